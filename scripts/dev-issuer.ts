@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import type { Role, TrustedIssuer } from '../subgraphs/common/auth';
+
+/**
+ * A token issuer for development and tests: an ES256 key pair kept in a folder
+ * (.data/dev-issuer for `npm start`; never committed). Production trusts the regional
+ * issuers' own JWKS instead.
+ */
+
+export const DEV_AUDIENCE = 'justice-hub';
+
+export interface TokenClaims {
+  role: Role | string;
+  jurisdiction: string;
+  sub?: string;
+  org?: string;
+  ttlSeconds?: number;
+}
+
+export interface Issuer {
+  trusted: TrustedIssuer;
+  sign(claims: TokenClaims): Promise<string>;
+}
+
+export async function loadOrCreateIssuer(dir: string, issuer = 'urn:justice-hub:dev-issuer', audience = DEV_AUDIENCE): Promise<Issuer> {
+  const privatePath = path.join(dir, 'private.jwk.json');
+  const jwksPath = path.join(dir, 'jwks.json');
+  if (!existsSync(privatePath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const kid = `dev-${Date.now().toString(36)}`;
+    writeFileSync(privatePath, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }), { mode: 0o600 });
+    writeFileSync(jwksPath, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }));
+  }
+  const privateJwk = JSON.parse(readFileSync(privatePath, 'utf8')) as JWK;
+  const key = await importJWK(privateJwk, 'ES256');
+  return {
+    trusted: { issuer, audience, jwksFile: jwksPath },
+    async sign(claims: TokenClaims) {
+      return new SignJWT({ role: claims.role, jurisdiction: claims.jurisdiction, org: claims.org ?? `${claims.jurisdiction}-demo-org` })
+        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setSubject(claims.sub ?? `${claims.role}@${claims.jurisdiction.toLowerCase()}.example`)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.ttlSeconds ?? 3600))
+        .sign(key);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { AuditDecision as Decision } from './audit';
+
+export enum AuditDecision {
+  ALLOW = 'ALLOW',
+  DENY = 'DENY',
+}
+registerEnumType(AuditDecision, { name: 'AuditDecision', description: 'Whether every field asked for was released' });
+
+@ObjectType({ description: 'One entry of the hash-chained audit trail' })
+export class AuditEvent {
+  @Field(() => Int, { description: 'Position in the chain, from 1' })
+  sequence!: number;
+
+  @Field()
+  at!: Date;
+
+  @Field({ description: 'Subject (sub) of the token that acted' })
+  actor!: string;
+
+  @Field()
+  role!: string;
+
+  @Field()
+  jurisdiction!: string;
+
+  @Field()
+  org!: string;
+
+  @Field(() => String, { nullable: true, description: 'Declared purpose (X-Purpose header)' })
+  purpose!: string | null;
+
+  @Field({ description: 'READ, REGISTER, SCREENING_RECORDED, RECOVERY_PERIOD_STARTED, CONSENT_GRANTED, CONSENT_WITHDRAWN' })
+  action!: string;
+
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => [String])
+  fields!: string[];
+
+  @Field(() => [String])
+  deniedFields!: string[];
+
+  @Field(() => AuditDecision)
+  decision!: Decision;
+
+  @Field()
+  hash!: string;
+
+  @Field()
+  prevHash!: string;
+}
+
+@ObjectType()
+export class AuditChainStatus {
+  @Field()
+  valid!: boolean;
+
+  @Field(() => Int, { description: 'Events checked' })
+  events!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Sequence of the first event whose hash or link does not verify' })
+  firstBrokenAt!: number | null;
+}

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Caller } from './auth';
+
+/**
+ * Append-only, hash-chained audit trail (EU Directive 2016/680 Art. 25: who consulted or
+ * changed what, when, why, with what outcome). Each event carries the hash of the one
+ * before it, so editing or deleting a stored event breaks the chain at that event.
+ *
+ * The chain stays linear without transactions (FerretDB has none): `sequence` is unique,
+ * a writer appends at head+1, and a writer that loses the race re-reads the head and
+ * re-chains what it has not yet written. This holds across processes.
+ */
+
+export type AuditDecision = 'ALLOW' | 'DENY';
+
+export interface AuditEntry {
+  action: string; // READ, REGISTER, CONSENT_GRANTED, …
+  subjectType: string;
+  subjectId: string;
+  fields: string[];
+  deniedFields: string[];
+  decision: AuditDecision;
+}
+
+export interface AuditEvent extends AuditEntry {
+  sequence: number;
+  at: Date;
+  actor: string;
+  role: string;
+  jurisdiction: string;
+  org: string;
+  issuer: string;
+  purpose: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+const MAX_APPEND_ATTEMPTS = 200;
+
+const auditEventSchema = new Schema<AuditEvent>(
+  {
+    sequence: { type: Number, required: true, unique: true },
+    at: { type: Date, required: true },
+    actor: String,
+    role: String,
+    jurisdiction: String,
+    org: String,
+    issuer: String,
+    purpose: { type: String, default: null },
+    action: String,
+    subjectType: String,
+    subjectId: { type: String, index: true },
+    fields: [String],
+    deniedFields: [String],
+    decision: String,
+    prevHash: String,
+    hash: String,
+  },
+  { collection: 'auditEvents', versionKey: false },
+);
+
+/** The hashed content of an event, in a fixed order, so the hash is reproducible. */
+function hashOf(event: Omit<AuditEvent, 'hash'>): string {
+  const content = [
+    event.sequence,
+    event.at.toISOString(),
+    event.actor,
+    event.role,
+    event.jurisdiction,
+    event.org,
+    event.issuer,
+    event.purpose,
+    event.action,
+    event.subjectType,
+    event.subjectId,
+    event.fields,
+    event.deniedFields,
+    event.decision,
+    event.prevHash,
+  ];
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+export interface ChainStatus {
+  valid: boolean;
+  events: number;
+  firstBrokenAt: number | null;
+}
+
+export class AuditLog {
+  readonly model: Model<AuditEvent>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<AuditEvent>('AuditEvent', auditEventSchema);
+  }
+
+  async append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
+    let pending = entries;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error('audit trail: could not append after repeated contention');
+      const head = await this.model.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
+      let sequence = head?.sequence ?? 0;
+      let prevHash = head?.hash ?? GENESIS;
+      const docs = pending.map((entry) => {
+        const event: Omit<AuditEvent, 'hash'> = {
+          ...entry,
+          sequence: ++sequence,
+          at,
+          actor: caller?.sub ?? 'anonymous',
+          role: caller?.role ?? 'none',
+          jurisdiction: caller?.jurisdiction ?? 'none',
+          org: caller?.org ?? 'none',
+          issuer: caller?.issuer ?? 'none',
+          purpose,
+          prevHash,
+        };
+        prevHash = hashOf(event);
+        return { ...event, hash: prevHash };
+      });
+      try {
+        await this.model.collection.insertMany(docs, { ordered: true });
+        return;
+      } catch (error) {
+        const e = error as { code?: number; result?: { insertedCount?: number } };
+        if (e.code !== 11000) throw error;
+        // Someone else took our next sequence: keep what landed, re-chain the rest.
+        pending = pending.slice(e.result?.insertedCount ?? 0);
+      }
+    }
+  }
+
+  async trail(subjectType: string, subjectId: string): Promise<AuditEvent[]> {
+    return this.model.find({ subjectType, subjectId }).sort({ sequence: 1 }).lean();
+  }
+
+  /** Recomputes every hash in order; reports the first event whose content or link is wrong. */
+  async verify(): Promise<ChainStatus> {
+    let expectedSequence = 1;
+    let prevHash = GENESIS;
+    let events = 0;
+    const cursor = this.model.find().sort({ sequence: 1 }).lean().cursor({ batchSize: 1000 });
+    for await (const doc of cursor) {
+      events++;
+      const { _id, hash, ...content } = doc as AuditEvent & { _id: unknown };
+      const broken = doc.sequence !== expectedSequence || doc.prevHash !== prevHash || hashOf(content) !== hash;
+      if (broken) {
+        await cursor.close();
+        return { valid: false, events, firstBrokenAt: Math.min(doc.sequence, expectedSequence) };
+      }
+      expectedSequence++;
+      prevHash = hash;
+    }
+    return { valid: true, events, firstBrokenAt: null };
+  }
+}
+
+/**
+ * What one request touched, per subject: the fields read (allowed or denied). Flushed as
+ * one event per subject when the response is sent.
+ */
+export class RequestAudit {
+  private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string> }>();
+  private readonly changes: AuditEntry[] = [];
+
+  constructor(
+    readonly log: AuditLog,
+    private readonly caller: Caller | null,
+    private readonly purpose: string | null,
+  ) {}
+
+  noteRead(subjectType: string, subjectId: string, field: string, allowed: boolean): void {
+    const key = `${subjectType}:${subjectId}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = { subjectType, subjectId, allowed: new Set(), denied: new Set() };
+      this.reads.set(key, read);
+    }
+    (allowed ? read.allowed : read.denied).add(field);
+  }
+
+  noteChange(action: string, subjectType: string, subjectId: string, fields: string[]): void {
+    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW' });
+  }
+
+  async flush(): Promise<void> {
+    const entries: AuditEntry[] = [...this.changes];
+    for (const read of this.reads.values()) {
+      const denied = [...read.denied].sort();
+      entries.push({
+        action: 'READ',
+        subjectType: read.subjectType,
+        subjectId: read.subjectId,
+        fields: [...new Set([...read.allowed, ...read.denied])].sort(),
+        deniedFields: denied,
+        decision: denied.length > 0 ? 'DENY' : 'ALLOW',
+      });
+    }
+    this.reads.clear();
+    this.changes.length = 0;
+    if (entries.length > 0) await this.log.append(this.caller, this.purpose, entries);
+  }
+}

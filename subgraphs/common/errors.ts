@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+
+// The one place errors are made, so every service speaks the same codes:
+// UNAUTHENTICATED (no or bad token), FORBIDDEN (not entitled), BAD_USER_INPUT
+// (names the offending field), NOT_FOUND.
+
+/** A field that needs a token (the rest of the answer stays). */
+export function unauthenticated(message = 'A valid bearer token is required for this field'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** A token that is present but not valid: the whole request is refused with HTTP 401. */
+export function badToken(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message = 'Not authorized to access this field'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function badInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+}

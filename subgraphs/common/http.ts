@@ -1,0 +1,74 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * HTTP pieces shared by the gateway and every subgraph: the JSON body limit (413 past
+ * it), health endpoints, error masking and the listen/stop lifecycle.
+ */
+
+export const MAX_BODY = '100kb';
+
+export interface HealthChecks {
+  /** 200 only when this returns an empty list; otherwise 503 naming what is not ready. */
+  notReady: () => Promise<string[]>;
+}
+
+export function createApp({ notReady }: HealthChecks): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const problems = await notReady();
+    res.status(problems.length === 0 ? 200 : 503).json({ status: problems.length === 0 ? 'ready' : 'not ready', problems });
+  });
+  return app;
+}
+
+export const jsonBody = express.json({ limit: MAX_BODY });
+
+/** Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors, never a stack. */
+export const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  const message =
+    status === 413 ? `Request body is larger than ${MAX_BODY}` : status === 400 ? 'Request body is not valid JSON' : 'Internal server error';
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+// No landing page (it would load from a CDN) and no federated tracing (cost, and it
+// would ship timings of protected resolvers to the gateway).
+export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()];
+
+/**
+ * Errors that are ours (GraphQLError with a code we chose) go out as they are;
+ * anything unexpected is logged and replaced by a bare message, so no internals leak.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+    console.error('[error]', original);
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };
+  }
+  return formatted;
+}
+
+export async function listen(app: Express, port: number, host: string): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+    server.keepAliveTimeout = 65_000;
+    server.once('error', reject);
+  });
+}
+
+export async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asEntity, type Entity } from '../../common/loaders';
+import { decodeCursor, pageSize, toPage } from '../../common/pagination';
+import { objectId } from '../../common/validate';
+import { ageGroupOf, ageOn } from '../age';
+import { consentIsActive } from '../access';
+import { ILO_INDICATORS } from '../ilo-indicators';
+import type { VictimContext } from '../loaders';
+import type { VictimRecord } from '../models';
+import { registerVictim, recordScreening, startRecoveryPeriod } from '../registration';
+import { assessScreening } from '../screening';
+import { Consent } from '../types/consent';
+import { AgeGroup, VictimStatus } from '../types/enums';
+import { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../types/inputs';
+import { Accommodations, IloIndicator, Screening } from '../types/screening';
+import { RegisterVictimPayload, Victim, VictimConnection } from '../types/victim';
+
+type VictimDoc = Entity<VictimRecord>;
+
+@Resolver(() => Victim)
+export class VictimResolver {
+  @Query(() => Victim, { nullable: true, description: 'One victim by id; CASE fields for every role, the rest as permitted' })
+  async victim(@Arg('id', () => ID) id: string, @Ctx() ctx: VictimContext): Promise<VictimDoc | null> {
+    objectId(id, 'id');
+    return ctx.loaders.victim.load(id);
+  }
+
+  @Query(() => VictimConnection, {
+    description: "Victims of the caller's jurisdiction, and foreign victims whose active consent names it",
+  })
+  async victims(
+    @Ctx() ctx: VictimContext,
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
+    @Arg('status', () => VictimStatus, { nullable: true }) status?: VictimStatus,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const size = pageSize(first);
+    const afterId = decodeCursor(after);
+    const own = ctx.caller!.jurisdiction;
+    const now = ctx.now;
+    // Consents naming the caller's jurisdiction; activity is checked in memory because
+    // FerretDB cannot match conditions on one array element ($elemMatch).
+    const consents = await ctx.models.Consent.find({ granteeJurisdictions: own, withdrawnAt: null }).lean();
+    const sharedIds = [...new Set(consents.filter((c) => consentIsActive(c, now)).map((c) => String(c.victimId)))];
+    const filter: Record<string, unknown> = { $or: [{ jurisdiction: own }, { _id: { $in: sharedIds } }] };
+    if (jurisdiction !== undefined && jurisdiction !== null) filter.jurisdiction = jurisdiction;
+    if (status) filter.status = status;
+    if (afterId) filter._id = { $gt: afterId };
+    const docs = await ctx.models.Victim.find(filter).sort({ _id: 1 }).limit(size + 1).lean();
+    const page = docs.map(asEntity);
+    for (const victim of page) ctx.loaders.victim.prime(victim.id, victim);
+    return toPage(page, size);
+  }
+
+  @Query(() => [IloIndicator], { description: 'The ILO indicator catalogue a screening records against (public)' })
+  iloIndicators(): IloIndicator[] {
+    return ILO_INDICATORS as IloIndicator[];
+  }
+
+  @Mutation(() => RegisterVictimPayload, { description: "Registers a presumed victim in the caller's jurisdiction" })
+  async registerVictim(@Arg('input', () => RegisterVictimInput) input: RegisterVictimInput, @Ctx() ctx: VictimContext) {
+    return registerVictim(ctx, input);
+  }
+
+  @Mutation(() => Victim)
+  async recordScreening(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('input', () => RecordScreeningInput) input: RecordScreeningInput,
+    @Ctx() ctx: VictimContext,
+  ) {
+    return recordScreening(ctx, victimId, input);
+  }
+
+  @Mutation(() => Victim)
+  async startRecoveryPeriod(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('input', () => StartRecoveryPeriodInput, { nullable: true }) input: StartRecoveryPeriodInput | undefined,
+    @Ctx() ctx: VictimContext,
+  ) {
+    return startRecoveryPeriod(ctx, victimId, input ?? {});
+  }
+
+  @FieldResolver(() => AgeGroup, { nullable: true })
+  ageGroup(@Root() victim: VictimDoc, @Ctx() ctx: VictimContext): AgeGroup | null {
+    if (victim.dateOfBirth) return ageGroupOf(ageOn(victim.dateOfBirth, ctx.now));
+    return (victim.ageGroup as AgeGroup | null) ?? null;
+  }
+
+  @FieldResolver(() => Accommodations, { nullable: true })
+  accommodations(@Root() victim: VictimDoc): Accommodations {
+    return { interpretationLanguage: victim.interpretationLanguage ?? null, disabilityNeeds: victim.disabilityNeeds ?? [] };
+  }
+
+  @FieldResolver(() => Screening, { nullable: true })
+  screening(@Root() victim: VictimDoc): Screening | null {
+    const latest = victim.screenings?.[victim.screenings.length - 1];
+    return latest ? assessScreening(latest) : null;
+  }
+
+  @FieldResolver(() => [Consent], { nullable: true })
+  async consents(@Root() victim: VictimDoc, @Ctx() ctx: VictimContext) {
+    const consents = await ctx.loaders.consentsOfVictim.load(victim.id);
+    return consents.map((c) => ({ ...c, active: consentIsActive(c, ctx.now) }));
+  }
+}

@@ -1,0 +1,24 @@
+import type { TestHub } from './hub';
+
+/** Registers a victim through the gateway as a social worker of `jurisdiction`; returns its id. */
+export async function registerVictim(hub: TestHub, jurisdiction: string, input: Record<string, unknown> = {}): Promise<string> {
+  const token = await hub.token('social_worker', jurisdiction);
+  const res = await hub.query(
+    token,
+    `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { victim { id } } }`,
+    { input: { legalName: 'Test Person', dateOfBirth: '1990-05-17', nationality: 'UA', gender: 'FEMALE', languages: ['uk'], contactPhone: '+380501234567', ...input } },
+  );
+  if (res.body.errors) throw new Error(`registerVictim failed: ${JSON.stringify(res.body.errors)}`);
+  return res.body.data.registerVictim.victim.id;
+}
+
+export async function grantConsent(hub: TestHub, victimId: string, jurisdiction: string, input: Record<string, unknown>): Promise<string> {
+  const token = await hub.token('social_worker', jurisdiction);
+  const res = await hub.query(
+    token,
+    `mutation($victimId: ID!, $input: GrantConsentInput!) { grantConsent(victimId: $victimId, input: $input) { id active } }`,
+    { victimId, input: { purpose: 'repatriation planning', ...input } },
+  );
+  if (res.body.errors) throw new Error(`grantConsent failed: ${JSON.stringify(res.body.errors)}`);
+  return res.body.data.grantConsent.id;
+}
