@@ -64,8 +64,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     plugins: [...serverPlugins, ...limits.plugins],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
     formatError,
   });
   await server.start();

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import path from 'node:path';
+import { portFrom } from '../subgraphs/common/config';
 import { connectDatabase } from '../subgraphs/common/db';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
-import { GATEWAY_PORT, SUBGRAPHS } from '../subgraphs/registry';
-import { startGateway } from '../gateway/server';
 import { openDevEnvironment } from './dev-env';
-import { SCHEMA_DIR } from './paths';
+import { startLocalHub } from './local-hub';
 import { seedDemoData } from './seed';
 
 // `npm start`: the whole hub on one machine — database, every subgraph, the gateway,
@@ -17,18 +14,14 @@ async function main() {
   await seedDemoData(seedConnection, env.identityKey);
   await seedConnection.close();
 
-  const subgraphs: RunningSubgraph[] = [];
-  for (const entry of SUBGRAPHS) {
-    subgraphs.push(
-      await startSubgraph(entry.define({ identityKey: env.identityKey }), { port: entry.port, mongoUri: env.mongoUri, issuers: env.issuers }),
-    );
-  }
-  const gateway = await startGateway({
-    port: Number(process.env.PORT ?? GATEWAY_PORT),
-    supergraphPath: path.join(SCHEMA_DIR, 'supergraph.graphql'),
+  const hub = await startLocalHub({
+    mongoUri: env.mongoUri,
     issuers: env.issuers,
-    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    identityKey: env.identityKey,
+    gatewayPort: portFrom('PORT'),
   });
+  const { gateway } = hub;
+  const subgraphs = Object.values(hub.subgraphs);
 
   console.log(`
 Justice Hub is running.
@@ -48,8 +41,7 @@ Stop with Ctrl-C.`);
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await gateway.stop();
-    for (const s of subgraphs) await s.stop();
+    await hub.stop();
     await env.stop();
     process.exit(0);
   };

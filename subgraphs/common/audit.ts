@@ -36,6 +36,9 @@ export interface AuditEvent extends AuditEntry {
   hash: string;
 }
 
+/** An event before it takes its place in the chain. */
+type Unchained = Omit<AuditEvent, 'sequence' | 'prevHash' | 'hash'>;
+
 const GENESIS = '0'.repeat(64);
 const MAX_APPEND_ATTEMPTS = 200;
 
@@ -96,26 +99,56 @@ export class AuditLog {
     this.model = connection.model<AuditEvent>('AuditEvent', auditEventSchema);
   }
 
-  async append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
-    let pending = entries;
+  /** Requests waiting for the writer of this process, and whether it is running. */
+  private waiting: Array<{ events: Unchained[]; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private writing = false;
+
+  /**
+   * Resolves once the entries are stored. Within a process one writer appends everything
+   * that queued up meanwhile in one batch: concurrent requests would otherwise race each
+   * other for the head and retry quadratically (seconds at a few dozen requests).
+   */
+  append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
+    const events = entries.map((entry) => ({
+      ...entry,
+      at,
+      actor: caller?.sub ?? 'anonymous',
+      role: caller?.role ?? 'none',
+      jurisdiction: caller?.jurisdiction ?? 'none',
+      org: caller?.org ?? 'none',
+      issuer: caller?.issuer ?? 'none',
+      purpose,
+    }));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ events, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      try {
+        await this.chain(batch.flatMap((request) => request.events));
+        for (const request of batch) request.resolve();
+      } catch (error) {
+        for (const request of batch) request.reject(error);
+      }
+    }
+    this.writing = false;
+  }
+
+  /** Appends at head+1; other processes may win the race for a sequence, then re-chain. */
+  private async chain(events: Unchained[]): Promise<void> {
+    let pending = events;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error('audit trail: could not append after repeated contention');
       const head = await this.model.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
       let sequence = head?.sequence ?? 0;
       let prevHash = head?.hash ?? GENESIS;
-      const docs = pending.map((entry) => {
-        const event: Omit<AuditEvent, 'hash'> = {
-          ...entry,
-          sequence: ++sequence,
-          at,
-          actor: caller?.sub ?? 'anonymous',
-          role: caller?.role ?? 'none',
-          jurisdiction: caller?.jurisdiction ?? 'none',
-          org: caller?.org ?? 'none',
-          issuer: caller?.issuer ?? 'none',
-          purpose,
-          prevHash,
-        };
+      const docs = pending.map((unchained) => {
+        const event: Omit<AuditEvent, 'hash'> = { ...unchained, sequence: ++sequence, prevHash };
         prevHash = hashOf(event);
         return { ...event, hash: prevHash };
       });

@@ -53,6 +53,11 @@ export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPag
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
+  if (formatted.extensions?.response) {
+    // A subgraph answered with an HTTP error: keep its code, never its URL or body.
+    const { response: _response, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
     console.error('[error]', original);
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };

@@ -51,6 +51,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema: await buildFederatedSchema(definition),
     plugins: [...serverPlugins, auditFlushPlugin],
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
     formatError,
   });
   await server.start();

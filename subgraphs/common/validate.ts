@@ -40,6 +40,24 @@ export function localDate(value: unknown, field: string): string {
   return value as string;
 }
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An RFC 3339 date-time with its offset (2030-01-31T12:00:00Z). Taken as a string and
+ * checked here rather than as a custom scalar: a scalar rejected by a subgraph reaches
+ * the caller through the gateway as an internal error, not as BAD_USER_INPUT.
+ */
+export function dateTime(value: unknown, field: string): Date {
+  const m = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  if (!m) throw badInput(field, 'must be a date-time such as 2030-01-31T12:00:00Z');
+  localDate(m[1], field);
+  if (+m[2] > 23 || +m[3] > 59 || +m[4] > 59 || (m[7] !== undefined && (+m[7] > 23 || +m[8] > 59))) {
+    throw badInput(field, `${value} is not a valid time of day`);
+  }
+  const millis = (m[5] ?? '').slice(0, 4);
+  return new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}${millis}${m[6]}`);
+}
+
 export function nonEmptyList<T>(value: T[] | undefined | null, field: string, max = 50): T[] {
   if (!Array.isArray(value) || value.length === 0) throw badInput(field, 'must list at least one value');
   if (value.length > max) throw badInput(field, `must list at most ${max} values`);

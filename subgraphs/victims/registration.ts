@@ -1,6 +1,6 @@
 import { badInput, notFound } from '../common/errors';
 import { asEntity } from '../common/loaders';
-import { countryCode, localDate, nonEmptyList, objectId, text } from '../common/validate';
+import { countryCode, dateTime, localDate, nonEmptyList, objectId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext } from './loaders';
@@ -20,7 +20,6 @@ function languages(values: string[] | undefined, field: string): string[] {
 }
 
 function notInFuture(value: Date, now: Date, field: string): Date {
-  if (Number.isNaN(value.getTime())) throw badInput(field, 'is not a valid date-time');
   if (value.getTime() > now.getTime() + 60_000) throw badInput(field, 'must not be in the future');
   return value;
 }
@@ -80,13 +79,13 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
     if (!INDICATOR_BY_CODE.has(code)) throw badInput(`input.observedIndicators[${i}]`, `${JSON.stringify(code)} is not an ILO indicator code`);
   });
   const screening = {
-    screenedAt: notInFuture(input.screenedAt ?? ctx.now, ctx.now, 'input.screenedAt'),
+    screenedAt: notInFuture(input.screenedAt != null ? dateTime(input.screenedAt, 'input.screenedAt') : ctx.now, ctx.now, 'input.screenedAt'),
     assessor: text(input.assessor, 'input.assessor', { max: 200 }),
     formVersion: text(input.formVersion, 'input.formVersion', { max: 50 }),
     indicatorCodes: [...new Set(codes)],
     recordedBy: ctx.caller!.sub,
   };
-  const updated = await ctx.models.Victim.findOneAndUpdate({ _id: id }, { $push: { screenings: screening } }, { new: true }).lean();
+  const updated = await ctx.models.Victim.findOneAndUpdate({ _id: id }, { $push: { screenings: screening } }, { returnDocument: 'after' }).lean();
   if (!updated) throw notFound('Victim', victimId);
   ctx.audit.noteChange('SCREENING_RECORDED', 'Victim', victimId, ['screening']);
   return asEntity(updated);
@@ -106,7 +105,7 @@ export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, 
   const updated = await ctx.models.Victim.findOneAndUpdate(
     { _id: id },
     { $set: { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw notFound('Victim', victimId);
   ctx.audit.noteChange('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status']);

@@ -3,11 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startGateway, type RunningGateway } from '../../gateway/server';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/common/server';
-import { SUBGRAPHS } from '../../subgraphs/registry';
+import type { RunningGateway } from '../../gateway/server';
+import type { RunningSubgraph } from '../../subgraphs/common/server';
 import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/dev-issuer';
-import { SCHEMA_DIR } from '../../scripts/paths';
+import { startLocalHub } from '../../scripts/local-hub';
 
 /**
  * A whole hub for one test file: every subgraph and the gateway on free ports over real
@@ -44,17 +43,8 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const subgraphs: Record<string, RunningSubgraph> = {};
-  const replicas: RunningSubgraph[] = [];
-  const start = (entry: (typeof SUBGRAPHS)[number], monitorCommands = options.monitorCommands) =>
-    startSubgraph(entry.define({ identityKey }), { port: 0, mongoUri, issuers, dbName: dbName(entry.name), monitorCommands });
-  for (const entry of SUBGRAPHS) subgraphs[entry.name] = await start(entry);
-  const gateway = await startGateway({
-    port: 0,
-    supergraphPath: path.join(SCHEMA_DIR, 'supergraph.graphql'),
-    issuers,
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-  });
+  const local = await startLocalHub({ mongoUri, issuers, identityKey, freePorts: true, dbName, monitorCommands: options.monitorCommands });
+  const { gateway, subgraphs } = local;
 
   return {
     gateway,
@@ -73,19 +63,14 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
         },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
     },
     async startReplica(name, replicaOptions = {}) {
-      const replica = await start(SUBGRAPHS.find((s) => s.name === name)!, replicaOptions.monitorCommands);
-      replicas.push(replica);
-      return replica;
+      return local.startSubgraphInstance(name, replicaOptions);
     },
     async stop() {
-      await gateway.stop();
-      for (const s of [...replicas, ...Object.values(subgraphs)]) {
-        await s.connection.dropDatabase().catch(() => {});
-        await s.stop();
-      }
+      for (const s of Object.values(subgraphs)) await s.connection.dropDatabase().catch(() => {});
+      await local.stop();
       rmSync(keysDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../common/errors';
 import { asEntity } from '../../common/loaders';
-import { countryCode, nonEmptyList, objectId, text } from '../../common/validate';
+import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import type { VictimContext } from '../loaders';
 import { Consent } from '../types/consent';
@@ -21,8 +21,8 @@ export class ConsentResolver {
       ...new Set(nonEmptyList(input.granteeJurisdictions, 'input.granteeJurisdictions').map((j, i) => countryCode(j, `input.granteeJurisdictions[${i}]`))),
     ];
     const purpose = text(input.purpose, 'input.purpose', { max: 500 });
-    const expiresAt = input.expiresAt ?? null;
-    if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= ctx.now)) throw badInput('input.expiresAt', 'must be in the future');
+    const expiresAt = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
+    if (expiresAt && expiresAt <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
     const created = await ctx.models.Consent.create({
       victimId: id,
       categories,
@@ -46,7 +46,7 @@ export class ConsentResolver {
     const withdrawn = await ctx.models.Consent.findOneAndUpdate(
       { _id: id, withdrawnAt: null },
       { $set: { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!withdrawn) {
       const existing = await ctx.models.Consent.findById(id).lean();

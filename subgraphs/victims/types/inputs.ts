@@ -51,8 +51,8 @@ export class RecordScreeningInput {
   @Field()
   formVersion!: string;
 
-  @Field(() => Date, { nullable: true, description: 'Defaults to now; not in the future' })
-  screenedAt?: Date;
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time, e.g. 2030-01-31T12:00:00Z; defaults to now; not in the future' })
+  screenedAt?: string;
 }
 
 @InputType()
@@ -75,6 +75,6 @@ export class GrantConsentInput {
   @Field()
   purpose!: string;
 
-  @Field(() => Date, { nullable: true })
-  expiresAt?: Date;
+  @Field(() => String, { nullable: true, description: 'RFC 3339 date-time, e.g. 2030-01-31T12:00:00Z; in the future' })
+  expiresAt?: string;
 }

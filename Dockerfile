@@ -1,0 +1,22 @@
+# One image for every service of the hub; docker-compose.yml picks the command:
+#   node dist/gateway/main.js            the gateway
+#   node dist/subgraphs/main.js victims  a subgraph, by name
+# Production uses MongoDB (MONGODB_URI): the embedded database and Go are not needed.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The gateway loads schema/supergraph.graphql (found next to package.json).
+COPY --from=build /app/schema ./schema
+USER node
+CMD ["node", "dist/gateway/main.js"]

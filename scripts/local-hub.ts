@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import type { TrustedIssuer } from '../subgraphs/common/auth';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+import { GATEWAY_PORT, SUBGRAPHS } from '../subgraphs/registry';
+import { startGateway, type RunningGateway } from '../gateway/server';
+import { SCHEMA_DIR } from './paths';
+
+/**
+ * Every subgraph and the gateway in one process, each on its own port and verifying
+ * every token itself, as when deployed apart. Used by `npm start`, the tests and the
+ * benchmark.
+ */
+export interface LocalHubOptions {
+  mongoUri: string;
+  issuers: TrustedIssuer[];
+  identityKey: string;
+  /** Fixed ports (4000, 4001, …) or free ones (tests, benchmark). */
+  freePorts?: boolean;
+  gatewayPort?: number;
+  dbName?: (subgraph: string) => string;
+  monitorCommands?: boolean;
+}
+
+export interface LocalHub {
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  startSubgraphInstance(name: string, options?: { monitorCommands?: boolean }): Promise<RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+  const extra: RunningSubgraph[] = [];
+  const startInstance = (name: string, port: number, monitorCommands = options.monitorCommands) => {
+    const entry = SUBGRAPHS.find((s) => s.name === name)!;
+    return startSubgraph(entry.define({ identityKey: options.identityKey }), {
+      port,
+      mongoUri: options.mongoUri,
+      issuers: options.issuers,
+      dbName: options.dbName?.(name),
+      monitorCommands,
+    });
+  };
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  for (const entry of SUBGRAPHS) subgraphs[entry.name] = await startInstance(entry.name, options.freePorts ? 0 : entry.port);
+  const gateway = await startGateway({
+    port: options.freePorts ? 0 : options.gatewayPort ?? GATEWAY_PORT,
+    supergraphPath: path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    issuers: options.issuers,
+    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+  });
+  return {
+    gateway,
+    subgraphs,
+    async startSubgraphInstance(name, instanceOptions = {}) {
+      const instance = await startInstance(name, 0, instanceOptions.monitorCommands);
+      extra.push(instance);
+      return instance;
+    },
+    async stop() {
+      await gateway.stop();
+      for (const s of [...extra, ...Object.values(subgraphs)]) await s.stop();
+    },
+  };
+}

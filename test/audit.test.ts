@@ -1,0 +1,251 @@
+import type { Role } from '../subgraphs/common/auth';
+import type { AuditEvent } from '../subgraphs/common/audit';
+import type { RunningSubgraph } from '../subgraphs/common/server';
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// The hash-chained audit trail: what a read or a change writes, who may read the trail,
+// tamper detection, and a chain that stays linear under concurrent writers in two processes.
+
+const VICTIM = `query($id: ID!) { victim(id: $id) { caseReference legalName dateOfBirth contactPhone vulnerabilities } }`;
+const TRAIL = `query($id: ID!) {
+  auditTrail(victimId: $id) { sequence at actor role jurisdiction org purpose action subjectId fields deniedFields decision hash prevHash }
+}`;
+const VERIFY = `{ verifyAuditChain { valid events firstBrokenAt } }`;
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub.stop());
+
+const auditEvents = () => hub.subgraphs.victims.audit.model;
+const headSequence = async () => (await auditEvents().findOne().sort({ sequence: -1 }).lean())?.sequence ?? 0;
+/** Events stored after `sequence`, oldest first, straight from the database. */
+const eventsAfter = (sequence: number) => auditEvents().find({ sequence: { $gt: sequence } }).sort({ sequence: 1 }).lean();
+
+async function read(role: Role, jurisdiction: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}, sub?: string) {
+  return hub.query(await hub.token(role, jurisdiction, sub ? { sub } : {}), query, variables, { headers });
+}
+async function trail(victimId: string) {
+  const res = await hub.query(await hub.token('auditor', 'DE'), TRAIL, { id: victimId });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.auditTrail as Array<Record<string, any>>;
+}
+async function verifyChain() {
+  const res = await hub.query(await hub.token('auditor', 'DE'), VERIFY);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.verifyAuditChain as { valid: boolean; events: number; firstBrokenAt: number | null };
+}
+
+describe('reading protected victim fields', () => {
+  it('writes one ALLOW event with actor, role, jurisdiction and purpose when every field is released', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = await headSequence();
+    const res = await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'trial preparation 4711' }, 'judge-4711');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.victim.legalName).toBe('Test Person');
+
+    const stored = await eventsAfter(since);
+    expect(stored).toHaveLength(1);
+    const [event] = await trail(victimId).then((events) => events.filter((e) => e.action === 'READ'));
+    expect(event).toEqual({
+      sequence: since + 1,
+      at: expect.any(String),
+      actor: 'judge-4711',
+      role: 'judge',
+      jurisdiction: 'DE',
+      org: expect.any(String),
+      purpose: 'trial preparation 4711',
+      action: 'READ',
+      subjectId: victimId,
+      fields: ['contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities'],
+      deniedFields: [],
+      decision: 'ALLOW',
+      hash: stored[0].hash,
+      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('writes a DENY event listing the denied fields next to the allowed ones', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = await headSequence();
+    const res = await read('shelter_staff', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'placement' }, 'shelter-9');
+    expect(errorCodes(res.body)).toEqual({ 'victim.legalName': 'FORBIDDEN', 'victim.dateOfBirth': 'FORBIDDEN', 'victim.contactPhone': 'FORBIDDEN' });
+
+    const stored = await eventsAfter(since);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      action: 'READ',
+      subjectId: victimId,
+      actor: 'shelter-9',
+      role: 'shelter_staff',
+      jurisdiction: 'DE',
+      purpose: 'placement',
+      fields: ['contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities'],
+      deniedFields: ['contactPhone', 'dateOfBirth', 'legalName'],
+      decision: 'DENY',
+    });
+  });
+
+  it('records a read wholly denied in a foreign jurisdiction, and a missing purpose as null', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = await headSequence();
+    await read('prosecutor', 'FR', VICTIM, { id: victimId });
+    const [event, ...more] = await eventsAfter(since);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ role: 'prosecutor', jurisdiction: 'FR', purpose: null, decision: 'DENY' });
+    expect(event.deniedFields).toEqual(event.fields);
+  });
+
+  it('writes one event per victim per request, however often the victim appears in it', async () => {
+    const [first, second] = [await registerVictim(hub, 'DE'), await registerVictim(hub, 'DE')];
+    const since = await headSequence();
+    await read(
+      'social_worker',
+      'DE',
+      `query($a: ID!, $b: ID!) { one: victim(id: $a) { legalName } again: victim(id: $a) { contactPhone } other: victim(id: $b) { dateOfBirth } }`,
+      { a: first, b: second },
+    );
+    const stored = await eventsAfter(since);
+    expect(stored.map((e) => [e.subjectId, e.fields])).toEqual(
+      expect.arrayContaining([
+        [first, ['contactPhone', 'legalName']],
+        [second, ['dateOfBirth']],
+      ]),
+    );
+    expect(stored).toHaveLength(2);
+  });
+
+  it('writes no READ event when only CASE fields are read', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = await headSequence();
+    const res = await read('partner_system', 'DE', `query($id: ID!) { victim(id: $id) { id caseReference status gender nationality languages } }`, { id: victimId });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.victim.caseReference).toEqual(expect.any(String));
+    expect(await eventsAfter(since)).toEqual([]);
+  });
+
+  it('a list over N victims writes N events, one per victim', async () => {
+    const ids = [await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL')];
+    const since = await headSequence();
+    const res = await read('law_enforcement', 'PL', `{ victims(first: 10) { edges { node { id legalName } } } }`, {}, { 'x-purpose': 'investigation' });
+    expect(res.body.data.victims.edges.map((e: any) => e.node.id).sort()).toEqual([...ids].sort());
+
+    const stored = await eventsAfter(since);
+    expect(stored.map((e) => e.subjectId).sort()).toEqual([...ids].sort());
+    for (const event of stored) expect(event).toMatchObject({ action: 'READ', fields: ['legalName'], decision: 'ALLOW', purpose: 'investigation' });
+  });
+});
+
+describe('changes', () => {
+  it('registerVictim, grantConsent and withdrawConsent each write a change event, without the data itself', async () => {
+    const since = await headSequence();
+    const victimId = await registerVictim(hub, 'DE', { legalName: 'Olena Kovalenko' });
+    const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['IDENTITY', 'CONTACT'], granteeJurisdictions: ['AT'] });
+    const withdrawal = await hub.query(await hub.token('social_worker', 'DE'), `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`, { id: consentId });
+    expect(withdrawal.body.errors).toBeUndefined();
+
+    const stored = await eventsAfter(since);
+    expect(stored.map((e) => [e.action, e.subjectId, e.role, e.decision])).toEqual([
+      ['REGISTER', victimId, 'social_worker', 'ALLOW'],
+      ['CONSENT_GRANTED', victimId, 'social_worker', 'ALLOW'],
+      ['CONSENT_WITHDRAWN', victimId, 'social_worker', 'ALLOW'],
+    ]);
+    expect(stored[0].fields).toEqual(expect.arrayContaining(['legalName', 'dateOfBirth', 'contactPhone']));
+    expect(stored[1].fields).toEqual(['IDENTITY', 'CONTACT']);
+    expect(stored[2].fields).toEqual(['IDENTITY', 'CONTACT']);
+    expect(JSON.stringify(stored)).not.toContain('Olena');
+    expect((await trail(victimId)).map((e) => e.action)).toEqual(['REGISTER', 'CONSENT_GRANTED', 'CONSENT_WITHDRAWN']);
+  });
+});
+
+describe('who reads the trail', () => {
+  const NOT_AUDITORS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney', 'shelter_staff', 'accreditation_officer', 'partner_system'];
+  let victimId: string;
+  beforeAll(async () => {
+    victimId = await registerVictim(hub, 'DE');
+  });
+
+  it('the auditor reads auditTrail and verifyAuditChain', async () => {
+    expect((await trail(victimId)).map((e) => e.action)).toEqual(['REGISTER']);
+    expect((await verifyChain()).valid).toBe(true);
+  });
+
+  test.each(NOT_AUDITORS)('%s is FORBIDDEN', async (role) => {
+    const token = await hub.token(role, 'DE');
+    const trailRes = await hub.query(token, `query($id: ID!) { auditTrail(victimId: $id) { sequence } }`, { id: victimId });
+    const verifyRes = await hub.query(token, VERIFY);
+    for (const res of [trailRes, verifyRes]) expect(res.body.data).toBeNull();
+    expect(errorCodes(trailRes.body)).toEqual({ auditTrail: 'FORBIDDEN' });
+    expect(errorCodes(verifyRes.body)).toEqual({ verifyAuditChain: 'FORBIDDEN' });
+  });
+
+  it('an anonymous caller is UNAUTHENTICATED', async () => {
+    for (const query of [`query($id: ID!) { auditTrail(victimId: $id) { sequence } }`, VERIFY]) {
+      const res = await hub.query(null, query, { id: victimId });
+      expect(res.body.data ?? null).toBeNull();
+      expect(Object.values(errorCodes(res.body))).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+});
+
+describe('tamper detection', () => {
+  let victimId: string;
+  beforeAll(async () => {
+    victimId = await registerVictim(hub, 'DE');
+    for (const role of ['judge', 'partner_system', 'shelter_staff'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
+  });
+
+  it('an edited event breaks the chain at that event', async () => {
+    const before = await verifyChain();
+    expect(before).toEqual({ valid: true, events: await headSequence(), firstBrokenAt: null });
+    const denied = await auditEvents().findOne({ subjectId: victimId, role: 'partner_system' }).lean();
+    // Rewriting history: the partner system "was allowed" to read.
+    await auditEvents().collection.updateOne({ sequence: denied!.sequence }, { $set: { decision: 'ALLOW', deniedFields: [] } });
+    expect(await verifyChain()).toMatchObject({ valid: false, firstBrokenAt: denied!.sequence });
+
+    await auditEvents().collection.updateOne({ sequence: denied!.sequence }, { $set: { decision: denied!.decision, deniedFields: denied!.deniedFields } });
+    expect(await verifyChain()).toEqual(before);
+  });
+
+  it('a deleted event breaks the chain where it was', async () => {
+    const removed = (await auditEvents().findOne({ subjectId: victimId, role: 'judge' }).lean()) as AuditEvent & { _id: unknown };
+    expect(removed.sequence).toBeLessThan(await headSequence());
+    await auditEvents().collection.deleteOne({ sequence: removed.sequence });
+    expect(await verifyChain()).toMatchObject({ valid: false, firstBrokenAt: removed.sequence });
+
+    await auditEvents().collection.insertOne(removed as any);
+    expect((await verifyChain()).valid).toBe(true);
+  });
+});
+
+describe('a linear chain under concurrency, across two processes of the victims subgraph', () => {
+  let replica: RunningSubgraph;
+  beforeAll(async () => {
+    replica = await hub.startReplica('victims');
+  });
+
+  it('sequences run 1..N without gaps or duplicates and the chain verifies', async () => {
+    const victims = await Promise.all(['DE', 'DE', 'DE', 'DE'].map((j) => registerVictim(hub, j)));
+    const since = await headSequence();
+    const token = await hub.token('judge', 'DE');
+    const twoVictims = `query($a: ID!, $b: ID!) { a: victim(id: $a) { legalName } b: victim(id: $b) { contactPhone } }`;
+    const requestsPerInstance = 30;
+    const responses = await Promise.all(
+      [hub.subgraphs.victims.url, replica.url].flatMap((url) =>
+        Array.from({ length: requestsPerInstance }, (_, i) =>
+          hub.query(token, twoVictims, { a: victims[i % 4], b: victims[(i + 1) % 4] }, { url, headers: { 'x-purpose': `burst ${i}` } }),
+        ),
+      ),
+    );
+    for (const res of responses) expect(res.body.errors).toBeUndefined();
+
+    const written = await eventsAfter(since);
+    expect(written.length).toBe(2 * requestsPerInstance * 2); // two victims per request, none lost or doubled
+    const sequences = (await auditEvents().find({}, { sequence: 1 }).sort({ sequence: 1 }).lean()).map((e) => e.sequence);
+    expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+    expect(await verifyChain()).toEqual({ valid: true, events: sequences.length, firstBrokenAt: null });
+  });
+});

@@ -1,0 +1,320 @@
+import { Types } from 'mongoose';
+import type { Caller, Role } from '../subgraphs/common/auth';
+import { consentCovers, mayRead } from '../subgraphs/victims/access';
+import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
+import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// Recording and withdrawing consent (who may), consent expiry, and what Query.victims lists:
+// own jurisdiction plus foreign victims whose active consent names the caller's jurisdiction.
+
+const ROLES: Role[] = [
+  'judge',
+  'prosecutor',
+  'law_enforcement',
+  'social_worker',
+  'legal_aid_attorney',
+  'shelter_staff',
+  'accreditation_officer',
+  'partner_system',
+  'auditor',
+];
+const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
+const DAY = 24 * 60 * 60 * 1000;
+
+const GRANT = `mutation($victimId: ID!, $input: GrantConsentInput!) {
+  grantConsent(victimId: $victimId, input: $input) { id categories granteeJurisdictions purpose active expiresAt withdrawnAt }
+}`;
+const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id active withdrawnAt } }`;
+const HEALTH_TO_AT = { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purpose: 'shelter placement' };
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub.stop());
+
+async function gql(role: Role, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  return hub.query(await hub.token(role, jurisdiction), query, variables);
+}
+const consents = () => hub.subgraphs.victims.connection.collection('consents');
+const storedConsents = (victimId: string) => consents().find({ victimId: new Types.ObjectId(victimId) }).toArray();
+const storedConsent = (id: string) => consents().findOne({ _id: new Types.ObjectId(id) });
+
+describe('grantConsent', () => {
+  test.each(ROLES.map((role) => ({ role, allowed: CONSENT_RECORDERS.includes(role) })))(
+    "$role of the victim's jurisdiction may record consent: $allowed",
+    async ({ role, allowed }) => {
+      const victimId = await registerVictim(hub, 'DE');
+      const res = await gql(role, 'DE', GRANT, { victimId, input: HEALTH_TO_AT });
+      if (allowed) {
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data.grantConsent).toEqual({
+          id: expect.any(String),
+          ...HEALTH_TO_AT,
+          active: true,
+          expiresAt: null,
+          withdrawnAt: null,
+        });
+        expect(await storedConsents(victimId)).toHaveLength(1);
+      } else {
+        expect(errorCodes(res.body)).toEqual({ grantConsent: 'FORBIDDEN' });
+        expect(await storedConsents(victimId)).toEqual([]);
+      }
+    },
+  );
+
+  test.each(CONSENT_RECORDERS)('%s of another jurisdiction is FORBIDDEN and nothing is stored', async (role) => {
+    const victimId = await registerVictim(hub, 'DE');
+    const res = await gql(role, 'FR', GRANT, { victimId, input: { ...HEALTH_TO_AT, granteeJurisdictions: ['FR'] } });
+    expect(errorCodes(res.body)).toEqual({ grantConsent: 'FORBIDDEN' });
+    expect(await storedConsents(victimId)).toEqual([]);
+    // And the foreign social worker still sees no health data.
+    const read = await gql(role, 'FR', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: victimId });
+    expect(errorCodes(read.body)).toEqual({ 'victim.vulnerabilities': 'FORBIDDEN' });
+  });
+
+  it('without a token: UNAUTHENTICATED and nothing stored', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const res = await hub.query(null, GRANT, { victimId, input: HEALTH_TO_AT });
+    expect(errorCodes(res.body)).toEqual({ grantConsent: 'UNAUTHENTICATED' });
+    expect(await storedConsents(victimId)).toEqual([]);
+  });
+
+  it('an expiry that is not in the future is BAD_USER_INPUT naming input.expiresAt, and nothing is stored', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const res = await gql('social_worker', 'DE', GRANT, { victimId, input: { ...HEALTH_TO_AT, expiresAt: new Date(Date.now() - DAY).toISOString() } });
+    expect(errorCodes(res.body)).toEqual({ grantConsent: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe('input.expiresAt');
+    expect(await storedConsents(victimId)).toEqual([]);
+  });
+
+  it('a consent with a future expiry applies until then', async () => {
+    const victimId = await registerVictim(hub, 'DE', { vulnerabilities: ['DISABILITY'] });
+    const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
+    const res = await gql('social_worker', 'DE', GRANT, { victimId, input: { ...HEALTH_TO_AT, expiresAt } });
+    expect(res.body.data.grantConsent).toMatchObject({ active: true, expiresAt });
+    const read = await gql('judge', 'AT', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: victimId });
+    expect(read.body).toEqual({ data: { victim: { vulnerabilities: ['DISABILITY'] } } });
+  });
+});
+
+describe('withdrawConsent', () => {
+  async function consentOfNewVictim(): Promise<{ victimId: string; consentId: string }> {
+    const victimId = await registerVictim(hub, 'DE');
+    return { victimId, consentId: await grantConsent(hub, victimId, 'DE', HEALTH_TO_AT) };
+  }
+
+  test.each(ROLES.map((role) => ({ role, allowed: CONSENT_RECORDERS.includes(role) })))(
+    "$role of the victim's jurisdiction may withdraw consent: $allowed",
+    async ({ role, allowed }) => {
+      const { consentId } = await consentOfNewVictim();
+      const res = await gql(role, 'DE', WITHDRAW, { id: consentId });
+      if (allowed) {
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data.withdrawConsent).toEqual({ id: consentId, active: false, withdrawnAt: expect.any(String) });
+        expect((await storedConsent(consentId))!.withdrawnAt).toBeInstanceOf(Date);
+      } else {
+        expect(errorCodes(res.body)).toEqual({ withdrawConsent: 'FORBIDDEN' });
+        expect((await storedConsent(consentId))!.withdrawnAt).toBeNull();
+      }
+    },
+  );
+
+  test.each(CONSENT_RECORDERS)('%s of another jurisdiction is FORBIDDEN and the consent stays active', async (role) => {
+    const { victimId, consentId } = await consentOfNewVictim();
+    const res = await gql(role, 'AT', WITHDRAW, { id: consentId });
+    expect(errorCodes(res.body)).toEqual({ withdrawConsent: 'FORBIDDEN' });
+    expect((await storedConsent(consentId))!.withdrawnAt).toBeNull();
+    const read = await gql('social_worker', 'DE', `query($id: ID!) { victim(id: $id) { consents { id active } } }`, { id: victimId });
+    expect(read.body.data.victim.consents).toEqual([{ id: consentId, active: true }]);
+  });
+
+  it('withdrawing twice is BAD_USER_INPUT and keeps the first withdrawal time', async () => {
+    const { consentId } = await consentOfNewVictim();
+    const first = await gql('social_worker', 'DE', WITHDRAW, { id: consentId });
+    const second = await gql('legal_aid_attorney', 'DE', WITHDRAW, { id: consentId });
+    expect(errorCodes(second.body)).toEqual({ withdrawConsent: 'BAD_USER_INPUT' });
+    expect((await storedConsent(consentId))!.withdrawnAt.toISOString()).toBe(first.body.data.withdrawConsent.withdrawnAt);
+  });
+
+  it('an unknown consent is NOT_FOUND', async () => {
+    const res = await gql('social_worker', 'DE', WITHDRAW, { id: new Types.ObjectId().toHexString() });
+    expect(errorCodes(res.body)).toEqual({ withdrawConsent: 'NOT_FOUND' });
+  });
+});
+
+describe('consent expiry (the decision, at a later moment)', () => {
+  const grantedAt = new Date('2026-01-01T00:00:00Z');
+  const expiresAt = new Date('2026-02-01T00:00:00Z');
+  const consent: ConsentRecord = {
+    _id: new Types.ObjectId(),
+    victimId: new Types.ObjectId(),
+    categories: ['HEALTH', 'IDENTITY'],
+    granteeJurisdictions: ['AT'],
+    purpose: 'repatriation planning',
+    grantedBy: 'sw-1',
+    grantedAt,
+    expiresAt,
+    withdrawnAt: null,
+    withdrawnBy: null,
+  };
+  const victim = { _id: consent.victimId, jurisdiction: 'DE' } as VictimRecord;
+  const caller = (role: Role, jurisdiction: string): Caller => ({ sub: 'u-1', role, jurisdiction, org: 'org', issuer: 'https://idp.example' });
+  const justBefore = new Date(expiresAt.getTime() - 1);
+  const justAfter = new Date(expiresAt.getTime() + 1);
+  const monthsLater = new Date('2026-06-01T00:00:00Z');
+
+  test.each([
+    { when: 'just before expiry', now: justBefore, category: 'HEALTH', jurisdiction: 'AT', covers: true },
+    { when: 'just after expiry', now: justAfter, category: 'HEALTH', jurisdiction: 'AT', covers: false },
+    { when: 'months after expiry', now: monthsLater, category: 'IDENTITY', jurisdiction: 'AT', covers: false },
+    { when: 'before expiry, another category', now: justBefore, category: 'CONTACT', jurisdiction: 'AT', covers: false },
+    { when: 'before expiry, another jurisdiction', now: justBefore, category: 'HEALTH', jurisdiction: 'FR', covers: false },
+  ] as const)('consentCovers $category for $jurisdiction $when: $covers', ({ now, category, jurisdiction, covers }) => {
+    expect(consentCovers(consent, category, jurisdiction, now)).toBe(covers);
+  });
+
+  test.each([
+    { who: 'a judge of AT before expiry', role: 'judge', jurisdiction: 'AT', now: justBefore, may: true },
+    { who: 'a judge of AT after expiry', role: 'judge', jurisdiction: 'AT', now: justAfter, may: false },
+    { who: 'a judge of DE (own jurisdiction) after expiry', role: 'judge', jurisdiction: 'DE', now: monthsLater, may: true },
+    { who: 'a partner system of AT before expiry', role: 'partner_system', jurisdiction: 'AT', now: justBefore, may: false },
+  ] as const)('mayRead IDENTITY: $who → $may', ({ role, jurisdiction, now, may }) => {
+    expect(mayRead(caller(role, jurisdiction), victim, 'IDENTITY', [consent], now)).toBe(may);
+  });
+
+  it('a withdrawn consent covers nothing, even before its expiry', () => {
+    const withdrawn = { ...consent, withdrawnAt: new Date('2026-01-15T00:00:00Z'), withdrawnBy: 'sw-1' };
+    expect(consentCovers(withdrawn, 'HEALTH', 'AT', new Date('2026-01-20T00:00:00Z'))).toBe(false);
+    expect(mayRead(caller('judge', 'AT'), victim, 'HEALTH', [withdrawn], new Date('2026-01-20T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('Query.victims', () => {
+  const LIST = `query($jurisdiction: String, $status: VictimStatus, $first: Int, $after: String) {
+    victims(jurisdiction: $jurisdiction, status: $status, first: $first, after: $after) {
+      edges { cursor node { id jurisdiction status } } pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  // The caller is a social worker of SE.
+  const v: Record<string, string> = {};
+
+  async function list(variables: Record<string, unknown> = {}, role: Role = 'social_worker'): Promise<string[]> {
+    const res = await gql(role, 'SE', LIST, { first: 100, ...variables });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.victims.pageInfo.hasNextPage).toBe(false);
+    return res.body.data.victims.edges.map((e: { node: { id: string } }) => e.node.id);
+  }
+  const names = (ids: string[]) => ids.map((id) => Object.keys(v).find((name) => v[name] === id) ?? `unknown ${id}`).sort();
+
+  beforeAll(async () => {
+    for (const name of ['SE1', 'SE2', 'SE3']) v[name] = await registerVictim(hub, 'SE', { legalName: `Person ${name}` });
+    for (const name of ['NO1', 'NO2', 'NO3', 'NO4']) v[name] = await registerVictim(hub, 'NO', { legalName: `Person ${name}` });
+    v.FI1 = await registerVictim(hub, 'FI', { legalName: 'Person FI1' });
+    v.DK1 = await registerVictim(hub, 'DK', { legalName: 'Person DK1' });
+    v.NO1consent = await grantConsent(hub, v.NO1, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'] });
+    await grantConsent(hub, v.NO2, 'NO', { categories: ['HEALTH', 'IDENTITY'], granteeJurisdictions: ['DK'] });
+    const withdrawn = await grantConsent(hub, v.NO3, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'] });
+    expect((await gql('social_worker', 'NO', WITHDRAW, { id: withdrawn })).body.errors).toBeUndefined();
+    // A consent that has expired since it was granted (recorded as the store would hold it).
+    await consents().insertOne({
+      victimId: new Types.ObjectId(v.NO4),
+      categories: ['HEALTH'],
+      granteeJurisdictions: ['SE'],
+      purpose: 'expired',
+      grantedBy: 'sw-no',
+      grantedAt: new Date('2025-01-01T00:00:00Z'),
+      expiresAt: new Date('2025-02-01T00:00:00Z'),
+      withdrawnAt: null,
+      withdrawnBy: null,
+    });
+    await grantConsent(hub, v.FI1, 'FI', { categories: ['IDENTITY'], granteeJurisdictions: ['DK', 'SE'] });
+    for (const [id, j] of [[v.SE2, 'SE'], [v.NO1, 'NO']]) {
+      const res = await gql('social_worker', j, `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`, { id });
+      expect(res.body.errors).toBeUndefined();
+    }
+  });
+
+  it("lists the own jurisdiction's victims and the foreign ones whose active consent names it", async () => {
+    expect(names(await list())).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
+  });
+
+  it('lists the same for every role (field rules, not the listing, decide what is shown)', async () => {
+    for (const role of ROLES) expect(names(await list({}, role))).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
+  });
+
+  it('an expired consent does not list the victim, nor open its data', async () => {
+    expect(await list()).not.toContain(v.NO4);
+    const read = await gql('social_worker', 'SE', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: v.NO4 });
+    expect(errorCodes(read.body)).toEqual({ 'victim.vulnerabilities': 'FORBIDDEN' });
+  });
+
+  it('field rules still hold inside the list', async () => {
+    const res = await gql('social_worker', 'SE', `{ victims(first: 100) { edges { node { id legalName } } } }`);
+    const byName = Object.fromEntries(res.body.data.victims.edges.map((e: any, i: number) => [names([e.node.id])[0], { ...e.node, i }]));
+    expect(byName.SE1.legalName).toBe('Person SE1');
+    expect(byName.FI1.legalName).toBe('Person FI1'); // IDENTITY consented to SE
+    expect(byName.NO1.legalName).toBeNull(); // only HEALTH consented
+    expect(errorCodes(res.body)).toEqual({ [`victims.edges.${byName.NO1.i}.node.legalName`]: 'FORBIDDEN' });
+  });
+
+  it('pages with first/after: every victim once, in order, hasNextPage false at the end', async () => {
+    const all = await list();
+    for (const first of [1, 2, 5]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const res = await gql('social_worker', 'SE', LIST, { first, after });
+        expect(res.body.errors).toBeUndefined();
+        const { edges, pageInfo } = res.body.data.victims;
+        pages += 1;
+        expect(edges.length).toBeLessThanOrEqual(first);
+        seen.push(...edges.map((e: { node: { id: string } }) => e.node.id));
+        if (edges.length) expect(pageInfo.endCursor).toBe(edges[edges.length - 1].cursor);
+        if (!pageInfo.hasNextPage) break;
+        expect(edges).toHaveLength(first);
+        after = pageInfo.endCursor;
+        expect(pages).toBeLessThan(10);
+      }
+      expect(seen).toEqual(all);
+      expect(pages).toBe(Math.ceil(all.length / first));
+    }
+  });
+
+  it('filters by jurisdiction, within what the caller may list', async () => {
+    expect(names(await list({ jurisdiction: 'SE' }))).toEqual(['SE1', 'SE2', 'SE3']);
+    expect(names(await list({ jurisdiction: 'NO' }))).toEqual(['NO1']);
+    expect(names(await list({ jurisdiction: 'DK' }))).toEqual([]);
+  });
+
+  it('filters by status, alone and with jurisdiction', async () => {
+    expect(names(await list({ status: 'IN_RECOVERY_PERIOD' }))).toEqual(['NO1', 'SE2']);
+    expect(names(await list({ status: 'IN_RECOVERY_PERIOD', jurisdiction: 'NO' }))).toEqual(['NO1']);
+    expect(names(await list({ status: 'PRESUMED' }))).toEqual(['FI1', 'SE1', 'SE3']);
+  });
+
+  test.each([
+    { args: { first: 0 }, field: 'first' },
+    { args: { first: 101 }, field: 'first' },
+    { args: { after: 'not-a-cursor' }, field: 'after' },
+  ])('bad paging $args is BAD_USER_INPUT naming $field', async ({ args, field }) => {
+    const res = await gql('social_worker', 'SE', LIST, args);
+    expect(errorCodes(res.body)).toEqual({ victims: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe(field);
+  });
+
+  it('asks for a token', async () => {
+    const res = await hub.query(null, LIST);
+    expect(errorCodes(res.body)).toEqual({ victims: 'UNAUTHENTICATED' });
+  });
+
+  it('after withdrawal the foreign victim disappears from the next listing', async () => {
+    const res = await gql('legal_aid_attorney', 'NO', WITHDRAW, { id: v.NO1consent });
+    expect(res.body.errors).toBeUndefined();
+    expect(names(await list())).toEqual(['FI1', 'SE1', 'SE2', 'SE3']);
+    expect(names(await list({ status: 'IN_RECOVERY_PERIOD' }))).toEqual(['SE2']);
+  });
+});

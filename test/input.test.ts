@@ -1,0 +1,177 @@
+import { Types } from 'mongoose';
+import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
+import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// Bad input through the gateway, with real tokens: BAD_USER_INPUT naming the offending
+// field, never a 5xx, never a stack trace, and nothing written to the database.
+
+const REGISTER = `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { victim { id } } }`;
+const GRANT = `mutation($victimId: ID!, $input: GrantConsentInput!) { grantConsent(victimId: $victimId, input: $input) { id expiresAt } }`;
+const WITHDRAW = `mutation($consentId: ID!) { withdrawConsent(consentId: $consentId) { id } }`;
+const VICTIM = `query($id: ID!) { victim(id: $id) { caseReference } }`;
+const SCREEN = `mutation($victimId: ID!, $input: RecordScreeningInput!) { recordScreening(victimId: $victimId, input: $input) { id } }`;
+const RECOVERY = `mutation($victimId: ID!, $input: StartRecoveryPeriodInput) { startRecoveryPeriod(victimId: $victimId, input: $input) { id } }`;
+
+const person = { legalName: 'Olena Petrenko', dateOfBirth: '1991-03-08', nationality: 'UA', gender: 'FEMALE', languages: ['uk'], contactPhone: '+380501234567' };
+const consent = { categories: ['IDENTITY'], granteeJurisdictions: ['FR'], purpose: 'repatriation planning' };
+const nextYear = new Date().getUTCFullYear() + 1;
+
+describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', () => {
+  let hub: TestHub;
+  let socialWorker: string;
+  let victimId: string;
+  let consentId: string;
+
+  beforeAll(async () => {
+    hub = await startHub();
+    socialWorker = await hub.token('social_worker', 'DE');
+    victimId = await registerVictim(hub, 'DE');
+    consentId = await grantConsent(hub, victimId, 'DE', consent);
+  });
+  afterAll(() => hub.stop());
+
+  const collection = (name: string) => hub.subgraphs.victims.connection.collection(name);
+  const storedCounts = async () => ({ victims: await collection('victims').countDocuments(), consents: await collection('consents').countDocuments() });
+  const storedVictim = () => collection('victims').findOne({ _id: new Types.ObjectId(victimId) });
+
+  function expectBadInput(res: GraphQLResponse, field: string) {
+    const json = JSON.stringify(res.body);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.body.errors![0].message).toContain(field);
+    expect(Object.values(res.body.data ?? {}).every((value) => value === null)).toBe(true);
+    expect(json).not.toContain('    at ');
+    expect(json).not.toContain(hub.subgraphs.victims.url); // no internals of the subgraph call
+  }
+
+  /** Sends the request and checks the refusal; the victims and consents stored stay as they were. */
+  async function refused(query: string, variables: Record<string, unknown>, field: string) {
+    const before = await storedCounts();
+    expectBadInput(await hub.query(socialWorker, query, variables), field);
+    expect(await storedCounts()).toEqual(before);
+  }
+
+  describe('registerVictim', () => {
+    it.each(['2023-02-30', '1990-13-01', 'yesterday', '17.05.1990', `${nextYear}-01-01`, '1850-06-01'])('refuses dateOfBirth %p', async (dateOfBirth) => {
+      await refused(REGISTER, { input: { ...person, dateOfBirth } }, 'input.dateOfBirth');
+    });
+
+    it.each(['XX', 'germany', 'de', 'DEU', 'EU', ''])('refuses nationality %p', async (nationality) => {
+      await refused(REGISTER, { input: { ...person, nationality } }, 'input.nationality');
+    });
+
+    it.each([['english'], ['EN'], ['uk', 'e1'], ['']])('refuses languages %p', async (...languages) => {
+      await refused(REGISTER, { input: { ...person, languages } }, 'input.languages');
+    });
+
+    it('refuses an interpretation language that is not a language code', async () => {
+      await refused(REGISTER, { input: { ...person, interpretationLanguage: 'Ukrainian' } }, 'input.interpretationLanguage');
+    });
+
+    it.each(['call me', '0151 1234567', '+0123456789', '+49abc1234567', '+1234'])('refuses contactPhone %p', async (contactPhone) => {
+      await refused(REGISTER, { input: { ...person, contactPhone } }, 'input.contactPhone');
+    });
+
+    it('refuses an empty legal name', async () => {
+      await refused(REGISTER, { input: { ...person, legalName: '   ' } }, 'input.legalName');
+    });
+
+    it('refuses operator objects in place of strings', async () => {
+      await refused(REGISTER, { input: { ...person, nationality: { $ne: null } } }, 'input.nationality');
+      await refused(REGISTER, { input: { ...person, legalName: { $gt: '' } } }, 'input.legalName');
+    });
+
+    it('stores the same person once the input is good (the refusals above were for the input)', async () => {
+      const before = await storedCounts();
+      const res = await hub.query(socialWorker, REGISTER, { input: person });
+      expect(res.body.errors).toBeUndefined();
+      expect(await storedCounts()).toEqual({ ...before, victims: before.victims + 1 });
+    });
+  });
+
+  describe('grantConsent', () => {
+    it.each(['XX', 'EU', 'france', 'fr'])('refuses grantee jurisdiction %p', async (jurisdiction) => {
+      await refused(GRANT, { victimId, input: { ...consent, granteeJurisdictions: ['ES', jurisdiction] } }, 'input.granteeJurisdictions[1]');
+    });
+
+    it('refuses empty categories and empty grantee jurisdictions', async () => {
+      await refused(GRANT, { victimId, input: { ...consent, categories: [] } }, 'input.categories');
+      await refused(GRANT, { victimId, input: { ...consent, granteeJurisdictions: [] } }, 'input.granteeJurisdictions');
+    });
+
+    it('refuses a category that does not exist', async () => {
+      await refused(GRANT, { victimId, input: { ...consent, categories: ['EVERYTHING'] } }, 'input.categories');
+    });
+
+    it('refuses an expiry in the past', async () => {
+      await refused(GRANT, { victimId, input: { ...consent, expiresAt: '2020-01-01T00:00:00Z' } }, 'input.expiresAt');
+    });
+
+    it.each(['tomorrow', '2030-02-30T12:00:00Z', '2030-01-31', '2030-01-31T24:00:00Z', '2030-01-31T12:00:00', ''])(
+      'refuses expiresAt %p',
+      async (expiresAt) => {
+        await refused(GRANT, { victimId, input: { ...consent, expiresAt } }, 'input.expiresAt');
+      },
+    );
+
+    it('refuses a bad expiresAt written inline in the document too', async () => {
+      const inline = `mutation($victimId: ID!) { grantConsent(victimId: $victimId, input: { categories: [IDENTITY], granteeJurisdictions: ["FR"], purpose: "x", expiresAt: "tomorrow" }) { id } }`;
+      await refused(inline, { victimId }, 'input.expiresAt');
+    });
+
+    it('accepts an expiry with an offset and stores it as that instant', async () => {
+      const res = await hub.query(socialWorker, GRANT, { victimId, input: { ...consent, expiresAt: '2099-01-31T12:00:00+02:00' } });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.grantConsent.expiresAt).toBe('2099-01-31T10:00:00.000Z');
+    });
+  });
+
+  describe('malformed ids', () => {
+    it.each(['123', 'zzzzzzzzzzzzzzzzzzzzzzzz', '', `${'a'.repeat(24)}'`])('victim(id: %p)', async (id) => {
+      await refused(VICTIM, { id }, 'id');
+    });
+
+    it.each([{ $ne: null }, { $gt: '' }])('victim(id: %p) as an operator object', async (id) => {
+      await refused(VICTIM, { id }, '$id');
+    });
+
+    it('withdrawConsent with a malformed id or an operator object', async () => {
+      await refused(WITHDRAW, { consentId: 'not-an-id' }, 'consentId');
+      await refused(WITHDRAW, { consentId: { $ne: null } }, '$consentId');
+      await refused(WITHDRAW, { consentId: { $gt: '' } }, '$consentId');
+      const stored = await collection('consents').findOne({ _id: new Types.ObjectId(consentId) });
+      expect(stored?.withdrawnAt).toBeNull();
+    });
+
+    it('grantConsent for a malformed victim id', async () => {
+      await refused(GRANT, { victimId: 'not-an-id', input: consent }, 'victimId');
+      await refused(GRANT, { victimId: { $ne: null }, input: consent }, '$victimId');
+    });
+  });
+
+  describe('screening and recovery period', () => {
+    const screening = { observedIndicators: [ILO_INDICATORS[0].code], assessor: 'case worker 7', formVersion: 'ILO-2009-v1' };
+
+    it('refuses an unknown indicator code and records no screening', async () => {
+      await refused(SCREEN, { victimId, input: { ...screening, observedIndicators: [ILO_INDICATORS[0].code, 'LOOKS_SAD'] } }, 'input.observedIndicators[1]');
+      await refused(SCREEN, { victimId, input: { ...screening, observedIndicators: [] } }, 'input.observedIndicators');
+      expect((await storedVictim())!.screenings).toEqual([]);
+    });
+
+    it('refuses a screening date that is not a date-time or lies in the future', async () => {
+      await refused(SCREEN, { victimId, input: { ...screening, screenedAt: 'last week' } }, 'input.screenedAt');
+      await refused(SCREEN, { victimId, input: { ...screening, screenedAt: '' } }, 'input.screenedAt');
+      await refused(SCREEN, { victimId, input: { ...screening, screenedAt: `${nextYear}-01-01T00:00:00Z` } }, 'input.screenedAt');
+      expect((await storedVictim())!.screenings).toEqual([]);
+    });
+
+    it('refuses a recovery period of 10 days and leaves the victim as it was', async () => {
+      await refused(RECOVERY, { victimId, input: { days: 10 } }, 'input.days');
+      await refused(RECOVERY, { victimId, input: { days: 30, startsOn: '2024-02-30' } }, 'input.startsOn');
+      const stored = await storedVictim();
+      expect(stored!.recoveryPeriod).toBeNull();
+      expect(stored!.status).toBe('PRESUMED');
+    });
+  });
+});
