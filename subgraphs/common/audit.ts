@@ -139,14 +139,25 @@ export class AuditLog {
     this.writing = false;
   }
 
-  /** Appends at head+1; other processes may win the race for a sequence, then re-chain. */
+  /** The last event this process wrote or read: where the next append goes. */
+  private head: { sequence: number; hash: string } | null = null;
+
+  private async readHead(): Promise<{ sequence: number; hash: string }> {
+    const head = await this.model.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
+    return head ? { sequence: head.sequence, hash: head.hash } : { sequence: 0, hash: GENESIS };
+  }
+
+  /**
+   * Appends at head+1. The head is cached, so a lone writer never reads it back (reading
+   * it is a scan on the embedded database); when another process took that sequence the
+   * unique index refuses the insert, and we re-read the head and re-chain what is left.
+   */
   private async chain(events: Unchained[]): Promise<void> {
     let pending = events;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error('audit trail: could not append after repeated contention');
-      const head = await this.model.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
-      let sequence = head?.sequence ?? 0;
-      let prevHash = head?.hash ?? GENESIS;
+      this.head ??= await this.readHead();
+      let { sequence, hash: prevHash } = this.head;
       const docs = pending.map((unchained) => {
         const event: Omit<AuditEvent, 'hash'> = { ...unchained, sequence: ++sequence, prevHash };
         prevHash = hashOf(event);
@@ -154,8 +165,10 @@ export class AuditLog {
       });
       try {
         await this.model.collection.insertMany(docs, { ordered: true });
+        this.head = { sequence, hash: prevHash };
         return;
       } catch (error) {
+        this.head = null;
         const e = error as { code?: number; result?: { insertedCount?: number } };
         if (e.code !== 11000) throw error;
         // Someone else took our next sequence: keep what landed, re-chain the rest.

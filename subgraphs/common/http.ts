@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -66,11 +66,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 export async function listen(app: Express, port: number, host: string): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
-    server.keepAliveTimeout = 65_000;
-    server.once('error', reject);
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use`) : error),
+    );
+    server.listen(port, host, () => resolve());
   });
+  return { server, port: (server.address() as AddressInfo).port };
 }
 
 export async function close(server: Server): Promise<void> {
