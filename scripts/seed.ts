@@ -31,6 +31,28 @@ function random(seed: number) {
   };
 }
 
+/**
+ * Observed indicators for one screening: a positive one has a strong and a medium
+ * indicator in a recruitment dimension, in exploitative conditions and in coercion at
+ * destination (so the ILO combination holds); the rest are a few scattered indicators.
+ */
+function screeningIndicators(rnd: () => number, positive: boolean): string[] {
+  const from = (dimension: string, strength: string) => {
+    const options = ILO_INDICATORS.filter((i) => i.dimension === dimension && i.strength === strength);
+    return options[Math.floor(rnd() * options.length)].code;
+  };
+  if (!positive) return [...new Set(Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => ILO_INDICATORS[Math.floor(rnd() * ILO_INDICATORS.length)].code))];
+  const recruitment = rnd() > 0.5 ? 'DECEPTIVE_RECRUITMENT' : 'COERCIVE_RECRUITMENT';
+  return [
+    from(recruitment, 'STRONG'),
+    from(recruitment, 'MEDIUM'),
+    from('EXPLOITATIVE_CONDITIONS', 'STRONG'),
+    from('EXPLOITATIVE_CONDITIONS', 'MEDIUM'),
+    from('COERCION_AT_DESTINATION', 'STRONG'),
+    from('COERCION_AT_DESTINATION', 'MEDIUM'),
+  ];
+}
+
 export async function seedDemoData(connection: Connection, identityKey: string, count = 300, log: (line: string) => void = console.log): Promise<boolean> {
   const { Victim, Consent } = victimModels(connection, identityKey);
   if ((await Victim.estimatedDocumentCount()) > 0) {
@@ -71,7 +93,7 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
               screenedAt: new Date(now.getTime() - Math.floor(rnd() * 300) * 86_400_000),
               assessor: `assessor-${1 + Math.floor(rnd() * 20)}`,
               formVersion: 'ILO-2009-adult-labour-v1',
-              indicatorCodes: [...new Set(Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => pick(ILO_INDICATORS).code))],
+              indicatorCodes: screeningIndicators(rnd, rnd() > 0.4),
               recordedBy: 'seed',
             },
           ]

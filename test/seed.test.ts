@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { connectDatabase } from '../subgraphs/common/db';
+import { victimModels } from '../subgraphs/victims/models';
+import { assessScreening } from '../subgraphs/victims/screening';
+import { DEMO_REGIONS, seedDemoData } from '../scripts/seed';
+
+describe('demo data (npm start seeds it once)', () => {
+  let connection: Connection;
+  const key = randomBytes(32).toString('hex');
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `victims_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 300 victims over 6 jurisdictions in 3 regions, with screenings and consents, once', async () => {
+    const lines: string[] = [];
+    expect(await seedDemoData(connection, key, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines.join('\n')).toMatch(/Seeded 300 synthetic victims/);
+
+    const { Victim, Consent } = victimModels(connection, key);
+    const victims = await Victim.find().lean();
+    expect(victims).toHaveLength(300);
+    expect(Object.keys(DEMO_REGIONS)).toHaveLength(3);
+    expect(new Set(victims.map((v) => v.jurisdiction))).toEqual(new Set(Object.values(DEMO_REGIONS).flat()));
+
+    const assessed = victims.filter((v) => v.screenings.length > 0).map((v) => assessScreening(v.screenings[0]));
+    expect(assessed.length).toBeGreaterThan(200);
+    const positive = assessed.filter((s) => s.indicatesTrafficking).length;
+    expect(positive).toBeGreaterThan(50);
+    expect(positive).toBeLessThan(assessed.length);
+
+    const jurisdictionOf = new Map(victims.map((v) => [String(v._id), v.jurisdiction]));
+    const consents = await Consent.find().lean();
+    expect(consents.some((c) => c.granteeJurisdictions.some((j) => j !== jurisdictionOf.get(String(c.victimId))))).toBe(true);
+    expect(consents.some((c) => c.withdrawnAt !== null)).toBe(true);
+    expect(consents.some((c) => c.withdrawnAt === null)).toBe(true);
+
+    expect(await seedDemoData(connection, key, 300, () => {})).toBe(false);
+    expect(await Victim.countDocuments()).toBe(300);
+  });
+});
