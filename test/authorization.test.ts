@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Types } from 'mongoose';
-import type { Role } from '../subgraphs/common/auth';
+import { ROLES as ALL_ROLES, type Role } from '../subgraphs/common/auth';
 import { VICTIM_FIELD_CATEGORIES } from '../subgraphs/victims/permissions';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';
@@ -13,17 +13,7 @@ import { grantConsent } from './support/victims';
 
 type Category = 'CASE' | 'IDENTITY' | 'CONTACT' | 'HEALTH' | 'LOCATION' | 'TESTIMONY';
 const PROTECTED: Category[] = ['IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
-const ROLES: Role[] = [
-  'judge',
-  'prosecutor',
-  'law_enforcement',
-  'social_worker',
-  'legal_aid_attorney',
-  'shelter_staff',
-  'accreditation_officer',
-  'partner_system',
-  'auditor',
-];
+const ROLES: Role[] = [...ALL_ROLES];
 
 /** Protected categories each role may ever see (least privilege); CASE is open to every role. */
 const PROTECTED_SEEN_BY: Record<Role, Category[]> = {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Caller, Role } from '../subgraphs/common/auth';
+import { ROLES as ALL_ROLES, type Caller, type Role } from '../subgraphs/common/auth';
 import { consentCovers, mayRead } from '../subgraphs/victims/access';
 import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
@@ -8,17 +8,7 @@ import { grantConsent, registerVictim } from './support/victims';
 // Recording and withdrawing consent (who may), consent expiry, and what Query.victims lists:
 // own jurisdiction plus foreign victims whose active consent names the caller's jurisdiction.
 
-const ROLES: Role[] = [
-  'judge',
-  'prosecutor',
-  'law_enforcement',
-  'social_worker',
-  'legal_aid_attorney',
-  'shelter_staff',
-  'accreditation_officer',
-  'partner_system',
-  'auditor',
-];
+const ROLES: Role[] = [...ALL_ROLES];
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -81,3 +81,21 @@ export async function close(server: Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
+
+/**
+ * Runs a deployed service: starts it, stops it cleanly on SIGTERM/SIGINT (exit 0), and
+ * turns a start failure into one line on stderr and exit 1.
+ */
+export function runService(label: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): void {
+  start()
+    .then((running) => {
+      console.log(`${label} at ${running.url}`);
+      const stop = () => running.stop().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    })
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
