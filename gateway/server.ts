@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../subgraphs/common/auth';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../subgraphs/common/http';
-import { requestLimits } from './limits';
+import { requestLimits } from '../subgraphs/common/limits';
 
 /**
  * The request pipeline, in order: body limit (413) → token verification (401 on a bad

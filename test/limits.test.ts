@@ -1,4 +1,4 @@
-import { LIMITS } from '../gateway/limits';
+import { LIMITS } from '../subgraphs/common/limits';
 import { startHub, type TestHub } from './support/hub';
 
 // Request limits at the gateway, and the HTTP edges around GraphQL: body size, malformed
@@ -74,6 +74,14 @@ describe('gateway request limits', () => {
     expect(atLimit.status).toBe(200);
     expect(Object.keys(atLimit.json.data)).toHaveLength(LIMITS.maxAliases);
     expectRefused(await ask(aliasedIndicatorQuery(LIMITS.maxAliases + 1)), 400, /aliases limit/i);
+  });
+
+  it('applies the limits again, at twice the size, at a subgraph reached directly', async () => {
+    const direct = (query: string) => send(hub.subgraphs.victims.url, post(judge, JSON.stringify({ query })));
+    expect((await direct(victimsQueryOfDepth(LIMITS.maxDepth + 1))).json).toEqual({ data: { victims: { edges: [] } } });
+    expectRefused(await direct(victimsQueryOfDepth(2 * LIMITS.maxDepth + 1)), 400, /(depth|cost) limit/i);
+    expectRefused(await direct(aliasedIndicatorQuery(2 * LIMITS.maxAliases + 1)), 400, /aliases limit/i);
+    expectRefused(await direct(`{ ${'__typename '.repeat(2 * LIMITS.maxTokens)} }`), 400, /tokens/);
   });
 
   it(`refuses a document of more than ${LIMITS.maxTokens} tokens with 400, not 500`, async () => {

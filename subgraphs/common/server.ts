@@ -7,6 +7,7 @@ import { purposeFrom, TokenVerifier, type TrustedIssuer } from './auth';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from './http';
+import { requestLimits } from './limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
 
 /** Everything a subgraph is: its schema parts, its models and its per-request loaders. */
@@ -47,9 +48,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
+  const limits = requestLimits(2);
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition),
-    plugins: [...serverPlugins, auditFlushPlugin],
+    plugins: [...serverPlugins, ...limits.plugins, auditFlushPlugin],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
     formatError,
