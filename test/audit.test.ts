@@ -161,6 +161,23 @@ describe('changes', () => {
   });
 });
 
+describe('duplicate detection', () => {
+  it("telling a registrar that a record exists elsewhere goes into that other victim's trail", async () => {
+    const person = { legalName: 'Amira Haddad', dateOfBirth: '1994-02-03', nationality: 'SY' };
+    const first = await registerVictim(hub, 'ES', person);
+    const res = await hub.query(
+      await hub.token('law_enforcement', 'PT', { sub: 'officer-77' }),
+      `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { possibleDuplicates { jurisdiction } } }`,
+      { input: { ...person, legalName: 'HADDAD, Amira', gender: 'FEMALE' } },
+    );
+    expect(res.body.data.registerVictim.possibleDuplicates).toEqual([{ jurisdiction: 'ES' }]);
+    const disclosed = (await trail(first)).filter((e) => e.action === 'DUPLICATE_MATCH_DISCLOSED');
+    expect(disclosed).toEqual([
+      expect.objectContaining({ actor: 'officer-77', role: 'law_enforcement', jurisdiction: 'PT', fields: ['caseReference', 'jurisdiction'] }),
+    ]);
+  });
+});
+
 describe('who reads the trail', () => {
   const NOT_AUDITORS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney', 'shelter_staff', 'accreditation_officer', 'partner_system'];
   let victimId: string;

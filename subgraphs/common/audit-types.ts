@@ -30,7 +30,7 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'Declared purpose (X-Purpose header)' })
   purpose!: string | null;
 
-  @Field({ description: 'READ, REGISTER, SCREENING_RECORDED, RECOVERY_PERIOD_STARTED, CONSENT_GRANTED, CONSENT_WITHDRAWN' })
+  @Field({ description: 'READ, REGISTER, SCREENING_RECORDED, RECOVERY_PERIOD_STARTED, CONSENT_GRANTED, CONSENT_WITHDRAWN, DUPLICATE_MATCH_DISCLOSED' })
   action!: string;
 
   @Field(() => ID)

@@ -65,7 +65,11 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
   const matches = hash ? await ctx.models.Victim.find({ identityHash: hash }, { jurisdiction: 1, caseReference: 1 }).lean() : [];
   const created = (await ctx.models.Victim.create(record)).toObject() as VictimRecord;
   const victim = asEntity(created);
-  ctx.audit.noteChange('REGISTER', 'Victim', victim.id, Object.keys(record));
+  const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
+  ctx.audit.noteChange('REGISTER', 'Victim', victim.id, given.map(([field]) => field).sort());
+  // Telling the registrar that a record exists elsewhere is a disclosure about that
+  // victim (Directive 2016/680 Art. 25): it goes into that victim's trail.
+  for (const match of matches) ctx.audit.noteChange('DUPLICATE_MATCH_DISCLOSED', 'Victim', String(match._id), ['caseReference', 'jurisdiction']);
   return {
     victim,
     possibleDuplicates: matches.map((m) => ({ jurisdiction: m.jurisdiction, caseReference: m.caseReference })),
