@@ -12,10 +12,14 @@ import { grantConsent } from './support/victims';
 // comes from the tables below, written out by hand: never from the product's own decision.
 
 type Category = 'CASE' | 'IDENTITY' | 'CONTACT' | 'HEALTH' | 'LOCATION' | 'TESTIMONY';
+/** Consent records are not victim data: they have a rule of their own. */
+type FieldClass = Category | 'CONSENT_RECORDS';
 const PROTECTED: Category[] = ['IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
 const ROLES: Role[] = [...ALL_ROLES];
 
 /** Protected categories each role may ever see (least privilege); CASE is open to every role. */
+const PROFESSIONALS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'];
+
 const PROTECTED_SEEN_BY: Record<Role, Category[]> = {
   judge: PROTECTED,
   prosecutor: PROTECTED,
@@ -28,7 +32,7 @@ const PROTECTED_SEEN_BY: Record<Role, Category[]> = {
   auditor: [],
 };
 
-const FIELD_CATEGORY: Record<string, Category> = {
+const FIELD_CATEGORY: Record<string, FieldClass> = {
   caseReference: 'CASE',
   jurisdiction: 'CASE',
   status: 'CASE',
@@ -38,7 +42,7 @@ const FIELD_CATEGORY: Record<string, Category> = {
   languages: 'CASE',
   nonPunishmentProtection: 'CASE',
   recoveryPeriod: 'CASE',
-  consents: 'CASE',
+  consents: 'CONSENT_RECORDS',
   legalName: 'IDENTITY',
   dateOfBirth: 'IDENTITY',
   contactPhone: 'CONTACT',
@@ -150,7 +154,10 @@ async function consentTo(victim: VictimFixture, categories: Category[], granteeJ
  */
 async function expectVisible(role: Role, jurisdiction: string, victim: VictimFixture, protectedVisible: Category[]) {
   const res = await gql(role, jurisdiction, VICTIM_QUERY, { id: victim.id });
-  const visible = new Set<Category>(['CASE', ...protectedVisible]);
+  const visible = new Set<FieldClass>(['CASE', ...protectedVisible]);
+  // Consent records: the auditor always; professionals where they see any protected data
+  // (own jurisdiction, or named by an active consent); nobody else.
+  if (role === 'auditor' || (PROFESSIONALS.includes(role) && protectedVisible.length > 0)) visible.add('CONSENT_RECORDS');
   const full = fullAnswer(victim);
   const expected = Object.fromEntries(Object.entries(full).map(([field, value]) => [field, visible.has(FIELD_CATEGORY[field]) ? value : null]));
   const denied = Object.keys(full).filter((field) => !visible.has(FIELD_CATEGORY[field]));

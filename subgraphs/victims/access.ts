@@ -40,15 +40,33 @@ export function mayRead(caller: Caller, victim: VictimRecord, category: DataCate
   return consents.some((consent) => consentCovers(consent, category, caller.jurisdiction, now));
 }
 
+/**
+ * The victim's consent records (purposes, grantees, who recorded them) are not CASE
+ * data: professionals see them where they may act on the victim (own jurisdiction, or a
+ * jurisdiction an active consent names: the basis they receive data on), and the
+ * auditor sees them for oversight. Shelters, partner systems and accreditation
+ * officers do not.
+ */
+export function mayReadConsents(caller: Caller, victim: VictimRecord, consents: ConsentRecord[], now: Date): boolean {
+  if (caller.role === 'auditor') return true;
+  if (!PROFESSIONALS.includes(caller.role)) return false;
+  if (victim.jurisdiction === caller.jurisdiction) return true;
+  return consents.some((consent) => consentIsActive(consent, now) && consent.granteeJurisdictions.includes(caller.jurisdiction));
+}
+
 /** Per request: consents come through the batching loader; decisions are memoized. */
-export async function decide(ctx: VictimContext, victim: Entity<VictimRecord>, category: DataCategory): Promise<boolean> {
+export async function decide(ctx: VictimContext, victim: Entity<VictimRecord>, category: DataCategory | 'CONSENT_RECORDS'): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) return false;
   if (category === 'CASE') return true;
   const key = `${victim.id}:${category}`;
   let decision = ctx.loaders.decisions.get(key);
   if (!decision) {
-    decision = ctx.loaders.consentsOfVictim.load(victim.id).then((consents) => mayRead(caller, victim, category, consents, ctx.now));
+    decision = ctx.loaders.consentsOfVictim
+      .load(victim.id)
+      .then((consents) =>
+        category === 'CONSENT_RECORDS' ? mayReadConsents(caller, victim, consents, ctx.now) : mayRead(caller, victim, category, consents, ctx.now),
+      );
     ctx.loaders.decisions.set(key, decision);
   }
   return decision;

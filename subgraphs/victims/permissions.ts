@@ -6,8 +6,11 @@ import { objectId } from '../common/validate';
 import { decide, type DataCategory } from './access';
 import type { VictimContext } from './loaders';
 
-/** The data category of every Victim field (the key `id` aside). */
-export const VICTIM_FIELD_CATEGORIES: Record<string, DataCategory> = {
+/**
+ * The data category of every Victim field (the key `id` aside). `consents` is not victim
+ * data but a record about sharing it, with a rule of its own (access.ts, mayReadConsents).
+ */
+export const VICTIM_FIELD_CATEGORIES: Record<string, DataCategory | 'CONSENT_RECORDS'> = {
   caseReference: 'CASE',
   jurisdiction: 'CASE',
   status: 'CASE',
@@ -17,7 +20,7 @@ export const VICTIM_FIELD_CATEGORIES: Record<string, DataCategory> = {
   languages: 'CASE',
   nonPunishmentProtection: 'CASE',
   recoveryPeriod: 'CASE',
-  consents: 'CASE',
+  consents: 'CONSENT_RECORDS',
   legalName: 'IDENTITY',
   dateOfBirth: 'IDENTITY',
   contactPhone: 'CONTACT',
@@ -38,7 +41,12 @@ const victimField = rule({ cache: 'no_cache' })(async (victim, _args, ctx: Victi
   if (category !== 'CASE') ctx.audit.noteRead('Victim', victim.id, info.fieldName, allowed);
   if (allowed) return true;
   if (!ctx.caller) return unauthenticated();
-  return forbidden(`${category} data of this victim is not shared with ${ctx.caller.role} in ${ctx.caller.jurisdiction}`);
+  const whom = `${ctx.caller.role} in ${ctx.caller.jurisdiction}`;
+  return forbidden(
+    category === 'CONSENT_RECORDS'
+      ? `The consent records of this victim are not shown to ${whom}`
+      : `${category} data of this victim is not shared with ${whom}`,
+  );
 });
 
 /** Acting on a victim: only the listed roles, and only in the victim's own jurisdiction. */
