@@ -236,6 +236,28 @@ describe('tamper detection', () => {
     await auditEvents().collection.insertOne(removed as any);
     expect((await verifyChain()).valid).toBe(true);
   });
+
+  it('removing the newest events is caught against a head the overseer recorded', async () => {
+    const auditor = await hub.token('auditor', 'DE');
+    const VERIFY_AGAINST = `query($known: KnownAuditHead) { verifyAuditChain(knownHead: $known) { valid firstBrokenAt head { sequence hash } } }`;
+    const recorded = (await hub.query(auditor, VERIFY_AGAINST)).body.data.verifyAuditChain.head;
+    expect(recorded).toEqual({ sequence: await headSequence(), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const newest = (await auditEvents().findOne({ sequence: recorded.sequence }).lean()) as AuditEvent & { _id: unknown };
+    await auditEvents().collection.deleteOne({ sequence: newest.sequence });
+    expect(await verifyChain()).toMatchObject({ valid: true }); // the chain alone cannot tell
+    const checked = (await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.verifyAuditChain;
+    expect(checked).toMatchObject({ valid: false, firstBrokenAt: recorded.sequence });
+
+    await auditEvents().collection.insertOne(newest as any);
+    expect((await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.verifyAuditChain).toMatchObject({ valid: true, head: recorded });
+  });
+
+  it('a malformed known head is BAD_USER_INPUT', async () => {
+    const res = await hub.query(await hub.token('auditor', 'DE'), `{ verifyAuditChain(knownHead: { sequence: 0, hash: "x" }) { valid } }`);
+    expect(errorCodes(res.body)).toEqual({ verifyAuditChain: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].message).toMatch(/knownHead\.sequence/);
+  });
 });
 
 describe('a linear chain under concurrency, across two processes of the victims subgraph', () => {

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AuditDecision as Decision } from './audit';
 
 export enum AuditDecision {
@@ -52,6 +52,24 @@ export class AuditEvent {
   prevHash!: string;
 }
 
+@ObjectType({ description: 'A point of the chain: the sequence of an event and its hash' })
+export class AuditChainHead {
+  @Field(() => Int)
+  sequence!: number;
+
+  @Field()
+  hash!: string;
+}
+
+@InputType({ description: 'A chain head recorded earlier by the overseer' })
+export class KnownAuditHead {
+  @Field(() => Int)
+  sequence!: number;
+
+  @Field()
+  hash!: string;
+}
+
 @ObjectType()
 export class AuditChainStatus {
   @Field()
@@ -62,4 +80,10 @@ export class AuditChainStatus {
 
   @Field(() => Int, { nullable: true, description: 'Sequence of the first event whose hash or link does not verify' })
   firstBrokenAt!: number | null;
+
+  @Field(() => AuditChainHead, {
+    nullable: true,
+    description: 'The newest event: record it outside the hub and pass it as knownHead later to detect removed events',
+  })
+  head!: AuditChainHead | null;
 }

@@ -90,6 +90,8 @@ export interface ChainStatus {
   valid: boolean;
   events: number;
   firstBrokenAt: number | null;
+  /** The last event: an overseer records it to detect later truncation. */
+  head: { sequence: number; hash: string } | null;
 }
 
 export class AuditLog {
@@ -181,11 +183,17 @@ export class AuditLog {
     return this.model.find({ subjectType, subjectId }).sort({ sequence: 1 }).lean();
   }
 
-  /** Recomputes every hash in order; reports the first event whose content or link is wrong. */
-  async verify(): Promise<ChainStatus> {
+  /**
+   * Recomputes every hash in order; reports the first event whose content or link is
+   * wrong. The chain alone cannot show that its newest events were removed: given a head
+   * the overseer recorded earlier (`knownHead`), it also checks that this event is still
+   * there, unchanged.
+   */
+  async verify(knownHead?: { sequence: number; hash: string }): Promise<ChainStatus> {
     let expectedSequence = 1;
     let prevHash = GENESIS;
     let events = 0;
+    let knownHeadFound = false;
     const cursor = this.model.find().sort({ sequence: 1 }).lean().cursor({ batchSize: 1000 });
     for await (const doc of cursor) {
       events++;
@@ -193,12 +201,17 @@ export class AuditLog {
       const broken = doc.sequence !== expectedSequence || doc.prevHash !== prevHash || hashOf(content) !== hash;
       if (broken) {
         await cursor.close();
-        return { valid: false, events, firstBrokenAt: Math.min(doc.sequence, expectedSequence) };
+        return { valid: false, events, firstBrokenAt: Math.min(doc.sequence, expectedSequence), head: null };
       }
+      if (knownHead && doc.sequence === knownHead.sequence) knownHeadFound = hash === knownHead.hash;
       expectedSequence++;
       prevHash = hash;
     }
-    return { valid: true, events, firstBrokenAt: null };
+    const head = events > 0 ? { sequence: expectedSequence - 1, hash: prevHash } : null;
+    if (knownHead && !knownHeadFound) {
+      return { valid: false, events, firstBrokenAt: Math.min(knownHead.sequence, expectedSequence), head };
+    }
+    return { valid: true, events, firstBrokenAt: null, head };
   }
 }
 

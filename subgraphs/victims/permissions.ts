@@ -111,5 +111,6 @@ export const victimPermissions: Permissions = {
     'Accommodations',
     'AuditEvent',
     'AuditChainStatus',
+    'AuditChainHead',
   ),
 };

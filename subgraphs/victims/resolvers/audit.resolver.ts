@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { AuditChainStatus, AuditEvent } from '../../common/audit-types';
+import { AuditChainStatus, AuditEvent, KnownAuditHead } from '../../common/audit-types';
+import { badInput } from '../../common/errors';
 import { objectId } from '../../common/validate';
 import type { VictimContext } from '../loaders';
 
@@ -11,8 +12,15 @@ export class AuditResolver {
     return ctx.audit.log.trail('Victim', victimId);
   }
 
-  @Query(() => AuditChainStatus, { description: 'Recomputes the hash chain of the whole trail (auditor only)' })
-  async verifyAuditChain(@Ctx() ctx: VictimContext) {
-    return ctx.audit.log.verify();
+  @Query(() => AuditChainStatus, {
+    description: 'Recomputes the hash chain of the whole trail (auditor only); with knownHead, also checks that head is still in it',
+  })
+  async verifyAuditChain(
+    @Ctx() ctx: VictimContext,
+    @Arg('knownHead', () => KnownAuditHead, { nullable: true }) knownHead?: KnownAuditHead,
+  ) {
+    if (knownHead && (!Number.isInteger(knownHead.sequence) || knownHead.sequence < 1)) throw badInput('knownHead.sequence', 'must be 1 or more');
+    if (knownHead && !/^[0-9a-f]{64}$/.test(knownHead.hash)) throw badInput('knownHead.hash', 'must be 64 lowercase hexadecimal characters');
+    return ctx.audit.log.verify(knownHead ?? undefined);
   }
 }
