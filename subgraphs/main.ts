@@ -15,5 +15,6 @@ runService(`${name} subgraph`, async () => {
     host: process.env.HOST ?? '0.0.0.0',
     mongoUri: env.mongoUri,
     issuers: env.issuers,
+    dbName: process.env.DB_NAME, // default: the subgraph's name
   });
 });

@@ -1,7 +1,7 @@
 import type { Role } from '../subgraphs/common/auth';
 import type { AuditEvent } from '../subgraphs/common/audit';
-import type { RunningSubgraph } from '../subgraphs/common/server';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { startSubgraphProcess } from './support/process';
 import { grantConsent, registerVictim } from './support/victims';
 
 // The hash-chained audit trail: what a read or a change writes, who may read the trail,
@@ -261,9 +261,12 @@ describe('tamper detection', () => {
 });
 
 describe('a linear chain under concurrency, across two processes of the victims subgraph', () => {
-  let replica: RunningSubgraph;
+  let replica: Awaited<ReturnType<typeof startSubgraphProcess>>;
   beforeAll(async () => {
-    replica = await hub.startReplica('victims');
+    replica = await startSubgraphProcess(hub, 'victims');
+  });
+  afterAll(async () => {
+    expect(await replica.stop()).toBe(0); // SIGTERM: a clean stop
   });
 
   it('sequences run 1..N without gaps or duplicates and the chain verifies', async () => {
