@@ -117,9 +117,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub.stop());
 
-async function gql(role: Role, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  return hub.query(await hub.token(role, jurisdiction), query, variables);
-}
+const gql = (role: Role, jurisdiction: string, query: string, variables?: Record<string, unknown>) => hub.queryAs(role, jurisdiction, query, variables);
 
 function expectNoErrors(res: GraphQLResponse) {
   expect(res.body.errors).toBeUndefined();

@@ -25,9 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub.stop());
 
-async function gql(role: Role, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  return hub.query(await hub.token(role, jurisdiction), query, variables);
-}
+const gql = (role: Role, jurisdiction: string, query: string, variables?: Record<string, unknown>) => hub.queryAs(role, jurisdiction, query, variables);
 const consents = () => hub.subgraphs.victims.connection.collection('consents');
 const storedConsents = (victimId: string) => consents().find({ victimId: new Types.ObjectId(victimId) }).toArray();
 const storedConsent = (id: string) => consents().findOne({ _id: new Types.ObjectId(id) });

@@ -52,17 +52,10 @@ export class AuditEvent {
   prevHash!: string;
 }
 
-@ObjectType({ description: 'A point of the chain: the sequence of an event and its hash' })
+/** A point of the chain; as input, a head the overseer recorded earlier. */
+@ObjectType('AuditChainHead', { description: 'A point of the chain: the sequence of an event and its hash' })
+@InputType('KnownAuditHead', { description: 'A chain head recorded earlier by the overseer' })
 export class AuditChainHead {
-  @Field(() => Int)
-  sequence!: number;
-
-  @Field()
-  hash!: string;
-}
-
-@InputType({ description: 'A chain head recorded earlier by the overseer' })
-export class KnownAuditHead {
   @Field(() => Int)
   sequence!: number;
 

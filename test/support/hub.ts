@@ -22,6 +22,8 @@ export interface TestHub {
   token(role: string, jurisdiction: string, extra?: Partial<TokenClaims>): Promise<string>;
   /** POST a GraphQL request to the gateway (or another URL). */
   query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  /** The same, with a fresh token of the north issuer for `role` in `jurisdiction`. */
+  queryAs(role: string, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** Starts one more instance of a subgraph on the same database (as another process would). */
   startReplica(name: string, options?: { monitorCommands?: boolean }): Promise<RunningSubgraph>;
   stop(): Promise<void>;
@@ -46,7 +48,7 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
   const local = await startLocalHub({ mongoUri, issuers, identityKey, freePorts: true, dbName, monitorCommands: options.monitorCommands });
   const { gateway, subgraphs } = local;
 
-  return {
+  const hub: TestHub = {
     gateway,
     subgraphs,
     issuer,
@@ -65,6 +67,9 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
       });
       return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
     },
+    async queryAs(role, jurisdiction, query, variables) {
+      return hub.query(await issuer.sign({ role, jurisdiction }), query, variables);
+    },
     async startReplica(name, replicaOptions = {}) {
       return local.startSubgraphInstance(name, replicaOptions);
     },
@@ -74,6 +79,7 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
       rmSync(keysDir, { recursive: true, force: true });
     },
   };
+  return hub;
 }
 
 /** The codes of the errors in a response, by dotted path (`victim.legalName` → FORBIDDEN). */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { AuditChainStatus, AuditEvent, KnownAuditHead } from '../../common/audit-types';
+import { AuditChainHead, AuditChainStatus, AuditEvent } from '../../common/audit-types';
 import { badInput } from '../../common/errors';
 import { objectId } from '../../common/validate';
 import type { VictimContext } from '../loaders';
@@ -17,7 +17,7 @@ export class AuditResolver {
   })
   async verifyAuditChain(
     @Ctx() ctx: VictimContext,
-    @Arg('knownHead', () => KnownAuditHead, { nullable: true }) knownHead?: KnownAuditHead,
+    @Arg('knownHead', () => AuditChainHead, { nullable: true }) knownHead?: AuditChainHead,
   ) {
     if (knownHead && (!Number.isInteger(knownHead.sequence) || knownHead.sequence < 1)) throw badInput('knownHead.sequence', 'must be 1 or more');
     if (knownHead && !/^[0-9a-f]{64}$/.test(knownHead.hash)) throw badInput('knownHead.hash', 'must be 64 lowercase hexadecimal characters');
