@@ -132,6 +132,10 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
       await refused(VICTIM, { id }, 'id');
     });
 
+    it.each(['XX', 'de', 'Germany'])('victims(jurisdiction: %p)', async (jurisdiction) => {
+      await refused(`query($j: String) { victims(jurisdiction: $j) { edges { cursor } } }`, { j: jurisdiction }, 'jurisdiction');
+    });
+
     it.each([{ $ne: null }, { $gt: '' }])('victim(id: %p) as an operator object', async (id) => {
       await refused(VICTIM, { id }, '$id');
     });

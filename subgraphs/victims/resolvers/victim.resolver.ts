@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { asEntity, type Entity } from '../../common/loaders';
 import { decodeCursor, pageSize, toPage } from '../../common/pagination';
-import { objectId } from '../../common/validate';
+import { countryCode, objectId } from '../../common/validate';
 import { ageGroupOf, ageOn } from '../age';
 import { consentIsActive } from '../access';
 import { ILO_INDICATORS } from '../ilo-indicators';
@@ -44,7 +44,7 @@ export class VictimResolver {
     const consents = await ctx.models.Consent.find({ granteeJurisdictions: own, withdrawnAt: null }).lean();
     const sharedIds = [...new Set(consents.filter((c) => consentIsActive(c, now)).map((c) => String(c.victimId)))];
     const filter: Record<string, unknown> = { $or: [{ jurisdiction: own }, { _id: { $in: sharedIds } }] };
-    if (jurisdiction !== undefined && jurisdiction !== null) filter.jurisdiction = jurisdiction;
+    if (jurisdiction !== undefined && jurisdiction !== null) filter.jurisdiction = countryCode(jurisdiction, 'jurisdiction');
     if (status) filter.status = status;
     if (afterId) filter._id = { $gt: afterId };
     const docs = await ctx.models.Victim.find(filter).sort({ _id: 1 }).limit(size + 1).lean();
