@@ -24,16 +24,20 @@ export function ferretdbBinary(): string {
 export function ensureFerretDB(log: (line: string) => void = console.log): string {
   const binary = ferretdbBinary();
   if (existsSync(binary)) return binary;
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error || go.status !== 0) {
+  // `go` on PATH, else the standard install location (a login shell's PATH may miss it).
+  const goBinary = [process.env.GO, 'go', '/usr/local/go/bin/go'].find(
+    (candidate) => candidate && spawnSync(candidate, ['version']).status === 0,
+  );
+  const go = goBinary ? spawnSync(goBinary, ['version'], { encoding: 'utf8' }) : null;
+  if (!goBinary || !go) {
     throw new Error(
-      'The embedded database needs the Go toolchain (go 1.24 or newer on PATH) to build FerretDB; install Go, or set MONGODB_URI to a MongoDB 6+ server.',
+      'The embedded database needs the Go toolchain (go 1.24 or newer on PATH, or named by GO) to build FerretDB; install Go, or set MONGODB_URI to a MongoDB 6+ server.',
     );
   }
   log(`Building the embedded database (FerretDB) with ${go.stdout.trim()}; first time only, about a minute…`);
   mkdirSync(path.dirname(binary), { recursive: true });
   const partial = `${binary}.partial`;
-  const build = spawnSync('go', ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], {
+  const build = spawnSync(goBinary, ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], {
     cwd: SOURCE,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, CGO_ENABLED: '0' },
