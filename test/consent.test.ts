@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { ROLES as ALL_ROLES, type Caller, type Role } from '../subgraphs/common/auth';
 import { consentCovers, mayRead } from '../subgraphs/victims/access';
 import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
-import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
+import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
 
 // Recording and withdrawing consent (who may), consent expiry, and what Query.victims lists:
