@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
+import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
+import type { Caller } from '../subgraphs/common/auth';
 import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { identityHash } from '../subgraphs/victims/identity';
 import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
-import { victimModels } from '../subgraphs/victims/models';
+import { consentIsActive, type DataCategory } from '../subgraphs/victims/access';
+import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
-import type { DataCategory } from '../subgraphs/victims/access';
 
 /** Demo regions and their jurisdictions (synthetic data only; no real person). */
 export const DEMO_REGIONS: Record<string, string[]> = {
@@ -53,82 +55,119 @@ function screeningIndicators(rnd: () => number, positive: boolean): string[] {
   ];
 }
 
+const BATCH = 1_000;
+
+/**
+ * Seeds `count` synthetic victims (a third of them with a consent to share with another
+ * jurisdiction, a fifth of those withdrawn) and the audit history of their registration
+ * and consents, through the same listed collections the subgraph writes with. Nothing
+ * is seeded into a database that already holds victims.
+ */
 export async function seedDemoData(connection: Connection, identityKey: string, count = 300, log: (line: string) => void = console.log): Promise<boolean> {
-  const { Victim, Consent } = victimModels(connection, identityKey);
-  if ((await Victim.estimatedDocumentCount()) > 0) {
+  const models = victimModels(connection, identityKey);
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+  if ((await models.Victim.estimatedDocumentCount()) > 0) {
     log('Demo data already present; not seeding again.');
     return false;
   }
+  const audit = new AuditLog(connection);
   const rnd = random(20261128);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
   const now = new Date();
-  const victims = [];
-  for (let i = 0; i < count; i++) {
-    const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length];
-    const nationality = pick(NATIONALITIES);
-    const legalName = `${pick(GIVEN)} ${pick(FAMILY)}`;
-    const year = 1965 + Math.floor(rnd() * 45);
-    const dateOfBirth = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-    const knownBirth = rnd() > 0.1;
-    const screened = rnd() > 0.2;
-    victims.push({
-      caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(4, '0')}`,
-      jurisdiction,
-      status: pick(STATUSES),
-      gender: pick([Gender.FEMALE, Gender.FEMALE, Gender.MALE, Gender.NON_BINARY]),
-      nationality,
-      languages: [pick(LANGUAGES), 'en'].filter((v, k, a) => a.indexOf(v) === k),
-      ageGroup: knownBirth ? null : pick([AgeGroup.AGE_9_17, AgeGroup.AGE_18_20, AgeGroup.AGE_24_26]),
-      legalName,
-      dateOfBirth: knownBirth ? dateOfBirth : null,
-      contactPhone: rnd() > 0.3 ? `+3${Math.floor(1e9 + rnd() * 8e9)}` : null,
-      currentLocality: rnd() > 0.5 ? pick(['Tirana', 'Belgrade', 'Berlin', 'Vienna', 'Rome', 'Athens']) : null,
-      vulnerabilities: rnd() > 0.6 ? [pick(Object.values(Vulnerability))] : [],
-      interpretationLanguage: rnd() > 0.5 ? pick(LANGUAGES) : null,
-      disabilityNeeds: [],
-      nonPunishmentProtection: rnd() > 0.5,
-      screenings: screened
-        ? [
-            {
-              screenedAt: new Date(now.getTime() - Math.floor(rnd() * 300) * 86_400_000),
-              assessor: `assessor-${1 + Math.floor(rnd() * 20)}`,
-              formVersion: 'ILO-2009-adult-labour-v1',
-              indicatorCodes: screeningIndicators(rnd, rnd() > 0.4),
-              recordedBy: 'seed',
-            },
-          ]
-        : [],
-      recoveryPeriod: null,
-      identityHash: knownBirth ? identityHash(identityKey, legalName, dateOfBirth, nationality) : null,
-      registeredBy: 'seed',
-      registeredAt: now,
-    });
+  let consentCount = 0;
+  let withdrawnCount = 0;
+  for (let from = 0; from < count; from += BATCH) {
+    const victims: Array<VictimRecord> = [];
+    const consents: Array<Omit<ConsentRecord, '_id'>> = [];
+    for (let i = from; i < Math.min(count, from + BATCH); i++) {
+      const victim = demoVictim(i, rnd, pick, identityKey, now);
+      if (i % 3 === 0) {
+        // a third of the victims consented to cross-border sharing
+        const consent = demoConsent(victim, rnd, pick, now, i % 5 === 0);
+        consents.push(consent);
+        if (consentIsActive(consent as ConsentRecord, now)) victim.sharedWith = consent.granteeJurisdictions;
+      }
+      victims.push(victim);
+    }
+    await models.victims.createMany(victims);
+    await models.consents.createMany(consents);
+    await audit.append(SEED_CALLER, 'demo data', [
+      ...victims.map((v) => change('REGISTER', String(v._id), ['dateOfBirth', 'gender', 'legalName', 'nationality'])),
+      ...consents.map((c) => change('CONSENT_GRANTED', String(c.victimId), c.categories)),
+      ...consents.filter((c) => c.withdrawnAt).map((c) => change('CONSENT_WITHDRAWN', String(c.victimId), c.categories)),
+    ]);
+    consentCount += consents.length;
+    withdrawnCount += consents.filter((c) => c.withdrawnAt).length;
   }
-  const inserted = await Victim.insertMany(victims, { lean: true });
-  log(`Seeded ${inserted.length} synthetic victims across ${JURISDICTIONS.length} jurisdictions in ${Object.keys(DEMO_REGIONS).length} regions.`);
-
-  const consents = [];
-  for (const [i, victim] of inserted.entries()) {
-    if (i % 3 !== 0) continue; // a third of the victims consented to cross-border sharing
-    const own = victim.jurisdiction;
-    const others = JURISDICTIONS.filter((j) => j !== own);
-    const categories: DataCategory[] = rnd() > 0.5 ? ['IDENTITY', 'CONTACT'] : ['IDENTITY', 'HEALTH', 'LOCATION'];
-    const withdrawn = i % 5 === 0;
-    consents.push({
-      victimId: victim._id,
-      categories,
-      granteeJurisdictions: [pick(others)],
-      purpose: pick(['repatriation planning', 'criminal proceedings', 'legal aid handoff', 'shelter placement']),
-      grantedBy: 'seed',
-      grantedAt: now,
-      expiresAt: rnd() > 0.7 ? new Date(now.getTime() + 180 * 86_400_000) : null,
-      withdrawnAt: withdrawn ? now : null,
-      withdrawnBy: withdrawn ? 'seed' : null,
-    });
-  }
-  await Consent.insertMany(consents);
-  log(`Seeded ${consents.length} consents (${consents.filter((c) => c.withdrawnAt).length} withdrawn).`);
+  log(`Seeded ${count} synthetic victims across ${JURISDICTIONS.length} jurisdictions in ${Object.keys(DEMO_REGIONS).length} regions.`);
+  log(`Seeded ${consentCount} consents (${withdrawnCount} withdrawn), and their audit history.`);
   return true;
+}
+
+const SEED_CALLER: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed' };
+
+function change(action: string, subjectId: string, fields: string[]): AuditEntry {
+  return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW' };
+}
+
+function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, identityKey: string, now: Date): VictimRecord {
+  const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length];
+  const nationality = pick(NATIONALITIES);
+  const legalName = `${pick(GIVEN)} ${pick(FAMILY)}`;
+  const year = 1965 + Math.floor(rnd() * 45);
+  const dateOfBirth = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+  const knownBirth = rnd() > 0.1;
+  const screened = rnd() > 0.2;
+  return {
+    _id: new Types.ObjectId(),
+    caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(6, '0')}`,
+    jurisdiction,
+    status: pick(STATUSES),
+    gender: pick([Gender.FEMALE, Gender.FEMALE, Gender.MALE, Gender.NON_BINARY]),
+    nationality,
+    languages: [pick(LANGUAGES), 'en'].filter((v, k, a) => a.indexOf(v) === k),
+    ageGroup: knownBirth ? null : pick([AgeGroup.AGE_9_17, AgeGroup.AGE_18_20, AgeGroup.AGE_24_26]),
+    legalName,
+    dateOfBirth: knownBirth ? dateOfBirth : null,
+    contactPhone: rnd() > 0.3 ? `+3${Math.floor(1e9 + rnd() * 8e9)}` : null,
+    currentLocality: rnd() > 0.5 ? pick(['Tirana', 'Belgrade', 'Berlin', 'Vienna', 'Rome', 'Athens']) : null,
+    vulnerabilities: rnd() > 0.6 ? [pick(Object.values(Vulnerability))] : [],
+    interpretationLanguage: rnd() > 0.5 ? pick(LANGUAGES) : null,
+    disabilityNeeds: [],
+    nonPunishmentProtection: rnd() > 0.5,
+    screenings: screened
+      ? [
+          {
+            screenedAt: new Date(now.getTime() - Math.floor(rnd() * 300) * 86_400_000),
+            assessor: `assessor-${1 + Math.floor(rnd() * 20)}`,
+            formVersion: 'ILO-2009-adult-labour-v1',
+            indicatorCodes: screeningIndicators(rnd, rnd() > 0.4),
+            recordedBy: 'seed',
+          },
+        ]
+      : [],
+    recoveryPeriod: null,
+    identityHash: knownBirth ? identityHash(identityKey, legalName, dateOfBirth, nationality) : null,
+    sharedWith: [],
+    registeredBy: 'seed',
+    registeredAt: now,
+  };
+}
+
+function demoConsent(victim: VictimRecord, rnd: () => number, pick: <T>(list: T[]) => T, now: Date, withdrawn: boolean): Omit<ConsentRecord, '_id'> {
+  const others = JURISDICTIONS.filter((j) => j !== victim.jurisdiction);
+  const categories: DataCategory[] = rnd() > 0.5 ? ['IDENTITY', 'CONTACT'] : ['IDENTITY', 'HEALTH', 'LOCATION'];
+  return {
+    victimId: victim._id,
+    categories,
+    granteeJurisdictions: [pick(others)],
+    purpose: pick(['repatriation planning', 'criminal proceedings', 'legal aid handoff', 'shelter placement']),
+    grantedBy: 'seed',
+    grantedAt: now,
+    expiresAt: rnd() > 0.7 ? new Date(now.getTime() + 180 * 86_400_000) : null,
+    withdrawnAt: withdrawn ? now : null,
+    withdrawnBy: withdrawn ? 'seed' : null,
+  };
 }
 
 if (require.main === module) {

@@ -9,23 +9,15 @@ export function asEntity<T extends { _id: unknown }>(doc: T): Entity<T> {
 }
 
 /**
- * The one loader factory: per request, all `load(key)` calls of one tick become a single
- * `find({ key: { $in: keys } })`, whatever the number of keys. `many: true` groups
- * several documents per key (one-to-many), otherwise one document or null per key.
+ * The loader factory for records by id: per request, all `load(id)` calls of one tick
+ * become a single `find({ _id: { $in: ids } })`, an index lookup on MongoDB and on the
+ * embedded database alike. Records by any other key come from their lists
+ * (`ListedCollection.loaderBy`), never from a filter on the collection.
  */
-export function loaderBy<T extends { _id: unknown }>(model: Model<any>, key: string, options: { many: true }): DataLoader<string, Entity<T>[]>;
-export function loaderBy<T extends { _id: unknown }>(model: Model<any>, key?: string): DataLoader<string, Entity<T> | null>;
-export function loaderBy<T extends { _id: unknown }>(model: Model<any>, key = '_id', options: { many?: boolean } = {}) {
-  return new DataLoader<string, unknown>(async (keys) => {
-    const docs = (await model.find({ [key]: { $in: keys } }).lean()) as unknown as T[];
-    const byKey = new Map<string, Entity<T>[]>();
-    for (const doc of docs) {
-      const k = String((doc as Record<string, unknown>)[key]);
-      const group = byKey.get(k);
-      const entity = asEntity(doc);
-      if (group) group.push(entity);
-      else byKey.set(k, [entity]);
-    }
-    return keys.map((k) => (options.many ? byKey.get(k) ?? [] : byKey.get(k)?.[0] ?? null));
+export function loaderById<T extends { _id: unknown }>(model: Model<any>): DataLoader<string, Entity<T> | null> {
+  return new DataLoader<string, Entity<T> | null>(async (ids) => {
+    const docs = (await model.find({ _id: { $in: ids } }).lean()) as unknown as T[];
+    const byId = new Map(docs.map((doc) => [String(doc._id), asEntity(doc)]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
-import { objectId } from './validate';
-import type { Types } from 'mongoose';
+import type { Entity } from './loaders';
+import type { ListedCollection, ListedRecord } from './store';
 
 /** Relay page info, shared by every subgraph's connections. */
 @Directive('@shareable')
@@ -16,27 +16,86 @@ export class PageInfo {
 
 export const MAX_PAGE = 100;
 
-/** Cursors are opaque to clients: base64url of the last document id. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined | null): Types.ObjectId | null {
-  if (cursor === undefined || cursor === null) return null;
-  return objectId(Buffer.from(cursor, 'base64url').toString('utf8'), 'after');
-}
-
 export function pageSize(first: number | undefined | null): number {
   const n = first ?? 20;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
   return n;
 }
 
-/** Fetches one more than asked to know whether another page follows. */
-export function toPage<T extends { id: string }>(docs: T[], size: number) {
-  const nodes = docs.slice(0, size);
+/**
+ * One part of a connection: the records of one list, optionally narrowed in memory by
+ * `where`. A connection runs through its segments in order (e.g. the caller's own
+ * jurisdiction, then what other jurisdictions shared with it).
+ */
+export interface Segment<T extends ListedRecord> {
+  records: ListedCollection<T, any>;
+  list: string;
+  /** Narrows the list in memory: reads and counts then walk the whole list, so keep it for short lists. */
+  where?: (record: Entity<T>) => boolean;
+}
+
+interface Position {
+  segment: number;
+  position: number;
+}
+
+/** Cursors are opaque to clients: base64url of the segment and the list position. */
+function encodeCursor({ segment, position }: Position): string {
+  return Buffer.from(`${segment}:${position}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined | null, segments: number): Position {
+  if (cursor === undefined || cursor === null) return { segment: 0, position: 0 };
+  const m = /^(\d{1,3}):(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m || +m[1] >= segments) throw badInput('after', 'is not a cursor of this list (use an endCursor or cursor from it)');
+  return { segment: +m[1], position: +m[2] };
+}
+
+/** The live records of a segment after a position, in list order, read in growing chunks. */
+async function* recordsAfter<T extends ListedRecord>(segment: Segment<T>, after: number, firstChunk: number) {
+  let position = after;
+  let chunk = firstChunk;
+  for (;;) {
+    const entries = await segment.records.lists.read(segment.list, position, chunk);
+    const live = await segment.records.members(entries);
+    for (const entry of entries) {
+      const record = live.get(entry.id);
+      if (record && (!segment.where || segment.where(record))) yield { position: entry.position, record };
+    }
+    if (entries.length < chunk) return;
+    position = entries[entries.length - 1].position;
+    chunk = Math.min(chunk * 4, 1000);
+  }
+}
+
+/** Exact: the list's size, or with `where` a walk through the list. */
+async function countOf<T extends ListedRecord>(segment: Segment<T>): Promise<number> {
+  if (!segment.where) return segment.records.lists.size(segment.list);
+  let count = 0;
+  for await (const _ of recordsAfter(segment, 0, 200)) count++;
+  return count;
+}
+
+/**
+ * A Relay connection over list segments: one page costs a read of the entries and one
+ * of the records, whatever the length of the lists. `totalCount` is computed only when
+ * asked for (GraphQL calls the function), and is exact.
+ */
+export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>, args: { first?: number | null; after?: string | null }) {
+  const size = pageSize(args.first);
+  const start = decodeCursor(args.after, segments.length);
+  const found: Array<{ cursor: string; node: Entity<T> }> = [];
+  for (let s = start.segment; s < segments.length && found.length <= size; s++) {
+    const after = s === start.segment ? start.position : 0;
+    for await (const { position, record } of recordsAfter(segments[s], after, size + 2 - found.length)) {
+      found.push({ cursor: encodeCursor({ segment: s, position }), node: record });
+      if (found.length > size) break;
+    }
+  }
+  const edges = found.slice(0, size);
   return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: docs.length > size, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+    edges,
+    pageInfo: { hasNextPage: found.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: async () => (await Promise.all(segments.map(countOf))).reduce((a, b) => a + b, 0),
   };
 }

@@ -1,11 +1,11 @@
-import { loaderBy } from '../common/loaders';
+import { loaderById } from '../common/loaders';
 import type { RequestContext } from '../common/context';
-import type { ConsentRecord, VictimModels, VictimRecord } from './models';
+import type { VictimModels, VictimRecord } from './models';
 
 export function victimLoaders(models: VictimModels) {
   return {
-    victim: loaderBy<VictimRecord>(models.Victim),
-    consentsOfVictim: loaderBy<ConsentRecord>(models.Consent, 'victimId', { many: true }),
+    victim: loaderById<VictimRecord>(models.Victim),
+    consentsOfVictim: models.consents.loaderBy('victim'),
     /** Access decisions of this request, by `victimId:category`. */
     decisions: new Map<string, Promise<boolean>>(),
   };

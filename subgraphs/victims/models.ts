@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import { ListedCollection, listedField } from '../common/store';
 import type { DataCategory } from './access';
 
 export interface ScreeningRecord {
@@ -37,8 +38,11 @@ export interface VictimRecord {
   recoveryPeriod: RecoveryPeriodRecord | null;
   /** Keyed hash of normalized identity, for cross-border duplicate detection. */
   identityHash: string | null;
+  /** Other jurisdictions an active consent names: where the victim is listed (sharing.ts). */
+  sharedWith: string[];
   registeredBy: string;
   registeredAt: Date;
+  _listed?: string[];
 }
 
 export interface ConsentRecord {
@@ -52,12 +56,13 @@ export interface ConsentRecord {
   expiresAt: Date | null;
   withdrawnAt: Date | null;
   withdrawnBy: string | null;
+  _listed?: string[];
 }
 
 const victimSchema = new Schema<VictimRecord>(
   {
     caseReference: { type: String, required: true, unique: true },
-    jurisdiction: { type: String, required: true, index: true },
+    jurisdiction: { type: String, required: true },
     status: { type: String, required: true },
     gender: { type: String, required: true },
     nationality: { type: String, required: true },
@@ -88,33 +93,59 @@ const victimSchema = new Schema<VictimRecord>(
       type: new Schema({ startsOn: String, endsOn: String, days: Number, grantedBy: String }, { _id: false }),
       default: null,
     },
-    identityHash: { type: String, default: null, index: true },
+    identityHash: { type: String, default: null },
+    sharedWith: { type: [String], default: [] },
     registeredBy: { type: String, required: true },
     registeredAt: { type: Date, required: true },
+    _listed: listedField,
   },
   { collection: 'victims', versionKey: false },
 );
 
 const consentSchema = new Schema<ConsentRecord>(
   {
-    victimId: { type: Schema.Types.ObjectId, required: true, index: true },
+    victimId: { type: Schema.Types.ObjectId, required: true },
     categories: { type: [String], required: true },
-    granteeJurisdictions: { type: [String], required: true, index: true },
+    granteeJurisdictions: { type: [String], required: true },
     purpose: { type: String, required: true },
     grantedBy: { type: String, required: true },
     grantedAt: { type: Date, required: true },
     expiresAt: { type: Date, default: null },
     withdrawnAt: { type: Date, default: null },
     withdrawnBy: { type: String, default: null },
+    _listed: listedField,
   },
   { collection: 'consents', versionKey: false },
 );
 
-/** The victims store: its collections, and the hub-wide key for identity hashes. */
+/** The day (UTC) a date falls on, `YYYY-MM-DD`. */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The victims store: its collections with the lists they are read by (common/store.ts),
+ * and the hub-wide key for identity hashes.
+ */
 export function victimModels(connection: Connection, identityKey: string) {
+  const Victim = connection.model<VictimRecord>('Victim', victimSchema);
+  const Consent = connection.model<ConsentRecord>('Consent', consentSchema);
   return {
-    Victim: connection.model<VictimRecord>('Victim', victimSchema),
-    Consent: connection.model<ConsentRecord>('Consent', consentSchema),
+    Victim,
+    Consent,
+    victims: new ListedCollection(Victim, {
+      jurisdiction: (v) => [v.jurisdiction],
+      jurisdictionStatus: (v) => [`${v.jurisdiction}:${v.status}`],
+      sharedWith: (v) => v.sharedWith,
+      sharedWithStatus: (v) => v.sharedWith.map((j) => `${j}:${v.status}`),
+      identityHash: (v) => [v.identityHash],
+    }),
+    consents: new ListedCollection(Consent, {
+      victim: (c) => [String(c.victimId)],
+      expiresOn: (c) => [c.expiresAt ? dayOf(c.expiresAt) : null],
+    }),
+    /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */
+    sharingSweep: { before: null as string | null, done: new Set<string>() },
     identityKey,
   };
 }

@@ -59,12 +59,12 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     screenings: [],
     recoveryPeriod: null,
     identityHash: hash,
+    sharedWith: [],
     registeredBy: caller.sub,
     registeredAt: ctx.now,
   };
-  const matches = hash ? await ctx.models.Victim.find({ identityHash: hash }, { jurisdiction: 1, caseReference: 1 }).lean() : [];
-  const created = (await ctx.models.Victim.create(record)).toObject() as VictimRecord;
-  const victim = asEntity(created);
+  const matches = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
+  const victim = await ctx.models.victims.create(record);
   const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
   ctx.audit.noteChange('REGISTER', 'Victim', victim.id, given.map(([field]) => field).sort());
   // Telling the registrar that a record exists elsewhere is a disclosure about that
@@ -106,12 +106,8 @@ export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, 
   const end = new Date(`${startsOn}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + days);
   const recoveryPeriod = { startsOn, endsOn: end.toISOString().slice(0, 10), days, grantedBy: ctx.caller!.sub };
-  const updated = await ctx.models.Victim.findOneAndUpdate(
-    { _id: id },
-    { $set: { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD } },
-    { returnDocument: 'after' },
-  ).lean();
+  const updated = await ctx.models.victims.update(String(id), { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
   if (!updated) throw notFound('Victim', victimId);
   ctx.audit.noteChange('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status']);
-  return asEntity(updated);
+  return updated;
 }

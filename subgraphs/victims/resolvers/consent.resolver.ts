@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../common/errors';
 import { asEntity } from '../../common/loaders';
 import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
+import { refreshSharing } from '../sharing';
 import type { VictimContext } from '../loaders';
 import { Consent } from '../types/consent';
 import { GrantConsentInput } from '../types/inputs';
@@ -23,7 +24,7 @@ export class ConsentResolver {
     const purpose = text(input.purpose, 'input.purpose', { max: 500 });
     const expiresAt = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
     if (expiresAt && expiresAt <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
-    const created = await ctx.models.Consent.create({
+    const consent = await ctx.models.consents.create({
       victimId: id,
       categories,
       granteeJurisdictions,
@@ -34,7 +35,7 @@ export class ConsentResolver {
       withdrawnAt: null,
       withdrawnBy: null,
     });
-    const consent = asEntity(created.toObject());
+    await refreshSharing(ctx.models, victimId, ctx.now);
     ctx.audit.noteChange('CONSENT_GRANTED', 'Victim', victimId, categories);
     return { ...consent, active: true };
   }
@@ -53,6 +54,7 @@ export class ConsentResolver {
       if (!existing) throw notFound('Consent', consentId);
       throw badInput('consentId', `consent was already withdrawn at ${existing.withdrawnAt!.toISOString()}`);
     }
+    await refreshSharing(ctx.models, String(withdrawn.victimId), ctx.now);
     ctx.audit.noteChange('CONSENT_WITHDRAWN', 'Victim', String(withdrawn.victimId), withdrawn.categories);
     return { ...asEntity(withdrawn), active: consentIsActive(withdrawn, ctx.now) };
   }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asEntity, type Entity } from '../../common/loaders';
-import { decodeCursor, pageSize, toPage } from '../../common/pagination';
+import type { Entity } from '../../common/loaders';
+import { pageOf, type Segment } from '../../common/pagination';
 import { countryCode, objectId } from '../../common/validate';
 import { ageGroupOf, ageOn } from '../age';
 import { consentIsActive } from '../access';
@@ -9,6 +9,7 @@ import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { registerVictim, recordScreening, startRecoveryPeriod } from '../registration';
 import { assessScreening } from '../screening';
+import { sweepExpiredConsents } from '../sharing';
 import { Consent } from '../types/consent';
 import { AgeGroup, VictimStatus } from '../types/enums';
 import { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../types/inputs';
@@ -35,22 +36,25 @@ export class VictimResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const size = pageSize(first);
-    const afterId = decodeCursor(after);
     const own = ctx.caller!.jurisdiction;
-    const now = ctx.now;
-    // Consents naming the caller's jurisdiction; activity is checked in memory because
-    // FerretDB cannot match conditions on one array element ($elemMatch).
-    const consents = await ctx.models.Consent.find({ granteeJurisdictions: own, withdrawnAt: null }).lean();
-    const sharedIds = [...new Set(consents.filter((c) => consentIsActive(c, now)).map((c) => String(c.victimId)))];
-    const filter: Record<string, unknown> = { $or: [{ jurisdiction: own }, { _id: { $in: sharedIds } }] };
-    if (jurisdiction !== undefined && jurisdiction !== null) filter.jurisdiction = countryCode(jurisdiction, 'jurisdiction');
-    if (status) filter.status = status;
-    if (afterId) filter._id = { $gt: afterId };
-    const docs = await ctx.models.Victim.find(filter).sort({ _id: 1 }).limit(size + 1).lean();
-    const page = docs.map(asEntity);
-    for (const victim of page) ctx.loaders.victim.prime(victim.id, victim);
-    return toPage(page, size);
+    const only = jurisdiction !== undefined && jurisdiction !== null ? countryCode(jurisdiction, 'jurisdiction') : null;
+    const { victims } = ctx.models;
+    await sweepExpiredConsents(ctx.models, ctx.now);
+    // Own jurisdiction first, then the victims other jurisdictions shared with it.
+    const segments: Array<Segment<VictimRecord>> = [];
+    if (!only || only === own) {
+      segments.push({ records: victims, list: status ? victims.list('jurisdictionStatus', `${own}:${status}`) : victims.list('jurisdiction', own) });
+    }
+    if (only !== own) {
+      segments.push({
+        records: victims,
+        list: status ? victims.list('sharedWithStatus', `${own}:${status}`) : victims.list('sharedWith', own),
+        where: only ? (victim) => victim.jurisdiction === only : undefined,
+      });
+    }
+    const page = await pageOf(segments, { first, after });
+    for (const { node } of page.edges) ctx.loaders.victim.prime(node.id, node);
+    return page;
   }
 
   @Query(() => [IloIndicator], { description: 'The ILO indicator catalogue a screening records against (public)' })

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/pagination';
 import { Consent } from './consent';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './enums';
@@ -83,6 +83,9 @@ export class VictimConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many victims the whole list holds, across all its pages (exact)' })
+  totalCount!: number;
 }
 
 @ObjectType({ description: 'Another record that may be the same person; identity is never revealed' })

@@ -1,0 +1,262 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * Lists: the platform's secondary indexes, built only from the two operations that every
+ * backend serves from an index — inserting a document with a new unique `_id`, and reading
+ * a batch of `_id`s. (The embedded FerretDB scans the collection for any other filter,
+ * sort or count; see docs/decisions.md.)
+ *
+ * A list, e.g. `victims/jurisdiction=DE`, is a dense append-only log: entries
+ * `{_id: "<list>#<position>", ref}` at positions 1…n. A writer takes position head+1 by
+ * inserting there; the unique `_id` refuses a position already taken, so concurrent
+ * writers in any process never share one and never leave a gap, without transactions.
+ * Its length is found by probing positions (a few batched reads), and removals go to a
+ * second dense log with a unique `of`, so `size = appended − removed` is exact.
+ */
+
+export interface ListEntry {
+  /** `<list>#<position>` */
+  id: string;
+  position: number;
+  ref: string;
+}
+
+interface EntryDoc {
+  _id: string;
+  ref: string;
+}
+
+interface RemovalDoc {
+  _id: string;
+  /** The entry removed: unique, so removing an entry twice counts once. */
+  of: string;
+}
+
+const entrySchema = new Schema<EntryDoc>({ _id: String, ref: String }, { collection: 'listEntries', versionKey: false });
+const removalSchema = new Schema<RemovalDoc>(
+  { _id: String, of: { type: String, required: true, unique: true } },
+  { collection: 'listRemovals', versionKey: false },
+);
+
+const MAX_APPEND_ATTEMPTS = 100;
+/** Known lengths kept per process; a lower bound, so a stale value only costs a probe. */
+const MAX_CACHED_LENGTHS = 100_000;
+
+export function entryId(list: string, position: number): string {
+  return `${list}#${position}`;
+}
+
+export function listOf(entry: string): string {
+  return entry.slice(0, entry.lastIndexOf('#'));
+}
+
+function positionOf(entry: string): number {
+  return Number(entry.slice(entry.lastIndexOf('#') + 1));
+}
+
+function isDuplicateKey(error: unknown): error is { code: number; writeErrors?: Array<{ index: number }>; result?: { insertedCount?: number } } {
+  return (error as { code?: number }).code === 11000;
+}
+
+/** A dense log in one collection: its length by probing, appends at its head. */
+class DenseLog<D extends { _id: string }> {
+  private readonly known = new Map<string, number>();
+
+  constructor(readonly model: Model<D>) {}
+
+  private remember(log: string, length: number): void {
+    if ((this.known.get(log) ?? 0) >= length) return;
+    if (this.known.size >= MAX_CACHED_LENGTHS) this.known.clear();
+    this.known.set(log, length);
+  }
+
+  /** Which of these positions exist, for several logs in one read. */
+  private async existing(positions: Array<[string, number]>): Promise<Set<string>> {
+    if (positions.length === 0) return new Set();
+    const ids = positions.map(([log, p]) => entryId(log, p));
+    const docs = await this.model.find({ _id: { $in: ids } }, { _id: 1 }).lean();
+    return new Set((docs as unknown as Array<{ _id: string }>).map((d) => d._id));
+  }
+
+  /**
+   * The number of entries. Existence is monotone in position (dense), so: gallop from
+   * the known length (one read of positions +1, +2, +4, …), then narrow the gap with
+   * reads of 16 evenly spaced positions until it closes.
+   */
+  async length(log: string): Promise<number> {
+    let low = this.known.get(log) ?? 0; // exists (or 0)
+    let high = -1; // missing
+    while (high < 0) {
+      const steps = Array.from({ length: 21 }, (_, i) => low + 2 ** i);
+      const found = await this.existing(steps.map((p) => [log, p]));
+      const firstMissing = steps.find((p) => !found.has(entryId(log, p)));
+      if (firstMissing === undefined) low = steps[steps.length - 1];
+      else {
+        high = firstMissing;
+        low = Math.max(low, ...steps.filter((p) => p < firstMissing));
+      }
+    }
+    while (high - low > 1) {
+      const span = high - low;
+      const stride = Math.max(1, Math.floor(span / 16));
+      const probes: number[] = [];
+      for (let p = low + stride; p < high; p += stride) probes.push(p);
+      const found = await this.existing(probes.map((p) => [log, p]));
+      for (const p of probes) {
+        if (found.has(entryId(log, p))) low = p;
+        else {
+          high = p;
+          break;
+        }
+      }
+    }
+    this.remember(log, low);
+    return low;
+  }
+
+  /**
+   * Appends documents at the head, in order; returns their ids. A lone writer inserts at
+   * the length it knows in one round trip; when another writer took a position first,
+   * what landed is kept and the rest goes after the new head.
+   */
+  async append(log: string, docs: Array<Omit<D, '_id'>>): Promise<string[]> {
+    const ids: string[] = [];
+    let pending = docs;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error(`list ${log}: could not append after repeated contention`);
+      const head = attempt === 0 && this.known.has(log) ? this.known.get(log)! : await this.length(log);
+      const batch = pending.map((doc, i) => ({ ...doc, _id: entryId(log, head + 1 + i) }));
+      try {
+        await this.model.collection.insertMany(batch as never[], { ordered: true });
+        ids.push(...batch.map((d) => d._id));
+        this.remember(log, head + batch.length);
+        return ids;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const landed = error.writeErrors?.[0]?.index ?? error.result?.insertedCount ?? 0;
+        ids.push(...batch.slice(0, landed).map((d) => d._id));
+        this.remember(log, head + landed);
+        pending = pending.slice(landed);
+        await this.onConflict(batch[landed]); // then probe for the new head: the known length is a lower bound
+      }
+    }
+    return ids;
+  }
+
+  /** Called with the document refused for a duplicate key; throwing stops the append. */
+  onConflict: (refused: { _id: string }) => Promise<void> = async () => {};
+
+  /** Every entry of each log, read in growing windows (one read per window for all logs). */
+  async readAll(logs: string[]): Promise<Map<string, D[]>> {
+    const result = new Map<string, D[]>(logs.map((log) => [log, []]));
+    let open = [...new Set(logs)];
+    let from = 0;
+    let window = 8;
+    while (open.length > 0) {
+      const ids = open.flatMap((log) => Array.from({ length: window }, (_, i) => entryId(log, from + 1 + i)));
+      const docs = (await this.model.find({ _id: { $in: ids } }).lean()) as unknown as D[];
+      const byId = new Map(docs.map((d) => [String(d._id), d]));
+      const stillOpen: string[] = [];
+      for (const log of open) {
+        let complete = false;
+        for (let p = from + 1; p <= from + window; p++) {
+          const doc = byId.get(entryId(log, p));
+          if (!doc) {
+            complete = true;
+            break;
+          }
+          result.get(log)!.push(doc);
+        }
+        if (!complete) stillOpen.push(log);
+        else this.remember(log, result.get(log)!.length);
+      }
+      open = stillOpen;
+      from += window;
+      window *= 4;
+    }
+    return result;
+  }
+
+  /** Entries at positions after `after`, at most `count`, in order; fewer means the end. */
+  async read(log: string, after: number, count: number): Promise<D[]> {
+    const ids = Array.from({ length: count }, (_, i) => entryId(log, after + 1 + i));
+    const docs = (await this.model.find({ _id: { $in: ids } }).lean()) as unknown as D[];
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    const inOrder: D[] = [];
+    for (const id of ids) {
+      const doc = byId.get(id);
+      if (!doc) break;
+      inOrder.push(doc);
+    }
+    return inOrder;
+  }
+}
+
+export class Lists {
+  private readonly entries: DenseLog<EntryDoc>;
+  private readonly removals: DenseLog<RemovalDoc>;
+
+  constructor(connection: Connection) {
+    this.entries = new DenseLog(connection.models.ListEntry ?? connection.model<EntryDoc>('ListEntry', entrySchema));
+    this.removals = new DenseLog(connection.models.ListRemoval ?? connection.model<RemovalDoc>('ListRemoval', removalSchema));
+    // A refused removal is either a position another remover took (try the next) or an
+    // entry removed before (`of` is unique): then it is done.
+    this.removals.onConflict = async (refused) => {
+      const taken = await this.removals.model.exists({ _id: refused._id });
+      if (!taken) throw new AlreadyRemoved();
+    };
+  }
+
+  async init(): Promise<void> {
+    await Promise.all([this.entries.model.init(), this.removals.model.init()]);
+  }
+
+  /** Appends references to a list; returns their entry ids in order. */
+  async append(list: string, refs: string[]): Promise<string[]> {
+    return this.entries.append(list, refs.map((ref) => ({ ref })));
+  }
+
+  /** Marks entries removed (idempotent): `size` no longer counts them. */
+  async remove(entries: string[]): Promise<void> {
+    for (const of of entries) {
+      try {
+        await this.removals.append(listOf(of), [{ of }]);
+      } catch (error) {
+        if (!(error instanceof AlreadyRemoved)) throw error;
+      }
+    }
+  }
+
+  /** Entries not removed: exact, in a few batched reads. */
+  async size(list: string): Promise<number> {
+    const [appended, removed] = await Promise.all([this.entries.length(list), this.removals.length(list)]);
+    return appended - removed;
+  }
+
+  async read(list: string, after: number, count: number): Promise<ListEntry[]> {
+    return (await this.entries.read(list, after, count)).map(toEntry);
+  }
+
+  async readAll(lists: string[]): Promise<Map<string, ListEntry[]>> {
+    const all = await this.entries.readAll(lists);
+    return new Map([...all].map(([list, docs]) => [list, docs.map(toEntry)]));
+  }
+}
+
+class AlreadyRemoved extends Error {}
+
+function toEntry(doc: EntryDoc): ListEntry {
+  return { id: doc._id, position: positionOf(doc._id), ref: doc.ref };
+}
+
+const perConnection = new WeakMap<Connection, Lists>();
+
+/** One `Lists` per database connection (its cache of known lengths is per process). */
+export function listsOf(connection: Connection): Lists {
+  let lists = perConnection.get(connection);
+  if (!lists) {
+    lists = new Lists(connection);
+    perConnection.set(connection, lists);
+  }
+  return lists;
+}

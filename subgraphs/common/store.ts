@@ -1,0 +1,136 @@
+import DataLoader from 'dataloader';
+import { Types, type Model } from 'mongoose';
+import { listOf, listsOf, type ListEntry, type Lists } from './lists';
+import { asEntity, type Entity } from './loaders';
+
+/**
+ * A collection whose records are kept in lists (common/lists.ts) by the keys it declares,
+ * e.g. victims by `jurisdiction`: a key maps a record to the values it is listed under
+ * (none, one, or several for an array field). Every write that can change a key goes
+ * through `create` or `update` here, which keep the lists; reads of a list page, count
+ * or group records without any sort, count or non-`_id` filter on the collection.
+ *
+ * Each record holds the ids of its live entries in `_listed`. An entry is live when its
+ * record still names it and still belongs to its list, so an entry left behind by a
+ * record that moved (status changed) or never got written is skipped, not shown.
+ */
+export type ListKeys<T> = Record<string, (record: T) => Array<string | null | undefined>>;
+
+export interface ListedRecord {
+  _id: unknown;
+  _listed?: string[];
+}
+
+const MAX_UPDATE_ATTEMPTS = 10;
+
+/** The schema path every listed collection declares: `_listed: listedField`. */
+export const listedField = { type: [String], default: [] };
+
+export class ListedCollection<T extends ListedRecord, K extends string = string> {
+  readonly lists: Lists;
+
+  constructor(
+    readonly model: Model<T>,
+    private readonly keys: ListKeys<T> & Record<K, unknown>,
+  ) {
+    if (!model.schema.path('_listed')) throw new Error(`${model.modelName}: a listed collection's schema needs \`_listed: listedField\``);
+    this.lists = listsOf(model.db);
+  }
+
+  /** The list of the records with `value` under `key`, e.g. `victims/jurisdiction=DE`. */
+  list(key: K, value: string): string {
+    return `${this.model.collection.collectionName}/${key}=${encodeURIComponent(value)}`;
+  }
+
+  /** Every list a record belongs to, from its current values. */
+  listsOfRecord(record: T): string[] {
+    const names = new Set<string>();
+    for (const [key, valuesOf] of Object.entries(this.keys) as Array<[K, (r: T) => Array<string | null | undefined>]>) {
+      for (const value of valuesOf(record)) if (value !== null && value !== undefined && value !== '') names.add(this.list(key, value));
+    }
+    return [...names];
+  }
+
+  async create(record: Omit<T, '_id' | '_listed'> & { _id?: T['_id'] }): Promise<Entity<T>> {
+    const [created] = await this.createMany([record]);
+    return created;
+  }
+
+  /**
+   * Takes list positions first, then writes the records: a record is never written
+   * without its entries (it would be missing from every list). When the write fails,
+   * the entries are removed again; they were never live.
+   */
+  async createMany(records: Array<Omit<T, '_id' | '_listed'> & { _id?: T['_id'] }>): Promise<Array<Entity<T>>> {
+    const withIds = records.map((r) => ({ ...r, _id: r._id ?? new Types.ObjectId() }) as unknown as T);
+    const members = new Map<string, number[]>();
+    withIds.forEach((record, i) => {
+      for (const list of this.listsOfRecord(record)) members.set(list, [...(members.get(list) ?? []), i]);
+    });
+    const listed: string[][] = withIds.map(() => []);
+    await Promise.all(
+      [...members].map(async ([list, indexes]) => {
+        const entries = await this.lists.append(list, indexes.map((i) => String(withIds[i]._id)));
+        indexes.forEach((i, k) => listed[i].push(entries[k]));
+      }),
+    );
+    try {
+      const docs = await this.model.insertMany(withIds.map((record, i) => ({ ...record, _listed: listed[i] })));
+      return docs.map((doc) => asEntity(doc.toObject() as T));
+    } catch (error) {
+      await this.lists.remove(listed.flat()).catch(() => {});
+      throw error;
+    }
+  }
+
+  /**
+   * Sets fields of one record and moves it between lists when its keys change. The
+   * record is replaced only if its entries are still those it was read with (a
+   * compare-and-set on `_listed`); a concurrent change makes it read again and retry.
+   */
+  async update(id: string, set: Partial<Omit<T, '_id' | '_listed'>>): Promise<Entity<T> | null> {
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const current = (await this.model.findById(id).lean()) as T | null;
+      if (!current) return null;
+      const before = current._listed ?? [];
+      const wanted = this.listsOfRecord({ ...current, ...set } as T);
+      const kept = before.filter((entry) => wanted.includes(listOf(entry)));
+      const joined = wanted.filter((list) => !kept.some((entry) => listOf(entry) === list));
+      const added = (await Promise.all(joined.map((list) => this.lists.append(list, [id])))).flat();
+      const updated = (await this.model
+        .findOneAndUpdate({ _id: id, _listed: before } as never, { $set: { ...set, _listed: [...kept, ...added] } }, { returnDocument: 'after' })
+        .lean()) as T | null;
+      if (updated) {
+        await this.lists.remove(before.filter((entry) => !kept.includes(entry)));
+        return asEntity(updated);
+      }
+      await this.lists.remove(added);
+    }
+    throw new Error(`${this.model.modelName} ${id}: could not update after repeated concurrent changes`);
+  }
+
+  /** The live records of these entries, by entry id (one read of the collection). */
+  async members(entries: ListEntry[]): Promise<Map<string, Entity<T>>> {
+    const live = new Map<string, Entity<T>>();
+    if (entries.length === 0) return live;
+    const docs = (await this.model.find({ _id: { $in: [...new Set(entries.map((e) => e.ref))] } } as never).lean()) as unknown as T[];
+    const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
+    for (const entry of entries) {
+      const record = byId.get(entry.ref);
+      if (record && record._listed?.includes(entry.id) && this.listsOfRecord(record).includes(listOf(entry.id))) {
+        live.set(entry.id, asEntity({ ...record }));
+      }
+    }
+    return live;
+  }
+
+  /** Per request: the live records listed under each value of `key`, in list order. */
+  loaderBy(key: K): DataLoader<string, Array<Entity<T>>> {
+    return new DataLoader(async (values) => {
+      const names = values.map((value) => this.list(key, value));
+      const all = await this.lists.readAll(names);
+      const live = await this.members([...all.values()].flat());
+      return names.map((name) => all.get(name)!.flatMap((entry) => live.get(entry.id) ?? []));
+    });
+  }
+}
