@@ -183,7 +183,7 @@ describe('consent expiry (the decision, at a later moment)', () => {
 describe('Query.victims', () => {
   const LIST = `query($jurisdiction: String, $status: VictimStatus, $first: Int, $after: String) {
     victims(jurisdiction: $jurisdiction, status: $status, first: $first, after: $after) {
-      edges { cursor node { id jurisdiction status } } pageInfo { hasNextPage endCursor }
+      edges { cursor node { id jurisdiction status } } pageInfo { hasNextPage endCursor } totalCount
     }
   }`;
   // The caller is a social worker of SE.
@@ -193,6 +193,7 @@ describe('Query.victims', () => {
     const res = await gql(role, 'SE', LIST, { first: 100, ...variables });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.victims.pageInfo.hasNextPage).toBe(false);
+    expect(res.body.data.victims.totalCount).toBe(res.body.data.victims.edges.length);
     return res.body.data.victims.edges.map((e: { node: { id: string } }) => e.node.id);
   }
   const names = (ids: string[]) => ids.map((id) => Object.keys(v).find((name) => v[name] === id) ?? `unknown ${id}`).sort();
@@ -206,18 +207,11 @@ describe('Query.victims', () => {
     await grantConsent(hub, v.NO2, 'NO', { categories: ['HEALTH', 'IDENTITY'], granteeJurisdictions: ['DK'] });
     const withdrawn = await grantConsent(hub, v.NO3, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'] });
     expect((await gql('social_worker', 'NO', WITHDRAW, { id: withdrawn })).body.errors).toBeUndefined();
-    // A consent that has expired since it was granted (recorded as the store would hold it).
-    await consents().insertOne({
-      victimId: new Types.ObjectId(v.NO4),
-      categories: ['HEALTH'],
-      granteeJurisdictions: ['SE'],
-      purpose: 'expired',
-      grantedBy: 'sw-no',
-      grantedAt: new Date('2025-01-01T00:00:00Z'),
-      expiresAt: new Date('2025-02-01T00:00:00Z'),
-      withdrawnAt: null,
-      withdrawnBy: null,
-    });
+    // A consent that expires while the hub runs: listed until then, not after.
+    const expiresAt = new Date(Date.now() + 2_000);
+    await grantConsent(hub, v.NO4, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'], expiresAt: expiresAt.toISOString() });
+    expect(await list({ jurisdiction: 'NO' })).toContain(v.NO4);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
     await grantConsent(hub, v.FI1, 'FI', { categories: ['IDENTITY'], granteeJurisdictions: ['DK', 'SE'] });
     for (const [id, j] of [[v.SE2, 'SE'], [v.NO1, 'NO']]) {
       const res = await gql('social_worker', j, `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`, { id });
@@ -233,8 +227,9 @@ describe('Query.victims', () => {
     for (const role of ROLES) expect(names(await list({}, role))).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
   });
 
-  it('an expired consent does not list the victim, nor open its data', async () => {
+  it('a consent that expired does not list the victim any more, nor open its data', async () => {
     expect(await list()).not.toContain(v.NO4);
+    expect(await list({ status: 'PRESUMED' })).not.toContain(v.NO4);
     const read = await gql('social_worker', 'SE', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: v.NO4 });
     expect(errorCodes(read.body)).toEqual({ 'victim.vulnerabilities': 'FORBIDDEN' });
   });
@@ -284,10 +279,17 @@ describe('Query.victims', () => {
     expect(names(await list({ status: 'PRESUMED' }))).toEqual(['FI1', 'SE1', 'SE3']);
   });
 
+  it('counts the whole list in totalCount, whatever the page size', async () => {
+    const res = await gql('social_worker', 'SE', LIST, { first: 2 });
+    expect(res.body.data.victims.edges).toHaveLength(2);
+    expect(res.body.data.victims.totalCount).toBe((await list()).length);
+  });
+
   test.each([
     { args: { first: 0 }, field: 'first' },
     { args: { first: 101 }, field: 'first' },
     { args: { after: 'not-a-cursor' }, field: 'after' },
+    { args: { after: Buffer.from('7:1').toString('base64url') }, field: 'after' },
   ])('bad paging $args is BAD_USER_INPUT naming $field', async ({ args, field }) => {
     const res = await gql('social_worker', 'SE', LIST, args);
     expect(errorCodes(res.body)).toEqual({ victims: 'BAD_USER_INPUT' });

@@ -38,7 +38,17 @@ const removalSchema = new Schema<RemovalDoc>(
   { collection: 'listRemovals', versionKey: false },
 );
 
+interface LockDoc {
+  _id: string;
+  at: Date;
+}
+
+const lockSchema = new Schema<LockDoc>({ _id: String, at: Date }, { collection: 'recordLocks', versionKey: false });
+
 const MAX_APPEND_ATTEMPTS = 100;
+/** A lock older than this is taken to be left by a process that died holding it. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
 /** Known lengths kept per process; a lower bound, so a stale value only costs a probe. */
 const MAX_CACHED_LENGTHS = 100_000;
 
@@ -114,12 +124,46 @@ class DenseLog<D extends { _id: string }> {
     return low;
   }
 
+  /** Appends waiting per log in this process, written together by one writer. */
+  private readonly waiting = new Map<string, Array<{ docs: Array<Omit<D, '_id'>>; resolve: (ids: string[]) => void; reject: (error: unknown) => void }>>();
+
   /**
-   * Appends documents at the head, in order; returns their ids. A lone writer inserts at
-   * the length it knows in one round trip; when another writer took a position first,
-   * what landed is kept and the rest goes after the new head.
+   * Appends documents at the head, in order; resolves to their ids (an empty id for a
+   * document `onConflict` found done already). Within a process, appends to one log
+   * that arrive meanwhile are written in one batch, so they never race each other.
    */
-  async append(log: string, docs: Array<Omit<D, '_id'>>): Promise<string[]> {
+  append(log: string, docs: Array<Omit<D, '_id'>>): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(log);
+      if (queue) return void queue.push({ docs, resolve, reject });
+      const fresh = [{ docs, resolve, reject }];
+      this.waiting.set(log, fresh);
+      void this.writeWaiting(log, fresh);
+    });
+  }
+
+  private async writeWaiting(log: string, queue: Array<{ docs: Array<Omit<D, '_id'>>; resolve: (ids: string[]) => void; reject: (error: unknown) => void }>) {
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      try {
+        const ids = await this.appendNow(log, batch.flatMap((request) => request.docs));
+        let next = 0;
+        for (const request of batch) {
+          request.resolve(ids.slice(next, next + request.docs.length));
+          next += request.docs.length;
+        }
+      } catch (error) {
+        for (const request of batch) request.reject(error);
+      }
+    }
+    this.waiting.delete(log);
+  }
+
+  /**
+   * A lone writer inserts at the length it knows in one round trip; when another process
+   * took a position first, what landed is kept and the rest goes after the new head.
+   */
+  private async appendNow(log: string, docs: Array<Omit<D, '_id'>>): Promise<string[]> {
     const ids: string[] = [];
     let pending = docs;
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -137,14 +181,17 @@ class DenseLog<D extends { _id: string }> {
         ids.push(...batch.slice(0, landed).map((d) => d._id));
         this.remember(log, head + landed);
         pending = pending.slice(landed);
-        await this.onConflict(batch[landed]); // then probe for the new head: the known length is a lower bound
+        if (await this.onConflict(batch[landed] as unknown as D)) {
+          ids.push('');
+          pending = pending.slice(1);
+        }
       }
     }
     return ids;
   }
 
-  /** Called with the document refused for a duplicate key; throwing stops the append. */
-  onConflict: (refused: { _id: string }) => Promise<void> = async () => {};
+  /** Whether a document refused for a duplicate key is done already (else its position was taken). */
+  onConflict: (refused: D) => Promise<boolean> = async () => false;
 
   /** Every entry of each log, read in growing windows (one read per window for all logs). */
   async readAll(logs: string[]): Promise<Map<string, D[]>> {
@@ -195,20 +242,47 @@ class DenseLog<D extends { _id: string }> {
 export class Lists {
   private readonly entries: DenseLog<EntryDoc>;
   private readonly removals: DenseLog<RemovalDoc>;
+  private readonly locks: Model<LockDoc>;
 
   constructor(connection: Connection) {
+    this.locks = connection.models.RecordLock ?? connection.model<LockDoc>('RecordLock', lockSchema);
     this.entries = new DenseLog(connection.models.ListEntry ?? connection.model<EntryDoc>('ListEntry', entrySchema));
     this.removals = new DenseLog(connection.models.ListRemoval ?? connection.model<RemovalDoc>('ListRemoval', removalSchema));
     // A refused removal is either a position another remover took (try the next) or an
     // entry removed before (`of` is unique): then it is done.
-    this.removals.onConflict = async (refused) => {
-      const taken = await this.removals.model.exists({ _id: refused._id });
-      if (!taken) throw new AlreadyRemoved();
-    };
+    this.removals.onConflict = async (refused) => !(await this.removals.model.exists({ _id: refused._id }));
   }
 
   async init(): Promise<void> {
-    await Promise.all([this.entries.model.init(), this.removals.model.init()]);
+    await Promise.all([this.entries.model.init(), this.removals.model.init(), this.locks.init()]);
+  }
+
+  /**
+   * Runs `work` while holding the lock named `key`, in any process: the embedded database
+   * applies an update as a read and a write (no atomic compare-and-set), so a change that
+   * reads a record to decide what to write takes the record's lock. The lock is a document
+   * with a unique `_id`; one left behind by a process that died is broken once stale.
+   */
+  async exclusive<R>(key: string, work: () => Promise<R>): Promise<R> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const at = new Date();
+      try {
+        await this.locks.collection.insertOne({ _id: key, at } as never);
+        break;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+      const held = await this.locks.findById(key).lean();
+      if (held && at.getTime() - held.at.getTime() > STALE_LOCK_MS) await this.locks.deleteOne({ _id: key, at: held.at });
+      else if (Date.now() > deadline) throw new Error(`${key} is busy: another change of it did not finish within ${LOCK_WAIT_MS / 1000} s`);
+      else await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.locks.deleteOne({ _id: key });
+    }
   }
 
   /** Appends references to a list; returns their entry ids in order. */
@@ -218,13 +292,7 @@ export class Lists {
 
   /** Marks entries removed (idempotent): `size` no longer counts them. */
   async remove(entries: string[]): Promise<void> {
-    for (const of of entries) {
-      try {
-        await this.removals.append(listOf(of), [{ of }]);
-      } catch (error) {
-        if (!(error instanceof AlreadyRemoved)) throw error;
-      }
-    }
+    await Promise.all(entries.map((of) => this.removals.append(listOf(of), [{ of }])));
   }
 
   /** Entries not removed: exact, in a few batched reads. */
@@ -242,8 +310,6 @@ export class Lists {
     return new Map([...all].map(([list, docs]) => [list, docs.map(toEntry)]));
   }
 }
-
-class AlreadyRemoved extends Error {}
 
 function toEntry(doc: EntryDoc): ListEntry {
   return { id: doc._id, position: positionOf(doc._id), ref: doc.ref };

@@ -76,12 +76,20 @@ async function countOf<T extends ListedRecord>(segment: Segment<T>): Promise<num
   return count;
 }
 
+/** A page as every connection type exposes it. */
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: Entity<T> }>;
+  pageInfo: PageInfo;
+  /** Computed when read: GraphQL reads it only when the field is asked for. */
+  readonly totalCount: Promise<number>;
+}
+
 /**
  * A Relay connection over list segments: one page costs a read of the entries and one
  * of the records, whatever the length of the lists. `totalCount` is computed only when
- * asked for (GraphQL calls the function), and is exact.
+ * asked for, and is exact.
  */
-export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>, args: { first?: number | null; after?: string | null }) {
+export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>, args: { first?: number | null; after?: string | null }): Promise<Page<T>> {
   const size = pageSize(args.first);
   const start = decodeCursor(args.after, segments.length);
   const found: Array<{ cursor: string; node: Entity<T> }> = [];
@@ -96,6 +104,8 @@ export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>
   return {
     edges,
     pageInfo: { hasNextPage: found.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: async () => (await Promise.all(segments.map(countOf))).reduce((a, b) => a + b, 0),
+    get totalCount() {
+      return Promise.all(segments.map(countOf)).then((counts) => counts.reduce((a, b) => a + b, 0));
+    },
   };
 }

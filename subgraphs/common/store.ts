@@ -21,8 +21,6 @@ export interface ListedRecord {
   _listed?: string[];
 }
 
-const MAX_UPDATE_ATTEMPTS = 10;
-
 /** The schema path every listed collection declares: `_listed: listedField`. */
 export const listedField = { type: [String], default: [] };
 
@@ -84,12 +82,13 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
   }
 
   /**
-   * Sets fields of one record and moves it between lists when its keys change. The
-   * record is replaced only if its entries are still those it was read with (a
-   * compare-and-set on `_listed`); a concurrent change makes it read again and retry.
+   * Sets fields of one record and moves it between lists when its keys change, under the
+   * record's lock (concurrent changes of one record take turns, in any process). The
+   * write is also a compare-and-set on `_listed`, so a writer that skipped the lock can
+   * never make entries live that the lists do not count.
    */
   async update(id: string, set: Partial<Omit<T, '_id' | '_listed'>>): Promise<Entity<T> | null> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+    return this.lists.exclusive(`${this.model.collection.collectionName}/${id}`, async () => {
       const current = (await this.model.findById(id).lean()) as T | null;
       if (!current) return null;
       const before = current._listed ?? [];
@@ -100,13 +99,13 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
       const updated = (await this.model
         .findOneAndUpdate({ _id: id, _listed: before } as never, { $set: { ...set, _listed: [...kept, ...added] } }, { returnDocument: 'after' })
         .lean()) as T | null;
-      if (updated) {
-        await this.lists.remove(before.filter((entry) => !kept.includes(entry)));
-        return asEntity(updated);
+      if (!updated) {
+        await this.lists.remove(added);
+        throw new Error(`${this.model.modelName} ${id} was changed without its lock`);
       }
-      await this.lists.remove(added);
-    }
-    throw new Error(`${this.model.modelName} ${id}: could not update after repeated concurrent changes`);
+      await this.lists.remove(before.filter((entry) => !kept.includes(entry)));
+      return asEntity(updated);
+    });
   }
 
   /** The live records of these entries, by entry id (one read of the collection). */
