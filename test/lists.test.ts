@@ -92,6 +92,20 @@ describe('a list', () => {
     expect(await lists.size('empty')).toBe(0);
   });
 
+  it('bulk-appends to many lists while another writer appends to them, each ref at its own entry', async () => {
+    const [bulk, other] = [new Lists(await connect()), new Lists(await connect())];
+    await Promise.all([bulk.init(), other.init()]);
+    const names = Array.from({ length: 20 }, (_, i) => `bulk-${i}`);
+    const refs = new Map(names.map((name) => [name, [`${name}-a`, `${name}-b`, `${name}-c`]]));
+    const [ids] = await Promise.all([bulk.appendAll(refs), Promise.all(names.map((name) => other.append(name, [`${name}-other`])))]);
+    const stored = await other.readAll(names);
+    for (const name of names) {
+      const byId = new Map(stored.get(name)!.map((e) => [e.id, e.ref]));
+      expect(ids.get(name)!.map((id) => byId.get(id))).toEqual(refs.get(name));
+      expect(stored.get(name)!.map((e) => e.position)).toEqual([1, 2, 3, 4]);
+    }
+  });
+
   it('counts an entry removed twice, concurrently, once', async () => {
     const [a, b] = [new Lists(await connect()), new Lists(await connect())];
     await Promise.all([a.init(), b.init()]);

@@ -46,6 +46,8 @@ interface LockDoc {
 const lockSchema = new Schema<LockDoc>({ _id: String, at: Date }, { collection: 'recordLocks', versionKey: false });
 
 const MAX_APPEND_ATTEMPTS = 100;
+/** Up to this many logs, a multi-log append goes through the per-log writers. */
+const FEW_LOGS = 8;
 /** A lock older than this is taken to be left by a process that died holding it. */
 const STALE_LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
@@ -190,6 +192,49 @@ class DenseLog<D extends { _id: string }> {
     return ids;
   }
 
+  /**
+   * Bulk load (seeding, rebuilding): appends to many logs with one probe of their heads
+   * and one unordered insert; a document whose position another writer took meanwhile
+   * is appended again the ordinary way.
+   */
+  async appendAll(groups: Map<string, Array<Omit<D, '_id'>>>): Promise<Map<string, string[]>> {
+    const logs = [...groups.keys()];
+    if (logs.length <= FEW_LOGS) return new Map(await Promise.all(logs.map(async (log) => [log, await this.append(log, groups.get(log)!)] as const)));
+    const heads = await this.lengths(logs.filter((log) => !this.known.has(log)));
+    const planned = logs.flatMap((log) => {
+      const head = this.known.get(log) ?? heads.get(log)!;
+      return groups.get(log)!.map((doc, i) => ({ log, slot: i, doc: { ...doc, _id: entryId(log, head + 1 + i) } }));
+    });
+    const refused = new Set<number>();
+    try {
+      await this.model.collection.insertMany(planned.map((p) => p.doc) as never[], { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error) || !error.writeErrors) throw error;
+      for (const { index } of error.writeErrors) refused.add(index);
+    }
+    const ids = new Map<string, string[]>(logs.map((log) => [log, []]));
+    await Promise.all(
+      planned.map(async ({ log, slot, doc }, i) => {
+        if (refused.has(i)) {
+          const { _id, ...rest } = doc;
+          [ids.get(log)![slot]] = await this.append(log, [rest as Omit<D, '_id'>]);
+        } else {
+          ids.get(log)![slot] = doc._id;
+          this.remember(log, positionOf(doc._id));
+        }
+      }),
+    );
+    return ids;
+  }
+
+  /** The lengths of logs not known yet, probed together: one read for all, then per log. */
+  private async lengths(logs: string[]): Promise<Map<string, number>> {
+    const lengths = new Map<string, number>();
+    const found = await this.existing(logs.map((log) => [log, 1]));
+    await Promise.all(logs.map(async (log) => lengths.set(log, found.has(entryId(log, 1)) ? await this.length(log) : 0)));
+    return lengths;
+  }
+
   /** Whether a document refused for a duplicate key is done already (else its position was taken). */
   onConflict: (refused: D) => Promise<boolean> = async () => false;
 
@@ -283,6 +328,11 @@ export class Lists {
     } finally {
       await this.locks.deleteOne({ _id: key });
     }
+  }
+
+  /** Appends to many lists at once (bulk loads); returns the entry ids per list. */
+  async appendAll(refs: Map<string, string[]>): Promise<Map<string, string[]>> {
+    return this.entries.appendAll(new Map([...refs].map(([list, r]) => [list, r.map((ref) => ({ ref }))])));
   }
 
   /** Appends references to a list; returns their entry ids in order. */

@@ -66,12 +66,8 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
       for (const list of this.listsOfRecord(record)) members.set(list, [...(members.get(list) ?? []), i]);
     });
     const listed: string[][] = withIds.map(() => []);
-    await Promise.all(
-      [...members].map(async ([list, indexes]) => {
-        const entries = await this.lists.append(list, indexes.map((i) => String(withIds[i]._id)));
-        indexes.forEach((i, k) => listed[i].push(entries[k]));
-      }),
-    );
+    const appended = await this.lists.appendAll(new Map([...members].map(([list, indexes]) => [list, indexes.map((i) => String(withIds[i]._id))])));
+    for (const [list, indexes] of members) indexes.forEach((i, k) => listed[i].push(appended.get(list)![k]));
     try {
       const docs = await this.model.insertMany(withIds.map((record, i) => ({ ...record, _listed: listed[i] })));
       return docs.map((doc) => asEntity(doc.toObject() as T));
