@@ -1,0 +1,252 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose, { Types, type Connection, type mongo } from 'mongoose';
+import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/embedded-db';
+import { ROOT } from '../scripts/paths';
+
+/**
+ * The embedded database (scripts/embedded-db.ts, scripts/ferretdb): FerretDB built with our
+ * `_id` pushdown patch (scripts/ferretdb/_overlay), and its lifecycle (no orphan FerretDB
+ * when the launcher is killed). FerretDB-specific: skipped when MONGODB_URI is another server.
+ */
+
+/** What answers at MONGODB_URI, asked synchronously so that the suites can be skipped. */
+function databaseKind(): { ferretdb: boolean; reason: string } {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) return { ferretdb: true, reason: 'MONGODB_URI is not set (the global setup sets it)' }; // let the tests fail loudly
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const mongoose = require('mongoose');
+       (async () => {
+         const c = await mongoose.createConnection(process.env.MONGODB_URI, { serverSelectionTimeoutMS: 5000 }).asPromise();
+         const info = await c.db.admin().command({ buildInfo: 1 });
+         await c.close();
+         process.stdout.write(JSON.stringify({ ferretdb: info.ferretdbVersion ?? info.ferretdb ?? null, version: info.version }));
+       })().catch((e) => { process.stdout.write(JSON.stringify({ error: String(e) })); });`,
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 20_000 },
+  );
+  let answer: { ferretdb?: unknown; version?: string; error?: string } = {};
+  try {
+    answer = JSON.parse(probe.stdout);
+  } catch {
+    answer = { error: `no answer (${probe.stderr || probe.error})` };
+  }
+  if (answer.error) return { ferretdb: true, reason: `buildInfo failed: ${answer.error}` }; // run, and fail with the real error
+  if (answer.ferretdb == null) {
+    return { ferretdb: false, reason: `MONGODB_URI is not FerretDB (buildInfo has no ferretdbVersion; server ${answer.version})` };
+  }
+  return { ferretdb: true, reason: `FerretDB ${String(answer.ferretdb)}` };
+}
+
+/** A collection of documents with any kind of _id (the driver's types assume ObjectIds). */
+type Filter = Record<string, unknown>;
+const anyIdCollection = (connection: Connection, name: string) => connection.db!.collection(name) as unknown as mongo.Collection<any>;
+
+const kind = databaseKind();
+const describeFerretDB = kind.ferretdb ? describe : describe.skip;
+if (!kind.ferretdb) console.warn(`test/embedded-db.test.ts: FerretDB-specific tests skipped: ${kind.reason}`);
+
+describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/ferretdb/_overlay)${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
+  let connection: Connection;
+  const ids = Array.from({ length: 5 }, () => new Types.ObjectId());
+  const missing = new Types.ObjectId();
+  const docs = [
+    ...ids.map((_id, i) => ({ _id, n: i, group: i % 2 === 0 ? 'even' : 'odd' })),
+    { _id: 'case-a<&>"é', n: 10, group: 'even' },
+    { _id: 'case-b', n: 11, group: 'odd' },
+    { _id: 7, n: 12, group: 'odd' },
+  ];
+  const docsColl = () => anyIdCollection(connection, 'docs');
+  const ns = async (filter: Filter) =>
+    (await docsColl().find(filter).sort({ n: 1 }).toArray()).map((d) => d.n as number);
+  const explain = async (filter: Filter) => {
+    const res = await connection.db!.command({ explain: { find: 'docs', filter } });
+    const plan: string[] = res.queryPlanner?.Plan ?? [];
+    return { plan: plan.join('\n'), filterPushdown: res.filterPushdown as boolean };
+  };
+  const expectIndexed = async (filter: Filter) => {
+    const { plan, filterPushdown } = await explain(filter);
+    expect(plan).toMatch(/SEARCH \S+ USING INDEX \S+__id_/);
+    expect(plan).not.toMatch(/\bSCAN\b/);
+    expect(filterPushdown).toBe(true);
+  };
+
+  beforeAll(async () => {
+    connection = await mongoose
+      .createConnection(process.env.MONGODB_URI!, { dbName: `embedded_db_${randomBytes(4).toString('hex')}`, serverSelectionTimeoutMS: 5_000 })
+      .asPromise();
+    await docsColl().insertMany(docs);
+  });
+  afterAll(async () => {
+    if (!connection) return;
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('finds by _id (ObjectId and string) through the index', async () => {
+    await expectIndexed({ _id: ids[1] });
+    await expectIndexed({ _id: 'case-b' });
+    expect(await ns({ _id: ids[1] })).toEqual([1]);
+    expect(await ns({ _id: 'case-a<&>"é' })).toEqual([10]);
+    expect(await ns({ _id: missing })).toEqual([]);
+    expect(await ns({ _id: 'case-missing' })).toEqual([]);
+  });
+
+  it('finds by _id $in (also with another condition) through the index', async () => {
+    const list = [ids[0], missing, ids[3], 'case-b', 'case-missing', ids[0]];
+    await expectIndexed({ _id: { $in: list } });
+    await expectIndexed({ _id: { $in: list }, group: 'odd' });
+    await expectIndexed({ group: 'even', _id: ids[2] });
+    expect(await ns({ _id: { $in: list } })).toEqual([0, 3, 11]);
+    expect(await ns({ _id: { $in: list }, group: 'odd' })).toEqual([3, 11]);
+    expect(await ns({ group: 'odd', _id: ids[2] })).toEqual([]);
+    expect(await ns({ group: 'even', _id: ids[2] })).toEqual([2]);
+    expect(await ns({ _id: { $in: [missing, 'case-missing'] } })).toEqual([]);
+    expect(await ns({ _id: { $in: [] } })).toEqual([]);
+    expect(await docsColl().countDocuments({ _id: { $in: list }, group: 'odd' })).toBe(2);
+  });
+
+  it('answers other _id filters as before, without the index', async () => {
+    for (const filter of <Filter[]>[{ _id: { $in: [ids[4], 7] } }, { _id: { $in: [ids[1]], $nin: [ids[1]] } }, { $or: [{ _id: ids[4] }, { n: 11 }] }]) {
+      const { plan, filterPushdown } = await explain(filter);
+      expect(plan).toMatch(/\bSCAN\b/);
+      expect(filterPushdown).toBe(false);
+    }
+    expect(await ns({ _id: { $in: [ids[4], 7] } })).toEqual([4, 12]);
+    expect(await ns({ _id: { $in: [ids[1]], $nin: [ids[1]] } })).toEqual([]);
+    expect(await ns({ $or: [{ _id: ids[4] }, { n: 11 }] })).toEqual([4, 11]);
+    expect(await ns({ _id: 7 })).toEqual([12]);
+  });
+
+  it('updates and deletes by _id and _id $in with extra conditions', async () => {
+    const coll = anyIdCollection(connection, 'writes');
+    await coll.insertMany(docs);
+    expect((await coll.updateOne({ _id: ids[1] }, { $set: { seen: true } })).modifiedCount).toBe(1);
+    expect((await coll.updateMany({ _id: { $in: [ids[0], ids[1], missing] }, group: 'even' }, { $inc: { n: 100 } })).matchedCount).toBe(1);
+    expect((await coll.deleteMany({ _id: { $in: [ids[2], ids[3], 'case-b', 'case-missing'] }, group: 'odd' })).deletedCount).toBe(2);
+    expect((await coll.findOneAndUpdate({ _id: 'case-a<&>"é' }, { $set: { seen: true } }, { returnDocument: 'after' }))?.seen).toBe(true);
+    const left = await coll.find().sort({ n: 1 }).toArray();
+    expect(left.map((d) => [d.n, d.seen ?? false])).toEqual([
+      [1, true],
+      [2, false],
+      [4, false],
+      [10, true],
+      [12, false],
+      [100, false],
+    ]);
+  });
+});
+
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped, counts as gone). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces or parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return existsSync(`/proc/${pid}`) || process.platform !== 'linux';
+  }
+}
+
+async function waitUntil(what: string, condition: () => boolean, ms: number) {
+  for (const deadline = Date.now() + ms; !condition(); ) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describeFerretDB(`embedded database lifecycle${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
+  const launcherScript = path.join(ROOT, 'dist', 'scripts', 'embedded-db.js');
+  let dataDir: string;
+  const pids = new Set<number>(); // every process started here, killed at the end if still running
+  const databases: EmbeddedDatabase[] = [];
+  let launcher: ChildProcess | undefined;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-lifecycle-'));
+  });
+  afterAll(async () => {
+    launcher?.kill('SIGKILL');
+    for (const db of databases) await db.stop().catch(() => {});
+    for (const pid of pids) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function documents(uri: string): Promise<string[]> {
+    const connection = await mongoose.createConnection(uri, { dbName: 'lifecycle', serverSelectionTimeoutMS: 5_000 }).asPromise();
+    try {
+      return (await connection.db!.collection<{ _id: string }>('docs').find().sort({ _id: 1 }).toArray()).map((d) => d._id);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  it('FerretDB stops by itself when its launcher is killed with SIGKILL, and a restart on the same folder and port keeps the data', async () => {
+    if (!existsSync(launcherScript)) throw new Error(`${launcherScript} is missing: run \`npm run build\` first (npm test does)`);
+    const port = await freePort();
+
+    // The launcher: a Node process that starts the embedded database and writes a document.
+    launcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const mongoose = require('mongoose');
+         const { startEmbeddedDatabase } = require(${JSON.stringify(launcherScript)});
+         (async () => {
+           const db = await startEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: () => {} });
+           process.stdout.write(JSON.stringify({ pid: db.pid }) + '\\n');
+           const c = await mongoose.createConnection(db.uri, { dbName: 'lifecycle' }).asPromise();
+           await c.db.collection('docs').insertOne({ _id: 'before-launcher-kill' });
+           await c.close();
+           process.stdout.write('written\\n');
+         })().catch((e) => { console.error(e); process.exit(1); });`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    pids.add(launcher.pid!);
+    let output = '';
+    launcher.stdout!.on('data', (chunk) => (output += chunk));
+    launcher.stderr!.on('data', (chunk) => (output += chunk));
+    const launcherExited = new Promise<void>((resolve) => launcher!.once('exit', () => resolve()));
+    await waitUntil(`launcher writes its document (output: ${output})`, () => output.includes('written\n') || launcher!.exitCode !== null, 40_000);
+    expect(output).toContain('written\n');
+    const ferretPid = (JSON.parse(output.split('\n')[0]) as { pid: number }).pid;
+    pids.add(ferretPid);
+    expect(isRunning(ferretPid)).toBe(true);
+
+    launcher.kill('SIGKILL');
+    await launcherExited;
+    await waitUntil('FerretDB exits after its launcher was killed', () => !isRunning(ferretPid), 5_000);
+
+    // Same folder and port: starts (the port is free) and has the document.
+    const second = await startEmbeddedDatabase({ dataDir, port, log: () => {} });
+    databases.push(second);
+    pids.add(second.pid);
+    expect(await documents(second.uri)).toEqual(['before-launcher-kill']);
+
+    // SQLite data survives FerretDB itself being killed.
+    const connection = await mongoose.createConnection(second.uri, { dbName: 'lifecycle' }).asPromise();
+    await connection.db!.collection<{ _id: string }>('docs').insertOne({ _id: 'before-ferretdb-kill' });
+    await connection.close();
+    process.kill(second.pid, 'SIGKILL');
+    await waitUntil('FerretDB exits on SIGKILL', () => !isRunning(second.pid), 5_000);
+
+    const third = await startEmbeddedDatabase({ dataDir, port, log: () => {} });
+    databases.push(third);
+    pids.add(third.pid);
+    expect(await documents(third.uri)).toEqual(['before-ferretdb-kill', 'before-launcher-kill']);
+    await third.stop();
+    expect(isRunning(third.pid)).toBe(false);
+  }, 90_000);
+});
