@@ -4,29 +4,49 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../subgraphs/common/db';
-import { loadOrCreateIssuer } from './dev-issuer';
+import { victimModels } from '../subgraphs/victims/models';
+import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
-import { startLocalHub } from './local-hub';
+import { startLocalHub, type LocalHub } from './local-hub';
 import { seedDemoData } from './seed';
 
 /**
  * `npm run bench`: throughput and latency of the hub on this machine, as ratios against a
- * baseline measured in the same run (the victims subgraph asked directly for CASE data),
- * so the numbers compare across machines. Loopback only; bounded request counts.
+ * baseline measured in the same run, so the numbers compare across machines. Loopback
+ * only; bounded request counts.
+ *
+ * - default: 300 demo victims; a page of 20 through the gateway against the victims
+ *   subgraph asked directly (the baseline), with CASE, allowed and denied fields.
+ * - `--scale 1000,10000,50000`: for each size a fresh database seeded with that many
+ *   victims (consents and audit history in proportion); victim by id, a page of 20 with
+ *   protected fields (walking the list page after page), a consent grant, and pages per
+ *   second; each size against the smallest.
  */
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const WARMUP = 50;
 
 interface Scenario {
   name: string;
   url: string;
   token: string;
-  query: string;
+  /** The next request's query and variables (a scenario may walk, e.g. page after page). */
+  next(): { query: string; variables?: Record<string, unknown> };
+  /** Sees each answer (to follow cursors). */
+  seen?(data: any): void;
 }
 
-async function run(scenario: Scenario, count: number) {
+interface Measured {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: number;
+}
+
+async function run(scenario: Scenario, count: number, concurrency: number): Promise<Measured> {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -34,64 +54,88 @@ async function run(scenario: Scenario, count: number) {
   const worker = async () => {
     while (next < count) {
       next++;
+      const { query, variables } = scenario.next();
       const t0 = performance.now();
       const res = await fetch(scenario.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'benchmark' },
-        body: JSON.stringify({ query: scenario.query }),
+        body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: unknown };
-      if (res.status !== 200 || !body.data) failures++;
+      const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
       latencies.push(performance.now() - t0);
+      if (res.status !== 200 || !body.data || (body.errors && scenario.name.includes('allowed'))) {
+        if (failures++ === 0) console.error(`${scenario.name}: ${JSON.stringify(body).slice(0, 500)}`);
+      } else scenario.seen?.(body.data);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return {
-    perSecond: count / seconds,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p95: latencies[Math.floor(latencies.length * 0.95)],
-    failures,
-  };
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))];
+  return { perSecond: count / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), failures };
 }
 
-async function main() {
+/** A fresh hub on a fresh database (the embedded one in a temp folder, or new names on MONGODB_URI), seeded with `victims`. */
+interface BenchHub {
+  hub: LocalHub;
+  issuer: Issuer;
+  /** The seeded victims database, opened with the subgraph's own models. */
+  victimModels(): Promise<{ models: ReturnType<typeof victimModels>; close(): Promise<void> }>;
+}
+
+async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Promise<R>): Promise<R> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-bench-'));
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDatabase({ dataDir: path.join(workDir, 'db') });
   const mongoUri = process.env.MONGODB_URI ?? db!.uri;
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'));
   const identityKey = randomBytes(32).toString('hex');
-  const dbName = (name: string) => `${name}_bench_${randomBytes(3).toString('hex')}`;
-  const names = new Map<string, string>();
-  const hub = await startLocalHub({
-    mongoUri,
-    issuers: [issuer.trusted],
-    identityKey,
-    freePorts: true,
-    dbName: (name) => names.get(name) ?? names.set(name, dbName(name)).get(name)!,
-  });
+  const suffix = randomBytes(3).toString('hex');
+  const dbName = (name: string) => `${name}_bench_${suffix}`;
   try {
-    const seedConnection = await connectDatabase(mongoUri, names.get('victims')!);
-    await seedDemoData(seedConnection, identityKey, 300, () => {});
+    const seeding = performance.now();
+    const seedConnection = await connectDatabase(mongoUri, dbName('victims'));
+    await seedDemoData(seedConnection, identityKey, victims, () => {});
     await seedConnection.close();
+    console.log(`seeded ${victims} victims in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], identityKey, freePorts: true, dbName });
+    try {
+      return await work({
+        hub,
+        issuer,
+        async victimModels() {
+          const connection = await connectDatabase(mongoUri, dbName('victims'));
+          return { models: victimModels(connection, identityKey), close: () => connection.close() };
+        },
+      });
+    } finally {
+      await hub.stop();
+    }
+  } finally {
+    await db?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
 
+const fixed = (query: string) => () => ({ query });
+
+async function demoScenarios() {
+  return withSeededHub(300, async ({ hub, issuer }) => {
     const socialWorker = await issuer.sign({ role: 'social_worker', jurisdiction: 'DE' });
     const partner = await issuer.sign({ role: 'partner_system', jurisdiction: 'DE' });
     const caseFields = `{ victims(first: 20) { edges { node { id caseReference status ageGroup } } } }`;
     const protectedFields = `{ victims(first: 20) { edges { node { id caseReference legalName contactPhone vulnerabilities } } } }`;
     const scenarios: Scenario[] = [
-      { name: 'baseline: subgraph direct, CASE fields', url: hub.subgraphs.victims.url, token: socialWorker, query: caseFields },
-      { name: 'gateway, CASE fields', url: hub.gateway.url, token: socialWorker, query: caseFields },
-      { name: 'gateway, protected fields allowed (+20 audit events)', url: hub.gateway.url, token: socialWorker, query: protectedFields },
-      { name: 'gateway, protected fields denied (60 FORBIDDEN)', url: hub.gateway.url, token: partner, query: protectedFields },
+      { name: 'baseline: subgraph direct, CASE fields', url: hub.subgraphs.victims.url, token: socialWorker, next: fixed(caseFields) },
+      { name: 'gateway, CASE fields', url: hub.gateway.url, token: socialWorker, next: fixed(caseFields) },
+      { name: 'gateway, protected fields allowed (+20 audit events)', url: hub.gateway.url, token: socialWorker, next: fixed(protectedFields) },
+      { name: 'gateway, protected fields denied (60 FORBIDDEN)', url: hub.gateway.url, token: partner, next: fixed(protectedFields) },
     ];
     const rows = [];
     let baseline = 0;
     for (const scenario of scenarios) {
-      await run(scenario, WARMUP);
+      await run(scenario, WARMUP, CONCURRENCY);
       const rssBefore = process.memoryUsage().rss;
-      const result = await run(scenario, REQUESTS);
+      const result = await run(scenario, REQUESTS, CONCURRENCY);
       if (!baseline) baseline = result.perSecond;
       rows.push({
         scenario: scenario.name,
@@ -103,14 +147,97 @@ async function main() {
         failures: result.failures,
       });
     }
-    console.log(`${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for hub and client, ${os.cpus().length} cores`);
+    console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for hub and client, ${os.cpus().length} cores`);
     console.table(rows);
-    if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
-  } finally {
-    await hub.stop();
-    await db?.stop();
-    rmSync(workDir, { recursive: true, force: true });
+    return rows.some((r) => r.failures > 0);
+  });
+}
+
+const VICTIM = `query($id: ID!) { victim(id: $id) { id caseReference status legalName } }`;
+const PAGE = `query($after: String) { victims(first: 20, after: $after) {
+  edges { node { id caseReference legalName contactPhone vulnerabilities } } pageInfo { hasNextPage endCursor } } }`;
+const GRANT = `mutation($victimId: ID!, $input: GrantConsentInput!) { grantConsent(victimId: $victimId, input: $input) { id } }`;
+
+async function atScale(victims: number) {
+  return withSeededHub(victims, async ({ hub, issuer, victimModels }) => {
+    // DE victims' ids, from the list the subgraph pages over.
+    const store = await victimModels();
+    const entries = await store.models.victims.lists.read(store.models.victims.list('jurisdiction', 'DE'), 0, 5000);
+    await store.close();
+    let seed = 7;
+    const anyId = () => entries[(seed = (seed * 48271) % 2147483647) % entries.length].ref;
+
+    const token = await issuer.sign({ role: 'social_worker', jurisdiction: 'DE' });
+    let after: string | null = null;
+    const scenarios: Array<{ key: string; scenario: Scenario; samples: number }> = [
+      { key: 'victim by id', samples: SAMPLES, scenario: { name: 'victim by id', url: hub.gateway.url, token, next: () => ({ query: VICTIM, variables: { id: anyId() } }) } },
+      {
+        key: 'page of 20, protected fields',
+        samples: SAMPLES,
+        scenario: {
+          name: 'page walk',
+          url: hub.gateway.url,
+          token,
+          next: () => ({ query: PAGE, variables: { after } }),
+          seen: (data) => (after = data.victims.pageInfo.hasNextPage ? data.victims.pageInfo.endCursor : null),
+        },
+      },
+      {
+        key: 'consent grant',
+        samples: Math.ceil(SAMPLES / 2),
+        scenario: {
+          name: 'grant',
+          url: hub.gateway.url,
+          token,
+          next: () => ({ query: GRANT, variables: { victimId: anyId(), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purpose: 'benchmark' } } }),
+        },
+      },
+    ];
+    const results: Record<string, Measured> = {};
+    for (const { key, scenario, samples } of scenarios) {
+      await run(scenario, 20, 1);
+      results[key] = await run(scenario, samples, 1);
+    }
+    after = null;
+    const pages = scenarios[1].scenario;
+    await run(pages, WARMUP, CONCURRENCY);
+    results['pages per second'] = await run(pages, REQUESTS, CONCURRENCY);
+    return results;
+  });
+}
+
+async function main() {
+  const scaleArg = process.argv.indexOf('--scale');
+  if (scaleArg < 0) {
+    if (await demoScenarios()) process.exitCode = 1;
+    return;
   }
+  const sizes = (process.argv[scaleArg + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 100 || n > 200_000)) {
+    throw new Error('--scale takes sizes between 100 and 200000, e.g. --scale 1000,10000,50000');
+  }
+  const bySize = new Map<number, Record<string, Measured>>();
+  for (const size of sizes) bySize.set(size, await atScale(size));
+  const smallest = bySize.get(sizes[0])!;
+  const rows = [];
+  for (const [size, results] of bySize) {
+    for (const [key, r] of Object.entries(results)) {
+      const perSecond = key === 'pages per second';
+      rows.push({
+        victims: size,
+        measure: key,
+        'p50 ms': perSecond ? '' : r.p50.toFixed(1),
+        'p99 ms': perSecond ? '' : r.p99.toFixed(1),
+        'req/s': r.perSecond.toFixed(0),
+        [`vs ${sizes[0]}`]: perSecond ? (r.perSecond / smallest[key].perSecond).toFixed(2) : (r.p50 / smallest[key].p50).toFixed(2),
+        failures: r.failures,
+      });
+    }
+  }
+  console.log(`through the gateway; latency: ${SAMPLES} requests one at a time; pages per second: ${REQUESTS} requests, ${CONCURRENCY} concurrent; ${os.cpus().length} cores`);
+  console.log(`"vs ${sizes[0]}": p50 against the same measure at ${sizes[0]} victims (for pages per second, the rate)`);
+  console.table(rows);
+  if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
 }
 
 main().catch((error) => {
