@@ -6,15 +6,18 @@ import { asEntity, type Entity } from './loaders';
 /**
  * A collection whose records are kept in lists (common/lists.ts) by the keys it declares,
  * e.g. victims by `jurisdiction`: a key maps a record to the values it is listed under
- * (none, one, or several for an array field). Every write that can change a key goes
- * through `create` or `update` here, which keep the lists; reads of a list page, count
- * or group records without any sort, count or non-`_id` filter on the collection.
+ * (none, one, or several for an array field). Every write goes through `create` or
+ * `update` here, which keep the lists; reads of a list page, count or group records
+ * without any sort, count or non-`_id` filter on the collection.
  *
  * Each record holds the ids of its live entries in `_listed`. An entry is live when its
  * record still names it and still belongs to its list, so an entry left behind by a
  * record that moved (status changed) or never got written is skipped, not shown.
  */
 export type ListKeys<T> = Record<string, (record: T) => Array<string | null | undefined>>;
+
+/** Fields to set on a record (never its id or its list entries). */
+export type Change<T> = Partial<Omit<T, '_id' | '_listed'>>;
 
 export interface ListedRecord {
   _id: unknown;
@@ -78,15 +81,21 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
   }
 
   /**
-   * Sets fields of one record and moves it between lists when its keys change, under the
-   * record's lock (concurrent changes of one record take turns, in any process). The
-   * write is also a compare-and-set on `_listed`, so a writer that skipped the lock can
-   * never make entries live that the lists do not count.
+   * Changes one record: `change` gives the fields to set, or computes them from the
+   * record as it is now (return null to leave it as it is). It runs under the record's
+   * lock, so concurrent changes of one record take turns in any process (the embedded
+   * database applies an update as a read and a write, and would lose one of two), and it
+   * moves the record between lists when its keys change. The write is also a
+   * compare-and-set on `_listed`, so a writer that skipped the lock can never make entries
+   * live that the lists do not count. Resolves to the record after the change, or null
+   * when there is no such record.
    */
-  async update(id: string, set: Partial<Omit<T, '_id' | '_listed'>>): Promise<Entity<T> | null> {
+  async update(id: string, change: Change<T> | ((current: Entity<T>) => Change<T> | null | Promise<Change<T> | null>)): Promise<Entity<T> | null> {
     return this.lists.exclusive(`${this.model.collection.collectionName}/${id}`, async () => {
       const current = (await this.model.findById(id).lean()) as T | null;
       if (!current) return null;
+      const set = typeof change === 'function' ? await change(asEntity({ ...current })) : change;
+      if (!set) return asEntity(current);
       const before = current._listed ?? [];
       const wanted = this.listsOfRecord({ ...current, ...set } as T);
       const kept = before.filter((entry) => wanted.includes(listOf(entry)));

@@ -1,5 +1,4 @@
 import { badInput, notFound } from '../common/errors';
-import { asEntity } from '../common/loaders';
 import { countryCode, dateTime, localDate, nonEmptyList, objectId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
@@ -89,10 +88,10 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
     indicatorCodes: [...new Set(codes)],
     recordedBy: ctx.caller!.sub,
   };
-  const updated = await ctx.models.Victim.findOneAndUpdate({ _id: id }, { $push: { screenings: screening } }, { returnDocument: 'after' }).lean();
+  const updated = await ctx.models.victims.update(String(id), (victim) => ({ screenings: [...victim.screenings, screening] }));
   if (!updated) throw notFound('Victim', victimId);
   ctx.audit.noteChange('SCREENING_RECORDED', 'Victim', victimId, ['screening']);
-  return asEntity(updated);
+  return updated;
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {

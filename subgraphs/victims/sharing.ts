@@ -8,11 +8,14 @@ import { dayOf, type VictimModels } from './models';
  * (common/store.ts); what each field then shows is still decided per field, per request.
  */
 export async function refreshSharing(models: VictimModels, victimId: string, now: Date): Promise<void> {
-  const [victim, consents] = await Promise.all([models.Victim.findById(victimId).lean(), models.consents.loaderBy('victim').load(victimId)]);
-  if (!victim) return;
-  const grantees = consents.filter((c) => consentIsActive(c, now)).flatMap((c) => c.granteeJurisdictions);
-  const sharedWith = [...new Set(grantees)].filter((j) => j !== victim.jurisdiction).sort();
-  if (sharedWith.join() !== victim.sharedWith.join()) await models.victims.update(victimId, { sharedWith });
+  // Under the victim's lock, after this request's own consent write: of concurrent
+  // refreshes the last one reads every consent written before it.
+  await models.victims.update(victimId, async (victim) => {
+    const consents = await models.consents.loaderBy('victim').load(victimId);
+    const grantees = consents.filter((c) => consentIsActive(c, now)).flatMap((c) => c.granteeJurisdictions);
+    const sharedWith = [...new Set(grantees)].filter((j) => j !== victim.jurisdiction).sort();
+    return sharedWith.join() === victim.sharedWith.join() ? null : { sharedWith };
+  });
 }
 
 /** Consents that expired more than this long before a process started are taken as swept. */

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../common/errors';
-import { asEntity } from '../../common/loaders';
 import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing } from '../sharing';
@@ -43,19 +42,16 @@ export class ConsentResolver {
   @Mutation(() => Consent, { description: 'Withdraws a consent; it stops applying from the next request' })
   async withdrawConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: VictimContext) {
     const id = objectId(consentId, 'consentId');
-    // Conditional update: of two concurrent withdrawals exactly one wins.
-    const withdrawn = await ctx.models.Consent.findOneAndUpdate(
-      { _id: id, withdrawnAt: null },
-      { $set: { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!withdrawn) {
-      const existing = await ctx.models.Consent.findById(id).lean();
-      if (!existing) throw notFound('Consent', consentId);
-      throw badInput('consentId', `consent was already withdrawn at ${existing.withdrawnAt!.toISOString()}`);
-    }
-    await refreshSharing(ctx.models, String(withdrawn.victimId), ctx.now);
-    ctx.audit.noteChange('CONSENT_WITHDRAWN', 'Victim', String(withdrawn.victimId), withdrawn.categories);
-    return { ...asEntity(withdrawn), active: consentIsActive(withdrawn, ctx.now) };
+    // Under the consent's lock: of two concurrent withdrawals exactly one wins.
+    let already = false;
+    const consent = await ctx.models.consents.update(String(id), (current) => {
+      already = current.withdrawnAt !== null;
+      return already ? null : { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub };
+    });
+    if (!consent) throw notFound('Consent', consentId);
+    if (already) throw badInput('consentId', `consent was already withdrawn at ${consent.withdrawnAt!.toISOString()}`);
+    await refreshSharing(ctx.models, String(consent.victimId), ctx.now);
+    ctx.audit.noteChange('CONSENT_WITHDRAWN', 'Victim', String(consent.victimId), consent.categories);
+    return { ...consent, active: consentIsActive(consent, ctx.now) };
   }
 }
