@@ -141,6 +141,15 @@ describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/ferre
       [100, false],
     ]);
   });
+
+  it('reads back every kind of string as written (the patched string decoding)', async () => {
+    const strings = ['plain', '', 'quote " inside', 'back\\slash', 'tab\tnew\nline', '\u0001control', 'é ü ß 漢字 🙂', '\u2028 \u2029', '</script>', ' '.repeat(3)];
+    const coll = anyIdCollection(connection, 'strings');
+    await coll.insertMany(strings.map((value, i) => ({ _id: `s${i}`, value, nested: { list: [value, { value }] } })));
+    const stored = await coll.find({ _id: { $in: strings.map((_, i) => `s${i}`) } }).toArray();
+    const byId = new Map(stored.map((d) => [d._id, d]));
+    strings.forEach((value, i) => expect(byId.get(`s${i}`)).toEqual({ _id: `s${i}`, value, nested: { list: [value, { value }] } }));
+  });
 });
 
 /** Whether `pid` is a live process (a zombie, exited but not yet reaped, counts as gone). */
