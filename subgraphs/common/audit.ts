@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from './auth';
+import { DenseLog, entryId, listsOf, type Lists } from './lists';
 
 /**
  * Append-only, hash-chained audit trail (EU Directive 2016/680 Art. 25: who consulted or
  * changed what, when, why, with what outcome). Each event carries the hash of the one
  * before it, so editing or deleting a stored event breaks the chain at that event.
  *
- * The chain stays linear without transactions (FerretDB has none): `sequence` is unique,
- * a writer appends at head+1, and a writer that loses the race re-reads the head and
- * re-chains what it has not yet written. This holds across processes.
+ * The chain stays linear without transactions (FerretDB has none): an event's `_id` is
+ * `chain#<sequence>` (a dense log, common/lists.ts), a writer appends at head+1, and a
+ * writer that loses the race re-reads the head and re-chains what it has not yet
+ * written. This holds across processes. Each subject's events are listed
+ * (`auditEvents/subject=<type>:<id>`), so a trail is read without scanning the chain.
  */
 
 export type AuditDecision = 'ALLOW' | 'DENY';
@@ -42,8 +45,11 @@ type Unchained = Omit<AuditEvent, 'sequence' | 'prevHash' | 'hash'>;
 const GENESIS = '0'.repeat(64);
 const MAX_APPEND_ATTEMPTS = 200;
 
-const auditEventSchema = new Schema<AuditEvent>(
+const CHAIN = 'chain';
+
+const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
   {
+    _id: String,
     sequence: { type: Number, required: true, unique: true },
     at: { type: Date, required: true },
     actor: String,
@@ -54,7 +60,7 @@ const auditEventSchema = new Schema<AuditEvent>(
     purpose: { type: String, default: null },
     action: String,
     subjectType: String,
-    subjectId: { type: String, index: true },
+    subjectId: String,
     fields: [String],
     deniedFields: [String],
     decision: String,
@@ -95,10 +101,18 @@ export interface ChainStatus {
 }
 
 export class AuditLog {
-  readonly model: Model<AuditEvent>;
+  readonly model: Model<AuditEvent & { _id: string }>;
+  private readonly chainLog: DenseLog<AuditEvent & { _id: string }>;
+  private readonly lists: Lists;
 
   constructor(connection: Connection) {
-    this.model = connection.model<AuditEvent>('AuditEvent', auditEventSchema);
+    this.model = connection.models.AuditEvent ?? connection.model<AuditEvent & { _id: string }>('AuditEvent', auditEventSchema);
+    this.chainLog = new DenseLog(this.model);
+    this.lists = listsOf(connection);
+  }
+
+  private static subjectList(subjectType: string, subjectId: string): string {
+    return `auditEvents/subject=${encodeURIComponent(`${subjectType}:${subjectId}`)}`;
   }
 
   /** Requests waiting for the writer of this process, and whether it is running. */
@@ -144,9 +158,13 @@ export class AuditLog {
   /** The last event this process wrote or read: where the next append goes. */
   private head: { sequence: number; hash: string } | null = null;
 
+  /** Found by probing event ids (a few reads by _id), not by sorting the chain. */
   private async readHead(): Promise<{ sequence: number; hash: string }> {
-    const head = await this.model.findOne({}, { sequence: 1, hash: 1 }).sort({ sequence: -1 }).lean();
-    return head ? { sequence: head.sequence, hash: head.hash } : { sequence: 0, hash: GENESIS };
+    const sequence = await this.chainLog.length(CHAIN);
+    if (sequence === 0) return { sequence: 0, hash: GENESIS };
+    const head = await this.model.findById(entryId(CHAIN, sequence), { hash: 1 }).lean();
+    if (!head) throw new Error(`audit trail: event ${sequence} vanished while the head was read`);
+    return { sequence, hash: head.hash };
   }
 
   /**
@@ -163,24 +181,41 @@ export class AuditLog {
       const docs = pending.map((unchained) => {
         const event: Omit<AuditEvent, 'hash'> = { ...unchained, sequence: ++sequence, prevHash };
         prevHash = hashOf(event);
-        return { ...event, hash: prevHash };
+        return { _id: entryId(CHAIN, event.sequence), ...event, hash: prevHash };
       });
       try {
-        await this.model.collection.insertMany(docs, { ordered: true });
+        await this.model.collection.insertMany(docs as never[], { ordered: true });
         this.head = { sequence, hash: prevHash };
+        await this.listBySubject(docs);
         return;
       } catch (error) {
         this.head = null;
-        const e = error as { code?: number; result?: { insertedCount?: number } };
+        const e = error as { code?: number; writeErrors?: Array<{ index: number }>; result?: { insertedCount?: number } };
         if (e.code !== 11000) throw error;
         // Someone else took our next sequence: keep what landed, re-chain the rest.
-        pending = pending.slice(e.result?.insertedCount ?? 0);
+        const landed = e.writeErrors?.[0]?.index ?? e.result?.insertedCount ?? 0;
+        await this.listBySubject(docs.slice(0, landed));
+        pending = pending.slice(landed);
       }
     }
   }
 
+  private async listBySubject(events: Array<{ _id: string; subjectType: string; subjectId: string }>): Promise<void> {
+    const bySubject = new Map<string, string[]>();
+    for (const event of events) {
+      const list = AuditLog.subjectList(event.subjectType, event.subjectId);
+      bySubject.set(list, [...(bySubject.get(list) ?? []), event._id]);
+    }
+    if (bySubject.size > 0) await this.lists.appendAll(bySubject);
+  }
+
+  /** Every event about one subject, oldest first. */
   async trail(subjectType: string, subjectId: string): Promise<AuditEvent[]> {
-    return this.model.find({ subjectType, subjectId }).sort({ sequence: 1 }).lean();
+    const list = AuditLog.subjectList(subjectType, subjectId);
+    const entries = (await this.lists.readAll([list])).get(list)!;
+    if (entries.length === 0) return [];
+    const events = await this.model.find({ _id: { $in: entries.map((e) => e.ref) } }).lean();
+    return events.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId).sort((a, b) => a.sequence - b.sequence);
   }
 
   /**

@@ -70,8 +70,11 @@ function isDuplicateKey(error: unknown): error is { code: number; writeErrors?: 
   return (error as { code?: number }).code === 11000;
 }
 
-/** A dense log in one collection: its length by probing, appends at its head. */
-class DenseLog<D extends { _id: string }> {
+/**
+ * A dense log in one collection (documents `<log>#1` … `<log>#n`): its length by probing,
+ * appends at its head. Lists are made of two; the audit chain is one.
+ */
+export class DenseLog<D extends { _id: string }> {
   private readonly known = new Map<string, number>();
 
   constructor(readonly model: Model<D>) {}
