@@ -67,6 +67,13 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
   const models = victimModels(connection, identityKey);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Victim.estimatedDocumentCount()) > 0) {
+    const any = await models.Victim.findOne({}, { _listed: 1 }).lean();
+    if (any && !any._listed?.length) {
+      throw new Error(
+        `The victims database "${connection.name}" holds data written before victims were kept in lists (docs/decisions.md), ` +
+          'which this version cannot read. It is synthetic demo data: remove .data/db (or drop that database) and start again.',
+      );
+    }
     log('Demo data already present; not seeding again.');
     return false;
   }

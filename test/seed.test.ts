@@ -43,4 +43,15 @@ describe('demo data (npm start seeds it once)', () => {
     expect(await seedDemoData(connection, key, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
   });
+
+  it('refuses, with what to do, a database written before victims were kept in lists', async () => {
+    const old = await connectDatabase(process.env.MONGODB_URI!, `victims_old_${randomBytes(4).toString('hex')}`);
+    try {
+      await old.collection('victims').insertOne({ caseReference: 'DE-OLD-1', jurisdiction: 'DE', status: 'PRESUMED' });
+      await expect(seedDemoData(old, key, 10, () => {})).rejects.toThrow(/written before victims were kept in lists.*remove \.data\/db/);
+    } finally {
+      await old.dropDatabase();
+      await old.close();
+    }
+  });
 });
