@@ -46,6 +46,8 @@ interface LockDoc {
 const lockSchema = new Schema<LockDoc>({ _id: String, at: Date }, { collection: 'recordLocks', versionKey: false });
 
 const MAX_APPEND_ATTEMPTS = 100;
+/** Offsets from the known length probed first: every small one, then doubling. */
+const GALLOP = [1, 2, 3, 4, 5, 6, 7, 8, ...Array.from({ length: 17 }, (_, i) => 2 ** (i + 4))];
 /** Up to this many logs, a multi-log append goes through the per-log writers. */
 const FEW_LOGS = 8;
 /** A lock older than this is taken to be left by a process that died holding it. */
@@ -93,40 +95,64 @@ export class DenseLog<D extends { _id: string }> {
     return new Set((docs as unknown as Array<{ _id: string }>).map((d) => d._id));
   }
 
-  /**
-   * The number of entries. Existence is monotone in position (dense), so: gallop from
-   * the known length (one read of positions +1, +2, +4, …), then narrow the gap with
-   * reads of 16 evenly spaced positions until it closes.
-   */
+  /** The number of entries of one log (see `lengths`). */
   async length(log: string): Promise<number> {
-    let low = this.known.get(log) ?? 0; // exists (or 0)
-    let high = -1; // missing
-    while (high < 0) {
-      const steps = Array.from({ length: 21 }, (_, i) => low + 2 ** i);
-      const found = await this.existing(steps.map((p) => [log, p]));
-      const firstMissing = steps.find((p) => !found.has(entryId(log, p)));
-      if (firstMissing === undefined) low = steps[steps.length - 1];
-      else {
-        high = firstMissing;
-        low = Math.max(low, ...steps.filter((p) => p < firstMissing));
-      }
-    }
-    while (high - low > 1) {
-      const span = high - low;
-      const stride = Math.max(1, Math.floor(span / 16));
-      const probes: number[] = [];
-      for (let p = low + stride; p < high; p += stride) probes.push(p);
-      const found = await this.existing(probes.map((p) => [log, p]));
-      for (const p of probes) {
-        if (found.has(entryId(log, p))) low = p;
-        else {
-          high = p;
-          break;
+    return (await this.lengths([log])).get(log)!;
+  }
+
+  /**
+   * The number of entries of each log, probed together: each round is one read for all
+   * of them. Existence is monotone in position (dense), so: gallop from the known length
+   * (positions +1 … +8, then +16, +32, …), then narrow each gap with 16 evenly spaced
+   * positions per round until it closes. A log of up to 8 entries takes one read.
+   */
+  async lengths(logs: string[]): Promise<Map<string, number>> {
+    const bounds = new Map([...new Set(logs)].map((log) => [log, { low: this.known.get(log) ?? 0, high: -1 }]));
+    let open = [...bounds.keys()];
+    while (open.length > 0) {
+      const found = await this.existing(open.flatMap((log) => GALLOP.map((step): [string, number] => [log, bounds.get(log)!.low + step])));
+      open = open.filter((log) => {
+        const b = bounds.get(log)!;
+        const steps = GALLOP.map((step) => b.low + step);
+        const firstMissing = steps.find((p) => !found.has(entryId(log, p)));
+        if (firstMissing === undefined) {
+          b.low = steps[steps.length - 1];
+          return true;
         }
-      }
+        b.high = firstMissing;
+        b.low = Math.max(b.low, ...steps.filter((p) => p < firstMissing));
+        return false;
+      });
     }
-    this.remember(log, low);
-    return low;
+    open = [...bounds.keys()].filter((log) => bounds.get(log)!.high - bounds.get(log)!.low > 1);
+    while (open.length > 0) {
+      const probes = new Map<string, number[]>();
+      for (const log of open) {
+        const { low, high } = bounds.get(log)!;
+        const stride = Math.max(1, Math.floor((high - low) / 16));
+        const positions: number[] = [];
+        for (let p = low + stride; p < high; p += stride) positions.push(p);
+        probes.set(log, positions);
+      }
+      const found = await this.existing([...probes].flatMap(([log, positions]) => positions.map((p): [string, number] => [log, p])));
+      open = open.filter((log) => {
+        const b = bounds.get(log)!;
+        for (const p of probes.get(log)!) {
+          if (!found.has(entryId(log, p))) {
+            b.high = p;
+            break;
+          }
+          b.low = p;
+        }
+        return b.high - b.low > 1;
+      });
+    }
+    const result = new Map<string, number>();
+    for (const [log, { low }] of bounds) {
+      this.remember(log, low);
+      result.set(log, low);
+    }
+    return result;
   }
 
   /** Appends waiting per log in this process, written together by one writer. */
@@ -228,14 +254,6 @@ export class DenseLog<D extends { _id: string }> {
       }),
     );
     return ids;
-  }
-
-  /** The lengths of logs not known yet, probed together: one read for all, then per log. */
-  private async lengths(logs: string[]): Promise<Map<string, number>> {
-    const lengths = new Map<string, number>();
-    const found = await this.existing(logs.map((log) => [log, 1]));
-    await Promise.all(logs.map(async (log) => lengths.set(log, found.has(entryId(log, 1)) ? await this.length(log) : 0)));
-    return lengths;
   }
 
   /** Whether a document refused for a duplicate key is done already (else its position was taken). */
