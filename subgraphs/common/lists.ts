@@ -46,6 +46,7 @@ interface LockDoc {
 const lockSchema = new Schema<LockDoc>({ _id: String, at: Date }, { collection: 'recordLocks', versionKey: false });
 
 const MAX_APPEND_ATTEMPTS = 100;
+const MAX_IDS_PER_READ = 5_000;
 /** Offsets from the known length probed first: every small one, then doubling. */
 const GALLOP = [1, 2, 3, 4, 5, 6, 7, 8, ...Array.from({ length: 17 }, (_, i) => 2 ** (i + 4))];
 /** Up to this many logs, a multi-log append goes through the per-log writers. */
@@ -89,10 +90,14 @@ export class DenseLog<D extends { _id: string }> {
 
   /** Which of these positions exist, for several logs in one read. */
   private async existing(positions: Array<[string, number]>): Promise<Set<string>> {
-    if (positions.length === 0) return new Set();
     const ids = positions.map(([log, p]) => entryId(log, p));
-    const docs = await this.model.find({ _id: { $in: ids } }, { _id: 1 }).lean();
-    return new Set((docs as unknown as Array<{ _id: string }>).map((d) => d._id));
+    const found = new Set<string>();
+    // In reads of a bounded size: the embedded database sends up to 10,000 ids to its index.
+    for (let from = 0; from < ids.length; from += MAX_IDS_PER_READ) {
+      const docs = await this.model.find({ _id: { $in: ids.slice(from, from + MAX_IDS_PER_READ) } }, { _id: 1 }).lean();
+      for (const doc of docs as unknown as Array<{ _id: string }>) found.add(doc._id);
+    }
+    return found;
   }
 
   /** The number of entries of one log (see `lengths`). */
@@ -229,9 +234,12 @@ export class DenseLog<D extends { _id: string }> {
   async appendAll(groups: Map<string, Array<Omit<D, '_id'>>>): Promise<Map<string, string[]>> {
     const logs = [...groups.keys()];
     if (logs.length <= FEW_LOGS) return new Map(await Promise.all(logs.map(async (log) => [log, await this.append(log, groups.get(log)!)] as const)));
-    const heads = await this.lengths(logs.filter((log) => !this.known.has(log)));
+    // Most logs of a bulk load are new: one read of their first positions settles those.
+    const unknown = logs.filter((log) => !this.known.has(log));
+    const started = await this.existing(unknown.map((log): [string, number] => [log, 1]));
+    const heads = await this.lengths(unknown.filter((log) => started.has(entryId(log, 1))));
     const planned = logs.flatMap((log) => {
-      const head = this.known.get(log) ?? heads.get(log)!;
+      const head = this.known.get(log) ?? heads.get(log) ?? 0;
       return groups.get(log)!.map((doc, i) => ({ log, slot: i, doc: { ...doc, _id: entryId(log, head + 1 + i) } }));
     });
     const refused = new Set<number>();
