@@ -1,24 +1,23 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { parseTrustedIssuers } from '../subgraphs/common/auth';
-import { portFrom } from '../subgraphs/common/config';
-import { runService } from '../subgraphs/common/http';
-import { GATEWAY_PORT, SUBGRAPHS } from '../subgraphs/registry';
-import { SCHEMA_DIR } from '../scripts/paths';
-import { startGateway } from './server';
+import { GATEWAY_ENV, readEnv } from '../platform/config';
+import { runService } from '../platform/http';
+import { SCHEMA_DIR } from '../platform/paths';
+import { GATEWAY_PORT, startGateway } from './server';
 
-// The deployed gateway. Subgraph URLs: <NAME>_URL (e.g. VICTIMS_URL), else the supergraph's.
+// The deployed gateway. Subgraph URLs: <NAME>_URL (e.g. VICTIMS_URL), else the ones composed into the supergraph.
 runService('gateway', async () => {
+  const env = readEnv(GATEWAY_ENV);
   const subgraphUrls: Record<string, string> = {};
-  for (const { name } of SUBGRAPHS) {
-    const url = process.env[`${name.toUpperCase().replace(/-/g, '_')}_URL`];
-    if (url) subgraphUrls[name] = url;
+  for (const [name, value] of Object.entries(process.env)) {
+    const m = /^([A-Z][A-Z0-9_]*)_URL$/.exec(name);
+    if (m && value) subgraphUrls[m[1].toLowerCase().replace(/_/g, '-')] = value;
   }
   return startGateway({
-    port: portFrom('PORT') ?? GATEWAY_PORT,
-    host: process.env.HOST ?? '0.0.0.0',
-    supergraphPath: process.env.SUPERGRAPH_PATH ?? path.join(SCHEMA_DIR, 'supergraph.graphql'),
-    issuers: parseTrustedIssuers(process.env.TRUSTED_ISSUERS),
+    port: env.PORT ?? GATEWAY_PORT,
+    host: env.HOST ?? '0.0.0.0',
+    supergraphPath: env.SUPERGRAPH_PATH ?? path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    issuers: env.TRUSTED_ISSUERS,
     subgraphUrls,
   });
 });

@@ -4,15 +4,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../subgraphs/common/auth';
-import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../subgraphs/common/http';
-import { requestLimits } from '../subgraphs/common/limits';
+import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../platform/auth';
+import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
+import { requestLimits } from '../platform/limits';
 
 /**
  * The request pipeline, in order: body limit (413) → token verification (401 on a bad
  * token; anonymous callers reach public fields only) → graphql-armor limits → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again).
  */
+
+export const GATEWAY_PORT = 4000;
 
 export interface GatewayOptions {
   port: number;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../subgraphs/common/db';
 import { victimModels } from '../subgraphs/victims/models';
+import { randomSecrets } from './dev-env';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
@@ -88,23 +89,23 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDatabase({ dataDir: path.join(workDir, 'db') });
   const mongoUri = process.env.MONGODB_URI ?? db!.uri;
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'));
-  const identityKey = randomBytes(32).toString('hex');
+  const env = randomSecrets();
   const suffix = randomBytes(3).toString('hex');
   const dbName = (name: string) => `${name}_bench_${suffix}`;
   try {
     const seeding = performance.now();
     const seedConnection = await connectDatabase(mongoUri, dbName('victims'));
-    await seedDemoData(seedConnection, identityKey, victims, () => {});
+    await seedDemoData(seedConnection, env.IDENTITY_HASH_KEY, victims, () => {});
     await seedConnection.close();
     console.log(`seeded ${victims} victims in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-    const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], identityKey, freePorts: true, dbName });
+    const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], env, freePorts: true, dbName });
     try {
       return await work({
         hub,
         issuer,
         async victimModels() {
           const connection = await connectDatabase(mongoUri, dbName('victims'));
-          return { models: victimModels(connection, identityKey), close: () => connection.close() };
+          return { models: victimModels(connection, env.IDENTITY_HASH_KEY), close: () => connection.close() };
         },
       });
     } finally {

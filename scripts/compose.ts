@@ -6,7 +6,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { federatedSchema } from '../subgraphs/common/schema';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import { SCHEMA_DIR } from './paths';
+import { SCHEMA_DIR } from '../platform/paths';
 
 /**
  * Composes the supergraph from the subgraphs' own code (no database, no network).
@@ -15,10 +15,10 @@ import { SCHEMA_DIR } from './paths';
 export async function composeSupergraph(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const services = [];
-  for (const entry of SUBGRAPHS) {
-    const sdl = printSubgraphSchema(await federatedSchema(entry.define({ identityKey: 'not-used-for-composition' })));
-    files[`${entry.name}.graphql`] = sdl.trimEnd() + '\n';
-    services.push({ name: entry.name, url: `http://localhost:${entry.port}/graphql`, typeDefs: parse(sdl) });
+  for (const { definition, port } of SUBGRAPHS) {
+    const sdl = printSubgraphSchema(await federatedSchema(definition));
+    files[`${definition.name}.graphql`] = sdl.trimEnd() + '\n';
+    services.push({ name: definition.name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);

@@ -1,43 +1,59 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTrustedIssuers, type TrustedIssuer } from '../subgraphs/common/auth';
+import { parseTrustedIssuers, type TrustedIssuer } from '../platform/auth';
+import { secretsOf } from '../platform/config';
+import { DATA_DIR } from '../platform/paths';
+import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
-import { DATA_DIR } from './paths';
 
 /**
  * What `npm start` and `npm run seed` run on: the database (MONGODB_URI, else the
  * embedded FerretDB with its files in .data/db), the development token issuer and the
- * identity-hash key, all generated on first use under the git-ignored .data/.
+ * secrets the subgraphs declare, all generated on first use under the git-ignored .data/.
  */
 export interface DevEnvironment {
   mongoUri: string;
   issuers: TrustedIssuer[];
   devIssuer: Issuer;
-  identityKey: string;
+  /** The subgraphs' own variables: from the environment, else generated and kept. */
+  settings: Record<string, string>;
   stop(): Promise<void>;
 }
 
-function identityKeyFromDataDir(): string {
-  const file = path.join(DATA_DIR, 'identity-hash.key');
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
+/** Every secret a subgraph declares, random (tests, benchmarks: nothing is kept). */
+export function randomSecrets(): Record<string, string> {
+  const names = SUBGRAPHS.flatMap(({ definition }) => secretsOf(definition.env));
+  return Object.fromEntries(names.map((name) => [name, randomBytes(32).toString('hex')]));
+}
+
+/** Each declared secret from the environment, else from .data/secrets (made on first use: stored data stays readable). */
+function keptSecrets(): Record<string, string> {
+  const dir = path.join(DATA_DIR, 'secrets');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const legacy = path.join(DATA_DIR, 'identity-hash.key'); // where the identity key was kept before secrets were declared per subgraph
+  if (existsSync(legacy) && !existsSync(path.join(dir, 'IDENTITY_HASH_KEY'))) renameSync(legacy, path.join(dir, 'IDENTITY_HASH_KEY'));
+  return Object.fromEntries(
+    Object.entries(randomSecrets()).map(([name, fresh]) => {
+      if (process.env[name]) return [name, process.env[name]!];
+      const file = path.join(dir, name);
+      if (!existsSync(file)) writeFileSync(file, fresh, { mode: 0o600 });
+      return [name, readFileSync(file, 'utf8').trim()];
+    }),
+  );
 }
 
 export async function openDevEnvironment(log: (line: string) => void = console.log): Promise<DevEnvironment> {
   const devIssuer = await loadOrCreateIssuer(path.join(DATA_DIR, 'dev-issuer'));
   // Regional issuers from TRUSTED_ISSUERS are trusted too, next to the development issuer.
   const issuers = [devIssuer.trusted, ...(process.env.TRUSTED_ISSUERS ? parseTrustedIssuers(process.env.TRUSTED_ISSUERS) : [])];
-  const identityKey = process.env.IDENTITY_HASH_KEY ?? identityKeyFromDataDir();
+  const settings = keptSecrets();
   if (process.env.MONGODB_URI) {
     log(`Using the database at MONGODB_URI.`);
-    return { mongoUri: process.env.MONGODB_URI, issuers, devIssuer, identityKey, stop: async () => {} };
+    return { mongoUri: process.env.MONGODB_URI, issuers, devIssuer, settings, stop: async () => {} };
   }
   const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: Number(process.env.EMBEDDED_DB_PORT ?? 27018), log });
   log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db`);
-  return { mongoUri: db.uri, issuers, devIssuer, identityKey, stop: () => db.stop() };
+  return { mongoUri: db.uri, issuers, devIssuer, settings, stop: () => db.stop() };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import type { Role, TrustedIssuer } from '../subgraphs/common/auth';
+import type { Role, TrustedIssuer } from '../platform/auth';
 
 /**
  * A token issuer for development and tests: an ES256 key pair kept in a folder

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
-import { ROOT } from './paths';
+import { ROOT } from '../platform/paths';
 
 /**
  * The embedded database: FerretDB v1 (MongoDB wire protocol over SQLite), built from the

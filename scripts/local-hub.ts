@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import type { TrustedIssuer } from '../subgraphs/common/auth';
+import type { TrustedIssuer } from '../platform/auth';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
-import { GATEWAY_PORT, SUBGRAPHS } from '../subgraphs/registry';
-import { startGateway, type RunningGateway } from '../gateway/server';
-import { SCHEMA_DIR } from './paths';
+import type { RawEnv } from '../platform/config';
+import type { Clock } from '../subgraphs/common/clock';
+import { subgraphNamed, SUBGRAPHS } from '../subgraphs/registry';
+import { GATEWAY_PORT, startGateway, type RunningGateway } from '../gateway/server';
+import { SCHEMA_DIR } from '../platform/paths';
 
 /**
  * Every subgraph and the gateway in one process, each on its own port and verifying
@@ -14,7 +16,9 @@ import { SCHEMA_DIR } from './paths';
 export interface LocalHubOptions {
   mongoUri: string;
   issuers: TrustedIssuer[];
-  identityKey: string;
+  /** The subgraphs' own variables (each definition's `env`), e.g. their secrets. */
+  env: RawEnv;
+  clock?: Clock;
   /** Fixed ports (4000, 4001, …) or free ones (tests, benchmark). */
   freePorts?: boolean;
   gatewayPort?: number;
@@ -32,9 +36,10 @@ export interface LocalHub {
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
   const extra: RunningSubgraph[] = [];
   const startInstance = (name: string, port: number, monitorCommands = options.monitorCommands) => {
-    const entry = SUBGRAPHS.find((s) => s.name === name)!;
-    return startSubgraph(entry.define({ identityKey: options.identityKey }), {
+    return startSubgraph(subgraphNamed(name).definition, {
       port,
+      env: options.env,
+      clock: options.clock,
       mongoUri: options.mongoUri,
       issuers: options.issuers,
       dbName: options.dbName?.(name),
@@ -42,7 +47,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     });
   };
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const entry of SUBGRAPHS) subgraphs[entry.name] = await startInstance(entry.name, options.freePorts ? 0 : entry.port);
+  for (const { definition, port } of SUBGRAPHS) subgraphs[definition.name] = await startInstance(definition.name, options.freePorts ? 0 : port);
   const gateway = await startGateway({
     port: options.freePorts ? 0 : options.gatewayPort ?? GATEWAY_PORT,
     supergraphPath: path.join(SCHEMA_DIR, 'supergraph.graphql'),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Types, type Connection } from 'mongoose';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
-import type { Caller } from '../subgraphs/common/auth';
+import type { Caller } from '../platform/auth';
 import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { identityHash } from '../subgraphs/victims/identity';
@@ -183,7 +183,7 @@ if (require.main === module) {
     const env = await openDevEnvironment();
     try {
       const connection = await connectDatabase(env.mongoUri, 'victims');
-      await seedDemoData(connection, env.identityKey);
+      await seedDemoData(connection, env.settings.IDENTITY_HASH_KEY);
       await connection.close();
     } finally {
       await env.stop();

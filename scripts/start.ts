@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { portFrom } from '../subgraphs/common/config';
+import { readEnv, vars } from '../platform/config';
 import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { startLocalHub } from './local-hub';
@@ -11,14 +11,14 @@ import { seedDemoData } from './seed';
 async function main() {
   const env = await openDevEnvironment();
   const seedConnection = await connectDatabase(env.mongoUri, 'victims');
-  await seedDemoData(seedConnection, env.identityKey);
+  await seedDemoData(seedConnection, env.settings.IDENTITY_HASH_KEY);
   await seedConnection.close();
 
   const hub = await startLocalHub({
     mongoUri: env.mongoUri,
     issuers: env.issuers,
-    identityKey: env.identityKey,
-    gatewayPort: portFrom('PORT'),
+    env: env.settings,
+    gatewayPort: readEnv({ PORT: vars.port('port of the gateway (default 4000)') }).PORT,
   });
   const { gateway } = hub;
   const subgraphs = Object.values(hub.subgraphs);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES } from '../subgraphs/common/auth';
-import { isCountryCode } from '../subgraphs/common/countries';
+import { ROLES } from '../platform/auth';
+import { isCountryCode } from '../platform/countries';
 import { loadOrCreateIssuer } from './dev-issuer';
-import { DATA_DIR } from './paths';
+import { DATA_DIR } from '../platform/paths';
 
 // `npm run --silent token -- --role judge --jurisdiction DE [--sub id] [--ttl seconds]`
 // prints one JWT of the development issuer that `npm start` trusts, and nothing else.

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { serviceEnv } from './common/config';
-import { runService } from './common/http';
+import { readEnv, SUBGRAPH_ENV } from '../platform/config';
+import { runService } from '../platform/http';
 import { startSubgraph } from './common/server';
 import { subgraphNamed } from './registry';
 
@@ -8,13 +8,14 @@ import { subgraphNamed } from './registry';
 const name = process.argv[2] ?? '';
 runService(`${name} subgraph`, async () => {
   if (!name) throw new Error('usage: node dist/subgraphs/main.js <subgraph name>');
-  const entry = subgraphNamed(name);
-  const env = serviceEnv();
-  return startSubgraph(entry.define({ identityKey: env.identityKey }), {
-    port: env.port ?? entry.port,
-    host: process.env.HOST ?? '0.0.0.0',
-    mongoUri: env.mongoUri,
-    issuers: env.issuers,
-    dbName: process.env.DB_NAME, // default: the subgraph's name
+  const { definition, port } = subgraphNamed(name);
+  const env = readEnv(SUBGRAPH_ENV);
+  return startSubgraph(definition, {
+    port: env.PORT ?? port,
+    host: env.HOST ?? '0.0.0.0',
+    mongoUri: env.MONGODB_URI,
+    issuers: env.TRUSTED_ISSUERS,
+    dbName: env.DB_NAME, // default: the subgraph's name
+    env: process.env,
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from '../subgraphs/common/auth';
+import type { Role } from '../platform/auth';
 import type { AuditEvent } from '../subgraphs/common/audit';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { startSubgraphProcess } from './support/process';

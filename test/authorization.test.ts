@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Types } from 'mongoose';
-import { ROLES as ALL_ROLES, type Role } from '../subgraphs/common/auth';
+import { ROLES as ALL_ROLES, type Role } from '../platform/auth';
 import { VICTIM_FIELD_CATEGORIES } from '../subgraphs/victims/permissions';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';

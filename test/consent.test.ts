@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { ROLES as ALL_ROLES, type Caller, type Role } from '../subgraphs/common/auth';
+import { ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
 import { consentCovers, mayRead } from '../subgraphs/victims/access';
 import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
 import { errorCodes, startHub, type TestHub } from './support/hub';
@@ -207,11 +207,11 @@ describe('Query.victims', () => {
     await grantConsent(hub, v.NO2, 'NO', { categories: ['HEALTH', 'IDENTITY'], granteeJurisdictions: ['DK'] });
     const withdrawn = await grantConsent(hub, v.NO3, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'] });
     expect((await gql('social_worker', 'NO', WITHDRAW, { id: withdrawn })).body.errors).toBeUndefined();
-    // A consent that expires while the hub runs: listed until then, not after.
-    const expiresAt = new Date(Date.now() + 2_000);
+    // A consent that expires while the hub runs: listed until then, not after (the hub's clock moves on a day).
+    const expiresAt = new Date(hub.clock.now().getTime() + DAY);
     await grantConsent(hub, v.NO4, 'NO', { categories: ['HEALTH'], granteeJurisdictions: ['SE'], expiresAt: expiresAt.toISOString() });
     expect(await list({ jurisdiction: 'NO' })).toContain(v.NO4);
-    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
+    hub.clock.advance(DAY + 1_000);
     await grantConsent(hub, v.FI1, 'FI', { categories: ['IDENTITY'], granteeJurisdictions: ['DK', 'SE'] });
     for (const [id, j] of [[v.SE2, 'SE'], [v.NO1, 'NO']]) {
       const res = await gql('social_worker', j, `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`, { id });

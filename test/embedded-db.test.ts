@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types, type Connection, type mongo } from 'mongoose';
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/embedded-db';
-import { ROOT } from '../scripts/paths';
+import { ROOT } from '../platform/paths';
 
 /**
  * The embedded database (scripts/embedded-db.ts, scripts/ferretdb): FerretDB built with our

@@ -1,4 +1,4 @@
-import { LIMITS } from '../subgraphs/common/limits';
+import { LIMITS } from '../platform/limits';
 import { startHub, type TestHub } from './support/hub';
 
 // Request limits at the gateway, and the HTTP edges around GraphQL: body size, malformed

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph } from '../scripts/compose';
-import { SCHEMA_DIR } from '../scripts/paths';
+import { SCHEMA_DIR } from '../platform/paths';
 
 describe('committed schema', () => {
   it('matches what the code composes (run `npm run compose` after changing a type)', async () => {

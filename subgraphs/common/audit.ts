@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Caller } from './auth';
+import type { Caller } from '../../platform/auth';
 import { DenseLog, entryId, listsOf, type Lists } from './lists';
 
 /**

@@ -1,4 +1,4 @@
-import type { Caller } from './auth';
+import type { Caller } from '../../platform/auth';
 import type { RequestAudit } from './audit';
 
 /** What every resolver and rule of every subgraph receives. */

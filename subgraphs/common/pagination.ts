@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { badInput } from './errors';
+import { badInput } from '../../platform/errors';
 import type { Entity } from './loaders';
 import type { ListedCollection, ListedRecord } from './store';
 

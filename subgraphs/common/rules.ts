@@ -1,6 +1,6 @@
 import { allow, and, deny, or, rule } from 'graphql-shield';
-import type { Role } from './auth';
-import { forbidden, unauthenticated } from './errors';
+import type { Role } from '../../platform/auth';
+import { forbidden, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from './context';
 
 /**

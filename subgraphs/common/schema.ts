@@ -5,7 +5,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { deny, federationRules, type Permissions } from './rules';
-import { forbidden } from './errors';
+import { forbidden } from '../../platform/errors';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external"])\n';

@@ -2,19 +2,26 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
+import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../../platform/auth';
+import { readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { AuditLog, RequestAudit } from './audit';
-import { purposeFrom, TokenVerifier, type TrustedIssuer } from './auth';
+import { systemClock, type Clock } from './clock';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
-import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from './http';
-import { requestLimits } from './limits';
+import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
+import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
 
-/** Everything a subgraph is: its schema parts, its models and its per-request loaders. */
-export interface SubgraphDefinition<Models = any, Loaders = any> extends SchemaParts {
+/**
+ * Everything a subgraph is: its schema parts, the settings it reads from the environment,
+ * its models and its per-request loaders.
+ */
+export interface SubgraphDefinition<Models = any, Loaders = any, Env extends EnvShape = any> extends SchemaParts {
   /** Also the database name. */
   name: string;
-  models(connection: Connection): Models;
+  /** Its own variables (secrets, settings), checked at start; the platform's are in SUBGRAPH_ENV. */
+  env: Env;
+  models(connection: Connection, settings: EnvOf<Env>): Models;
   loaders(models: Models): Loaders;
 }
 
@@ -26,6 +33,9 @@ export interface SubgraphOptions {
   /** Database name override (tests give each run its own). */
   dbName?: string;
   monitorCommands?: boolean;
+  /** Where the definition's own variables are read (process.env when deployed). */
+  env: RawEnv;
+  clock?: Clock;
 }
 
 export interface RunningSubgraph {
@@ -40,10 +50,12 @@ export interface RunningSubgraph {
 /** The one bootstrap: every subgraph starts through here. */
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
   const host = options.host ?? '127.0.0.1';
+  const settings = readEnv(definition.env, options.env);
+  const clock = options.clock ?? systemClock;
   const connection = await connectDatabase(options.mongoUri, options.dbName ?? definition.name, {
     monitorCommands: options.monitorCommands,
   });
-  const models = definition.models(connection);
+  const models = definition.models(connection, settings);
   const auditLog = new AuditLog(connection);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
@@ -76,7 +88,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           models,
           loaders: definition.loaders(models),
           audit: new RequestAudit(auditLog, caller, purpose),
-          now: new Date(),
+          now: clock.now(),
         };
       },
     }),

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { badInput } from './errors';
-import { isCountryCode } from './countries';
+import { badInput } from '../../platform/errors';
+import { isCountryCode } from '../../platform/countries';
 
 // Input checks shared by every subgraph. Each throws BAD_USER_INPUT naming the field,
 // before anything is written.

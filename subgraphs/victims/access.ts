@@ -1,4 +1,4 @@
-import type { Caller, Role } from '../common/auth';
+import type { Caller, Role } from '../../platform/auth';
 import type { Entity } from '../common/loaders';
 import type { ConsentRecord, VictimRecord } from './models';
 import type { VictimContext } from './loaders';

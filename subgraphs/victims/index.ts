@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { vars } from '../../platform/config';
 import type { SubgraphDefinition } from '../common/server';
 import { victimLoaders } from './loaders';
 import { victimModels } from './models';
@@ -9,19 +10,20 @@ import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim } from './types/victim';
 import { victimReference } from './victim.reference';
 
-export interface VictimsSettings {
-  /** Hub-wide secret for identity hashes (duplicate detection across borders). */
-  identityKey: string;
-}
+const env = {
+  IDENTITY_HASH_KEY: vars.secret(
+    'hub-wide secret for the keyed identity hashes of duplicate detection; the same for every victims instance, and never changed',
+    32,
+  ),
+};
 
-export function victimsSubgraph(settings: VictimsSettings): SubgraphDefinition {
-  return {
-    name: 'victims',
-    resolvers: [VictimResolver, ConsentResolver, AuditResolver],
-    orphanedTypes: [Victim],
-    references: { Victim: victimReference },
-    permissions: victimPermissions,
-    models: (connection) => victimModels(connection, settings.identityKey),
-    loaders: victimLoaders,
-  };
-}
+export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
+  name: 'victims',
+  env,
+  resolvers: [VictimResolver, ConsentResolver, AuditResolver],
+  orphanedTypes: [Victim],
+  references: { Victim: victimReference },
+  permissions: victimPermissions,
+  models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY),
+  loaders: victimLoaders,
+};

@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
-import type { Role } from '../common/auth';
-import { forbidden, notFound, unauthenticated } from '../common/errors';
+import type { Role } from '../../platform/auth';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { allow, and, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
 import { objectId } from '../common/validate';
 import { decide, type DataCategory } from './access';

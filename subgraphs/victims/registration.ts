@@ -1,4 +1,4 @@
-import { badInput, notFound } from '../common/errors';
+import { badInput, notFound } from '../../platform/errors';
 import { countryCode, dateTime, localDate, nonEmptyList, objectId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';

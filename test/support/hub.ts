@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
 import type { RunningSubgraph } from '../../subgraphs/common/server';
 import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/dev-issuer';
+import { randomSecrets } from '../../scripts/dev-env';
 import { startLocalHub } from '../../scripts/local-hub';
+import { SettableClock } from '../../subgraphs/common/clock';
 
 /**
  * A whole hub for one test file: every subgraph and the gateway on free ports over real
@@ -18,7 +20,10 @@ export interface TestHub {
   /** Trusted regional issuers. */
   issuer: Issuer;
   secondIssuer: Issuer;
-  identityKey: string;
+  /** The subgraphs' own variables (random secrets). */
+  env: Record<string, string>;
+  /** The clock of every subgraph: tests move it to reach expiry and deadlines. */
+  clock: SettableClock;
   token(role: string, jurisdiction: string, extra?: Partial<TokenClaims>): Promise<string>;
   /** POST a GraphQL request to the gateway (or another URL). */
   query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
@@ -41,11 +46,12 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
   const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example');
   const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south');
   const issuers = [issuer.trusted, secondIssuer.trusted];
-  const identityKey = randomBytes(32).toString('hex');
+  const env = randomSecrets();
+  const clock = new SettableClock();
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const local = await startLocalHub({ mongoUri, issuers, identityKey, freePorts: true, dbName, monitorCommands: options.monitorCommands });
+  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands });
   const { gateway, subgraphs } = local;
 
   const hub: TestHub = {
@@ -53,7 +59,8 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
     subgraphs,
     issuer,
     secondIssuer,
-    identityKey,
+    env,
+    clock,
     token: (role, jurisdiction, extra = {}) => issuer.sign({ role, jurisdiction, ...extra }),
     async query(token, query, variables, { url, headers } = {}) {
       const res = await fetch(url ?? gateway.url, {

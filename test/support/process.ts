@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../scripts/embedded-db';
-import { ROOT } from '../../scripts/paths';
+import { ROOT } from '../../platform/paths';
 import type { TestHub } from './hub';
 
 /**
@@ -19,7 +19,7 @@ export async function startSubgraphProcess(hub: TestHub, name: string): Promise<
       MONGODB_URI: process.env.MONGODB_URI,
       DB_NAME: hub.subgraphs[name].connection.name,
       TRUSTED_ISSUERS: JSON.stringify([hub.issuer.trusted, hub.secondIssuer.trusted]),
-      IDENTITY_HASH_KEY: hub.identityKey,
+      ...hub.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { AuditChainHead, AuditChainStatus, AuditEvent } from '../../common/audit-types';
-import { badInput } from '../../common/errors';
+import { badInput } from '../../../platform/errors';
 import { objectId } from '../../common/validate';
 import type { VictimContext } from '../loaders';
 

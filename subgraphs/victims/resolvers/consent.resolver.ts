@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, notFound } from '../../common/errors';
+import { badInput, notFound } from '../../../platform/errors';
 import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing } from '../sharing';

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { parseTrustedIssuers } from './auth';
+
+/**
+ * Configuration from the environment, checked once at start with zod. A service declares
+ * the variables it needs as a shape (name → schema with a description); `readEnv` fails
+ * with one message naming every variable that is missing or wrong, and what it should be.
+ */
+
+export type EnvShape = Record<string, z.ZodType>;
+export type EnvOf<S extends EnvShape> = { [K in keyof S]: z.output<S[K]> };
+export type RawEnv = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readEnv<S extends EnvShape>(shape: S, env: RawEnv = process.env): EnvOf<S> {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(shape)) {
+    const raw = env[name] === '' ? undefined : env[name];
+    const result = schema.safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else if (raw === undefined) problems.push(`${name} is not set: ${schema.description ?? 'required'}`);
+    else problems.push(`${name} ${result.error.issues.map((issue) => issue.message).join('; ')}${schema.description ? ` (${schema.description})` : ''}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  return values as EnvOf<S>;
+}
+
+const SECRETS = new WeakSet<z.ZodType>();
+
+/** The variables of a shape that hold secrets (made with `vars.secret`). */
+export function secretsOf(shape: EnvShape): string[] {
+  return Object.entries(shape)
+    .filter(([, schema]) => SECRETS.has(schema))
+    .map(([name]) => name);
+}
+
+/** Schemas for the kinds of variables the hub reads. */
+export const vars = {
+  port: (about: string) =>
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number (0–65535)')
+      .transform(Number)
+      .refine((n) => n <= 65535, 'must be a port number (0–65535)')
+      .optional()
+      .describe(about),
+  /** A positive whole number within bounds (counts, sizes, milliseconds). */
+  integer: (about: string, min: number, max: number) =>
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`)
+      .optional()
+      .describe(about),
+  text: (about: string) => z.string().optional().describe(about),
+  /** Required; `npm start` generates one under .data/secrets when it is not set (scripts/dev-env.ts). */
+  secret: (about: string, minLength: number) => {
+    const schema = z.string().min(minLength, `must be at least ${minLength} characters`).describe(about);
+    SECRETS.add(schema);
+    return schema;
+  },
+  url: (about: string, protocols: string[]) =>
+    z
+      .string()
+      .refine((value) => {
+        try {
+          return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      }, `must be a ${protocols.join(' or ')} URL`)
+      .describe(about),
+  trustedIssuers: () =>
+    z
+      .string()
+      .transform((json, ctx) => {
+        try {
+          return parseTrustedIssuers(json);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^TRUSTED_ISSUERS\s*/, '') });
+          return z.NEVER;
+        }
+      })
+      .describe('JSON array of trusted token issuers: {issuer, audience, jwksUri|jwksFile|jwks}'),
+};
+
+/** What every deployed subgraph reads, besides the variables its definition declares. */
+export const SUBGRAPH_ENV = {
+  PORT: vars.port('port to listen on (default: the registry port)'),
+  HOST: vars.text('address to listen on (default 0.0.0.0)'),
+  MONGODB_URI: vars.url('the MongoDB connection string', ['mongodb', 'mongodb+srv']),
+  DB_NAME: vars.text('database name (default: the subgraph name)'),
+  TRUSTED_ISSUERS: vars.trustedIssuers(),
+};
+
+/** What the deployed gateway reads; subgraph URLs come from `<NAME>_URL` (see gateway/main.ts). */
+export const GATEWAY_ENV = {
+  PORT: vars.port('port to listen on (default 4000)'),
+  HOST: vars.text('address to listen on (default 0.0.0.0)'),
+  SUPERGRAPH_PATH: vars.text('the composed supergraph (default schema/supergraph.graphql)'),
+  TRUSTED_ISSUERS: vars.trustedIssuers(),
+};
