@@ -29,6 +29,17 @@ export function readEnv<S extends EnvShape>(shape: S, env: RawEnv = process.env)
   return values as EnvOf<S>;
 }
 
+function urlOf(about: string, protocols: string[]) {
+  const isUrl = (value: string) => {
+    try {
+      return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+    } catch {
+      return false;
+    }
+  };
+  return z.string().refine(isUrl, `must be a ${protocols.join(' or ')} URL`).describe(about);
+}
+
 const SECRETS = new WeakSet<z.ZodType>();
 
 /** The variables of a shape that hold secrets (made with `vars.secret`). */
@@ -64,17 +75,8 @@ export const vars = {
     SECRETS.add(schema);
     return schema;
   },
-  url: (about: string, protocols: string[]) =>
-    z
-      .string()
-      .refine((value) => {
-        try {
-          return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
-        } catch {
-          return false;
-        }
-      }, `must be a ${protocols.join(' or ')} URL`)
-      .describe(about),
+  url: (about: string, protocols: string[]) => urlOf(about, protocols),
+  optionalUrl: (about: string, protocols: string[]) => urlOf(about, protocols).optional().describe(about),
   trustedIssuers: () =>
     z
       .string()
@@ -96,6 +98,7 @@ export const SUBGRAPH_ENV = {
   MONGODB_URI: vars.url('the MongoDB connection string', ['mongodb', 'mongodb+srv']),
   DB_NAME: vars.text('database name (default: the subgraph name)'),
   TRUSTED_ISSUERS: vars.trustedIssuers(),
+  CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed)', ['http', 'https']),
 };
 
 /** What the deployed gateway reads; subgraph URLs come from `<NAME>_URL` (see gateway/main.ts). */

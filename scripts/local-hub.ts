@@ -40,6 +40,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       port,
       env: options.env,
       clock: options.clock,
+      consentServiceUrl: subgraphs.victims?.url, // victims is first in the registry
       mongoUri: options.mongoUri,
       issuers: options.issuers,
       dbName: options.dbName?.(name),

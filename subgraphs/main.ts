@@ -17,5 +17,6 @@ runService(`${name} subgraph`, async () => {
     issuers: env.TRUSTED_ISSUERS,
     dbName: env.DB_NAME, // default: the subgraph's name
     env: process.env,
+    consentServiceUrl: env.CONSENT_SERVICE_URL,
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Types } from 'mongoose';
 import { ROLES as ALL_ROLES, type Role } from '../platform/auth';
-import { VICTIM_FIELD_CATEGORIES } from '../subgraphs/victims/permissions';
+import { victimAccess } from '../subgraphs/victims/access';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';
 
@@ -173,7 +173,7 @@ describe('the tables of this suite', () => {
     const victimType = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Victim')!;
     const fields = victimType.fields!.map((f) => f.name.value).filter((name) => name !== 'id');
     expect(Object.keys(FIELD_CATEGORY).sort()).toEqual(fields.sort());
-    expect(VICTIM_FIELD_CATEGORIES).toEqual(FIELD_CATEGORY);
+    expect(victimAccess.fields).toEqual(FIELD_CATEGORY);
   });
 });
 

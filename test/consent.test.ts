@@ -1,6 +1,8 @@
 import { Types } from 'mongoose';
 import { ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
-import { consentCovers, mayRead } from '../subgraphs/victims/access';
+import { decide } from '../subgraphs/common/access';
+import type { RequestContext } from '../subgraphs/common/context';
+import { consentCovers, localConsents, victimAccess } from '../subgraphs/victims/access';
 import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
@@ -148,7 +150,14 @@ describe('consent expiry (the decision, at a later moment)', () => {
     withdrawnAt: null,
     withdrawnBy: null,
   };
-  const victim = { _id: consent.victimId, jurisdiction: 'DE' } as VictimRecord;
+  const victim = { _id: consent.victimId, id: String(consent.victimId), jurisdiction: 'DE' } as VictimRecord & { id: string };
+  /** The platform's decision on the victims subgraph's declaration, with these consents in store. */
+  async function mayRead(who: Caller, category: string, consents: ConsentRecord[], now: Date): Promise<boolean> {
+    const loaders = { consentsOfVictim: { load: async () => consents.map((c) => ({ ...c, id: String(c._id) })) } };
+    const ctx = { caller: who, now, decisions: new Map(), loaders } as unknown as RequestContext;
+    ctx.consents = localConsents(ctx as never);
+    return (await decide(victimAccess, ctx, victim, category)).allowed;
+  }
   const caller = (role: Role, jurisdiction: string): Caller => ({ sub: 'u-1', role, jurisdiction, org: 'org', issuer: 'https://idp.example' });
   const justBefore = new Date(expiresAt.getTime() - 1);
   const justAfter = new Date(expiresAt.getTime() + 1);
@@ -169,14 +178,14 @@ describe('consent expiry (the decision, at a later moment)', () => {
     { who: 'a judge of AT after expiry', role: 'judge', jurisdiction: 'AT', now: justAfter, may: false },
     { who: 'a judge of DE (own jurisdiction) after expiry', role: 'judge', jurisdiction: 'DE', now: monthsLater, may: true },
     { who: 'a partner system of AT before expiry', role: 'partner_system', jurisdiction: 'AT', now: justBefore, may: false },
-  ] as const)('mayRead IDENTITY: $who → $may', ({ role, jurisdiction, now, may }) => {
-    expect(mayRead(caller(role, jurisdiction), victim, 'IDENTITY', [consent], now)).toBe(may);
+  ] as const)('IDENTITY decided for $who → $may', async ({ role, jurisdiction, now, may }) => {
+    expect(await mayRead(caller(role, jurisdiction), 'IDENTITY', [consent], now)).toBe(may);
   });
 
-  it('a withdrawn consent covers nothing, even before its expiry', () => {
+  it('a withdrawn consent covers nothing, even before its expiry', async () => {
     const withdrawn = { ...consent, withdrawnAt: new Date('2026-01-15T00:00:00Z'), withdrawnBy: 'sw-1' };
     expect(consentCovers(withdrawn, 'HEALTH', 'AT', new Date('2026-01-20T00:00:00Z'))).toBe(false);
-    expect(mayRead(caller('judge', 'AT'), victim, 'HEALTH', [withdrawn], new Date('2026-01-20T00:00:00Z'))).toBe(false);
+    expect(await mayRead(caller('judge', 'AT'), 'HEALTH', [withdrawn], new Date('2026-01-20T00:00:00Z'))).toBe(false);
   });
 });
 

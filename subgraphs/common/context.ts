@@ -1,13 +1,21 @@
 import type { Caller } from '../../platform/auth';
+import type { Decision } from './access';
 import type { RequestAudit } from './audit';
+import type { ConsentSource, Credentials } from './consents';
 
 /** What every resolver and rule of every subgraph receives. */
 export interface RequestContext<Models = unknown, Loaders = unknown> {
   caller: Caller | null;
   purpose: string | null;
+  /** The caller's own token and purpose, for calls to other services on its behalf. */
+  credentials: Credentials;
   models: Models;
   loaders: Loaders;
   audit: RequestAudit;
   /** One clock reading per request, so every decision in it agrees on "now". */
   now: Date;
+  /** Access decisions of this request, by type, record and category (common/access.ts). */
+  decisions: Map<string, Promise<Decision>>;
+  /** What victims share with the caller's jurisdiction (common/consents.ts). */
+  consents: ConsentSource;
 }

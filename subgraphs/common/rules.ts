@@ -10,7 +10,7 @@ import type { RequestContext } from './context';
  * object, and shield's 'strict' cache cannot hash mongoose documents.
  */
 
-export { allow, deny, and, or };
+export { allow, deny, and, or, rule };
 type ShieldRule = Parameters<typeof and>[number];
 /** Type name → a rule for all its fields, or field name → rule. */
 export type Permissions = Record<string, ShieldRule | Record<string, ShieldRule>>;
@@ -24,6 +24,31 @@ export function hasRole(...roles: Role[]) {
     if (!ctx.caller) return unauthenticated();
     return roles.includes(ctx.caller.role) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`);
   });
+}
+
+/**
+ * Acting on a record (a mutation): only the listed roles, and only in the record's own
+ * jurisdiction. `locate` finds the record from the arguments: it throws BAD_USER_INPUT
+ * for a malformed id, and returns NOT_FOUND when there is no such record.
+ */
+export function actsInOwnJurisdiction<Ctx extends RequestContext>(
+  noun: string,
+  roles: Role[],
+  locate: (args: any, ctx: Ctx) => Promise<{ jurisdiction: string } | Error>,
+) {
+  return and(
+    hasRole(...roles),
+    rule({ cache: 'no_cache' })(async (_parent, args, ctx: Ctx) => {
+      let record: { jurisdiction: string } | Error;
+      try {
+        record = await locate(args, ctx);
+      } catch (error) {
+        return error as Error; // bad id: BAD_USER_INPUT, not a denial
+      }
+      if (record instanceof Error) return record;
+      return record.jurisdiction === ctx.caller!.jurisdiction ? true : forbidden(`Only ${roles.join(', ')} of ${record.jurisdiction} may do this for ${noun}`);
+    }),
+  );
 }
 
 /** A rule from an async decision function returning true or an error. */

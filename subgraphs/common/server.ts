@@ -6,6 +6,7 @@ import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../../platform/a
 import { readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { AuditLog, RequestAudit } from './audit';
 import { systemClock, type Clock } from './clock';
+import { remoteConsents, type ConsentSource } from './consents';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
@@ -23,6 +24,8 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   env: Env;
   models(connection: Connection, settings: EnvOf<Env>): Models;
   loaders(models: Models): Loaders;
+  /** Where this subgraph's consent decisions come from; default: the victims subgraph (common/consents.ts). */
+  consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents'>): ConsentSource;
 }
 
 export interface SubgraphOptions {
@@ -36,6 +39,8 @@ export interface SubgraphOptions {
   /** Where the definition's own variables are read (process.env when deployed). */
   env: RawEnv;
   clock?: Clock;
+  /** The victims subgraph's GraphQL URL, asked for consent decisions. */
+  consentServiceUrl?: string;
 }
 
 export interface RunningSubgraph {
@@ -82,14 +87,18 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       context: async ({ req }) => {
         const caller = await verifier.verify(req.headers.authorization);
         const purpose = purposeFrom(req.headers['x-purpose']);
-        return {
+        const credentials = { authorization: req.headers.authorization, purpose };
+        const ctx = {
           caller,
           purpose,
+          credentials,
           models,
           loaders: definition.loaders(models),
           audit: new RequestAudit(auditLog, caller, purpose),
           now: clock.now(),
+          decisions: new Map(),
         };
+        return { ...ctx, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
       },
     }),
   );

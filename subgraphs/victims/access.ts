@@ -1,28 +1,19 @@
-import type { Caller, Role } from '../../platform/auth';
+import {
+  asRole,
+  namedByVictimConsent,
+  ownJurisdiction,
+  PROFESSIONALS,
+  protectedCategories,
+  typeAccess,
+  victimConsent,
+  type DataCategory,
+} from '../common/access';
+import type { ConsentSource } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import type { ConsentRecord, VictimRecord } from './models';
 import type { VictimContext } from './loaders';
 
-/** Categories of victim data; each victim field belongs to exactly one. */
-export type DataCategory = 'CASE' | 'IDENTITY' | 'CONTACT' | 'HEALTH' | 'LOCATION' | 'TESTIMONY';
-export const DATA_CATEGORIES: DataCategory[] = ['CASE', 'IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
-
-const PROFESSIONALS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'];
-
-/**
- * Who may ever see a protected category (least privilege). Being listed is necessary,
- * not sufficient: the caller must also act in the victim's own jurisdiction, or hold an
- * active consent of the victim for that category and jurisdiction. CASE data is open to
- * every authenticated role. partner_system, auditor and accreditation_officer see no
- * protected category; shelter staff see what a placement needs (health, location).
- */
-export const ROLES_BY_CATEGORY: Record<Exclude<DataCategory, 'CASE'>, Role[]> = {
-  IDENTITY: PROFESSIONALS,
-  CONTACT: PROFESSIONALS,
-  HEALTH: [...PROFESSIONALS, 'shelter_staff'],
-  LOCATION: [...PROFESSIONALS, 'shelter_staff'],
-  TESTIMONY: PROFESSIONALS,
-};
+export type { DataCategory };
 
 export function consentIsActive(consent: ConsentRecord, now: Date): boolean {
   return consent.withdrawnAt === null && (consent.expiresAt === null || consent.expiresAt > now);
@@ -32,42 +23,64 @@ export function consentCovers(consent: ConsentRecord, category: DataCategory, ju
   return consentIsActive(consent, now) && consent.categories.includes(category) && consent.granteeJurisdictions.includes(jurisdiction);
 }
 
-/** The decision itself, free of I/O so it can be read and tested on its own. */
-export function mayRead(caller: Caller, victim: VictimRecord, category: DataCategory, consents: ConsentRecord[], now: Date): boolean {
-  if (category === 'CASE') return true;
-  if (!ROLES_BY_CATEGORY[category].includes(caller.role)) return false;
-  if (victim.jurisdiction === caller.jurisdiction) return true;
-  return consents.some((consent) => consentCovers(consent, category, caller.jurisdiction, now));
-}
+/**
+ * Who may read which Victim field. Protected categories: the hub's roles for each, acting
+ * in the victim's own jurisdiction or holding an active consent of the victim for that
+ * category and jurisdiction. The consent records (purposes, grantees, who recorded them)
+ * are not CASE data: professionals see them where they may act on the victim (own
+ * jurisdiction, or a jurisdiction an active consent names), and the auditor for
+ * oversight; shelters, partner systems and accreditation officers do not.
+ */
+export const victimAccess = typeAccess<Entity<VictimRecord>>({
+  typeName: 'Victim',
+  noun: 'this victim',
+  id: (victim) => victim.id,
+  open: ['id'],
+  fields: {
+    caseReference: 'CASE',
+    jurisdiction: 'CASE',
+    status: 'CASE',
+    ageGroup: 'CASE',
+    gender: 'CASE',
+    nationality: 'CASE',
+    languages: 'CASE',
+    nonPunishmentProtection: 'CASE',
+    recoveryPeriod: 'CASE',
+    consents: 'CONSENT_RECORDS',
+    legalName: 'IDENTITY',
+    dateOfBirth: 'IDENTITY',
+    contactPhone: 'CONTACT',
+    currentLocality: 'LOCATION',
+    vulnerabilities: 'HEALTH',
+    accommodations: 'HEALTH',
+    screening: 'TESTIMONY',
+  },
+  rules: {
+    ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
+    CONSENT_RECORDS: {
+      roles: [...PROFESSIONALS, 'auditor'],
+      bases: [asRole('auditor'), ownJurisdiction((victim) => victim.jurisdiction), namedByVictimConsent((victim) => victim.id)],
+      denied: (whom) => `The consent records of this victim are not shown to ${whom}`,
+    },
+  },
+});
 
 /**
- * The victim's consent records (purposes, grantees, who recorded them) are not CASE
- * data: professionals see them where they may act on the victim (own jurisdiction, or a
- * jurisdiction an active consent names: the basis they receive data on), and the
- * auditor sees them for oversight. Shelters, partner systems and accreditation
- * officers do not.
+ * The consent decisions of the victims subgraph itself, from its own collections (the
+ * other subgraphs ask for the same through `victimSharing`, common/consents.ts).
  */
-export function mayReadConsents(caller: Caller, victim: VictimRecord, consents: ConsentRecord[], now: Date): boolean {
-  if (caller.role === 'auditor') return true;
-  if (!PROFESSIONALS.includes(caller.role)) return false;
-  if (victim.jurisdiction === caller.jurisdiction) return true;
-  return consents.some((consent) => consentIsActive(consent, now) && consent.granteeJurisdictions.includes(caller.jurisdiction));
-}
-
-/** Per request: consents come through the batching loader; decisions are memoized. */
-export async function decide(ctx: VictimContext, victim: Entity<VictimRecord>, category: DataCategory | 'CONSENT_RECORDS'): Promise<boolean> {
-  const caller = ctx.caller;
-  if (!caller) return false;
-  if (category === 'CASE') return true;
-  const key = `${victim.id}:${category}`;
-  let decision = ctx.loaders.decisions.get(key);
-  if (!decision) {
-    decision = ctx.loaders.consentsOfVictim
-      .load(victim.id)
-      .then((consents) =>
-        category === 'CONSENT_RECORDS' ? mayReadConsents(caller, victim, consents, ctx.now) : mayRead(caller, victim, category, consents, ctx.now),
-      );
-    ctx.loaders.decisions.set(key, decision);
-  }
-  return decision;
+export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSource {
+  return {
+    async jurisdictionOf(victimId) {
+      return (await ctx.loaders.victim.load(victimId))?.jurisdiction ?? null;
+    },
+    async consentsFor(victimId) {
+      const caller = ctx.caller;
+      if (!caller) return [];
+      const consents = await ctx.loaders.consentsOfVictim.load(victimId);
+      return consents
+        .filter((consent) => consentIsActive(consent, ctx.now) && consent.granteeJurisdictions.includes(caller.jurisdiction))
+        .map((consent) => ({ id: consent.id, categories: consent.categories }));
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import type { SubgraphDefinition } from '../common/server';
+import { localConsents, victimAccess } from './access';
 import { victimLoaders } from './loaders';
 import { victimModels } from './models';
 import { victimPermissions } from './permissions';
@@ -24,6 +25,8 @@ export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>
   orphanedTypes: [Victim],
   references: { Victim: victimReference },
   permissions: victimPermissions,
+  access: [victimAccess],
+  consents: localConsents,
   models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY),
   loaders: victimLoaders,
 };

@@ -6,8 +6,6 @@ export function victimLoaders(models: VictimModels) {
   return {
     victim: loaderById<VictimRecord>(models.Victim),
     consentsOfVictim: models.consents.loaderBy('victim'),
-    /** Access decisions of this request, by `victimId:category`. */
-    decisions: new Map<string, Promise<boolean>>(),
   };
 }
 

@@ -1,14 +1,34 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../platform/errors';
 import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing } from '../sharing';
 import type { VictimContext } from '../loaders';
-import { Consent } from '../types/consent';
+import { Consent, VictimSharing } from '../types/consent';
 import { GrantConsentInput } from '../types/inputs';
+
+const MAX_SHARING_BATCH = 500;
 
 @Resolver(() => Consent)
 export class ConsentResolver {
+  /**
+   * Consent decisions for the other subgraphs (common/consents.ts): asked with the
+   * caller's own token, answered for the caller's own jurisdiction only. Not exposed
+   * through the gateway. An unknown id answers like a victim that shares nothing.
+   */
+  @Directive('@inaccessible')
+  @Query(() => [VictimSharing], { description: "What each victim shares with the caller's jurisdiction (for other subgraphs)" })
+  async victimSharing(@Arg('victimIds', () => [ID]) victimIds: string[], @Ctx() ctx: VictimContext): Promise<VictimSharing[]> {
+    if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
+    const ids = [...new Set(victimIds.map((id, i) => String(objectId(id, `victimIds[${i}]`))))];
+    return Promise.all(
+      ids.map(async (victimId) => {
+        const [jurisdiction, consents] = await Promise.all([ctx.consents.jurisdictionOf(victimId), ctx.consents.consentsFor(victimId)]);
+        return { victimId, jurisdiction, consents } as VictimSharing;
+      }),
+    );
+  }
+
   @Mutation(() => Consent, { description: "Records the victim's consent to share categories of data with other jurisdictions" })
   async grantConsent(
     @Arg('victimId', () => ID) victimId: string,

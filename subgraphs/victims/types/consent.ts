@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DataCategoryEnum } from './enums';
 
 @ObjectType({ description: "A victim's consent to share categories of data with other jurisdictions (modelled on FHIR Consent)" })
@@ -29,4 +29,27 @@ export class Consent {
 
   @Field({ description: 'Neither withdrawn nor expired' })
   active!: boolean;
+}
+
+@Directive('@inaccessible')
+@ObjectType({ description: 'An active consent as another subgraph needs it to decide a field: its id and categories' })
+export class SharedConsent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [DataCategoryEnum])
+  categories!: DataCategoryEnum[];
+}
+
+@Directive('@inaccessible')
+@ObjectType({ description: "What one victim shares with the caller's jurisdiction" })
+export class VictimSharing {
+  @Field(() => ID)
+  victimId!: string;
+
+  @Field(() => String, { nullable: true, description: "The victim's own jurisdiction (null: no such victim)" })
+  jurisdiction!: string | null;
+
+  @Field(() => [SharedConsent], { description: "Active consents that name the caller's jurisdiction" })
+  consents!: SharedConsent[];
 }

@@ -1,0 +1,171 @@
+import type { Role } from '../../platform/auth';
+import { forbidden, unauthenticated } from '../../platform/errors';
+import type { RequestContext } from './context';
+import { allow, rule, type Permissions } from './rules';
+
+/**
+ * Field-level access, declared per type. A subgraph says, next to its type, which data
+ * category each field is in and, per category, which roles may ever see it and on what
+ * basis (own jurisdiction, the victim's consent, membership of a team, …). From that
+ * declaration the platform makes the shield rules, the FORBIDDEN messages, the audit
+ * notes and a per-request cache of decisions; the declarations of every subgraph are
+ * printed as the access matrix of the hub (docs/access.md).
+ */
+
+/** The hub's categories of personal data about victims; CASE is what any authenticated caller may see. */
+export const DATA_CATEGORIES = ['CASE', 'IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+export type ProtectedCategory = Exclude<DataCategory, 'CASE'>;
+
+export const PROFESSIONALS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'];
+
+/**
+ * Who may ever see a protected category (least privilege), wherever the data is held.
+ * Being listed is necessary, not sufficient: a basis must hold too. partner_system,
+ * auditor and accreditation_officer see no protected category; shelter staff see what a
+ * placement needs (health, location).
+ */
+export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
+  IDENTITY: PROFESSIONALS,
+  CONTACT: PROFESSIONALS,
+  HEALTH: [...PROFESSIONALS, 'shelter_staff'],
+  LOCATION: [...PROFESSIONALS, 'shelter_staff'],
+  TESTIMONY: PROFESSIONALS,
+};
+
+/** Why a caller may read a field: after the role check, one basis that holds is enough. */
+export interface Basis<P> {
+  /** How the access matrix and messages name it, e.g. "own jurisdiction". */
+  name: string;
+  /** True when it holds for this caller and record; throws when it cannot be decided (then: denied). */
+  holds(ctx: RequestContext, parent: P, category: string): Promise<boolean> | boolean;
+}
+
+export interface CategoryRule<P> {
+  /** Who may ever see the category. */
+  roles: readonly Role[];
+  /** One of these must hold as well. */
+  bases: Array<Basis<P>>;
+  /** The FORBIDDEN message, given "<role> in <jurisdiction>". */
+  denied?: (whom: string) => string;
+}
+
+export interface TypeAccess<P> {
+  typeName: string;
+  /** How messages name a record of the type: "this victim". */
+  noun: string;
+  /** The audit subject: the record's id (the subject type is `typeName`). */
+  id(parent: P): string;
+  /** Fields anyone who reached the record may read (its key). */
+  open: string[];
+  /** Every other field and its category: CASE (any authenticated caller, not logged) or one of `rules`. */
+  fields: Record<string, string>;
+  /** The rule of each category other than CASE; every read of these is logged, allowed or denied. */
+  rules: Record<string, CategoryRule<P>>;
+}
+
+/** Checks a declaration when it is made: every field has a category with a rule. */
+export function typeAccess<P>(declaration: TypeAccess<P>): TypeAccess<P> {
+  for (const [field, category] of Object.entries(declaration.fields)) {
+    if (category !== 'CASE' && !declaration.rules[category]) throw new Error(`${declaration.typeName}.${field}: category ${category} has no rule`);
+  }
+  return declaration;
+}
+
+/** The protected categories with the hub's roles (ROLES_BY_CATEGORY), each on the same bases. */
+export function protectedCategories<P>(bases: Array<Basis<P>>): Record<ProtectedCategory, CategoryRule<P>> {
+  return Object.fromEntries(Object.entries(ROLES_BY_CATEGORY).map(([category, roles]) => [category, { roles, bases }])) as unknown as Record<
+    ProtectedCategory,
+    CategoryRule<P>
+  >;
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** The basis that held, or why none could be decided. */
+  reason: string | null;
+}
+
+/**
+ * The decision for one category of one record, made once per request: every field of
+ * the category, in every place of the answer, shares it.
+ */
+export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P, category: string): Promise<Decision> {
+  const caller = ctx.caller;
+  if (!caller) return Promise.resolve({ allowed: false, reason: null });
+  if (category === 'CASE') return Promise.resolve({ allowed: true, reason: 'authenticated' });
+  const key = `${access.typeName}:${access.id(parent)}:${category}`;
+  let decision = ctx.decisions.get(key);
+  if (!decision) {
+    decision = (async (): Promise<Decision> => {
+      const categoryRule = access.rules[category];
+      if (!categoryRule || !categoryRule.roles.includes(caller.role)) return { allowed: false, reason: null };
+      for (const basis of categoryRule.bases) {
+        try {
+          if (await basis.holds(ctx, parent, category)) return { allowed: true, reason: basis.name };
+        } catch (error) {
+          return { allowed: false, reason: (error as Error).message };
+        }
+      }
+      return { allowed: false, reason: null };
+    })();
+    ctx.decisions.set(key, decision);
+  }
+  return decision;
+}
+
+/** The shield rules of a declared type: open fields allowed, every other field decided by its category. */
+export function permissionsOf(access: TypeAccess<any>): Permissions {
+  const fieldRule = rule({ cache: 'no_cache' })(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
+    const category = access.fields[info.fieldName];
+    if (!category) return forbidden();
+    const { allowed, reason } = await decide(access, ctx, parent, category);
+    if (category !== 'CASE') ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed);
+    if (allowed) return true;
+    if (!ctx.caller) return unauthenticated();
+    const whom = `${ctx.caller.role} in ${ctx.caller.jurisdiction}`;
+    const message = access.rules[category]?.denied?.(whom) ?? `${category} data of ${access.noun} is not shared with ${whom}`;
+    return forbidden(reason ? `${message} (${reason})` : message);
+  });
+  return { [access.typeName]: { '*': fieldRule, ...Object.fromEntries(access.open.map((field) => [field, allow])) } };
+}
+
+// ---- Bases every subgraph can use ----
+
+export function basis<P>(name: string, holds: Basis<P>['holds']): Basis<P> {
+  return { name, holds };
+}
+
+/** The caller acts in the record's jurisdiction. */
+export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
+  return basis('own jurisdiction', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction);
+}
+
+/** The caller has one of these roles (e.g. the auditor, for oversight). */
+export function asRole<P>(...roles: Role[]): Basis<P> {
+  return basis(`as ${roles.join(' or ')}`, (ctx) => roles.includes(ctx.caller!.role));
+}
+
+/** The record is about a victim in the caller's jurisdiction (asked of the victims subgraph). */
+export function victimInOwnJurisdiction<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
+  return basis("the victim's own jurisdiction", async (ctx, parent) => {
+    const victimId = victimIdOf(parent);
+    return victimId ? (await ctx.consents.jurisdictionOf(victimId)) === ctx.caller!.jurisdiction : false;
+  });
+}
+
+/** An active consent of the victim the record is about covers this category for the caller's jurisdiction. */
+export function victimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
+  return basis('consent of the victim', async (ctx, parent, category) => {
+    const victimId = victimIdOf(parent);
+    return victimId ? (await ctx.consents.consentsFor(victimId)).some((c) => c.categories.includes(category)) : false;
+  });
+}
+
+/** Some active consent of the victim names the caller's jurisdiction (any category). */
+export function namedByVictimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
+  return basis('named in a consent of the victim', async (ctx, parent) => {
+    const victimId = victimIdOf(parent);
+    return victimId ? (await ctx.consents.consentsFor(victimId)).length > 0 : false;
+  });
+}
