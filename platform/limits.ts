@@ -13,7 +13,8 @@ export const LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
   maxTokens: 3_000,
-  maxCost: 5_000,
+  /** armor's cost (objects 2, scalars 1, ×1.5 per level): an overseer's page of full chain events costs ~10,900. */
+  maxCost: 20_000,
   maxDirectives: 20,
 };
 

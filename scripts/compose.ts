@@ -5,7 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { federatedSchema } from '../subgraphs/common/schema';
-import { SUBGRAPHS } from '../subgraphs/registry';
+import { auditDirectoryFor, SUBGRAPHS } from '../subgraphs/registry';
 import { SCHEMA_DIR } from '../platform/paths';
 
 /**
@@ -15,8 +15,9 @@ import { SCHEMA_DIR } from '../platform/paths';
 export async function composeSupergraph(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const services = [];
-  for (const { definition, port } of SUBGRAPHS) {
-    const sdl = printSubgraphSchema(await federatedSchema(definition));
+  for (const entry of SUBGRAPHS) {
+    const { definition, port } = entry;
+    const sdl = printSubgraphSchema(await federatedSchema(definition, auditDirectoryFor(entry)));
     files[`${definition.name}.graphql`] = sdl.trimEnd() + '\n';
     services.push({ name: definition.name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
   }

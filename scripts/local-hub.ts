@@ -4,7 +4,7 @@ import type { TrustedIssuer } from '../platform/auth';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { RawEnv } from '../platform/config';
 import type { Clock } from '../subgraphs/common/clock';
-import { subgraphNamed, SUBGRAPHS } from '../subgraphs/registry';
+import { auditDirectoryFor, subgraphNamed, SUBGRAPHS } from '../subgraphs/registry';
 import { GATEWAY_PORT, startGateway, type RunningGateway } from '../gateway/server';
 import { SCHEMA_DIR } from '../platform/paths';
 
@@ -36,7 +36,9 @@ export interface LocalHub {
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
   const extra: RunningSubgraph[] = [];
   const startInstance = (name: string, port: number, monitorCommands = options.monitorCommands) => {
-    return startSubgraph(subgraphNamed(name).definition, {
+    const entry = subgraphNamed(name);
+    return startSubgraph(entry.definition, {
+      auditDirectory: auditDirectoryFor(entry),
       port,
       env: options.env,
       clock: options.clock,

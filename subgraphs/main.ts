@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { readEnv, SUBGRAPH_ENV } from '../platform/config';
 import { runService } from '../platform/http';
 import { startSubgraph } from './common/server';
-import { subgraphNamed } from './registry';
+import { auditDirectoryFor, subgraphNamed } from './registry';
 
 // One deployed subgraph: `node dist/subgraphs/main.js victims` (see docker-compose.yml).
 const name = process.argv[2] ?? '';
 runService(`${name} subgraph`, async () => {
   if (!name) throw new Error('usage: node dist/subgraphs/main.js <subgraph name>');
-  const { definition, port } = subgraphNamed(name);
+  const entry = subgraphNamed(name);
+  const { definition, port } = entry;
   const env = readEnv(SUBGRAPH_ENV);
   return startSubgraph(definition, {
     port: env.PORT ?? port,
@@ -18,5 +19,6 @@ runService(`${name} subgraph`, async () => {
     dbName: env.DB_NAME, // default: the subgraph's name
     env: process.env,
     consentServiceUrl: env.CONSENT_SERVICE_URL,
+    auditDirectory: auditDirectoryFor(entry),
   });
 });

@@ -1,3 +1,5 @@
+import type { AuditedService } from './common/audit-api';
+import { auditedService } from './common/schema';
 import type { SubgraphDefinition } from './common/server';
 import { victimsSubgraph } from './victims';
 
@@ -5,15 +7,22 @@ import { victimsSubgraph } from './victims';
 export interface RegistryEntry {
   port: number;
   definition: SubgraphDefinition;
+  /** This one answers the hub's audit root fields and routes them to the owners (exactly one entry). */
+  auditDirectory?: true;
 }
 
-/** The subgraphs of the hub: adding one is one line here. */
+/** The subgraphs of the hub: adding one is one line here. Victims first: the others ask it for consent decisions. */
 export const SUBGRAPHS: RegistryEntry[] = [
-  { port: 4001, definition: victimsSubgraph },
+  { port: 4001, definition: victimsSubgraph, auditDirectory: true },
 ];
 
 export function subgraphNamed(name: string): RegistryEntry {
   const entry = SUBGRAPHS.find((s) => s.definition.name === name);
   if (!entry) throw new Error(`Unknown subgraph "${name}"; known: ${SUBGRAPHS.map((s) => s.definition.name).join(', ')}`);
   return entry;
+}
+
+/** For the directory entry: which subgraph keeps the trail of which subject types. */
+export function auditDirectoryFor(entry: RegistryEntry): AuditedService[] | undefined {
+  return entry.auditDirectory ? SUBGRAPHS.map((s) => auditedService(s.definition)) : undefined;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Role } from '../platform/auth';
 import type { AuditEvent } from '../subgraphs/common/audit';
 import { errorCodes, startHub, type TestHub } from './support/hub';
@@ -8,10 +9,11 @@ import { grantConsent, registerVictim } from './support/victims';
 // tamper detection, and a chain that stays linear under concurrent writers in two processes.
 
 const VICTIM = `query($id: ID!) { victim(id: $id) { caseReference legalName dateOfBirth contactPhone vulnerabilities } }`;
-const TRAIL = `query($id: ID!) {
-  auditTrail(victimId: $id) { sequence at actor role jurisdiction org purpose action subjectId fields deniedFields decision hash prevHash }
-}`;
-const VERIFY = `{ verifyAuditChain { valid events firstBrokenAt } }`;
+const TRAIL = `query($id: ID!) { auditTrail(subjectType: "Victim", subjectId: $id) { events(first: 100) { edges { node {
+  sequence at actor role jurisdiction org purpose action subjectId fields deniedFields decision hash prevHash
+} } } } }`;
+const VERIFY = `{ auditChain(service: "victims") { verify { valid events firstBrokenAt } } }`;
+const TRAIL_OF = `query($id: ID!) { auditTrail(subjectType: "Victim", subjectId: $id) { events { totalCount } } }`;
 
 let hub: TestHub;
 
@@ -31,12 +33,12 @@ async function read(role: Role, jurisdiction: string, query: string, variables: 
 async function trail(victimId: string) {
   const res = await hub.query(await hub.token('auditor', 'DE'), TRAIL, { id: victimId });
   expect(res.body.errors).toBeUndefined();
-  return res.body.data.auditTrail as Array<Record<string, any>>;
+  return res.body.data.auditTrail.events.edges.map((edge: { node: unknown }) => edge.node) as Array<Record<string, any>>;
 }
 async function verifyChain() {
   const res = await hub.query(await hub.token('auditor', 'DE'), VERIFY);
   expect(res.body.errors).toBeUndefined();
-  return res.body.data.verifyAuditChain as { valid: boolean; events: number; firstBrokenAt: number | null };
+  return res.body.data.auditChain.verify as { valid: boolean; events: number; firstBrokenAt: number | null };
 }
 
 describe('reading protected victim fields', () => {
@@ -185,26 +187,110 @@ describe('who reads the trail', () => {
     victimId = await registerVictim(hub, 'DE');
   });
 
-  it('the auditor reads auditTrail and verifyAuditChain', async () => {
+  it('the auditor reads auditTrail and auditChain', async () => {
     expect((await trail(victimId)).map((e) => e.action)).toEqual(['REGISTER']);
     expect((await verifyChain()).valid).toBe(true);
   });
 
   test.each(NOT_AUDITORS)('%s is FORBIDDEN', async (role) => {
     const token = await hub.token(role, 'DE');
-    const trailRes = await hub.query(token, `query($id: ID!) { auditTrail(victimId: $id) { sequence } }`, { id: victimId });
+    const trailRes = await hub.query(token, TRAIL_OF, { id: victimId });
     const verifyRes = await hub.query(token, VERIFY);
     for (const res of [trailRes, verifyRes]) expect(res.body.data).toBeNull();
     expect(errorCodes(trailRes.body)).toEqual({ auditTrail: 'FORBIDDEN' });
-    expect(errorCodes(verifyRes.body)).toEqual({ verifyAuditChain: 'FORBIDDEN' });
+    expect(errorCodes(verifyRes.body)).toEqual({ auditChain: 'FORBIDDEN' });
   });
 
   it('an anonymous caller is UNAUTHENTICATED', async () => {
-    for (const query of [`query($id: ID!) { auditTrail(victimId: $id) { sequence } }`, VERIFY]) {
+    for (const query of [TRAIL_OF, VERIFY]) {
       const res = await hub.query(null, query, { id: victimId });
       expect(res.body.data ?? null).toBeNull();
       expect(Object.values(errorCodes(res.body))).toEqual(['UNAUTHENTICATED']);
     }
+  });
+});
+
+describe('one audit API for every subgraph', () => {
+  const EVENT_FIELDS = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash';
+  const CHAIN_PAGE = `query($after: String) { auditChain(service: "victims") { service events(first: 5, after: $after) {
+    edges { node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+  const TRAIL_PAGE = `query($id: ID!, $first: Int, $after: String) { auditTrail(subjectType: "Victim", subjectId: $id) {
+    subjectType subjectId events(first: $first, after: $after) { edges { cursor node { sequence action } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+  /** The documented recipe (AuditEvent's description), from the API's fields alone. */
+  const recompute = (e: Record<string, any>) =>
+    createHash('sha256')
+      .update(JSON.stringify([e.sequence, e.at, e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.prevHash]))
+      .digest('hex');
+
+  it('an overseer recomputes the whole chain from the API alone, page by page', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'hearing' });
+    for (const role of ['prosecutor', 'partner_system', 'shelter_staff', 'social_worker', 'law_enforcement'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
+    const auditor = await hub.token('auditor', 'DE');
+    const events: Array<Record<string, any>> = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const res = await hub.query(auditor, CHAIN_PAGE, { after });
+      expect(res.body.errors).toBeUndefined();
+      const page: any = res.body.data.auditChain.events;
+      events.push(...page.edges.map((edge: { node: Record<string, any> }) => edge.node));
+      totalCount = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(events.length).toBe(totalCount);
+    expect(events.length).toBeGreaterThan(5); // more than one page
+    let prevHash = '0'.repeat(64);
+    events.forEach((event, i) => {
+      expect({ sequence: event.sequence, prevHash: event.prevHash, hash: event.hash }).toEqual({ sequence: i + 1, prevHash, hash: recompute(event) });
+      prevHash = event.hash;
+    });
+    const judgeRead = events.find((e) => e.subjectId === victimId && e.action === 'READ')!;
+    expect(judgeRead).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'hearing' });
+  });
+
+  it("pages one subject's trail with first/after, with an exact totalCount", async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    for (const role of ['judge', 'prosecutor', 'social_worker'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
+    const auditor = await hub.token('auditor', 'DE');
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res = await hub.query(auditor, TRAIL_PAGE, { id: victimId, first: 3, after });
+      expect(res.body.errors).toBeUndefined();
+      const trail: any = res.body.data.auditTrail;
+      expect(trail).toMatchObject({ subjectType: 'Victim', subjectId: victimId, events: { totalCount: 4 } });
+      seen.push(...trail.events.edges.map((edge: any) => edge.node.action));
+      if (!trail.events.pageInfo.hasNextPage) break;
+      after = trail.events.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['REGISTER', 'READ', 'READ', 'READ']);
+  });
+
+  it('lists every chain of the hub, each verified by its owner', async () => {
+    const res = await hub.query(await hub.token('auditor', 'DE'), `{ auditChains { service verify { valid } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.auditChains).toEqual([{ service: 'victims', verify: { valid: true } }]);
+  });
+
+  it('an unknown subject type or service is BAD_USER_INPUT naming the argument and what is known', async () => {
+    const auditor = await hub.token('auditor', 'DE');
+    const trailRes = await hub.query(auditor, `{ auditTrail(subjectType: "Spaceship", subjectId: "1") { subjectId } }`);
+    expect(errorCodes(trailRes.body)).toEqual({ auditTrail: 'BAD_USER_INPUT' });
+    expect(trailRes.body.errors![0].message).toBe('subjectType: must be one of Victim');
+    const chainRes = await hub.query(auditor, `{ auditChain(service: "nowhere") { service } }`);
+    expect(errorCodes(chainRes.body)).toEqual({ auditChain: 'BAD_USER_INPUT' });
+    expect(chainRes.body.errors![0].message).toMatch(/^service: must be one of victims/);
+  });
+
+  it('a trail entity asked of the owning subgraph directly is still for the auditor only', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on VictimAuditTrail { events { totalCount } } } }`;
+    const representations = [{ __typename: 'VictimAuditTrail', subjectId: victimId }];
+    const judge = await hub.query(await hub.token('judge', 'DE'), entities, { r: representations }, { url: hub.subgraphs.victims.url });
+    expect(judge.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const auditor = await hub.query(await hub.token('auditor', 'DE'), entities, { r: representations }, { url: hub.subgraphs.victims.url });
+    expect(auditor.body.data._entities).toEqual([{ events: { totalCount: 1 } }]);
   });
 });
 
@@ -239,23 +325,23 @@ describe('tamper detection', () => {
 
   it('removing the newest events is caught against a head the overseer recorded', async () => {
     const auditor = await hub.token('auditor', 'DE');
-    const VERIFY_AGAINST = `query($known: KnownAuditHead) { verifyAuditChain(knownHead: $known) { valid firstBrokenAt head { sequence hash } } }`;
-    const recorded = (await hub.query(auditor, VERIFY_AGAINST)).body.data.verifyAuditChain.head;
+    const VERIFY_AGAINST = `query($known: KnownAuditHead) { auditChain(service: "victims") { verify(knownHead: $known) { valid firstBrokenAt head { sequence hash } } } }`;
+    const recorded = (await hub.query(auditor, VERIFY_AGAINST)).body.data.auditChain.verify.head;
     expect(recorded).toEqual({ sequence: await headSequence(), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const newest = (await auditEvents().findOne({ sequence: recorded.sequence }).lean()) as AuditEvent & { _id: unknown };
     await auditEvents().collection.deleteOne({ sequence: newest.sequence });
     expect(await verifyChain()).toMatchObject({ valid: true }); // the chain alone cannot tell
-    const checked = (await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.verifyAuditChain;
+    const checked = (await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.auditChain.verify;
     expect(checked).toMatchObject({ valid: false, firstBrokenAt: recorded.sequence });
 
     await auditEvents().collection.insertOne(newest as any);
-    expect((await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.verifyAuditChain).toMatchObject({ valid: true, head: recorded });
+    expect((await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.auditChain.verify).toMatchObject({ valid: true, head: recorded });
   });
 
   it('a malformed known head is BAD_USER_INPUT', async () => {
-    const res = await hub.query(await hub.token('auditor', 'DE'), `{ verifyAuditChain(knownHead: { sequence: 0, hash: "x" }) { valid } }`);
-    expect(errorCodes(res.body)).toEqual({ verifyAuditChain: 'BAD_USER_INPUT' });
+    const res = await hub.query(await hub.token('auditor', 'DE'), `{ auditChain(service: "victims") { verify(knownHead: { sequence: 0, hash: "x" }) { valid } } }`);
+    expect(errorCodes(res.body)).toEqual({ 'auditChain.verify': 'BAD_USER_INPUT' });
     expect(res.body.errors![0].message).toMatch(/knownHead\.sequence/);
   });
 });

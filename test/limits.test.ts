@@ -76,6 +76,16 @@ describe('gateway request limits', () => {
     expectRefused(await ask(aliasedIndicatorQuery(LIMITS.maxAliases + 1)), 400, /aliases limit/i);
   });
 
+  it(`answers an overseer's page of full audit events and refuses a query costing more than ${LIMITS.maxCost}`, async () => {
+    const auditor = await hub.token('auditor', 'DE');
+    const page = (alias: string) => `${alias}: auditChain(service: "victims") { events(first: 100) { edges { node {
+      sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash } } } }`;
+    const one = await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ ${page('a')} }` })));
+    expect(one.status).toBe(200);
+    expect(one.json.errors).toBeUndefined();
+    expectRefused(await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ ${page('a')} ${page('b')} ${page('c')} }` }))), 400, /cost limit/i);
+  });
+
   it('applies the limits again, at twice the size, at a subgraph reached directly', async () => {
     const direct = (query: string) => send(hub.subgraphs.victims.url, post(judge, JSON.stringify({ query })));
     expect((await direct(victimsQueryOfDepth(LIMITS.maxDepth + 1))).json).toEqual({ data: { victims: { edges: [] } } });

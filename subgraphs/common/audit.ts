@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { DenseLog, entryId, listsOf, type Lists } from './lists';
+import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
 /**
  * Append-only, hash-chained audit trail (EU Directive 2016/680 Art. 25: who consulted or
@@ -216,6 +217,47 @@ export class AuditLog {
     if (entries.length === 0) return [];
     const events = await this.model.find({ _id: { $in: entries.map((e) => e.ref) } }).lean();
     return events.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId).sort((a, b) => a.sequence - b.sequence);
+  }
+
+  /** A page of the events about one subject, oldest first (a Relay connection; `totalCount` when asked). */
+  async page(subjectType: string, subjectId: string, args: { first?: number | null; after?: string | null }) {
+    const size = pageSize(args.first);
+    const { position } = decodeCursor(args.after, 1);
+    const list = AuditLog.subjectList(subjectType, subjectId);
+    const entries = await this.lists.read(list, position, size + 1);
+    const shown = entries.slice(0, size);
+    const events = shown.length > 0 ? await this.model.find({ _id: { $in: shown.map((e) => e.ref) } }).lean() : [];
+    const byId = new Map(events.map((event) => [event._id, event]));
+    const edges = shown.flatMap((entry) => {
+      const event = byId.get(entry.ref);
+      return event && event.subjectType === subjectType && event.subjectId === subjectId
+        ? [{ cursor: encodeCursor({ segment: 0, position: entry.position }), node: event }]
+        : [];
+    });
+    const lists = this.lists;
+    return {
+      edges,
+      pageInfo: { hasNextPage: entries.length > size, endCursor: shown.length ? encodeCursor({ segment: 0, position: shown[shown.length - 1].position }) : null },
+      get totalCount() {
+        return lists.size(list);
+      },
+    };
+  }
+
+  /** A page of the whole chain in sequence order (read by event id, never by a sort). */
+  async chainPage(args: { first?: number | null; after?: string | null }) {
+    const size = pageSize(args.first);
+    const { position } = decodeCursor(args.after, 1);
+    const events = await this.chainLog.read(CHAIN, position, size + 1);
+    const shown = events.slice(0, size);
+    const chainLog = this.chainLog;
+    return {
+      edges: shown.map((event) => ({ cursor: encodeCursor({ segment: 0, position: event.sequence }), node: event })),
+      pageInfo: { hasNextPage: events.length > size, endCursor: shown.length ? encodeCursor({ segment: 0, position: shown[shown.length - 1].sequence }) : null },
+      get totalCount() {
+        return chainLog.length(CHAIN);
+      },
+    };
   }
 
   /**

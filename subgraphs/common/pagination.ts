@@ -40,11 +40,11 @@ interface Position {
 }
 
 /** Cursors are opaque to clients: base64url of the segment and the list position. */
-function encodeCursor({ segment, position }: Position): string {
+export function encodeCursor({ segment, position }: Position): string {
   return Buffer.from(`${segment}:${position}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined | null, segments: number): Position {
+export function decodeCursor(cursor: string | undefined | null, segments: number): Position {
   if (cursor === undefined || cursor === null) return { segment: 0, position: 0 };
   const m = /^(\d{1,3}):(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m || +m[1] >= segments) throw badInput('after', 'is not a cursor of this list (use an endCursor or cursor from it)');

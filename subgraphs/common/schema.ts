@@ -1,17 +1,21 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { applyMiddleware } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { permissionsOf, type TypeAccess } from './access';
-import { deny, federationRules, type Permissions } from './rules';
 import { forbidden } from '../../platform/errors';
+import { permissionsOf, type TypeAccess } from './access';
+import { auditApi, type AuditedService } from './audit-api';
+import { deny, federationRules, type Permissions } from './rules';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@inaccessible"])\n';
 
 export interface SchemaParts {
+  /** The subgraph's name: also its database's and its audit chain's. */
+  name: string;
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
@@ -20,35 +24,51 @@ export interface SchemaParts {
   permissions: Permissions;
   /** the field-level access of each declared type (common/access.ts). */
   access?: Array<TypeAccess<any>>;
+  /** Audited subject types besides the declared ones (default: the types of `access`). */
+  auditSubjects?: string[];
 }
 
-/** type-graphql classes → federated subgraph schema (what `npm run compose` prints). */
-export async function federatedSchema(parts: SchemaParts): Promise<GraphQLSchema> {
+/** The subject types whose trails this subgraph keeps. */
+export function auditedService(parts: SchemaParts): AuditedService {
+  return { service: parts.name, subjectTypes: [...new Set([...(parts.access ?? []).map((a) => a.typeName), ...(parts.auditSubjects ?? [])])] };
+}
+
+/** The schema and what the served schema needs besides it. */
+async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
   const schema = await buildSchema({
     resolvers: parts.resolvers,
     orphanedTypes: parts.orphanedTypes,
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
-  const resolvers = createResolversMap(schema) as Record<string, any>;
-  for (const [typeName, reference] of Object.entries(parts.references)) {
-    resolvers[typeName] = { ...resolvers[typeName], ...reference };
+  const audit = auditApi(auditedService(parts), auditDirectory, { pageInfo: Boolean(schema.getType('PageInfo')) });
+  const dateTime = schema.getType('DateTimeISO') ? '' : 'scalar DateTimeISO\n';
+  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + dateTime + audit.typeDefs);
+  const resolvers: Record<string, any> = { DateTimeISO: DateTimeISOResolver, ...createResolversMap(schema) };
+  for (const [typeName, resolver] of Object.entries({ ...audit.resolvers, ...parts.references })) {
+    resolvers[typeName] = { ...resolvers[typeName], ...resolver };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return { subgraph: buildSubgraphSchema({ typeDefs, resolvers }), auditPermissions: audit.permissions };
+}
+
+/**
+ * type-graphql classes, declared access and the platform's audit API → federated
+ * subgraph schema (what `npm run compose` prints). `auditDirectory`: given to the one
+ * subgraph that answers the hub's audit root fields (subgraphs/registry.ts).
+ */
+export async function federatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema> {
+  return (await assemble(parts, auditDirectory)).subgraph;
 }
 
 /** The served schema: the federated schema behind shield, deny by default. */
-export async function buildFederatedSchema(parts: SchemaParts): Promise<GraphQLSchema> {
-  const subgraph = await federatedSchema(parts);
+export async function buildFederatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema> {
+  const { subgraph, auditPermissions } = await assemble(parts, auditDirectory);
   const rules = {
     ...parts.permissions,
+    ...auditPermissions,
     ...Object.assign({}, ...(parts.access ?? []).map(permissionsOf)),
     ...federationRules,
-    Query: { ...federationRules.Query, ...(parts.permissions.Query as object) },
+    Query: { ...federationRules.Query, ...(auditPermissions.Query as object), ...(parts.permissions.Query as object) },
   };
-  return applyMiddleware(
-    subgraph,
-    shield(rules, { fallbackRule: deny, fallbackError: () => forbidden(), allowExternalErrors: true }),
-  );
+  return applyMiddleware(subgraph, shield(rules, { fallbackRule: deny, fallbackError: () => forbidden(), allowExternalErrors: true }));
 }

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { AuditLog, RequestAudit } from './audit';
+import type { AuditedService } from './audit-api';
 import { systemClock, type Clock } from './clock';
 import { remoteConsents, type ConsentSource } from './consents';
 import type { RequestContext } from './context';
@@ -18,8 +19,6 @@ import { buildFederatedSchema, type SchemaParts } from './schema';
  * its models and its per-request loaders.
  */
 export interface SubgraphDefinition<Models = any, Loaders = any, Env extends EnvShape = any> extends SchemaParts {
-  /** Also the database name. */
-  name: string;
   /** Its own variables (secrets, settings), checked at start; the platform's are in SUBGRAPH_ENV. */
   env: Env;
   models(connection: Connection, settings: EnvOf<Env>): Models;
@@ -41,6 +40,8 @@ export interface SubgraphOptions {
   clock?: Clock;
   /** The victims subgraph's GraphQL URL, asked for consent decisions. */
   consentServiceUrl?: string;
+  /** Given to the subgraph that answers the hub's audit root fields (subgraphs/registry.ts). */
+  auditDirectory?: AuditedService[];
 }
 
 export interface RunningSubgraph {
@@ -67,7 +68,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const limits = requestLimits(2);
   const server = new ApolloServer<RequestContext>({
-    schema: await buildFederatedSchema(definition),
+    schema: await buildFederatedSchema(definition, options.auditDirectory),
     plugins: [...serverPlugins, ...limits.plugins, auditFlushPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

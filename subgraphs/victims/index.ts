@@ -5,7 +5,6 @@ import { localConsents, victimAccess } from './access';
 import { victimLoaders } from './loaders';
 import { victimModels } from './models';
 import { victimPermissions } from './permissions';
-import { AuditResolver } from './resolvers/audit.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim } from './types/victim';
@@ -21,7 +20,7 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AuditResolver],
+  resolvers: [VictimResolver, ConsentResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference },
   permissions: victimPermissions,

@@ -27,8 +27,6 @@ export const victimPermissions: Permissions = {
     victim: isAuthenticated,
     victims: isAuthenticated,
     victimSharing: isAuthenticated,
-    auditTrail: hasRole('auditor'),
-    verifyAuditChain: hasRole('auditor'),
   },
   Mutation: {
     registerVictim: hasRole('social_worker', 'law_enforcement'),
@@ -51,8 +49,5 @@ export const victimPermissions: Permissions = {
     'Accommodations',
     'VictimSharing',
     'SharedConsent',
-    'AuditEvent',
-    'AuditChainStatus',
-    'AuditChainHead',
   ),
 };

@@ -1,0 +1,218 @@
+import { badInput } from '../../platform/errors';
+import type { RequestContext } from './context';
+import { allow, hasRole, type Permissions } from './rules';
+
+/**
+ * The one audit API of the hub. Each subgraph keeps its own chain in its own database;
+ * the auditor asks one question through the gateway:
+ *
+ *   auditTrail(subjectType: "Victim", subjectId: "…") { events(first: 50) { … } }
+ *   auditChain(service: "victims") { verify(knownHead: …) { valid head { … } } }
+ *
+ * Federation routes by type, not by argument value: every audited subject type has an
+ * entity `<Type>AuditTrail` and every subgraph an entity `<Service>AuditChain`, each
+ * resolved by its owner. One subgraph, the directory (subgraphs/registry.ts), answers the
+ * root fields with the right `__typename` and declares the other subgraphs' entities with
+ * their `events`/`verify` fields external; the gateway then fetches those from the owner.
+ * The shared types are identical in every subgraph (@shareable). See docs/decisions.md.
+ */
+
+/** Which subgraph keeps the trail of which subject types. */
+export interface AuditedService {
+  service: string;
+  subjectTypes: string[];
+}
+
+const SHARED_SDL = `
+"Whether every field asked for was released"
+enum AuditDecision { ALLOW DENY }
+
+"""
+One entry of a subgraph's hash-chained audit trail. hash = sha256 hex of the JSON array
+[sequence, at (ISO 8601), actor, role, jurisdiction, org, issuer, purpose, action,
+subjectType, subjectId, fields, deniedFields, decision, prevHash]; prevHash of the first
+event is 64 zeros. Every hashed field is exposed, so the chain can be recomputed from the API.
+"""
+type AuditEvent @shareable {
+  "Position in the subgraph's chain, from 1"
+  sequence: Int!
+  at: DateTimeISO!
+  "Subject (sub) of the token that acted"
+  actor: String!
+  role: String!
+  jurisdiction: String!
+  org: String!
+  "Issuer (iss) of the token that acted"
+  issuer: String!
+  "Declared purpose (X-Purpose header)"
+  purpose: String
+  "READ, REGISTER, SCREENING_RECORDED, RECOVERY_PERIOD_STARTED, CONSENT_GRANTED, CONSENT_WITHDRAWN, DUPLICATE_MATCH_DISCLOSED, …"
+  action: String!
+  subjectType: String!
+  subjectId: ID!
+  fields: [String!]!
+  deniedFields: [String!]!
+  decision: AuditDecision!
+  prevHash: String!
+  hash: String!
+}
+
+type AuditEventEdge @shareable {
+  cursor: String!
+  node: AuditEvent!
+}
+
+type AuditEventConnection @shareable {
+  edges: [AuditEventEdge!]!
+  pageInfo: PageInfo!
+  "Events about the subject in all (exact)"
+  totalCount: Int!
+}
+
+"A point of a chain: the sequence of an event and its hash"
+type AuditChainHead @shareable {
+  sequence: Int!
+  hash: String!
+}
+
+"A chain head recorded earlier by the overseer"
+input KnownAuditHead {
+  sequence: Int!
+  hash: String!
+}
+
+type AuditChainStatus @shareable {
+  valid: Boolean!
+  "Events checked"
+  events: Int!
+  "Sequence of the first event whose hash or link does not verify"
+  firstBrokenAt: Int
+  "The newest event: record it outside the hub and pass it as knownHead later to detect removed events"
+  head: AuditChainHead
+}
+
+"Every access to and change of one subject, oldest first, from the chain of the subgraph that owns the subject type"
+interface AuditTrail {
+  subjectType: String!
+  subjectId: ID!
+  events(first: Int, after: String): AuditEventConnection!
+}
+
+"The audit chain of one subgraph"
+interface AuditChain {
+  service: String!
+  "Recomputes every hash of the chain; with knownHead, also checks that this head is still in it"
+  verify(knownHead: KnownAuditHead): AuditChainStatus!
+  "Every event of the chain in sequence order, to recompute it outside the hub"
+  events(first: Int, after: String): AuditEventConnection!
+}
+`;
+
+const PAGE_INFO_SDL = `
+type PageInfo @shareable {
+  hasNextPage: Boolean!
+  endCursor: String
+}
+`;
+
+export function trailTypeName(subjectType: string): string {
+  return `${subjectType}AuditTrail`;
+}
+
+export function chainTypeName(service: string): string {
+  return `${service.replace(/(^|[-_])([a-z])/g, (_, _sep, c: string) => c.toUpperCase())}AuditChain`;
+}
+
+function trailType(subjectType: string, owned: boolean): string {
+  return `type ${trailTypeName(subjectType)} implements AuditTrail @key(fields: "subjectId") {
+  subjectType: String! @shareable
+  subjectId: ID!
+  events(first: Int, after: String): AuditEventConnection!${owned ? '' : ' @external'}
+}`;
+}
+
+function chainType(service: string, owned: boolean): string {
+  return `type ${chainTypeName(service)} implements AuditChain @key(fields: "service") {
+  service: String!
+  verify(knownHead: KnownAuditHead): AuditChainStatus!${owned ? '' : ' @external'}
+  events(first: Int, after: String): AuditEventConnection!${owned ? '' : ' @external'}
+}`;
+}
+
+const MAX_SUBJECT_ID = 200;
+
+function verifiedHead(knownHead: { sequence: number; hash: string } | null | undefined) {
+  if (!knownHead) return undefined;
+  if (!Number.isInteger(knownHead.sequence) || knownHead.sequence < 1) throw badInput('knownHead.sequence', 'must be 1 or more');
+  if (!/^[0-9a-f]{64}$/.test(knownHead.hash)) throw badInput('knownHead.hash', 'must be 64 lowercase hexadecimal characters');
+  return knownHead;
+}
+
+/**
+ * The audit API of one subgraph: its own trail and chain entities, and with `directory`
+ * (the whole hub's audited services) the root fields and the other subgraphs' entities.
+ */
+export function auditApi(own: AuditedService, directory: AuditedService[] | undefined, has: { pageInfo: boolean }) {
+  const others = (directory ?? []).filter((s) => s.service !== own.service);
+  const typeDefs = [
+    SHARED_SDL,
+    has.pageInfo ? '' : PAGE_INFO_SDL,
+    ...own.subjectTypes.map((t) => trailType(t, true)),
+    chainType(own.service, true),
+    ...others.flatMap((s) => [...s.subjectTypes.map((t) => trailType(t, false)), chainType(s.service, false)]),
+    directory
+      ? `extend type Query {
+  "The audit trail of one subject, from the subgraph that owns its type (auditor only)"
+  auditTrail(subjectType: String!, subjectId: ID!): AuditTrail!
+  "One subgraph's audit chain (auditor only)"
+  auditChain(service: String!): AuditChain!
+  "Every subgraph's audit chain (auditor only)"
+  auditChains: [AuditChain!]!
+}`
+      : '',
+  ].join('\n');
+
+  const resolvers: Record<string, any> = {
+    AuditTrail: { __resolveType: (trail: { __typename: string }) => trail.__typename },
+    AuditChain: { __resolveType: (chain: { __typename: string }) => chain.__typename },
+    [chainTypeName(own.service)]: {
+      __resolveReference: (reference: { service: string }) => reference,
+      verify: (_chain: unknown, args: { knownHead?: { sequence: number; hash: string } | null }, ctx: RequestContext) =>
+        ctx.audit.log.verify(verifiedHead(args.knownHead)),
+      events: (_chain: unknown, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => ctx.audit.log.chainPage(args),
+    },
+  };
+  for (const subjectType of own.subjectTypes) {
+    resolvers[trailTypeName(subjectType)] = {
+      __resolveReference: (reference: { subjectId: string }) => ({ ...reference, subjectType }),
+      subjectType: () => subjectType,
+      events: (trail: { subjectId: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) =>
+        ctx.audit.log.page(subjectType, trail.subjectId, args),
+    };
+  }
+  if (directory) {
+    const ownerOf = new Map(directory.flatMap((s) => s.subjectTypes.map((t) => [t, s.service] as const)));
+    const services = directory.map((s) => s.service);
+    resolvers.Query = {
+      auditTrail: (_root: unknown, { subjectType, subjectId }: { subjectType: string; subjectId: string }) => {
+        if (!ownerOf.has(subjectType)) throw badInput('subjectType', `must be one of ${[...ownerOf.keys()].join(', ')}`);
+        if (subjectId.length === 0 || subjectId.length > MAX_SUBJECT_ID) throw badInput('subjectId', `must be 1 to ${MAX_SUBJECT_ID} characters`);
+        return { __typename: trailTypeName(subjectType), subjectType, subjectId };
+      },
+      auditChain: (_root: unknown, { service }: { service: string }) => {
+        if (!services.includes(service)) throw badInput('service', `must be one of ${services.join(', ')}`);
+        return { __typename: chainTypeName(service), service };
+      },
+      auditChains: () => services.map((service) => ({ __typename: chainTypeName(service), service })),
+    };
+  }
+
+  const auditorOnly = hasRole('auditor');
+  const typeNames = [...(directory ?? [own]).flatMap((s) => [...s.subjectTypes.map(trailTypeName), chainTypeName(s.service)])];
+  const permissions: Permissions = {
+    ...Object.fromEntries(typeNames.map((name) => [name, auditorOnly])),
+    ...Object.fromEntries(['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'PageInfo'].map((name) => [name, allow])),
+    ...(directory ? { Query: { auditTrail: auditorOnly, auditChain: auditorOnly, auditChains: auditorOnly } } : {}),
+  };
+  return { typeDefs, resolvers, permissions };
+}
