@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATEWAY_ENV, readEnv } from '../platform/config';
 import { runService } from '../platform/http';
@@ -16,7 +17,7 @@ runService('gateway', async () => {
   return startGateway({
     port: env.PORT ?? GATEWAY_PORT,
     host: env.HOST ?? '0.0.0.0',
-    supergraphPath: env.SUPERGRAPH_PATH ?? path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    supergraphSdl: readFileSync(env.SUPERGRAPH_PATH ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     issuers: env.TRUSTED_ISSUERS,
     subgraphUrls,
   });

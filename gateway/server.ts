@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,7 +18,8 @@ export const GATEWAY_PORT = 4000;
 export interface GatewayOptions {
   port: number;
   host?: string;
-  supergraphPath: string;
+  /** The composed supergraph (schema/supergraph.graphql). */
+  supergraphSdl: string;
   issuers: TrustedIssuer[];
   /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
   subgraphUrls?: Record<string, string>;
@@ -46,7 +46,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls = new Map<string, string>();
 
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
+    supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
       const target = options.subgraphUrls?.[name] ?? url!;
       subgraphUrls.set(name, target);

@@ -5,35 +5,38 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { federatedSchema } from '../subgraphs/common/schema';
-import { auditDirectoryFor, SUBGRAPHS } from '../subgraphs/registry';
-import { SCHEMA_DIR } from '../platform/paths';
+import { auditDirectoryFor, SUBGRAPHS, type RegistryEntry } from '../subgraphs/registry';
+import { ROOT } from '../platform/paths';
+import { accessMatrix } from './access-matrix';
 
 /**
- * Composes the supergraph from the subgraphs' own code (no database, no network).
- * Output is committed under schema/; a test fails when it drifts from the code.
+ * Composes the supergraph from the subgraphs' own code (no database, no network), and
+ * prints the access matrix. Files by path from the repository root: committed under
+ * schema/ and docs/; a test fails when they drift from the code.
  */
-export async function composeSupergraph(): Promise<Record<string, string>> {
+export async function composeSupergraph(registry: RegistryEntry[] = SUBGRAPHS): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const services = [];
-  for (const entry of SUBGRAPHS) {
+  for (const entry of registry) {
     const { definition, port } = entry;
-    const sdl = printSubgraphSchema(await federatedSchema(definition, auditDirectoryFor(entry)));
-    files[`${definition.name}.graphql`] = sdl.trimEnd() + '\n';
+    const sdl = printSubgraphSchema(await federatedSchema(definition, auditDirectoryFor(entry, registry)));
+    files[`schema/${definition.name}.graphql`] = sdl.trimEnd() + '\n';
     services.push({ name: definition.name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
-  files['supergraph.graphql'] = result.supergraphSdl.trimEnd() + '\n';
+  files['schema/supergraph.graphql'] = result.supergraphSdl.trimEnd() + '\n';
+  files['docs/access.md'] = accessMatrix(registry);
   return files;
 }
 
 if (require.main === module) {
   composeSupergraph()
     .then((files) => {
-      mkdirSync(SCHEMA_DIR, { recursive: true });
-      for (const [name, content] of Object.entries(files)) {
-        writeFileSync(path.join(SCHEMA_DIR, name), content);
-        console.log(`wrote schema/${name}`);
+      for (const [file, content] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+        writeFileSync(path.join(ROOT, file), content);
+        console.log(`wrote ${file}`);
       }
     })
     .catch((error) => {

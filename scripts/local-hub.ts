@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TrustedIssuer } from '../platform/auth';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { RawEnv } from '../platform/config';
 import type { Clock } from '../subgraphs/common/clock';
-import { auditDirectoryFor, subgraphNamed, SUBGRAPHS } from '../subgraphs/registry';
+import { auditDirectoryFor, subgraphNamed, SUBGRAPHS, type RegistryEntry } from '../subgraphs/registry';
+import { composeSupergraph } from './compose';
 import { GATEWAY_PORT, startGateway, type RunningGateway } from '../gateway/server';
 import { SCHEMA_DIR } from '../platform/paths';
 
@@ -24,6 +26,8 @@ export interface LocalHubOptions {
   gatewayPort?: number;
   dbName?: (subgraph: string) => string;
   monitorCommands?: boolean;
+  /** Another set of subgraphs (tests): composed in memory instead of schema/supergraph.graphql. */
+  registry?: RegistryEntry[];
 }
 
 export interface LocalHub {
@@ -34,11 +38,12 @@ export interface LocalHub {
 }
 
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
+  const registry = options.registry ?? SUBGRAPHS;
   const extra: RunningSubgraph[] = [];
   const startInstance = (name: string, port: number, monitorCommands = options.monitorCommands) => {
-    const entry = subgraphNamed(name);
+    const entry = subgraphNamed(name, registry);
     return startSubgraph(entry.definition, {
-      auditDirectory: auditDirectoryFor(entry),
+      auditDirectory: auditDirectoryFor(entry, registry),
       port,
       env: options.env,
       clock: options.clock,
@@ -50,10 +55,12 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     });
   };
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const { definition, port } of SUBGRAPHS) subgraphs[definition.name] = await startInstance(definition.name, options.freePorts ? 0 : port);
+  for (const { definition, port } of registry) subgraphs[definition.name] = await startInstance(definition.name, options.freePorts ? 0 : port);
   const gateway = await startGateway({
     port: options.freePorts ? 0 : options.gatewayPort ?? GATEWAY_PORT,
-    supergraphPath: path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    supergraphSdl: options.registry
+      ? (await composeSupergraph(options.registry))['schema/supergraph.graphql']
+      : readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     issuers: options.issuers,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
   });

@@ -16,13 +16,13 @@ export const SUBGRAPHS: RegistryEntry[] = [
   { port: 4001, definition: victimsSubgraph, auditDirectory: true },
 ];
 
-export function subgraphNamed(name: string): RegistryEntry {
-  const entry = SUBGRAPHS.find((s) => s.definition.name === name);
-  if (!entry) throw new Error(`Unknown subgraph "${name}"; known: ${SUBGRAPHS.map((s) => s.definition.name).join(', ')}`);
+export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry {
+  const entry = registry.find((s) => s.definition.name === name);
+  if (!entry) throw new Error(`Unknown subgraph "${name}"; known: ${registry.map((s) => s.definition.name).join(', ')}`);
   return entry;
 }
 
 /** For the directory entry: which subgraph keeps the trail of which subject types. */
-export function auditDirectoryFor(entry: RegistryEntry): AuditedService[] | undefined {
-  return entry.auditDirectory ? SUBGRAPHS.map((s) => auditedService(s.definition)) : undefined;
+export function auditDirectoryFor(entry: RegistryEntry, registry = SUBGRAPHS): AuditedService[] | undefined {
+  return entry.auditDirectory ? registry.map((s) => auditedService(s.definition)) : undefined;
 }

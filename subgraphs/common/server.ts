@@ -105,6 +105,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
   app.use(httpErrors);
   const { server: http, port } = await listen(app, options.port, host);
+  let stopped: Promise<void> | undefined;
 
   return {
     name: definition.name,
@@ -112,10 +113,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     port,
     connection,
     audit: auditLog,
-    async stop() {
-      await close(http);
-      await server.stop();
-      await connection.close();
+    stop() {
+      // Once, however often it is asked (a test may stop one subgraph before the hub).
+      stopped ??= (async () => {
+        await close(http);
+        await server.stop();
+        await connection.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -9,6 +9,7 @@ import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts
 import { randomSecrets } from '../../scripts/dev-env';
 import { startLocalHub } from '../../scripts/local-hub';
 import { SettableClock } from '../../subgraphs/common/clock';
+import type { RegistryEntry } from '../../subgraphs/registry';
 
 /**
  * A whole hub for one test file: every subgraph and the gateway on free ports over real
@@ -39,7 +40,7 @@ export interface GraphQLResponse {
   body: { data?: any; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> };
 }
 
-export async function startHub(options: { monitorCommands?: boolean } = {}): Promise<TestHub> {
+export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[] } = {}): Promise<TestHub> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup starts the embedded database');
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-keys-'));
@@ -51,7 +52,7 @@ export async function startHub(options: { monitorCommands?: boolean } = {}): Pro
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands });
+  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry });
   const { gateway, subgraphs } = local;
 
   const hub: TestHub = {

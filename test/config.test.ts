@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, GATEWAY_ENV, readEnv, secretsOf, SUBGRAPH_ENV } from '../platform/config';
+import { ROOT } from '../platform/paths';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+// Per-service configuration: each service declares its variables; a wrong one is named at
+// start, with what it should be, and nothing starts.
+
+const ISSUERS = JSON.stringify([{ issuer: 'https://idp.example', audience: 'justice-hub', jwksUri: 'https://idp.example/jwks.json' }]);
+const victims = SUBGRAPHS.find((s) => s.definition.name === 'victims')!.definition;
+
+function problems(shape: Parameters<typeof readEnv>[0], env: Record<string, string | undefined>): string[] {
+  try {
+    readEnv(shape, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message.split('\n');
+  }
+  return [];
+}
+
+describe('readEnv', () => {
+  it('reads and converts what a subgraph declares', () => {
+    const env = readEnv(SUBGRAPH_ENV, { PORT: '4011', MONGODB_URI: 'mongodb://db:27017', TRUSTED_ISSUERS: ISSUERS });
+    expect(env).toMatchObject({ PORT: 4011, MONGODB_URI: 'mongodb://db:27017', HOST: undefined, CONSENT_SERVICE_URL: undefined });
+    expect(env.TRUSTED_ISSUERS).toEqual(JSON.parse(ISSUERS));
+  });
+
+  it('names every variable that is missing or wrong, in one message', () => {
+    expect(problems(SUBGRAPH_ENV, { PORT: '80000', MONGODB_URI: 'http://db', TRUSTED_ISSUERS: '[{"issuer": 1}' })).toEqual([
+      'PORT must be a port number (0–65535) (port to listen on (default: the registry port))',
+      'MONGODB_URI must be a mongodb or mongodb+srv URL (the MongoDB connection string)',
+      expect.stringMatching(/^TRUSTED_ISSUERS is not valid JSON/),
+    ]);
+    expect(problems(SUBGRAPH_ENV, {})).toEqual([
+      'MONGODB_URI is not set: the MongoDB connection string',
+      expect.stringMatching(/^TRUSTED_ISSUERS is not set: JSON array of trusted token issuers/),
+    ]);
+  });
+
+  it('checks numbers: a port is digits within range, nothing else', () => {
+    for (const PORT of ['4000.5', '-1', '0x10', '4e3', ' 4000']) {
+      expect(problems({ PORT: SUBGRAPH_ENV.PORT }, { PORT })).toEqual([expect.stringMatching(/^PORT must be a port number/)]);
+    }
+    expect(readEnv({ PORT: SUBGRAPH_ENV.PORT }, { PORT: '0' }).PORT).toBe(0);
+  });
+
+  it('the gateway declares its own variables', () => {
+    expect(problems(GATEWAY_ENV, { TRUSTED_ISSUERS: ISSUERS, PORT: 'http' })).toEqual([expect.stringMatching(/^PORT must be a port number/)]);
+  });
+
+  it("each subgraph declares its own secrets: the identity key is victims' alone", () => {
+    expect(secretsOf(victims.env)).toEqual(['IDENTITY_HASH_KEY']);
+    expect(Object.keys(SUBGRAPH_ENV)).not.toContain('IDENTITY_HASH_KEY');
+    expect(problems(victims.env, { IDENTITY_HASH_KEY: 'short' })).toEqual([expect.stringMatching(/^IDENTITY_HASH_KEY must be at least 32 characters/)]);
+  });
+});
+
+describe('a deployed service with a wrong variable', () => {
+  it('does not start, and says which variable and why', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'subgraphs', 'main.js'), 'victims'], {
+      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '99999' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^PORT must be a port number/m);
+
+    const noKey = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'subgraphs', 'main.js'), 'victims'], {
+      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '0', HOST: '127.0.0.1' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(noKey.status).toBe(1);
+    expect(noKey.stderr).toMatch(/^IDENTITY_HASH_KEY is not set: hub-wide secret/m);
+  });
+});
