@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrustedIssuers, type TrustedIssuer } from '../platform/auth';
-import { secretsOf } from '../platform/config';
+import { readEnv, secretsOf, vars } from '../platform/config';
 import { DATA_DIR } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
@@ -53,7 +53,8 @@ export async function openDevEnvironment(log: (line: string) => void = console.l
     log(`Using the database at MONGODB_URI.`);
     return { mongoUri: process.env.MONGODB_URI, issuers, devIssuer, settings, stop: async () => {} };
   }
-  const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: Number(process.env.EMBEDDED_DB_PORT ?? 27018), log });
+  const { EMBEDDED_DB_PORT } = readEnv({ EMBEDDED_DB_PORT: vars.port('port of the embedded database (default 27018)') });
+  const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: EMBEDDED_DB_PORT ?? 27018, log });
   log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db`);
   return { mongoUri: db.uri, issuers, devIssuer, settings, stop: () => db.stop() };
 }
