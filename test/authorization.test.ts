@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Types } from 'mongoose';
 import { ROLES as ALL_ROLES, type Role } from '../platform/auth';
-import { victimAccess } from '../subgraphs/victims/access';
+import { victimAccess } from '../subgraphs/victims/types/victim';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';
 

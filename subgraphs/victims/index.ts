@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import type { SubgraphDefinition } from '../common/server';
-import { localConsents, victimAccess } from './access';
+import { localConsents } from './access';
 import { victimLoaders } from './loaders';
 import { victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
-import { Victim } from './types/victim';
+import { Victim, victimAccess } from './types/victim';
 import { victimReference } from './victim.reference';
 
 const env = {

@@ -1,13 +1,25 @@
+import 'reflect-metadata';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  asRole,
+  namedByVictimConsent,
+  ownJurisdiction,
+  PROFESSIONALS,
+  protectedCategories,
+  typeAccess,
+  victimConsent,
+} from '../../common/access';
+import type { Entity } from '../../common/loaders';
 import { PageInfo } from '../../common/pagination';
+import type { VictimRecord } from '../models';
 import { Consent } from './consent';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './enums';
 import { Accommodations, RecoveryPeriod, Screening } from './screening';
 
 /**
  * A victim (or presumed victim) of trafficking. Fields that can be denied are nullable:
- * a denial nulls the field, never the victim. The data category of each field is in
- * permissions.ts.
+ * a denial nulls the field, never the victim. Who may read which field is declared
+ * below the class (victimAccess).
  */
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -66,6 +78,48 @@ export class Victim {
   @Field(() => [Consent], { nullable: true })
   consents!: Consent[] | null;
 }
+
+/**
+ * Who may read which Victim field. Protected categories: the hub's roles for each, acting
+ * in the victim's own jurisdiction or holding an active consent of the victim for that
+ * category and jurisdiction. The consent records (purposes, grantees, who recorded them)
+ * are not CASE data: professionals see them where they may act on the victim (own
+ * jurisdiction, or a jurisdiction an active consent names), and the auditor for
+ * oversight; shelters, partner systems and accreditation officers do not.
+ */
+export const victimAccess = typeAccess<Entity<VictimRecord>>({
+  typeName: 'Victim',
+  noun: 'this victim',
+  id: (victim) => victim.id,
+  open: ['id'],
+  fields: {
+    caseReference: 'CASE',
+    jurisdiction: 'CASE',
+    status: 'CASE',
+    ageGroup: 'CASE',
+    gender: 'CASE',
+    nationality: 'CASE',
+    languages: 'CASE',
+    nonPunishmentProtection: 'CASE',
+    recoveryPeriod: 'CASE',
+    consents: 'CONSENT_RECORDS',
+    legalName: 'IDENTITY',
+    dateOfBirth: 'IDENTITY',
+    contactPhone: 'CONTACT',
+    currentLocality: 'LOCATION',
+    vulnerabilities: 'HEALTH',
+    accommodations: 'HEALTH',
+    screening: 'TESTIMONY',
+  },
+  rules: {
+    ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
+    CONSENT_RECORDS: {
+      roles: [...PROFESSIONALS, 'auditor'],
+      bases: [asRole('auditor'), ownJurisdiction((victim) => victim.jurisdiction), namedByVictimConsent((victim) => victim.id)],
+      denied: (whom) => `The consent records of this victim are not shown to ${whom}`,
+    },
+  },
+});
 
 @ObjectType()
 export class VictimEdge {
