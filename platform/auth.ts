@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { badToken } from './errors';
 import { isCountryCode } from './countries';
@@ -23,44 +24,57 @@ export interface Caller {
   jurisdiction: string;
   org: string;
   issuer: string;
+  /** For an auditor: the jurisdictions whose records it audits (its own, or a regional body's `oversees` claim). */
+  oversight: string[];
 }
 
 /**
- * One trusted regional issuer. Keys come from a JWKS URL (production), a JWKS file
- * (development issuer, air-gapped deployments) or an inline JWKS.
+ * One trusted regional issuer, and what it may assert: the jurisdictions it speaks for
+ * and, optionally, the roles it may grant. Keys come from a JWKS URL (production), a JWKS
+ * file (development issuer, air-gapped deployments) or an inline JWKS.
  */
-export interface TrustedIssuer {
-  issuer: string;
-  audience: string;
-  jwksUri?: string;
-  jwksFile?: string;
-  jwks?: { keys: object[] };
-}
+const trustedIssuerSchema = z
+  .object({
+    issuer: z.string().min(1),
+    audience: z.string().min(1),
+    /** ISO 3166-1 alpha-2 codes: a token claiming another jurisdiction is refused. */
+    jurisdictions: z.array(z.string().refine(isCountryCode, 'must be ISO 3166-1 alpha-2 codes')).min(1, 'must name the jurisdictions the issuer speaks for'),
+    /** Roles it may grant (default: any). */
+    roles: z.array(z.enum(ROLES)).min(1).optional(),
+    /** The JWT `typ` its access tokens carry (e.g. "at+jwt"): then any other typ, such as an ID token's, is refused. */
+    typ: z.string().min(1).optional(),
+    /** Tokens issued longer ago than this are refused (default 12 hours). */
+    maxTokenAgeSeconds: z.number().int().positive().optional(),
+    jwksUri: z.url({ protocol: /^https?$/ }).optional(),
+    jwksFile: z.string().min(1).optional(),
+    jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
+  })
+  .strict()
+  .refine((e) => [e.jwksUri, e.jwksFile, e.jwks].filter(Boolean).length === 1, 'needs exactly one of "jwksUri", "jwksFile", "jwks"');
+
+export type TrustedIssuer = z.infer<typeof trustedIssuerSchema>;
 
 // Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) token is refused.
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 5;
+const MAX_TOKEN_AGE_SECONDS = 12 * 3600;
 
-/** Parses `TRUSTED_ISSUERS` (a JSON array of TrustedIssuer); fails at start with a clear message. */
+/** Parses `TRUSTED_ISSUERS` (a JSON array of TrustedIssuer); fails at start with a message naming the entry and field. */
 export function parseTrustedIssuers(json: string | undefined): TrustedIssuer[] {
-  if (!json) throw new Error('TRUSTED_ISSUERS is not set: give a JSON array of {issuer, audience, jwksUri|jwksFile|jwks}');
+  if (!json) throw new Error('TRUSTED_ISSUERS is not set: give a JSON array of {issuer, audience, jurisdictions, jwksUri|jwksFile|jwks}');
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
     throw new Error('TRUSTED_ISSUERS is not valid JSON');
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new Error('TRUSTED_ISSUERS must be a non-empty JSON array');
-  for (const [i, entry] of parsed.entries()) {
-    const e = entry as TrustedIssuer;
-    if (typeof e?.issuer !== 'string' || typeof e.audience !== 'string') {
-      throw new Error(`TRUSTED_ISSUERS[${i}] needs "issuer" and "audience" strings`);
-    }
-    if ([e.jwksUri, e.jwksFile, e.jwks].filter(Boolean).length !== 1) {
-      throw new Error(`TRUSTED_ISSUERS[${i}] (${e.issuer}) needs exactly one of "jwksUri", "jwksFile", "jwks"`);
-    }
+  const result = z.array(trustedIssuerSchema).min(1, 'must be a non-empty JSON array').safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    throw new Error(`TRUSTED_ISSUERS${where} ${issue.message}`);
   }
-  return parsed as TrustedIssuer[];
+  return result.data;
 }
 
 function keySetFor(issuer: TrustedIssuer): JWTVerifyGetKey {
@@ -83,7 +97,7 @@ export class TokenVerifier {
    */
   async verify(authorization: string | undefined): Promise<Caller | null> {
     if (authorization === undefined || authorization === '') return null;
-    const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(authorization);
+    const match = /^Bearer +([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/i.exec(authorization);
     if (!match) throw badToken('Authorization header must be "Bearer <JWT>"');
     const token = match[1];
 
@@ -102,24 +116,43 @@ export class TokenVerifier {
         issuer: trusted.config.issuer,
         audience: trusted.config.audience,
         algorithms: ALGORITHMS,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: trusted.config.maxTokenAgeSeconds ?? MAX_TOKEN_AGE_SECONDS,
+        ...(trusted.config.typ ? { typ: trusted.config.typ } : {}),
       }));
     } catch (error) {
-      const reason = (error as { code?: string }).code ?? 'invalid';
-      throw badToken(`Token rejected (${reason})`);
+      const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+      throw badToken(claim ? `Token rejected: "${claim}" ${reason === 'check_failed' ? 'check failed' : (reason ?? 'invalid')}` : `Token rejected (${code ?? 'invalid'})`);
     }
-    return callerFromClaims(payload, trusted.config.issuer);
+    return callerFromClaims(payload, trusted.config);
   }
 }
 
-function callerFromClaims(claims: Record<string, unknown>, issuer: string): Caller {
-  const { sub, role, jurisdiction, org } = claims;
+/** The caller, from claims the issuer may make: its jurisdictions and roles bound what a token can assert. */
+function callerFromClaims(claims: Record<string, unknown>, trusted: TrustedIssuer): Caller {
+  const { sub, role, jurisdiction, org, oversees } = claims;
   if (typeof sub !== 'string' || sub === '') throw badToken('Token has no subject');
   if (!ROLES.includes(role as Role)) throw badToken('Token has no recognised role');
   if (!isCountryCode(jurisdiction)) throw badToken('Token jurisdiction is not an ISO 3166-1 alpha-2 code');
   if (typeof org !== 'string' || org === '') throw badToken('Token has no organisation');
-  return { sub, role: role as Role, jurisdiction, org, issuer };
+  if (!trusted.jurisdictions.includes(jurisdiction)) {
+    throw badToken(`Token claims jurisdiction "${jurisdiction}", which issuer ${trusted.issuer} does not speak for`);
+  }
+  if (trusted.roles && !trusted.roles.includes(role as Role)) {
+    throw badToken(`Token claims role "${String(role)}", which issuer ${trusted.issuer} may not grant`);
+  }
+  let oversight = role === 'auditor' ? [jurisdiction] : [];
+  if (oversees !== undefined) {
+    if (role !== 'auditor') throw badToken('Token claims "oversees", which only an auditor may hold');
+    if (!Array.isArray(oversees) || oversees.length === 0 || !oversees.every(isCountryCode)) {
+      throw badToken('Token claim "oversees" must be a non-empty list of ISO 3166-1 alpha-2 codes');
+    }
+    const outside = oversees.find((code) => !trusted.jurisdictions.includes(code));
+    if (outside) throw badToken(`Token claims oversight of "${outside}", which issuer ${trusted.issuer} does not speak for`);
+    oversight = [...new Set(oversees as string[])];
+  }
+  return { sub, role: role as Role, jurisdiction, org, issuer: trusted.issuer, oversight };
 }
 
 /** The purpose a caller declares for a request (X-Purpose), recorded in the audit trail. */

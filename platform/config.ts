@@ -23,7 +23,10 @@ export function readEnv<S extends EnvShape>(shape: S, env: RawEnv = process.env)
     const result = schema.safeParse(raw);
     if (result.success) values[name] = result.data;
     else if (raw === undefined) problems.push(`${name} is not set: ${schema.description ?? 'required'}`);
-    else problems.push(`${name} ${result.error.issues.map((issue) => issue.message).join('; ')}${schema.description ? ` (${schema.description})` : ''}`);
+    else {
+      const message = result.error.issues.map((issue) => issue.message).join('; ');
+      problems.push(`${message.startsWith(name) ? message : `${name} ${message}`}${schema.description ? ` (${schema.description})` : ''}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return values as EnvOf<S>;
@@ -84,11 +87,11 @@ export const vars = {
         try {
           return parseTrustedIssuers(json);
         } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^TRUSTED_ISSUERS\s*/, '') });
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
           return z.NEVER;
         }
       })
-      .describe('JSON array of trusted token issuers: {issuer, audience, jwksUri|jwksFile|jwks}'),
+      .describe('JSON array of trusted token issuers: {issuer, audience, jurisdictions, roles?, typ?, jwksUri|jwksFile|jwks}'),
 };
 
 /** What every deployed subgraph reads, besides the variables its definition declares. */

@@ -17,3 +17,6 @@ const codes = new Set(ISO_3166_ALPHA2.split(' '));
 export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && codes.has(value);
 }
+
+/** Every code, e.g. for an issuer that speaks for any jurisdiction (tests). */
+export const COUNTRY_CODES: readonly string[] = [...codes];

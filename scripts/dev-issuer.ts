@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { Role, TrustedIssuer } from '../platform/auth';
+import { DEMO_JURISDICTIONS } from './demo';
 
 /**
  * A token issuer for development and tests: an ES256 key pair kept in a folder
@@ -17,14 +18,32 @@ export interface TokenClaims {
   sub?: string;
   org?: string;
   ttlSeconds?: number;
+  /** An auditor's regional oversight (jurisdictions it audits). */
+  oversees?: string[];
 }
 
 export interface Issuer {
   trusted: TrustedIssuer;
   sign(claims: TokenClaims): Promise<string>;
+  /** Signs exactly these claims with this header (tests of malformed tokens). */
+  signRaw(payload: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>;
 }
 
-export async function loadOrCreateIssuer(dir: string, issuer = 'urn:justice-hub:dev-issuer', audience = DEV_AUDIENCE): Promise<Issuer> {
+/** What an issuer may assert: the jurisdictions it speaks for, and optionally the roles it grants. */
+export interface IssuerScope {
+  jurisdictions: string[];
+  roles?: Role[];
+  /** The `typ` of its access tokens (then set on every token it signs, and required by the hub). */
+  typ?: string;
+}
+
+/** The development issuer speaks for the demo jurisdictions (scripts/demo.ts). */
+export async function loadOrCreateIssuer(
+  dir: string,
+  issuer = 'urn:justice-hub:dev-issuer',
+  audience = DEV_AUDIENCE,
+  scope: IssuerScope = { jurisdictions: DEMO_JURISDICTIONS },
+): Promise<Issuer> {
   const privatePath = path.join(dir, 'private.jwk.json');
   const jwksPath = path.join(dir, 'jwks.json');
   if (!existsSync(privatePath)) {
@@ -37,10 +56,18 @@ export async function loadOrCreateIssuer(dir: string, issuer = 'urn:justice-hub:
   const privateJwk = JSON.parse(readFileSync(privatePath, 'utf8')) as JWK;
   const key = await importJWK(privateJwk, 'ES256');
   return {
-    trusted: { issuer, audience, jwksFile: jwksPath },
+    trusted: { issuer, audience, jwksFile: jwksPath, ...scope },
+    async signRaw(payload, header = {}) {
+      return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid, ...header }).sign(key);
+    },
     async sign(claims: TokenClaims) {
-      return new SignJWT({ role: claims.role, jurisdiction: claims.jurisdiction, org: claims.org ?? `${claims.jurisdiction}-demo-org` })
-        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid })
+      return new SignJWT({
+        role: claims.role,
+        jurisdiction: claims.jurisdiction,
+        org: claims.org ?? `${claims.jurisdiction}-demo-org`,
+        ...(claims.oversees ? { oversees: claims.oversees } : {}),
+      })
+        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid, ...(scope.typ ? { typ: scope.typ } : {}) })
         .setIssuer(issuer)
         .setAudience(audience)
         .setSubject(claims.sub ?? `${claims.role}@${claims.jurisdiction.toLowerCase()}.example`)

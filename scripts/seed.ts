@@ -9,14 +9,9 @@ import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
 import { consentIsActive, type DataCategory } from '../subgraphs/victims/access';
 import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
 
-/** Demo regions and their jurisdictions (synthetic data only; no real person). */
-export const DEMO_REGIONS: Record<string, string[]> = {
-  'Western Balkans': ['AL', 'RS'],
-  'Central Europe': ['DE', 'AT'],
-  'Southern Europe': ['IT', 'GR'],
-};
-const JURISDICTIONS = Object.values(DEMO_REGIONS).flat();
+const JURISDICTIONS = DEMO_JURISDICTIONS;
 const NATIONALITIES = ['AL', 'RS', 'NG', 'UA', 'RO', 'VN', 'MD', 'BG', 'ER', 'PH'];
 const GIVEN = ['Ana', 'Mira', 'Elena', 'Ivan', 'Joy', 'Linh', 'Olena', 'Blessing', 'Arben', 'Maria', 'Dritan', 'Nadia', 'Tuan', 'Rosa', 'Petru'];
 const FAMILY = ['Hoxha', 'Petrović', 'Okafor', 'Kovalenko', 'Popescu', 'Nguyen', 'Rusu', 'Ivanova', 'Tesfaye', 'Santos', 'Berisha', 'Marković'];
@@ -111,7 +106,7 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
   return true;
 }
 
-const SEED_CALLER: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed' };
+const SEED_CALLER: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
 
 function change(action: string, subjectId: string, fields: string[]): AuditEntry {
   return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW' };

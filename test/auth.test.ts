@@ -1,7 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseTrustedIssuers, TokenVerifier } from '../platform/auth';
 import { loadOrCreateIssuer } from '../scripts/dev-issuer';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
@@ -40,14 +43,62 @@ describe('identity: tokens are verified by the gateway and by every subgraph', (
   }
 
   it('accepts a valid token from either trusted issuer, at the gateway and at the subgraph', async () => {
+    const italianVictim = await registerVictim(hub, 'IT');
     const north = await hub.token('judge', 'DE');
-    const south = await hub.secondIssuer.sign({ role: 'judge', jurisdiction: 'DE' });
-    for (const token of [north, south]) {
+    const south = await hub.secondIssuer.sign({ role: 'judge', jurisdiction: 'IT' });
+    for (const [token, id] of [[north, victimId], [south, italianVictim]]) {
       for (const url of [hub.gateway.url, hub.subgraphs.victims.url]) {
-        const res = await hub.query(token, victimQuery, { id: victimId }, { url });
+        const res = await hub.query(token, victimQuery, { id }, { url });
         expect(res.body.errors).toBeUndefined();
         expect(res.body.data.victim.legalName).toBe('Test Person');
       }
+    }
+  });
+
+  it('refuses what an issuer may not assert: a jurisdiction or role outside its scope, oversight by a non-auditor', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [await hub.secondIssuer.sign({ role: 'judge', jurisdiction: 'DE' }), /jurisdiction "DE", which issuer https:\/\/idp\.south\.example does not speak for/],
+      [await hub.secondIssuer.sign({ role: 'social_worker', jurisdiction: 'IT' }), /role "social_worker", which issuer https:\/\/idp\.south\.example may not grant/],
+      [await hub.secondIssuer.sign({ role: 'auditor', jurisdiction: 'IT', oversees: ['IT', 'DE'] }), /oversight of "DE", which issuer/],
+      [await hub.issuer.sign({ role: 'judge', jurisdiction: 'DE', oversees: ['DE'] }), /"oversees", which only an auditor may hold/],
+    ];
+    for (const [token, message] of cases) {
+      await expectRejected(token);
+      const res = await hub.query(token, victimQuery, { id: victimId });
+      expect(res.body.errors![0].message).toMatch(message);
+    }
+  });
+
+  it('refuses a token typed otherwise (an ID token) where the issuer types its access tokens', async () => {
+    const { iss, aud, ...rest } = claims({ iss: 'https://idp.south.example', aud: 'justice-hub-south', jurisdiction: 'IT', iat: Math.floor(Date.now() / 1000) });
+    const payload = { ...rest, iss, aud };
+    await expectRejected(await hub.secondIssuer.signRaw(payload, { typ: 'JWT' }));
+    await expectRejected(await hub.secondIssuer.signRaw(payload));
+    const accepted = await hub.query(await hub.secondIssuer.signRaw(payload, { typ: 'at+jwt' }), victimQuery, { id: victimId });
+    expect(accepted.status).toBe(200);
+  });
+
+  it('refuses a token without exp, sub, org or iat, one not yet valid, and one issued too long ago', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const valid = claims({ iat: now });
+    const { exp, ...noExp } = valid;
+    const { sub, ...noSub } = valid;
+    const { org, ...noOrg } = valid;
+    const { iat, ...noIat } = valid;
+    for (const payload of [noExp, noSub, noOrg, noIat, { ...valid, nbf: now + 600 }, { ...valid, iat: now - 13 * 3600 }]) {
+      await expectRejected(await hub.issuer.signRaw(payload));
+    }
+    const res = await hub.query(await hub.issuer.signRaw({ ...valid, iat: now - 13 * 3600 }), victimQuery, { id: victimId });
+    expect(res.body.errors![0].message).toBe('Token rejected: "iat" check failed');
+    expect((await hub.query(await hub.issuer.signRaw(valid), victimQuery, { id: victimId })).body.errors).toBeUndefined();
+  });
+
+  it('accepts the Bearer scheme in any case', async () => {
+    const token = await hub.token('judge', 'DE');
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const res = await hub.query(null, victimQuery, { id: victimId }, { headers: { authorization: `${scheme} ${token}` } });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.victim.legalName).toBe('Test Person');
     }
   });
 
@@ -126,5 +177,47 @@ describe('identity: tokens are verified by the gateway and by every subgraph', (
     expect(JSON.stringify(res.body.data)).not.toContain('Test Person');
     expect(res.body.data._entities[0]).toEqual({ id: victimId, legalName: null, contactPhone: null, caseReference: null });
     expect(new Set(Object.values(errorCodes(res.body)))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
+});
+
+describe('keys from a JWKS URL', () => {
+  it('verifies tokens against keys fetched from the issuer’s jwksUri, and refuses when the key is not there', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jwks-'));
+    const issuer = await loadOrCreateIssuer(dir, 'https://idp.remote.example', 'justice-hub', { jurisdictions: ['FR'] });
+    const other = await loadOrCreateIssuer(mkdtempSync(path.join(os.tmpdir(), 'jwks-other-')), 'https://idp.remote.example', 'justice-hub', { jurisdictions: ['FR'] });
+    let fetched = 0;
+    const server = createServer((req, res) => {
+      fetched++;
+      if (req.url !== '/.well-known/jwks.json') return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(issuer.trusted.jwksFile!));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const [trusted] = parseTrustedIssuers(
+        JSON.stringify([{ issuer: 'https://idp.remote.example', audience: 'justice-hub', jurisdictions: ['FR'], jwksUri: `http://127.0.0.1:${port}/.well-known/jwks.json` }]),
+      );
+      const verifier = new TokenVerifier([trusted]);
+      const caller = await verifier.verify(`Bearer ${await issuer.sign({ role: 'prosecutor', jurisdiction: 'FR' })}`);
+      expect(caller).toMatchObject({ role: 'prosecutor', jurisdiction: 'FR', issuer: 'https://idp.remote.example' });
+      expect(fetched).toBe(1);
+      await expect(verifier.verify(`Bearer ${await other.sign({ role: 'prosecutor', jurisdiction: 'FR' })}`)).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('TRUSTED_ISSUERS', () => {
+  const entry = { issuer: 'https://idp.example', audience: 'justice-hub', jurisdictions: ['DE'], jwksUri: 'https://idp.example/jwks.json' };
+  it('needs the jurisdictions each issuer speaks for, and names the entry and field that is wrong', () => {
+    const { jurisdictions, ...unscoped } = entry;
+    expect(() => parseTrustedIssuers(JSON.stringify([entry, unscoped]))).toThrow(/^TRUSTED_ISSUERS\[1\]\.jurisdictions /);
+    expect(() => parseTrustedIssuers(JSON.stringify([{ ...entry, jurisdictions: ['Germany'] }]))).toThrow('TRUSTED_ISSUERS[0].jurisdictions[0] must be ISO 3166-1 alpha-2 codes');
+    expect(() => parseTrustedIssuers(JSON.stringify([{ ...entry, roles: ['admin'] }]))).toThrow(/^TRUSTED_ISSUERS\[0\]\.roles\[0\] /);
+    expect(() => parseTrustedIssuers(JSON.stringify([{ ...entry, jwksFile: '/k.json' }]))).toThrow('TRUSTED_ISSUERS[0] needs exactly one of "jwksUri", "jwksFile", "jwks"');
+    expect(parseTrustedIssuers(JSON.stringify([{ ...entry, roles: ['judge'], typ: 'at+jwt' }]))).toEqual([{ ...entry, roles: ['judge'], typ: 'at+jwt' }]);
   });
 });

@@ -7,7 +7,7 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 // Per-service configuration: each service declares its variables; a wrong one is named at
 // start, with what it should be, and nothing starts.
 
-const ISSUERS = JSON.stringify([{ issuer: 'https://idp.example', audience: 'justice-hub', jwksUri: 'https://idp.example/jwks.json' }]);
+const ISSUERS = JSON.stringify([{ issuer: 'https://idp.example', audience: 'justice-hub', jurisdictions: ['DE'], jwksUri: 'https://idp.example/jwks.json' }]);
 const victims = SUBGRAPHS.find((s) => s.definition.name === 'victims')!.definition;
 
 function problems(shape: Parameters<typeof readEnv>[0], env: Record<string, string | undefined>): string[] {

@@ -159,7 +159,7 @@ describe('consent expiry (the decision, at a later moment)', () => {
     ctx.consents = localConsents(ctx as never);
     return (await decide(victimAccess, ctx, victim, category)).allowed;
   }
-  const caller = (role: Role, jurisdiction: string): Caller => ({ sub: 'u-1', role, jurisdiction, org: 'org', issuer: 'https://idp.example' });
+  const caller = (role: Role, jurisdiction: string): Caller => ({ sub: 'u-1', role, jurisdiction, org: 'org', issuer: 'https://idp.example', oversight: [] });
   const justBefore = new Date(expiresAt.getTime() - 1);
   const justAfter = new Date(expiresAt.getTime() + 1);
   const monthsLater = new Date('2026-06-01T00:00:00Z');

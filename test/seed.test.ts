@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '../subgraphs/common/db';
 import { victimModels } from '../subgraphs/victims/models';
 import { assessScreening } from '../subgraphs/victims/screening';
-import { DEMO_REGIONS, seedDemoData } from '../scripts/seed';
+import { DEMO_REGIONS } from '../scripts/demo';
+import { seedDemoData } from '../scripts/seed';
 
 describe('demo data (npm start seeds it once)', () => {
   let connection: Connection;

@@ -4,12 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
+import type { Role } from '../../platform/auth';
 import type { RunningSubgraph } from '../../subgraphs/common/server';
 import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/dev-issuer';
+import { COUNTRY_CODES } from '../../platform/countries';
 import { randomSecrets } from '../../scripts/dev-env';
 import { startLocalHub } from '../../scripts/local-hub';
 import { SettableClock } from '../../subgraphs/common/clock';
 import type { RegistryEntry } from '../../subgraphs/registry';
+
+/** What the second test issuer may assert. */
+export const SOUTH_SCOPE = { jurisdictions: ['IT', 'GR', 'ES', 'PT'], roles: ['judge', 'prosecutor', 'auditor'] as Role[], typ: 'at+jwt' };
 
 /**
  * A whole hub for one test file: every subgraph and the gateway on free ports over real
@@ -44,8 +49,9 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup starts the embedded database');
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-keys-'));
-  const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example');
-  const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south');
+  // North speaks for every jurisdiction; south only for its own region, some roles, and access tokens typed "at+jwt".
+  const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
+  const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south', SOUTH_SCOPE);
   const issuers = [issuer.trusted, secondIssuer.trusted];
   const env = randomSecrets();
   const clock = new SettableClock();
