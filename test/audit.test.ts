@@ -163,6 +163,66 @@ describe('changes', () => {
   });
 });
 
+describe('writes are never unaudited: either no change, or the change and its event', () => {
+  const models = () => hub.subgraphs.victims.connection.models;
+  const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "A", formVersion: "1" }) { id } }`;
+  const RECOVER = `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`;
+  const GRANT = `mutation($id: ID!) { grantConsent(victimId: $id, input: { categories: [HEALTH], granteeJurisdictions: ["AT"], purpose: "care" }) { id } }`;
+  const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`;
+  const REGISTER = `mutation { registerVictim(input: { legalName: "Never Stored", nationality: "UA", gender: FEMALE }) { victim { id } } }`;
+
+  /** Each mutation: how to run it on a fresh victim, what its data looks like, and the store it writes to. */
+  const mutations = [
+    { name: 'registerVictim', action: 'REGISTER', write: () => models().Victim, setUp: async () => '', run: () => REGISTER, state: async () => models().Victim.countDocuments({ legalName: 'Never Stored' }) },
+    { name: 'recordScreening', action: 'SCREENING_RECORDED', write: () => models().Victim, setUp: () => registerVictim(hub, 'DE'), run: () => SCREEN, state: async (id: string) => (await models().Victim.findById(id).lean())!.screenings.length },
+    { name: 'startRecoveryPeriod', action: 'RECOVERY_PERIOD_STARTED', write: () => models().Victim, setUp: () => registerVictim(hub, 'DE'), run: () => RECOVER, state: async (id: string) => (await models().Victim.findById(id).lean())!.status },
+    { name: 'grantConsent', action: 'CONSENT_GRANTED', write: () => models().Consent, setUp: () => registerVictim(hub, 'DE'), run: () => GRANT, state: async (id: string) => models().Consent.countDocuments({ victimId: id }) },
+    {
+      name: 'withdrawConsent',
+      action: 'CONSENT_WITHDRAWN',
+      write: () => models().Consent,
+      setUp: async () => grantConsent(hub, await registerVictim(hub, 'DE'), 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'] }),
+      run: () => WITHDRAW,
+      state: async (id: string) => (await models().Consent.findById(id).lean())!.withdrawnAt,
+    },
+  ];
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a read of protected fields whose event cannot be written releases nothing', async () => {
+    const victimId = await registerVictim(hub, 'DE', { legalName: 'Kept Secret' });
+    jest.spyOn(auditEvents().collection, 'insertMany').mockRejectedValueOnce(new Error('audit store unavailable'));
+    const res = await read('judge', 'DE', VICTIM, { id: victimId });
+    expect(JSON.stringify(res.body)).not.toContain('Kept Secret');
+    expect(res.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  test.each(mutations)('$name: when the audit store fails, the mutation fails and nothing is written', async ({ setUp, run, state }) => {
+    const id = await setUp();
+    const before = await state(id);
+    const since = await headSequence();
+    jest.spyOn(auditEvents().collection, 'insertMany').mockRejectedValueOnce(new Error('audit store unavailable'));
+    const res = await hub.query(await hub.token('social_worker', 'DE'), run(), { id });
+    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(await state(id)).toEqual(before);
+    expect(await eventsAfter(since)).toEqual([]);
+  });
+
+  test.each(mutations)('$name: when the write fails after its event, a NOT_APPLIED event follows and nothing is written', async ({ action, write, setUp, run, state }) => {
+    const id = await setUp();
+    const before = await state(id);
+    const since = await headSequence();
+    const model = write();
+    const method = action === 'REGISTER' || action === 'CONSENT_GRANTED' ? 'insertMany' : 'findOneAndUpdate';
+    jest.spyOn(model, method as 'insertMany').mockImplementationOnce(() => {
+      throw new Error('data store unavailable');
+    });
+    const res = await hub.query(await hub.token('social_worker', 'DE'), run(), { id });
+    expect(res.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await state(id)).toEqual(before);
+    expect((await eventsAfter(since)).map((e) => e.action)).toEqual([action, `${action}_NOT_APPLIED`]);
+  });
+});
+
 describe('duplicate detection', () => {
   it("telling a registrar that a record exists elsewhere goes into that other victim's trail", async () => {
     const person = { legalName: 'Amira Haddad', dateOfBirth: '1994-02-03', nationality: 'SY' };

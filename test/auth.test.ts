@@ -10,7 +10,7 @@ import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = (overrides: object = {}) => ({
+const claims = (overrides: object = {}): Record<string, unknown> => ({
   iss: 'https://idp.north.example',
   aud: 'justice-hub',
   sub: 'attacker',

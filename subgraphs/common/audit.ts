@@ -298,6 +298,7 @@ export class AuditLog {
  */
 export class RequestAudit {
   private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string> }>();
+  /** Events noted during the request, stored with the reads at flush. */
   private readonly changes: AuditEntry[] = [];
 
   constructor(
@@ -316,8 +317,32 @@ export class RequestAudit {
     (allowed ? read.allowed : read.denied).add(field);
   }
 
-  noteChange(action: string, subjectType: string, subjectId: string, fields: string[]): void {
+  /**
+   * An event that is not a write (e.g. a disclosure), stored with the request's reads
+   * before the response leaves.
+   */
+  noteEvent(action: string, subjectType: string, subjectId: string, fields: string[]): void {
     this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW' });
+  }
+
+  /**
+   * A write, audit-first: its event is in the chain before `write` runs, so no change is
+   * ever applied without its event (a failed audit write fails the mutation, nothing
+   * written). When the write then fails, a second event `<action>_NOT_APPLIED` says so
+   * (best effort: a process killed between the two leaves only the first, which an
+   * auditor reads as an attempt), and the error goes on.
+   */
+  async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>): Promise<T> {
+    const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW' };
+    await this.log.append(this.caller, this.purpose, [entry]);
+    try {
+      return await write();
+    } catch (error) {
+      await this.log.append(this.caller, this.purpose, [{ ...entry, action: `${action}_NOT_APPLIED` }]).catch((failure) => {
+        console.error(`audit: ${action}_NOT_APPLIED for ${subjectType} ${subjectId} could not be written: ${(failure as Error).message}`);
+      });
+      throw error;
+    }
   }
 
   async flush(): Promise<void> {

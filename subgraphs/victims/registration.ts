@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { badInput, notFound } from '../../platform/errors';
 import { countryCode, dateTime, localDate, nonEmptyList, objectId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
@@ -63,12 +64,12 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     registeredAt: ctx.now,
   };
   const matches = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
-  const victim = await ctx.models.victims.create(record);
+  const _id = new Types.ObjectId();
   const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
-  ctx.audit.noteChange('REGISTER', 'Victim', victim.id, given.map(([field]) => field).sort());
+  const victim = await ctx.audit.change('REGISTER', 'Victim', String(_id), given.map(([field]) => field).sort(), () => ctx.models.victims.create({ ...record, _id }));
   // Telling the registrar that a record exists elsewhere is a disclosure about that
   // victim (Directive 2016/680 Art. 25): it goes into that victim's trail.
-  for (const match of matches) ctx.audit.noteChange('DUPLICATE_MATCH_DISCLOSED', 'Victim', String(match._id), ['caseReference', 'jurisdiction']);
+  for (const match of matches) ctx.audit.noteEvent('DUPLICATE_MATCH_DISCLOSED', 'Victim', String(match._id), ['caseReference', 'jurisdiction']);
   return {
     victim,
     possibleDuplicates: matches.map((m) => ({ jurisdiction: m.jurisdiction, caseReference: m.caseReference })),
@@ -88,9 +89,11 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
     indicatorCodes: [...new Set(codes)],
     recordedBy: ctx.caller!.sub,
   };
-  const updated = await ctx.models.victims.update(String(id), (victim) => ({ screenings: [...victim.screenings, screening] }));
-  if (!updated) throw notFound('Victim', victimId);
-  ctx.audit.noteChange('SCREENING_RECORDED', 'Victim', victimId, ['screening']);
+  const updated = await ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screening'], async () => {
+    const changed = await ctx.models.victims.update(String(id), (victim) => ({ screenings: [...victim.screenings, screening] }));
+    if (!changed) throw notFound('Victim', victimId);
+    return changed;
+  });
   return updated;
 }
 
@@ -105,8 +108,10 @@ export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, 
   const end = new Date(`${startsOn}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + days);
   const recoveryPeriod = { startsOn, endsOn: end.toISOString().slice(0, 10), days, grantedBy: ctx.caller!.sub };
-  const updated = await ctx.models.victims.update(String(id), { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
-  if (!updated) throw notFound('Victim', victimId);
-  ctx.audit.noteChange('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status']);
+  const updated = await ctx.audit.change('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status'], async () => {
+    const changed = await ctx.models.victims.update(String(id), { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
+    if (!changed) throw notFound('Victim', victimId);
+    return changed;
+  });
   return updated;
 }

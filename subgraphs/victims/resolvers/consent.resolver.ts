@@ -43,35 +43,43 @@ export class ConsentResolver {
     const purpose = text(input.purpose, 'input.purpose', { max: 500 });
     const expiresAt = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
     if (expiresAt && expiresAt <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
-    const consent = await ctx.models.consents.create({
-      victimId: id,
-      categories,
-      granteeJurisdictions,
-      purpose,
-      grantedBy: ctx.caller!.sub,
-      grantedAt: ctx.now,
-      expiresAt,
-      withdrawnAt: null,
-      withdrawnBy: null,
+    const consent = await ctx.audit.change('CONSENT_GRANTED', 'Victim', victimId, categories, async () => {
+      const created = await ctx.models.consents.create({
+        victimId: id,
+        categories,
+        granteeJurisdictions,
+        purpose,
+        grantedBy: ctx.caller!.sub,
+        grantedAt: ctx.now,
+        expiresAt,
+        withdrawnAt: null,
+        withdrawnBy: null,
+      });
+      await refreshSharing(ctx.models, victimId, ctx.now);
+      return created;
     });
-    await refreshSharing(ctx.models, victimId, ctx.now);
-    ctx.audit.noteChange('CONSENT_GRANTED', 'Victim', victimId, categories);
     return { ...consent, active: true };
   }
 
   @Mutation(() => Consent, { description: 'Withdraws a consent; it stops applying from the next request' })
   async withdrawConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: VictimContext) {
     const id = objectId(consentId, 'consentId');
-    // Under the consent's lock: of two concurrent withdrawals exactly one wins.
-    let already = false;
-    const consent = await ctx.models.consents.update(String(id), (current) => {
-      already = current.withdrawnAt !== null;
-      return already ? null : { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub };
+    const found = await ctx.models.Consent.findById(id).lean();
+    if (!found) throw notFound('Consent', consentId);
+    const alreadyWithdrawn = (at: Date) => badInput('consentId', `consent was already withdrawn at ${at.toISOString()}`);
+    if (found.withdrawnAt) throw alreadyWithdrawn(found.withdrawnAt);
+    const consent = await ctx.audit.change('CONSENT_WITHDRAWN', 'Victim', String(found.victimId), found.categories, async () => {
+      // Under the consent's lock: of two concurrent withdrawals exactly one wins (the other is not applied).
+      let already: Date | null = null;
+      const withdrawn = await ctx.models.consents.update(String(id), (current) => {
+        already = current.withdrawnAt;
+        return already ? null : { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub };
+      });
+      if (!withdrawn) throw notFound('Consent', consentId);
+      if (already) throw alreadyWithdrawn(already);
+      await refreshSharing(ctx.models, String(withdrawn.victimId), ctx.now);
+      return withdrawn;
     });
-    if (!consent) throw notFound('Consent', consentId);
-    if (already) throw badInput('consentId', `consent was already withdrawn at ${consent.withdrawnAt!.toISOString()}`);
-    await refreshSharing(ctx.models, String(consent.victimId), ctx.now);
-    ctx.audit.noteChange('CONSENT_WITHDRAWN', 'Victim', String(consent.victimId), consent.categories);
     return { ...consent, active: consentIsActive(consent, ctx.now) };
   }
 }
