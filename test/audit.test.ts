@@ -30,8 +30,10 @@ const eventsAfter = (sequence: number) => auditEvents().find({ sequence: { $gt: 
 async function read(role: Role, jurisdiction: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}, sub?: string) {
   return hub.query(await hub.token(role, jurisdiction, sub ? { sub } : {}), query, variables, { headers });
 }
+/** An auditor of a regional body overseeing every jurisdiction these tests register victims in. */
+const regionalAuditor = () => hub.issuer.sign({ role: 'auditor', jurisdiction: 'DE', oversees: ['DE', 'ES', 'PT'] });
 async function trail(victimId: string) {
-  const res = await hub.query(await hub.token('auditor', 'DE'), TRAIL, { id: victimId });
+  const res = await hub.query(await regionalAuditor(), TRAIL, { id: victimId });
   expect(res.body.errors).toBeUndefined();
   return res.body.data.auditTrail.events.edges.map((edge: { node: unknown }) => edge.node) as Array<Record<string, any>>;
 }
@@ -272,8 +274,8 @@ describe('who reads the trail', () => {
 
 describe('one audit API for every subgraph', () => {
   const EVENT_FIELDS = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash';
-  const CHAIN_PAGE = `query($after: String) { auditChain(service: "victims") { service events(first: 5, after: $after) {
-    edges { node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+  const CHAIN_PAGE = `query($after: String) { auditChain(service: "victims") { service links(first: 5, after: $after) {
+    edges { node { sequence prevHash hash event { ${EVENT_FIELDS} } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   const TRAIL_PAGE = `query($id: ID!, $first: Int, $after: String) { auditTrail(subjectType: "Victim", subjectId: $id) {
     subjectType subjectId events(first: $first, after: $after) { edges { cursor node { sequence action } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   /** The documented recipe (AuditEvent's description), from the API's fields alone. */
@@ -282,8 +284,9 @@ describe('one audit API for every subgraph', () => {
       .update(JSON.stringify([e.sequence, e.at, e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.prevHash]))
       .digest('hex');
 
-  it('an overseer recomputes the whole chain from the API alone, page by page', async () => {
+  it('an overseer checks every link of the chain from the API alone, and recomputes the events in its oversight', async () => {
     const victimId = await registerVictim(hub, 'DE');
+    const elsewhere = await registerVictim(hub, 'PT');
     await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'hearing' });
     for (const role of ['prosecutor', 'partner_system', 'shelter_staff', 'social_worker', 'law_enforcement'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
     const auditor = await hub.token('auditor', 'DE');
@@ -293,7 +296,7 @@ describe('one audit API for every subgraph', () => {
     do {
       const res = await hub.query(auditor, CHAIN_PAGE, { after });
       expect(res.body.errors).toBeUndefined();
-      const page: any = res.body.data.auditChain.events;
+      const page: any = res.body.data.auditChain.links;
       events.push(...page.edges.map((edge: { node: Record<string, any> }) => edge.node));
       totalCount = page.totalCount;
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -301,12 +304,17 @@ describe('one audit API for every subgraph', () => {
     expect(events.length).toBe(totalCount);
     expect(events.length).toBeGreaterThan(5); // more than one page
     let prevHash = '0'.repeat(64);
-    events.forEach((event, i) => {
-      expect({ sequence: event.sequence, prevHash: event.prevHash, hash: event.hash }).toEqual({ sequence: i + 1, prevHash, hash: recompute(event) });
-      prevHash = event.hash;
+    events.forEach((link, i) => {
+      expect({ sequence: link.sequence, prevHash: link.prevHash }).toEqual({ sequence: i + 1, prevHash });
+      if (link.event) expect(recompute(link.event)).toBe(link.hash);
+      prevHash = link.hash;
     });
-    const judgeRead = events.find((e) => e.subjectId === victimId && e.action === 'READ')!;
-    expect(judgeRead).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'hearing' });
+    const judgeRead = events.find((link) => link.event?.subjectId === victimId && link.event.action === 'READ')!;
+    expect(judgeRead.event).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'hearing' });
+    // A victim of PT is outside a DE auditor's oversight: its events are links without content.
+    const portuguese = await eventsAfter(0).then((all) => all.filter((e) => e.subjectId === elsewhere).map((e) => e.sequence));
+    expect(portuguese.length).toBeGreaterThan(0);
+    for (const sequence of portuguese) expect(events[sequence - 1].event).toBeNull();
   });
 
   it("pages one subject's trail with first/after, with an exact totalCount", async () => {
@@ -319,12 +327,27 @@ describe('one audit API for every subgraph', () => {
       const res = await hub.query(auditor, TRAIL_PAGE, { id: victimId, first: 3, after });
       expect(res.body.errors).toBeUndefined();
       const trail: any = res.body.data.auditTrail;
-      expect(trail).toMatchObject({ subjectType: 'Victim', subjectId: victimId, events: { totalCount: 4 } });
+      if (!after) expect(trail).toMatchObject({ subjectType: 'Victim', subjectId: victimId, events: { totalCount: 4 } });
       seen.push(...trail.events.edges.map((edge: any) => edge.node.action));
       if (!trail.events.pageInfo.hasNextPage) break;
       after = trail.events.pageInfo.endCursor;
     }
-    expect(seen).toEqual(['REGISTER', 'READ', 'READ', 'READ']);
+    // The auditor's read of the first page is in the trail by the time the second is read.
+    expect(seen).toEqual(['REGISTER', 'READ', 'READ', 'READ', 'AUDIT_TRAIL_READ']);
+  });
+
+  it("an auditor reads the trails of its oversight only: its own jurisdiction, or its regional body's", async () => {
+    const victimId = await registerVictim(hub, 'AT');
+    const FORBIDDEN_HERE = await hub.query(await hub.token('auditor', 'DE'), TRAIL_PAGE, { id: victimId, first: 5 });
+    expect(errorCodes(FORBIDDEN_HERE.body)).toEqual({ 'auditTrail.events': 'FORBIDDEN' });
+    expect(FORBIDDEN_HERE.body.errors![0].message).toBe(`Victim ${victimId} is not in the oversight of auditor in DE`);
+    const unknown = await hub.query(await hub.token('auditor', 'DE'), TRAIL_PAGE, { id: '0'.repeat(24), first: 5 });
+    expect(unknown.body.errors![0].message).toBe(`Victim ${'0'.repeat(24)} is not in the oversight of auditor in DE`);
+    for (const token of [await hub.token('auditor', 'AT'), await hub.issuer.sign({ role: 'auditor', jurisdiction: 'DE', oversees: ['DE', 'AT'] })]) {
+      const res = await hub.query(token, TRAIL_PAGE, { id: victimId, first: 5 });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.auditTrail.events.edges[0].node.action).toBe('REGISTER');
+    }
   });
 
   it('lists every chain of the hub, each verified by its owner', async () => {
@@ -351,6 +374,8 @@ describe('one audit API for every subgraph', () => {
     expect(judge.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const auditor = await hub.query(await hub.token('auditor', 'DE'), entities, { r: representations }, { url: hub.subgraphs.victims.url });
     expect(auditor.body.data._entities).toEqual([{ events: { totalCount: 1 } }]);
+    const foreign = await hub.query(await hub.token('auditor', 'FR'), entities, { r: representations }, { url: hub.subgraphs.victims.url });
+    expect(foreign.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -153,10 +153,15 @@ async function consentTo(victim: VictimFixture, categories: Category[], granteeJ
 async function expectVisible(role: Role, jurisdiction: string, victim: VictimFixture, protectedVisible: Category[]) {
   const res = await gql(role, jurisdiction, VICTIM_QUERY, { id: victim.id });
   const visible = new Set<FieldClass>(['CASE', ...protectedVisible]);
-  // Consent records: the auditor always; professionals where they see any protected data
-  // (own jurisdiction, or named by an active consent); nobody else.
-  if (role === 'auditor' || (PROFESSIONALS.includes(role) && protectedVisible.length > 0)) visible.add('CONSENT_RECORDS');
-  const full = fullAnswer(victim);
+  // Consent records: the auditor of the victim's jurisdiction; professionals where they see
+  // any protected data (own jurisdiction: all of them; named by an active consent: only the
+  // consents naming their jurisdiction, narrowed to it); nobody else.
+  const own = jurisdiction === 'FR';
+  if ((role === 'auditor' && own) || (PROFESSIONALS.includes(role) && protectedVisible.length > 0)) visible.add('CONSENT_RECORDS');
+  const shownConsents = own
+    ? victim.consents
+    : victim.consents.filter((c) => c.granteeJurisdictions.includes(jurisdiction)).map((c) => ({ ...c, granteeJurisdictions: [jurisdiction] }));
+  const full = { ...fullAnswer(victim), consents: sorted(shownConsents) };
   const expected = Object.fromEntries(Object.entries(full).map(([field, value]) => [field, visible.has(FIELD_CATEGORY[field]) ? value : null]));
   const denied = Object.keys(full).filter((field) => !visible.has(FIELD_CATEGORY[field]));
   const answer = res.body.data.victim;
@@ -339,10 +344,11 @@ describe('recordScreening and startRecoveryPeriod', () => {
     }
   });
 
-  test.each(SCREENERS)('recordScreening: %s of another jurisdiction is FORBIDDEN and nothing is stored', async (role) => {
+  test.each(SCREENERS)('recordScreening: %s of another jurisdiction gets NOT_FOUND (as for an unknown id) and nothing is stored', async (role) => {
     const id = await newVictim();
     const res = await gql(role, 'FR', SCREEN, { id, input: screening });
-    expect(errorCodes(res.body)).toEqual({ recordScreening: 'FORBIDDEN' });
+    expect(errorCodes(res.body)).toEqual({ recordScreening: 'NOT_FOUND' });
+    expect(res.body.errors![0].message).toBe(`Victim ${id} was not found`);
     expect((await storedVictim(id))!.screenings).toEqual([]);
   });
 
@@ -362,10 +368,10 @@ describe('recordScreening and startRecoveryPeriod', () => {
     }
   });
 
-  it('startRecoveryPeriod: a judge of another jurisdiction is FORBIDDEN and nothing is stored', async () => {
+  it('startRecoveryPeriod: a judge of another jurisdiction gets NOT_FOUND (as for an unknown id) and nothing is stored', async () => {
     const id = await newVictim();
     const res = await gql('judge', 'FR', RECOVERY, { id, input: { days: 60 } });
-    expect(errorCodes(res.body)).toEqual({ startRecoveryPeriod: 'FORBIDDEN' });
+    expect(errorCodes(res.body)).toEqual({ startRecoveryPeriod: 'NOT_FOUND' });
     expect(await storedVictim(id)).toMatchObject({ recoveryPeriod: null, status: 'PRESUMED' });
   });
 

@@ -56,10 +56,13 @@ describe('grantConsent', () => {
     },
   );
 
-  test.each(CONSENT_RECORDERS)('%s of another jurisdiction is FORBIDDEN and nothing is stored', async (role) => {
+  test.each(CONSENT_RECORDERS)('%s of another jurisdiction gets NOT_FOUND, exactly as for an unknown id, and nothing is stored', async (role) => {
     const victimId = await registerVictim(hub, 'DE');
     const res = await gql(role, 'FR', GRANT, { victimId, input: { ...HEALTH_TO_AT, granteeJurisdictions: ['FR'] } });
-    expect(errorCodes(res.body)).toEqual({ grantConsent: 'FORBIDDEN' });
+    const unknownId = new Types.ObjectId().toHexString();
+    const unknown = await gql(role, 'FR', GRANT, { victimId: unknownId, input: { ...HEALTH_TO_AT, granteeJurisdictions: ['FR'] } });
+    expect(res.body.errors).toEqual(unknown.body.errors!.map((e) => ({ ...e, message: e.message.replace(unknownId, victimId) })));
+    expect(errorCodes(res.body)).toEqual({ grantConsent: 'NOT_FOUND' });
     expect(await storedConsents(victimId)).toEqual([]);
     // And the foreign social worker still sees no health data.
     const read = await gql(role, 'FR', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: victimId });
@@ -113,10 +116,13 @@ describe('withdrawConsent', () => {
     },
   );
 
-  test.each(CONSENT_RECORDERS)('%s of another jurisdiction is FORBIDDEN and the consent stays active', async (role) => {
+  test.each(CONSENT_RECORDERS)('%s of another jurisdiction gets NOT_FOUND, exactly as for an unknown consent, and the consent stays active', async (role) => {
     const { victimId, consentId } = await consentOfNewVictim();
     const res = await gql(role, 'AT', WITHDRAW, { id: consentId });
-    expect(errorCodes(res.body)).toEqual({ withdrawConsent: 'FORBIDDEN' });
+    const unknownId = new Types.ObjectId().toHexString();
+    const unknown = await gql(role, 'AT', WITHDRAW, { id: unknownId });
+    expect(res.body.errors).toEqual(unknown.body.errors!.map((e) => ({ ...e, message: e.message.replace(unknownId, consentId) })));
+    expect(errorCodes(res.body)).toEqual({ withdrawConsent: 'NOT_FOUND' });
     expect((await storedConsent(consentId))!.withdrawnAt).toBeNull();
     const read = await gql('social_worker', 'DE', `query($id: ID!) { victim(id: $id) { consents { id active } } }`, { id: victimId });
     expect(read.body.data.victim.consents).toEqual([{ id: consentId, active: true }]);

@@ -78,8 +78,8 @@ describe('gateway request limits', () => {
 
   it(`answers an overseer's page of full audit events and refuses a query costing more than ${LIMITS.maxCost}`, async () => {
     const auditor = await hub.token('auditor', 'DE');
-    const page = (alias: string) => `${alias}: auditChain(service: "victims") { events(first: 100) { edges { node {
-      sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash } } } }`;
+    const page = (alias: string) => `${alias}: auditChain(service: "victims") { links(first: 100) { edges { node { sequence prevHash hash event {
+      sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash } } } } }`;
     const one = await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ ${page('a')} }` })));
     expect(one.status).toBe(200);
     expect(one.json.errors).toBeUndefined();

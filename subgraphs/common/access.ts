@@ -1,7 +1,8 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, unauthenticated } from '../../platform/errors';
+import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
-import { allow, rule, type Permissions } from './rules';
+import { allow, ruleOf, type Permissions } from './rules';
 
 /**
  * Field-level access, declared per type. A subgraph says, next to its type, which data
@@ -37,7 +38,7 @@ export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
 export interface Basis<P> {
   /** How the access matrix and messages name it, e.g. "own jurisdiction". */
   name: string;
-  /** True when it holds for this caller and record; throws when it cannot be decided (then: denied). */
+  /** True when it holds for this caller and record; ConsentUnavailable when the victims subgraph cannot say (then: denied). */
   holds(ctx: RequestContext, parent: P, category: string): Promise<boolean> | boolean;
 }
 
@@ -56,6 +57,8 @@ export interface TypeAccess<P> {
   noun: string;
   /** The audit subject: the record's id (the subject type is `typeName`). */
   id(parent: P): string;
+  /** Where a record belongs, by id (null: none such): auditors read the trails of their oversight. */
+  jurisdictionOf(id: string, ctx: RequestContext): Promise<string | null>;
   /** Fields anyone who reached the record may read (its key). */
   open: string[];
   /** Every other field and its category: CASE (any authenticated caller, not logged) or one of `rules`. */
@@ -104,7 +107,9 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
         try {
           if (await basis.holds(ctx, parent, category)) return { allowed: true, reason: basis.name };
         } catch (error) {
-          return { allowed: false, reason: (error as Error).message };
+          // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
+          if (error instanceof ConsentUnavailable) return { allowed: false, reason: error.message };
+          throw error;
         }
       }
       return { allowed: false, reason: null };
@@ -116,7 +121,7 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
 
 /** The shield rules of a declared type: open fields allowed, every other field decided by its category. */
 export function permissionsOf(access: TypeAccess<any>): Permissions {
-  const fieldRule = rule({ cache: 'no_cache' })(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
+  const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
     const category = access.fields[info.fieldName];
     if (!category) return forbidden();
     const { allowed, reason } = await decide(access, ctx, parent, category);
@@ -141,9 +146,17 @@ export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null 
   return basis('own jurisdiction', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction);
 }
 
-/** The caller has one of these roles (e.g. the auditor, for oversight). */
-export function asRole<P>(...roles: Role[]): Basis<P> {
-  return basis(`as ${roles.join(' or ')}`, (ctx) => roles.includes(ctx.caller!.role));
+/** A basis that holds only for some of a category's roles. */
+export function forRoles<P>(roles: Role[], inner: Basis<P>): Basis<P> {
+  return basis(`${inner.name} (${roles.join(', ')})`, async (ctx, parent, category) => roles.includes(ctx.caller!.role) && (await inner.holds(ctx, parent, category)));
+}
+
+/** An auditor whose oversight covers the record's jurisdiction (its own, or its body's `oversees`). */
+export function overseesJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
+  return basis("auditor overseeing the record's jurisdiction", (ctx, parent) => {
+    const jurisdiction = jurisdictionOf(parent);
+    return Boolean(jurisdiction) && ctx.caller!.oversight.includes(jurisdiction!);
+  });
 }
 
 /** The record is about a victim in the caller's jurisdiction (asked of the victims subgraph). */

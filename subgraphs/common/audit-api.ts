@@ -1,4 +1,4 @@
-import { badInput } from '../../platform/errors';
+import { badInput, forbidden } from '../../platform/errors';
 import type { RequestContext } from './context';
 import { allow, hasRole, type Permissions } from './rules';
 
@@ -21,6 +21,22 @@ import { allow, hasRole, type Permissions } from './rules';
 export interface AuditedService {
   service: string;
   subjectTypes: string[];
+}
+
+/** Where a subject belongs, by type: an auditor reads what is in its oversight. */
+export type SubjectJurisdictions = Record<string, (id: string, ctx: RequestContext) => Promise<string | null>>;
+
+/** Per request: the jurisdiction of each subject asked about, looked up once. */
+function inOversight(ctx: RequestContext, jurisdictions: SubjectJurisdictions, subjectType: string, subjectId: string): Promise<boolean> {
+  const cache = ((ctx as RequestContext & { oversightCache?: Map<string, Promise<boolean>> }).oversightCache ??= new Map());
+  const key = `${subjectType}:${subjectId}`;
+  let answer = cache.get(key);
+  if (!answer) {
+    const lookup = jurisdictions[subjectType];
+    answer = lookup ? lookup(subjectId, ctx).then((j) => j !== null && ctx.caller!.oversight.includes(j)) : Promise.resolve(false);
+    cache.set(key, answer);
+  }
+  return answer;
 }
 
 const SHARED_SDL = `
@@ -98,13 +114,32 @@ interface AuditTrail {
   events(first: Int, after: String): AuditEventConnection!
 }
 
+"One link of a chain: always its sequence and hashes; the event itself only when its subject is in the auditor's oversight"
+type AuditChainLink @shareable {
+  sequence: Int!
+  prevHash: String!
+  hash: String!
+  event: AuditEvent
+}
+
+type AuditChainLinkEdge @shareable {
+  cursor: String!
+  node: AuditChainLink!
+}
+
+type AuditChainLinkConnection @shareable {
+  edges: [AuditChainLinkEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
 "The audit chain of one subgraph"
 interface AuditChain {
   service: String!
   "Recomputes every hash of the chain; with knownHead, also checks that this head is still in it"
   verify(knownHead: KnownAuditHead): AuditChainStatus!
-  "Every event of the chain in sequence order, to recompute it outside the hub"
-  events(first: Int, after: String): AuditEventConnection!
+  "Every link of the chain in sequence order: every link is checked, the events in your oversight recomputed, outside the hub"
+  links(first: Int, after: String): AuditChainLinkConnection!
 }
 `;
 
@@ -135,7 +170,7 @@ function chainType(service: string, owned: boolean): string {
   return `type ${chainTypeName(service)} implements AuditChain @key(fields: "service") {
   service: String!
   verify(knownHead: KnownAuditHead): AuditChainStatus!${owned ? '' : ' @external'}
-  events(first: Int, after: String): AuditEventConnection!${owned ? '' : ' @external'}
+  links(first: Int, after: String): AuditChainLinkConnection!${owned ? '' : ' @external'}
 }`;
 }
 
@@ -152,7 +187,7 @@ function verifiedHead(knownHead: { sequence: number; hash: string } | null | und
  * The audit API of one subgraph: its own trail and chain entities, and with `directory`
  * (the whole hub's audited services) the root fields and the other subgraphs' entities.
  */
-export function auditApi(own: AuditedService, directory: AuditedService[] | undefined, has: { pageInfo: boolean }) {
+export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdictions, directory: AuditedService[] | undefined, has: { pageInfo: boolean }) {
   const others = (directory ?? []).filter((s) => s.service !== own.service);
   const typeDefs = [
     SHARED_SDL,
@@ -179,15 +214,37 @@ export function auditApi(own: AuditedService, directory: AuditedService[] | unde
       __resolveReference: (reference: { service: string }) => reference,
       verify: (_chain: unknown, args: { knownHead?: { sequence: number; hash: string } | null }, ctx: RequestContext) =>
         ctx.audit.log.verify(verifiedHead(args.knownHead)),
-      events: (_chain: unknown, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => ctx.audit.log.chainPage(args),
+      links: async (_chain: unknown, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
+        const page = await ctx.audit.log.chainPage(args);
+        const edges = await Promise.all(
+          page.edges.map(async ({ cursor, node: event }) => ({
+            cursor,
+            node: {
+              sequence: event.sequence,
+              prevHash: event.prevHash,
+              hash: event.hash,
+              event: (await inOversight(ctx, jurisdictions, event.subjectType, event.subjectId)) ? event : null,
+            },
+          })),
+        );
+        ctx.audit.noteEvent('AUDIT_CHAIN_READ', 'AuditChain', own.service, ['links']);
+        return Object.defineProperty({ ...page, edges }, 'totalCount', { get: () => page.totalCount });
+      },
     },
   };
   for (const subjectType of own.subjectTypes) {
     resolvers[trailTypeName(subjectType)] = {
       __resolveReference: (reference: { subjectId: string }) => ({ ...reference, subjectType }),
       subjectType: () => subjectType,
-      events: (trail: { subjectId: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) =>
-        ctx.audit.log.page(subjectType, trail.subjectId, args),
+      events: async (trail: { subjectId: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
+        if (!(await inOversight(ctx, jurisdictions, subjectType, trail.subjectId))) {
+          throw forbidden(`${subjectType} ${trail.subjectId} is not in the oversight of ${ctx.caller!.role} in ${ctx.caller!.jurisdiction}`);
+        }
+        const page = await ctx.audit.log.page(subjectType, trail.subjectId, args);
+        // The auditor's own reads are audited too, in the same trail.
+        ctx.audit.noteEvent('AUDIT_TRAIL_READ', subjectType, trail.subjectId, ['events']);
+        return page;
+      },
     };
   }
   if (directory) {
@@ -211,7 +268,11 @@ export function auditApi(own: AuditedService, directory: AuditedService[] | unde
   const typeNames = [...(directory ?? [own]).flatMap((s) => [...s.subjectTypes.map(trailTypeName), chainTypeName(s.service)])];
   const permissions: Permissions = {
     ...Object.fromEntries(typeNames.map((name) => [name, auditorOnly])),
-    ...Object.fromEntries(['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'PageInfo'].map((name) => [name, allow])),
+    ...Object.fromEntries(
+      ['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'AuditChainLink', 'AuditChainLinkEdge', 'AuditChainLinkConnection', 'PageInfo'].map(
+        (name) => [name, allow],
+      ),
+    ),
     ...(directory ? { Query: { auditTrail: auditorOnly, auditChain: auditorOnly, auditChains: auditorOnly } } : {}),
   };
   return { typeDefs, resolvers, permissions };

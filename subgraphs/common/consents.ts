@@ -30,6 +30,11 @@ export interface Credentials {
 
 const TIMEOUT_MS = 3_000;
 
+/** The victims subgraph could not answer: a consent basis then fails, and the field is denied. */
+export class ConsentUnavailable extends Error {
+  override name = 'ConsentUnavailable';
+}
+
 export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!) { victimSharing(victimIds: $victimIds) { victimId jurisdiction consents { id categories } } }`;
 
 interface VictimSharing {
@@ -41,7 +46,7 @@ interface VictimSharing {
 /** Asks the victims subgraph at `url` (CONSENT_SERVICE_URL), once per request tick. */
 export function remoteConsents(url: string | undefined, credentials: Credentials): ConsentSource {
   const loader = new DataLoader<string, VictimSharing>(async (victimIds) => {
-    if (!url) throw new Error('consent could not be checked: no consent service is configured (CONSENT_SERVICE_URL)');
+    if (!url) throw new ConsentUnavailable('consent could not be checked: no consent service is configured (CONSENT_SERVICE_URL)');
     let body: { data?: { victimSharing?: VictimSharing[] }; errors?: Array<{ message: string }> };
     try {
       const res = await fetch(url, {
@@ -56,12 +61,12 @@ export function remoteConsents(url: string | undefined, credentials: Credentials
       });
       body = (await res.json()) as typeof body;
     } catch (error) {
-      throw new Error(`consent could not be checked: the victims service did not answer (${(error as Error).name})`);
+      throw new ConsentUnavailable(`consent could not be checked: the victims service did not answer (${(error as Error).name})`);
     }
     const answers = body.data?.victimSharing;
-    if (!answers) throw new Error(`consent could not be checked: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
+    if (!answers) throw new ConsentUnavailable(`consent could not be checked: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
     const byId = new Map(answers.map((answer) => [answer.victimId, answer]));
-    return victimIds.map((id) => byId.get(id) ?? new Error('consent could not be checked: the victims service left this victim out'));
+    return victimIds.map((id) => byId.get(id) ?? new ConsentUnavailable('consent could not be checked: the victims service left this victim out'));
   });
   return {
     jurisdictionOf: async (victimId) => (await loader.load(victimId)).jurisdiction,

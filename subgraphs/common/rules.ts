@@ -1,26 +1,47 @@
-import { allow, and, deny, or, rule } from 'graphql-shield';
+import { GraphQLError } from 'graphql';
+import { allow, chain, deny, rule } from 'graphql-shield';
 import type { Role } from '../../platform/auth';
-import { forbidden, unauthenticated } from '../../platform/errors';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from './context';
 
 /**
  * The rule vocabulary every subgraph uses (and the only module that imports
  * graphql-shield's rule builders, so the library could be swapped in one place).
  * Rules never cache across fields (`no_cache`): a decision may depend on the parent
- * object, and shield's 'strict' cache cannot hash mongoose documents.
+ * object, and shield's 'strict' cache cannot hash mongoose documents. Rules that must
+ * run in order (a role before a database lookup) are chained, never run in parallel.
  */
 
-export { allow, deny, and, or, rule };
-type ShieldRule = Parameters<typeof and>[number];
+export { allow, deny };
+type ShieldRule = Parameters<typeof chain>[number];
 /** Type name → a rule for all its fields, or field name → rule. */
 export type Permissions = Record<string, ShieldRule | Record<string, ShieldRule>>;
 
-export const isAuthenticated = rule({ cache: 'no_cache' })((_parent, _args, ctx: RequestContext) =>
-  ctx.caller ? true : unauthenticated(),
-);
+const DECISION_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']);
+
+/**
+ * A rule from a decision function returning true or the error to answer with. A decision
+ * that throws something other than one of our answers (the database is down, a bug) is
+ * not a decision: it becomes an internal error (no data; logged by formatError), never
+ * a FORBIDDEN that would read like a denial.
+ */
+export function ruleOf<Ctx extends RequestContext = RequestContext>(
+  decide: (parent: any, args: any, ctx: Ctx, info: { fieldName: string }) => Promise<boolean | Error> | boolean | Error,
+) {
+  return rule({ cache: 'no_cache' })(async (parent, args, ctx: Ctx, info) => {
+    try {
+      return await decide(parent, args, ctx, info);
+    } catch (error) {
+      if (error instanceof GraphQLError && DECISION_CODES.has(String(error.extensions.code))) return error;
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
+
+export const isAuthenticated = ruleOf((_parent, _args, ctx) => (ctx.caller ? true : unauthenticated()));
 
 export function hasRole(...roles: Role[]) {
-  return rule({ cache: 'no_cache' })((_parent, _args, ctx: RequestContext) => {
+  return ruleOf((_parent, _args, ctx) => {
     if (!ctx.caller) return unauthenticated();
     return roles.includes(ctx.caller.role) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`);
   });
@@ -28,37 +49,23 @@ export function hasRole(...roles: Role[]) {
 
 /**
  * Acting on a record (a mutation): only the listed roles, and only in the record's own
- * jurisdiction. `locate` finds the record from the arguments: it throws BAD_USER_INPUT
- * for a malformed id, and returns NOT_FOUND when there is no such record.
+ * jurisdiction. The role is checked first; only then does `locate` find the record from
+ * the arguments (it throws BAD_USER_INPUT for a malformed id). A record of another
+ * jurisdiction answers exactly like one that does not exist, so ids cannot be probed.
  */
 export function actsInOwnJurisdiction<Ctx extends RequestContext>(
-  noun: string,
+  what: string,
   roles: Role[],
-  locate: (args: any, ctx: Ctx) => Promise<{ jurisdiction: string } | Error>,
+  locate: (args: any, ctx: Ctx) => Promise<{ jurisdiction: string } | null>,
+  idOf: (args: any) => string,
 ) {
-  return and(
+  return chain(
     hasRole(...roles),
-    rule({ cache: 'no_cache' })(async (_parent, args, ctx: Ctx) => {
-      let record: { jurisdiction: string } | Error;
-      try {
-        record = await locate(args, ctx);
-      } catch (error) {
-        return error as Error; // bad id: BAD_USER_INPUT, not a denial
-      }
-      if (record instanceof Error) return record;
-      return record.jurisdiction === ctx.caller!.jurisdiction ? true : forbidden(`Only ${roles.join(', ')} of ${record.jurisdiction} may do this for ${noun}`);
+    ruleOf<Ctx>(async (_parent, args, ctx) => {
+      const record = await locate(args, ctx);
+      return record && record.jurisdiction === ctx.caller!.jurisdiction ? true : notFound(what, idOf(args));
     }),
   );
-}
-
-/** A rule from an async decision function returning true or an error. */
-export function check<Ctx extends RequestContext = RequestContext>(
-  decide: (parent: any, args: any, ctx: Ctx, info: { fieldName: string }) => Promise<true | Error> | true | Error,
-) {
-  return rule({ cache: 'no_cache' })(async (parent, args, ctx: Ctx, info) => {
-    if (!ctx.caller) return unauthenticated();
-    return decide(parent, args, ctx, info);
-  });
 }
 
 /** Every field of these types is readable once the parent was (nested value types). */

@@ -22,15 +22,13 @@ export interface SchemaParts {
   references: Record<string, { __resolveReference: (reference: any, ctx: any) => unknown }>;
   /** Rules of the root fields (and of plain types); */
   permissions: Permissions;
-  /** the field-level access of each declared type (common/access.ts). */
+  /** the field-level access of each declared type (common/access.ts); their records are the audited subjects. */
   access?: Array<TypeAccess<any>>;
-  /** Audited subject types besides the declared ones (default: the types of `access`). */
-  auditSubjects?: string[];
 }
 
 /** The subject types whose trails this subgraph keeps. */
 export function auditedService(parts: SchemaParts): AuditedService {
-  return { service: parts.name, subjectTypes: [...new Set([...(parts.access ?? []).map((a) => a.typeName), ...(parts.auditSubjects ?? [])])] };
+  return { service: parts.name, subjectTypes: (parts.access ?? []).map((a) => a.typeName) };
 }
 
 /** The schema and what the served schema needs besides it. */
@@ -41,7 +39,8 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
     skipCheck: true,
     validate: false,
   });
-  const audit = auditApi(auditedService(parts), auditDirectory, { pageInfo: Boolean(schema.getType('PageInfo')) });
+  const jurisdictions = Object.fromEntries((parts.access ?? []).map((a) => [a.typeName, a.jurisdictionOf]));
+  const audit = auditApi(auditedService(parts), jurisdictions, auditDirectory, { pageInfo: Boolean(schema.getType('PageInfo')) });
   const dateTime = schema.getType('DateTimeISO') ? '' : 'scalar DateTimeISO\n';
   const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + dateTime + audit.typeDefs);
   const resolvers: Record<string, any> = { DateTimeISO: DateTimeISOResolver, ...createResolversMap(schema) };

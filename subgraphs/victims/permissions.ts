@@ -1,23 +1,19 @@
 import type { Role } from '../../platform/auth';
-import { notFound } from '../../platform/errors';
 import { actsInOwnJurisdiction, allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
 import { objectId } from '../common/validate';
 import type { VictimContext } from './loaders';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
-const byVictimId = async (args: { victimId: string }, ctx: VictimContext) => {
-  const victimId = String(objectId(args.victimId, 'victimId'));
-  return (await ctx.loaders.victim.load(victimId)) ?? notFound('Victim', args.victimId);
-};
-const byConsentId = async (args: { consentId: string }, ctx: VictimContext) => {
+const victimOf = async (args: { victimId: string }, ctx: VictimContext) => ctx.loaders.victim.load(String(objectId(args.victimId, 'victimId')));
+const victimOfConsent = async (args: { consentId: string }, ctx: VictimContext) => {
   const consent = await ctx.models.Consent.findById(objectId(args.consentId, 'consentId'), { victimId: 1 }).lean();
-  if (!consent) return notFound('Consent', args.consentId);
-  return (await ctx.loaders.victim.load(String(consent.victimId))) ?? notFound('Victim', String(consent.victimId));
+  return consent ? ctx.loaders.victim.load(String(consent.victimId)) : null;
 };
 
-const actsOnVictim = (roles: Role[], locate: (args: any, ctx: VictimContext) => Promise<{ jurisdiction: string } | Error>) =>
-  actsInOwnJurisdiction('this victim', roles, locate);
+/** Acting on a victim: the roles, in the victim's own jurisdiction; elsewhere it answers as for an unknown id. */
+const actsOnVictim = (roles: Role[]) => actsInOwnJurisdiction('Victim', roles, victimOf, (args) => args.victimId);
+const actsOnConsent = (roles: Role[]) => actsInOwnJurisdiction('Consent', roles, victimOfConsent, (args) => args.consentId);
 
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 
@@ -30,10 +26,10 @@ export const victimPermissions: Permissions = {
   },
   Mutation: {
     registerVictim: hasRole('social_worker', 'law_enforcement'),
-    recordScreening: actsOnVictim(['social_worker', 'law_enforcement'], byVictimId),
-    startRecoveryPeriod: actsOnVictim(['social_worker', 'law_enforcement', 'prosecutor', 'judge'], byVictimId),
-    grantConsent: actsOnVictim(CONSENT_RECORDERS, byVictimId),
-    withdrawConsent: actsOnVictim(CONSENT_RECORDERS, byConsentId),
+    recordScreening: actsOnVictim(['social_worker', 'law_enforcement']),
+    startRecoveryPeriod: actsOnVictim(['social_worker', 'law_enforcement', 'prosecutor', 'judge']),
+    grantConsent: actsOnVictim(CONSENT_RECORDERS),
+    withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
   },
   ...openTypes(
     'VictimConnection',

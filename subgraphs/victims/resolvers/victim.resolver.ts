@@ -102,9 +102,22 @@ export class VictimResolver {
     return latest ? assessScreening(latest) : null;
   }
 
+  /**
+   * All of them for the victim's own jurisdiction and its auditors; for another
+   * jurisdiction only the consents that name it, as they concern it: the grantee list
+   * narrowed to it, and not who recorded them.
+   */
   @FieldResolver(() => [Consent], { nullable: true })
   async consents(@Root() victim: VictimDoc, @Ctx() ctx: VictimContext) {
+    const caller = ctx.caller!;
     const consents = await ctx.loaders.consentsOfVictim.load(victim.id);
-    return consents.map((c) => ({ ...c, active: consentIsActive(c, ctx.now) }));
+    const whole = caller.jurisdiction === victim.jurisdiction || caller.oversight.includes(victim.jurisdiction);
+    return consents
+      .filter((c) => whole || c.granteeJurisdictions.includes(caller.jurisdiction))
+      .map((c) => ({
+        ...c,
+        active: consentIsActive(c, ctx.now),
+        ...(whole ? {} : { granteeJurisdictions: [caller.jurisdiction], grantedBy: null }),
+      }));
   }
 }

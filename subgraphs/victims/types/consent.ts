@@ -18,8 +18,8 @@ export class Consent {
   @Field()
   grantedAt!: Date;
 
-  @Field({ description: 'Subject of the token that recorded the consent' })
-  grantedBy!: string;
+  @Field(() => String, { nullable: true, description: "Subject of the token that recorded the consent (not shown to other jurisdictions)" })
+  grantedBy!: string | null;
 
   @Field(() => Date, { nullable: true })
   expiresAt!: Date | null;

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
-  asRole,
+  forRoles,
   namedByVictimConsent,
+  overseesJurisdiction,
   ownJurisdiction,
   PROFESSIONALS,
   protectedCategories,
@@ -11,6 +12,7 @@ import {
 } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { PageInfo } from '../../common/pagination';
+import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { Consent } from './consent';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './enums';
@@ -83,14 +85,16 @@ export class Victim {
  * Who may read which Victim field. Protected categories: the hub's roles for each, acting
  * in the victim's own jurisdiction or holding an active consent of the victim for that
  * category and jurisdiction. The consent records (purposes, grantees, who recorded them)
- * are not CASE data: professionals see them where they may act on the victim (own
- * jurisdiction, or a jurisdiction an active consent names), and the auditor for
- * oversight; shelters, partner systems and accreditation officers do not.
+ * are not CASE data: professionals of the victim's jurisdiction and auditors overseeing it
+ * see them all; a professional of a jurisdiction an active consent names sees only the
+ * consents naming it, without who recorded them (resolvers/victim.resolver.ts); shelters,
+ * partner systems and accreditation officers see none.
  */
 export const victimAccess = typeAccess<Entity<VictimRecord>>({
   typeName: 'Victim',
   noun: 'this victim',
   id: (victim) => victim.id,
+  jurisdictionOf: async (id, ctx) => (/^[0-9a-f]{24}$/i.test(id) ? ((await (ctx as VictimContext).loaders.victim.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: {
     caseReference: 'CASE',
@@ -115,7 +119,11 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
     ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
     CONSENT_RECORDS: {
       roles: [...PROFESSIONALS, 'auditor'],
-      bases: [asRole('auditor'), ownJurisdiction((victim) => victim.jurisdiction), namedByVictimConsent((victim) => victim.id)],
+      bases: [
+        overseesJurisdiction((victim) => victim.jurisdiction),
+        forRoles(PROFESSIONALS, ownJurisdiction((victim) => victim.jurisdiction)),
+        forRoles(PROFESSIONALS, namedByVictimConsent((victim) => victim.id)),
+      ],
       denied: (whom) => `The consent records of this victim are not shown to ${whom}`,
     },
   },

@@ -1,0 +1,67 @@
+import { Types } from 'mongoose';
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// Hardening of the platform: rules in order, internal failures never read as decisions,
+// and no existence oracle in mutations.
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub.stop());
+afterEach(() => jest.restoreAllMocks());
+
+const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "A", formVersion: "1" }) { id } }`;
+const models = () => hub.subgraphs.victims.connection.models;
+
+describe('rules run in order', () => {
+  it('checks the token and role before looking anything up', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const lookups = jest.spyOn(models().Victim, 'find');
+    const anonymous = await hub.query(null, SCREEN, { id: victimId });
+    expect(errorCodes(anonymous.body)).toEqual({ recordScreening: 'UNAUTHENTICATED' });
+    const wrongRole = await hub.queryAs('shelter_staff', 'DE', SCREEN, { id: victimId });
+    expect(errorCodes(wrongRole.body)).toEqual({ recordScreening: 'FORBIDDEN' });
+    expect(lookups).not.toHaveBeenCalled();
+  });
+});
+
+describe('a rule that fails is an internal error, never a decision', () => {
+  it('a mutation whose lookup fails answers INTERNAL_SERVER_ERROR, not FORBIDDEN or NOT_FOUND', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    jest.spyOn(models().Victim, 'find').mockImplementationOnce(() => {
+      throw new Error('database unavailable');
+    });
+    const res = await hub.queryAs('social_worker', 'DE', SCREEN, { id: victimId });
+    expect(errorCodes(res.body)).toEqual({ recordScreening: 'INTERNAL_SERVER_ERROR' });
+    expect(res.body.errors![0].message).toBe('Internal server error');
+  });
+
+  it('a field whose consent lookup fails is an internal error with no data, and no DENY is logged as if decided', async () => {
+    const victimId = await registerVictim(hub, 'DE', { legalName: 'Not Leaked' });
+    await grantConsent(hub, victimId, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'] });
+    const before = await hub.subgraphs.victims.audit.model.countDocuments({ subjectId: victimId, decision: 'DENY' });
+    jest.spyOn(hub.subgraphs.victims.connection.models.ListEntry, 'find').mockImplementation(() => {
+      throw new Error('database unavailable');
+    });
+    const res = await hub.queryAs('judge', 'AT', `query($id: ID!) { victim(id: $id) { legalName } }`, { id: victimId });
+    jest.restoreAllMocks();
+    expect(JSON.stringify(res.body)).not.toContain('Not Leaked');
+    expect(Object.values(errorCodes(res.body))).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(await hub.subgraphs.victims.audit.model.countDocuments({ subjectId: victimId, decision: 'DENY' })).toBe(before);
+  });
+});
+
+describe('no existence oracle in mutations', () => {
+  it('a foreign professional learns nothing from a consent id: a real one answers like an unknown one', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'] });
+    const unknownId = new Types.ObjectId().toHexString();
+    const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`;
+    const real = await hub.queryAs('social_worker', 'FR', WITHDRAW, { id: consentId });
+    const unknown = await hub.queryAs('social_worker', 'FR', WITHDRAW, { id: unknownId });
+    expect(real.body.errors![0].message.replace(consentId, '<id>')).toBe(unknown.body.errors![0].message.replace(unknownId, '<id>'));
+    expect(real.body.errors![0].message).not.toMatch(/DE/);
+  });
+});
