@@ -15,8 +15,9 @@ export function accessMatrix(registry: RegistryEntry[]): string {
     'a test fails when it drifts from the code. Do not edit by hand.',
     '',
     'A field is released when the caller has one of the roles of its category **and** one of the bases holds.',
-    'CASE fields are released to every authenticated caller and not logged; every read of any other category is',
-    'logged in the owning subgraph\'s audit chain, allowed or denied. Root fields and mutations have their own rules',
+    'CASE fields are released to every caller who may see the record at all; reads of them are logged when the record',
+    'is another jurisdiction\'s, and every read of any other category is logged in the owning subgraph\'s audit chain,',
+    'allowed or denied. Root fields and mutations have their own rules',
     '(each subgraph\'s `permissions`); the audit API is for the `auditor` role only.',
     '',
     '## Roles by category (hub-wide)',
@@ -40,5 +41,12 @@ function typeTable(access: TypeAccess<unknown>): string[] {
       return `| ${field} | ${category} | ${rule.roles.join(', ')} | ${rule.bases.map((b) => b.name).join('; ')} |`;
     }),
   ];
-  return ['| Field | Category | Roles | Bases (any one) |', '|---|---|---|---|', ...rows];
+  const elsewhere = access.visibleOn.length ? access.visibleOn.map((b) => b.name).join('; ') : 'never';
+  return [
+    `Seen at all outside its own jurisdiction (and its auditors' oversight): ${elsewhere}; otherwise it answers as an unknown id.`,
+    '',
+    '| Field | Category | Roles | Bases (any one) |',
+    '|---|---|---|---|',
+    ...rows,
+  ];
 }

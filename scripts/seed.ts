@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Types, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
 import type { Caller } from '../platform/auth';
 import { connectDatabase } from '../subgraphs/common/db';
@@ -7,6 +7,7 @@ import { openDevEnvironment } from './dev-env';
 import { identityHash } from '../subgraphs/victims/identity';
 import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
 import { consentIsActive, type DataCategory } from '../subgraphs/victims/access';
+import { newId } from '../subgraphs/common/validate';
 import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
@@ -63,10 +64,11 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Victim.estimatedDocumentCount()) > 0) {
     const any = await models.Victim.findOne({}, { _listed: 1 }).lean();
-    if (any && !any._listed?.length) {
+    if (any && (!any._listed?.length || typeof any._id !== 'string')) {
       throw new Error(
-        `The victims database "${connection.name}" holds data written before victims were kept in lists (docs/decisions.md), ` +
-          'which this version cannot read. It is synthetic demo data: remove .data/db (or drop that database) and start again.',
+        `The victims database "${connection.name}" holds data written by an earlier version of the hub ` +
+          '(before lists and random ids, docs/decisions.md), which this version cannot read. ' +
+          'It is synthetic demo data: remove .data/db (or drop that database) and start again.',
       );
     }
     log('Demo data already present; not seeding again.');
@@ -121,7 +123,7 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
   const knownBirth = rnd() > 0.1;
   const screened = rnd() > 0.2;
   return {
-    _id: new Types.ObjectId(),
+    _id: newId(),
     caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(6, '0')}`,
     jurisdiction,
     status: pick(STATUSES),

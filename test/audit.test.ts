@@ -93,14 +93,24 @@ describe('reading protected victim fields', () => {
     });
   });
 
-  it('records a read wholly denied in a foreign jurisdiction, and a missing purpose as null', async () => {
+  it('records a foreign read, its CASE fields included, and a missing purpose as null', async () => {
     const victimId = await registerVictim(hub, 'DE');
+    await grantConsent(hub, victimId, 'DE', { categories: ['TESTIMONY'], granteeJurisdictions: ['FR'] });
     const since = await headSequence();
     await read('prosecutor', 'FR', VICTIM, { id: victimId });
     const [event, ...more] = await eventsAfter(since);
     expect(more).toEqual([]);
     expect(event).toMatchObject({ role: 'prosecutor', jurisdiction: 'FR', purpose: null, decision: 'DENY' });
-    expect(event.deniedFields).toEqual(event.fields);
+    expect(event.fields).toEqual(['caseReference', 'contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities']);
+    expect(event.deniedFields).toEqual(['contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities']);
+  });
+
+  it('a foreign victim with no consent naming the caller is not there at all, and nothing is logged of it', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = await headSequence();
+    const res = await read('prosecutor', 'FR', VICTIM, { id: victimId });
+    expect(res.body).toEqual({ data: { victim: null } });
+    expect(await eventsAfter(since)).toEqual([]);
   });
 
   it('writes one event per victim per request, however often the victim appears in it', async () => {

@@ -174,9 +174,9 @@ describe('identity: tokens are verified by the gateway and by every subgraph', (
       { r: [{ __typename: 'Victim', id: victimId }] },
       { url: hub.subgraphs.victims.url },
     );
-    expect(JSON.stringify(res.body.data)).not.toContain('Test Person');
-    expect(res.body.data._entities[0]).toEqual({ id: victimId, legalName: null, contactPhone: null, caseReference: null });
-    expect(new Set(Object.values(errorCodes(res.body)))).toEqual(new Set(['UNAUTHENTICATED']));
+    // Anonymous: nothing at all, not even whether the id exists, and nothing logged per attempt.
+    expect(res.body.data).toBeNull();
+    expect(errorCodes(res.body)).toEqual({ _entities: 'UNAUTHENTICATED' });
   });
 });
 

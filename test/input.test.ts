@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
 import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
@@ -31,9 +30,9 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
   });
   afterAll(() => hub.stop());
 
-  const collection = (name: string) => hub.subgraphs.victims.connection.collection(name);
+  const collection = (name: string) => hub.subgraphs.victims.connection.collection<{ _id: string } & Record<string, any>>(name);
   const storedCounts = async () => ({ victims: await collection('victims').countDocuments(), consents: await collection('consents').countDocuments() });
-  const storedVictim = () => collection('victims').findOne({ _id: new Types.ObjectId(victimId) });
+  const storedVictim = () => collection('victims').findOne({ _id: victimId });
 
   function expectBadInput(res: GraphQLResponse, field: string) {
     const json = JSON.stringify(res.body);
@@ -144,7 +143,7 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
       await refused(WITHDRAW, { consentId: 'not-an-id' }, 'consentId');
       await refused(WITHDRAW, { consentId: { $ne: null } }, '$consentId');
       await refused(WITHDRAW, { consentId: { $gt: '' } }, '$consentId');
-      const stored = await collection('consents').findOne({ _id: new Types.ObjectId(consentId) });
+      const stored = await collection('consents').findOne({ _id: consentId });
       expect(stored?.withdrawnAt).toBeNull();
     });
 

@@ -21,6 +21,7 @@ interface CaseRecord {
 
 const caseSchema = new Schema<CaseRecord>(
   {
+    _id: String,
     region: { type: String, required: true },
     stage: { type: String, required: true },
     reference: { type: String, required: true, unique: true },

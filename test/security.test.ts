@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { newId } from '../subgraphs/common/validate';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
 
@@ -57,11 +57,54 @@ describe('no existence oracle in mutations', () => {
   it('a foreign professional learns nothing from a consent id: a real one answers like an unknown one', async () => {
     const victimId = await registerVictim(hub, 'DE');
     const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'] });
-    const unknownId = new Types.ObjectId().toHexString();
+    const unknownId = newId();
     const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`;
     const real = await hub.queryAs('social_worker', 'FR', WITHDRAW, { id: consentId });
     const unknown = await hub.queryAs('social_worker', 'FR', WITHDRAW, { id: unknownId });
     expect(real.body.errors![0].message.replace(consentId, '<id>')).toBe(unknown.body.errors![0].message.replace(unknownId, '<id>'));
     expect(real.body.errors![0].message).not.toMatch(/DE/);
+  });
+});
+
+describe('no enumeration', () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id caseReference } } }`;
+  const direct = (token: string | null, representations: unknown[]) => hub.query(token, ENTITIES, { r: representations }, { url: hub.subgraphs.victims.url });
+
+  it('ids are 128 random bits that share nothing with the ids before them', async () => {
+    const ids = [await registerVictim(hub, 'DE'), await registerVictim(hub, 'DE'), await registerVictim(hub, 'DE')];
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // ObjectIds of one process share their first 8 characters (a timestamp) and count up.
+    expect(new Set(ids.map((id) => id.slice(0, 6))).size).toBe(3);
+  });
+
+  it('_entities shows a foreign victim only under a consent naming the caller, exactly as victim(id) does', async () => {
+    const unshared = await registerVictim(hub, 'DE');
+    const shared = await registerVictim(hub, 'DE');
+    await grantConsent(hub, shared, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['FR'] });
+    const res = await direct(await hub.token('judge', 'FR'), [unshared, shared, newId()].map((id) => ({ __typename: 'Victim', id })));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data._entities).toEqual([null, { id: shared, caseReference: expect.any(String) }, null]);
+    const own = await direct(await hub.token('judge', 'DE'), [{ __typename: 'Victim', id: unshared }]);
+    expect(own.body.data._entities).toEqual([{ id: unshared, caseReference: expect.any(String) }]);
+  });
+
+  it('caps the representations of one request, and refuses keys that are not strings, naming them', async () => {
+    const judge = await hub.token('judge', 'DE');
+    const many = await direct(judge, Array.from({ length: 1505 }, () => ({ __typename: 'Victim', id: newId() })));
+    expect(errorCodes(many.body)).toEqual({ _entities: 'BAD_USER_INPUT' });
+    expect(many.body.errors![0].message).toBe('representations: at most 500 at once');
+    const objectKey = await direct(judge, [{ __typename: 'Victim', id: { toString: 'x' } }]);
+    expect(objectKey.status).toBe(200);
+    expect(errorCodes(objectKey.body)).toEqual({ _entities: 'BAD_USER_INPUT' });
+    expect(objectKey.body.errors![0].message).toBe('representations[0].id: must be a string');
+  });
+
+  it('an anonymous _entities request answers nothing and logs nothing', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const before = await hub.subgraphs.victims.audit.model.estimatedDocumentCount();
+    const res = await direct(null, [{ __typename: 'Victim', id: victimId }, { __typename: 'Victim', id: newId() }]);
+    expect(res.body.data).toBeNull();
+    expect(errorCodes(res.body)).toEqual({ _entities: 'UNAUTHENTICATED' });
+    expect(await hub.subgraphs.victims.audit.model.estimatedDocumentCount()).toBe(before);
   });
 });

@@ -45,11 +45,14 @@ describe('demo data (npm start seeds it once)', () => {
     expect(await Victim.countDocuments()).toBe(300);
   });
 
-  it('refuses, with what to do, a database written before victims were kept in lists', async () => {
+  test.each([
+    ['before victims were kept in lists', { caseReference: 'DE-OLD-1', jurisdiction: 'DE', status: 'PRESUMED' }],
+    ['with ObjectId ids', { caseReference: 'DE-OLD-2', jurisdiction: 'DE', status: 'PRESUMED', _listed: ['victims/jurisdiction=DE#1'] }],
+  ])('refuses, with what to do, a database written %s', async (_when, victim) => {
     const old = await connectDatabase(process.env.MONGODB_URI!, `victims_old_${randomBytes(4).toString('hex')}`);
     try {
-      await old.collection('victims').insertOne({ caseReference: 'DE-OLD-1', jurisdiction: 'DE', status: 'PRESUMED' });
-      await expect(seedDemoData(old, key, 10, () => {})).rejects.toThrow(/written before victims were kept in lists.*remove \.data\/db/);
+      await old.collection('victims').insertOne(victim);
+      await expect(seedDemoData(old, key, 10, () => {})).rejects.toThrow(/written by an earlier version of the hub.*remove \.data\/db/);
     } finally {
       await old.dropDatabase();
       await old.close();

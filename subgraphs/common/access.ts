@@ -57,8 +57,17 @@ export interface TypeAccess<P> {
   noun: string;
   /** The audit subject: the record's id (the subject type is `typeName`). */
   id(parent: P): string;
+  /** Where a record belongs. */
+  jurisdiction(parent: P, ctx: RequestContext): Promise<string | null> | string | null;
   /** Where a record belongs, by id (null: none such): auditors read the trails of their oversight. */
   jurisdictionOf(id: string, ctx: RequestContext): Promise<string | null>;
+  /**
+   * A record of another jurisdiction is visible at all, even its CASE fields, only on one
+   * of these bases (e.g. a consent naming the caller's jurisdiction); otherwise it answers
+   * exactly as an id that does not exist. Its own jurisdiction and the auditors overseeing
+   * it always see it.
+   */
+  visibleOn: Array<Basis<P>>;
   /** Fields anyone who reached the record may read (its key). */
   open: string[];
   /** Every other field and its category: CASE (any authenticated caller, not logged) or one of `rules`. */
@@ -119,13 +128,46 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
   return decision;
 }
 
+/** Whether the caller may know of this record at all (see `TypeAccess.visibleOn`). Once per record and request. */
+export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record: P): Promise<boolean> {
+  const caller = ctx.caller;
+  if (!caller) return Promise.resolve(false);
+  const key = `${access.typeName}:${access.id(record)}:visible`;
+  let decision = ctx.decisions.get(key);
+  if (!decision) {
+    decision = (async (): Promise<Decision> => {
+      try {
+        const jurisdiction = await access.jurisdiction(record, ctx);
+        if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: 'own jurisdiction' };
+        for (const basis of access.visibleOn) {
+          if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: basis.name };
+        }
+        return { allowed: false, reason: null };
+      } catch (error) {
+        // Whose record it is could not be asked: refused, and said why (never shown).
+        if (error instanceof ConsentUnavailable) throw forbidden(`${access.noun[0].toUpperCase()}${access.noun.slice(1)} cannot be shown: ${error.message}`);
+        throw error;
+      }
+    })();
+    ctx.decisions.set(key, decision);
+  }
+  return decision.then((d) => d.allowed);
+}
+
+/** The record if the caller may know of it, else null (as for an id that does not exist). */
+export async function visibleOrNull<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined): Promise<P | null> {
+  return record && (await isVisible(access, ctx, record)) ? record : null;
+}
+
 /** The shield rules of a declared type: open fields allowed, every other field decided by its category. */
 export function permissionsOf(access: TypeAccess<any>): Permissions {
   const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
     const category = access.fields[info.fieldName];
     if (!category) return forbidden();
     const { allowed, reason } = await decide(access, ctx, parent, category);
-    if (category !== 'CASE') ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed);
+    // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
+    const logged = category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction);
+    if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed);
     if (allowed) return true;
     if (!ctx.caller) return unauthenticated();
     const whom = `${ctx.caller.role} in ${ctx.caller.jurisdiction}`;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, chain, deny, rule } from 'graphql-shield';
 import type { Role } from '../../platform/auth';
-import { forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from './context';
 
 /**
@@ -73,8 +73,26 @@ export function openTypes(...typeNames: string[]): Permissions {
   return Object.fromEntries(typeNames.map((name) => [name, allow]));
 }
 
+/** At most this many representations in one `_entities` request (a page of 100 with a few references each). */
+export const MAX_REPRESENTATIONS = 500;
+
+/**
+ * Entities only for an authenticated caller (an anonymous request answers nothing and
+ * logs nothing), in bounded batches, with keys that are strings.
+ */
+const entities = ruleOf((_parent, args: { representations: unknown[] }, ctx) => {
+  if (!ctx.caller) return unauthenticated();
+  if (args.representations.length > MAX_REPRESENTATIONS) return badInput('representations', `at most ${MAX_REPRESENTATIONS} at once`);
+  for (const [i, representation] of args.representations.entries()) {
+    for (const [key, value] of Object.entries(representation as Record<string, unknown>)) {
+      if (typeof value !== 'string') return badInput(`representations[${i}].${key}`, 'must be a string');
+    }
+  }
+  return true;
+});
+
 /** Federation's own fields: the gateway must be able to read the SDL and resolve entities. */
 export const federationRules = {
-  Query: { _service: allow, _entities: allow },
+  Query: { _service: allow, _entities: entities },
   _Service: { sdl: allow },
 };

@@ -6,7 +6,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { forbidden } from '../../platform/errors';
-import { permissionsOf, type TypeAccess } from './access';
+import { permissionsOf, visibleOrNull, type TypeAccess } from './access';
+import type { RequestContext } from './context';
 import { auditApi, type AuditedService } from './audit-api';
 import { deny, federationRules, type Permissions } from './rules';
 
@@ -31,6 +32,17 @@ export function auditedService(parts: SchemaParts): AuditedService {
   return { service: parts.name, subjectTypes: (parts.access ?? []).map((a) => a.typeName) };
 }
 
+/** Entities of declared types resolve only when the caller may know of them (else null, as for an unknown id). */
+function visibleReferences(parts: SchemaParts): SchemaParts['references'] {
+  return Object.fromEntries(
+    Object.entries(parts.references).map(([typeName, { __resolveReference }]) => {
+      const access = parts.access?.find((a) => a.typeName === typeName);
+      if (!access) return [typeName, { __resolveReference }];
+      return [typeName, { __resolveReference: async (reference: unknown, ctx: RequestContext) => visibleOrNull(access, ctx, await __resolveReference(reference, ctx)) }];
+    }),
+  );
+}
+
 /** The schema and what the served schema needs besides it. */
 async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
   const schema = await buildSchema({
@@ -44,7 +56,7 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
   const dateTime = schema.getType('DateTimeISO') ? '' : 'scalar DateTimeISO\n';
   const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + dateTime + audit.typeDefs);
   const resolvers: Record<string, any> = { DateTimeISO: DateTimeISOResolver, ...createResolversMap(schema) };
-  for (const [typeName, resolver] of Object.entries({ ...audit.resolvers, ...parts.references })) {
+  for (const [typeName, resolver] of Object.entries({ ...audit.resolvers, ...visibleReferences(parts) })) {
     resolvers[typeName] = { ...resolvers[typeName], ...resolver };
   }
   return { subgraph: buildSubgraphSchema({ typeDefs, resolvers }), auditPermissions: audit.permissions };

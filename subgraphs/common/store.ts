@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { listOf, listsOf, type ListEntry, type Lists } from './lists';
 import { asEntity, type Entity } from './loaders';
+import { newId } from './validate';
 
 /**
  * A collection whose records are kept in lists (common/lists.ts) by the keys it declares,
@@ -35,6 +36,7 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
     private readonly keys: ListKeys<T> & Record<K, unknown>,
   ) {
     if (!model.schema.path('_listed')) throw new Error(`${model.modelName}: a listed collection's schema needs \`_listed: listedField\``);
+    if (model.schema.path('_id')?.instance !== 'String') throw new Error(`${model.modelName}: a listed collection's schema needs \`_id: String\` (ids from newId())`);
     this.lists = listsOf(model.db);
   }
 
@@ -63,7 +65,7 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
    * the entries are removed again; they were never live.
    */
   async createMany(records: Array<Omit<T, '_id' | '_listed'> & { _id?: T['_id'] }>): Promise<Array<Entity<T>>> {
-    const withIds = records.map((r) => ({ ...r, _id: r._id ?? new Types.ObjectId() }) as unknown as T);
+    const withIds = records.map((r) => ({ ...r, _id: r._id ?? newId() }) as unknown as T);
     const members = new Map<string, number[]>();
     withIds.forEach((record, i) => {
       for (const list of this.listsOfRecord(record)) members.set(list, [...(members.get(list) ?? []), i]);

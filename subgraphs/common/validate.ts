@@ -1,15 +1,27 @@
-import { Types } from 'mongoose';
+import { randomBytes } from 'node:crypto';
 import { badInput } from '../../platform/errors';
 import { isCountryCode } from '../../platform/countries';
 
 // Input checks shared by every subgraph. Each throws BAD_USER_INPUT naming the field,
 // before anything is written.
 
-export function objectId(value: unknown, field: string): Types.ObjectId {
-  if (typeof value !== 'string' || !/^[0-9a-f]{24}$/i.test(value)) {
-    throw badInput(field, 'is not a valid id (24 hexadecimal characters)');
-  }
-  return new Types.ObjectId(value);
+const RECORD_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * A new record id: 128 random bits, base64url (22 characters). Ids cannot be guessed or
+ * enumerated from one another (a MongoDB ObjectId is a timestamp and a counter).
+ */
+export function newId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function isRecordId(value: unknown): value is string {
+  return typeof value === 'string' && RECORD_ID.test(value);
+}
+
+export function recordId(value: unknown, field: string): string {
+  if (!isRecordId(value)) throw badInput(field, 'is not a valid id (22 characters of A-Z, a-z, 0-9, - and _)');
+  return value;
 }
 
 export function countryCode(value: unknown, field: string): string {

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Types } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 import { ListedCollection, listedField } from '../common/store';
 import type { DataCategory } from './access';
 
@@ -18,7 +18,7 @@ export interface RecoveryPeriodRecord {
 }
 
 export interface VictimRecord {
-  _id: Types.ObjectId;
+  _id: string;
   caseReference: string;
   jurisdiction: string;
   status: string;
@@ -46,8 +46,8 @@ export interface VictimRecord {
 }
 
 export interface ConsentRecord {
-  _id: Types.ObjectId;
-  victimId: Types.ObjectId;
+  _id: string;
+  victimId: string;
   categories: DataCategory[];
   granteeJurisdictions: string[];
   purpose: string;
@@ -61,6 +61,7 @@ export interface ConsentRecord {
 
 const victimSchema = new Schema<VictimRecord>(
   {
+    _id: String,
     caseReference: { type: String, required: true, unique: true },
     jurisdiction: { type: String, required: true },
     status: { type: String, required: true },
@@ -104,7 +105,8 @@ const victimSchema = new Schema<VictimRecord>(
 
 const consentSchema = new Schema<ConsentRecord>(
   {
-    victimId: { type: Schema.Types.ObjectId, required: true },
+    _id: String,
+    victimId: { type: String, required: true },
     categories: { type: [String], required: true },
     granteeJurisdictions: { type: [String], required: true },
     purpose: { type: String, required: true },

@@ -1,14 +1,14 @@
 import type { Role } from '../../platform/auth';
 import { actsInOwnJurisdiction, allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
-import { objectId } from '../common/validate';
+import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
-const victimOf = async (args: { victimId: string }, ctx: VictimContext) => ctx.loaders.victim.load(String(objectId(args.victimId, 'victimId')));
+const victimOf = async (args: { victimId: string }, ctx: VictimContext) => ctx.loaders.victim.load(recordId(args.victimId, 'victimId'));
 const victimOfConsent = async (args: { consentId: string }, ctx: VictimContext) => {
-  const consent = await ctx.models.Consent.findById(objectId(args.consentId, 'consentId'), { victimId: 1 }).lean();
-  return consent ? ctx.loaders.victim.load(String(consent.victimId)) : null;
+  const consent = await ctx.models.Consent.findById(recordId(args.consentId, 'consentId'), { victimId: 1 }).lean();
+  return consent ? ctx.loaders.victim.load(consent.victimId) : null;
 };
 
 /** Acting on a victim: the roles, in the victim's own jurisdiction; elsewhere it answers as for an unknown id. */

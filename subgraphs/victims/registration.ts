@@ -1,6 +1,5 @@
-import { Types } from 'mongoose';
 import { badInput, notFound } from '../../platform/errors';
-import { countryCode, dateTime, localDate, nonEmptyList, objectId, text } from '../common/validate';
+import { countryCode, dateTime, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext } from './loaders';
@@ -64,7 +63,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     registeredAt: ctx.now,
   };
   const matches = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
-  const _id = new Types.ObjectId();
+  const _id = newId();
   const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
   const victim = await ctx.audit.change('REGISTER', 'Victim', String(_id), given.map(([field]) => field).sort(), () => ctx.models.victims.create({ ...record, _id }));
   // Telling the registrar that a record exists elsewhere is a disclosure about that
@@ -77,7 +76,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
 }
 
 export async function recordScreening(ctx: VictimContext, victimId: string, input: RecordScreeningInput) {
-  const id = objectId(victimId, 'victimId');
+  const id = recordId(victimId, 'victimId');
   const codes = nonEmptyList(input.observedIndicators, 'input.observedIndicators', 100);
   codes.forEach((code, i) => {
     if (!INDICATOR_BY_CODE.has(code)) throw badInput(`input.observedIndicators[${i}]`, `${JSON.stringify(code)} is not an ILO indicator code`);
@@ -90,7 +89,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
     recordedBy: ctx.caller!.sub,
   };
   const updated = await ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screening'], async () => {
-    const changed = await ctx.models.victims.update(String(id), (victim) => ({ screenings: [...victim.screenings, screening] }));
+    const changed = await ctx.models.victims.update(id, (victim) => ({ screenings: [...victim.screenings, screening] }));
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });
@@ -98,7 +97,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {
-  const id = objectId(victimId, 'victimId');
+  const id = recordId(victimId, 'victimId');
   const days = input.days ?? MIN_RECOVERY_DAYS;
   if (!Number.isInteger(days) || days < MIN_RECOVERY_DAYS) {
     throw badInput('input.days', `must be at least ${MIN_RECOVERY_DAYS} (Council of Europe Convention, Art. 13)`);
@@ -109,7 +108,7 @@ export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, 
   end.setUTCDate(end.getUTCDate() + days);
   const recoveryPeriod = { startsOn, endsOn: end.toISOString().slice(0, 10), days, grantedBy: ctx.caller!.sub };
   const updated = await ctx.audit.change('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status'], async () => {
-    const changed = await ctx.models.victims.update(String(id), { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
+    const changed = await ctx.models.victims.update(id, { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../platform/errors';
-import { countryCode, dateTime, nonEmptyList, objectId, text } from '../../common/validate';
+import { countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing } from '../sharing';
 import type { VictimContext } from '../loaders';
@@ -20,7 +20,7 @@ export class ConsentResolver {
   @Query(() => [VictimSharing], { description: "What each victim shares with the caller's jurisdiction (for other subgraphs)" })
   async victimSharing(@Arg('victimIds', () => [ID]) victimIds: string[], @Ctx() ctx: VictimContext): Promise<VictimSharing[]> {
     if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
-    const ids = [...new Set(victimIds.map((id, i) => String(objectId(id, `victimIds[${i}]`))))];
+    const ids = [...new Set(victimIds.map((id, i) => recordId(id, `victimIds[${i}]`)))];
     return Promise.all(
       ids.map(async (victimId) => {
         const [jurisdiction, consents] = await Promise.all([ctx.consents.jurisdictionOf(victimId), ctx.consents.consentsFor(victimId)]);
@@ -35,7 +35,7 @@ export class ConsentResolver {
     @Arg('input', () => GrantConsentInput) input: GrantConsentInput,
     @Ctx() ctx: VictimContext,
   ) {
-    const id = objectId(victimId, 'victimId');
+    const id = recordId(victimId, 'victimId');
     const categories = [...new Set(nonEmptyList(input.categories, 'input.categories'))];
     const granteeJurisdictions = [
       ...new Set(nonEmptyList(input.granteeJurisdictions, 'input.granteeJurisdictions').map((j, i) => countryCode(j, `input.granteeJurisdictions[${i}]`))),
@@ -63,7 +63,7 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, { description: 'Withdraws a consent; it stops applying from the next request' })
   async withdrawConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: VictimContext) {
-    const id = objectId(consentId, 'consentId');
+    const id = recordId(consentId, 'consentId');
     const found = await ctx.models.Consent.findById(id).lean();
     if (!found) throw notFound('Consent', consentId);
     const alreadyWithdrawn = (at: Date) => badInput('consentId', `consent was already withdrawn at ${at.toISOString()}`);
@@ -71,7 +71,7 @@ export class ConsentResolver {
     const consent = await ctx.audit.change('CONSENT_WITHDRAWN', 'Victim', String(found.victimId), found.categories, async () => {
       // Under the consent's lock: of two concurrent withdrawals exactly one wins (the other is not applied).
       let already: Date | null = null;
-      const withdrawn = await ctx.models.consents.update(String(id), (current) => {
+      const withdrawn = await ctx.models.consents.update(id, (current) => {
         already = current.withdrawnAt;
         return already ? null : { withdrawnAt: ctx.now, withdrawnBy: ctx.caller!.sub };
       });

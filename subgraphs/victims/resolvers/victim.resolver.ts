@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { pageOf, type Segment } from '../../common/pagination';
-import { countryCode, objectId } from '../../common/validate';
+import { countryCode, recordId } from '../../common/validate';
 import { ageGroupOf, ageOn } from '../age';
 import { consentIsActive } from '../access';
 import { ILO_INDICATORS } from '../ilo-indicators';
@@ -14,16 +15,18 @@ import { Consent } from '../types/consent';
 import { AgeGroup, VictimStatus } from '../types/enums';
 import { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../types/inputs';
 import { Accommodations, IloIndicator, Screening } from '../types/screening';
-import { RegisterVictimPayload, Victim, VictimConnection } from '../types/victim';
+import { RegisterVictimPayload, Victim, VictimConnection, victimAccess } from '../types/victim';
 
 type VictimDoc = Entity<VictimRecord>;
 
 @Resolver(() => Victim)
 export class VictimResolver {
-  @Query(() => Victim, { nullable: true, description: 'One victim by id; CASE fields for every role, the rest as permitted' })
+  @Query(() => Victim, {
+    nullable: true,
+    description: "One victim by id: of the caller's jurisdiction, or of another whose active consent names it (else null, as for an unknown id); CASE fields for every role, the rest as permitted",
+  })
   async victim(@Arg('id', () => ID) id: string, @Ctx() ctx: VictimContext): Promise<VictimDoc | null> {
-    objectId(id, 'id');
-    return ctx.loaders.victim.load(id);
+    return visibleOrNull(victimAccess, ctx, await ctx.loaders.victim.load(recordId(id, 'id')));
   }
 
   @Query(() => VictimConnection, {

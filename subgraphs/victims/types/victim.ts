@@ -11,6 +11,7 @@ import {
   victimConsent,
 } from '../../common/access';
 import type { Entity } from '../../common/loaders';
+import { isRecordId } from '../../common/validate';
 import { PageInfo } from '../../common/pagination';
 import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
@@ -94,7 +95,9 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
   typeName: 'Victim',
   noun: 'this victim',
   id: (victim) => victim.id,
-  jurisdictionOf: async (id, ctx) => (/^[0-9a-f]{24}$/i.test(id) ? ((await (ctx as VictimContext).loaders.victim.load(id))?.jurisdiction ?? null) : null),
+  jurisdiction: (victim) => victim.jurisdiction,
+  visibleOn: [namedByVictimConsent((victim) => victim.id)],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.victim.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: {
     caseReference: 'CASE',
