@@ -20,5 +20,6 @@ runService('gateway', async () => {
     supergraphSdl: readFileSync(env.SUPERGRAPH_PATH ?? path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     issuers: env.TRUSTED_ISSUERS,
     subgraphUrls,
+    ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
   });
 });

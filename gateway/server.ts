@@ -6,6 +6,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../platform/auth';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
 import { requestLimits } from '../platform/limits';
+import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
 
 /**
  * The request pipeline, in order: body limit (413) → token verification (401 on a bad
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   issuers: TrustedIssuer[];
   /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
   subgraphUrls?: Record<string, string>;
+  /** Requests a minute per caller (default DEFAULT_RATE_PER_MINUTE). */
+  ratePerMinute?: number;
 }
 
 interface GatewayContext {
@@ -94,6 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use(
     '/graphql',
+    perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE),
     jsonBody,
     expressMiddleware(server, {
       context: async ({ req }) => {

@@ -109,5 +109,6 @@ export const GATEWAY_ENV = {
   PORT: vars.port('port to listen on (default 4000)'),
   HOST: vars.text('address to listen on (default 0.0.0.0)'),
   SUPERGRAPH_PATH: vars.text('the composed supergraph (default schema/supergraph.graphql)'),
+  RATE_LIMIT_PER_MINUTE: vars.integer('requests a minute per caller (token issuer and subject, else address), default 600', 1, 1_000_000),
   TRUSTED_ISSUERS: vars.trustedIssuers(),
 };

@@ -28,6 +28,8 @@ export interface LocalHubOptions {
   monitorCommands?: boolean;
   /** Another set of subgraphs (tests): composed in memory instead of schema/supergraph.graphql. */
   registry?: RegistryEntry[];
+  /** The gateway's requests a minute per caller. */
+  ratePerMinute?: number;
 }
 
 export interface LocalHub {
@@ -62,6 +64,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       ? (await composeSupergraph(options.registry))['schema/supergraph.graphql']
       : readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     issuers: options.issuers,
+    ratePerMinute: options.ratePerMinute,
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
   });
   return {

@@ -45,7 +45,7 @@ export interface GraphQLResponse {
   body: { data?: any; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> };
 }
 
-export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[] } = {}): Promise<TestHub> {
+export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[]; ratePerMinute?: number } = {}): Promise<TestHub> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup starts the embedded database');
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-keys-'));
@@ -58,7 +58,7 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry });
+  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry, ratePerMinute: options.ratePerMinute ?? 100_000 });
   const { gateway, subgraphs } = local;
 
   const hub: TestHub = {
