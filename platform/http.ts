@@ -77,9 +77,25 @@ export async function listen(app: Express, port: number, host: string): Promise<
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-export async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+/** How long a stopping service lets requests in flight finish. */
+export const DRAIN_MS = 10_000;
+
+/**
+ * Stops accepting connections, closes the idle ones, lets requests in flight finish (at
+ * most `drainMs`), then closes whatever is left.
+ */
+export async function close(server: Server, drainMs = DRAIN_MS): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // A keep-alive connection that finishes its request is closed instead of kept.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(deadline);
+  }
 }
 
 /**

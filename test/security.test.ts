@@ -1,5 +1,6 @@
 import { newId } from '../subgraphs/common/validate';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { startSubgraphProcess } from './support/process';
 import { grantConsent, registerVictim } from './support/victims';
 
 // Hardening of the platform: rules in order, internal failures never read as decisions,
@@ -106,5 +107,86 @@ describe('no enumeration', () => {
     expect(res.body.data).toBeNull();
     expect(errorCodes(res.body)).toEqual({ _entities: 'UNAUTHENTICATED' });
     expect(await hub.subgraphs.victims.audit.model.estimatedDocumentCount()).toBe(before);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM a deployed subgraph stops accepting, finishes the request in flight, and exits 0', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const deployed = await startSubgraphProcess(hub, 'victims');
+    // Hold the victim's record lock, so that the mutation is still in flight when SIGTERM arrives.
+    const locks = hub.subgraphs.victims.connection.collection<{ _id: string; at: Date }>('recordLocks');
+    await locks.insertOne({ _id: `victims/${victimId}`, at: new Date() });
+    const inFlight = hub.query(await hub.token('social_worker', 'DE'), SCREEN, { id: victimId }, { url: deployed.url });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = deployed.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await fetch(deployed.url.replace('/graphql', '/health')).then(
+      () => 'accepted',
+      () => 'refused',
+    );
+    await locks.deleteOne({ _id: `victims/${victimId}` });
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: { recordScreening: { id: victimId } } });
+    expect(refused).toBe('refused');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('duplicate detection under concurrency', () => {
+  it('of two registrations of one person at the same moment, the later always learns of the earlier', async () => {
+    const REGISTER = `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { victim { caseReference } possibleDuplicates { caseReference } } }`;
+    for (let round = 0; round < 3; round++) {
+      const person = { legalName: `Same Person ${round}`, dateOfBirth: '1991-07-0' + (round + 1), nationality: 'MD', gender: 'FEMALE' };
+      const [spain, portugal] = await Promise.all(
+        ['ES', 'PT'].map(async (jurisdiction) => (await hub.queryAs('social_worker', jurisdiction, REGISTER, { input: person })).body.data.registerVictim),
+      );
+      const told = [spain, portugal].filter((r) => r.possibleDuplicates.length > 0);
+      expect(told).toHaveLength(1);
+      const other = told[0] === spain ? portugal : spain;
+      expect(told[0].possibleDuplicates).toEqual([{ caseReference: other.victim.caseReference }]);
+    }
+  });
+});
+
+describe('gaps the review found untested', () => {
+  it(`answers 20 directives and refuses more, at the gateway`, async () => {
+    const judge = await hub.token('judge', 'DE');
+    // `code` repeated (merged into one field), each with its own directives: n in all.
+    const query = (n: number) => `{ iloIndicators { ${Array.from({ length: n }, (_, i) => `code ${i % 2 ? '@skip(if: false)' : '@include(if: true)'}`).join(' ')} } }`;
+    const atLimit = await hub.query(judge, query(20));
+    expect(atLimit.body.errors).toBeUndefined();
+    const refused = await hub.query(judge, query(21));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors![0].message).toMatch(/directives limit/i);
+  });
+
+  it('victim(id) of an unknown id is null, without an error', async () => {
+    const res = await hub.queryAs('judge', 'DE', `query($id: ID!) { victim(id: $id) { caseReference } }`, { id: newId() });
+    expect(res.body).toEqual({ data: { victim: null } });
+  });
+
+  it('of two concurrent withdrawals of one consent exactly one applies; the other says it was withdrawn already', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'] });
+    const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { withdrawnAt } }`;
+    const results = await Promise.all(['social_worker', 'legal_aid_attorney'].map((role) => hub.queryAs(role, 'DE', WITHDRAW, { id: consentId })));
+    const applied = results.filter((r) => !r.body.errors);
+    const refused = results.filter((r) => r.body.errors);
+    expect(applied).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(errorCodes(refused[0].body)).toEqual({ withdrawConsent: 'BAD_USER_INPUT' });
+    expect(refused[0].body.errors![0].message).toBe(`consentId: consent was already withdrawn at ${applied[0].body.data.withdrawConsent.withdrawnAt}`);
+    const stored = await models().Consent.findById(consentId).lean();
+    expect(stored!.withdrawnAt!.toISOString()).toBe(applied[0].body.data.withdrawConsent.withdrawnAt);
+  });
+
+  it('keeps at most 200 characters of X-Purpose in the audit trail', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const since = (await hub.subgraphs.victims.audit.model.findOne().sort({ sequence: -1 }).lean())!.sequence;
+    await hub.query(await hub.token('judge', 'DE'), `query($id: ID!) { victim(id: $id) { legalName } }`, { id: victimId }, { headers: { 'x-purpose': 'p'.repeat(5_000) } });
+    const [event] = await hub.subgraphs.victims.audit.model.find({ sequence: { $gt: since } }).lean();
+    expect(event.purpose).toBe('p'.repeat(200));
   });
 });

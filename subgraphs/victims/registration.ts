@@ -62,10 +62,15 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     registeredBy: caller.sub,
     registeredAt: ctx.now,
   };
-  const matches = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
   const _id = newId();
   const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
-  const victim = await ctx.audit.change('REGISTER', 'Victim', String(_id), given.map(([field]) => field).sort(), () => ctx.models.victims.create({ ...record, _id }));
+  const register = async () => {
+    const found = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
+    const created = await ctx.audit.change('REGISTER', 'Victim', _id, given.map(([field]) => field).sort(), () => ctx.models.victims.create({ ...record, _id }));
+    return { created, found };
+  };
+  // Registrations of one person take turns (in any process): the later one always learns of the earlier.
+  const { created: victim, found: matches } = hash ? await ctx.models.victims.lists.exclusive(`victims/identity=${hash}`, register) : await register();
   // Telling the registrar that a record exists elsewhere is a disclosure about that
   // victim (Directive 2016/680 Art. 25): it goes into that victim's trail.
   for (const match of matches) ctx.audit.noteEvent('DUPLICATE_MATCH_DISCLOSED', 'Victim', String(match._id), ['caseReference', 'jurisdiction']);
