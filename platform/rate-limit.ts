@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { decodeJwt } from 'jose';
 
@@ -10,8 +10,8 @@ export const DEFAULT_RATE_PER_MINUTE = 600;
  * The token is only decoded here; it is verified right after, so a forged one is refused
  * (401) whatever it claims.
  */
-function callerKey(authorization: string | undefined, ip: string | undefined): string {
-  const token = /^bearer +(\S+)$/i.exec(authorization ?? '')?.[1];
+function callerKey(request: Request): string {
+  const token = /^bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (token) {
     try {
       const { iss, sub } = decodeJwt(token);
@@ -20,7 +20,7 @@ function callerKey(authorization: string | undefined, ip: string | undefined): s
       // not a JWT: counted by address, and refused by verification
     }
   }
-  return `ip:${ipKeyGenerator(ip ?? 'unknown')}`;
+  return `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`;
 }
 
 /** A fixed window of one minute per caller (express-rate-limit, in memory per instance); 429 past it. */
@@ -30,7 +30,7 @@ export function perCallerRateLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => callerKey(req.headers.authorization, req.ip),
+    keyGenerator: callerKey,
     handler: (_req, res) => {
       res.status(429).json({ errors: [{ message: `Too many requests: at most ${perMinute} a minute per caller`, extensions: { code: 'RATE_LIMITED' } }] });
     },
