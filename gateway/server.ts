@@ -3,7 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../platform/auth';
+import { TokenVerifier, type TrustedIssuer } from '../platform/auth';
+import { purposeFrom } from '../platform/purposes';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
 import { requestLimits } from '../platform/limits';
 import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
@@ -102,8 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(server, {
       context: async ({ req }) => {
         // Verified here to fail fast; every subgraph verifies the same token again.
-        await verifier.verify(req.headers.authorization);
-        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose']) };
+        const caller = await verifier.verify(req.headers.authorization);
+        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null) };
       },
     }),
   );

@@ -155,9 +155,3 @@ function callerFromClaims(claims: Record<string, unknown>, trusted: TrustedIssue
   return { sub, role: role as Role, jurisdiction, org, issuer: trusted.issuer, oversight };
 }
 
-/** The purpose a caller declares for a request (X-Purpose), recorded in the audit trail. */
-export function purposeFrom(header: string | string[] | undefined): string | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return null;
-  return value.slice(0, 200);
-}

@@ -18,6 +18,11 @@ export function forbidden(message = 'Not authorized to access this field'): Grap
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** An X-Purpose header outside the vocabulary or the role's purposes: the whole request is refused with HTTP 400. */
+export function badPurpose(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: 'X-Purpose', http: { status: 400 } } });
+}
+
 export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 }

@@ -59,7 +59,7 @@ async function run(scenario: Scenario, count: number, concurrency: number): Prom
       const t0 = performance.now();
       const res = await fetch(scenario.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'benchmark' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'CASE_MANAGEMENT' },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
@@ -190,7 +190,7 @@ async function atScale(victims: number) {
           name: 'grant',
           url: hub.gateway.url,
           token,
-          next: () => ({ query: GRANT, variables: { victimId: anyId(), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purpose: 'benchmark' } } }),
+          next: () => ({ query: GRANT, variables: { victimId: anyId(), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: ['VICTIM_SUPPORT'], note: 'benchmark' } } }),
         },
       },
     ];

@@ -11,6 +11,7 @@ import { newId } from '../subgraphs/common/validate';
 import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
+import type { Purpose } from '../platform/purposes';
 
 const JURISDICTIONS = DEMO_JURISDICTIONS;
 const NATIONALITIES = ['AL', 'RS', 'NG', 'UA', 'RO', 'VN', 'MD', 'BG', 'ER', 'PH'];
@@ -71,6 +72,7 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
           'It is synthetic demo data: remove .data/db (or drop that database) and start again.',
       );
     }
+    await migrateConsentPurposes(models, log);
     log('Demo data already present; not seeding again.');
     return false;
   }
@@ -111,7 +113,7 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
 const SEED_CALLER: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
 
 function change(action: string, subjectId: string, fields: string[]): AuditEntry {
-  return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW' };
+  return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW', bases: [] };
 }
 
 function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, identityKey: string, now: Date): VictimRecord {
@@ -158,6 +160,29 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
   };
 }
 
+/** What the demo consents are for: the purposes, and the free text that says it (kept as a note). */
+const DEMO_CONSENT_PURPOSES: Array<{ note: string; purposes: Purpose[] }> = [
+  { note: 'repatriation planning', purposes: ['REPATRIATION', 'VICTIM_SUPPORT'] },
+  { note: 'criminal proceedings', purposes: ['CRIMINAL_INVESTIGATION', 'PROSECUTION', 'ADJUDICATION'] },
+  { note: 'legal aid handoff', purposes: ['LEGAL_REPRESENTATION'] },
+  { note: 'shelter placement', purposes: ['SHELTER_PLACEMENT', 'VICTIM_SUPPORT'] },
+];
+
+/**
+ * Demo consents written before purposes were a vocabulary carry one free-text `purpose`:
+ * it becomes the note, and the purposes are those the demo text stood for (no free text
+ * is left to decide on).
+ */
+async function migrateConsentPurposes(models: ReturnType<typeof victimModels>, log: (line: string) => void): Promise<void> {
+  const old = (await models.Consent.collection.find({ purposes: { $exists: false } }).toArray()) as unknown as Array<{ _id: string; purpose?: string }>;
+  for (const consent of old) {
+    const known = DEMO_CONSENT_PURPOSES.find((p) => p.note === consent.purpose);
+    await models.consents.update(consent._id, { purposes: known?.purposes ?? ['VICTIM_SUPPORT'], note: consent.purpose ?? null });
+    await models.Consent.collection.updateOne({ _id: consent._id as never }, { $unset: { purpose: '' } });
+  }
+  if (old.length > 0) log(`Gave ${old.length} demo consents purposes from the vocabulary (their text kept as a note).`);
+}
+
 function demoConsent(victim: VictimRecord, rnd: () => number, pick: <T>(list: T[]) => T, now: Date, withdrawn: boolean): Omit<ConsentRecord, '_id'> {
   const others = JURISDICTIONS.filter((j) => j !== victim.jurisdiction);
   const categories: DataCategory[] = rnd() > 0.5 ? ['IDENTITY', 'CONTACT'] : ['IDENTITY', 'HEALTH', 'LOCATION'];
@@ -165,7 +190,7 @@ function demoConsent(victim: VictimRecord, rnd: () => number, pick: <T>(list: T[
     victimId: victim._id,
     categories,
     granteeJurisdictions: [pick(others)],
-    purpose: pick(['repatriation planning', 'criminal proceedings', 'legal aid handoff', 'shelter placement']),
+    ...pick(DEMO_CONSENT_PURPOSES),
     grantedBy: 'seed',
     grantedAt: now,
     expiresAt: rnd() > 0.7 ? new Date(now.getTime() + 180 * 86_400_000) : null,

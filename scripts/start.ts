@@ -32,7 +32,7 @@ Mint a development token (trusted by this hub only):
   TOKEN=$(npm run --silent token -- --role social_worker --jurisdiction DE)
 
 Ask the hub:
-  curl -s ${gateway.url} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+  curl -s ${gateway.url} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H 'X-Purpose: CASE_MANAGEMENT' \\
     -d '{"query":"{ victims(first: 3) { edges { node { caseReference status legalName } } } }"}'
 
 Stop with Ctrl-C.`);

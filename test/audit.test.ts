@@ -47,7 +47,7 @@ describe('reading protected victim fields', () => {
   it('writes one ALLOW event with actor, role, jurisdiction and purpose when every field is released', async () => {
     const victimId = await registerVictim(hub, 'DE');
     const since = await headSequence();
-    const res = await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'trial preparation 4711' }, 'judge-4711');
+    const res = await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'ADJUDICATION' }, 'judge-4711');
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.victim.legalName).toBe('Test Person');
 
@@ -61,7 +61,7 @@ describe('reading protected victim fields', () => {
       role: 'judge',
       jurisdiction: 'DE',
       org: expect.any(String),
-      purpose: 'trial preparation 4711',
+      purpose: 'ADJUDICATION',
       action: 'READ',
       subjectId: victimId,
       fields: ['contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities'],
@@ -75,7 +75,7 @@ describe('reading protected victim fields', () => {
   it('writes a DENY event listing the denied fields next to the allowed ones', async () => {
     const victimId = await registerVictim(hub, 'DE');
     const since = await headSequence();
-    const res = await read('shelter_staff', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'placement' }, 'shelter-9');
+    const res = await read('shelter_staff', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'SHELTER_PLACEMENT' }, 'shelter-9');
     expect(errorCodes(res.body)).toEqual({ 'victim.legalName': 'FORBIDDEN', 'victim.dateOfBirth': 'FORBIDDEN', 'victim.contactPhone': 'FORBIDDEN' });
 
     const stored = await eventsAfter(since);
@@ -86,7 +86,7 @@ describe('reading protected victim fields', () => {
       actor: 'shelter-9',
       role: 'shelter_staff',
       jurisdiction: 'DE',
-      purpose: 'placement',
+      purpose: 'SHELTER_PLACEMENT',
       fields: ['contactPhone', 'dateOfBirth', 'legalName', 'vulnerabilities'],
       deniedFields: ['contactPhone', 'dateOfBirth', 'legalName'],
       decision: 'DENY',
@@ -97,7 +97,7 @@ describe('reading protected victim fields', () => {
     const victimId = await registerVictim(hub, 'DE');
     await grantConsent(hub, victimId, 'DE', { categories: ['TESTIMONY'], granteeJurisdictions: ['FR'] });
     const since = await headSequence();
-    await read('prosecutor', 'FR', VICTIM, { id: victimId });
+    await read('prosecutor', 'FR', VICTIM, { id: victimId }, { 'x-purpose': '' });
     const [event, ...more] = await eventsAfter(since);
     expect(more).toEqual([]);
     expect(event).toMatchObject({ role: 'prosecutor', jurisdiction: 'FR', purpose: null, decision: 'DENY' });
@@ -144,12 +144,12 @@ describe('reading protected victim fields', () => {
   it('a list over N victims writes N events, one per victim', async () => {
     const ids = [await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL')];
     const since = await headSequence();
-    const res = await read('law_enforcement', 'PL', `{ victims(first: 10) { edges { node { id legalName } } } }`, {}, { 'x-purpose': 'investigation' });
+    const res = await read('law_enforcement', 'PL', `{ victims(first: 10) { edges { node { id legalName } } } }`, {}, { 'x-purpose': 'CRIMINAL_INVESTIGATION' });
     expect(res.body.data.victims.edges.map((e: any) => e.node.id).sort()).toEqual([...ids].sort());
 
     const stored = await eventsAfter(since);
     expect(stored.map((e) => e.subjectId).sort()).toEqual([...ids].sort());
-    for (const event of stored) expect(event).toMatchObject({ action: 'READ', fields: ['legalName'], decision: 'ALLOW', purpose: 'investigation' });
+    for (const event of stored) expect(event).toMatchObject({ action: 'READ', fields: ['legalName'], decision: 'ALLOW', purpose: 'CRIMINAL_INVESTIGATION' });
   });
 });
 
@@ -179,7 +179,7 @@ describe('writes are never unaudited: either no change, or the change and its ev
   const models = () => hub.subgraphs.victims.connection.models;
   const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "A", formVersion: "1" }) { id } }`;
   const RECOVER = `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`;
-  const GRANT = `mutation($id: ID!) { grantConsent(victimId: $id, input: { categories: [HEALTH], granteeJurisdictions: ["AT"], purpose: "care" }) { id } }`;
+  const GRANT = `mutation($id: ID!) { grantConsent(victimId: $id, input: { categories: [HEALTH], granteeJurisdictions: ["AT"], purposes: [VICTIM_SUPPORT] }) { id } }`;
   const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`;
   const REGISTER = `mutation { registerVictim(input: { legalName: "Never Stored", nationality: "UA", gender: FEMALE }) { victim { id } } }`;
 
@@ -283,7 +283,7 @@ describe('who reads the trail', () => {
 });
 
 describe('one audit API for every subgraph', () => {
-  const EVENT_FIELDS = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash';
+  const EVENT_FIELDS = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision bases prevHash hash';
   const CHAIN_PAGE = `query($after: String) { auditChain(service: "victims") { service links(first: 5, after: $after) {
     edges { node { sequence prevHash hash event { ${EVENT_FIELDS} } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   const TRAIL_PAGE = `query($id: ID!, $first: Int, $after: String) { auditTrail(subjectType: "Victim", subjectId: $id) {
@@ -291,13 +291,13 @@ describe('one audit API for every subgraph', () => {
   /** The documented recipe (AuditEvent's description), from the API's fields alone. */
   const recompute = (e: Record<string, any>) =>
     createHash('sha256')
-      .update(JSON.stringify([e.sequence, e.at, e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.prevHash]))
+      .update(JSON.stringify([e.sequence, e.at, e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases, e.prevHash]))
       .digest('hex');
 
   it('an overseer checks every link of the chain from the API alone, and recomputes the events in its oversight', async () => {
     const victimId = await registerVictim(hub, 'DE');
     const elsewhere = await registerVictim(hub, 'PT');
-    await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'hearing' });
+    await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'ADJUDICATION' });
     for (const role of ['prosecutor', 'partner_system', 'shelter_staff', 'social_worker', 'law_enforcement'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
     const auditor = await hub.token('auditor', 'DE');
     const events: Array<Record<string, any>> = [];
@@ -320,7 +320,7 @@ describe('one audit API for every subgraph', () => {
       prevHash = link.hash;
     });
     const judgeRead = events.find((link) => link.event?.subjectId === victimId && link.event.action === 'READ')!;
-    expect(judgeRead.event).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'hearing' });
+    expect(judgeRead.event).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'ADJUDICATION' });
     // A victim of PT is outside a DE auditor's oversight: its events are links without content.
     const portuguese = await eventsAfter(0).then((all) => all.filter((e) => e.subjectId === elsewhere).map((e) => e.sequence));
     expect(portuguese.length).toBeGreaterThan(0);
@@ -459,7 +459,7 @@ describe('a linear chain under concurrency, across two processes of the victims 
     const responses = await Promise.all(
       [hub.subgraphs.victims.url, replica.url].flatMap((url) =>
         Array.from({ length: requestsPerInstance }, (_, i) =>
-          hub.query(token, twoVictims, { a: victims[i % 4], b: victims[(i + 1) % 4] }, { url, headers: { 'x-purpose': `burst ${i}` } }),
+          hub.query(token, twoVictims, { a: victims[i % 4], b: victims[(i + 1) % 4] }, { url, headers: { 'x-purpose': i % 2 ? 'ADJUDICATION' : 'CASE_MANAGEMENT' } }),
         ),
       ),
     );

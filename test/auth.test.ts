@@ -96,7 +96,7 @@ describe('identity: tokens are verified by the gateway and by every subgraph', (
   it('accepts the Bearer scheme in any case', async () => {
     const token = await hub.token('judge', 'DE');
     for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
-      const res = await hub.query(null, victimQuery, { id: victimId }, { headers: { authorization: `${scheme} ${token}` } });
+      const res = await hub.query(null, victimQuery, { id: victimId }, { headers: { authorization: `${scheme} ${token}`, 'x-purpose': 'ADJUDICATION' } });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.victim.legalName).toBe('Test Person');
     }

@@ -16,10 +16,10 @@ const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 const DAY = 24 * 60 * 60 * 1000;
 
 const GRANT = `mutation($victimId: ID!, $input: GrantConsentInput!) {
-  grantConsent(victimId: $victimId, input: $input) { id categories granteeJurisdictions purpose active expiresAt withdrawnAt }
+  grantConsent(victimId: $victimId, input: $input) { id categories granteeJurisdictions purposes note active expiresAt withdrawnAt }
 }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { id active withdrawnAt } }`;
-const HEALTH_TO_AT = { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purpose: 'shelter placement' };
+const HEALTH_TO_AT = { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: ['SHELTER_PLACEMENT', 'VICTIM_SUPPORT'], note: 'shelter placement' };
 
 let hub: TestHub;
 
@@ -89,8 +89,23 @@ describe('grantConsent', () => {
     const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
     const res = await gql('social_worker', 'DE', GRANT, { victimId, input: { ...HEALTH_TO_AT, expiresAt } });
     expect(res.body.data.grantConsent).toMatchObject({ active: true, expiresAt });
-    const read = await gql('judge', 'AT', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: victimId });
+    const read = await gql('shelter_staff', 'AT', `query($id: ID!) { victim(id: $id) { vulnerabilities } }`, { id: victimId });
     expect(read.body).toEqual({ data: { victim: { vulnerabilities: ['DISABILITY'] } } });
+  });
+
+  it("a read under consent is allowed only for one of the consent's purposes", async () => {
+    const victimId = await registerVictim(hub, 'DE', { vulnerabilities: ['DISABILITY'] });
+    await gql('social_worker', 'DE', GRANT, { victimId, input: HEALTH_TO_AT }); // for SHELTER_PLACEMENT and VICTIM_SUPPORT
+    const HEALTH = `query($id: ID!) { victim(id: $id) { vulnerabilities } }`;
+    const as = async (role: Role, purpose: string) => hub.query(await hub.token(role, 'AT'), HEALTH, { id: victimId }, { headers: { 'x-purpose': purpose } });
+    expect((await as('social_worker', 'VICTIM_SUPPORT')).body).toEqual({ data: { victim: { vulnerabilities: ['DISABILITY'] } } });
+    const otherPurpose = await as('social_worker', 'REPATRIATION');
+    expect(errorCodes(otherPurpose.body)).toEqual({ 'victim.vulnerabilities': 'FORBIDDEN' });
+    const judge = await as('judge', 'ADJUDICATION');
+    expect(errorCodes(judge.body)).toEqual({ 'victim.vulnerabilities': 'FORBIDDEN' });
+    // In the victim's own jurisdiction any purpose the role may state will do.
+    const own = await hub.query(await hub.token('judge', 'DE'), HEALTH, { id: victimId }, { headers: { 'x-purpose': 'ADJUDICATION' } });
+    expect(own.body).toEqual({ data: { victim: { vulnerabilities: ['DISABILITY'] } } });
   });
 });
 
@@ -150,7 +165,8 @@ describe('consent expiry (the decision, at a later moment)', () => {
     victimId: newId(),
     categories: ['HEALTH', 'IDENTITY'],
     granteeJurisdictions: ['AT'],
-    purpose: 'repatriation planning',
+    purposes: ['REPATRIATION'],
+    note: 'repatriation planning',
     grantedBy: 'sw-1',
     grantedAt,
     expiresAt,
@@ -161,7 +177,7 @@ describe('consent expiry (the decision, at a later moment)', () => {
   /** The platform's decision on the victims subgraph's declaration, with these consents in store. */
   async function mayRead(who: Caller, category: string, consents: ConsentRecord[], now: Date): Promise<boolean> {
     const loaders = { consentsOfVictim: { load: async () => consents.map((c) => ({ ...c, id: String(c._id) })) } };
-    const ctx = { caller: who, now, decisions: new Map(), loaders } as unknown as RequestContext;
+    const ctx = { caller: who, now, purpose: 'REPATRIATION', decisions: new Map(), loaders } as unknown as RequestContext;
     ctx.consents = localConsents(ctx as never);
     return (await decide(victimAccess, ctx, victim, category)).allowed;
   }

@@ -13,7 +13,7 @@ const SCREEN = `mutation($victimId: ID!, $input: RecordScreeningInput!) { record
 const RECOVERY = `mutation($victimId: ID!, $input: StartRecoveryPeriodInput) { startRecoveryPeriod(victimId: $victimId, input: $input) { id } }`;
 
 const person = { legalName: 'Olena Petrenko', dateOfBirth: '1991-03-08', nationality: 'UA', gender: 'FEMALE', languages: ['uk'], contactPhone: '+380501234567' };
-const consent = { categories: ['IDENTITY'], granteeJurisdictions: ['FR'], purpose: 'repatriation planning' };
+const consent = { categories: ['IDENTITY'], granteeJurisdictions: ['FR'], purposes: ['REPATRIATION'], note: 'repatriation planning' };
 const nextYear = new Date().getUTCFullYear() + 1;
 
 describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', () => {
@@ -115,7 +115,7 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
     );
 
     it('refuses a bad expiresAt written inline in the document too', async () => {
-      const inline = `mutation($victimId: ID!) { grantConsent(victimId: $victimId, input: { categories: [IDENTITY], granteeJurisdictions: ["FR"], purpose: "x", expiresAt: "tomorrow" }) { id } }`;
+      const inline = `mutation($victimId: ID!) { grantConsent(victimId: $victimId, input: { categories: [IDENTITY], granteeJurisdictions: ["FR"], purposes: [REPATRIATION], expiresAt: "tomorrow" }) { id } }`;
       await refused(inline, { victimId }, 'input.expiresAt');
     });
 

@@ -182,11 +182,39 @@ describe('gaps the review found untested', () => {
     expect(stored!.withdrawnAt!.toISOString()).toBe(applied[0].body.data.withdrawConsent.withdrawnAt);
   });
 
-  it('keeps at most 200 characters of X-Purpose in the audit trail', async () => {
+  it('X-Purpose is one of the vocabulary, and one the role may state; anything else refuses the whole request, at the gateway and the subgraph', async () => {
     const victimId = await registerVictim(hub, 'DE');
+    const judge = await hub.token('judge', 'DE');
+    const READ = `query($id: ID!) { victim(id: $id) { legalName } }`;
+    for (const url of [hub.gateway.url, hub.subgraphs.victims.url]) {
+      for (const [purpose, message] of [
+        ['p'.repeat(5_000), /^X-Purpose must be one of VICTIM_SUPPORT, CASE_MANAGEMENT, /],
+        ['trial preparation', /^X-Purpose must be one of /],
+        ['SHELTER_PLACEMENT', /^X-Purpose: judge may state ADJUDICATION, CASE_MANAGEMENT$/],
+      ] as const) {
+        const res = await hub.query(judge, READ, { id: victimId }, { url, headers: { 'x-purpose': purpose } });
+        expect(res.status).toBe(400);
+        expect(res.body.data ?? null).toBeNull();
+        expect(res.body.errors![0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', field: 'X-Purpose' } });
+      }
+    }
+  });
+
+  it('protected data is read for a stated purpose only, and the audit event records the purpose and the basis', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    const judge = await hub.token('judge', 'DE');
+    const READ = `query($id: ID!) { victim(id: $id) { caseReference legalName } }`;
+    const none = await hub.query(judge, READ, { id: victimId }, { headers: { 'x-purpose': '' } });
+    expect(none.body.data.victim).toEqual({ caseReference: expect.any(String), legalName: null });
+    expect(none.body.errors![0].message).toBe('IDENTITY data of this victim is read only for a stated purpose: send the X-Purpose header with one of ADJUDICATION, CASE_MANAGEMENT');
     const since = (await hub.subgraphs.victims.audit.model.findOne().sort({ sequence: -1 }).lean())!.sequence;
-    await hub.query(await hub.token('judge', 'DE'), `query($id: ID!) { victim(id: $id) { legalName } }`, { id: victimId }, { headers: { 'x-purpose': 'p'.repeat(5_000) } });
-    const [event] = await hub.subgraphs.victims.audit.model.find({ sequence: { $gt: since } }).lean();
-    expect(event.purpose).toBe('p'.repeat(200));
+    await hub.query(judge, READ, { id: victimId }, { headers: { 'x-purpose': 'ADJUDICATION' } });
+    const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: ['PROSECUTION'] });
+    await hub.query(await hub.token('prosecutor', 'AT'), READ, { id: victimId }, { headers: { 'x-purpose': 'PROSECUTION' } });
+    const events = await hub.subgraphs.victims.audit.model.find({ sequence: { $gt: since }, action: 'READ' }).sort({ sequence: 1 }).lean();
+    expect(events.map((e) => ({ jurisdiction: e.jurisdiction, purpose: e.purpose, bases: e.bases }))).toEqual([
+      { jurisdiction: 'DE', purpose: 'ADJUDICATION', bases: ['OWN_JURISDICTION'] },
+      { jurisdiction: 'AT', purpose: 'PROSECUTION', bases: [`CONSENT:${consentId}`] },
+    ]);
   });
 });

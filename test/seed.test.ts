@@ -5,6 +5,7 @@ import { victimModels } from '../subgraphs/victims/models';
 import { assessScreening } from '../subgraphs/victims/screening';
 import { DEMO_REGIONS } from '../scripts/demo';
 import { seedDemoData } from '../scripts/seed';
+import { isPurpose } from '../platform/purposes';
 
 describe('demo data (npm start seeds it once)', () => {
   let connection: Connection;
@@ -41,8 +42,21 @@ describe('demo data (npm start seeds it once)', () => {
     expect(consents.some((c) => c.withdrawnAt !== null)).toBe(true);
     expect(consents.some((c) => c.withdrawnAt === null)).toBe(true);
 
+    expect(consents.every((c) => c.purposes.length > 0 && c.purposes.every((p) => isPurpose(p)))).toBe(true);
     expect(await seedDemoData(connection, key, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
+  });
+
+  it('gives demo consents written with a free-text purpose purposes from the vocabulary, the text kept as a note', async () => {
+    const { Consent } = victimModels(connection, key);
+    const [one] = await Consent.find().limit(1).lean();
+    await Consent.collection.updateOne({ _id: one._id as never }, { $set: { purpose: 'criminal proceedings' }, $unset: { purposes: '', note: '' } });
+    const lines: string[] = [];
+    expect(await seedDemoData(connection, key, 300, (line) => lines.push(line))).toBe(false);
+    expect(lines[0]).toBe('Gave 1 demo consents purposes from the vocabulary (their text kept as a note).');
+    const migrated = (await Consent.collection.findOne({ _id: one._id as never }))!;
+    expect(migrated).toMatchObject({ purposes: ['CRIMINAL_INVESTIGATION', 'PROSECUTION', 'ADJUDICATION'], note: 'criminal proceedings' });
+    expect(migrated).not.toHaveProperty('purpose');
   });
 
   test.each([

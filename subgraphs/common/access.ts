@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, unauthenticated } from '../../platform/errors';
+import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
 import { allow, ruleOf, type Permissions } from './rules';
@@ -38,8 +39,13 @@ export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
 export interface Basis<P> {
   /** How the access matrix and messages name it, e.g. "own jurisdiction". */
   name: string;
-  /** True when it holds for this caller and record; ConsentUnavailable when the victims subgraph cannot say (then: denied). */
-  holds(ctx: RequestContext, parent: P, category: string): Promise<boolean> | boolean;
+  /** How audit events record it: OWN_JURISDICTION, CONSENT, OVERSIGHT, TEAM, … */
+  code: string;
+  /**
+   * True (or the id of what it rests on, e.g. the consent) when it holds for this caller
+   * and record; ConsentUnavailable when the victims subgraph cannot say (then: denied).
+   */
+  holds(ctx: RequestContext, parent: P, category: string): Promise<boolean | string> | boolean | string;
 }
 
 export interface CategoryRule<P> {
@@ -94,9 +100,15 @@ export function protectedCategories<P>(bases: Array<Basis<P>>): Record<Protected
 
 export interface Decision {
   allowed: boolean;
-  /** The basis that held, or why none could be decided. */
+  /** Why none could be decided (said in the FORBIDDEN message). */
   reason: string | null;
+  /** The basis that held, as audit events record it: `OWN_JURISDICTION`, `CONSENT:<consent id>`, … */
+  basis: string | null;
+  /** Denied because the request stated no purpose. */
+  needsPurpose?: boolean;
 }
+
+const DENIED: Decision = { allowed: false, reason: null, basis: null };
 
 /**
  * The decision for one category of one record, made once per request: every field of
@@ -104,24 +116,27 @@ export interface Decision {
  */
 export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P, category: string): Promise<Decision> {
   const caller = ctx.caller;
-  if (!caller) return Promise.resolve({ allowed: false, reason: null });
-  if (category === 'CASE') return Promise.resolve({ allowed: true, reason: 'authenticated' });
+  if (!caller) return Promise.resolve(DENIED);
+  if (category === 'CASE') return Promise.resolve({ allowed: true, reason: null, basis: null });
   const key = `${access.typeName}:${access.id(parent)}:${category}`;
   let decision = ctx.decisions.get(key);
   if (!decision) {
     decision = (async (): Promise<Decision> => {
       const categoryRule = access.rules[category];
-      if (!categoryRule || !categoryRule.roles.includes(caller.role)) return { allowed: false, reason: null };
+      if (!categoryRule || !categoryRule.roles.includes(caller.role)) return DENIED;
+      // Protected data is read for a stated purpose only.
+      if (!ctx.purpose) return { ...DENIED, needsPurpose: true };
       for (const basis of categoryRule.bases) {
         try {
-          if (await basis.holds(ctx, parent, category)) return { allowed: true, reason: basis.name };
+          const held = await basis.holds(ctx, parent, category);
+          if (held) return { allowed: true, reason: null, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
         } catch (error) {
           // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
-          if (error instanceof ConsentUnavailable) return { allowed: false, reason: error.message };
+          if (error instanceof ConsentUnavailable) return { ...DENIED, reason: error.message };
           throw error;
         }
       }
-      return { allowed: false, reason: null };
+      return DENIED;
     })();
     ctx.decisions.set(key, decision);
   }
@@ -138,11 +153,11 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
     decision = (async (): Promise<Decision> => {
       try {
         const jurisdiction = await access.jurisdiction(record, ctx);
-        if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: 'own jurisdiction' };
+        if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: null, basis: null };
         for (const basis of access.visibleOn) {
-          if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: basis.name };
+          if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: null, basis: basis.code };
         }
-        return { allowed: false, reason: null };
+        return DENIED;
       } catch (error) {
         // Whose record it is could not be asked: refused, and said why (never shown).
         if (error instanceof ConsentUnavailable) throw forbidden(`${access.noun[0].toUpperCase()}${access.noun.slice(1)} cannot be shown: ${error.message}`);
@@ -164,12 +179,15 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
   const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
     const category = access.fields[info.fieldName];
     if (!category) return forbidden();
-    const { allowed, reason } = await decide(access, ctx, parent, category);
+    const { allowed, reason, basis, needsPurpose } = await decide(access, ctx, parent, category);
     // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
     const logged = category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction);
-    if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed);
+    if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed, basis);
     if (allowed) return true;
     if (!ctx.caller) return unauthenticated();
+    if (needsPurpose) {
+      return forbidden(`${category} data of ${access.noun} is read only for a stated purpose: send the X-Purpose header with one of ${PURPOSES_BY_ROLE[ctx.caller.role].join(', ')}`);
+    }
     const whom = `${ctx.caller.role} in ${ctx.caller.jurisdiction}`;
     const message = access.rules[category]?.denied?.(whom) ?? `${category} data of ${access.noun} is not shared with ${whom}`;
     return forbidden(reason ? `${message} (${reason})` : message);
@@ -179,23 +197,25 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
 
 // ---- Bases every subgraph can use ----
 
-export function basis<P>(name: string, holds: Basis<P>['holds']): Basis<P> {
-  return { name, holds };
+export function basis<P>(name: string, code: string, holds: Basis<P>['holds']): Basis<P> {
+  return { name, code, holds };
 }
 
 /** The caller acts in the record's jurisdiction. */
 export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('own jurisdiction', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction);
+  return basis('own jurisdiction', 'OWN_JURISDICTION', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction);
 }
 
 /** A basis that holds only for some of a category's roles. */
 export function forRoles<P>(roles: Role[], inner: Basis<P>): Basis<P> {
-  return basis(`${inner.name} (${roles.join(', ')})`, async (ctx, parent, category) => roles.includes(ctx.caller!.role) && (await inner.holds(ctx, parent, category)));
+  return basis(`${inner.name} (${roles.join(', ')})`, inner.code, async (ctx, parent, category) =>
+    roles.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false,
+  );
 }
 
 /** An auditor whose oversight covers the record's jurisdiction (its own, or its body's `oversees`). */
 export function overseesJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis("auditor overseeing the record's jurisdiction", (ctx, parent) => {
+  return basis("auditor overseeing the record's jurisdiction", 'OVERSIGHT', (ctx, parent) => {
     const jurisdiction = jurisdictionOf(parent);
     return Boolean(jurisdiction) && ctx.caller!.oversight.includes(jurisdiction!);
   });
@@ -203,24 +223,29 @@ export function overseesJurisdiction<P>(jurisdictionOf: (parent: P) => string | 
 
 /** The record is about a victim in the caller's jurisdiction (asked of the victims subgraph). */
 export function victimInOwnJurisdiction<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis("the victim's own jurisdiction", async (ctx, parent) => {
+  return basis("the victim's own jurisdiction", 'OWN_JURISDICTION', async (ctx, parent) => {
     const victimId = victimIdOf(parent);
     return victimId ? (await ctx.consents.jurisdictionOf(victimId)) === ctx.caller!.jurisdiction : false;
   });
 }
 
-/** An active consent of the victim the record is about covers this category for the caller's jurisdiction. */
+/**
+ * An active consent of the victim the record is about covers this category for the
+ * caller's jurisdiction and the purpose the request states; holds on that consent's id.
+ */
 export function victimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('consent of the victim', async (ctx, parent, category) => {
+  return basis('consent of the victim, for the stated purpose', 'CONSENT', async (ctx, parent, category) => {
     const victimId = victimIdOf(parent);
-    return victimId ? (await ctx.consents.consentsFor(victimId)).some((c) => c.categories.includes(category)) : false;
+    if (!victimId || !ctx.purpose) return false;
+    const consent = (await ctx.consents.consentsFor(victimId)).find((c) => c.categories.includes(category) && c.purposes.includes(ctx.purpose!));
+    return consent?.id ?? false;
   });
 }
 
-/** Some active consent of the victim names the caller's jurisdiction (any category). */
+/** Some active consent of the victim names the caller's jurisdiction (any category or purpose). */
 export function namedByVictimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('named in a consent of the victim', async (ctx, parent) => {
+  return basis('named in a consent of the victim', 'CONSENT', async (ctx, parent) => {
     const victimId = victimIdOf(parent);
-    return victimId ? (await ctx.consents.consentsFor(victimId)).length > 0 : false;
+    return victimId ? ((await ctx.consents.consentsFor(victimId))[0]?.id ?? false) : false;
   });
 }

@@ -46,7 +46,7 @@ enum AuditDecision { ALLOW DENY }
 """
 One entry of a subgraph's hash-chained audit trail. hash = sha256 hex of the JSON array
 [sequence, at (ISO 8601), actor, role, jurisdiction, org, issuer, purpose, action,
-subjectType, subjectId, fields, deniedFields, decision, prevHash]; prevHash of the first
+subjectType, subjectId, fields, deniedFields, decision, bases, prevHash]; prevHash of the first
 event is 64 zeros. Every hashed field is exposed, so the chain can be recomputed from the API.
 """
 type AuditEvent @shareable {
@@ -60,7 +60,7 @@ type AuditEvent @shareable {
   org: String!
   "Issuer (iss) of the token that acted"
   issuer: String!
-  "Declared purpose (X-Purpose header)"
+  "Stated purpose (X-Purpose header; one of the Purpose vocabulary)"
   purpose: String
   "READ, REGISTER, SCREENING_RECORDED, RECOVERY_PERIOD_STARTED, CONSENT_GRANTED, CONSENT_WITHDRAWN, DUPLICATE_MATCH_DISCLOSED, …"
   action: String!
@@ -69,6 +69,8 @@ type AuditEvent @shareable {
   fields: [String!]!
   deniedFields: [String!]!
   decision: AuditDecision!
+  "What the released fields were released on: OWN_JURISDICTION, CONSENT:<consent id>, OVERSIGHT, TEAM:<team id>, …"
+  bases: [String!]!
   prevHash: String!
   hash: String!
 }

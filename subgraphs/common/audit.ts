@@ -25,6 +25,8 @@ export interface AuditEntry {
   fields: string[];
   deniedFields: string[];
   decision: AuditDecision;
+  /** On what the released fields were released: OWN_JURISDICTION, CONSENT:<consent id>, OVERSIGHT, TEAM:<team id>, … */
+  bases: string[];
 }
 
 export interface AuditEvent extends AuditEntry {
@@ -65,6 +67,7 @@ const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
     fields: [String],
     deniedFields: [String],
     decision: String,
+    bases: [String],
     prevHash: String,
     hash: String,
   },
@@ -88,6 +91,7 @@ function hashOf(event: Omit<AuditEvent, 'hash'>): string {
     event.fields,
     event.deniedFields,
     event.decision,
+    event.bases,
     event.prevHash,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -297,7 +301,7 @@ export class AuditLog {
  * one event per subject when the response is sent.
  */
 export class RequestAudit {
-  private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string> }>();
+  private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string>; bases: Set<string> }>();
   /** Events noted during the request, stored with the reads at flush. */
   private readonly changes: AuditEntry[] = [];
 
@@ -307,14 +311,15 @@ export class RequestAudit {
     private readonly purpose: string | null,
   ) {}
 
-  noteRead(subjectType: string, subjectId: string, field: string, allowed: boolean): void {
+  noteRead(subjectType: string, subjectId: string, field: string, allowed: boolean, basis: string | null = null): void {
     const key = `${subjectType}:${subjectId}`;
     let read = this.reads.get(key);
     if (!read) {
-      read = { subjectType, subjectId, allowed: new Set(), denied: new Set() };
+      read = { subjectType, subjectId, allowed: new Set(), denied: new Set(), bases: new Set() };
       this.reads.set(key, read);
     }
     (allowed ? read.allowed : read.denied).add(field);
+    if (allowed && basis) read.bases.add(basis);
   }
 
   /**
@@ -322,7 +327,7 @@ export class RequestAudit {
    * before the response leaves.
    */
   noteEvent(action: string, subjectType: string, subjectId: string, fields: string[]): void {
-    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW' });
+    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
   }
 
   /**
@@ -333,7 +338,7 @@ export class RequestAudit {
    * auditor reads as an attempt), and the error goes on.
    */
   async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>): Promise<T> {
-    const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW' };
+    const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] };
     await this.log.append(this.caller, this.purpose, [entry]);
     try {
       return await write();
@@ -356,6 +361,7 @@ export class RequestAudit {
         fields: [...new Set([...read.allowed, ...read.denied])].sort(),
         deniedFields: denied,
         decision: denied.length > 0 ? 'DENY' : 'ALLOW',
+        bases: [...read.bases].sort(),
       });
     }
     this.reads.clear();

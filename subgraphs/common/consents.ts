@@ -13,6 +13,8 @@ import DataLoader from 'dataloader';
 export interface SharedConsent {
   id: string;
   categories: string[];
+  /** The purposes it allows (platform/purposes.ts). */
+  purposes: string[];
 }
 
 export interface ConsentSource {
@@ -35,7 +37,7 @@ export class ConsentUnavailable extends Error {
   override name = 'ConsentUnavailable';
 }
 
-export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!) { victimSharing(victimIds: $victimIds) { victimId jurisdiction consents { id categories } } }`;
+export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!) { victimSharing(victimIds: $victimIds) { victimId jurisdiction consents { id categories purposes } } }`;
 
 interface VictimSharing {
   victimId: string;

@@ -1,4 +1,5 @@
 import type { Caller } from '../../platform/auth';
+import type { Purpose } from '../../platform/purposes';
 import type { Decision } from './access';
 import type { RequestAudit } from './audit';
 import type { ConsentSource, Credentials } from './consents';
@@ -6,7 +7,8 @@ import type { ConsentSource, Credentials } from './consents';
 /** What every resolver and rule of every subgraph receives. */
 export interface RequestContext<Models = unknown, Loaders = unknown> {
   caller: Caller | null;
-  purpose: string | null;
+  /** The purpose the request states (X-Purpose), from the vocabulary and allowed for the role. */
+  purpose: Purpose | null;
   /** The caller's own token and purpose, for calls to other services on its behalf. */
   credentials: Credentials;
   models: Models;

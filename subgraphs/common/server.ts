@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
-import { purposeFrom, TokenVerifier, type TrustedIssuer } from '../../platform/auth';
+import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
+import { purposeFrom } from '../../platform/purposes';
 import { readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -87,7 +88,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     expressMiddleware(server, {
       context: async ({ req }) => {
         const caller = await verifier.verify(req.headers.authorization);
-        const purpose = purposeFrom(req.headers['x-purpose']);
+        const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
         const credentials = { authorization: req.headers.authorization, purpose };
         const ctx = {
           caller,

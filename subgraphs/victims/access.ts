@@ -28,7 +28,7 @@ export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSour
       const consents = await ctx.loaders.consentsOfVictim.load(victimId);
       return consents
         .filter((consent) => consentIsActive(consent, ctx.now) && consent.granteeJurisdictions.includes(caller.jurisdiction))
-        .map((consent) => ({ id: consent.id, categories: consent.categories }));
+        .map((consent) => ({ id: consent.id, categories: consent.categories, purposes: consent.purposes }));
     },
   };
 }

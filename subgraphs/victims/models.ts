@@ -1,3 +1,4 @@
+import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
 import { ListedCollection, listedField } from '../common/store';
 import type { DataCategory } from './access';
@@ -50,7 +51,10 @@ export interface ConsentRecord {
   victimId: string;
   categories: DataCategory[];
   granteeJurisdictions: string[];
-  purpose: string;
+  /** What the shared data may be used for (platform/purposes.ts). */
+  purposes: Purpose[];
+  /** Free text of the one who recorded it, e.g. the proceedings it is for. */
+  note: string | null;
   grantedBy: string;
   grantedAt: Date;
   expiresAt: Date | null;
@@ -109,7 +113,8 @@ const consentSchema = new Schema<ConsentRecord>(
     victimId: { type: String, required: true },
     categories: { type: [String], required: true },
     granteeJurisdictions: { type: [String], required: true },
-    purpose: { type: String, required: true },
+    purposes: { type: [String], required: true },
+    note: { type: String, default: null },
     grantedBy: { type: String, required: true },
     grantedAt: { type: Date, required: true },
     expiresAt: { type: Date, default: null },

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
+import { decodeJwt } from 'jose';
 import type { Role } from '../../platform/auth';
+import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { RunningSubgraph } from '../../subgraphs/common/server';
 import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/dev-issuer';
 import { COUNTRY_CODES } from '../../platform/countries';
@@ -31,7 +33,7 @@ export interface TestHub {
   /** The clock of every subgraph: tests move it to reach expiry and deadlines. */
   clock: SettableClock;
   token(role: string, jurisdiction: string, extra?: Partial<TokenClaims>): Promise<string>;
-  /** POST a GraphQL request to the gateway (or another URL). */
+  /** POST a GraphQL request to the gateway (or another URL); with a token, it states its role's first purpose unless `headers` say otherwise. */
   query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
   /** The same, with a fresh token of the north issuer for `role` in `jurisdiction`. */
   queryAs(role: string, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
@@ -74,7 +76,7 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}`, 'x-purpose': defaultPurpose(token) } : {}),
           ...headers,
         },
         body: JSON.stringify({ query, variables }),
@@ -94,6 +96,15 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
     },
   };
   return hub;
+}
+
+/**
+ * Unless a test says otherwise (`x-purpose` in its headers, '' for none), a request
+ * states the first purpose its role may state.
+ */
+function defaultPurpose(token: string): string {
+  const { role } = decodeJwt(token) as { role?: Role };
+  return (role && PURPOSES_BY_ROLE[role]?.[0]) ?? '';
 }
 
 /** The codes of the errors in a response, by dotted path (`victim.legalName` → FORBIDDEN). */

@@ -1,3 +1,4 @@
+import { PURPOSES } from '../../platform/purposes';
 import type { TestHub } from './hub';
 
 /** Registers a victim through the gateway as a social worker of `jurisdiction`; returns its id. */
@@ -17,7 +18,7 @@ export async function grantConsent(hub: TestHub, victimId: string, jurisdiction:
   const res = await hub.query(
     token,
     `mutation($victimId: ID!, $input: GrantConsentInput!) { grantConsent(victimId: $victimId, input: $input) { id active } }`,
-    { victimId, input: { purpose: 'repatriation planning', ...input } },
+    { victimId, input: { purposes: PURPOSES, note: 'repatriation planning', ...input } },
   );
   if (res.body.errors) throw new Error(`grantConsent failed: ${JSON.stringify(res.body.errors)}`);
   return res.body.data.grantConsent.id;

@@ -40,7 +40,8 @@ export class ConsentResolver {
     const granteeJurisdictions = [
       ...new Set(nonEmptyList(input.granteeJurisdictions, 'input.granteeJurisdictions').map((j, i) => countryCode(j, `input.granteeJurisdictions[${i}]`))),
     ];
-    const purpose = text(input.purpose, 'input.purpose', { max: 500 });
+    const purposes = [...new Set(nonEmptyList(input.purposes, 'input.purposes'))];
+    const note = input.note != null ? text(input.note, 'input.note', { max: 500 }) : null;
     const expiresAt = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
     if (expiresAt && expiresAt <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
     const consent = await ctx.audit.change('CONSENT_GRANTED', 'Victim', victimId, categories, async () => {
@@ -48,7 +49,8 @@ export class ConsentResolver {
         victimId: id,
         categories,
         granteeJurisdictions,
-        purpose,
+        purposes,
+        note,
         grantedBy: ctx.caller!.sub,
         grantedAt: ctx.now,
         expiresAt,

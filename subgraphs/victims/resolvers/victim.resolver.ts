@@ -120,7 +120,7 @@ export class VictimResolver {
       .map((c) => ({
         ...c,
         active: consentIsActive(c, ctx.now),
-        ...(whole ? {} : { granteeJurisdictions: [caller.jurisdiction], grantedBy: null }),
+        ...(whole ? {} : { granteeJurisdictions: [caller.jurisdiction], grantedBy: null, note: null }),
       }));
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DataCategoryEnum } from './enums';
+import type { Purpose } from '../../../platform/purposes';
+import { DataCategoryEnum, PurposeEnum } from './enums';
 
 @ObjectType({ description: "A victim's consent to share categories of data with other jurisdictions (modelled on FHIR Consent)" })
 export class Consent {
@@ -12,8 +13,11 @@ export class Consent {
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 jurisdictions that may see the categories' })
   granteeJurisdictions!: string[];
 
-  @Field()
-  purpose!: string;
+  @Field(() => [PurposeEnum], { description: 'What the shared data may be used for: a read under this consent must state one of them' })
+  purposes!: Purpose[];
+
+  @Field(() => String, { nullable: true, description: 'Free text of the one who recorded it (not shown to other jurisdictions)' })
+  note!: string | null;
 
   @Field()
   grantedAt!: Date;
@@ -39,6 +43,9 @@ export class SharedConsent {
 
   @Field(() => [DataCategoryEnum])
   categories!: DataCategoryEnum[];
+
+  @Field(() => [PurposeEnum])
+  purposes!: Purpose[];
 }
 
 @Directive('@inaccessible')

@@ -1,3 +1,4 @@
+import { PURPOSES, type Purpose } from '../../../platform/purposes';
 import { registerEnumType } from 'type-graphql';
 
 export enum VictimStatus {
@@ -73,3 +74,10 @@ export enum IndicatorStrength {
   WEAK = 'WEAK',
 }
 registerEnumType(IndicatorStrength, { name: 'IndicatorStrength' });
+
+/** The purpose vocabulary of the hub (platform/purposes.ts), as a GraphQL enum. */
+export const PurposeEnum = Object.fromEntries(PURPOSES.map((p) => [p, p])) as { [K in Purpose]: K };
+registerEnumType(PurposeEnum, {
+  name: 'Purpose',
+  description: 'Purposes of use: stated per request (X-Purpose, within the role\'s own) and named by each consent',
+});

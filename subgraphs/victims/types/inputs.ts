@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { AgeGroup, DataCategoryEnum, Gender, Vulnerability } from './enums';
+import type { Purpose } from '../../../platform/purposes';
+import { AgeGroup, DataCategoryEnum, Gender, PurposeEnum, Vulnerability } from './enums';
 
 @InputType()
 export class RegisterVictimInput {
@@ -72,8 +73,11 @@ export class GrantConsentInput {
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2' })
   granteeJurisdictions!: string[];
 
-  @Field()
-  purpose!: string;
+  @Field(() => [PurposeEnum], { description: 'What the shared data may be used for' })
+  purposes!: Purpose[];
+
+  @Field(() => String, { nullable: true, description: 'Free text, e.g. the proceedings it is for (at most 500 characters)' })
+  note?: string;
 
   @Field(() => String, { nullable: true, description: 'RFC 3339 date-time, e.g. 2030-01-31T12:00:00Z; in the future' })
   expiresAt?: string;
