@@ -1,3 +1,4 @@
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustedIssuers } from './auth';
 
@@ -43,13 +44,23 @@ function urlOf(about: string, protocols: string[]) {
   return z.string().refine(isUrl, `must be a ${protocols.join(' or ')} URL`).describe(about);
 }
 
-const SECRETS = new WeakSet<z.ZodType>();
+/** Secrets by schema, with how to make a fresh one (development, tests). */
+const SECRETS = new WeakMap<z.ZodType, () => string>();
 
-/** The variables of a shape that hold secrets (made with `vars.secret`). */
-export function secretsOf(shape: EnvShape): string[] {
-  return Object.entries(shape)
-    .filter(([, schema]) => SECRETS.has(schema))
-    .map(([name]) => name);
+/** The variables of a shape that hold secrets, each with how to make a fresh value. */
+export function secretsOf(shape: EnvShape): Array<[string, () => string]> {
+  return Object.entries(shape).flatMap(([name, schema]) => {
+    const make = SECRETS.get(schema);
+    return make ? [[name, make] as [string, () => string]] : [];
+  });
+}
+
+function isEd25519PrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }
 
 /** Schemas for the kinds of variables the hub reads. */
@@ -75,7 +86,13 @@ export const vars = {
   /** Required; `npm start` generates one under .data/secrets when it is not set (scripts/dev-env.ts). */
   secret: (about: string, minLength: number) => {
     const schema = z.string().min(minLength, `must be at least ${minLength} characters`).describe(about);
-    SECRETS.add(schema);
+    SECRETS.set(schema, () => randomBytes(32).toString('hex'));
+    return schema;
+  },
+  /** An Ed25519 private key, PEM (PKCS #8); `npm start` generates one when it is not set. */
+  signingKey: (about: string) => {
+    const schema = z.string().refine(isEd25519PrivateKey, 'must be an Ed25519 private key in PEM (PKCS #8)').describe(about);
+    SECRETS.set(schema, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     return schema;
   },
   url: (about: string, protocols: string[]) => urlOf(about, protocols),
@@ -94,6 +111,14 @@ export const vars = {
       .describe('JSON array of trusted token issuers: {issuer, audience, jurisdictions, roles?, typ?, jwksUri|jwksFile|jwks}'),
 };
 
+/** The audit chain's keys and checkpoint policy: every subgraph's, one set per deployment. */
+export const AUDIT_ENV = {
+  AUDIT_CHAIN_KEY: vars.secret('key of the audit chain hashes (HMAC-SHA256): rewriting an event and the hashes after it needs it', 32),
+  AUDIT_SIGNING_KEY: vars.signingKey('Ed25519 private key (PEM) that signs audit checkpoints; its public key is served at /.well-known/audit-jwks.json'),
+  AUDIT_CHECKPOINT_EVERY: vars.integer('events between signed checkpoints (default 100)', 1, 1_000_000),
+  AUDIT_CHECKPOINT_SECONDS: vars.integer('seconds after which a new head is checkpointed even with fewer events (default 300)', 1, 86_400),
+};
+
 /** What every deployed subgraph reads, besides the variables its definition declares. */
 export const SUBGRAPH_ENV = {
   PORT: vars.port('port to listen on (default: the registry port)'),
@@ -101,6 +126,7 @@ export const SUBGRAPH_ENV = {
   MONGODB_URI: vars.url('the MongoDB connection string', ['mongodb', 'mongodb+srv']),
   DB_NAME: vars.text('database name (default: the subgraph name)'),
   TRUSTED_ISSUERS: vars.trustedIssuers(),
+  ...AUDIT_ENV,
   CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed)', ['http', 'https']),
 };
 

@@ -9,7 +9,7 @@ import { randomSecrets } from './dev-env';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
-import { seedDemoData } from './seed';
+import { seedDemoData, type SeedSecrets } from './seed';
 
 /**
  * `npm run bench`: throughput and latency of the hub on this machine, as ratios against a
@@ -95,7 +95,7 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
   try {
     const seeding = performance.now();
     const seedConnection = await connectDatabase(mongoUri, dbName('victims'));
-    await seedDemoData(seedConnection, env.IDENTITY_HASH_KEY, victims, () => {});
+    await seedDemoData(seedConnection, env as SeedSecrets, victims, () => {});
     await seedConnection.close();
     console.log(`seeded ${victims} victims in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
     const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], env, ratePerMinute: 1_000_000, freePorts: true, dbName });

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrustedIssuers, type TrustedIssuer } from '../platform/auth';
-import { readEnv, secretsOf, vars } from '../platform/config';
+import { AUDIT_ENV, readEnv, secretsOf, vars } from '../platform/config';
 import { DATA_DIR } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
@@ -22,26 +21,43 @@ export interface DevEnvironment {
   stop(): Promise<void>;
 }
 
-/** Every secret a subgraph declares, random (tests, benchmarks: nothing is kept). */
+/** Every secret the platform and the subgraphs declare, fresh (tests, benchmarks: nothing is kept). */
 export function randomSecrets(): Record<string, string> {
-  const names = SUBGRAPHS.flatMap(({ definition }) => secretsOf(definition.env));
-  return Object.fromEntries(names.map((name) => [name, randomBytes(32).toString('hex')]));
+  const secrets = [...secretsOf(AUDIT_ENV), ...SUBGRAPHS.flatMap(({ definition }) => secretsOf(definition.env))];
+  return Object.fromEntries(secrets.map(([name, make]) => [name, make()]));
 }
 
 /** Each declared secret from the environment, else from .data/secrets (made on first use: stored data stays readable). */
-function keptSecrets(): Record<string, string> {
+export function keptSecrets(): Record<string, string> {
   const dir = path.join(DATA_DIR, 'secrets');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const legacy = path.join(DATA_DIR, 'identity-hash.key'); // where the identity key was kept before secrets were declared per subgraph
-  if (existsSync(legacy) && !existsSync(path.join(dir, 'IDENTITY_HASH_KEY'))) renameSync(legacy, path.join(dir, 'IDENTITY_HASH_KEY'));
+  if (existsSync(legacy) && !existsSync(path.join(dir, 'IDENTITY_HASH_KEY'))) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    renameSync(legacy, path.join(dir, 'IDENTITY_HASH_KEY'));
+  }
   return Object.fromEntries(
     Object.entries(randomSecrets()).map(([name, fresh]) => {
       if (process.env[name]) return [name, process.env[name]!];
       const file = path.join(dir, name);
-      if (!existsSync(file)) writeFileSync(file, fresh, { mode: 0o600 });
+      if (!existsSync(file)) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        writeFileSync(file, fresh, { mode: 0o600 });
+      }
       return [name, readFileSync(file, 'utf8').trim()];
     }),
   );
+}
+
+/** The database: MONGODB_URI, else the embedded FerretDB with its files in .data/db. */
+export async function devDatabase(log: (line: string) => void = console.log): Promise<{ uri: string; stop(): Promise<void> }> {
+  if (process.env.MONGODB_URI) {
+    log(`Using the database at MONGODB_URI.`);
+    return { uri: process.env.MONGODB_URI, stop: async () => {} };
+  }
+  const { EMBEDDED_DB_PORT } = readEnv({ EMBEDDED_DB_PORT: vars.port('port of the embedded database (default 27018)') });
+  const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: EMBEDDED_DB_PORT ?? 27018, log });
+  log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db`);
+  return { uri: db.uri, stop: () => db.stop() };
 }
 
 export async function openDevEnvironment(log: (line: string) => void = console.log): Promise<DevEnvironment> {
@@ -49,12 +65,6 @@ export async function openDevEnvironment(log: (line: string) => void = console.l
   // Regional issuers from TRUSTED_ISSUERS are trusted too, next to the development issuer.
   const issuers = [devIssuer.trusted, ...(process.env.TRUSTED_ISSUERS ? parseTrustedIssuers(process.env.TRUSTED_ISSUERS) : [])];
   const settings = keptSecrets();
-  if (process.env.MONGODB_URI) {
-    log(`Using the database at MONGODB_URI.`);
-    return { mongoUri: process.env.MONGODB_URI, issuers, devIssuer, settings, stop: async () => {} };
-  }
-  const { EMBEDDED_DB_PORT } = readEnv({ EMBEDDED_DB_PORT: vars.port('port of the embedded database (default 27018)') });
-  const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: EMBEDDED_DB_PORT ?? 27018, log });
-  log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db`);
+  const db = await devDatabase(log);
   return { mongoUri: db.uri, issuers, devIssuer, settings, stop: () => db.stop() };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Connection } from 'mongoose';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
+import { auditKeys } from '../subgraphs/common/audit-checkpoints';
 import type { Caller } from '../platform/auth';
 import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
@@ -60,7 +61,11 @@ const BATCH = 1_000;
  * and consents, through the same listed collections the subgraph writes with. Nothing
  * is seeded into a database that already holds victims.
  */
-export async function seedDemoData(connection: Connection, identityKey: string, count = 300, log: (line: string) => void = console.log): Promise<boolean> {
+/** The secrets the demo data is written with: the identity-hash key and the audit keys. */
+export type SeedSecrets = Record<'IDENTITY_HASH_KEY' | 'AUDIT_CHAIN_KEY' | 'AUDIT_SIGNING_KEY', string>;
+
+export async function seedDemoData(connection: Connection, secrets: SeedSecrets, count = 300, log: (line: string) => void = console.log): Promise<boolean> {
+  const identityKey = secrets.IDENTITY_HASH_KEY;
   const models = victimModels(connection, identityKey);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Victim.estimatedDocumentCount()) > 0) {
@@ -76,7 +81,7 @@ export async function seedDemoData(connection: Connection, identityKey: string, 
     log('Demo data already present; not seeding again.');
     return false;
   }
-  const audit = new AuditLog(connection);
+  const audit = new AuditLog(connection, 'victims', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
   const rnd = random(20261128);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
   const now = new Date();
@@ -205,7 +210,7 @@ if (require.main === module) {
     const env = await openDevEnvironment();
     try {
       const connection = await connectDatabase(env.mongoUri, 'victims');
-      await seedDemoData(connection, env.settings.IDENTITY_HASH_KEY);
+      await seedDemoData(connection, env.settings as SeedSecrets);
       await connection.close();
     } finally {
       await env.stop();

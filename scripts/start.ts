@@ -3,7 +3,7 @@ import { readEnv, vars } from '../platform/config';
 import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { startLocalHub } from './local-hub';
-import { seedDemoData } from './seed';
+import { seedDemoData, type SeedSecrets } from './seed';
 
 // `npm start`: the whole hub on one machine — database, every subgraph, the gateway,
 // demo data on first run. Each service still listens on its own port and verifies
@@ -11,7 +11,7 @@ import { seedDemoData } from './seed';
 async function main() {
   const env = await openDevEnvironment();
   const seedConnection = await connectDatabase(env.mongoUri, 'victims');
-  await seedDemoData(seedConnection, env.settings.IDENTITY_HASH_KEY);
+  await seedDemoData(seedConnection, env.settings as SeedSecrets);
   await seedConnection.close();
 
   const hub = await startLocalHub({

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Role } from '../platform/auth';
 import type { AuditEvent } from '../subgraphs/common/audit';
 import { errorCodes, startHub, type TestHub } from './support/hub';
@@ -288,9 +288,9 @@ describe('one audit API for every subgraph', () => {
     edges { node { sequence prevHash hash event { ${EVENT_FIELDS} } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   const TRAIL_PAGE = `query($id: ID!, $first: Int, $after: String) { auditTrail(subjectType: "Victim", subjectId: $id) {
     subjectType subjectId events(first: $first, after: $after) { edges { cursor node { sequence action } } pageInfo { hasNextPage endCursor } totalCount } } }`;
-  /** The documented recipe (AuditEvent's description), from the API's fields alone. */
+  /** The documented recipe (AuditEvent's description), from the API's fields and the deployment's chain key. */
   const recompute = (e: Record<string, any>) =>
-    createHash('sha256')
+    createHmac('sha256', hub.env.AUDIT_CHAIN_KEY)
       .update(JSON.stringify([e.sequence, e.at, e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases, e.prevHash]))
       .digest('hex');
 

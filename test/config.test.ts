@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, GATEWAY_ENV, readEnv, secretsOf, SUBGRAPH_ENV } from '../platform/config';
 import { ROOT } from '../platform/paths';
+import { randomSecrets } from '../scripts/dev-env';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 // Per-service configuration: each service declares its variables; a wrong one is named at
@@ -9,6 +10,8 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 
 const ISSUERS = JSON.stringify([{ issuer: 'https://idp.example', audience: 'justice-hub', jurisdictions: ['DE'], jwksUri: 'https://idp.example/jwks.json' }]);
 const victims = SUBGRAPHS.find((s) => s.definition.name === 'victims')!.definition;
+const { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY } = randomSecrets();
+const AUDIT = { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY };
 
 function problems(shape: Parameters<typeof readEnv>[0], env: Record<string, string | undefined>): string[] {
   try {
@@ -22,20 +25,23 @@ function problems(shape: Parameters<typeof readEnv>[0], env: Record<string, stri
 
 describe('readEnv', () => {
   it('reads and converts what a subgraph declares', () => {
-    const env = readEnv(SUBGRAPH_ENV, { PORT: '4011', MONGODB_URI: 'mongodb://db:27017', TRUSTED_ISSUERS: ISSUERS });
+    const env = readEnv(SUBGRAPH_ENV, { PORT: '4011', MONGODB_URI: 'mongodb://db:27017', TRUSTED_ISSUERS: ISSUERS, ...AUDIT });
     expect(env).toMatchObject({ PORT: 4011, MONGODB_URI: 'mongodb://db:27017', HOST: undefined, CONSENT_SERVICE_URL: undefined });
     expect(env.TRUSTED_ISSUERS).toEqual(JSON.parse(ISSUERS));
   });
 
   it('names every variable that is missing or wrong, in one message', () => {
-    expect(problems(SUBGRAPH_ENV, { PORT: '80000', MONGODB_URI: 'http://db', TRUSTED_ISSUERS: '[{"issuer": 1}' })).toEqual([
+    expect(problems(SUBGRAPH_ENV, { PORT: '80000', MONGODB_URI: 'http://db', TRUSTED_ISSUERS: '[{"issuer": 1}', AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY: 'not a key' })).toEqual([
       'PORT must be a port number (0–65535) (port to listen on (default: the registry port))',
       'MONGODB_URI must be a mongodb or mongodb+srv URL (the MongoDB connection string)',
       expect.stringMatching(/^TRUSTED_ISSUERS is not valid JSON/),
+      expect.stringMatching(/^AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM/),
     ]);
     expect(problems(SUBGRAPH_ENV, {})).toEqual([
       'MONGODB_URI is not set: the MongoDB connection string',
       expect.stringMatching(/^TRUSTED_ISSUERS is not set: JSON array of trusted token issuers/),
+      expect.stringMatching(/^AUDIT_CHAIN_KEY is not set: key of the audit chain hashes/),
+      expect.stringMatching(/^AUDIT_SIGNING_KEY is not set: Ed25519 private key/),
     ]);
   });
 
@@ -51,7 +57,7 @@ describe('readEnv', () => {
   });
 
   it("each subgraph declares its own secrets: the identity key is victims' alone", () => {
-    expect(secretsOf(victims.env)).toEqual(['IDENTITY_HASH_KEY']);
+    expect(secretsOf(victims.env).map(([name]) => name)).toEqual(['IDENTITY_HASH_KEY']);
     expect(Object.keys(SUBGRAPH_ENV)).not.toContain('IDENTITY_HASH_KEY');
     expect(problems(victims.env, { IDENTITY_HASH_KEY: 'short' })).toEqual([expect.stringMatching(/^IDENTITY_HASH_KEY must be at least 32 characters/)]);
   });
@@ -60,7 +66,7 @@ describe('readEnv', () => {
 describe('a deployed service with a wrong variable', () => {
   it('does not start, and says which variable and why', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'subgraphs', 'main.js'), 'victims'], {
-      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '99999' },
+      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '99999', ...AUDIT },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -68,7 +74,7 @@ describe('a deployed service with a wrong variable', () => {
     expect(run.stderr).toMatch(/^PORT must be a port number/m);
 
     const noKey = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'subgraphs', 'main.js'), 'victims'], {
-      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '0', HOST: '127.0.0.1' },
+      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, TRUSTED_ISSUERS: ISSUERS, PORT: '0', HOST: '127.0.0.1', ...AUDIT },
       encoding: 'utf8',
       timeout: 20_000,
     });

@@ -4,12 +4,14 @@ import { connectDatabase } from '../subgraphs/common/db';
 import { victimModels } from '../subgraphs/victims/models';
 import { assessScreening } from '../subgraphs/victims/screening';
 import { DEMO_REGIONS } from '../scripts/demo';
-import { seedDemoData } from '../scripts/seed';
+import { randomSecrets } from '../scripts/dev-env';
+import { seedDemoData, type SeedSecrets } from '../scripts/seed';
 import { isPurpose } from '../platform/purposes';
 
 describe('demo data (npm start seeds it once)', () => {
   let connection: Connection;
-  const key = randomBytes(32).toString('hex');
+  const secrets = randomSecrets() as SeedSecrets;
+  const key = secrets.IDENTITY_HASH_KEY;
 
   beforeAll(async () => {
     connection = await connectDatabase(process.env.MONGODB_URI!, `victims_seed_${randomBytes(4).toString('hex')}`);
@@ -21,7 +23,7 @@ describe('demo data (npm start seeds it once)', () => {
 
   it('seeds 300 victims over 6 jurisdictions in 3 regions, with screenings and consents, once', async () => {
     const lines: string[] = [];
-    expect(await seedDemoData(connection, key, 300, (line) => lines.push(line))).toBe(true);
+    expect(await seedDemoData(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
     expect(lines.join('\n')).toMatch(/Seeded 300 synthetic victims/);
 
     const { Victim, Consent } = victimModels(connection, key);
@@ -43,7 +45,7 @@ describe('demo data (npm start seeds it once)', () => {
     expect(consents.some((c) => c.withdrawnAt === null)).toBe(true);
 
     expect(consents.every((c) => c.purposes.length > 0 && c.purposes.every((p) => isPurpose(p)))).toBe(true);
-    expect(await seedDemoData(connection, key, 300, () => {})).toBe(false);
+    expect(await seedDemoData(connection, secrets, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
   });
 
@@ -52,7 +54,7 @@ describe('demo data (npm start seeds it once)', () => {
     const [one] = await Consent.find().limit(1).lean();
     await Consent.collection.updateOne({ _id: one._id as never }, { $set: { purpose: 'criminal proceedings' }, $unset: { purposes: '', note: '' } });
     const lines: string[] = [];
-    expect(await seedDemoData(connection, key, 300, (line) => lines.push(line))).toBe(false);
+    expect(await seedDemoData(connection, secrets, 300, (line) => lines.push(line))).toBe(false);
     expect(lines[0]).toBe('Gave 1 demo consents purposes from the vocabulary (their text kept as a note).');
     const migrated = (await Consent.collection.findOne({ _id: one._id as never }))!;
     expect(migrated).toMatchObject({ purposes: ['CRIMINAL_INVESTIGATION', 'PROSECUTION', 'ADJUDICATION'], note: 'criminal proceedings' });
@@ -66,7 +68,7 @@ describe('demo data (npm start seeds it once)', () => {
     const old = await connectDatabase(process.env.MONGODB_URI!, `victims_old_${randomBytes(4).toString('hex')}`);
     try {
       await old.collection('victims').insertOne(victim);
-      await expect(seedDemoData(old, key, 10, () => {})).rejects.toThrow(/written by an earlier version of the hub.*remove \.data\/db/);
+      await expect(seedDemoData(old, secrets, 10, () => {})).rejects.toThrow(/written by an earlier version of the hub.*remove \.data\/db/);
     } finally {
       await old.dropDatabase();
       await old.close();

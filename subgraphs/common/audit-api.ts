@@ -103,6 +103,8 @@ type AuditChainStatus @shareable {
   valid: Boolean!
   "Events checked"
   events: Int!
+  "Signed checkpoints checked: each must be signed with the deployment's key and still be in the chain, unchanged"
+  checkpoints: Int!
   "Sequence of the first event whose hash or link does not verify"
   firstBrokenAt: Int
   "The newest event: record it outside the hub and pass it as knownHead later to detect removed events"
@@ -142,6 +144,18 @@ interface AuditChain {
   verify(knownHead: KnownAuditHead): AuditChainStatus!
   "Every link of the chain in sequence order: every link is checked, the events in your oversight recomputed, outside the hub"
   links(first: Int, after: String): AuditChainLinkConnection!
+  "The signed checkpoints, oldest first, from the from-th (0: the first), at most first (1 to 100)"
+  auditCheckpoints(from: Int, first: Int): [AuditCheckpoint!]!
+}
+
+"A signed head of a chain: signature = Ed25519 (key kid of /.well-known/audit-jwks.json) over the JSON array [service, sequence, hash, at]"
+type AuditCheckpoint @shareable {
+  service: String!
+  sequence: Int!
+  hash: String!
+  at: DateTimeISO!
+  kid: String!
+  signature: String!
 }
 `;
 
@@ -173,6 +187,7 @@ function chainType(service: string, owned: boolean): string {
   service: String!
   verify(knownHead: KnownAuditHead): AuditChainStatus!${owned ? '' : ' @external'}
   links(first: Int, after: String): AuditChainLinkConnection!${owned ? '' : ' @external'}
+  auditCheckpoints(from: Int, first: Int): [AuditCheckpoint!]!${owned ? '' : ' @external'}
 }`;
 }
 
@@ -232,6 +247,13 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
         ctx.audit.noteEvent('AUDIT_CHAIN_READ', 'AuditChain', own.service, ['links']);
         return Object.defineProperty({ ...page, edges }, 'totalCount', { get: () => page.totalCount });
       },
+      auditCheckpoints: (_chain: unknown, args: { from?: number | null; first?: number | null }, ctx: RequestContext) => {
+        const from = args.from ?? 0;
+        const first = args.first ?? 50;
+        if (!Number.isInteger(from) || from < 0) throw badInput('from', 'must be 0 or more');
+        if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+        return ctx.audit.log.checkpoints.list(from, first);
+      },
     },
   };
   for (const subjectType of own.subjectTypes) {
@@ -271,7 +293,7 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
   const permissions: Permissions = {
     ...Object.fromEntries(typeNames.map((name) => [name, auditorOnly])),
     ...Object.fromEntries(
-      ['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'AuditChainLink', 'AuditChainLinkEdge', 'AuditChainLinkConnection', 'PageInfo'].map(
+      ['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'AuditChainLink', 'AuditCheckpoint', 'AuditChainLinkEdge', 'AuditChainLinkConnection', 'PageInfo'].map(
         (name) => [name, allow],
       ),
     ),

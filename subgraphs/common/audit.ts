@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from '../../platform/auth';
+import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { DenseLog, entryId, listsOf, type Lists } from './lists';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
@@ -74,8 +75,8 @@ const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
   { collection: 'auditEvents', versionKey: false },
 );
 
-/** The hashed content of an event, in a fixed order, so the hash is reproducible. */
-function hashOf(event: Omit<AuditEvent, 'hash'>): string {
+/** The hashed content of an event, in a fixed order, so the hash is reproducible; keyed, so rewriting needs the key. */
+export function hashOf(event: Omit<AuditEvent, 'hash'>, chainKey: string): string {
   const content = [
     event.sequence,
     event.at.toISOString(),
@@ -94,12 +95,14 @@ function hashOf(event: Omit<AuditEvent, 'hash'>): string {
     event.bases,
     event.prevHash,
   ];
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return createHmac('sha256', chainKey).update(JSON.stringify(content)).digest('hex');
 }
 
 export interface ChainStatus {
   valid: boolean;
   events: number;
+  /** Signed checkpoints checked against the chain. */
+  checkpoints: number;
   firstBrokenAt: number | null;
   /** The last event: an overseer records it to detect later truncation. */
   head: { sequence: number; hash: string } | null;
@@ -110,9 +113,20 @@ export class AuditLog {
   private readonly chainLog: DenseLog<AuditEvent & { _id: string }>;
   private readonly lists: Lists;
 
-  constructor(connection: Connection) {
+  readonly checkpoints: Checkpoints;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    connection: Connection,
+    service: string,
+    readonly keys: AuditKeys,
+    policy: CheckpointPolicy = DEFAULT_CHECKPOINTS,
+  ) {
     this.model = connection.models.AuditEvent ?? connection.model<AuditEvent & { _id: string }>('AuditEvent', auditEventSchema);
     this.chainLog = new DenseLog(this.model);
+    this.checkpoints = new Checkpoints(connection, service, keys, policy);
+    // A head that stopped moving is still checkpointed within M seconds.
+    this.timer = setInterval(() => this.checkpoint(), (policy.seconds * 1000) / 2).unref();
     this.lists = listsOf(connection);
   }
 
@@ -146,6 +160,16 @@ export class AuditLog {
     });
   }
 
+  /** A signed checkpoint of the head this process knows, when one is due (never fails an append). */
+  private async checkpoint(): Promise<void> {
+    if (!this.head || this.head.sequence === 0) return;
+    await this.checkpoints.maybe(this.head).catch((error) => console.error(`audit: checkpoint at ${this.head?.sequence} not written: ${(error as Error).message}`));
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
   private async writeWaiting(): Promise<void> {
     this.writing = true;
     while (this.waiting.length > 0) {
@@ -153,6 +177,7 @@ export class AuditLog {
       try {
         await this.chain(batch.flatMap((request) => request.events));
         for (const request of batch) request.resolve();
+        await this.checkpoint();
       } catch (error) {
         for (const request of batch) request.reject(error);
       }
@@ -185,7 +210,7 @@ export class AuditLog {
       let { sequence, hash: prevHash } = this.head;
       const docs = pending.map((unchained) => {
         const event: Omit<AuditEvent, 'hash'> = { ...unchained, sequence: ++sequence, prevHash };
-        prevHash = hashOf(event);
+        prevHash = hashOf(event, this.keys.chainKey);
         return { _id: entryId(CHAIN, event.sequence), ...event, hash: prevHash };
       });
       try {
@@ -266,34 +291,42 @@ export class AuditLog {
 
   /**
    * Recomputes every hash in order; reports the first event whose content or link is
-   * wrong. The chain alone cannot show that its newest events were removed: given a head
-   * the overseer recorded earlier (`knownHead`), it also checks that this event is still
-   * there, unchanged.
+   * wrong. The chain alone cannot show that its newest events were removed: every signed
+   * checkpoint, and a head the overseer recorded earlier (`knownHead`), must still be in
+   * it, unchanged.
    */
   async verify(knownHead?: { sequence: number; hash: string }): Promise<ChainStatus> {
     let expectedSequence = 1;
     let prevHash = GENESIS;
     let events = 0;
-    let knownHeadFound = false;
+    const hashes = new Map<number, string>();
+    const checkpoints = await this.checkpoints.all();
+    const wanted = new Set([...checkpoints.map((c) => c.sequence), ...(knownHead ? [knownHead.sequence] : [])]);
     const cursor = this.model.find().sort({ sequence: 1 }).lean().cursor({ batchSize: 1000 });
     for await (const doc of cursor) {
       events++;
       const { _id, hash, ...content } = doc as AuditEvent & { _id: unknown };
-      const broken = doc.sequence !== expectedSequence || doc.prevHash !== prevHash || hashOf(content) !== hash;
+      const broken = doc.sequence !== expectedSequence || doc.prevHash !== prevHash || hashOf(content, this.keys.chainKey) !== hash;
       if (broken) {
         await cursor.close();
-        return { valid: false, events, firstBrokenAt: Math.min(doc.sequence, expectedSequence), head: null };
+        return { valid: false, events, checkpoints: 0, firstBrokenAt: Math.min(doc.sequence, expectedSequence), head: null };
       }
-      if (knownHead && doc.sequence === knownHead.sequence) knownHeadFound = hash === knownHead.hash;
+      if (wanted.has(doc.sequence)) hashes.set(doc.sequence, hash);
       expectedSequence++;
       prevHash = hash;
     }
     const head = events > 0 ? { sequence: expectedSequence - 1, hash: prevHash } : null;
-    if (knownHead && !knownHeadFound) {
-      return { valid: false, events, firstBrokenAt: Math.min(knownHead.sequence, expectedSequence), head };
+    // Every checkpoint must be signed by this deployment's key and still be in the chain,
+    // unchanged; a head the overseer recorded likewise. A missing one means events were removed.
+    const anchors = [...checkpoints.map((c) => ({ ...c, signed: signatureHolds(c, this.keys) })), ...(knownHead ? [{ ...knownHead, signed: true }] : [])];
+    for (const anchor of anchors.sort((a, b) => a.sequence - b.sequence)) {
+      if (!anchor.signed || hashes.get(anchor.sequence) !== anchor.hash) {
+        return { valid: false, events, checkpoints: checkpoints.length, firstBrokenAt: Math.min(anchor.sequence, expectedSequence), head };
+      }
     }
-    return { valid: true, events, firstBrokenAt: null, head };
+    return { valid: true, events, checkpoints: checkpoints.length, firstBrokenAt: null, head };
   }
+
 }
 
 /**

@@ -4,7 +4,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
-import { readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { AUDIT_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
 import { systemClock, type Clock } from './clock';
@@ -36,7 +37,7 @@ export interface SubgraphOptions {
   /** Database name override (tests give each run its own). */
   dbName?: string;
   monitorCommands?: boolean;
-  /** Where the definition's own variables are read (process.env when deployed). */
+  /** Where the definition's own variables and the audit keys are read (process.env when deployed). */
   env: RawEnv;
   clock?: Clock;
   /** The victims subgraph's GraphQL URL, asked for consent decisions. */
@@ -63,7 +64,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     monitorCommands: options.monitorCommands,
   });
   const models = definition.models(connection, settings);
-  const auditLog = new AuditLog(connection);
+  const platform = readEnv(AUDIT_ENV, options.env);
+  const auditLog = new AuditLog(connection, definition.name, auditKeys(platform.AUDIT_CHAIN_KEY, platform.AUDIT_SIGNING_KEY), {
+    every: platform.AUDIT_CHECKPOINT_EVERY ?? DEFAULT_CHECKPOINTS.every,
+    seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
+  });
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
@@ -81,6 +86,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const app = createApp({
     notReady: async () => ((await databaseAnswers(connection)) ? [] : [`database ${connection.name}`]),
+  });
+  // The key that signs audit checkpoints, for overseers (common/audit-checkpoints.ts).
+  app.get('/.well-known/audit-jwks.json', (_req, res) => {
+    res.json(auditJwks(auditLog.keys));
   });
   app.use(
     '/graphql',
@@ -119,6 +128,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       stopped ??= (async () => {
         await close(http);
         await server.stop();
+        auditLog.stop();
         await connection.close();
       })();
       return stopped;

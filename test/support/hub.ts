@@ -47,7 +47,7 @@ export interface GraphQLResponse {
   body: { data?: any; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> };
 }
 
-export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[]; ratePerMinute?: number } = {}): Promise<TestHub> {
+export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[]; ratePerMinute?: number; env?: Record<string, string> } = {}): Promise<TestHub> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup starts the embedded database');
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-keys-'));
@@ -55,7 +55,7 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
   const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
   const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south', SOUTH_SCOPE);
   const issuers = [issuer.trusted, secondIssuer.trusted];
-  const env = randomSecrets();
+  const env = { ...randomSecrets(), ...options.env };
   const clock = new SettableClock();
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
