@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { allow, chain, deny, rule } from 'graphql-shield';
 import type { Role } from '../../platform/auth';
 import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { RequestContext } from './context';
 
 /**
@@ -12,7 +13,7 @@ import type { RequestContext } from './context';
  * run in order (a role before a database lookup) are chained, never run in parallel.
  */
 
-export { allow, deny };
+export { allow, chain, deny };
 type ShieldRule = Parameters<typeof chain>[number];
 /** Type name → a rule for all its fields, or field name → rule. */
 export type Permissions = Record<string, ShieldRule | Record<string, ShieldRule>>;
@@ -46,6 +47,11 @@ export function hasRole(...roles: Role[]) {
     return roles.includes(ctx.caller.role) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`);
   });
 }
+
+/** Reading personal data that is not a field of a declared type (e.g. an access report) needs a stated purpose too. */
+export const statesPurpose = ruleOf((_parent, _args, ctx) =>
+  ctx.purpose ? true : forbidden(`This is read only for a stated purpose: send the X-Purpose header with one of ${PURPOSES_BY_ROLE[ctx.caller!.role].join(', ')}`),
+);
 
 /**
  * Acting on a record (a mutation): only the listed roles, and only in the record's own

@@ -5,6 +5,7 @@ import { localConsents } from './access';
 import { victimLoaders } from './loaders';
 import { victimModels } from './models';
 import { victimPermissions } from './permissions';
+import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim, victimAccess } from './types/victim';
@@ -20,7 +21,7 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference },
   permissions: victimPermissions,

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth';
-import { actsInOwnJurisdiction, allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
 
@@ -23,6 +23,7 @@ export const victimPermissions: Permissions = {
     victim: isAuthenticated,
     victims: isAuthenticated,
     victimSharing: isAuthenticated,
+    accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
     registerVictim: hasRole('social_worker', 'law_enforcement'),
@@ -45,5 +46,7 @@ export const victimPermissions: Permissions = {
     'Accommodations',
     'VictimSharing',
     'SharedConsent',
+    'AccessReport',
+    'AccessReportEntry',
   ),
 };
