@@ -41,6 +41,8 @@ const FIELD_CATEGORY: Record<string, FieldClass> = {
   languages: 'CASE',
   nonPunishmentProtection: 'CASE',
   recoveryPeriod: 'CASE',
+  closedAt: 'CASE',
+  retainUntil: 'CASE',
   consents: 'CONSENT_RECORDS',
   legalName: 'IDENTITY',
   dateOfBirth: 'IDENTITY',

@@ -370,8 +370,8 @@ export class RequestAudit {
    * (best effort: a process killed between the two leaves only the first, which an
    * auditor reads as an attempt), and the error goes on.
    */
-  async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>): Promise<T> {
-    const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] };
+  async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>, bases: string[] = []): Promise<T> {
+    const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases };
     await this.log.append(this.caller, this.purpose, [entry]);
     try {
       return await write();

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
 import { listOf, listsOf, type ListEntry, type Lists } from './lists';
 import { asEntity, type Entity } from './loaders';
+import { KeyedSets } from './sets';
 import { newId } from './validate';
 
 /**
@@ -28,16 +29,37 @@ export interface ListedRecord {
 /** The schema path every listed collection declares: `_listed: listedField`. */
 export const listedField = { type: [String], default: [] };
 
-export class ListedCollection<T extends ListedRecord, K extends string = string> {
+export class ListedCollection<T extends ListedRecord, K extends string = string, S extends string = never> {
   readonly lists: Lists;
+  readonly sets: KeyedSets;
 
+  /**
+   * `keys`: what the records are listed by. `setKeys`: what they are found by when the
+   * value is itself personal data (common/sets.ts): a set of ids per value, gone with
+   * its last member, instead of a list.
+   */
   constructor(
     readonly model: Model<T>,
     private readonly keys: ListKeys<T> & Record<K, unknown>,
+    private readonly setKeys: ListKeys<T> & Record<S, unknown> = {} as ListKeys<T> & Record<S, unknown>,
   ) {
     if (!model.schema.path('_listed')) throw new Error(`${model.modelName}: a listed collection's schema needs \`_listed: listedField\``);
     if (model.schema.path('_id')?.instance !== 'String') throw new Error(`${model.modelName}: a listed collection's schema needs \`_id: String\` (ids from newId())`);
     this.lists = listsOf(model.db);
+    this.sets = new KeyedSets(model.db);
+  }
+
+  /** The set of the records with `value` under a set key. */
+  set(key: S, value: string): string {
+    return `${this.model.collection.collectionName}/${key}=${encodeURIComponent(value)}`;
+  }
+
+  private setsOfRecord(record: T): string[] {
+    const names = new Set<string>();
+    for (const [key, valuesOf] of Object.entries(this.setKeys) as Array<[S, (r: T) => Array<string | null | undefined>]>) {
+      for (const value of valuesOf(record)) if (value !== null && value !== undefined && value !== '') names.add(this.set(key, value));
+    }
+    return [...names];
   }
 
   /** The list of the records with `value` under `key`, e.g. `victims/jurisdiction=DE`. */
@@ -73,11 +95,15 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
     const listed: string[][] = withIds.map(() => []);
     const appended = await this.lists.appendAll(new Map([...members].map(([list, indexes]) => [list, indexes.map((i) => String(withIds[i]._id))])));
     for (const [list, indexes] of members) indexes.forEach((i, k) => listed[i].push(appended.get(list)![k]));
+    const inSets = new Map<string, string[]>();
+    for (const record of withIds) for (const set of this.setsOfRecord(record)) inSets.set(set, [...(inSets.get(set) ?? []), String(record._id)]);
+    await this.sets.addAll(inSets);
     try {
       const docs = await this.model.insertMany(withIds.map((record, i) => ({ ...record, _listed: listed[i] })));
       return docs.map((doc) => asEntity(doc.toObject() as T));
     } catch (error) {
       await this.lists.remove(listed.flat()).catch(() => {});
+      for (const [set, ids] of inSets) for (const id of ids) await this.sets.remove(set, id).catch(() => {});
       throw error;
     }
   }
@@ -103,6 +129,9 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
       const kept = before.filter((entry) => wanted.includes(listOf(entry)));
       const joined = wanted.filter((list) => !kept.some((entry) => listOf(entry) === list));
       const added = (await Promise.all(joined.map((list) => this.lists.append(list, [id])))).flat();
+      const setsBefore = this.setsOfRecord(current);
+      const setsAfter = this.setsOfRecord({ ...current, ...set } as T);
+      for (const name of setsAfter.filter((s) => !setsBefore.includes(s))) await this.sets.add(name, [id]);
       const updated = (await this.model
         .findOneAndUpdate({ _id: id, _listed: before } as never, { $set: { ...set, _listed: [...kept, ...added] } }, { returnDocument: 'after' })
         .lean()) as T | null;
@@ -111,6 +140,7 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
         throw new Error(`${this.model.modelName} ${id} was changed without its lock`);
       }
       await this.lists.remove(before.filter((entry) => !kept.includes(entry)));
+      for (const name of setsBefore.filter((s) => !setsAfter.includes(s))) await this.sets.remove(name, id);
       return asEntity(updated);
     });
   }
@@ -137,6 +167,22 @@ export class ListedCollection<T extends ListedRecord, K extends string = string>
       const all = await this.lists.readAll(names);
       const live = await this.members([...all.values()].flat());
       return names.map((name) => all.get(name)!.flatMap((entry) => live.get(entry.id) ?? []));
+    });
+  }
+
+  /** Per request: the records in the set of each value of a set key (those that still hold the value). */
+  loaderBySet(key: S): DataLoader<string, Array<Entity<T>>> {
+    return new DataLoader(async (values) => {
+      const names = values.map((value) => this.set(key, value));
+      const members = await this.sets.members(names);
+      const ids = [...new Set([...members.values()].flat())];
+      const docs = ids.length ? ((await this.model.find({ _id: { $in: ids } } as never).lean()) as unknown as T[]) : [];
+      const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
+      return names.map((name) =>
+        members
+          .get(name)!
+          .flatMap((id) => (byId.has(id) && this.setsOfRecord(byId.get(id)!).includes(name) ? [asEntity({ ...byId.get(id)! })] : [])),
+      );
     });
   }
 }

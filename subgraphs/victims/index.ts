@@ -7,11 +7,13 @@ import { victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
+import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim, victimAccess } from './types/victim';
 import { victimReference } from './victim.reference';
 
 const env = {
+  RETENTION_DAYS: vars.integer('days a closed record keeps its personal data before it is anonymized (default 1826, five years)', 0, 36_500),
   IDENTITY_HASH_KEY: vars.secret(
     'hub-wide secret for the keyed identity hashes of duplicate detection; the same for every victims instance, and never changed',
     32,
@@ -21,12 +23,12 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference },
   permissions: victimPermissions,
   access: [victimAccess],
   consents: localConsents,
-  models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY),
+  models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY, settings.RETENTION_DAYS),
   loaders: victimLoaders,
 };

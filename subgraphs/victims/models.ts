@@ -27,7 +27,8 @@ export interface VictimRecord {
   nationality: string;
   languages: string[];
   ageGroup: string | null;
-  legalName: string;
+  /** Null once the record is anonymized (retention) or erased. */
+  legalName: string | null;
   dateOfBirth: string | null;
   contactPhone: string | null;
   currentLocality: string | null;
@@ -43,6 +44,11 @@ export interface VictimRecord {
   sharedWith: string[];
   registeredBy: string;
   registeredAt: Date;
+  /** Closing starts the retention period; after it the record is anonymized (retention.ts). */
+  closedAt?: Date | null;
+  closingReason?: string | null;
+  retainUntil?: Date | null;
+  anonymizedAt?: Date | null;
   _listed?: string[];
 }
 
@@ -73,7 +79,7 @@ const victimSchema = new Schema<VictimRecord>(
     nationality: { type: String, required: true },
     languages: { type: [String], default: [] },
     ageGroup: { type: String, default: null },
-    legalName: { type: String, required: true },
+    legalName: { type: String, default: null },
     dateOfBirth: { type: String, default: null },
     contactPhone: { type: String, default: null },
     currentLocality: { type: String, default: null },
@@ -102,6 +108,10 @@ const victimSchema = new Schema<VictimRecord>(
     sharedWith: { type: [String], default: [] },
     registeredBy: { type: String, required: true },
     registeredAt: { type: Date, required: true },
+    closedAt: { type: Date, default: null },
+    closingReason: { type: String, default: null },
+    retainUntil: { type: Date, default: null },
+    anonymizedAt: { type: Date, default: null },
     _listed: listedField,
   },
   { collection: 'victims', versionKey: false },
@@ -134,7 +144,10 @@ export function dayOf(date: Date): string {
  * The victims store: its collections with the lists they are read by (common/store.ts),
  * and the hub-wide key for identity hashes.
  */
-export function victimModels(connection: Connection, identityKey: string) {
+/** Days a closed record keeps its personal data: five years unless configured (RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = 1826;
+
+export function victimModels(connection: Connection, identityKey: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   const Victim = connection.model<VictimRecord>('Victim', victimSchema);
   const Consent = connection.model<ConsentRecord>('Consent', consentSchema);
   return {
@@ -145,6 +158,9 @@ export function victimModels(connection: Connection, identityKey: string) {
       jurisdictionStatus: (v) => [`${v.jurisdiction}:${v.status}`],
       sharedWith: (v) => v.sharedWith,
       sharedWithStatus: (v) => v.sharedWith.map((j) => `${j}:${v.status}`),
+      awaitingRetention: (v) => [v.status === 'CLOSED' && !v.anonymizedAt ? 'pending' : null],
+    }, {
+      // The identity hash is personal data: a set, gone with the last record that holds it.
       identityHash: (v) => [v.identityHash],
     }),
     consents: new ListedCollection(Consent, {
@@ -154,6 +170,7 @@ export function victimModels(connection: Connection, identityKey: string) {
     /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */
     sharingSweep: { before: null as string | null, done: new Set<string>() },
     identityKey,
+    retentionDays,
   };
 }
 

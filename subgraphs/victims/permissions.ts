@@ -31,6 +31,8 @@ export const victimPermissions: Permissions = {
     startRecoveryPeriod: actsOnVictim(['social_worker', 'law_enforcement', 'prosecutor', 'judge']),
     grantConsent: actsOnVictim(CONSENT_RECORDERS),
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
+    closeVictimRecord: actsOnVictim(['social_worker']),
+    eraseVictimData: actsOnVictim(['judge', 'social_worker']),
   },
   ...openTypes(
     'VictimConnection',

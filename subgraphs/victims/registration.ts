@@ -65,7 +65,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
   const _id = newId();
   const given = Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
   const register = async () => {
-    const found = hash ? await ctx.models.victims.loaderBy('identityHash').load(hash) : [];
+    const found = hash ? await ctx.models.victims.loaderBySet('identityHash').load(hash) : [];
     const created = await ctx.audit.change('REGISTER', 'Victim', _id, given.map(([field]) => field).sort(), () => ctx.models.victims.create({ ...record, _id }));
     return { created, found };
   };

@@ -57,6 +57,12 @@ export class Victim {
   @Field(() => RecoveryPeriod, { nullable: true })
   recoveryPeriod!: RecoveryPeriod | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the record was closed (closeVictimRecord); the retention period runs from then' })
+  closedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'After this the personal data is removed (npm run retention); CASE data stays for statistics' })
+  retainUntil!: Date | null;
+
   @Field(() => String, { nullable: true })
   legalName!: string | null;
 
@@ -109,6 +115,8 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
     languages: 'CASE',
     nonPunishmentProtection: 'CASE',
     recoveryPeriod: 'CASE',
+    closedAt: 'CASE',
+    retainUntil: 'CASE',
     consents: 'CONSENT_RECORDS',
     legalName: 'IDENTITY',
     dateOfBirth: 'IDENTITY',

@@ -1,0 +1,72 @@
+import type { Caller } from '../../platform/auth';
+import type { AuditLog } from '../common/audit';
+import { ageGroupOf, ageOn } from './age';
+import { dayOf, type VictimModels, type VictimRecord } from './models';
+import { VictimStatus } from './types/enums';
+
+/**
+ * Retention and erasure. A closed record keeps its personal data for the retention
+ * period, then it is anonymized: identity, contact, location, health and testimony are
+ * removed, and the identity hash with them (its set is gone with it, common/sets.ts);
+ * CASE fields stay for statistics, the age as its CTDC bin. Consent notes (free text) go
+ * too. Audit events stay: they name fields and decisions, never the data.
+ */
+
+/** What anonymization removes, as the audit event lists it. */
+export const REMOVED_FIELDS = ['legalName', 'dateOfBirth', 'contactPhone', 'currentLocality', 'vulnerabilities', 'accommodations', 'screening', 'identityHash', 'closingReason'];
+
+const DAY = 86_400_000;
+
+export function retainUntil(closedAt: Date, retentionDays: number): Date {
+  return new Date(closedAt.getTime() + retentionDays * DAY);
+}
+
+/** Removes the personal data of one victim (idempotent). Resolves to the record after, or null if there is none. */
+export async function anonymize(models: VictimModels, victimId: string, now: Date) {
+  const victim = await models.victims.update(victimId, (v) =>
+    v.anonymizedAt
+      ? null
+      : ({
+          legalName: null,
+          dateOfBirth: null,
+          contactPhone: null,
+          currentLocality: null,
+          vulnerabilities: [],
+          interpretationLanguage: null,
+          disabilityNeeds: [],
+          screenings: [],
+          identityHash: null,
+          closingReason: null,
+          ageGroup: v.dateOfBirth ? ageGroupOf(ageOn(v.dateOfBirth, now)) : v.ageGroup,
+          status: VictimStatus.CLOSED,
+          closedAt: v.closedAt ?? now,
+          anonymizedAt: now,
+        } as Partial<VictimRecord>),
+  );
+  if (!victim) return null;
+  for (const consent of await models.consents.loaderBy('victim').load(victimId)) {
+    if (consent.note !== null) await models.consents.update(consent.id, { note: null });
+  }
+  return victim;
+}
+
+const RETENTION: Caller = { sub: 'retention', role: 'auditor', jurisdiction: 'none', org: 'justice hub retention', issuer: 'justice-hub', oversight: [] };
+
+/**
+ * `npm run retention`: anonymizes every closed record whose retention period is over.
+ * Safe to run from cron at any time, as often as wanted: an anonymized record leaves the
+ * list it is found by. Each anonymization is audited first (ANONYMIZED).
+ */
+export async function runRetention(models: VictimModels, audit: AuditLog, now: Date): Promise<string[]> {
+  const list = models.victims.list('awaitingRetention', 'pending');
+  const entries = (await models.victims.lists.readAll([list])).get(list)!;
+  const due = [...(await models.victims.members(entries)).values()].filter((v) => v.retainUntil && v.retainUntil <= now);
+  const done: string[] = [];
+  for (const victim of due) {
+    await audit.append(RETENTION, null, [
+      { action: 'ANONYMIZED', subjectType: 'Victim', subjectId: victim.id, fields: REMOVED_FIELDS, deniedFields: [], decision: 'ALLOW', bases: [`RETENTION:${dayOf(victim.retainUntil!)}`] },
+    ]);
+    if (await anonymize(models, victim.id, now)) done.push(victim.id);
+  }
+  return done;
+}

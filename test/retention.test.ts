@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import { ROOT } from '../platform/paths';
+import { connectDatabase } from '../subgraphs/common/db';
+import { victimModels } from '../subgraphs/victims/models';
+import { runRetention } from '../subgraphs/victims/retention';
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// Erasure with retention: a closed record keeps its personal data for the retention
+// period, then `npm run retention` removes it; eraseVictimData does so at once. Nothing
+// personal, and no identity hash, is left anywhere in the database; statistics stay; the
+// audit chain still verifies.
+
+const DAY = 86_400_000;
+let hub: TestHub;
+let other: Connection; // a second connection, as the retention job has
+
+const PERSON = {
+  legalName: 'Ludmila Petrenko-Erasable',
+  dateOfBirth: '1993-04-21',
+  nationality: 'MD',
+  gender: 'FEMALE',
+  contactPhone: '+37360123456',
+  currentLocality: 'Secret-Street-Chisinau',
+  vulnerabilities: ['PREGNANCY'],
+  interpretationLanguage: 'ro',
+  disabilityNeeds: ['hearing-loop-Erasable'],
+};
+const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "Assessor-Erasable", formVersion: "1" }) { id } }`;
+const CLOSE = `mutation($id: ID!, $reason: String!) { closeVictimRecord(victimId: $id, reason: $reason) { status closedAt retainUntil } }`;
+const ERASE = `mutation($id: ID!, $basis: String!) { eraseVictimData(victimId: $id, legalBasis: $basis) { status legalName ageGroup gender nationality } }`;
+const STATS = `{ victims(first: 100) { totalCount edges { node { id status ageGroup gender nationality } } } }`;
+
+beforeAll(async () => {
+  hub = await startHub({ env: { RETENTION_DAYS: '30' } });
+  other = await connectDatabase(process.env.MONGODB_URI!, hub.subgraphs.victims.connection.name);
+});
+afterAll(async () => {
+  await other.close();
+  await hub.stop();
+});
+
+async function fullVictim(suffix: string): Promise<{ id: string; hash: string }> {
+  const id = await registerVictim(hub, 'DE', { ...PERSON, legalName: `${PERSON.legalName}-${suffix}` });
+  expect((await hub.queryAs('social_worker', 'DE', SCREEN, { id })).body.errors).toBeUndefined();
+  await grantConsent(hub, id, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'], note: `Note-Erasable-${suffix}` });
+  const stored = await hub.subgraphs.victims.connection.collection<{ _id: string; identityHash: string }>('victims').findOne({ _id: id });
+  return { id, hash: stored!.identityHash };
+}
+
+/** Every document of every collection of the victims database, as text. */
+async function everything(): Promise<string> {
+  const db = hub.subgraphs.victims.connection.db!;
+  const names = (await db.listCollections().toArray()).map((c) => c.name);
+  const docs = await Promise.all(names.map((name) => db.collection(name).find().toArray()));
+  return JSON.stringify(docs);
+}
+
+function retentionCommand(): string {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'retention.js')], {
+    env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, DB_NAME: hub.subgraphs.victims.connection.name, ...hub.env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(run.status).toBe(0);
+  return run.stdout.trim();
+}
+
+describe('closing a record starts its retention period', () => {
+  let victim: { id: string; hash: string };
+  let statsBefore: unknown;
+
+  beforeAll(async () => {
+    victim = await fullVictim('closed');
+  });
+
+  it('closeVictimRecord: the social worker of the jurisdiction closes it; retainUntil is closedAt + RETENTION_DAYS', async () => {
+    expect(errorCodes((await hub.queryAs('judge', 'DE', CLOSE, { id: victim.id, reason: 'x' })).body)).toEqual({ closeVictimRecord: 'FORBIDDEN' });
+    const res = await hub.queryAs('social_worker', 'DE', CLOSE, { id: victim.id, reason: 'Reason-Erasable: returned home' });
+    expect(res.body.errors).toBeUndefined();
+    const { status, closedAt, retainUntil } = res.body.data.closeVictimRecord;
+    expect(status).toBe('CLOSED');
+    expect(Date.parse(retainUntil) - Date.parse(closedAt)).toBe(30 * DAY);
+    const again = await hub.queryAs('social_worker', 'DE', CLOSE, { id: victim.id, reason: 'again' });
+    expect(errorCodes(again.body)).toEqual({ closeVictimRecord: 'BAD_USER_INPUT' });
+    statsBefore = (await hub.queryAs('judge', 'DE', STATS)).body.data;
+  });
+
+  it('npm run retention leaves it alone during the period', async () => {
+    expect(retentionCommand()).toBe('anonymized 0 victim records whose retention period is over');
+    expect(await everything()).toContain('Ludmila Petrenko-Erasable-closed');
+  });
+
+  it('after the period, retention removes every personal field and the identity hash, keeps the statistics, and the chain verifies', async () => {
+    const models = victimModels(other, hub.env.IDENTITY_HASH_KEY);
+    expect(await runRetention(models, hub.subgraphs.victims.audit, new Date(Date.now() + 31 * DAY))).toEqual([victim.id]);
+    const all = await everything();
+    for (const trace of ['Ludmila Petrenko-Erasable-closed', PERSON.contactPhone, PERSON.dateOfBirth, PERSON.currentLocality, 'hearing-loop-Erasable', 'Assessor-Erasable', 'Note-Erasable-closed', 'Reason-Erasable', victim.hash]) {
+      expect({ trace, found: all.includes(trace) }).toEqual({ trace, found: false });
+    }
+    expect((await hub.queryAs('judge', 'DE', STATS)).body.data).toEqual(statsBefore);
+    const chain = await hub.queryAs('auditor', 'DE', `{ auditChain(service: "victims") { verify { valid } } }`);
+    expect(chain.body.data.auditChain.verify).toEqual({ valid: true });
+    const trail = await hub.subgraphs.victims.audit.trail('Victim', victim.id);
+    expect(trail.at(-1)).toMatchObject({ action: 'ANONYMIZED', actor: 'retention', bases: [expect.stringMatching(/^RETENTION:\d{4}-\d\d-\d\d$/)] });
+  });
+
+  it('running retention again changes nothing (safe from cron)', async () => {
+    expect(retentionCommand()).toBe('anonymized 0 victim records whose retention period is over');
+  });
+});
+
+describe('eraseVictimData', () => {
+  it('erases at once for a lawful request, audits the legal basis, and the person is no longer a possible duplicate', async () => {
+    const victim = await fullVictim('erased');
+    expect(errorCodes((await hub.queryAs('judge', 'AT', ERASE, { id: victim.id, basis: 'x' })).body)).toEqual({ eraseVictimData: 'NOT_FOUND' });
+    const res = await hub.queryAs('judge', 'DE', ERASE, { id: victim.id, basis: 'GDPR Art. 17(1)(a)' });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.eraseVictimData).toEqual({ status: 'CLOSED', legalName: null, ageGroup: 'AGE_30_38', gender: 'FEMALE', nationality: 'MD' });
+    const all = await everything();
+    for (const trace of ['Ludmila Petrenko-Erasable-erased', 'Note-Erasable-erased', victim.hash]) expect({ trace, found: all.includes(trace) }).toEqual({ trace, found: false });
+    const trail = await hub.subgraphs.victims.audit.trail('Victim', victim.id);
+    expect(trail.find((e) => e.action === 'ERASED')).toMatchObject({ role: 'judge', bases: ['LEGAL_BASIS:GDPR Art. 17(1)(a)'] });
+    const again = await hub.queryAs('social_worker', 'DE', `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { possibleDuplicates { caseReference } } }`, {
+      input: { ...PERSON, legalName: 'Ludmila Petrenko-Erasable-erased' },
+    });
+    expect(again.body.data.registerVictim.possibleDuplicates).toEqual([]);
+  });
+});
