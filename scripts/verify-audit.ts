@@ -9,7 +9,7 @@ import { devDatabase, keptSecrets } from './dev-env';
 /**
  * `npm run --silent verify-audit -- --subgraph victims`: recomputes a subgraph's whole
  * audit chain with the chain key and checks it against every signed checkpoint. Prints
- * "valid" (and counts) or the first broken sequence, and exits 1 when broken. Reads the
+ * "valid" (then the counts) or the first broken sequence, and exits 1 when broken. Reads the
  * database at MONGODB_URI (else the embedded one of `npm start`, which must not be
  * running: give its MONGODB_URI instead) and the keys from the environment or .data/secrets.
  */
@@ -25,7 +25,7 @@ async function main() {
   const log = new AuditLog(connection, definition.name, auditKeys(keys.AUDIT_CHAIN_KEY, keys.AUDIT_SIGNING_KEY), DEFAULT_CHECKPOINTS);
   try {
     const status = await log.verify();
-    if (status.valid) console.log(`valid: ${status.events} events, ${status.checkpoints} signed checkpoints`);
+    if (status.valid) console.log(`valid\n${status.events} events, ${status.checkpoints} signed checkpoints`);
     else console.log(`broken at sequence ${status.firstBrokenAt}`);
     process.exitCode = status.valid ? 0 : 1;
   } finally {
