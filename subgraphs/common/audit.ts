@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
-import { DenseLog, entryId, listsOf, type Lists } from './lists';
+import { HashChains } from './chain';
+import { listsOf, type Lists } from './lists';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
 /**
@@ -46,9 +46,6 @@ export interface AuditEvent extends AuditEntry {
 /** An event before it takes its place in the chain. */
 type Unchained = Omit<AuditEvent, 'sequence' | 'prevHash' | 'hash'>;
 
-const GENESIS = '0'.repeat(64);
-const MAX_APPEND_ATTEMPTS = 200;
-
 const CHAIN = 'chain';
 
 const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
@@ -75,27 +72,9 @@ const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
   { collection: 'auditEvents', versionKey: false },
 );
 
-/** The hashed content of an event, in a fixed order, so the hash is reproducible; keyed, so rewriting needs the key. */
-export function hashOf(event: Omit<AuditEvent, 'hash'>, chainKey: string): string {
-  const content = [
-    event.sequence,
-    event.at.toISOString(),
-    event.actor,
-    event.role,
-    event.jurisdiction,
-    event.org,
-    event.issuer,
-    event.purpose,
-    event.action,
-    event.subjectType,
-    event.subjectId,
-    event.fields,
-    event.deniedFields,
-    event.decision,
-    event.bases,
-    event.prevHash,
-  ];
-  return createHmac('sha256', chainKey).update(JSON.stringify(content)).digest('hex');
+/** What an event's hash covers between its sequence and prevHash, in a fixed order (AuditEvent's description in the API). */
+function hashedContent(e: Unchained): unknown[] {
+  return [e.at.toISOString(), e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases];
 }
 
 export interface ChainStatus {
@@ -110,7 +89,7 @@ export interface ChainStatus {
 
 export class AuditLog {
   readonly model: Model<AuditEvent & { _id: string }>;
-  private readonly chainLog: DenseLog<AuditEvent & { _id: string }>;
+  private readonly chains: HashChains<Unchained>;
   private readonly lists: Lists;
 
   readonly checkpoints: Checkpoints;
@@ -123,7 +102,7 @@ export class AuditLog {
     policy: CheckpointPolicy = DEFAULT_CHECKPOINTS,
   ) {
     this.model = connection.models.AuditEvent ?? connection.model<AuditEvent & { _id: string }>('AuditEvent', auditEventSchema);
-    this.chainLog = new DenseLog(this.model);
+    this.chains = new HashChains<Unchained>(this.model as never, keys.chainKey, hashedContent);
     this.checkpoints = new Checkpoints(connection, service, keys, policy);
     // A head that stopped moving is still checkpointed within M seconds.
     this.timer = setInterval(() => this.checkpoint(), (policy.seconds * 1000) / 2).unref();
@@ -162,8 +141,9 @@ export class AuditLog {
 
   /** A signed checkpoint of the head this process knows, when one is due (never fails an append). */
   private async checkpoint(): Promise<void> {
-    if (!this.head || this.head.sequence === 0) return;
-    await this.checkpoints.maybe(this.head).catch((error) => console.error(`audit: checkpoint at ${this.head?.sequence} not written: ${(error as Error).message}`));
+    const head = this.chains.knownHead(CHAIN);
+    if (!head || head.sequence === 0) return;
+    await this.checkpoints.maybe(head).catch((error) => console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`));
   }
 
   stop(): void {
@@ -185,49 +165,9 @@ export class AuditLog {
     this.writing = false;
   }
 
-  /** The last event this process wrote or read: where the next append goes. */
-  private head: { sequence: number; hash: string } | null = null;
-
-  /** Found by probing event ids (a few reads by _id), not by sorting the chain. */
-  private async readHead(): Promise<{ sequence: number; hash: string }> {
-    const sequence = await this.chainLog.length(CHAIN);
-    if (sequence === 0) return { sequence: 0, hash: GENESIS };
-    const head = await this.model.findById(entryId(CHAIN, sequence), { hash: 1 }).lean();
-    if (!head) throw new Error(`audit trail: event ${sequence} vanished while the head was read`);
-    return { sequence, hash: head.hash };
-  }
-
-  /**
-   * Appends at head+1. The head is cached, so a lone writer never reads it back (reading
-   * it is a scan on the embedded database); when another process took that sequence the
-   * unique index refuses the insert, and we re-read the head and re-chain what is left.
-   */
+  /** Appends at the head of the one chain (common/chain.ts), listing each stored event under its subject. */
   private async chain(events: Unchained[]): Promise<void> {
-    let pending = events;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error('audit trail: could not append after repeated contention');
-      this.head ??= await this.readHead();
-      let { sequence, hash: prevHash } = this.head;
-      const docs = pending.map((unchained) => {
-        const event: Omit<AuditEvent, 'hash'> = { ...unchained, sequence: ++sequence, prevHash };
-        prevHash = hashOf(event, this.keys.chainKey);
-        return { _id: entryId(CHAIN, event.sequence), ...event, hash: prevHash };
-      });
-      try {
-        await this.model.collection.insertMany(docs as never[], { ordered: true });
-        this.head = { sequence, hash: prevHash };
-        await this.listBySubject(docs);
-        return;
-      } catch (error) {
-        this.head = null;
-        const e = error as { code?: number; writeErrors?: Array<{ index: number }>; result?: { insertedCount?: number } };
-        if (e.code !== 11000) throw error;
-        // Someone else took our next sequence: keep what landed, re-chain the rest.
-        const landed = e.writeErrors?.[0]?.index ?? e.result?.insertedCount ?? 0;
-        await this.listBySubject(docs.slice(0, landed));
-        pending = pending.slice(landed);
-      }
-    }
+    await this.chains.append(CHAIN, events, (docs) => this.listBySubject(docs));
   }
 
   private async listBySubject(events: Array<{ _id: string; subjectType: string; subjectId: string }>): Promise<void> {
@@ -277,9 +217,9 @@ export class AuditLog {
   async chainPage(args: { first?: number | null; after?: string | null }) {
     const size = pageSize(args.first);
     const { position } = decodeCursor(args.after, 1);
-    const events = await this.chainLog.read(CHAIN, position, size + 1);
+    const events = await this.chains.log.read(CHAIN, position, size + 1);
     const shown = events.slice(0, size);
-    const chainLog = this.chainLog;
+    const chainLog = this.chains.log;
     return {
       edges: shown.map((event) => ({ cursor: encodeCursor({ segment: 0, position: event.sequence }), node: event })),
       pageInfo: { hasNextPage: events.length > size, endCursor: shown.length ? encodeCursor({ segment: 0, position: shown[shown.length - 1].sequence }) : null },
@@ -296,36 +236,24 @@ export class AuditLog {
    * it, unchanged.
    */
   async verify(knownHead?: { sequence: number; hash: string }): Promise<ChainStatus> {
-    let expectedSequence = 1;
-    let prevHash = GENESIS;
-    let events = 0;
-    const hashes = new Map<number, string>();
     const checkpoints = await this.checkpoints.all();
     const wanted = new Set([...checkpoints.map((c) => c.sequence), ...(knownHead ? [knownHead.sequence] : [])]);
-    const cursor = this.model.find().sort({ sequence: 1 }).lean().cursor({ batchSize: 1000 });
-    for await (const doc of cursor) {
-      events++;
-      const { _id, hash, ...content } = doc as AuditEvent & { _id: unknown };
-      const broken = doc.sequence !== expectedSequence || doc.prevHash !== prevHash || hashOf(content, this.keys.chainKey) !== hash;
-      if (broken) {
-        await cursor.close();
-        return { valid: false, events, checkpoints: 0, firstBrokenAt: Math.min(doc.sequence, expectedSequence), head: null };
-      }
-      if (wanted.has(doc.sequence)) hashes.set(doc.sequence, hash);
-      expectedSequence++;
-      prevHash = hash;
-    }
-    const head = events > 0 ? { sequence: expectedSequence - 1, hash: prevHash } : null;
+    const hashes = new Map<number, string>();
+    const check = await this.chains.verify(CHAIN, (event) => {
+      if (wanted.has(event.sequence)) hashes.set(event.sequence, event.hash);
+    });
+    if (!check.valid) return { valid: false, events: check.entries, checkpoints: 0, firstBrokenAt: check.firstBrokenAt, head: null };
     // Every checkpoint must be signed by this deployment's key and still be in the chain,
     // unchanged; a head the overseer recorded likewise. A missing one means events were removed.
     const anchors = [...checkpoints.map((c) => ({ ...c, signed: signatureHolds(c, this.keys) })), ...(knownHead ? [{ ...knownHead, signed: true }] : [])];
     for (const anchor of anchors.sort((a, b) => a.sequence - b.sequence)) {
       if (!anchor.signed || hashes.get(anchor.sequence) !== anchor.hash) {
-        return { valid: false, events, checkpoints: checkpoints.length, firstBrokenAt: Math.min(anchor.sequence, expectedSequence), head };
+        return { valid: false, events: check.entries, checkpoints: checkpoints.length, firstBrokenAt: Math.min(anchor.sequence, check.entries + 1), head: check.head };
       }
     }
-    return { valid: true, events, checkpoints: checkpoints.length, firstBrokenAt: null, head };
+    return { valid: true, events: check.entries, checkpoints: checkpoints.length, firstBrokenAt: null, head: check.head };
   }
+
 
 }
 

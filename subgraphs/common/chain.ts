@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { DenseLog, entryId } from './lists';
+
+/**
+ * Hash chains: each entry carries the keyed hash (HMAC-SHA256 with the deployment's chain
+ * key) of its content and of the entry before it, so editing, removing or reordering a
+ * stored entry breaks the chain from there. Entries of chain `c` are the dense log
+ * `c#1 … c#n` of one collection (common/lists.ts): a writer appends at head+1, the unique
+ * `_id` refuses a position another writer took, and the writer re-chains what is left on
+ * the new head — linear without transactions, across processes. The audit trail is one
+ * chain; an evidence item's chain of custody is another.
+ */
+
+export const GENESIS = '0'.repeat(64);
+const MAX_APPEND_ATTEMPTS = 200;
+const READ_PAGE = 1000;
+
+export interface Linked {
+  sequence: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainCheck {
+  valid: boolean;
+  entries: number;
+  /** Sequence of the first entry whose content, link or position does not verify. */
+  firstBrokenAt: number | null;
+  head: { sequence: number; hash: string } | null;
+}
+
+type Doc<C> = C & Linked & { _id: string };
+
+export class HashChains<C extends object> {
+  readonly log: DenseLog<Doc<C>>;
+  /** The head of each chain as this process last wrote or read it. */
+  private readonly heads = new Map<string, { sequence: number; hash: string }>();
+
+  /** `content`: what an entry's hash covers besides its sequence and prevHash, in a fixed order. */
+  constructor(
+    readonly model: Model<Doc<C>>,
+    private readonly key: string,
+    private readonly content: (entry: C) => unknown[],
+  ) {
+    this.log = new DenseLog(model);
+  }
+
+  hashOf(entry: C & Omit<Linked, 'hash'>): string {
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify([entry.sequence, ...this.content(entry), entry.prevHash]))
+      .digest('hex');
+  }
+
+  /** Found by probing entry ids (a few reads by _id), never by sorting. */
+  async head(chain: string): Promise<{ sequence: number; hash: string }> {
+    const sequence = await this.log.length(chain);
+    if (sequence === 0) return { sequence: 0, hash: GENESIS };
+    const head = await this.model.findById(entryId(chain, sequence), { hash: 1 }).lean();
+    if (!head) throw new Error(`${chain}: entry ${sequence} vanished while the head was read`);
+    return { sequence, hash: (head as unknown as Linked).hash };
+  }
+
+  /**
+   * Appends at head+1 and resolves to the entries as stored. The head is cached, so a
+   * lone writer never reads it back; when another writer took that position, what landed
+   * is kept, the head is read again and the rest re-chained. `landed` sees each stored
+   * batch (e.g. to index it) before the next attempt.
+   */
+  async append(chain: string, entries: C[], landed: (docs: Array<Doc<C>>) => Promise<void> = async () => {}): Promise<Array<Doc<C>>> {
+    const stored: Array<Doc<C>> = [];
+    let pending = entries;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_APPEND_ATTEMPTS) throw new Error(`${chain}: could not append after repeated contention`);
+      const start = this.heads.get(chain) ?? (await this.head(chain));
+      let { sequence, hash: prevHash } = start;
+      const docs = pending.map((entry) => {
+        const linked = { ...entry, sequence: ++sequence, prevHash };
+        prevHash = this.hashOf(linked);
+        return { _id: entryId(chain, linked.sequence), ...linked, hash: prevHash } as Doc<C>;
+      });
+      try {
+        await this.model.collection.insertMany(docs as never[], { ordered: true });
+        this.heads.set(chain, { sequence, hash: prevHash });
+        await landed(docs);
+        return [...stored, ...docs];
+      } catch (error) {
+        this.heads.delete(chain);
+        const e = error as { code?: number; writeErrors?: Array<{ index: number }>; result?: { insertedCount?: number } };
+        if (e.code !== 11000) throw error;
+        const count = e.writeErrors?.[0]?.index ?? e.result?.insertedCount ?? 0;
+        await landed(docs.slice(0, count));
+        stored.push(...docs.slice(0, count));
+        pending = pending.slice(count);
+      }
+    }
+    return stored;
+  }
+
+  /** The head this process knows without reading (null until it wrote or read one). */
+  knownHead(chain: string): { sequence: number; hash: string } | null {
+    return this.heads.get(chain) ?? null;
+  }
+
+  /**
+   * Recomputes every hash of a chain in order, reading it a page of ids at a time (no
+   * sort); `seen` gets each verified entry. A missing entry ends the chain there, so a
+   * removed entry in the middle shows up as the entries after it not linking.
+   */
+  async verify(chain: string, seen: (entry: Doc<C>) => void = () => {}): Promise<ChainCheck> {
+    let prevHash = GENESIS;
+    let sequence = 0;
+    for (;;) {
+      const page = await this.log.read(chain, sequence, READ_PAGE);
+      for (const entry of page) {
+        const { _id, hash, ...rest } = entry as Doc<C>;
+        if (entry.sequence !== sequence + 1 || entry.prevHash !== prevHash || this.hashOf(rest as unknown as C & Omit<Linked, 'hash'>) !== hash) {
+          return { valid: false, entries: sequence + 1, firstBrokenAt: sequence + 1, head: null };
+        }
+        seen(entry);
+        sequence++;
+        prevHash = hash;
+      }
+      if (page.length < READ_PAGE) break;
+    }
+    // An entry past a gap (one removed) is still there: the chain is broken at the gap.
+    const beyond = await this.model.exists({ _id: entryId(chain, sequence + 2) } as never);
+    if (beyond) return { valid: false, entries: sequence, firstBrokenAt: sequence + 1, head: null };
+    return { valid: true, entries: sequence, firstBrokenAt: null, head: sequence > 0 ? { sequence, hash: prevHash } : null };
+  }
+}
