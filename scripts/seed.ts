@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
 import { auditKeys } from '../subgraphs/common/audit-checkpoints';
@@ -8,7 +9,6 @@ import { openDevEnvironment } from './dev-env';
 import { identityHash } from '../subgraphs/victims/identity';
 import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
 import { consentIsActive, type DataCategory } from '../subgraphs/victims/access';
-import { newId } from '../subgraphs/common/validate';
 import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
@@ -121,6 +121,14 @@ function change(action: string, subjectId: string, fields: string[]): AuditEntry
   return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW', bases: [] };
 }
 
+/**
+ * The id of the i-th demo victim: stable across runs and machines, so that other
+ * subgraphs' demo data can refer to the same victims (demo data only: real ids are random).
+ */
+export function demoVictimId(i: number): string {
+  return createHash('sha256').update(`justice-hub demo victim ${i}`).digest('base64url').slice(0, 22);
+}
+
 function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, identityKey: string, now: Date): VictimRecord {
   const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length];
   const nationality = pick(NATIONALITIES);
@@ -130,7 +138,7 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
   const knownBirth = rnd() > 0.1;
   const screened = rnd() > 0.2;
   return {
-    _id: newId(),
+    _id: demoVictimId(i),
     caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(6, '0')}`,
     jurisdiction,
     status: pick(STATUSES),

@@ -5,7 +5,7 @@ import { victimModels } from '../subgraphs/victims/models';
 import { assessScreening } from '../subgraphs/victims/screening';
 import { DEMO_REGIONS } from '../scripts/demo';
 import { randomSecrets } from '../scripts/dev-env';
-import { seedDemoData, type SeedSecrets } from '../scripts/seed';
+import { demoVictimId, seedDemoData, type SeedSecrets } from '../scripts/seed';
 import { isPurpose } from '../platform/purposes';
 
 describe('demo data (npm start seeds it once)', () => {
@@ -45,6 +45,8 @@ describe('demo data (npm start seeds it once)', () => {
     expect(consents.some((c) => c.withdrawnAt === null)).toBe(true);
 
     expect(consents.every((c) => c.purposes.length > 0 && c.purposes.every((p) => isPurpose(p)))).toBe(true);
+    // Stable ids, so that other subgraphs' demo data can refer to the same victims.
+    expect(victims.map((v) => v._id).sort()).toEqual(Array.from({ length: 300 }, (_, i) => demoVictimId(i)).sort());
     expect(await seedDemoData(connection, secrets, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
   });
