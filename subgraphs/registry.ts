@@ -1,6 +1,7 @@
 import type { AuditedService } from './common/audit-api';
 import { auditedService } from './common/schema';
 import type { SubgraphDefinition } from './common/server';
+import { proceedingsSubgraph } from './proceedings';
 import { victimsSubgraph } from './victims';
 
 /** A subgraph of the hub and the port it listens on by default. */
@@ -14,6 +15,7 @@ export interface RegistryEntry {
 /** The subgraphs of the hub: adding one is one line here. Victims first: the others ask it for consent decisions. */
 export const SUBGRAPHS: RegistryEntry[] = [
   { port: 4001, definition: victimsSubgraph, auditDirectory: true },
+  { port: 4002, definition: proceedingsSubgraph },
 ];
 
 export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry {

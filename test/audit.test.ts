@@ -363,14 +363,17 @@ describe('one audit API for every subgraph', () => {
   it('lists every chain of the hub, each verified by its owner', async () => {
     const res = await hub.query(await hub.token('auditor', 'DE'), `{ auditChains { service verify { valid } } }`);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.auditChains).toEqual([{ service: 'victims', verify: { valid: true } }]);
+    expect(res.body.data.auditChains).toEqual([
+      { service: 'victims', verify: { valid: true } },
+      { service: 'proceedings', verify: { valid: true } },
+    ]);
   });
 
   it('an unknown subject type or service is BAD_USER_INPUT naming the argument and what is known', async () => {
     const auditor = await hub.token('auditor', 'DE');
     const trailRes = await hub.query(auditor, `{ auditTrail(subjectType: "Spaceship", subjectId: "1") { subjectId } }`);
     expect(errorCodes(trailRes.body)).toEqual({ auditTrail: 'BAD_USER_INPUT' });
-    expect(trailRes.body.errors![0].message).toBe('subjectType: must be one of Victim');
+    expect(trailRes.body.errors![0].message).toBe('subjectType: must be one of Victim, Proceeding');
     const chainRes = await hub.query(auditor, `{ auditChain(service: "nowhere") { service } }`);
     expect(errorCodes(chainRes.body)).toEqual({ auditChain: 'BAD_USER_INPUT' });
     expect(chainRes.body.errors![0].message).toMatch(/^service: must be one of victims/);

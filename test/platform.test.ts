@@ -97,6 +97,7 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
     const chains = await hub.queryAs('auditor', 'DE', `{ auditChains { service verify { valid events } } }`);
     expect(chains.body.data.auditChains).toEqual([
       { service: 'victims', verify: { valid: true, events: expect.any(Number) } },
+      { service: 'proceedings', verify: { valid: true, events: 0 } },
       { service: 'case-notes', verify: { valid: true, events: 7 } }, // 6 reads, and the auditor's read of the trail
     ]);
   });

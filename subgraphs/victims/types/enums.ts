@@ -25,13 +25,7 @@ export enum AgeGroup {
 }
 registerEnumType(AgeGroup, { name: 'AgeGroup', description: 'CTDC age bins' });
 
-export enum Gender {
-  FEMALE = 'FEMALE',
-  MALE = 'MALE',
-  NON_BINARY = 'NON_BINARY',
-  UNDISCLOSED = 'UNDISCLOSED',
-}
-registerEnumType(Gender, { name: 'Gender' });
+export { Gender } from '../../common/vocabulary';
 
 export enum Vulnerability {
   CHILD = 'CHILD',

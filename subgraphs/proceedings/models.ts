@@ -1,0 +1,90 @@
+import { Schema, type Connection } from 'mongoose';
+import { loaderById } from '../common/loaders';
+import type { RequestContext } from '../common/context';
+import { ListedCollection, listedField } from '../common/store';
+
+/** Pseudonymized: an alias, never a real name. */
+export interface DefendantRecord {
+  alias: string;
+  nationality: string;
+  gender: string;
+}
+
+export interface HearingRecord {
+  id: string;
+  scheduledAt: Date;
+  court: string;
+  victimAppearance: string;
+  safeTransportNeeded: boolean;
+  scheduledBy: string;
+}
+
+export interface ProceedingRecord {
+  _id: string;
+  caseNumber: string;
+  /** `<jurisdiction>:<caseNumber>`: unique, so one court case is one proceeding. */
+  caseKey: string;
+  jurisdiction: string;
+  court: string;
+  kind: string;
+  stage: string;
+  charges: string[];
+  defendants: DefendantRecord[];
+  /** Victims by id; the victims subgraph resolves them (this one never reads its database). */
+  victimIds: string[];
+  hearings: HearingRecord[];
+  outcome: string | null;
+  openedAt: Date;
+  openedBy: string;
+  closedAt: Date | null;
+  _listed?: string[];
+}
+
+const proceedingSchema = new Schema<ProceedingRecord>(
+  {
+    _id: String,
+    caseNumber: { type: String, required: true },
+    caseKey: { type: String, required: true, unique: true },
+    jurisdiction: { type: String, required: true },
+    court: { type: String, required: true },
+    kind: { type: String, required: true },
+    stage: { type: String, required: true },
+    charges: { type: [String], default: [] },
+    defendants: { type: [new Schema({ alias: String, nationality: String, gender: String }, { _id: false })], default: [] },
+    victimIds: { type: [String], default: [] },
+    hearings: {
+      type: [new Schema({ id: String, scheduledAt: Date, court: String, victimAppearance: String, safeTransportNeeded: Boolean, scheduledBy: String }, { _id: false })],
+      default: [],
+    },
+    outcome: { type: String, default: null },
+    openedAt: { type: Date, required: true },
+    openedBy: { type: String, required: true },
+    closedAt: { type: Date, default: null },
+    _listed: listedField,
+  },
+  { collection: 'proceedings', versionKey: false },
+);
+
+/** The proceedings store, listed by jurisdiction, by jurisdiction and stage, and by victim. */
+export function proceedingModels(connection: Connection) {
+  const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
+  return {
+    Proceeding,
+    proceedings: new ListedCollection(Proceeding, {
+      jurisdiction: (p) => [p.jurisdiction],
+      jurisdictionStage: (p) => [`${p.jurisdiction}:${p.stage}`],
+      victim: (p) => p.victimIds,
+    }),
+  };
+}
+
+export type ProceedingModels = ReturnType<typeof proceedingModels>;
+
+export function proceedingLoaders(models: ProceedingModels) {
+  return {
+    proceeding: loaderById<ProceedingRecord>(models.Proceeding),
+    proceedingsOfVictim: models.proceedings.loaderBy('victim'),
+  };
+}
+
+export type ProceedingContext = RequestContext<ProceedingModels, ReturnType<typeof proceedingLoaders>>;

@@ -1,0 +1,153 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, notFound } from '../../platform/errors';
+import { visibleOrNull } from '../common/access';
+import type { Entity } from '../common/loaders';
+import { pageOf } from '../common/pagination';
+import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
+import type { ProceedingContext, ProceedingRecord } from './models';
+import {
+  Hearing,
+  OpenProceedingInput,
+  Proceeding,
+  ProceedingConnection,
+  proceedingAccess,
+  ProceedingStage,
+  ScheduleHearingInput,
+  STAGE_ORDER,
+  VictimReference,
+} from './types';
+
+type ProceedingDoc = Entity<ProceedingRecord>;
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+@Resolver(() => Proceeding)
+export class ProceedingResolver {
+  @Query(() => Proceeding, { nullable: true, description: "One proceeding of the caller's jurisdiction by id (else null, as for an unknown id)" })
+  async proceeding(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext): Promise<ProceedingDoc | null> {
+    return visibleOrNull(proceedingAccess, ctx, await ctx.loaders.proceeding.load(recordId(id, 'id')));
+  }
+
+  @Query(() => ProceedingConnection, { description: "Proceedings of the caller's jurisdiction, oldest first; another jurisdiction's list is empty" })
+  async proceedings(
+    @Ctx() ctx: ProceedingContext,
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
+    @Arg('stage', () => ProceedingStage, { nullable: true }) stage?: ProceedingStage,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const own = ctx.caller!.jurisdiction;
+    const asked = jurisdiction != null ? countryCode(jurisdiction, 'jurisdiction') : own;
+    const { proceedings } = ctx.models;
+    const segments = asked === own ? [{ records: proceedings, list: stage ? proceedings.list('jurisdictionStage', `${own}:${stage}`) : proceedings.list('jurisdiction', own) }] : [];
+    const page = await pageOf(segments, { first, after });
+    for (const { node } of page.edges) ctx.loaders.proceeding.prime(node.id, node);
+    return page;
+  }
+
+  @Mutation(() => Proceeding, { description: "Opens a proceeding in the caller's jurisdiction (prosecutor or judge); victims are given by id" })
+  async openProceeding(@Arg('input', () => OpenProceedingInput) input: OpenProceedingInput, @Ctx() ctx: ProceedingContext) {
+    const jurisdiction = ctx.caller!.jurisdiction;
+    const caseNumber = text(input.caseNumber, 'input.caseNumber', { max: 60 });
+    const court = text(input.court, 'input.court', { max: 200 });
+    const charges = nonEmptyList(input.charges, 'input.charges', 20).map((c, i) => text(c, `input.charges[${i}]`, { max: 200 }));
+    if (input.defendants.length > 50) throw badInput('input.defendants', 'must list at most 50');
+    const defendants = input.defendants.map((d, i) => ({
+      alias: text(d.alias, `input.defendants[${i}].alias`, { max: 100 }),
+      nationality: countryCode(d.nationality, `input.defendants[${i}].nationality`),
+      gender: d.gender,
+    }));
+    const victimIds = [...new Set(nonEmptyList(input.victimIds, 'input.victimIds', 50).map((id, i) => recordId(id, `input.victimIds[${i}]`)))];
+    // Asked of the victims subgraph: an unknown victim and another jurisdiction's answer alike.
+    const homes = await Promise.all(victimIds.map((id) => ctx.consents.jurisdictionOf(id)));
+    homes.forEach((home, i) => {
+      if (home !== jurisdiction) throw badInput(`input.victimIds[${i}]`, `no victim of ${jurisdiction} has this id`);
+    });
+    const _id = newId();
+    try {
+      return await ctx.audit.change('PROCEEDING_OPENED', 'Proceeding', _id, ['caseNumber', 'court', 'kind', 'charges', 'defendants', 'victims'], () =>
+        ctx.models.proceedings.create({
+          _id,
+          caseNumber,
+          caseKey: `${jurisdiction}:${caseNumber}`,
+          jurisdiction,
+          court,
+          kind: input.kind,
+          stage: ProceedingStage.INVESTIGATION,
+          charges,
+          defendants,
+          victimIds,
+          hearings: [],
+          outcome: null,
+          openedAt: ctx.now,
+          openedBy: ctx.caller!.sub,
+          closedAt: null,
+        }),
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw badInput('input.caseNumber', `${jurisdiction} already has a proceeding ${caseNumber}`);
+      throw error;
+    }
+  }
+
+  @Mutation(() => Proceeding, { description: 'Moves a proceeding to a later stage (prosecutor or judge of its jurisdiction); never back' })
+  async advanceStage(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('stage', () => ProceedingStage) stage: ProceedingStage, @Ctx() ctx: ProceedingContext) {
+    const id = recordId(proceedingId, 'proceedingId');
+    const forward = (current: string) => {
+      if (STAGE_ORDER.indexOf(stage) <= STAGE_ORDER.indexOf(current as ProceedingStage)) {
+        throw badInput('stage', `a proceeding at ${current} can only move forward (${STAGE_ORDER.slice(STAGE_ORDER.indexOf(current as ProceedingStage) + 1).join(', ') || 'nothing after CLOSED'})`);
+      }
+    };
+    forward((await ctx.loaders.proceeding.load(id))!.stage); // refused before anything is logged
+    return ctx.audit.change('STAGE_ADVANCED', 'Proceeding', id, ['stage'], async () => {
+      const updated = await ctx.models.proceedings.update(id, (p) => {
+        forward(p.stage); // again under the lock: another change may have moved it meanwhile
+        return { stage, ...(stage === ProceedingStage.CLOSED ? { closedAt: ctx.now } : {}) };
+      });
+      if (!updated) throw notFound('Proceeding', proceedingId);
+      return updated;
+    });
+  }
+
+  @Mutation(() => Hearing, { description: 'Schedules a hearing (judge or prosecutor of the proceeding’s jurisdiction)' })
+  async scheduleHearing(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => ScheduleHearingInput) input: ScheduleHearingInput, @Ctx() ctx: ProceedingContext) {
+    const id = recordId(proceedingId, 'proceedingId');
+    const scheduledAt = dateTime(input.scheduledAt, 'input.scheduledAt');
+    if (scheduledAt <= ctx.now) throw badInput('input.scheduledAt', 'must be in the future');
+    const hearing = {
+      id: newId(),
+      scheduledAt,
+      court: text(input.court, 'input.court', { max: 200 }),
+      victimAppearance: input.victimAppearance,
+      safeTransportNeeded: input.safeTransportNeeded,
+      scheduledBy: ctx.caller!.sub,
+    };
+    await ctx.audit.change('HEARING_SCHEDULED', 'Proceeding', id, ['hearings'], async () => {
+      const updated = await ctx.models.proceedings.update(id, (p) => ({ hearings: [...p.hearings, hearing] }));
+      if (!updated) throw notFound('Proceeding', proceedingId);
+    });
+    return hearing;
+  }
+
+  @FieldResolver(() => [VictimReference], { nullable: true })
+  victims(@Root() proceeding: ProceedingDoc): VictimReference[] {
+    return proceeding.victimIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Hearing], { nullable: true })
+  hearings(@Root() proceeding: ProceedingDoc): Hearing[] {
+    return [...proceeding.hearings].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime()) as Hearing[];
+  }
+}
+
+@Resolver(() => VictimReference)
+export class VictimProceedingsResolver {
+  @FieldResolver(() => [Proceeding], { description: "The victim's proceedings in the caller's jurisdiction (contributed by the proceedings subgraph)" })
+  async proceedings(@Root() victim: VictimReference, @Ctx() ctx: ProceedingContext): Promise<ProceedingDoc[]> {
+    const all = await ctx.loaders.proceedingsOfVictim.load(victim.id);
+    const shown = await Promise.all(all.map((p) => visibleOrNull(proceedingAccess, ctx, p)));
+    return shown.filter((p): p is ProceedingDoc => p !== null);
+  }
+}

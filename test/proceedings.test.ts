@@ -1,0 +1,198 @@
+import type { Role } from '../platform/auth';
+import { ROLES } from '../platform/auth';
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { registerVictim } from './support/victims';
+
+// The proceedings subgraph: court cases opened by prosecutors and judges of a jurisdiction,
+// victims by id (resolved by the victims subgraph), stages forward only, hearings, field
+// groups by role in the own jurisdiction only, and every read in its own audit chain.
+
+let hub: TestHub;
+let victims: string[];
+
+const OPEN = `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id stage } }`;
+const ALL = `query($id: ID!) { proceeding(id: $id) {
+  id caseNumber jurisdiction court kind stage openedAt closedAt outcome charges
+  defendants { alias nationality gender } victims { id } hearings { scheduledAt victimAppearance safeTransportNeeded } } }`;
+let caseCounter = 0;
+const input = (overrides: Record<string, unknown> = {}) => ({
+  caseNumber: `2 KLs ${++caseCounter}/26`,
+  court: 'Landgericht Berlin',
+  kind: 'CRIMINAL',
+  charges: ['§ 232a StGB (forced prostitution)'],
+  defendants: [{ alias: 'Defendant A', nationality: 'RO', gender: 'MALE' }],
+  victimIds: victims,
+  ...overrides,
+});
+
+async function open(overrides: Record<string, unknown> = {}, role: Role = 'prosecutor', jurisdiction = 'DE') {
+  const res = await hub.queryAs(role, jurisdiction, OPEN, { input: input(overrides) });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.openProceeding.id as string;
+}
+const stored = () => hub.subgraphs.proceedings.connection.collection('proceedings').countDocuments();
+
+beforeAll(async () => {
+  hub = await startHub();
+  victims = [await registerVictim(hub, 'DE'), await registerVictim(hub, 'DE')];
+});
+afterAll(() => hub.stop());
+
+describe('openProceeding', () => {
+  it('opens a proceeding in the caller’s jurisdiction, at INVESTIGATION, with its victims by id', async () => {
+    const id = await open();
+    const res = await hub.queryAs('judge', 'DE', ALL, { id });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.proceeding).toMatchObject({
+      id,
+      jurisdiction: 'DE',
+      court: 'Landgericht Berlin',
+      kind: 'CRIMINAL',
+      stage: 'INVESTIGATION',
+      closedAt: null,
+      defendants: [{ alias: 'Defendant A', nationality: 'RO', gender: 'MALE' }],
+      victims: victims.map((v) => ({ id: v })),
+      hearings: [],
+    });
+  });
+
+  test.each(ROLES.filter((r) => !['prosecutor', 'judge'].includes(r)))('%s may not open one', async (role) => {
+    const before = await stored();
+    const res = await hub.queryAs(role, 'DE', OPEN, { input: input() });
+    expect(errorCodes(res.body)).toEqual({ openProceeding: 'FORBIDDEN' });
+    expect(await stored()).toBe(before);
+  });
+
+  test.each([
+    ['a victim of another jurisdiction', async () => ({ victimIds: [await registerVictim(hub, 'AT')] }), 'input.victimIds[0]', /no victim of DE has this id/],
+    ['an unknown victim', async () => ({ victimIds: ['AAAAAAAAAAAAAAAAAAAAAA'] }), 'input.victimIds[0]', /no victim of DE has this id/],
+    ['a malformed victim id', async () => ({ victimIds: ['1'] }), 'input.victimIds[0]', /not a valid id/],
+    ['no charges', async () => ({ charges: [] }), 'input.charges', /at least one/],
+    ['a defendant nationality that is no country', async () => ({ defendants: [{ alias: 'X', nationality: 'XX', gender: 'MALE' }] }), 'input.defendants[0].nationality', /ISO 3166/],
+    ['an empty case number', async () => ({ caseNumber: '  ' }), 'input.caseNumber', /must not be empty/],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and stores nothing', async (_what, make, field, message) => {
+    const before = await stored();
+    const res = await hub.queryAs('prosecutor', 'DE', OPEN, { input: input(await make()) });
+    expect(errorCodes(res.body)).toEqual({ openProceeding: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe(field);
+    expect(res.body.errors![0].message).toMatch(message);
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a case number the jurisdiction has already', async () => {
+    await open({ caseNumber: '9 Js 100/26' });
+    const res = await hub.queryAs('prosecutor', 'DE', OPEN, { input: input({ caseNumber: '9 Js 100/26' }) });
+    expect(errorCodes(res.body)).toEqual({ openProceeding: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].message).toBe('input.caseNumber: DE already has a proceeding 9 Js 100/26');
+  });
+});
+
+describe('who reads which fields', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await open();
+  });
+  const SUMMARY = ['kind', 'stage', 'jurisdiction'];
+  const ALL_FIELDS = ['caseNumber', 'jurisdiction', 'court', 'kind', 'stage', 'openedAt', 'closedAt', 'outcome', 'charges', 'defendants', 'victims', 'hearings'];
+  const SEES: Record<Role, string[]> = {
+    judge: ALL_FIELDS,
+    prosecutor: ALL_FIELDS,
+    law_enforcement: ALL_FIELDS,
+    partner_system: SUMMARY,
+    legal_aid_attorney: SUMMARY,
+    social_worker: [],
+    shelter_staff: [],
+    accreditation_officer: [],
+    auditor: [],
+  };
+
+  test.each(ROLES)('%s of the jurisdiction', async (role) => {
+    const res = await hub.queryAs(role, 'DE', ALL, { id });
+    const denied = ALL_FIELDS.filter((f) => !SEES[role].includes(f));
+    expect(errorCodes(res.body)).toEqual(Object.fromEntries(denied.map((f) => [`proceeding.${f}`, 'FORBIDDEN'])));
+    for (const field of denied) expect(res.body.data.proceeding[field]).toBeNull();
+    for (const field of SEES[role].filter((f) => !['closedAt', 'outcome'].includes(f))) expect(res.body.data.proceeding[field]).not.toBeNull();
+  });
+
+  test.each(ROLES)('%s of another jurisdiction sees nothing, as for an unknown id', async (role) => {
+    const res = await hub.queryAs(role, 'AT', ALL, { id });
+    expect(res.body).toEqual({ data: { proceeding: null } });
+  });
+
+  it('every read is in the proceedings subgraph’s own chain, read through auditTrail', async () => {
+    const trail = await hub.query(
+      await hub.token('auditor', 'DE'),
+      `query($id: ID!) { auditTrail(subjectType: "Proceeding", subjectId: $id) { events(first: 50) { edges { node { action role decision } } } } }`,
+      { id },
+    );
+    expect(trail.body.errors).toBeUndefined();
+    const events = trail.body.data.auditTrail.events.edges.map((e: { node: { action: string; role: string; decision: string } }) => `${e.node.action}:${e.node.role}:${e.node.decision}`);
+    expect(events[0]).toBe('PROCEEDING_OPENED:prosecutor:ALLOW');
+    expect(events).toEqual(expect.arrayContaining(['READ:judge:ALLOW', 'READ:partner_system:DENY', 'READ:shelter_staff:DENY']));
+    expect(await hub.subgraphs.victims.audit.model.countDocuments({ subjectType: 'Proceeding' })).toBe(0);
+  });
+});
+
+describe('stages and hearings', () => {
+  const ADVANCE = `mutation($id: ID!, $stage: ProceedingStage!) { advanceStage(proceedingId: $id, stage: $stage) { stage closedAt } }`;
+  const SCHEDULE = `mutation($id: ID!, $input: ScheduleHearingInput!) { scheduleHearing(proceedingId: $id, input: $input) { id court victimAppearance } }`;
+
+  it('moves forward only; back or to the same stage is BAD_USER_INPUT; CLOSED sets closedAt', async () => {
+    const id = await open();
+    expect((await hub.queryAs('prosecutor', 'DE', ADVANCE, { id, stage: 'TRIAL' })).body.data.advanceStage).toEqual({ stage: 'TRIAL', closedAt: null });
+    for (const stage of ['PROSECUTION', 'TRIAL']) {
+      const back = await hub.queryAs('judge', 'DE', ADVANCE, { id, stage });
+      expect(errorCodes(back.body)).toEqual({ advanceStage: 'BAD_USER_INPUT' });
+      expect(back.body.errors![0].message).toBe('stage: a proceeding at TRIAL can only move forward (APPEAL, CLOSED)');
+    }
+    const closed = await hub.queryAs('judge', 'DE', ADVANCE, { id, stage: 'CLOSED' });
+    expect(closed.body.data.advanceStage).toEqual({ stage: 'CLOSED', closedAt: expect.any(String) });
+    expect(errorCodes((await hub.queryAs('law_enforcement', 'DE', ADVANCE, { id, stage: 'APPEAL' })).body)).toEqual({ advanceStage: 'FORBIDDEN' });
+    expect(errorCodes((await hub.queryAs('judge', 'AT', ADVANCE, { id, stage: 'APPEAL' })).body)).toEqual({ advanceStage: 'NOT_FOUND' });
+  });
+
+  it('a hearing is scheduled in the future, and a victim’s proceedings and hearings are one query through the gateway', async () => {
+    const id = await open();
+    const past = await hub.queryAs('judge', 'DE', SCHEDULE, { id, input: { scheduledAt: '2020-01-01T09:00:00Z', court: 'Saal 1', victimAppearance: 'VIDEO_LINK' } });
+    expect(errorCodes(past.body)).toEqual({ scheduleHearing: 'BAD_USER_INPUT' });
+    const res = await hub.queryAs('judge', 'DE', SCHEDULE, {
+      id,
+      input: { scheduledAt: '2030-03-01T09:00:00Z', court: 'Saal 1', victimAppearance: 'VIDEO_LINK', safeTransportNeeded: true },
+    });
+    expect(res.body.data.scheduleHearing).toEqual({ id: expect.any(String), court: 'Saal 1', victimAppearance: 'VIDEO_LINK' });
+    const across = await hub.queryAs(
+      'judge',
+      'DE',
+      `query($v: ID!) { victim(id: $v) { caseReference proceedings { id hearings { scheduledAt victimAppearance safeTransportNeeded } } } }`,
+      { v: victims[0] },
+    );
+    expect(across.body.errors).toBeUndefined();
+    const mine = across.body.data.victim.proceedings.find((p: { id: string }) => p.id === id);
+    expect(mine.hearings).toEqual([{ scheduledAt: '2030-03-01T09:00:00.000Z', victimAppearance: 'VIDEO_LINK', safeTransportNeeded: true }]);
+  });
+});
+
+describe('listing', () => {
+  const LIST = `query($j: String, $stage: ProceedingStage, $first: Int, $after: String) { proceedings(jurisdiction: $j, stage: $stage, first: $first, after: $after) {
+    totalCount edges { node { id stage } } pageInfo { hasNextPage endCursor } } }`;
+
+  it('pages through the own jurisdiction’s proceedings once each, filters by stage, and shows other jurisdictions nothing', async () => {
+    const first = await hub.queryAs('prosecutor', 'DE', LIST, { first: 100 });
+    const total = first.body.data.proceedings.totalCount;
+    expect(total).toBe(first.body.data.proceedings.edges.length);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await hub.queryAs('prosecutor', 'DE', LIST, { first: 3, after })).body.data.proceedings;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(total);
+    const investigation = await hub.queryAs('prosecutor', 'DE', LIST, { stage: 'INVESTIGATION', first: 100 });
+    expect(investigation.body.data.proceedings.edges.every((e: { node: { stage: string } }) => e.node.stage === 'INVESTIGATION')).toBe(true);
+    expect((await hub.queryAs('prosecutor', 'DE', LIST, { j: 'AT' })).body.data.proceedings).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect((await hub.queryAs('prosecutor', 'AT', LIST, {})).body.data.proceedings.totalCount).toBe(0);
+    expect(errorCodes((await hub.queryAs('social_worker', 'DE', LIST, {})).body)).toEqual({ proceedings: 'FORBIDDEN' });
+  });
+});
