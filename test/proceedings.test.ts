@@ -196,3 +196,89 @@ describe('listing', () => {
     expect(errorCodes((await hub.queryAs('social_worker', 'DE', LIST, {})).body)).toEqual({ proceedings: 'FORBIDDEN' });
   });
 });
+
+describe('protective orders', () => {
+  const REQUEST = `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id status urgency requestedAt decisionDue overdue } }`;
+  const DECIDE = `mutation($id: ID!, $decision: ProtectiveOrderDecision!, $reasons: String!) { decideProtectiveOrder(orderId: $id, decision: $decision, reasons: $reasons) { status decidedAt reasons } }`;
+  const PENDING = `query($first: Int, $after: String) { pendingProtectiveOrders(first: $first, after: $after) { totalCount edges { node { id urgency decisionDue overdue } } pageInfo { hasNextPage endCursor } } }`;
+  const HOUR = 3_600_000;
+  let proceedingId: string;
+  const request = async (urgency: string, role: Role = 'social_worker', extra: Record<string, unknown> = {}) => {
+    const res = await hub.queryAs(role, 'DE', REQUEST, {
+      id: proceedingId,
+      input: { kind: 'NO_CONTACT', urgency, protectedVictimId: victims[0], grounds: 'Threats by phone', protectedPersonLocation: 'Shelter Nord', ...extra },
+    });
+    return res;
+  };
+
+  beforeAll(async () => {
+    proceedingId = await open();
+  });
+
+  it('a request is due by its urgency: URGENT 24 h, EXPEDITED 72 h, STANDARD 30 days', async () => {
+    for (const [urgency, hours] of [['URGENT', 24], ['EXPEDITED', 72], ['STANDARD', 30 * 24]] as const) {
+      const res = await request(urgency);
+      expect(res.body.errors).toBeUndefined();
+      const order = res.body.data.requestProtectiveOrder;
+      expect(order).toMatchObject({ status: 'REQUESTED', urgency, overdue: false });
+      expect(Date.parse(order.decisionDue) - Date.parse(order.requestedAt)).toBe(hours * HOUR);
+    }
+  });
+
+  it('who may request: not a judge, not another jurisdiction; the protected victim must be one of the proceeding’s', async () => {
+    expect(errorCodes((await request('URGENT', 'judge')).body)).toEqual({ requestProtectiveOrder: 'FORBIDDEN' });
+    const foreign = await hub.queryAs('prosecutor', 'AT', REQUEST, { id: proceedingId, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victims[0], grounds: 'x' } });
+    expect(errorCodes(foreign.body)).toEqual({ requestProtectiveOrder: 'NOT_FOUND' });
+    const stranger = await request('URGENT', 'prosecutor', { protectedVictimId: await registerVictim(hub, 'DE') });
+    expect(errorCodes(stranger.body)).toEqual({ requestProtectiveOrder: 'BAD_USER_INPUT' });
+    expect(stranger.body.errors![0].message).toBe('input.protectedVictimId: is not a victim of this proceeding');
+  });
+
+  it('pending orders come earliest deadline first, page by page', async () => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    const dues: number[] = [];
+    for (;;) {
+      const page: any = (await hub.queryAs('judge', 'DE', PENDING, { first: 2, after })).body.data.pendingProtectiveOrders;
+      ids.push(...page.edges.map((e: any) => e.node.id));
+      dues.push(...page.edges.map((e: any) => Date.parse(e.node.decisionDue)));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(3);
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    expect((await hub.queryAs('judge', 'AT', PENDING, {})).body.data.pendingProtectiveOrders.totalCount).toBe(0);
+  });
+
+  it('the location of the protected person only to judges, prosecutors and police', async () => {
+    const { id } = (await request('STANDARD')).body.data.requestProtectiveOrder;
+    const READ = `query($id: ID!) { proceeding(id: $id) { protectiveOrders { id grounds protectedPersonLocation } } }`;
+    const judge = await hub.queryAs('judge', 'DE', READ, { id: proceedingId });
+    expect(judge.body.data.proceeding.protectiveOrders.find((o: { id: string }) => o.id === id)).toEqual({ id, grounds: 'Threats by phone', protectedPersonLocation: 'Shelter Nord' });
+    const orders = await hub.queryAs('social_worker', 'DE', `query($first: Int) { pendingProtectiveOrders(first: $first) { edges { node { id grounds protectedPersonLocation } } } }`, { first: 100 });
+    const mine = orders.body.data.pendingProtectiveOrders.edges.map((e: any) => e.node).find((o: { id: string }) => o.id === id);
+    expect(mine).toEqual({ id, grounds: 'Threats by phone', protectedPersonLocation: null });
+  });
+
+  it('a judge of the jurisdiction decides once, with reasons; a decided order is no longer pending', async () => {
+    const { id } = (await request('EXPEDITED')).body.data.requestProtectiveOrder;
+    expect(errorCodes((await hub.queryAs('prosecutor', 'DE', DECIDE, { id, decision: 'GRANTED', reasons: 'x' })).body)).toEqual({ decideProtectiveOrder: 'FORBIDDEN' });
+    expect(errorCodes((await hub.queryAs('judge', 'AT', DECIDE, { id, decision: 'GRANTED', reasons: 'x' })).body)).toEqual({ decideProtectiveOrder: 'NOT_FOUND' });
+    const empty = await hub.queryAs('judge', 'DE', DECIDE, { id, decision: 'GRANTED', reasons: '   ' });
+    expect(errorCodes(empty.body)).toEqual({ decideProtectiveOrder: 'BAD_USER_INPUT' });
+    const granted = await hub.queryAs('judge', 'DE', DECIDE, { id, decision: 'GRANTED', reasons: 'Credible threats; § 1 GewSchG' });
+    expect(granted.body.data.decideProtectiveOrder).toEqual({ status: 'GRANTED', decidedAt: expect.any(String), reasons: 'Credible threats; § 1 GewSchG' });
+    const twice = await hub.queryAs('judge', 'DE', DECIDE, { id, decision: 'REFUSED', reasons: 'changed my mind' });
+    expect(errorCodes(twice.body)).toEqual({ decideProtectiveOrder: 'BAD_USER_INPUT' });
+    expect(twice.body.errors![0].message).toMatch(/^orderId: the order was decided already \(GRANTED on /);
+    const pending = await hub.queryAs('judge', 'DE', PENDING, { first: 100 });
+    expect(pending.body.data.pendingProtectiveOrders.edges.map((e: any) => e.node.id)).not.toContain(id);
+  });
+
+  it('an undecided order past its deadline is overdue (the hub’s clock moved on 25 hours)', async () => {
+    hub.clock.advance(25 * HOUR);
+    const pending = (await hub.queryAs('judge', 'DE', PENDING, { first: 100 })).body.data.pendingProtectiveOrders.edges.map((e: any) => e.node);
+    const overdue = Object.fromEntries(pending.map((o: { urgency: string; overdue: boolean }) => [o.urgency, o.overdue]));
+    expect(overdue).toMatchObject({ URGENT: true, STANDARD: false });
+  });
+});

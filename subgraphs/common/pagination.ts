@@ -109,3 +109,42 @@ export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>
     },
   };
 }
+
+/** Lists read whole for a sorted page are at most this long; a longer one is a design error (an internal error, not the caller's). */
+export const MAX_SORTED_LIST = 5_000;
+
+/**
+ * A Relay connection over one short list in another order than the list's, e.g. the
+ * pending items of a jurisdiction by deadline: it reads the whole list (so keep it for
+ * lists that stay short, such as undecided orders) and sorts it in memory. Cursors carry
+ * the sort value and the id, so a page continues right after the last one shown.
+ */
+export async function sortedPageOf<T extends ListedRecord>(
+  segment: Segment<T>,
+  order: (record: Entity<T>) => number,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  let start: { value: number; id: string } | null = null;
+  if (args.after != null) {
+    const m = /^(-?\d+(?:\.\d+)?):([A-Za-z0-9_-]+)$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
+    if (!m) throw badInput('after', 'is not a cursor of this list (use an endCursor or cursor from it)');
+    start = { value: Number(m[1]), id: m[2] };
+  }
+  const all: Array<Entity<T>> = [];
+  for await (const { record } of recordsAfter(segment, 0, 200)) {
+    all.push(record);
+    if (all.length > MAX_SORTED_LIST) throw new Error(`${segment.list}: more than ${MAX_SORTED_LIST} entries to sort; page it in list order instead`);
+  }
+  const key = (r: Entity<T>) => ({ value: order(r), id: r.id });
+  const before = (a: { value: number; id: string }, b: { value: number; id: string }) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorted = all.sort((a, b) => before(key(a), key(b)));
+  const rest = start ? sorted.filter((r) => before(key(r), start!) > 0) : sorted;
+  const cursor = (r: Entity<T>) => Buffer.from(`${order(r)}:${r.id}`, 'utf8').toString('base64url');
+  const edges = rest.slice(0, size).map((node) => ({ cursor: cursor(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rest.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: Promise.resolve(all.length),
+  };
+}

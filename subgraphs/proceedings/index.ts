@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { vars } from '../../platform/config';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { proceedingLoaders, proceedingModels, type ProceedingContext } from './models';
 import { proceedingPermissions } from './permissions';
 import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
+import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
 import { Proceeding, proceedingAccess, VictimReference } from './types';
 
 /**
@@ -11,17 +13,29 @@ import { Proceeding, proceedingAccess, VictimReference } from './types';
  * resolved by the victims subgraph) and hearings. Protective orders and evidence with its
  * chain of custody come next (issue 9).
  */
-export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, {}> = {
+const env = {
+  PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
+  PROTECTIVE_ORDER_EXPEDITED_HOURS: vars.integer('hours for an EXPEDITED one (default 72)', 1, 8_760),
+  PROTECTIVE_ORDER_STANDARD_DAYS: vars.integer('days for a STANDARD one (default 30)', 1, 365),
+};
+
+export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
-  env: {},
-  resolvers: [ProceedingResolver, VictimProceedingsResolver],
-  orphanedTypes: [Proceeding, VictimReference],
+  env,
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
+    ProtectiveOrder: protectiveOrderReference,
     Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess],
-  models: proceedingModels,
+  access: [proceedingAccess, protectiveOrderAccess],
+  models: (connection, settings) =>
+    proceedingModels(connection, {
+      urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,
+      expeditedHours: settings.PROTECTIVE_ORDER_EXPEDITED_HOURS ?? 72,
+      standardDays: settings.PROTECTIVE_ORDER_STANDARD_DAYS ?? 30,
+    }),
   loaders: proceedingLoaders,
 };

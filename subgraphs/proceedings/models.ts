@@ -65,10 +65,65 @@ const proceedingSchema = new Schema<ProceedingRecord>(
   { collection: 'proceedings', versionKey: false },
 );
 
-/** The proceedings store, listed by jurisdiction, by jurisdiction and stage, and by victim. */
-export function proceedingModels(connection: Connection) {
+export interface ProtectiveOrderRecord {
+  _id: string;
+  proceedingId: string;
+  jurisdiction: string;
+  kind: string;
+  urgency: string;
+  protectedVictimId: string;
+  grounds: string;
+  protectedPersonLocation: string | null;
+  status: string;
+  requestedAt: Date;
+  requestedBy: string;
+  decisionDue: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  reasons: string | null;
+  _listed?: string[];
+}
+
+const protectiveOrderSchema = new Schema<ProtectiveOrderRecord>(
+  {
+    _id: String,
+    proceedingId: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    kind: { type: String, required: true },
+    urgency: { type: String, required: true },
+    protectedVictimId: { type: String, required: true },
+    grounds: { type: String, required: true },
+    protectedPersonLocation: { type: String, default: null },
+    status: { type: String, required: true },
+    requestedAt: { type: Date, required: true },
+    requestedBy: { type: String, required: true },
+    decisionDue: { type: Date, required: true },
+    decidedAt: { type: Date, default: null },
+    decidedBy: { type: String, default: null },
+    reasons: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'protectiveOrders', versionKey: false },
+);
+
+/** How long a court has to decide a protective order, by urgency (PROTECTIVE_ORDER_* variables). */
+export interface DecisionTimes {
+  urgentHours: number;
+  expeditedHours: number;
+  standardDays: number;
+}
+
+/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction. */
+export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
+  const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
+    decisionTimes,
+    ProtectiveOrder,
+    protectiveOrders: new ListedCollection(ProtectiveOrder, {
+      proceeding: (o) => [o.proceedingId],
+      pending: (o) => [o.status === 'REQUESTED' ? o.jurisdiction : null],
+    }),
     Proceeding,
     proceedings: new ListedCollection(Proceeding, {
       jurisdiction: (p) => [p.jurisdiction],
@@ -84,6 +139,8 @@ export function proceedingLoaders(models: ProceedingModels) {
   return {
     proceeding: loaderById<ProceedingRecord>(models.Proceeding),
     proceedingsOfVictim: models.proceedings.loaderBy('victim'),
+    protectiveOrder: loaderById<ProtectiveOrderRecord>(models.ProtectiveOrder),
+    ordersOfProceeding: models.protectiveOrders.loaderBy('proceeding'),
   };
 }
 

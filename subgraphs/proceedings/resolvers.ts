@@ -5,6 +5,7 @@ import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
 import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
 import type { ProceedingContext, ProceedingRecord } from './models';
+import { ordersOf, ProtectiveOrder } from './orders';
 import {
   Hearing,
   OpenProceedingInput,
@@ -134,6 +135,11 @@ export class ProceedingResolver {
   @FieldResolver(() => [VictimReference], { nullable: true })
   victims(@Root() proceeding: ProceedingDoc): VictimReference[] {
     return proceeding.victimIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [ProtectiveOrder], { nullable: true })
+  protectiveOrders(@Root() proceeding: ProceedingDoc, @Ctx() ctx: ProceedingContext) {
+    return ordersOf(proceeding.id, ctx);
   }
 
   @FieldResolver(() => [Hearing], { nullable: true })

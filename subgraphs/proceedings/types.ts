@@ -7,6 +7,7 @@ import { PageInfo } from '../common/pagination';
 import { isRecordId } from '../common/validate';
 import { Gender } from '../common/vocabulary';
 import type { ProceedingContext, ProceedingRecord } from './models';
+import { ProtectiveOrder } from './orders';
 
 export enum ProceedingKind {
   CRIMINAL = 'CRIMINAL',
@@ -107,6 +108,9 @@ export class Proceeding {
   @Field(() => [Hearing], { nullable: true, description: 'Oldest first' })
   hearings!: Hearing[] | null;
 
+  @Field(() => [ProtectiveOrder], { nullable: true, description: 'Oldest first' })
+  protectiveOrders!: ProtectiveOrder[] | null;
+
   @Field(() => String, { nullable: true })
   outcome!: string | null;
 
@@ -145,6 +149,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     defendants: 'PROCEEDING_DETAILS',
     victims: 'PROCEEDING_DETAILS',
     hearings: 'PROCEEDING_DETAILS',
+    protectiveOrders: 'PROCEEDING_DETAILS',
   },
   rules: {
     PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney'], bases: [ownJurisdiction((p) => p.jurisdiction)] },
