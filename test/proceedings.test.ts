@@ -282,3 +282,110 @@ describe('protective orders', () => {
     expect(overdue).toMatchObject({ URGENT: true, STANDARD: false });
   });
 });
+
+describe('evidence and its chain of custody', () => {
+  const REGISTER = `mutation($id: ID!, $input: RegisterEvidenceInput!) { registerEvidence(proceedingId: $id, input: $input) { id } }`;
+  const CUSTODY = `mutation($id: ID!, $input: CustodyEventInput!) { recordCustodyEvent(evidenceId: $id, input: $input) { sequence action toCustodian hash prevHash } }`;
+  const VERIFY = `query($id: ID!) { verifyCustody(evidenceId: $id) { valid events firstBrokenAt } }`;
+  const ITEM = `query($id: ID!) { proceeding(id: $id) { evidence { id kind description custodian custody { action } } } }`;
+  const HASH = 'ab'.repeat(32);
+  let proceedingId: string;
+  const item = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'DIGITAL',
+    description: 'Phone image',
+    contentHash: HASH,
+    handlingCode: 'H0',
+    sourceReliability: 'B',
+    informationAccuracy: 2,
+    ...overrides,
+  });
+  const register = async (overrides: Record<string, unknown> = {}, sub = 'officer-7') => {
+    const res = await hub.query(await hub.token('law_enforcement', 'DE', { sub }), REGISTER, { id: proceedingId, input: item(overrides) });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.registerEvidence.id as string;
+  };
+  const custody = async (id: string, action: string, to: string, role: Role = 'law_enforcement') =>
+    hub.queryAs(role, 'DE', CUSTODY, { id, input: { action, fromCustodian: 'officer-7', toCustodian: to } });
+  const events = () => hub.subgraphs.proceedings.connection.collection<{ _id: string } & Record<string, any>>('custodyEvents');
+  const stored = () => hub.subgraphs.proceedings.connection.collection('evidence').countDocuments();
+
+  beforeAll(async () => {
+    proceedingId = await open();
+  });
+
+  test.each([
+    ['a content hash that is no SHA-256', { contentHash: 'xyz' }, 'input.contentHash'],
+    ['an accuracy outside 1–4', { informationAccuracy: 5 }, 'input.informationAccuracy'],
+  ])('refuses %s with BAD_USER_INPUT, and stores nothing', async (_what, overrides, field) => {
+    const before = await stored();
+    const res = await hub.queryAs('law_enforcement', 'DE', REGISTER, { id: proceedingId, input: item(overrides) });
+    expect(errorCodes(res.body)).toEqual({ registerEvidence: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe(field);
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses an unknown handling code or an operator object where an id belongs', async () => {
+    const unknown = await hub.queryAs('law_enforcement', 'DE', REGISTER, { id: proceedingId, input: item({ handlingCode: 'H9' }) });
+    expect(unknown.status).toBe(400);
+    const operator = await hub.queryAs('law_enforcement', 'DE', REGISTER, { id: { $ne: null }, input: item() });
+    expect(operator.status).toBe(400);
+  });
+
+  it('chains every custody event onto the one before, and verifies the chain', async () => {
+    const id = await register();
+    for (const [action, to] of [['COLLECTED', 'officer-7'], ['SEALED', 'officer-7'], ['TRANSFERRED', 'lab-3'], ['ANALYZED', 'lab-3']]) {
+      expect((await custody(id, action, to)).body.errors).toBeUndefined();
+    }
+    expect((await hub.queryAs('prosecutor', 'DE', VERIFY, { id })).body.data.verifyCustody).toEqual({ valid: true, events: 4, firstBrokenAt: null });
+    const chain = await events().find({ _id: { $in: [1, 2, 3, 4].map((n) => `custody/${id}#${n}`) } }).toArray();
+    const bySeq = Object.fromEntries(chain.map((e) => [e.sequence, e]));
+    expect(bySeq[2].prevHash).toBe(bySeq[1].hash);
+  });
+
+  it('finds an edited, a removed and a reordered custody event', async () => {
+    const id = await register();
+    for (const action of ['COLLECTED', 'SEALED', 'TRANSFERRED', 'ANALYZED']) await custody(id, action, 'lab-3');
+    const verify = async () => (await hub.queryAs('judge', 'DE', VERIFY, { id })).body.data.verifyCustody;
+
+    await events().updateOne({ _id: `custody/${id}#2` }, { $set: { toCustodian: 'someone-else' } });
+    expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: 2 });
+    await events().updateOne({ _id: `custody/${id}#2` }, { $set: { toCustodian: 'lab-3' } });
+    expect((await verify()).valid).toBe(true);
+
+    const third = (await events().findOne({ _id: `custody/${id}#3` }))!;
+    await events().deleteOne({ _id: `custody/${id}#3` });
+    expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: 3 });
+    await events().insertOne(third);
+
+    const [a, b] = await Promise.all([events().findOne({ _id: `custody/${id}#1` }), events().findOne({ _id: `custody/${id}#2` })]);
+    const { _id: _x, ...aContent } = a!;
+    const { _id: _y, ...bContent } = b!;
+    await events().replaceOne({ _id: `custody/${id}#1` }, bContent);
+    await events().replaceOne({ _id: `custody/${id}#2` }, aContent);
+    expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: 1 });
+  });
+
+  it('H1 evidence is presented in court only after the provider’s permission is recorded', async () => {
+    const id = await register({ handlingCode: 'H1' });
+    const refused = await custody(id, 'PRESENTED', 'court', 'prosecutor');
+    expect(errorCodes(refused.body)).toEqual({ recordCustodyEvent: 'BAD_USER_INPUT' });
+    expect(refused.body.errors![0].message).toMatch(/H1 evidence is not presented in court without the provider’s permission/);
+    const permit = await hub.queryAs('prosecutor', 'DE', `mutation($id: ID!) { permitCourtUse(evidenceId: $id, reference: "Europol SIENA 2026/4711") { courtUsePermission } }`, { id });
+    expect(permit.body.data.permitCourtUse).toEqual({ courtUsePermission: 'Europol SIENA 2026/4711' });
+    expect((await custody(id, 'PRESENTED', 'court', 'prosecutor')).body.errors).toBeUndefined();
+  });
+
+  it('judges and prosecutors read every item; police only the items they hold, and never testimony', async () => {
+    const held = await register({}, 'officer-7');
+    const other = await register({}, 'officer-9');
+    const testimony = await register({ kind: 'TESTIMONY' }, 'officer-7');
+    const itemsAs = async (role: Role, sub: string) => {
+      const res = await hub.query(await hub.token(role, 'DE', { sub }), ITEM, { id: proceedingId });
+      return Object.fromEntries(res.body.data.proceeding.evidence.map((e: { id: string; description: string | null }) => [e.id, e.description]));
+    };
+    const judge = await itemsAs('judge', 'judge-1');
+    for (const id of [held, other, testimony]) expect(judge[id]).toBe('Phone image');
+    const officer = await itemsAs('law_enforcement', 'officer-7');
+    expect([officer[held], officer[other], officer[testimony]]).toEqual(['Phone image', null, null]);
+  });
+});

@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '../common/server';
 import { proceedingLoaders, proceedingModels, type ProceedingContext } from './models';
 import { proceedingPermissions } from './permissions';
 import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
+import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
 import { Proceeding, proceedingAccess, VictimReference } from './types';
 
@@ -17,25 +18,27 @@ const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
   PROTECTIVE_ORDER_EXPEDITED_HOURS: vars.integer('hours for an EXPEDITED one (default 72)', 1, 8_760),
   PROTECTIVE_ORDER_STANDARD_DAYS: vars.integer('days for a STANDARD one (default 30)', 1, 365),
+  CUSTODY_CHAIN_KEY: vars.secret('key of the evidence custody chain hashes (HMAC-SHA256), one per deployment', 32),
 };
 
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
+    Evidence: evidenceReference,
     Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,
       expeditedHours: settings.PROTECTIVE_ORDER_EXPEDITED_HOURS ?? 72,
       standardDays: settings.PROTECTIVE_ORDER_STANDARD_DAYS ?? 30,
-    }),
+    }, settings.CUSTODY_CHAIN_KEY),
   loaders: proceedingLoaders,
 };

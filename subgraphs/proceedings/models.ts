@@ -2,6 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { loaderById } from '../common/loaders';
 import type { RequestContext } from '../common/context';
 import { ListedCollection, listedField } from '../common/store';
+import { evidenceModels, type EvidenceRecord } from './evidence';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -114,10 +115,11 @@ export interface DecisionTimes {
 }
 
 /** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction. */
-export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes) {
+export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
+    ...evidenceModels(connection, custodyKey),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -141,6 +143,8 @@ export function proceedingLoaders(models: ProceedingModels) {
     proceedingsOfVictim: models.proceedings.loaderBy('victim'),
     protectiveOrder: loaderById<ProtectiveOrderRecord>(models.ProtectiveOrder),
     ordersOfProceeding: models.protectiveOrders.loaderBy('proceeding'),
+    evidence: loaderById<EvidenceRecord>(models.Evidence),
+    evidenceOfProceeding: models.evidence.loaderBy('proceeding'),
   };
 }
 

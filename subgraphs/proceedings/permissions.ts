@@ -7,6 +7,8 @@ import type { ProceedingContext } from './models';
 
 const proceedingOf = async (args: { proceedingId: string }, ctx: ProceedingContext) => ctx.loaders.proceeding.load(recordId(args.proceedingId, 'proceedingId'));
 const orderOf = async (args: { orderId: string }, ctx: ProceedingContext) => ctx.loaders.protectiveOrder.load(recordId(args.orderId, 'orderId'));
+const evidenceOf = async (args: { evidenceId: string }, ctx: ProceedingContext) => ctx.loaders.evidence.load(recordId(args.evidenceId, 'evidenceId'));
+const actsOnEvidence = (roles: Role[]) => actsInOwnJurisdiction('Evidence', roles, evidenceOf, (args) => args.evidenceId);
 const actsOnProceeding = (roles: Role[]) => actsInOwnJurisdiction('Proceeding', roles, proceedingOf, (args) => args.proceedingId);
 
 /** The roles that see anything of a proceeding (the summary, at least). */
@@ -16,6 +18,7 @@ export const proceedingPermissions: Permissions = {
   Query: {
     proceeding: isAuthenticated,
     proceedings: hasRole(...READERS),
+    verifyCustody: actsOnEvidence(['judge', 'prosecutor']),
     pendingProtectiveOrders: hasRole('judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'),
   },
   Mutation: {
@@ -24,7 +27,10 @@ export const proceedingPermissions: Permissions = {
     scheduleHearing: actsOnProceeding(['judge', 'prosecutor']),
     requestProtectiveOrder: actsOnProceeding(['prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney']),
     decideProtectiveOrder: actsInOwnJurisdiction('ProtectiveOrder', ['judge'], orderOf, (args) => args.orderId),
+    registerEvidence: actsOnProceeding(['prosecutor', 'law_enforcement']),
+    recordCustodyEvent: actsOnEvidence(['judge', 'prosecutor', 'law_enforcement']),
+    permitCourtUse: actsOnEvidence(['prosecutor']),
   },
   Victim: { id: allow, proceedings: isAuthenticated },
-  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge'),
+  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
 };

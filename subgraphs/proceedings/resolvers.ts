@@ -5,6 +5,7 @@ import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
 import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
 import type { ProceedingContext, ProceedingRecord } from './models';
+import { Evidence, evidenceOf } from './evidence';
 import { ordersOf, ProtectiveOrder } from './orders';
 import {
   Hearing,
@@ -135,6 +136,11 @@ export class ProceedingResolver {
   @FieldResolver(() => [VictimReference], { nullable: true })
   victims(@Root() proceeding: ProceedingDoc): VictimReference[] {
     return proceeding.victimIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Evidence], { nullable: true })
+  evidence(@Root() proceeding: ProceedingDoc, @Ctx() ctx: ProceedingContext) {
+    return evidenceOf(proceeding.id, ctx);
   }
 
   @FieldResolver(() => [ProtectiveOrder], { nullable: true })

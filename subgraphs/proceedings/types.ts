@@ -7,6 +7,7 @@ import { PageInfo } from '../common/pagination';
 import { isRecordId } from '../common/validate';
 import { Gender } from '../common/vocabulary';
 import type { ProceedingContext, ProceedingRecord } from './models';
+import { Evidence } from './evidence';
 import { ProtectiveOrder } from './orders';
 
 export enum ProceedingKind {
@@ -111,6 +112,9 @@ export class Proceeding {
   @Field(() => [ProtectiveOrder], { nullable: true, description: 'Oldest first' })
   protectiveOrders!: ProtectiveOrder[] | null;
 
+  @Field(() => [Evidence], { nullable: true, description: 'Items of evidence; each shows what the caller may see of it' })
+  evidence!: Evidence[] | null;
+
   @Field(() => String, { nullable: true })
   outcome!: string | null;
 
@@ -150,6 +154,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     victims: 'PROCEEDING_DETAILS',
     hearings: 'PROCEEDING_DETAILS',
     protectiveOrders: 'PROCEEDING_DETAILS',
+    evidence: 'PROCEEDING_DETAILS',
   },
   rules: {
     PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney'], bases: [ownJurisdiction((p) => p.jurisdiction)] },
