@@ -12,6 +12,7 @@ import { consentIsActive, type DataCategory } from '../subgraphs/victims/access'
 import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraphs/victims/models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
+import { seedProceedings, type ProceedingSeedSecrets } from './seed-proceedings';
 import type { Purpose } from '../platform/purposes';
 
 const JURISDICTIONS = DEMO_JURISDICTIONS;
@@ -22,7 +23,7 @@ const LANGUAGES = ['sq', 'sr', 'en', 'uk', 'ro', 'vi', 'ru', 'bg', 'ti', 'tl'];
 const STATUSES = Object.values(VictimStatus);
 
 /** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -220,6 +221,9 @@ if (require.main === module) {
       const connection = await connectDatabase(env.mongoUri, 'victims');
       await seedDemoData(connection, env.settings as SeedSecrets);
       await connection.close();
+      const proceedings = await connectDatabase(env.mongoUri, 'proceedings');
+      await seedProceedings(proceedings, env.settings as ProceedingSeedSecrets);
+      await proceedings.close();
     } finally {
       await env.stop();
     }

@@ -4,6 +4,7 @@ import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { startLocalHub } from './local-hub';
 import { seedDemoData, type SeedSecrets } from './seed';
+import { seedProceedings, type ProceedingSeedSecrets } from './seed-proceedings';
 
 // `npm start`: the whole hub on one machine — database, every subgraph, the gateway,
 // demo data on first run. Each service still listens on its own port and verifies
@@ -13,6 +14,9 @@ async function main() {
   const seedConnection = await connectDatabase(env.mongoUri, 'victims');
   await seedDemoData(seedConnection, env.settings as SeedSecrets);
   await seedConnection.close();
+  const proceedingsConnection = await connectDatabase(env.mongoUri, 'proceedings');
+  await seedProceedings(proceedingsConnection, env.settings as ProceedingSeedSecrets);
+  await proceedingsConnection.close();
 
   const hub = await startLocalHub({
     mongoUri: env.mongoUri,

@@ -3,7 +3,9 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '../subgraphs/common/db';
 import { victimModels } from '../subgraphs/victims/models';
 import { assessScreening } from '../subgraphs/victims/screening';
-import { DEMO_REGIONS } from '../scripts/demo';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../scripts/demo';
+import { seedProceedings, type ProceedingSeedSecrets } from '../scripts/seed-proceedings';
+import { proceedingModels } from '../subgraphs/proceedings/models';
 import { randomSecrets } from '../scripts/dev-env';
 import { demoVictimId, seedDemoData, type SeedSecrets } from '../scripts/seed';
 import { isPurpose } from '../platform/purposes';
@@ -75,5 +77,41 @@ describe('demo data (npm start seeds it once)', () => {
       await old.dropDatabase();
       await old.close();
     }
+  });
+});
+
+describe('demo proceedings (npm start seeds them once, after the victims)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as ProceedingSeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `proceedings_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 60 proceedings over the 6 jurisdictions with victims of their own, 30 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
+    const lines: string[] = [];
+    expect(await seedProceedings(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines).toEqual(['Seeded 60 proceedings, 30 protective orders and 80 items of evidence.']);
+    const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY);
+    const proceedings = await models.Proceeding.find().lean();
+    expect(proceedings).toHaveLength(60);
+    const victimHome = new Map(Array.from({ length: 300 }, (_, i) => [demoVictimId(i), DEMO_JURISDICTIONS[i % 6]]));
+    for (const p of proceedings) {
+      expect(p.victimIds.length).toBeGreaterThanOrEqual(1);
+      expect(p.victimIds.length).toBeLessThanOrEqual(3);
+      for (const v of p.victimIds) expect(victimHome.get(v)).toBe(p.jurisdiction);
+    }
+    expect(new Set(proceedings.map((p) => p.jurisdiction))).toEqual(new Set(DEMO_JURISDICTIONS));
+    const orders = await models.ProtectiveOrder.find().lean();
+    expect(new Set(orders.map((o) => `${o.status}:${o.urgency}`)).size).toBe(9);
+    expect(orders.some((o) => o.status === 'REQUESTED' && o.decisionDue < new Date())).toBe(true);
+    const evidence = await models.Evidence.find().lean();
+    expect(evidence).toHaveLength(80);
+    for (const item of evidence) expect(await models.custody.verify(`custody/${item._id}`)).toMatchObject({ valid: true });
+    expect(await seedProceedings(connection, secrets, 300, () => {})).toBe(false);
   });
 });

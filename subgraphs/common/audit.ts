@@ -156,8 +156,9 @@ export class AuditLog {
       const batch = this.waiting.splice(0);
       try {
         await this.chain(batch.flatMap((request) => request.events));
-        for (const request of batch) request.resolve();
+        // A due checkpoint is written before the writers hear back (it never fails them).
         await this.checkpoint();
+        for (const request of batch) request.resolve();
       } catch (error) {
         for (const request of batch) request.reject(error);
       }
