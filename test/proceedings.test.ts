@@ -389,3 +389,44 @@ describe('evidence and its chain of custody', () => {
     expect([officer[held], officer[other], officer[testimony]]).toEqual(['Phone image', null, null]);
   });
 });
+
+describe('who reads protective orders and evidence', () => {
+  let proceedingId: string;
+  let evidenceId: string;
+  const ORDERS = `{ pendingProtectiveOrders(first: 100) { edges { node { id kind urgency grounds status decisionDue protectedPersonLocation } } } }`;
+  beforeAll(async () => {
+    proceedingId = await open();
+    const req = await hub.queryAs('prosecutor', 'DE', `mutation($id: ID!, $v: ID!) { requestProtectiveOrder(proceedingId: $id, input: { kind: NO_CONTACT, urgency: STANDARD, protectedVictimId: $v, grounds: "matrix", protectedPersonLocation: "Safe house" }) { id } }`, { id: proceedingId, v: victims[0] });
+    expect(req.body.errors).toBeUndefined();
+    const reg = await hub.query(await hub.token('law_enforcement', 'DE', { sub: 'officer-matrix' }), `mutation($id: ID!) { registerEvidence(proceedingId: $id, input: { kind: PHYSICAL, description: "matrix item", contentHash: "${'d'.repeat(64)}", handlingCode: H2, sourceReliability: A, informationAccuracy: 1 }) { id } }`, { id: proceedingId });
+    evidenceId = reg.body.data.registerEvidence.id;
+  });
+
+  const ORDER_READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'];
+  const LOCATION_READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement'];
+
+  test.each(ROLES)('%s of the jurisdiction, pending orders', async (role) => {
+    const res = await hub.queryAs(role, 'DE', ORDERS);
+    if (!ORDER_READERS.includes(role)) {
+      expect(errorCodes(res.body)).toEqual({ pendingProtectiveOrders: 'FORBIDDEN' });
+      return;
+    }
+    const order = res.body.data.pendingProtectiveOrders.edges.map((e: any) => e.node).find((o: { grounds: string }) => o.grounds === 'matrix');
+    expect(order).toMatchObject({ kind: 'NO_CONTACT', urgency: 'STANDARD', status: 'REQUESTED' });
+    expect(order.protectedPersonLocation).toBe(LOCATION_READERS.includes(role) ? 'Safe house' : null);
+  });
+
+  test.each(ROLES)('%s of another jurisdiction sees no orders and no evidence', async (role) => {
+    const orders = await hub.queryAs(role, 'AT', ORDERS);
+    if (ORDER_READERS.includes(role)) expect(orders.body.data.pendingProtectiveOrders.edges).toEqual([]);
+    const entity = await hub.query(await hub.token(role, 'AT'), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Evidence { id description } } }`, { r: [{ __typename: 'Evidence', id: evidenceId }] }, { url: hub.subgraphs.proceedings.url });
+    expect(entity.body.data._entities).toEqual([null]);
+  });
+
+  test.each(ROLES)('%s of the jurisdiction, an item of evidence', async (role) => {
+    const sub = role === 'law_enforcement' ? 'officer-matrix' : `${role}-1`;
+    const res = await hub.query(await hub.token(role, 'DE', { sub }), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Evidence { id description } } }`, { r: [{ __typename: 'Evidence', id: evidenceId }] }, { url: hub.subgraphs.proceedings.url });
+    const sees = ['judge', 'prosecutor', 'law_enforcement'].includes(role); // police: it holds this item
+    expect(res.body.data._entities).toEqual([{ id: evidenceId, description: sees ? 'matrix item' : null }]);
+  });
+});
