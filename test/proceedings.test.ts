@@ -145,8 +145,10 @@ describe('stages and hearings', () => {
       expect(errorCodes(back.body)).toEqual({ advanceStage: 'BAD_USER_INPUT' });
       expect(back.body.errors![0].message).toBe('stage: a proceeding at TRIAL can only move forward (APPEAL, CLOSED)');
     }
-    const closed = await hub.queryAs('judge', 'DE', ADVANCE, { id, stage: 'CLOSED' });
-    expect(closed.body.data.advanceStage).toEqual({ stage: 'CLOSED', closedAt: expect.any(String) });
+    const early = await hub.queryAs('judge', 'DE', `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: APPEAL, outcome: "too early") { stage } }`, { id });
+    expect(errorCodes(early.body)).toEqual({ advanceStage: 'BAD_USER_INPUT' });
+    const closed = await hub.queryAs('judge', 'DE', `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSED, outcome: "Convicted on all counts") { stage closedAt outcome } }`, { id });
+    expect(closed.body.data.advanceStage).toEqual({ stage: 'CLOSED', closedAt: expect.any(String), outcome: 'Convicted on all counts' });
     expect(errorCodes((await hub.queryAs('law_enforcement', 'DE', ADVANCE, { id, stage: 'APPEAL' })).body)).toEqual({ advanceStage: 'FORBIDDEN' });
     expect(errorCodes((await hub.queryAs('judge', 'AT', ADVANCE, { id, stage: 'APPEAL' })).body)).toEqual({ advanceStage: 'NOT_FOUND' });
   });

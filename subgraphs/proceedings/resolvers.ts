@@ -94,19 +94,26 @@ export class ProceedingResolver {
     }
   }
 
-  @Mutation(() => Proceeding, { description: 'Moves a proceeding to a later stage (prosecutor or judge of its jurisdiction); never back' })
-  async advanceStage(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('stage', () => ProceedingStage) stage: ProceedingStage, @Ctx() ctx: ProceedingContext) {
+  @Mutation(() => Proceeding, { description: 'Moves a proceeding to a later stage (prosecutor or judge of its jurisdiction); never back. Closing it may record the outcome.' })
+  async advanceStage(
+    @Arg('proceedingId', () => ID) proceedingId: string,
+    @Arg('stage', () => ProceedingStage) stage: ProceedingStage,
+    @Ctx() ctx: ProceedingContext,
+    @Arg('outcome', () => String, { nullable: true, description: 'With stage CLOSED: the outcome, e.g. "Convicted on all counts"' }) outcome?: string,
+  ) {
     const id = recordId(proceedingId, 'proceedingId');
+    if (outcome != null && stage !== ProceedingStage.CLOSED) throw badInput('outcome', 'is recorded only when the proceeding is CLOSED');
+    const recorded = outcome != null ? text(outcome, 'outcome', { max: 1000 }) : null;
     const forward = (current: string) => {
       if (STAGE_ORDER.indexOf(stage) <= STAGE_ORDER.indexOf(current as ProceedingStage)) {
         throw badInput('stage', `a proceeding at ${current} can only move forward (${STAGE_ORDER.slice(STAGE_ORDER.indexOf(current as ProceedingStage) + 1).join(', ') || 'nothing after CLOSED'})`);
       }
     };
     forward((await ctx.loaders.proceeding.load(id))!.stage); // refused before anything is logged
-    return ctx.audit.change('STAGE_ADVANCED', 'Proceeding', id, ['stage'], async () => {
+    return ctx.audit.change('STAGE_ADVANCED', 'Proceeding', id, recorded ? ['stage', 'outcome'] : ['stage'], async () => {
       const updated = await ctx.models.proceedings.update(id, (p) => {
         forward(p.stage); // again under the lock: another change may have moved it meanwhile
-        return { stage, ...(stage === ProceedingStage.CLOSED ? { closedAt: ctx.now } : {}) };
+        return { stage, ...(stage === ProceedingStage.CLOSED ? { closedAt: ctx.now, outcome: recorded } : {}) };
       });
       if (!updated) throw notFound('Proceeding', proceedingId);
       return updated;
