@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
@@ -31,7 +31,13 @@ export function createApp({ notReady }: HealthChecks): Express {
   return app;
 }
 
-export const jsonBody = express.json({ limit: MAX_BODY });
+const parseJson = express.json({ limit: MAX_BODY });
+
+/** The JSON body (413 past the limit), and an answer no cache keeps: it may hold personal data. */
+export const jsonBody: express.RequestHandler = (req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  parseJson(req, res, next);
+};
 
 /** Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors, never a stack. */
 export const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
@@ -42,9 +48,11 @@ export const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
-// No landing page (it would load from a CDN) and no federated tracing (cost, and it
-// would ship timings of protected resolvers to the gateway).
-export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()];
+// No landing page (it would load from a CDN), no federated tracing (cost, and it would
+// ship timings of protected resolvers to the gateway), and no cache-control hints: answers
+// hold personal data and are never cached (`Cache-Control: no-store`, jsonBody); without
+// the plugin, Apollo does not wrap every field resolver to collect hints.
+export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
 
 /**
  * Errors that are ours (GraphQLError with a code we chose) go out as they are;

@@ -218,3 +218,18 @@ describe('gaps the review found untested', () => {
     ]);
   });
 });
+
+describe('answers are never cached', () => {
+  it('every GraphQL answer of the gateway and of a subgraph says Cache-Control: no-store', async () => {
+    const victimId = await registerVictim(hub, 'DE');
+    for (const url of [hub.gateway.url, hub.subgraphs.victims.url]) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token('judge', 'DE')}`, 'x-purpose': 'ADJUDICATION' },
+        body: JSON.stringify({ query: `query($id: ID!) { victim(id: $id) { legalName } }`, variables: { id: victimId } }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
