@@ -179,9 +179,9 @@ export class ProtectiveOrderResolver {
     const own = ctx.caller!.jurisdiction;
     const asked = jurisdiction != null ? countryCode(jurisdiction, 'jurisdiction') : own;
     const { protectiveOrders } = ctx.models;
-    // Another jurisdiction's list: nothing (it sees nothing of its proceedings).
-    const list = protectiveOrders.list('pending', asked === own ? own : '-');
-    return sortedPageOf({ records: protectiveOrders, list }, (o) => o.decisionDue.getTime(), { first, after });
+    // Another jurisdiction's orders: none (it sees nothing of its proceedings).
+    if (asked !== own) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
+    return sortedPageOf({ records: protectiveOrders, list: protectiveOrders.list('pending', own) }, (o) => o.decisionDue.getTime(), { first, after });
   }
 
   @Mutation(() => ProtectiveOrder, { description: "Requests a protective order in a proceeding (prosecutor, police, social worker or legal aid attorney of its jurisdiction)" })
