@@ -56,11 +56,12 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
     const stage = STAGE_ORDER[Math.floor(rnd() * STAGE_ORDER.length)];
     const openedAt = new Date(now.getTime() - (30 + Math.floor(rnd() * 700)) * DAY);
     const id = stableId('proceeding', i);
+    const caseNumber = `${jurisdiction}-${2025 + (i % 2)}-${String(100 + i).padStart(4, '0')}`;
     change('PROCEEDING_OPENED', 'Proceeding', id, ['caseNumber', 'court', 'kind', 'charges', 'defendants', 'victims']);
     return {
       _id: id,
-      caseNumber: `${jurisdiction}-${2025 + (i % 2)}-${String(100 + i).padStart(4, '0')}`,
-      caseKey: '',
+      caseNumber,
+      caseKey: `${jurisdiction}:${caseNumber}`,
       jurisdiction,
       court: COURTS[jurisdiction],
       kind: i % 5 === 4 ? pick([ProceedingKind.CIVIL, ProceedingKind.COMPENSATION, ProceedingKind.ASYLUM]) : ProceedingKind.CRIMINAL,
@@ -74,7 +75,7 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
       openedBy: 'seed',
       closedAt: stage === ProceedingStage.CLOSED ? new Date(openedAt.getTime() + 200 * DAY) : null,
     };
-  }).map((p) => ({ ...p, caseKey: `${p.jurisdiction}:${p.caseNumber}` }));
+  });
   await models.proceedings.createMany(proceedings);
 
   // 30 orders: every urgency in every status; of the requested ones, some past their deadline.

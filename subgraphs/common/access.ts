@@ -110,6 +110,16 @@ export interface Decision {
 
 const DENIED: Decision = { allowed: false, reason: null, basis: null };
 
+/** A decision made once per request under `key` (ctx.decisions), however often it is asked. */
+export function decidedOnce(ctx: RequestContext, key: string, make: () => Promise<Decision>): Promise<Decision> {
+  let decision = ctx.decisions.get(key);
+  if (!decision) {
+    decision = make();
+    ctx.decisions.set(key, decision);
+  }
+  return decision;
+}
+
 /**
  * The decision for one category of one record, made once per request: every field of
  * the category, in every place of the answer, shares it.
@@ -118,60 +128,55 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(DENIED);
   if (category === 'CASE') return Promise.resolve({ allowed: true, reason: null, basis: null });
-  const key = `${access.typeName}:${access.id(parent)}:${category}`;
-  let decision = ctx.decisions.get(key);
-  if (!decision) {
-    decision = (async (): Promise<Decision> => {
-      const categoryRule = access.rules[category];
-      if (!categoryRule || !categoryRule.roles.includes(caller.role)) return DENIED;
-      // Protected data is read for a stated purpose only.
-      if (!ctx.purpose) return { ...DENIED, needsPurpose: true };
-      for (const basis of categoryRule.bases) {
-        try {
-          const held = await basis.holds(ctx, parent, category);
-          if (held) return { allowed: true, reason: null, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
-        } catch (error) {
-          // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
-          if (error instanceof ConsentUnavailable) return { ...DENIED, reason: error.message };
-          throw error;
-        }
+  return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:${category}`, async () => {
+    const categoryRule = access.rules[category];
+    if (!categoryRule || !categoryRule.roles.includes(caller.role)) return DENIED;
+    // Protected data is read for a stated purpose only.
+    if (!ctx.purpose) return { ...DENIED, needsPurpose: true };
+    for (const basis of categoryRule.bases) {
+      try {
+        const held = await basis.holds(ctx, parent, category);
+        if (held) return { allowed: true, reason: null, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
+      } catch (error) {
+        // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
+        if (error instanceof ConsentUnavailable) return { ...DENIED, reason: error.message };
+        throw error;
       }
-      return DENIED;
-    })();
-    ctx.decisions.set(key, decision);
-  }
-  return decision;
+    }
+    return DENIED;
+  });
 }
 
 /** Whether the caller may know of this record at all (see `TypeAccess.visibleOn`). Once per record and request. */
 export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record: P): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(false);
-  const key = `${access.typeName}:${access.id(record)}:visible`;
-  let decision = ctx.decisions.get(key);
-  if (!decision) {
-    decision = (async (): Promise<Decision> => {
-      try {
-        const jurisdiction = await access.jurisdiction(record, ctx);
-        if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: null, basis: null };
-        for (const basis of access.visibleOn) {
-          if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: null, basis: basis.code };
-        }
-        return DENIED;
-      } catch (error) {
-        // Whose record it is could not be asked: refused, and said why (never shown).
-        if (error instanceof ConsentUnavailable) throw forbidden(`${access.noun[0].toUpperCase()}${access.noun.slice(1)} cannot be shown: ${error.message}`);
-        throw error;
+  const decision = decidedOnce(ctx, `${access.typeName}:${access.id(record)}:visible`, async () => {
+    try {
+      const jurisdiction = await access.jurisdiction(record, ctx);
+      if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: null, basis: null };
+      for (const basis of access.visibleOn) {
+        if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: null, basis: basis.code };
       }
-    })();
-    ctx.decisions.set(key, decision);
-  }
+      return DENIED;
+    } catch (error) {
+      // Whose record it is could not be asked: refused, and said why (never shown).
+      if (error instanceof ConsentUnavailable) throw forbidden(`${access.noun[0].toUpperCase()}${access.noun.slice(1)} cannot be shown: ${error.message}`);
+      throw error;
+    }
+  });
   return decision.then((d) => d.allowed);
 }
 
 /** The record if the caller may know of it, else null (as for an id that does not exist). */
 export async function visibleOrNull<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined): Promise<P | null> {
   return record && (await isVisible(access, ctx, record)) ? record : null;
+}
+
+/** Of these records, those the caller may know of, in order. */
+export async function visibleOnly<P>(access: TypeAccess<P>, ctx: RequestContext, records: P[]): Promise<P[]> {
+  const shown = await Promise.all(records.map((record) => isVisible(access, ctx, record)));
+  return records.filter((_, i) => shown[i]);
 }
 
 /** The shield rules of a declared type: open fields allowed, every other field decided by its category. */

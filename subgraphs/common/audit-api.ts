@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '../../platform/errors';
+import { decidedOnce } from './access';
 import type { RequestContext } from './context';
 import { allow, hasRole, type Permissions } from './rules';
 
@@ -26,17 +27,13 @@ export interface AuditedService {
 /** Where a subject belongs, by type: an auditor reads what is in its oversight. */
 export type SubjectJurisdictions = Record<string, (id: string, ctx: RequestContext) => Promise<string | null>>;
 
-/** Per request: the jurisdiction of each subject asked about, looked up once. */
-function inOversight(ctx: RequestContext, jurisdictions: SubjectJurisdictions, subjectType: string, subjectId: string): Promise<boolean> {
-  const cache = ((ctx as RequestContext & { oversightCache?: Map<string, Promise<boolean>> }).oversightCache ??= new Map());
-  const key = `${subjectType}:${subjectId}`;
-  let answer = cache.get(key);
-  if (!answer) {
-    const lookup = jurisdictions[subjectType];
-    answer = lookup ? lookup(subjectId, ctx).then((j) => j !== null && ctx.caller!.oversight.includes(j)) : Promise.resolve(false);
-    cache.set(key, answer);
-  }
-  return answer;
+/** Whether a subject is in the auditor's oversight: its jurisdiction looked up once per request. */
+async function inOversight(ctx: RequestContext, jurisdictions: SubjectJurisdictions, subjectType: string, subjectId: string): Promise<boolean> {
+  const decision = await decidedOnce(ctx, `${subjectType}:${subjectId}:oversight`, async () => {
+    const jurisdiction = jurisdictions[subjectType] ? await jurisdictions[subjectType](subjectId, ctx) : null;
+    return { allowed: jurisdiction !== null && ctx.caller!.oversight.includes(jurisdiction), reason: null, basis: 'OVERSIGHT' };
+  });
+  return decision.allowed;
 }
 
 const SHARED_SDL = `
@@ -44,7 +41,7 @@ const SHARED_SDL = `
 enum AuditDecision { ALLOW DENY }
 
 """
-One entry of a subgraph's hash-chained audit trail. hash = sha256 hex of the JSON array
+One entry of a subgraph's hash-chained audit trail. hash = HMAC-SHA256 (hex, keyed with the deployment's AUDIT_CHAIN_KEY) of the JSON array
 [sequence, at (ISO 8601), actor, role, jurisdiction, org, issuer, purpose, action,
 subjectType, subjectId, fields, deniedFields, decision, bases, prevHash]; prevHash of the first
 event is 64 zeros. Every hashed field is exposed, so the chain can be recomputed from the API.
@@ -245,7 +242,14 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
           })),
         );
         ctx.audit.noteEvent('AUDIT_CHAIN_READ', 'AuditChain', own.service, ['links']);
-        return Object.defineProperty({ ...page, edges }, 'totalCount', { get: () => page.totalCount });
+        // Not `{ ...page }`: that would read the lazy totalCount (a probe of the chain) on every page.
+        return {
+          edges,
+          pageInfo: page.pageInfo,
+          get totalCount() {
+            return page.totalCount;
+          },
+        };
       },
       auditCheckpoints: (_chain: unknown, args: { from?: number | null; first?: number | null }, ctx: RequestContext) => {
         const from = args.from ?? 0;

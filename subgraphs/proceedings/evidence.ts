@@ -1,7 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '../../platform/errors';
-import { basis, forRoles, ownJurisdiction, typeAccess, visibleOrNull } from '../common/access';
+import { basis, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import { HashChains } from '../common/chain';
 import type { Entity } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
@@ -349,6 +349,5 @@ export const evidenceReference = {
 
 /** Used by Proceeding.evidence. */
 export async function evidenceOf(proceedingId: string, ctx: ProceedingContext): Promise<EvidenceDoc[]> {
-  const items = await ctx.loaders.evidenceOfProceeding.load(proceedingId);
-  return (await Promise.all(items.map((e) => visibleOrNull(evidenceAccess, ctx, e)))).filter((e): e is EvidenceDoc => e !== null);
+  return visibleOnly(evidenceAccess, ctx, await ctx.loaders.evidenceOfProceeding.load(proceedingId));
 }

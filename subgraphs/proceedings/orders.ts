@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Role } from '../../platform/auth';
 import { badInput, notFound } from '../../platform/errors';
-import { ownJurisdiction, typeAccess, visibleOrNull } from '../common/access';
+import { ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { PageInfo, sortedPageOf } from '../common/pagination';
 import { countryCode, isRecordId, newId, recordId, text } from '../common/validate';
@@ -256,6 +256,5 @@ export const protectiveOrderReference = {
 
 /** Used by Proceeding.protectiveOrders. */
 export async function ordersOf(proceedingId: string, ctx: ProceedingContext): Promise<OrderDoc[]> {
-  const orders = await ctx.loaders.ordersOfProceeding.load(proceedingId);
-  return (await Promise.all(orders.map((o) => visibleOrNull(protectiveOrderAccess, ctx, o)))).filter((o): o is OrderDoc => o !== null);
+  return visibleOnly(protectiveOrderAccess, ctx, await ctx.loaders.ordersOfProceeding.load(proceedingId));
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '../../platform/errors';
-import { visibleOrNull } from '../common/access';
+import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
 import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
@@ -165,8 +165,6 @@ export class ProceedingResolver {
 export class VictimProceedingsResolver {
   @FieldResolver(() => [Proceeding], { description: "The victim's proceedings in the caller's jurisdiction (contributed by the proceedings subgraph)" })
   async proceedings(@Root() victim: VictimReference, @Ctx() ctx: ProceedingContext): Promise<ProceedingDoc[]> {
-    const all = await ctx.loaders.proceedingsOfVictim.load(victim.id);
-    const shown = await Promise.all(all.map((p) => visibleOrNull(proceedingAccess, ctx, p)));
-    return shown.filter((p): p is ProceedingDoc => p !== null);
+    return visibleOnly(proceedingAccess, ctx, await ctx.loaders.proceedingsOfVictim.load(victim.id));
   }
 }
