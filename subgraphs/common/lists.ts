@@ -359,6 +359,12 @@ export class Lists {
     }
   }
 
+  /** Whether the lock named `key` is held now (by a live process: a stale lock does not count). */
+  async isHeld(key: string): Promise<boolean> {
+    const held = await this.locks.findById(key).lean();
+    return held !== null && Date.now() - held.at.getTime() <= STALE_LOCK_MS;
+  }
+
   /** Appends to many lists at once (bulk loads); returns the entry ids per list. */
   async appendAll(refs: Map<string, string[]>): Promise<Map<string, string[]>> {
     return this.entries.appendAll(new Map([...refs].map(([list, r]) => [list, r.map((ref) => ({ ref }))])));

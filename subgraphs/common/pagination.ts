@@ -149,3 +149,53 @@ export async function sortedPageOf<T extends ListedRecord>(
     totalCount: Promise.resolve(all.length),
   };
 }
+
+/** A page of a change feed: the records changed after a cursor, oldest change first. */
+export interface Changes<T> {
+  changes: Array<{ cursor: string; record: Entity<T> }>;
+  /** Where the next read starts (the `since` of the next call); null only for an empty feed read from its start. */
+  cursor: string | null;
+  /** More changes are there already: read again from `cursor` now. */
+  hasMore: boolean;
+}
+
+/**
+ * Reads a change feed (a `feeds` list of a ListedCollection) after the cursor `since`
+ * (null: from the start): each record appears once, at its latest change, so a reader
+ * that follows the cursors gets every record, and a record changed while it pages comes
+ * again later with the change. An entry whose record does not name it either moved on
+ * (a later change) or is being written right now: the read stops before such an entry
+ * while its record's lock is held, so no reader steps past a change it has not seen.
+ */
+export async function changesSince<T extends ListedRecord>(
+  records: ListedCollection<T, any, any>,
+  list: string,
+  args: { since?: string | null; first?: number | null },
+): Promise<Changes<T>> {
+  const size = pageSize(args.first);
+  let scanned = decodeCursor(args.since, 1).position;
+  const changes: Changes<T>['changes'] = [];
+  let waiting = false;
+  reading: for (;;) {
+    const chunk = size - changes.length + 8;
+    const entries = await records.lists.read(list, scanned, chunk);
+    const live = await records.members(entries);
+    for (const entry of entries) {
+      let record = live.get(entry.id);
+      if (!record) {
+        if (await records.isChanging(entry.ref)) {
+          waiting = true;
+          break reading;
+        }
+        // Its writer may have finished between the two reads: ask the record again.
+        record = (await records.members([entry])).get(entry.id);
+      }
+      scanned = entry.position;
+      if (record) changes.push({ cursor: encodeCursor({ segment: 0, position: scanned }), record });
+      if (changes.length === size) break reading;
+    }
+    if (entries.length < chunk) break;
+  }
+  const hasMore = waiting || (await records.lists.read(list, scanned, 1)).length > 0;
+  return { changes, cursor: scanned > 0 ? encodeCursor({ segment: 0, position: scanned }) : (args.since ?? null), hasMore };
+}

@@ -29,22 +29,37 @@ export interface ListedRecord {
 /** The schema path every listed collection declares: `_listed: listedField`. */
 export const listedField = { type: [String], default: [] };
 
+export interface CollectionOptions<T, K extends string, S extends string> {
+  /**
+   * What records are found by when the value is itself personal data (common/sets.ts): a
+   * set of ids per value, gone with its last member, instead of a list.
+   */
+  sets?: ListKeys<T> & Record<S, unknown>;
+  /**
+   * Keys whose lists are change feeds: a record moves to the end of its feed lists
+   * whenever it changes, so a feed read from a position gives every record changed
+   * since, each once, at its latest change (pagination.ts `changesSince`).
+   */
+  feeds?: Array<NoInfer<K>>;
+}
+
 export class ListedCollection<T extends ListedRecord, K extends string = string, S extends string = never> {
   readonly lists: Lists;
   readonly sets: KeyedSets;
 
-  /**
-   * `keys`: what the records are listed by. `setKeys`: what they are found by when the
-   * value is itself personal data (common/sets.ts): a set of ids per value, gone with
-   * its last member, instead of a list.
-   */
+  private readonly setKeys: ListKeys<T> & Record<S, unknown>;
+  private readonly feeds: readonly K[];
+
+  /** `keys`: what the records are listed by (see `CollectionOptions` for sets and feeds). */
   constructor(
     readonly model: Model<T>,
     private readonly keys: ListKeys<T> & Record<K, unknown>,
-    private readonly setKeys: ListKeys<T> & Record<S, unknown> = {} as ListKeys<T> & Record<S, unknown>,
+    options: CollectionOptions<T, K, S> = {},
   ) {
     if (!model.schema.path('_listed')) throw new Error(`${model.modelName}: a listed collection's schema needs \`_listed: listedField\``);
     if (model.schema.path('_id')?.instance !== 'String') throw new Error(`${model.modelName}: a listed collection's schema needs \`_id: String\` (ids from newId())`);
+    this.setKeys = options.sets ?? ({} as ListKeys<T> & Record<S, unknown>);
+    this.feeds = options.feeds ?? [];
     this.lists = listsOf(model.db);
     this.sets = new KeyedSets(model.db);
   }
@@ -65,6 +80,20 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
   /** The list of the records with `value` under `key`, e.g. `victims/jurisdiction=DE`. */
   list(key: K, value: string): string {
     return `${this.model.collection.collectionName}/${key}=${encodeURIComponent(value)}`;
+  }
+
+  /** The feed lists a record belongs to (it moves to their end on every change). */
+  private feedListsOf(record: T): string[] {
+    return this.feeds.flatMap((key) => (this.keys[key] as (r: T) => Array<string | null | undefined>)(record).flatMap((value) => (value ? [this.list(key, value)] : [])));
+  }
+
+  /** Whether a change of the record is being written now (its lock is held). */
+  isChanging(id: string): Promise<boolean> {
+    return this.lists.isHeld(this.lockOf(id));
+  }
+
+  private lockOf(id: string): string {
+    return `${this.model.collection.collectionName}/${id}`;
   }
 
   /** Every list a record belongs to, from its current values. */
@@ -119,14 +148,15 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
    * when there is no such record.
    */
   async update(id: string, change: Change<T> | ((current: Entity<T>) => Change<T> | null | Promise<Change<T> | null>)): Promise<Entity<T> | null> {
-    return this.lists.exclusive(`${this.model.collection.collectionName}/${id}`, async () => {
+    return this.lists.exclusive(this.lockOf(id), async () => {
       const current = (await this.model.findById(id).lean()) as T | null;
       if (!current) return null;
       const set = typeof change === 'function' ? await change(asEntity({ ...current })) : change;
       if (!set) return asEntity(current);
       const before = current._listed ?? [];
       const wanted = this.listsOfRecord({ ...current, ...set } as T);
-      const kept = before.filter((entry) => wanted.includes(listOf(entry)));
+      const feeds = this.feedListsOf({ ...current, ...set } as T);
+      const kept = before.filter((entry) => wanted.includes(listOf(entry)) && !feeds.includes(listOf(entry)));
       const joined = wanted.filter((list) => !kept.some((entry) => listOf(entry) === list));
       const added = (await Promise.all(joined.map((list) => this.lists.append(list, [id])))).flat();
       const setsBefore = this.setsOfRecord(current);

@@ -161,7 +161,7 @@ export function victimModels(connection: Connection, identityKey: string, retent
       awaitingRetention: (v) => [v.status === 'CLOSED' && !v.anonymizedAt ? 'pending' : null],
     }, {
       // The identity hash is personal data: a set, gone with the last record that holds it.
-      identityHash: (v) => [v.identityHash],
+      sets: { identityHash: (v) => [v.identityHash] },
     }),
     consents: new ListedCollection(Consent, {
       victim: (c) => [String(c.victimId)],
