@@ -1,5 +1,6 @@
 import { ROLES } from '../platform/auth';
-import { DATA_CATEGORIES, ROLES_BY_CATEGORY, type TypeAccess } from '../subgraphs/common/access';
+import { DATA_CATEGORIES, PUBLIC, ROLES_BY_CATEGORY, type TypeAccess } from '../subgraphs/common/access';
+import { isPublic } from '../subgraphs/common/rules';
 import type { RegistryEntry } from '../subgraphs/registry';
 
 /**
@@ -26,6 +27,10 @@ export function accessMatrix(registry: RegistryEntry[]): string {
     `|---|${DATA_CATEGORIES.map(() => '---').join('|')}|`,
     ...ROLES.map((role) => `| ${role} | ${DATA_CATEGORIES.map((c) => (c === 'CASE' || ROLES_BY_CATEGORY[c].includes(role) ? '✓' : '')).join(' | ')} |`),
   ];
+  const open = registry.flatMap(({ definition }) =>
+    ['Query', 'Mutation'].flatMap((root) => Object.entries((definition.permissions[root] ?? {}) as object).filter(([, rule]) => rule === isPublic).map(([field]) => `${root}.${field} (${definition.name})`)),
+  );
+  lines.push('', '## Public: no token needed', '', open.length ? `Root fields anyone may ask: ${open.join(', ')}. They return public types only.` : 'No root field is public.');
   for (const { definition } of registry) {
     for (const access of definition.access ?? []) lines.push('', `## ${definition.name}: ${access.typeName}`, '', ...typeTable(access));
   }
@@ -37,13 +42,16 @@ function typeTable(access: TypeAccess<unknown>): string[] {
     ...access.open.map((field) => `| ${field} | open | anyone who reached the record | |`),
     ...Object.entries(access.fields).map(([field, category]) => {
       if (category === 'CASE') return `| ${field} | CASE | every authenticated role | |`;
+      if (category === PUBLIC) return `| ${field} | PUBLIC | anyone, with or without a token (not logged) | |`;
       const rule = access.rules[category];
       return `| ${field} | ${category} | ${rule.roles.join(', ')} | ${rule.bases.map((b) => b.name).join('; ')} |`;
     }),
   ];
   const elsewhere = access.visibleOn.length ? access.visibleOn.map((b) => b.name).join('; ') : 'never';
   return [
-    `Seen at all outside its own jurisdiction (and its auditors' oversight): ${elsewhere}; otherwise it answers as an unknown id.`,
+    access.public
+      ? 'Public: anyone may know of these records, with or without a token.'
+      : `Seen at all outside its own jurisdiction (and its auditors' oversight): ${elsewhere}; otherwise it answers as an unknown id.`,
     '',
     '| Field | Category | Roles | Bases (any one) |',
     '|---|---|---|---|',

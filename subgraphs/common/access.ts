@@ -14,6 +14,12 @@ import { allow, ruleOf, type Permissions } from './rules';
  * printed as the access matrix of the hub (docs/access.md).
  */
 
+/**
+ * Published data (case law): anyone may read it, with or without a token, and reads of it
+ * are not logged. Only a `public` type has fields in it.
+ */
+export const PUBLIC = 'PUBLIC';
+
 /** The hub's categories of personal data about victims; CASE is what any authenticated caller may see. */
 export const DATA_CATEGORIES = ['CASE', 'IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
@@ -74,9 +80,11 @@ export interface TypeAccess<P> {
    * it always see it.
    */
   visibleOn: Array<Basis<P>>;
+  /** Records anyone may know of, with or without a token (published case law): `visibleOn` is then not asked. */
+  public?: boolean;
   /** Fields anyone who reached the record may read (its key). */
   open: string[];
-  /** Every other field and its category: CASE (any authenticated caller, not logged) or one of `rules`. */
+  /** Every other field and its category: PUBLIC (a public type's: anyone), CASE (any authenticated caller, not logged) or one of `rules`. */
   fields: Record<string, string>;
   /** The rule of each category other than CASE; every read of these is logged, allowed or denied. */
   rules: Record<string, CategoryRule<P>>;
@@ -85,7 +93,8 @@ export interface TypeAccess<P> {
 /** Checks a declaration when it is made: every field has a category with a rule. */
 export function typeAccess<P>(declaration: TypeAccess<P>): TypeAccess<P> {
   for (const [field, category] of Object.entries(declaration.fields)) {
-    if (category !== 'CASE' && !declaration.rules[category]) throw new Error(`${declaration.typeName}.${field}: category ${category} has no rule`);
+    if (category === PUBLIC && !declaration.public) throw new Error(`${declaration.typeName}.${field}: only a public type has PUBLIC fields`);
+    if (category !== 'CASE' && category !== PUBLIC && !declaration.rules[category]) throw new Error(`${declaration.typeName}.${field}: category ${category} has no rule`);
   }
   return declaration;
 }
@@ -109,6 +118,7 @@ export interface Decision {
 }
 
 const DENIED: Decision = { allowed: false, reason: null, basis: null };
+const ALLOWED: Decision = { allowed: true, reason: null, basis: null };
 
 /** A decision made once per request under `key` (ctx.decisions), however often it is asked. */
 export function decidedOnce(ctx: RequestContext, key: string, make: () => Promise<Decision>): Promise<Decision> {
@@ -125,9 +135,10 @@ export function decidedOnce(ctx: RequestContext, key: string, make: () => Promis
  * the category, in every place of the answer, shares it.
  */
 export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P, category: string): Promise<Decision> {
+  if (category === PUBLIC) return Promise.resolve(ALLOWED);
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(DENIED);
-  if (category === 'CASE') return Promise.resolve({ allowed: true, reason: null, basis: null });
+  if (category === 'CASE') return Promise.resolve(ALLOWED);
   return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:${category}`, async () => {
     const categoryRule = access.rules[category];
     if (!categoryRule || !categoryRule.roles.includes(caller.role)) return DENIED;
@@ -149,12 +160,13 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
 
 /** Whether the caller may know of this record at all (see `TypeAccess.visibleOn`). Once per record and request. */
 export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record: P): Promise<boolean> {
+  if (access.public) return Promise.resolve(true);
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(false);
   const decision = decidedOnce(ctx, `${access.typeName}:${access.id(record)}:visible`, async () => {
     try {
       const jurisdiction = await access.jurisdiction(record, ctx);
-      if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return { allowed: true, reason: null, basis: null };
+      if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
       for (const basis of access.visibleOn) {
         if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: null, basis: basis.code };
       }
@@ -186,7 +198,7 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
     if (!category) return forbidden();
     const { allowed, reason, basis, needsPurpose } = await decide(access, ctx, parent, category);
     // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
-    const logged = category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction);
+    const logged = category !== PUBLIC && (category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction));
     if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed, basis);
     if (allowed) return true;
     if (!ctx.caller) return unauthenticated();

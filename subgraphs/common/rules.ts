@@ -39,6 +39,12 @@ export function ruleOf<Ctx extends RequestContext = RequestContext>(
   });
 }
 
+/**
+ * A root field anyone may ask, with or without a token (published case law); the access
+ * matrix lists these. What it returns is still decided field by field.
+ */
+export const isPublic = ruleOf(() => true);
+
 export const isAuthenticated = ruleOf((_parent, _args, ctx) => (ctx.caller ? true : unauthenticated()));
 
 export function hasRole(...roles: Role[]) {
