@@ -30,3 +30,8 @@ export function badInput(field: string, message: string): GraphQLError {
 export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/** A service this request depends on did not answer: try again later (nothing was changed). */
+export function unavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}

@@ -10,6 +10,9 @@ import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
 import { seedDemoData, type SeedSecrets } from './seed';
+import { demoPrecedentRecords, loadPrecedents } from './seed-precedents';
+import { SEARCH_PROBES } from './precedents-demo';
+import type { PrecedentRecord } from '../subgraphs/proceedings/precedents/models';
 
 /**
  * `npm run bench`: throughput and latency of the hub on this machine, as ratios against a
@@ -22,6 +25,10 @@ import { seedDemoData, type SeedSecrets } from './seed';
  *   victims (consents and audit history in proportion); victim by id, a page of 20 with
  *   protected fields (walking the list page after page), a consent grant, and pages per
  *   second; each size against the smallest.
+ * - `--precedents 40,1000,10000`: for each size a fresh database with that many
+ *   precedents (the demo ones, repeated with other ECLIs and dates); asked without a
+ *   token: a search, a filtered list, one by ECLI and a page of the change feed; each
+ *   size against the smallest.
  */
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -32,6 +39,7 @@ const WARMUP = 50;
 interface Scenario {
   name: string;
   url: string;
+  /** Empty: asked without a token (public fields). */
   token: string;
   /** The next request's query and variables (a scenario may walk, e.g. page after page). */
   next(): { query: string; variables?: Record<string, unknown> };
@@ -59,7 +67,7 @@ async function run(scenario: Scenario, count: number, concurrency: number): Prom
       const t0 = performance.now();
       const res = await fetch(scenario.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'CASE_MANAGEMENT' },
+        headers: scenario.token ? { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'CASE_MANAGEMENT' } : { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
@@ -80,6 +88,8 @@ async function run(scenario: Scenario, count: number, concurrency: number): Prom
 interface BenchHub {
   hub: LocalHub;
   issuer: Issuer;
+  mongoUri: string;
+  dbName(name: string): string;
   /** The seeded victims database, opened with the subgraph's own models. */
   victimModels(): Promise<{ models: ReturnType<typeof victimModels>; close(): Promise<void> }>;
 }
@@ -103,6 +113,8 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
       return await work({
         hub,
         issuer,
+        mongoUri,
+        dbName,
         async victimModels() {
           const connection = await connectDatabase(mongoUri, dbName('victims'));
           return { models: victimModels(connection, env.IDENTITY_HASH_KEY), close: () => connection.close() };
@@ -207,25 +219,82 @@ async function atScale(victims: number) {
   });
 }
 
+/** `count` precedents: the demo ones again and again, each copy with its own ECLI and decision date, citing nothing. */
+function repeatedPrecedents(count: number): PrecedentRecord[] {
+  const demo = demoPrecedentRecords();
+  return Array.from({ length: count }, (_, i) => {
+    const base = demo[i % demo.length];
+    const year = 2000 + (i % 26);
+    const decidedOn = `${year}${base.decidedOn.slice(4)}`;
+    return { ...base, _id: `bench${String(i).padStart(17, '0')}`, ecli: `ECLI:${base.ecli.split(':')[1]}:BENCH:${year}:${i}`, decidedOn, cites: [] };
+  });
+}
+
+const PRECEDENT_SEARCH = `query($search: String) { precedents(search: $search, first: 20) { totalCount edges { score node { ecli court decidedOn } highlights { snippet } } } }`;
+const PRECEDENT_LIST = `{ precedents(jurisdiction: "DE", legalIssues: [COMPENSATION], first: 20) { totalCount edges { node { ecli decidedOn summary } } } }`;
+const PRECEDENT_ONE = `query($ecli: String!) { precedent(ecli: $ecli) { ecli summary cites { ecli } citedBy { ecli } } }`;
+const PRECEDENT_CHANGES = `query($since: String) { precedentChanges(since: $since, first: 100) { cursor hasMore changes { ecli kind } } }`;
+
+async function precedentsAtScale(count: number) {
+  return withSeededHub(60, async ({ hub, mongoUri, dbName }) => {
+    const loading = performance.now();
+    const connection = await connectDatabase(mongoUri, dbName('proceedings'));
+    const records = repeatedPrecedents(count);
+    await loadPrecedents(connection, records);
+    await connection.close();
+    console.log(`loaded ${count} precedents in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
+    let probe = 0;
+    let since: string | null = null;
+    const url = hub.gateway.url;
+    const scenarios: Array<{ key: string; scenario: Scenario }> = [
+      { key: 'precedent by ECLI', scenario: { name: 'by ECLI', url, token: '', next: () => ({ query: PRECEDENT_ONE, variables: { ecli: records[(probe = (probe * 48271 + 11) % 2147483647) % count].ecli } }) } },
+      { key: 'search, page of 20', scenario: { name: 'search', url, token: '', next: () => ({ query: PRECEDENT_SEARCH, variables: { search: SEARCH_PROBES[probe++ % SEARCH_PROBES.length].search } }) } },
+      { key: 'filtered list, page of 20', scenario: { name: 'list', url, token: '', next: fixed(PRECEDENT_LIST) } },
+      {
+        key: 'change feed, page of 100',
+        scenario: {
+          name: 'feed',
+          url,
+          token: '',
+          next: () => ({ query: PRECEDENT_CHANGES, variables: { since } }),
+          seen: (data) => (since = data.precedentChanges.hasMore ? data.precedentChanges.cursor : null),
+        },
+      },
+    ];
+    const results: Record<string, Measured> = {};
+    for (const { key, scenario } of scenarios) {
+      await run(scenario, 10, 1);
+      results[key] = await run(scenario, Math.ceil(SAMPLES / 2), 1);
+    }
+    return results;
+  });
+}
+
+/** Sizes from the command line, e.g. `--scale 1000,10000`. */
+function sizesOf(flag: string, min: number, max: number): number[] {
+  const sizes = (process.argv[process.argv.indexOf(flag) + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+    throw new Error(`${flag} takes sizes between ${min} and ${max}, e.g. ${flag} ${min},${min * 10}`);
+  }
+  return sizes;
+}
+
 async function main() {
-  const scaleArg = process.argv.indexOf('--scale');
-  if (scaleArg < 0) {
+  const precedents = process.argv.includes('--precedents');
+  if (!process.argv.includes('--scale') && !precedents) {
     if (await demoScenarios()) process.exitCode = 1;
     return;
   }
-  const sizes = (process.argv[scaleArg + 1] ?? '').split(',').map(Number);
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 100 || n > 200_000)) {
-    throw new Error('--scale takes sizes between 100 and 200000, e.g. --scale 1000,10000,50000');
-  }
+  const sizes = precedents ? sizesOf('--precedents', 40, 100_000) : sizesOf('--scale', 100, 200_000);
   const bySize = new Map<number, Record<string, Measured>>();
-  for (const size of sizes) bySize.set(size, await atScale(size));
+  for (const size of sizes) bySize.set(size, await (precedents ? precedentsAtScale(size) : atScale(size)));
   const smallest = bySize.get(sizes[0])!;
   const rows = [];
   for (const [size, results] of bySize) {
     for (const [key, r] of Object.entries(results)) {
       const perSecond = key === 'pages per second';
       rows.push({
-        victims: size,
+        [precedents ? 'precedents' : 'victims']: size,
         measure: key,
         'p50 ms': perSecond ? '' : r.p50.toFixed(1),
         'p99 ms': perSecond ? '' : r.p99.toFixed(1),
@@ -235,8 +304,8 @@ async function main() {
       });
     }
   }
-  console.log(`through the gateway; latency: ${SAMPLES} requests one at a time; pages per second: ${REQUESTS} requests, ${CONCURRENCY} concurrent; ${os.cpus().length} cores`);
-  console.log(`"vs ${sizes[0]}": p50 against the same measure at ${sizes[0]} victims (for pages per second, the rate)`);
+  console.log(`through the gateway; latency: ${precedents ? Math.ceil(SAMPLES / 2) : SAMPLES} requests one at a time; pages per second: ${REQUESTS} requests, ${CONCURRENCY} concurrent; ${os.cpus().length} cores`);
+  console.log(`"vs ${sizes[0]}": p50 against the same measure at ${sizes[0]} ${precedents ? 'precedents' : 'victims'} (for pages per second, the rate)`);
   console.table(rows);
   if (rows.some((r) => r.failures > 0)) process.exitCode = 1;
 }

@@ -8,14 +8,16 @@ import { proceedingModels } from '../subgraphs/proceedings/models';
 import { decisionDue, ProtectiveOrderKind, ProtectiveOrderStatus, Urgency } from '../subgraphs/proceedings/orders';
 import { ProceedingKind, ProceedingStage, STAGE_ORDER } from '../subgraphs/proceedings/types';
 import { DEMO_JURISDICTIONS } from './demo';
+import { demoPrecedentRecords, loadPrecedents } from './seed-precedents';
 import { demoVictimId, random, type SeedSecrets } from './seed';
 
 /**
  * Demo proceedings, deterministic: 60 proceedings over the 6 demo jurisdictions, each
  * linked to 1–3 demo victims of the same jurisdiction (their ids are stable), hearings,
- * 30 protective orders in every status and urgency (some overdue) and 80 items of
- * evidence with chains of custody — written through the subgraph's own collections and
- * audited in its own chain. Nothing is seeded into a database that holds proceedings.
+ * 30 protective orders in every status and urgency (some overdue), 80 items of evidence
+ * with chains of custody and the 40 demo precedents (scripts/precedents-demo.ts) —
+ * written through the subgraph's own collections and audited in its own chain. Nothing
+ * is seeded into a database that holds proceedings.
  */
 
 const SEED: Caller = { sub: 'seed', role: 'prosecutor', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
@@ -144,8 +146,12 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
     );
     change('CUSTODY_RECORDED', 'Evidence', item._id, ['custody']);
   }
+  // The demo case law, some of it published from the CLOSED demo proceedings.
+  const precedents = demoPrecedentRecords(proceedings.filter((p) => p.stage === ProceedingStage.CLOSED));
+  await loadPrecedents(connection, precedents);
+  for (const p of precedents) change('PRECEDENT_PUBLISHED', 'Precedent', p._id, ['summary', 'significantFeatures', 'outcome']);
   await audit.append(SEED, null, entries);
   audit.stop();
-  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders and ${evidence.length} items of evidence.`);
+  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence and ${precedents.length} precedents.`);
   return true;
 }

@@ -95,7 +95,7 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
   it('seeds 60 proceedings over the 6 jurisdictions with victims of their own, 30 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
     const lines: string[] = [];
     expect(await seedProceedings(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
-    expect(lines).toEqual(['Seeded 60 proceedings, 30 protective orders and 80 items of evidence.']);
+    expect(lines).toEqual(['Seeded 60 proceedings, 30 protective orders, 80 items of evidence and 40 precedents.']);
     const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY);
     const proceedings = await models.Proceeding.find().lean();
     expect(proceedings).toHaveLength(60);
@@ -112,6 +112,14 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
     const evidence = await models.Evidence.find().lean();
     expect(evidence).toHaveLength(80);
     for (const item of evidence) expect(await models.custody.verify(`custody/${item._id}`)).toMatchObject({ valid: true });
+    // The demo case law: searchable, and where a jurisdiction has a CLOSED proceeding, one of its precedents was published from it.
+    const precedents = await models.Precedent.find().lean();
+    expect(precedents).toHaveLength(40);
+    expect((await models.precedentIndex.search({ first: 100 })).totalCount).toBe(40);
+    const closed = new Map(proceedings.filter((p) => p.stage === 'CLOSED').map((p) => [p._id, p.jurisdiction]));
+    const linked = precedents.filter((p) => p.proceedingId !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of linked) expect(closed.get(p.proceedingId!)).toBe(p.jurisdiction);
     expect(await seedProceedings(connection, secrets, 300, () => {})).toBe(false);
   });
 });

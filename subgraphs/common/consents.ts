@@ -17,11 +17,20 @@ export interface SharedConsent {
   purposes: string[];
 }
 
+/** What any professional who may see a victim reads of it (CASE data), e.g. for the anonymous profile of a precedent. */
+export interface VictimCase {
+  ageGroup: string | null;
+  gender: string | null;
+  nationality: string | null;
+}
+
 export interface ConsentSource {
   /** The victim's own jurisdiction (null: no such victim). */
   jurisdictionOf(victimId: string): Promise<string | null>;
   /** The victim's active consents that name the caller's jurisdiction. */
   consentsFor(victimId: string): Promise<SharedConsent[]>;
+  /** The victim's CASE data as the caller may read it (null: no victim the caller may see). */
+  caseOf(victimId: string): Promise<VictimCase | null>;
 }
 
 /** What a caller forwards: its own token and purpose. */
@@ -32,12 +41,34 @@ export interface Credentials {
 
 const TIMEOUT_MS = 3_000;
 
+/** One GraphQL call to the victims subgraph with the caller's own token and purpose. */
+async function askVictims<T>(url: string | undefined, credentials: Credentials, query: string, variables: object): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
+  if (!url) throw new ConsentUnavailable('consent could not be checked: no consent service is configured (CONSENT_SERVICE_URL)');
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(credentials.authorization ? { authorization: credentials.authorization } : {}),
+        ...(credentials.purpose ? { 'x-purpose': credentials.purpose } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  } catch (error) {
+    throw new ConsentUnavailable(`consent could not be checked: the victims service did not answer (${(error as Error).name})`);
+  }
+}
+
 /** The victims subgraph could not answer: a consent basis then fails, and the field is denied. */
 export class ConsentUnavailable extends Error {
   override name = 'ConsentUnavailable';
 }
 
 export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!) { victimSharing(victimIds: $victimIds) { victimId jurisdiction consents { id categories purposes } } }`;
+
+const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id ageGroup gender nationality } } }`;
 
 interface VictimSharing {
   victimId: string;
@@ -48,30 +79,23 @@ interface VictimSharing {
 /** Asks the victims subgraph at `url` (CONSENT_SERVICE_URL), once per request tick. */
 export function remoteConsents(url: string | undefined, credentials: Credentials): ConsentSource {
   const loader = new DataLoader<string, VictimSharing>(async (victimIds) => {
-    if (!url) throw new ConsentUnavailable('consent could not be checked: no consent service is configured (CONSENT_SERVICE_URL)');
-    let body: { data?: { victimSharing?: VictimSharing[] }; errors?: Array<{ message: string }> };
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(credentials.authorization ? { authorization: credentials.authorization } : {}),
-          ...(credentials.purpose ? { 'x-purpose': credentials.purpose } : {}),
-        },
-        body: JSON.stringify({ query: VICTIM_SHARING_QUERY, variables: { victimIds } }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      body = (await res.json()) as typeof body;
-    } catch (error) {
-      throw new ConsentUnavailable(`consent could not be checked: the victims service did not answer (${(error as Error).name})`);
-    }
+    const body = await askVictims<{ victimSharing?: VictimSharing[] }>(url, credentials, VICTIM_SHARING_QUERY, { victimIds });
     const answers = body.data?.victimSharing;
     if (!answers) throw new ConsentUnavailable(`consent could not be checked: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
     const byId = new Map(answers.map((answer) => [answer.victimId, answer]));
     return victimIds.map((id) => byId.get(id) ?? new ConsentUnavailable('consent could not be checked: the victims service left this victim out'));
   });
+  // CASE data through the victims subgraph's entity resolver, which decides and logs as for any read.
+  const cases = new DataLoader<string, VictimCase | null>(async (victimIds) => {
+    const representations = victimIds.map((id) => ({ __typename: 'Victim', id }));
+    const body = await askVictims<{ _entities?: Array<(VictimCase & { id: string }) | null> }>(url, credentials, VICTIM_CASE_QUERY, { representations });
+    const answers = body.data?._entities;
+    if (!answers) throw new ConsentUnavailable(`victim data could not be read: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
+    return answers.map((answer) => (answer ? { ageGroup: answer.ageGroup, gender: answer.gender, nationality: answer.nationality } : null));
+  });
   return {
     jurisdictionOf: async (victimId) => (await loader.load(victimId)).jurisdiction,
     consentsFor: async (victimId) => (await loader.load(victimId)).consents,
+    caseOf: (victimId) => cases.load(victimId),
   };
 }

@@ -8,11 +8,13 @@ import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
 import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
 import { Proceeding, proceedingAccess, VictimReference } from './types';
+import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
+import { Precedent, precedentAccess } from './precedents/types';
 
 /**
  * Court cases: proceedings with their charges, pseudonymized defendants, victims (by id,
- * resolved by the victims subgraph) and hearings. Protective orders and evidence with its
- * chain of custody come next (issue 9).
+ * resolved by the victims subgraph) and hearings; protective orders; evidence with its
+ * chain of custody; and precedents: the public case law published from closed proceedings.
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
@@ -24,16 +26,17 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
     Evidence: evidenceReference,
+    Precedent: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.precedent.load(reference.id) : null) },
     Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,

@@ -3,6 +3,7 @@ import { loaderById } from '../common/loaders';
 import type { RequestContext } from '../common/context';
 import { ListedCollection, listedField } from '../common/store';
 import { evidenceModels, type EvidenceRecord } from './evidence';
+import { precedentModels, type PrecedentRecord } from './precedents/models';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -114,12 +115,13 @@ export interface DecisionTimes {
   standardDays: number;
 }
 
-/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction. */
+/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents. */
 export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
     ...evidenceModels(connection, custodyKey),
+    ...precedentModels(connection),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -145,6 +147,10 @@ export function proceedingLoaders(models: ProceedingModels) {
     ordersOfProceeding: models.protectiveOrders.loaderBy('proceeding'),
     evidence: loaderById<EvidenceRecord>(models.Evidence),
     evidenceOfProceeding: models.evidence.loaderBy('proceeding'),
+    precedent: loaderById<PrecedentRecord>(models.Precedent),
+    precedentsByEcli: models.precedents.loaderBy('ecli'),
+    precedentsCiting: models.precedents.loaderBy('citedBy'),
+    precedentsOfProceeding: models.precedents.loaderBy('proceeding'),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Role } from '../../platform/auth';
-import { actsInOwnJurisdiction, allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
+import { forbidden, notFound } from '../../platform/errors';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
+import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
 
@@ -11,6 +13,19 @@ const evidenceOf = async (args: { evidenceId: string }, ctx: ProceedingContext) 
 const actsOnEvidence = (roles: Role[]) => actsInOwnJurisdiction('Evidence', roles, evidenceOf, (args) => args.evidenceId);
 const actsOnProceeding = (roles: Role[]) => actsInOwnJurisdiction('Proceeding', roles, proceedingOf, (args) => args.proceedingId);
 
+/**
+ * Changing a precedent: a judge of its jurisdiction. Precedents are public, so one of
+ * another jurisdiction is refused as such (not answered as unknown).
+ */
+const judgeOfPrecedent = chain(
+  hasRole('judge'),
+  ruleOf<ProceedingContext>(async (_parent, args: { ecli: string }, ctx) => {
+    const precedent = await precedentByEcli(ctx, args.ecli);
+    if (!precedent) return notFound('Precedent', args.ecli);
+    return precedent.jurisdiction === ctx.caller!.jurisdiction ? true : forbidden(`Only a judge of ${precedent.jurisdiction} may change ${precedent.ecli}`);
+  }),
+);
+
 /** The roles that see anything of a proceeding (the summary, at least). */
 const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney'];
 
@@ -20,6 +35,9 @@ export const proceedingPermissions: Permissions = {
     proceedings: hasRole(...READERS),
     verifyCustody: actsOnEvidence(['judge', 'prosecutor']),
     pendingProtectiveOrders: hasRole('judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'),
+    precedent: isPublic,
+    precedents: isPublic,
+    precedentChanges: isPublic,
   },
   Mutation: {
     openProceeding: hasRole('prosecutor', 'judge'),
@@ -30,7 +48,11 @@ export const proceedingPermissions: Permissions = {
     registerEvidence: actsOnProceeding(['prosecutor', 'law_enforcement']),
     recordCustodyEvent: actsOnEvidence(['judge', 'prosecutor', 'law_enforcement']),
     permitCourtUse: actsOnEvidence(['prosecutor']),
+    publishPrecedent: actsOnProceeding(['judge']),
+    correctPrecedent: judgeOfPrecedent,
+    withdrawPrecedent: judgeOfPrecedent,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
+  ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
 };

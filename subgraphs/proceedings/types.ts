@@ -155,6 +155,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     hearings: 'PROCEEDING_DETAILS',
     protectiveOrders: 'PROCEEDING_DETAILS',
     evidence: 'PROCEEDING_DETAILS',
+    precedents: 'PROCEEDING',
   },
   rules: {
     PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney'], bases: [ownJurisdiction((p) => p.jurisdiction)] },

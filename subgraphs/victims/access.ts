@@ -1,4 +1,6 @@
-import type { DataCategory } from '../common/access';
+import { isVisible, type DataCategory } from '../common/access';
+import { ageGroupNow } from './age';
+import { victimAccess } from './types/victim';
 import type { ConsentSource } from '../common/consents';
 import type { ConsentRecord } from './models';
 import type { VictimContext } from './loaders';
@@ -18,7 +20,7 @@ export function consentCovers(consent: ConsentRecord, category: DataCategory, ju
  * other subgraphs ask for the same through `victimSharing`, common/consents.ts).
  */
 export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSource {
-  return {
+  const source: ConsentSource = {
     async jurisdictionOf(victimId) {
       return (await ctx.loaders.victim.load(victimId))?.jurisdiction ?? null;
     },
@@ -30,5 +32,11 @@ export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSour
         .filter((consent) => consentIsActive(consent, ctx.now) && consent.granteeJurisdictions.includes(caller.jurisdiction))
         .map((consent) => ({ id: consent.id, categories: consent.categories, purposes: consent.purposes }));
     },
+    async caseOf(victimId) {
+      const victim = await ctx.loaders.victim.load(victimId);
+      if (!victim || !(await isVisible(victimAccess, { ...ctx, consents: source }, victim))) return null;
+      return { ageGroup: ageGroupNow(victim, ctx.now), gender: victim.gender, nationality: victim.nationality };
+    },
   };
+  return source;
 }

@@ -21,3 +21,9 @@ export function ageOn(dateOfBirth: string, now: Date): number {
 export function ageGroupOf(age: number): AgeGroup {
   return BINS.find(([upTo]) => age <= upTo)?.[1] ?? AgeGroup.AGE_48_PLUS;
 }
+
+/** A victim's age group today: from the date of birth when known, else as recorded. */
+export function ageGroupNow(victim: { dateOfBirth?: string | null; ageGroup?: string | null }, now: Date): AgeGroup | null {
+  if (victim.dateOfBirth) return ageGroupOf(ageOn(victim.dateOfBirth, now));
+  return (victim.ageGroup as AgeGroup | null) ?? null;
+}

@@ -3,7 +3,7 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { pageOf, type Segment } from '../../common/pagination';
 import { countryCode, recordId } from '../../common/validate';
-import { ageGroupOf, ageOn } from '../age';
+import { ageGroupNow } from '../age';
 import { consentIsActive } from '../access';
 import { ILO_INDICATORS } from '../ilo-indicators';
 import type { VictimContext } from '../loaders';
@@ -90,8 +90,7 @@ export class VictimResolver {
 
   @FieldResolver(() => AgeGroup, { nullable: true })
   ageGroup(@Root() victim: VictimDoc, @Ctx() ctx: VictimContext): AgeGroup | null {
-    if (victim.dateOfBirth) return ageGroupOf(ageOn(victim.dateOfBirth, ctx.now));
-    return (victim.ageGroup as AgeGroup | null) ?? null;
+    return ageGroupNow(victim, ctx.now);
   }
 
   @FieldResolver(() => Accommodations, { nullable: true })

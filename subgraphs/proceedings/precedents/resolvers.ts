@@ -1,0 +1,351 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, notFound, unavailable } from '../../../platform/errors';
+import { visibleOrNull } from '../../common/access';
+import { ConsentUnavailable } from '../../common/consents';
+import type { Entity } from '../../common/loaders';
+import { changesSince } from '../../common/pagination';
+import { snippets } from '../../common/text';
+import { localDate, newId, recordId, text } from '../../common/validate';
+import type { ProceedingContext, ProceedingRecord } from '../models';
+import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
+import { ecli as parseEcli, isJurisdictionCode } from './ecli';
+import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type CountRecord, type PrecedentRecord, type ProfileRecord } from './models';
+import {
+  CorrectPrecedentInput,
+  Precedent,
+  PrecedentChanges,
+  PrecedentConnection,
+  PrecedentTextField,
+  PublishPrecedentInput,
+  type PrecedentHighlight,
+  PrecedentKeywordsInput,
+} from './types';
+import { CourtType, KEYWORD_GROUPS, LegalIssue, type KeywordGroups } from './vocabulary';
+
+type PrecedentDoc = Entity<PrecedentRecord>;
+
+const MAX_CITES = 50;
+const MAX_NAMES = 50;
+
+function keywordsOf(input: PrecedentKeywordsInput): KeywordGroups {
+  return Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, [...new Set<string>(input[group] ?? [])]])) as unknown as KeywordGroups;
+}
+
+/** Lower case without diacritics, so "Müller" is found as "muller" and "MULLER". */
+function folded(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+}
+
+function mentions(haystack: string, name: string): boolean {
+  const needle = folded(name.trim()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return needle.length > 0 && new RegExp(`(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`, 'u').test(folded(haystack));
+}
+
+/**
+ * Published text must not name the parties: a defendant's alias from the proceeding, or a
+ * name the judge lists (a victim's, a witness's), anywhere in it is refused, naming the
+ * field and which name (by its place in the list: the names themselves are not echoed).
+ */
+function checkNames(texts: Record<string, string | undefined>, aliases: string[], namesToExclude: string[]): void {
+  for (const [field, value] of Object.entries(texts)) {
+    if (!value) continue;
+    const alias = aliases.find((a) => mentions(value, a));
+    if (alias) throw badInput(field, `names the defendant alias "${alias}" of the proceeding; describe the parties without names (e.g. "the first defendant")`);
+    const excluded = namesToExclude.findIndex((name) => mentions(value, name));
+    if (excluded >= 0) throw badInput(field, `contains the name given in namesToExclude[${excluded}]; describe the parties without names`);
+  }
+}
+
+function namesFrom(list: string[] | undefined | null): string[] {
+  if ((list ?? []).length > MAX_NAMES) throw badInput('input.namesToExclude', `must list at most ${MAX_NAMES} names`);
+  return (list ?? []).map((name, i) => text(name, `input.namesToExclude[${i}]`, { max: 200 }));
+}
+
+/** Counts by value, the most frequent first; a value not recorded counts as UNKNOWN. */
+function countsOf(values: Array<string | null>): CountRecord[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value ?? 'UNKNOWN', (counts.get(value ?? 'UNKNOWN') ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/**
+ * The parties without names, derived from the proceeding: defendants from their
+ * pseudonymized records, victims from their CASE data (asked of the victims subgraph with
+ * the judge's own token: it decides and logs as for any read).
+ */
+async function profilesOf(proceeding: Entity<ProceedingRecord>, ctx: ProceedingContext): Promise<{ victimProfile: ProfileRecord; defendantProfile: ProfileRecord }> {
+  let cases;
+  try {
+    cases = await Promise.all(proceeding.victimIds.map((id) => ctx.consents.caseOf(id)));
+  } catch (error) {
+    if (error instanceof ConsentUnavailable) throw unavailable(`The victims' profile could not be derived (nothing was published): ${error.message}`);
+    throw error;
+  }
+  return {
+    victimProfile: {
+      count: proceeding.victimIds.length,
+      ageGroups: countsOf(cases.map((c) => c?.ageGroup ?? null)),
+      genders: countsOf(cases.map((c) => c?.gender ?? null)),
+      nationalities: countsOf(cases.map((c) => c?.nationality ?? null)),
+    },
+    defendantProfile: {
+      count: proceeding.defendants.length,
+      ageGroups: [],
+      genders: countsOf(proceeding.defendants.map((d) => d.gender)),
+      nationalities: countsOf(proceeding.defendants.map((d) => d.nationality)),
+    },
+  };
+}
+
+/** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one. */
+async function citedIds(ctx: ProceedingContext, eclis: string[], decidedOn: string, own: string | null, field: string): Promise<string[]> {
+  if (eclis.length > MAX_CITES) throw badInput(field, `must list at most ${MAX_CITES} precedents`);
+  const ids: string[] = [];
+  for (const [i, value] of eclis.entries()) {
+    const cited = await precedentByEcli(ctx, value, `${field}[${i}]`);
+    if (!cited) throw badInput(`${field}[${i}]`, `no precedent ${value.trim().toUpperCase()} is published here`);
+    if (cited.ecli === own) throw badInput(`${field}[${i}]`, 'a precedent cannot cite itself');
+    if (cited.withdrawn) throw badInput(`${field}[${i}]`, `${cited.ecli} was withdrawn`);
+    if (cited.decidedOn > decidedOn) throw badInput(`${field}[${i}]`, `${cited.ecli} was decided on ${cited.decidedOn}, after this decision (${decidedOn})`);
+    if (!ids.includes(cited.id)) ids.push(cited.id);
+  }
+  return ids;
+}
+
+function nonEmptyIssues(issues: LegalIssue[], field: string): LegalIssue[] {
+  if (issues.length === 0) throw badInput(field, 'must list at least one legal issue');
+  return [...new Set(issues)];
+}
+
+function highlightsOf(precedent: PrecedentRecord, terms: string[]): PrecedentHighlight[] {
+  if (terms.length === 0) return [];
+  const wanted = new Set(terms);
+  const fields: Array<[PrecedentTextField, string]> = [
+    [PrecedentTextField.SUMMARY, precedent.summary],
+    [PrecedentTextField.SIGNIFICANT_FEATURES, precedent.significantFeatures],
+    [PrecedentTextField.KEYWORDS, keywordText(precedent)],
+  ];
+  return fields.flatMap(([field, value]) => snippets(value, wanted).map((s) => ({ field, ...s })));
+}
+
+/**
+ * The index is written first and the record second: a search shows a precedent only
+ * once both are there, and when the record cannot be written the index is put back.
+ */
+async function indexThenWrite<T>(ctx: ProceedingContext, id: string, next: PrecedentRecord | null, previous: PrecedentRecord | null, write: () => Promise<T>): Promise<T> {
+  const index = ctx.models.precedentIndex;
+  const apply = (state: PrecedentRecord | null) => (state && !state.withdrawn ? index.put(id, indexedPrecedent(state)) : index.remove(id));
+  await apply(next);
+  try {
+    return await write();
+  } catch (error) {
+    await apply(previous).catch((failure) => console.error(`precedents: index of ${id} could not be put back: ${(failure as Error).message}`));
+    throw error;
+  }
+}
+
+@Resolver(() => Precedent)
+export class PrecedentResolver {
+  @Query(() => Precedent, { nullable: true, description: 'A precedent by its ECLI (withdrawn ones too); public, no token needed' })
+  precedent(@Arg('ecli', () => String) ecli: string, @Ctx() ctx: ProceedingContext): Promise<PrecedentDoc | null> {
+    return precedentByEcli(ctx, ecli);
+  }
+
+  @Query(() => PrecedentConnection, {
+    description:
+      'Published precedents (not withdrawn); public, no token needed. With `search`: ranked by relevance to its words (any of them; English stemming, British and American spelling alike), each edge with a score and highlights. Without: newest decision first. Filters combine: every keyword and legal issue given must be present.',
+  })
+  async precedents(
+    @Ctx() ctx: ProceedingContext,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('keywords', () => PrecedentKeywordsInput, { nullable: true }) keywords?: PrecedentKeywordsInput,
+    @Arg('legalIssues', () => [LegalIssue], { nullable: true }) legalIssues?: LegalIssue[],
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
+    @Arg('courtType', () => CourtType, { nullable: true }) courtType?: CourtType,
+    @Arg('decidedFrom', () => String, { nullable: true, description: 'YYYY-MM-DD, inclusive' }) decidedFrom?: string,
+    @Arg('decidedTo', () => String, { nullable: true, description: 'YYYY-MM-DD, inclusive' }) decidedTo?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const query = search != null ? text(search, 'search', { max: 200 }) : null;
+    if (jurisdiction != null && !isJurisdictionCode(jurisdiction)) throw badInput('jurisdiction', `${JSON.stringify(jurisdiction)} is not a country code (ISO 3166-1 alpha-2, EU or CE)`);
+    const from = decidedFrom != null ? dayNumber(localDate(decidedFrom, 'decidedFrom')) : null;
+    const to = decidedTo != null ? dayNumber(localDate(decidedTo, 'decidedTo')) : null;
+    if (from !== null && to !== null && from > to) throw badInput('decidedTo', 'is before decidedFrom');
+    const facets = [
+      ...(jurisdiction != null ? [`jurisdiction=${jurisdiction}`] : []),
+      ...(courtType != null ? [`courtType=${courtType}`] : []),
+      ...(legalIssues ?? []).map((issue) => `legalIssue=${issue}`),
+      ...(keywords ? KEYWORD_GROUPS.flatMap((group) => (keywords[group] ?? []).map((value) => `${group}=${value}`)) : []),
+    ];
+    const found = await ctx.models.precedentIndex.search({ text: query, facets, orderFrom: from, orderTo: to, first, after });
+    const records = await ctx.loaders.precedent.loadMany(found.hits.map((hit) => hit.id));
+    const edges = found.hits.flatMap((hit, i) => {
+      const node = records[i];
+      // Between the index and the record (see indexThenWrite) a hit may have no record yet.
+      if (!node || node instanceof Error || node.withdrawn) return [];
+      return [{ cursor: hit.cursor, node, score: hit.score, highlights: highlightsOf(node, found.terms) }];
+    });
+    return { edges, pageInfo: { hasNextPage: found.hasNextPage, endCursor: found.endCursor }, totalCount: found.totalCount };
+  }
+
+  @Query(() => PrecedentChanges, {
+    description:
+      'Every precedent published, corrected or withdrawn after the cursor `since` (null: from the start), oldest change first, each at its latest change; public, no token needed. Keep `cursor` and ask again: replaying from null gives every precedent exactly once.',
+  })
+  async precedentChanges(
+    @Ctx() ctx: ProceedingContext,
+    @Arg('since', () => String, { nullable: true }) since?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first?: number,
+  ) {
+    const { precedents } = ctx.models;
+    const page = await changesSince(precedents, precedents.list('changes', 'all'), { since, first });
+    return {
+      changes: page.changes.map(({ cursor, record }) => ({ cursor, kind: record.lastChange, ecli: record.ecli, withdrawn: record.withdrawn, changedAt: record.updatedAt, precedent: record })),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+    };
+  }
+
+  @Mutation(() => Precedent, {
+    description:
+      "Publishes a decision of a CLOSED proceeding as a precedent (a judge of the proceeding's jurisdiction). The parties' profiles are derived from the proceeding; a text naming a defendant's alias or one of `namesToExclude` is refused.",
+  })
+  async publishPrecedent(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => PublishPrecedentInput) input: PublishPrecedentInput, @Ctx() ctx: ProceedingContext) {
+    const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!;
+    if (proceeding.stage !== ProceedingStage.CLOSED) throw badInput('proceedingId', `the proceeding is at ${proceeding.stage}; precedents are published from CLOSED proceedings`);
+    const id = parseEcli(input.ecli, 'input.ecli');
+    if (id.country !== proceeding.jurisdiction) throw badInput('input.ecli', `its country ${id.country} is not the proceeding's jurisdiction ${proceeding.jurisdiction}`);
+    const decidedOn = localDate(input.decidedOn, 'input.decidedOn');
+    if (Number(decidedOn.slice(0, 4)) !== id.year) throw badInput('input.ecli', `its year ${id.year} is not the year of decidedOn (${decidedOn})`);
+    if (decidedOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.decidedOn', 'is in the future');
+    if ((await ctx.loaders.precedentsByEcli.load(id.value)).length > 0) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
+    const outcome = input.outcome ?? proceeding.outcome;
+    if (outcome == null) throw badInput('input.outcome', 'is required: the proceeding has no recorded outcome');
+    const texts = {
+      'input.summary': text(input.summary, 'input.summary', { max: 5000 }),
+      'input.significantFeatures': text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
+      'input.outcome': text(outcome, 'input.outcome', { max: 1000 }),
+    };
+    checkNames(texts, proceeding.defendants.map((d) => d.alias), namesFrom(input.namesToExclude));
+    const record: PrecedentRecord = {
+      _id: newId(),
+      ecli: id.value,
+      court: input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court,
+      courtType: input.courtType,
+      jurisdiction: proceeding.jurisdiction,
+      decidedOn,
+      legalSystem: input.legalSystem,
+      language: languageCode(input.language),
+      keywords: keywordsOf(input.keywords),
+      legalIssues: nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
+      summary: texts['input.summary'],
+      significantFeatures: texts['input.significantFeatures'],
+      outcome: texts['input.outcome'],
+      ...(await profilesOf(proceeding, ctx)),
+      cites: await citedIds(ctx, input.cites, decidedOn, id.value, 'input.cites'),
+      proceedingId: proceeding.id,
+      publishedAt: ctx.now,
+      publishedBy: ctx.caller!.sub,
+      corrections: [],
+      withdrawn: false,
+      withdrawnReason: null,
+      lastChange: 'PUBLISHED',
+      updatedAt: ctx.now,
+    };
+    return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, Object.keys(texts).map((f) => f.slice('input.'.length)), () =>
+      indexThenWrite(ctx, record._id, record, null, async () => {
+        try {
+          return await ctx.models.precedents.create(record);
+        } catch (error) {
+          if ((error as { code?: number }).code === 11000) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
+          throw error;
+        }
+      }),
+    );
+  }
+
+  @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
+  async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
+    const current = (await precedentByEcli(ctx, ecli))!;
+    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn; it cannot be corrected`);
+    const reason = text(input.reason, 'input.reason', { max: 1000 });
+    const change: Partial<PrecedentRecord> = {};
+    if (input.summary != null) change.summary = text(input.summary, 'input.summary', { max: 5000 });
+    if (input.significantFeatures != null) change.significantFeatures = text(input.significantFeatures, 'input.significantFeatures', { max: 3000 });
+    if (input.outcome != null) change.outcome = text(input.outcome, 'input.outcome', { max: 1000 });
+    if (input.legalIssues != null) change.legalIssues = nonEmptyIssues(input.legalIssues, 'input.legalIssues');
+    if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
+    if (input.cites != null) change.cites = await citedIds(ctx, input.cites, current.decidedOn, current.ecli, 'input.cites');
+    const fields = Object.keys(change);
+    if (fields.length === 0) throw badInput('input', 'changes nothing: give at least one field to correct');
+    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
+    checkNames(
+      { 'input.summary': change.summary, 'input.significantFeatures': change.significantFeatures, 'input.outcome': change.outcome },
+      proceeding?.defendants.map((d) => d.alias) ?? [],
+      namesFrom(input.namesToExclude),
+    );
+    const correction = { correctedAt: ctx.now, reason, fields };
+    const next = { ...current, ...change, corrections: [...current.corrections, correction], lastChange: 'CORRECTED' as const, updatedAt: ctx.now };
+    return ctx.audit.change('PRECEDENT_CORRECTED', 'Precedent', current.id, fields, () =>
+      indexThenWrite(ctx, current.id, next, current, async () => {
+        const updated = await ctx.models.precedents.update(current.id, (now) => {
+          if (now.withdrawn) throw badInput('ecli', `${now.ecli} was withdrawn; it cannot be corrected`);
+          return { ...change, corrections: [...now.corrections, correction], lastChange: 'CORRECTED', updatedAt: ctx.now };
+        });
+        if (!updated) throw notFound('Precedent', ecli);
+        return updated;
+      }),
+    );
+  }
+
+  @Mutation(() => Precedent, { description: 'Withdraws a precedent (a judge of its jurisdiction): no longer found by search; its ECLI and the change feed say it was withdrawn and why' })
+  async withdrawPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+    const current = (await precedentByEcli(ctx, ecli))!;
+    const why = text(reason, 'reason', { max: 1000 });
+    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
+    return ctx.audit.change('PRECEDENT_WITHDRAWN', 'Precedent', current.id, ['withdrawn', 'withdrawnReason'], () =>
+      indexThenWrite(ctx, current.id, null, current, async () => {
+        const updated = await ctx.models.precedents.update(current.id, (now) => {
+          if (now.withdrawn) throw badInput('ecli', `${now.ecli} was withdrawn already`);
+          return { withdrawn: true, withdrawnReason: why, lastChange: 'WITHDRAWN', updatedAt: ctx.now };
+        });
+        if (!updated) throw notFound('Precedent', ecli);
+        return updated;
+      }),
+    );
+  }
+
+  @FieldResolver(() => [Precedent])
+  async cites(@Root() precedent: PrecedentDoc, @Ctx() ctx: ProceedingContext): Promise<PrecedentDoc[]> {
+    const cited = await ctx.loaders.precedent.loadMany(precedent.cites);
+    return cited.filter((p): p is PrecedentDoc => p !== null && !(p instanceof Error));
+  }
+
+  @FieldResolver(() => [Precedent])
+  async citedBy(@Root() precedent: PrecedentDoc, @Ctx() ctx: ProceedingContext): Promise<PrecedentDoc[]> {
+    const citing = await ctx.loaders.precedentsCiting.load(precedent.id);
+    return citing.filter((p) => !p.withdrawn).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.ecli.localeCompare(b.ecli));
+  }
+
+  @FieldResolver(() => Proceeding, { nullable: true, description: 'The proceeding it was published from: only for callers who may see that proceeding, else null' })
+  async proceeding(@Root() precedent: PrecedentDoc, @Ctx() ctx: ProceedingContext) {
+    return precedent.proceedingId ? visibleOrNull(proceedingAccess, ctx, await ctx.loaders.proceeding.load(precedent.proceedingId)) : null;
+  }
+}
+
+@Resolver(() => Proceeding)
+export class ProceedingPrecedentsResolver {
+  @FieldResolver(() => [Precedent], { nullable: true, description: 'The precedents published from this proceeding (withdrawn ones too, marked so)' })
+  precedents(@Root() proceeding: Entity<ProceedingRecord>, @Ctx() ctx: ProceedingContext): Promise<PrecedentDoc[]> {
+    return ctx.loaders.precedentsOfProceeding.load(proceeding.id);
+  }
+}
+
+const LANGUAGE = /^[a-z]{2}$/;
+
+function languageCode(value: string): string {
+  const code = value.trim().toLowerCase();
+  if (!LANGUAGE.test(code)) throw badInput('input.language', `${JSON.stringify(value)} is not an ISO 639-1 language code (two letters, e.g. en)`);
+  return code;
+}
