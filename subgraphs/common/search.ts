@@ -9,9 +9,9 @@ import { terms } from './text';
  * and serves only `_id` lookups from an index, so the index is kept as documents found
  * by `_id` (docs/decisions.md). One collection, `searchIndex`, holds per index:
  *
- * - a posting per term, `<index>/t/<term>`: `["<id>:<weighted count>", …]`;
- * - a posting per facet, `<index>/f/<facet>` (e.g. `jurisdiction=DE`): `["<id>", …]`;
- * - the catalog, `<index>/all`: `["<id>:<order>", …]`, every searchable document with its
+ * - a posting per term, `<index>/t/<term>`: lines `<id>:<weighted count>`;
+ * - a posting per facet, `<index>/f/<facet>` (e.g. `jurisdiction=DE`): lines `<id>`;
+ * - the catalog, `<index>/all`: lines `<id>:<order>`, every searchable document with its
  *   order value (e.g. the decision day): what is in the catalog is searchable, nothing else;
  * - per document, `<index>/doc/<id>`: what it was indexed under, so a change updates only
  *   the postings that differ.
@@ -24,14 +24,23 @@ import { terms } from './text';
 
 interface IndexDoc {
   _id: string;
-  /** A posting's entries; a document's postings. */
-  entries: string[];
-  /** A document's entry in each of its postings, in the same order. */
+  /**
+   * A posting's entries, one per line: one string, because the embedded database decodes
+   * a long array element by element (about 5 µs each) and a string at once.
+   */
+  packed?: string;
+  /** A document's postings, */
+  postings?: string[];
+  /** and its entry in each of them, in the same order. */
   values?: string[];
   order?: number;
 }
 
-const indexSchema = new Schema<IndexDoc>({ _id: String, entries: [String], values: [String], order: Number }, { collection: 'searchIndex', versionKey: false });
+const indexSchema = new Schema<IndexDoc>({ _id: String, packed: String, postings: [String], values: [String], order: Number }, { collection: 'searchIndex', versionKey: false });
+
+function unpack(doc: { packed?: string } | null | undefined): string[] {
+  return doc?.packed ? doc.packed.split('\n') : [];
+}
 
 /** BM25's saturation constant: the tenth mention of a term counts far less than the first. */
 const K1 = 1.2;
@@ -113,11 +122,11 @@ export class SearchIndex {
   private async rewrite(postingId: string, ids: ReadonlySet<string>, add: string[]): Promise<void> {
     await this.lists.exclusive(`search/${postingId}`, async () => {
       const current = await this.model.findById(postingId).lean();
-      const entries = [...(current?.entries ?? []).filter((e) => !ids.has(split(e)[0])), ...add];
+      const entries = [...unpack(current).filter((e) => !ids.has(split(e)[0])), ...add];
       if (!current) {
-        if (entries.length > 0) await this.model.collection.insertOne({ _id: postingId, entries } as never);
+        if (entries.length > 0) await this.model.collection.insertOne({ _id: postingId, packed: entries.join('\n') } as never);
       } else if (entries.length === 0) await this.model.deleteOne({ _id: postingId });
-      else await this.model.updateOne({ _id: postingId }, { $set: { entries } });
+      else await this.model.updateOne({ _id: postingId }, { $set: { packed: entries.join('\n') } });
     });
   }
 
@@ -158,14 +167,14 @@ export class SearchIndex {
     for (const { id, doc } of docs) {
       const mine = this.postingsOf(id, doc);
       for (const [posting, entry] of mine) postings.set(posting, [...(postings.get(posting) ?? []), entry]);
-      forward.push({ _id: `${this.name}/doc/${id}`, entries: [...mine.keys()], values: [...mine.values()], order: doc.order });
+      forward.push({ _id: `${this.name}/doc/${id}`, postings: [...mine.keys()], values: [...mine.values()], order: doc.order });
     }
     const ids = new Set(docs.map((d) => d.id));
-    const fresh = [...postings].map(([_id, entries]) => ({ _id, entries }));
+    const fresh = [...postings].map(([_id, entries]) => ({ _id, packed: entries.join('\n') }));
     const taken = await this.insertNew(fresh);
-    await inBatches(taken, PARALLEL_WRITES, (doc) => this.rewrite(doc._id, ids, doc.entries));
+    await inBatches(taken, PARALLEL_WRITES, (doc) => this.rewrite(doc._id, ids, unpack(doc)));
     const indexedBefore = await this.insertNew(forward);
-    await inBatches(indexedBefore, PARALLEL_WRITES, async (doc) => void (await this.model.updateOne({ _id: doc._id }, { $set: { entries: doc.entries, values: doc.values, order: doc.order } })));
+    await inBatches(indexedBefore, PARALLEL_WRITES, async (doc) => void (await this.model.updateOne({ _id: doc._id }, { $set: { postings: doc.postings, values: doc.values, order: doc.order } })));
     await this.rewrite(this.catalogId, ids, docs.map(({ id, doc }) => `${id}:${doc.order}`));
   }
 
@@ -177,10 +186,10 @@ export class SearchIndex {
   private async write(id: string, doc: IndexedDocument): Promise<void> {
     const wanted = this.postingsOf(id, doc);
     const before = await this.model.findById(`${this.name}/doc/${id}`).lean();
-    const had = new Map((before?.entries ?? []).map((posting, i) => [posting, before!.values?.[i]]));
+    const had = new Map((before?.postings ?? []).map((posting, i) => [posting, before!.values?.[i]]));
     const changed = [...new Set([...had.keys(), ...wanted.keys()])].filter((posting) => had.get(posting) !== wanted.get(posting));
     await inBatches(changed, PARALLEL_WRITES, (posting) => this.setEntry(posting, id, wanted.get(posting) ?? null));
-    await this.model.updateOne({ _id: `${this.name}/doc/${id}` }, { $set: { entries: [...wanted.keys()], values: [...wanted.values()], order: doc.order } }, { upsert: true });
+    await this.model.updateOne({ _id: `${this.name}/doc/${id}` }, { $set: { postings: [...wanted.keys()], values: [...wanted.values()], order: doc.order } }, { upsert: true });
     await this.setEntry(this.catalogId, id, `${id}:${doc.order}`);
   }
 
@@ -193,7 +202,7 @@ export class SearchIndex {
     await this.setEntry(this.catalogId, id, null);
     const before = await this.model.findById(`${this.name}/doc/${id}`).lean();
     if (!before) return;
-    await inBatches(before.entries, PARALLEL_WRITES, (posting) => this.setEntry(posting, id, null));
+    await inBatches(before.postings ?? [], PARALLEL_WRITES, (posting) => this.setEntry(posting, id, null));
     await this.model.deleteOne({ _id: before._id });
   }
 
@@ -210,7 +219,7 @@ export class SearchIndex {
     const facets = [...new Set(query.facets ?? [])];
     const ids = [this.catalogId, ...wanted.map((t) => this.termId(t)), ...facets.map((f) => this.facetId(f))];
     const docs = await this.model.find({ _id: { $in: ids } }).lean();
-    const byId = new Map(docs.map((d) => [d._id, d.entries]));
+    const byId = new Map(docs.map((d) => [d._id, unpack(d)]));
 
     let candidates = new Map((byId.get(this.catalogId) ?? []).map(split));
     const total = candidates.size;
