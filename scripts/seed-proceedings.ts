@@ -9,13 +9,17 @@ import { decisionDue, ProtectiveOrderKind, ProtectiveOrderStatus, Urgency } from
 import { ProceedingKind, ProceedingStage, STAGE_ORDER } from '../subgraphs/proceedings/types';
 import { DEMO_JURISDICTIONS } from './demo';
 import { demoPrecedentRecords, loadPrecedents } from './seed-precedents';
+import { seedAssistance } from './seed-assistance';
+import { DEFAULT_ASSISTANCE_DEADLINES } from '../subgraphs/proceedings/assistance/models';
+import { demoTeams } from './seed-teams';
 import { demoVictimId, random, type SeedSecrets } from './seed';
 
 /**
  * Demo proceedings, deterministic: 60 proceedings over the 6 demo jurisdictions, each
  * linked to 1–3 demo victims of the same jurisdiction (their ids are stable), hearings,
  * 30 protective orders in every status and urgency (some overdue), 80 items of evidence
- * with chains of custody and the 40 demo precedents (scripts/precedents-demo.ts) —
+ * with chains of custody, the 40 demo precedents (scripts/precedents-demo.ts) and 20
+ * legal assistance requests with their delivery evidence (scripts/seed-assistance.ts) —
  * written through the subgraph's own collections and audited in its own chain. Nothing
  * is seeded into a database that holds proceedings.
  */
@@ -25,7 +29,7 @@ const DAY = 86_400_000;
 const CHARGES = ['Trafficking in human beings (art. 2, Directive 2011/36/EU)', 'Forced labour', 'Sexual exploitation', 'Forced criminality', 'Money laundering'];
 const COURTS: Record<string, string> = { AL: 'Gjykata e Shkallës së Parë Tiranë', RS: 'Viši sud u Beogradu', DE: 'Landgericht Berlin', AT: 'Landesgericht Wien', IT: 'Tribunale di Milano', GR: 'Πλημμελειοδικείο Αθηνών' };
 
-export type ProceedingSeedSecrets = SeedSecrets & { CUSTODY_CHAIN_KEY: string };
+export type ProceedingSeedSecrets = SeedSecrets & { CUSTODY_CHAIN_KEY: string; DELIVERY_CHAIN_KEY: string };
 
 /** The demo victims of a jurisdiction (the victims seed places victim i in DEMO_JURISDICTIONS[i % 6]). */
 function victimsOf(jurisdiction: string, victimCount: number): string[] {
@@ -40,7 +44,10 @@ function stableId(kind: string, i: number): string {
 }
 
 export async function seedProceedings(connection: Connection, secrets: ProceedingSeedSecrets, victimCount = 300, log: (line: string) => void = console.log): Promise<boolean> {
-  const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY);
+  const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY, {
+    deadlines: DEFAULT_ASSISTANCE_DEADLINES,
+    deliveryKey: secrets.DELIVERY_CHAIN_KEY,
+  });
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Proceeding.estimatedDocumentCount()) > 0) return false;
   const audit = new AuditLog(connection, 'proceedings', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
@@ -150,8 +157,13 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
   const precedents = demoPrecedentRecords(proceedings.filter((p) => p.stage === ProceedingStage.CLOSED));
   await loadPrecedents(connection, precedents);
   for (const p of precedents) change('PRECEDENT_PUBLISHED', 'Precedent', p._id, ['summary', 'significantFeatures', 'outcome']);
+  const teams = demoTeams(proceedings, now, stableId);
+  await models.teams.createMany(teams);
+  for (const team of teams) change('TEAM_CREATED', 'JointInvestigationTeam', team._id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members', 'proceedings']);
+  // 20 legal assistance requests between the demo jurisdictions, in every status.
+  const requests = await seedAssistance(models, proceedings, now, stableId, change);
   await audit.append(SEED, null, entries);
   audit.stop();
-  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence and ${precedents.length} precedents.`);
+  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams and ${requests} legal assistance requests.`);
   return true;
 }

@@ -7,6 +7,7 @@ import type { Entity } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
 import { isRecordId, newId, recordId, text } from '../common/validate';
 import type { ProceedingContext } from './models';
+import { linkedByTeam } from './teams/access';
 
 /**
  * Evidence and its chain of custody. Each item carries the EU handling code and the 4x4
@@ -203,12 +204,22 @@ export class Evidence {
 /** Judges and prosecutors of the jurisdiction; police for items they hold, testimony excepted. */
 const custodianOf = basis<Entity<EvidenceRecord>>('police holding the item (not testimony)', 'CUSTODY', (ctx, e) => e.kind !== EvidenceKind.TESTIMONY && e.custodian === ctx.caller!.sub);
 
+/**
+ * A joint investigation team opens an item to the members of other parties, except one
+ * its provider restricted (H2: not disseminated without permission; H3: other
+ * restrictions), which stays with its provider.
+ */
+const byTeam = linkedByTeam<Entity<EvidenceRecord>>(
+  (e) => e.proceedingId,
+  (e) => e.handlingCode === HandlingCode.H2 || e.handlingCode === HandlingCode.H3,
+);
+
 export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({
   typeName: 'Evidence',
   noun: 'this item of evidence',
   id: (e) => e.id,
   jurisdiction: (e) => e.jurisdiction,
-  visibleOn: [],
+  visibleOn: [byTeam],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.evidence.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
@@ -217,7 +228,7 @@ export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({
   rules: {
     EVIDENCE: {
       roles: ['judge', 'prosecutor', 'law_enforcement'],
-      bases: [forRoles(['judge', 'prosecutor'], ownJurisdiction((e) => e.jurisdiction)), forRoles(['law_enforcement'], custodianOf)],
+      bases: [forRoles(['judge', 'prosecutor'], ownJurisdiction((e) => e.jurisdiction)), forRoles(['judge', 'prosecutor'], byTeam), forRoles(['law_enforcement'], custodianOf)],
     },
   },
 });

@@ -10,38 +10,57 @@ import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, Prote
 import { Proceeding, proceedingAccess, VictimReference } from './types';
 import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
 import { Precedent, precedentAccess } from './precedents/types';
+import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers';
+import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/types';
+import { TeamResolver } from './teams/resolvers';
+import { JointInvestigationTeam, teamAccess } from './teams/types';
 
 /**
  * Court cases: proceedings with their charges, pseudonymized defendants, victims (by id,
  * resolved by the victims subgraph) and hearings; protective orders; evidence with its
  * chain of custody; and precedents: the public case law published from closed proceedings.
+ * Mutual legal assistance requests between jurisdictions, with their deadlines and
+ * hash-chained delivery evidence (assistance/).
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
   PROTECTIVE_ORDER_EXPEDITED_HOURS: vars.integer('hours for an EXPEDITED one (default 72)', 1, 8_760),
   PROTECTIVE_ORDER_STANDARD_DAYS: vars.integer('days for a STANDARD one (default 30)', 1, 365),
   CUSTODY_CHAIN_KEY: vars.secret('key of the evidence custody chain hashes (HMAC-SHA256), one per deployment', 32),
+  MLA_RECOGNITION_DAYS: vars.integer('days the executing side has to recognize or refuse a legal assistance request after receipt (default 30, EIO Art. 12)', 1, 365),
+  MLA_URGENT_RECOGNITION_DAYS: vars.integer('days for an URGENT one (default 7)', 1, 365),
+  MLA_EXECUTION_DAYS: vars.integer('days to execute a request after its recognition or resumption (default 90)', 1, 730),
+  DELIVERY_CHAIN_KEY: vars.secret('key of the legal assistance delivery evidence hashes (HMAC-SHA256), one per deployment', 32),
 };
 
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
     Evidence: evidenceReference,
+    JointInvestigationTeam: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.team.load(reference.id) : null) },
     Precedent: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.precedent.load(reference.id) : null) },
     Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
+    LegalAssistanceRequest: legalAssistanceReference,
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,
       expeditedHours: settings.PROTECTIVE_ORDER_EXPEDITED_HOURS ?? 72,
       standardDays: settings.PROTECTIVE_ORDER_STANDARD_DAYS ?? 30,
-    }, settings.CUSTODY_CHAIN_KEY),
+    }, settings.CUSTODY_CHAIN_KEY, {
+      deadlines: {
+        recognitionDays: settings.MLA_RECOGNITION_DAYS ?? 30,
+        urgentRecognitionDays: settings.MLA_URGENT_RECOGNITION_DAYS ?? 7,
+        executionDays: settings.MLA_EXECUTION_DAYS ?? 90,
+      },
+      deliveryKey: settings.DELIVERY_CHAIN_KEY,
+    }),
   loaders: proceedingLoaders,
 };

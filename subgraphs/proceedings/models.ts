@@ -4,6 +4,8 @@ import type { RequestContext } from '../common/context';
 import { ListedCollection, listedField } from '../common/store';
 import { evidenceModels, type EvidenceRecord } from './evidence';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
+import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
+import { teamModels, type TeamRecord } from './teams/models';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -115,13 +117,15 @@ export interface DecisionTimes {
   standardDays: number;
 }
 
-/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents. */
-export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string) {
+/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents; legal assistance requests with their delivery evidence. */
+export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
     ...evidenceModels(connection, custodyKey),
     ...precedentModels(connection),
+    ...assistanceModels(connection, assistance),
+    ...teamModels(connection),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -151,6 +155,9 @@ export function proceedingLoaders(models: ProceedingModels) {
     precedentsByEcli: models.precedents.loaderBy('ecli'),
     precedentsCiting: models.precedents.loaderBy('citedBy'),
     precedentsOfProceeding: models.precedents.loaderBy('proceeding'),
+    ...assistanceLoaders(models),
+    team: loaderById<TeamRecord>(models.Team),
+    teamsOfProceeding: models.teams.loaderBy('proceeding'),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Entity } from '../common/loaders';
 import { PageInfo, sortedPageOf } from '../common/pagination';
 import { countryCode, isRecordId, newId, recordId, text } from '../common/validate';
 import type { DecisionTimes, ProceedingContext, ProtectiveOrderRecord } from './models';
+import { linkedByTeam } from './teams/access';
 import { VictimReference } from './types';
 
 /**
@@ -96,13 +97,16 @@ export class ProtectiveOrder {
 
 const ORDER_ROLES: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'];
 
+/** A joint investigation team opens an order to its members; where the protected person is stays with the jurisdiction. */
+const byTeam = linkedByTeam<Entity<ProtectiveOrderRecord>>((o) => o.proceedingId);
+
 /** Who reads an order: those who may request or decide it, in the proceeding's jurisdiction; the location only judges, prosecutors and police. */
 export const protectiveOrderAccess = typeAccess<Entity<ProtectiveOrderRecord>>({
   typeName: 'ProtectiveOrder',
   noun: 'this protective order',
   id: (o) => o.id,
   jurisdiction: (o) => o.jurisdiction,
-  visibleOn: [],
+  visibleOn: [byTeam],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.protectiveOrder.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: {
@@ -121,7 +125,7 @@ export const protectiveOrderAccess = typeAccess<Entity<ProtectiveOrderRecord>>({
     protectedPersonLocation: 'LOCATION',
   },
   rules: {
-    PROTECTIVE_ORDER: { roles: ORDER_ROLES, bases: [ownJurisdiction((o) => o.jurisdiction)] },
+    PROTECTIVE_ORDER: { roles: ORDER_ROLES, bases: [ownJurisdiction((o) => o.jurisdiction), byTeam] },
     LOCATION: { roles: ['judge', 'prosecutor', 'law_enforcement'], bases: [ownJurisdiction((o) => o.jurisdiction)] },
   },
 });

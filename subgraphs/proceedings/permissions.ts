@@ -4,11 +4,13 @@ import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic
 import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
+import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
 
 /** The rules of the root fields; Proceeding fields are decided by their categories (types.ts). */
 
 const proceedingOf = async (args: { proceedingId: string }, ctx: ProceedingContext) => ctx.loaders.proceeding.load(recordId(args.proceedingId, 'proceedingId'));
 const orderOf = async (args: { orderId: string }, ctx: ProceedingContext) => ctx.loaders.protectiveOrder.load(recordId(args.orderId, 'orderId'));
+const teamOf = async (args: { teamId: string }, ctx: ProceedingContext) => ctx.loaders.team.load(recordId(args.teamId, 'teamId'));
 const evidenceOf = async (args: { evidenceId: string }, ctx: ProceedingContext) => ctx.loaders.evidence.load(recordId(args.evidenceId, 'evidenceId'));
 const actsOnEvidence = (roles: Role[]) => actsInOwnJurisdiction('Evidence', roles, evidenceOf, (args) => args.evidenceId);
 const actsOnProceeding = (roles: Role[]) => actsInOwnJurisdiction('Proceeding', roles, proceedingOf, (args) => args.proceedingId);
@@ -26,6 +28,19 @@ const judgeOfPrecedent = chain(
   }),
 );
 
+/**
+ * Acting on a joint investigation team: a prosecutor or judge of one of its parties; a
+ * team the caller's jurisdiction is no party to answers as an unknown id. What the
+ * change needs besides (a leader, a party that joined) the resolver checks.
+ */
+const actsOnTeam = chain(
+  hasRole('prosecutor', 'judge'),
+  ruleOf<ProceedingContext>(async (_parent, args: { teamId: string }, ctx) => {
+    const team = await teamOf(args, ctx);
+    return team && team.parties.includes(ctx.caller!.jurisdiction) ? true : notFound('JointInvestigationTeam', args.teamId);
+  }),
+);
+
 /** The roles that see anything of a proceeding (the summary, at least). */
 const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney'];
 
@@ -38,6 +53,9 @@ export const proceedingPermissions: Permissions = {
     precedent: isPublic,
     precedents: isPublic,
     precedentChanges: isPublic,
+    ...assistanceQueryRules,
+    jointInvestigationTeam: hasRole('judge', 'prosecutor', 'law_enforcement'),
+    jointInvestigationTeams: hasRole('judge', 'prosecutor', 'law_enforcement'),
   },
   Mutation: {
     openProceeding: hasRole('prosecutor', 'judge'),
@@ -51,8 +69,18 @@ export const proceedingPermissions: Permissions = {
     publishPrecedent: actsOnProceeding(['judge']),
     correctPrecedent: judgeOfPrecedent,
     withdrawPrecedent: judgeOfPrecedent,
+    ...assistanceMutationRules,
+    createJointInvestigationTeam: hasRole('prosecutor', 'judge'),
+    joinJointInvestigationTeam: actsOnTeam,
+    addTeamMember: actsOnTeam,
+    removeTeamMember: actsOnTeam,
+    linkProceeding: actsOnTeam,
+    extendTeam: actsOnTeam,
+    closeTeam: actsOnTeam,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
+  ...assistanceOpenTypes,
+  ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),
 };

@@ -8,6 +8,7 @@ import { isRecordId } from '../common/validate';
 import { Gender } from '../common/vocabulary';
 import type { ProceedingContext, ProceedingRecord } from './models';
 import { Evidence } from './evidence';
+import { linkedByTeam } from './teams/access';
 import { ProtectiveOrder } from './orders';
 
 export enum ProceedingKind {
@@ -50,6 +51,8 @@ export class Defendant {
   gender!: Gender;
 }
 
+/** An entity so that the shelters subgraph can add its transport; resolved only inside a proceeding (resolvable: false). */
+@Directive('@key(fields: "id", resolvable: false)')
 @ObjectType()
 export class Hearing {
   @Field(() => ID)
@@ -127,17 +130,21 @@ export class Proceeding {
 
 const COURT_ROLES: Role[] = ['judge', 'prosecutor', 'law_enforcement'];
 
+/** Members of an active joint investigation team linking the proceeding read it as its own jurisdiction's judges, prosecutors and police do. */
+const byTeam = linkedByTeam<Entity<ProceedingRecord>>((p) => p.id);
+
 /**
  * Who may read which Proceeding field: only in the proceeding's own jurisdiction (other
- * jurisdictions see nothing of it, until a joint investigation team opens it); the kind,
- * stage and jurisdiction also to partner systems and legal aid attorneys.
+ * jurisdictions see nothing of it, unless a joint investigation team opens it to its
+ * members); the kind, stage and jurisdiction also to partner systems and legal aid
+ * attorneys.
  */
 export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
   typeName: 'Proceeding',
   noun: 'this proceeding',
   id: (p) => p.id,
   jurisdiction: (p) => p.jurisdiction,
-  visibleOn: [],
+  visibleOn: [byTeam],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.proceeding.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: {
@@ -158,9 +165,9 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     precedents: 'PROCEEDING',
   },
   rules: {
-    PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney'], bases: [ownJurisdiction((p) => p.jurisdiction)] },
-    PROCEEDING: { roles: COURT_ROLES, bases: [ownJurisdiction((p) => p.jurisdiction)] },
-    PROCEEDING_DETAILS: { roles: COURT_ROLES, bases: [ownJurisdiction((p) => p.jurisdiction)] },
+    PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney'], bases: [ownJurisdiction((p) => p.jurisdiction), byTeam] },
+    PROCEEDING: { roles: COURT_ROLES, bases: [ownJurisdiction((p) => p.jurisdiction), byTeam] },
+    PROCEEDING_DETAILS: { roles: COURT_ROLES, bases: [ownJurisdiction((p) => p.jurisdiction), byTeam] },
   },
 });
 

@@ -1,0 +1,175 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, forbidden, notFound } from '../../../platform/errors';
+import { visibleOnly, visibleOrNull } from '../../common/access';
+import type { Entity } from '../../common/loaders';
+import { pageOf } from '../../common/pagination';
+import { countryCode, localDate, newId, recordId, text } from '../../common/validate';
+import type { ProceedingContext } from '../models';
+import { Proceeding, proceedingAccess } from '../types';
+import { dayOf, stateOf, type TeamRecord } from './models';
+import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamMemberInput, TeamStatus } from './types';
+
+type TeamDoc = Entity<TeamRecord>;
+
+/** Changes one team under its lock; `change` sees it as it is and throws BAD_USER_INPUT for a change that does not apply. */
+async function changeTeam(ctx: ProceedingContext, id: string, action: string, fields: string[], change: (team: TeamDoc) => Partial<TeamRecord>): Promise<TeamDoc> {
+  return ctx.audit.change(action, 'JointInvestigationTeam', id, fields, async () => {
+    const updated = await ctx.models.teams.update(id, change);
+    if (!updated) throw notFound('JointInvestigationTeam', id);
+    return updated;
+  });
+}
+
+/** A team that still works: neither closed nor expired. */
+function stillRunning(team: TeamDoc, now: Date): void {
+  const state = stateOf(team, now);
+  if (state === 'CLOSED') throw badInput('teamId', `the team was closed on ${dayOf(team.closedAt!)}`);
+  if (state === 'EXPIRED') throw badInput('teamId', `the team expired after ${team.endsOn}; agree a new one`);
+}
+
+@Resolver(() => JointInvestigationTeam)
+export class TeamResolver {
+  @Query(() => JointInvestigationTeam, { nullable: true, description: "A team the caller's jurisdiction is a party to (else null, as for an unknown id)" })
+  async jointInvestigationTeam(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext): Promise<TeamDoc | null> {
+    return visibleOrNull(teamAccess, ctx, await ctx.loaders.team.load(recordId(id, 'id')));
+  }
+
+  @Query(() => JointInvestigationTeamConnection, { description: "The teams the caller's jurisdiction is a party to, oldest first (for police: those they are members of)" })
+  async jointInvestigationTeams(
+    @Ctx() ctx: ProceedingContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const { teams } = ctx.models;
+    const caller = ctx.caller!;
+    const membersOnly = caller.role === 'law_enforcement';
+    const where = membersOnly ? (team: TeamDoc) => team.members.some((m) => m.sub === caller.sub && m.jurisdiction === caller.jurisdiction) : undefined;
+    return pageOf([{ records: teams, list: teams.list('party', caller.jurisdiction), where }], { first, after });
+  }
+
+  @Mutation(() => JointInvestigationTeam, {
+    description: "Sets up a team (a prosecutor or judge of one party, who leads it for that party); it is ACTIVE once a prosecutor or judge of every other party joined",
+  })
+  async createJointInvestigationTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    const parties = [...new Set(input.parties.map((p, i) => countryCode(p, `input.parties[${i}]`)))];
+    if (parties.length < 2) throw badInput('input.parties', 'a joint team needs at least two parties (jurisdictions)');
+    if (parties.length > 27) throw badInput('input.parties', 'must list at most 27 parties');
+    if (!parties.includes(caller.jurisdiction)) throw badInput('input.parties', `must include your own jurisdiction ${caller.jurisdiction}`);
+    const startsOn = localDate(input.startsOn, 'input.startsOn');
+    const endsOn = localDate(input.endsOn, 'input.endsOn');
+    if (endsOn < startsOn) throw badInput('input.endsOn', 'is before startsOn');
+    if (endsOn < dayOf(ctx.now)) throw badInput('input.endsOn', 'is in the past');
+    const _id = newId();
+    return ctx.audit.change('TEAM_CREATED', 'JointInvestigationTeam', _id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members'], () =>
+      ctx.models.teams.create({
+        _id,
+        name: text(input.name, 'input.name', { max: 200 }),
+        parties,
+        purpose: text(input.purpose, 'input.purpose', { max: 2000 }),
+        startsOn,
+        endsOn,
+        extensions: [],
+        leaders: [{ jurisdiction: caller.jurisdiction, sub: caller.sub, joinedAt: ctx.now }],
+        members: [{ sub: caller.sub, role: caller.role, jurisdiction: caller.jurisdiction, addedAt: ctx.now, addedBy: caller.sub }],
+        proceedingIds: [],
+        createdAt: ctx.now,
+        createdBy: caller.sub,
+        closedAt: null,
+        closingReason: null,
+      }),
+    );
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: "Joins a team for the caller's jurisdiction (a prosecutor or judge of a party that has not joined yet), as its leader for that party" })
+  joinJointInvestigationTeam(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    return changeTeam(ctx, teamId, 'TEAM_JOINED', ['leaders', 'members', 'status'], (team) => {
+      stillRunning(team, ctx.now);
+      const joined = team.leaders.find((l) => l.jurisdiction === caller.jurisdiction);
+      if (joined) throw badInput('teamId', `${caller.jurisdiction} joined this team already on ${dayOf(joined.joinedAt)}`);
+      const members = team.members.some((m) => m.sub === caller.sub && m.jurisdiction === caller.jurisdiction)
+        ? team.members
+        : [...team.members, { sub: caller.sub, role: caller.role, jurisdiction: caller.jurisdiction, addedAt: ctx.now, addedBy: caller.sub }];
+      return { leaders: [...team.leaders, { jurisdiction: caller.jurisdiction, sub: caller.sub, joinedAt: ctx.now }], members };
+    });
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: "Adds a practitioner of the caller's own jurisdiction (a prosecutor or judge of a party that joined)" })
+  addTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => TeamMemberInput) input: TeamMemberInput, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    const sub = text(input.sub, 'input.sub', { max: 200 });
+    return changeTeam(ctx, teamId, 'TEAM_MEMBER_ADDED', ['members'], (team) => {
+      stillRunning(team, ctx.now);
+      if (!team.leaders.some((l) => l.jurisdiction === caller.jurisdiction)) throw badInput('teamId', `${caller.jurisdiction} has not joined this team yet (joinJointInvestigationTeam)`);
+      if (team.members.some((m) => m.sub === sub && m.jurisdiction === caller.jurisdiction)) throw badInput('input.sub', `${sub} is a member already`);
+      return { members: [...team.members, { sub, role: input.role, jurisdiction: caller.jurisdiction, addedAt: ctx.now, addedBy: caller.sub }] };
+    });
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: "Removes a member of the caller's own jurisdiction; their access ends with the next request" })
+  removeTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('sub', () => String) sub: string, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    return changeTeam(ctx, teamId, 'TEAM_MEMBER_REMOVED', ['members'], (team) => {
+      const target = team.members.find((m) => m.sub === sub && m.jurisdiction === caller.jurisdiction);
+      if (!target) {
+        if (team.members.some((m) => m.sub === sub)) throw forbidden(`${sub} is a member for another party; only that party removes them`);
+        throw badInput('sub', `${sub} is not a member of this team for ${caller.jurisdiction}`);
+      }
+      return { members: team.members.filter((m) => m !== target) };
+    });
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: "Shares a proceeding of the caller's jurisdiction with the team (a prosecutor or judge of a party that joined)" })
+  async linkProceeding(@Arg('teamId', () => ID) teamId: string, @Arg('proceedingId', () => ID) proceedingId: string, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    const proceeding = await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId'));
+    if (!proceeding || proceeding.jurisdiction !== caller.jurisdiction) throw badInput('proceedingId', `no proceeding of ${caller.jurisdiction} has this id`);
+    return changeTeam(ctx, teamId, 'TEAM_PROCEEDING_LINKED', ['proceedings'], (team) => {
+      stillRunning(team, ctx.now);
+      if (!team.leaders.some((l) => l.jurisdiction === caller.jurisdiction)) throw badInput('teamId', `${caller.jurisdiction} has not joined this team yet (joinJointInvestigationTeam)`);
+      if (team.proceedingIds.includes(proceeding.id)) throw badInput('proceedingId', 'is linked to this team already');
+      return { proceedingIds: [...team.proceedingIds, proceeding.id] };
+    });
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: 'Extends the team to a later last day, with a reason (a leader of a party)' })
+  extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    const newEnd = localDate(endsOn, 'endsOn');
+    const why = text(reason, 'reason', { max: 1000 });
+    return changeTeam(ctx, teamId, 'TEAM_EXTENDED', ['endsOn', 'extensions'], (team) => {
+      if (!team.leaders.some((l) => l.sub === caller.sub && l.jurisdiction === caller.jurisdiction)) throw forbidden('Only a leader of the team extends it');
+      stillRunning(team, ctx.now);
+      if (newEnd <= team.endsOn) throw badInput('endsOn', `must be after the current last day ${team.endsOn}`);
+      return { endsOn: newEnd, extensions: [...team.extensions, { endsOn: newEnd, reason: why, at: ctx.now, by: caller.sub, byJurisdiction: caller.jurisdiction }] };
+    });
+  }
+
+  @Mutation(() => JointInvestigationTeam, { description: "Closes the team (a leader of a party): its members' access ends with the next request" })
+  closeTeam(@Arg('teamId', () => ID) teamId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+    const caller = ctx.caller!;
+    const why = text(reason, 'reason', { max: 1000 });
+    return changeTeam(ctx, teamId, 'TEAM_CLOSED', ['status', 'closedAt', 'closingReason'], (team) => {
+      if (!team.leaders.some((l) => l.sub === caller.sub && l.jurisdiction === caller.jurisdiction)) throw forbidden('Only a leader of the team closes it');
+      if (team.closedAt) throw badInput('teamId', `the team was closed on ${dayOf(team.closedAt)}`);
+      return { closedAt: ctx.now, closingReason: why };
+    });
+  }
+
+  @FieldResolver(() => TeamStatus, { nullable: true })
+  status(@Root() team: TeamDoc, @Ctx() ctx: ProceedingContext): TeamStatus {
+    return stateOf(team, ctx.now) as TeamStatus;
+  }
+
+  @FieldResolver(() => [String], { nullable: true })
+  joined(@Root() team: TeamDoc): string[] {
+    return team.leaders.map((l) => l.jurisdiction);
+  }
+
+  @FieldResolver(() => [Proceeding], { nullable: true, description: "The linked proceedings the caller may read (a member of an active team reads every party's)" })
+  async proceedings(@Root() team: TeamDoc, @Ctx() ctx: ProceedingContext) {
+    const linked = await ctx.loaders.proceeding.loadMany(team.proceedingIds);
+    return visibleOnly(proceedingAccess, ctx, linked.filter((p): p is NonNullable<typeof p> & object => p !== null && !(p instanceof Error)));
+  }
+}
