@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 
 // The one place errors are made, so every service speaks the same codes:
 // UNAUTHENTICATED (no or bad token), FORBIDDEN (not entitled), BAD_USER_INPUT
-// (names the offending field), NOT_FOUND.
+// (names the offending field), NOT_FOUND, CONFLICT (the state changed meanwhile) and
+// SERVICE_UNAVAILABLE (a service it depends on did not answer).
 
 /** A field that needs a token (the rest of the answer stays). */
 export function unauthenticated(message = 'A valid bearer token is required for this field'): GraphQLError {
@@ -34,4 +35,9 @@ export function notFound(what: string, id: string): GraphQLError {
 /** A service this request depends on did not answer: try again later (nothing was changed). */
 export function unavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}
+
+/** The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was changed. */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }

@@ -13,6 +13,7 @@ import { victimModels, type ConsentRecord, type VictimRecord } from '../subgraph
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/victims/types/enums';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
 import { seedProceedings, type ProceedingSeedSecrets } from './seed-proceedings';
+import { seedShelters } from './seed-shelters';
 import type { Purpose } from '../platform/purposes';
 
 const JURISDICTIONS = DEMO_JURISDICTIONS;
@@ -213,17 +214,29 @@ function demoConsent(victim: VictimRecord, rnd: () => number, pick: <T>(list: T[
   };
 }
 
+/** Every subgraph's demo data, each into its own database, each only when that database has none (`npm start`, `npm run seed`). */
+export async function seedHub(mongoUri: string, settings: Record<string, string>): Promise<void> {
+  const seeds: Array<[string, (connection: Connection) => Promise<boolean>]> = [
+    ['victims', (c) => seedDemoData(c, settings as SeedSecrets)],
+    ['proceedings', (c) => seedProceedings(c, settings as ProceedingSeedSecrets)],
+    ['shelters', (c) => seedShelters(c, settings as SeedSecrets)],
+  ];
+  for (const [database, seed] of seeds) {
+    const connection = await connectDatabase(mongoUri, database);
+    try {
+      await seed(connection);
+    } finally {
+      await connection.close();
+    }
+  }
+}
+
 if (require.main === module) {
   // `npm run seed`: seeds the database at MONGODB_URI, or the embedded one in .data/.
   (async () => {
     const env = await openDevEnvironment();
     try {
-      const connection = await connectDatabase(env.mongoUri, 'victims');
-      await seedDemoData(connection, env.settings as SeedSecrets);
-      await connection.close();
-      const proceedings = await connectDatabase(env.mongoUri, 'proceedings');
-      await seedProceedings(proceedings, env.settings as ProceedingSeedSecrets);
-      await proceedings.close();
+      await seedHub(env.mongoUri, env.settings);
     } finally {
       await env.stop();
     }

@@ -1,22 +1,15 @@
 import 'reflect-metadata';
 import { readEnv, vars } from '../platform/config';
-import { connectDatabase } from '../subgraphs/common/db';
 import { openDevEnvironment } from './dev-env';
 import { startLocalHub } from './local-hub';
-import { seedDemoData, type SeedSecrets } from './seed';
-import { seedProceedings, type ProceedingSeedSecrets } from './seed-proceedings';
+import { seedHub } from './seed';
 
 // `npm start`: the whole hub on one machine — database, every subgraph, the gateway,
 // demo data on first run. Each service still listens on its own port and verifies
 // every token itself, exactly as when deployed apart.
 async function main() {
   const env = await openDevEnvironment();
-  const seedConnection = await connectDatabase(env.mongoUri, 'victims');
-  await seedDemoData(seedConnection, env.settings as SeedSecrets);
-  await seedConnection.close();
-  const proceedingsConnection = await connectDatabase(env.mongoUri, 'proceedings');
-  await seedProceedings(proceedingsConnection, env.settings as ProceedingSeedSecrets);
-  await proceedingsConnection.close();
+  await seedHub(env.mongoUri, env.settings);
 
   const hub = await startLocalHub({
     mongoUri: env.mongoUri,

@@ -2,6 +2,7 @@ import type { AuditedService } from './common/audit-api';
 import { auditedService } from './common/schema';
 import type { SubgraphDefinition } from './common/server';
 import { proceedingsSubgraph } from './proceedings';
+import { sheltersSubgraph } from './shelters';
 import { victimsSubgraph } from './victims';
 
 /** A subgraph of the hub and the port it listens on by default. */
@@ -16,6 +17,7 @@ export interface RegistryEntry {
 export const SUBGRAPHS: RegistryEntry[] = [
   { port: 4001, definition: victimsSubgraph, auditDirectory: true },
   { port: 4002, definition: proceedingsSubgraph },
+  { port: 4003, definition: sheltersSubgraph },
 ];
 
 export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry {

@@ -340,3 +340,21 @@ describe('Query.victims', () => {
     expect(names(await list({ status: 'IN_RECOVERY_PERIOD' }))).toEqual(['SE2']);
   });
 });
+
+describe('what a victim shares with another jurisdiction (the consent question of other subgraphs)', () => {
+  const SHARING = `query($ids: [ID!]!, $grantee: String) { victimSharing(victimIds: $ids, grantee: $grantee) { victimId jurisdiction consents { id categories } } }`;
+
+  it("is answered to the victim's own jurisdiction, and to nobody else", async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const consent = await grantConsent(hub, victim, 'DE', { categories: ['LOCATION', 'HEALTH'], granteeJurisdictions: ['AT'] });
+    const url = hub.subgraphs.victims.url;
+    const own = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'AT' }, { url });
+    expect(own.body.data.victimSharing).toEqual([{ victimId: victim, jurisdiction: 'DE', consents: [{ id: consent, categories: ['LOCATION', 'HEALTH'] }] }]);
+    const elsewhere = await hub.query(await hub.token('social_worker', 'IT'), SHARING, { ids: [victim], grantee: 'AT' }, { url });
+    expect(elsewhere.body.data.victimSharing[0].consents).toEqual([]);
+    const notNamed = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'GR' }, { url });
+    expect(notNamed.body.data.victimSharing[0].consents).toEqual([]);
+    const bad = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'Austria' }, { url });
+    expect(errorCodes(bad.body)).toEqual({ victimSharing: 'BAD_USER_INPUT' });
+  });
+});

@@ -6,6 +6,12 @@ import { assessScreening } from '../subgraphs/victims/screening';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../scripts/demo';
 import { seedProceedings, type ProceedingSeedSecrets } from '../scripts/seed-proceedings';
 import { proceedingModels } from '../subgraphs/proceedings/models';
+import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../subgraphs/proceedings/assistance/models';
+import { isOverdue } from '../subgraphs/proceedings/assistance/lifecycle';
+import { stateOf } from '../subgraphs/proceedings/teams/models';
+import { bedsHeld } from '../subgraphs/shelters/beds';
+import { shelterModels } from '../subgraphs/shelters/models';
+import { seedShelters } from '../scripts/seed-shelters';
 import { randomSecrets } from '../scripts/dev-env';
 import { demoVictimId, seedDemoData, type SeedSecrets } from '../scripts/seed';
 import { isPurpose } from '../platform/purposes';
@@ -95,8 +101,12 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
   it('seeds 60 proceedings over the 6 jurisdictions with victims of their own, 30 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
     const lines: string[] = [];
     expect(await seedProceedings(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
-    expect(lines).toEqual(['Seeded 60 proceedings, 30 protective orders, 80 items of evidence and 40 precedents.']);
-    const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Seeded 60 proceedings, 30 protective orders, 80 items of evidence, .*40 precedents.*5 joint investigation teams/);
+    const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY, {
+      deadlines: DEFAULT_ASSISTANCE_DEADLINES,
+      deliveryKey: secrets.DELIVERY_CHAIN_KEY,
+    });
     const proceedings = await models.Proceeding.find().lean();
     expect(proceedings).toHaveLength(60);
     const victimHome = new Map(Array.from({ length: 300 }, (_, i) => [demoVictimId(i), DEMO_JURISDICTIONS[i % 6]]));
@@ -120,6 +130,70 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
     const linked = precedents.filter((p) => p.proceedingId !== null);
     expect(linked.length).toBeGreaterThan(0);
     for (const p of linked) expect(closed.get(p.proceedingId!)).toBe(p.jurisdiction);
+    // Joint investigation teams: every state, members as the development tokens' subjects, proceedings of their parties.
+    const teams = await models.Team.find().lean();
+    expect(teams.map((t) => stateOf(t, new Date())).sort()).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'EXPIRED', 'PENDING']);
+    const home = new Map(proceedings.map((p) => [p._id, p.jurisdiction]));
+    for (const team of teams) {
+      for (const id of team.proceedingIds) expect(team.parties).toContain(home.get(id));
+      expect(team.members.every((m) => m.sub === `${m.role}@${m.jurisdiction.toLowerCase()}.example`)).toBe(true);
+    }
+    // Legal assistance: 20 requests in every status, on proceedings of the requesting side, some overdue, one extended, every delivery chain intact.
+    expect(lines[0]).toMatch(/20 legal assistance requests\.$/);
+    const requests = await models.LegalAssistanceRequest.find().lean();
+    expect(requests).toHaveLength(20);
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'RECEIVED', 'RECOGNIZED', 'REFUSED', 'POSTPONED', 'EXECUTED', 'CLOSED']));
+    for (const r of requests) {
+      expect(home.get(r.proceedingId)).toBe(r.requestingJurisdiction);
+      expect(r.executingJurisdiction).not.toBe(r.requestingJurisdiction);
+      expect(r.history[r.history.length - 1].to).toBe(r.status);
+      const chain = await models.delivery.verify(deliveryChain(r._id));
+      expect(chain).toMatchObject({ valid: true });
+      expect(chain.entries > 0).toBe(r.status !== 'DRAFT');
+    }
+    expect(requests.filter((r) => isOverdue(r, new Date())).map((r) => r.status).sort()).toEqual(['POSTPONED', 'RECEIVED', 'RECEIVED', 'RECOGNIZED']);
+    expect(requests.filter((r) => r.extension !== null)).toHaveLength(1);
     expect(await seedProceedings(connection, secrets, 300, () => {})).toBe(false);
+  });
+});
+
+describe('demo shelters (npm start seeds them once)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as SeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `shelters_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 18 shelters and 120 placements whose active ones hold exactly their beds, once', async () => {
+    const lines: string[] = [];
+    expect(await seedShelters(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines[0]).toMatch(/^Seeded 18 shelters \(\d full\) and 120 placements/);
+    const models = shelterModels(connection);
+    const shelters = await models.Shelter.find().lean();
+    expect(shelters).toHaveLength(18);
+    expect(shelters.filter((s) => s.securityLevel === 'SECRET_LOCATION').map((s) => s.jurisdiction)).toEqual(['DE']);
+    expect(shelters.filter((s) => s.accepts.unaccompaniedMinors).map((s) => s.jurisdiction)).toEqual(['IT']);
+    const placements = await models.Placement.find().lean();
+    expect(placements).toHaveLength(120);
+    const held = await bedsHeld(models, shelters);
+    for (const s of shelters) {
+      const active = placements.filter((p) => p.shelterId === s._id && ['REQUESTED', 'CONFIRMED'].includes(p.status));
+      expect(held.get(s._id)).toBe(active.length);
+      expect(active.length).toBeLessThanOrEqual(s.capacity);
+      for (const p of active) expect(p.victimJurisdiction).toBe(s.jurisdiction);
+    }
+    for (const j of ['AL', 'DE']) {
+      const smallest = shelters.filter((s) => s.jurisdiction === j).sort((a, b) => a.capacity - b.capacity)[0];
+      expect(held.get(smallest._id)).toBe(smallest.capacity);
+    }
+    const activeVictims = placements.filter((p) => ['REQUESTED', 'CONFIRMED'].includes(p.status)).map((p) => p.victimId);
+    expect(new Set(activeVictims).size).toBe(activeVictims.length);
+    expect(placements.some((p) => p.status === 'TRANSFERRED' && p.transferredTo)).toBe(true);
+    expect(await seedShelters(connection, secrets, 300, () => {})).toBe(false);
   });
 });

@@ -27,8 +27,13 @@ export interface VictimCase {
 export interface ConsentSource {
   /** The victim's own jurisdiction (null: no such victim). */
   jurisdictionOf(victimId: string): Promise<string | null>;
-  /** The victim's active consents that name the caller's jurisdiction. */
-  consentsFor(victimId: string): Promise<SharedConsent[]>;
+  /**
+   * The victim's active consents that name the caller's jurisdiction, or `grantee`: what
+   * the victim shares with another jurisdiction is answered only to the victim's own
+   * jurisdiction (which keeps its consents), e.g. before placing the victim abroad;
+   * anyone else gets none.
+   */
+  consentsFor(victimId: string, grantee?: string): Promise<SharedConsent[]>;
   /** The victim's CASE data as the caller may read it (null: no victim the caller may see). */
   caseOf(victimId: string): Promise<VictimCase | null>;
 }
@@ -66,7 +71,7 @@ export class ConsentUnavailable extends Error {
   override name = 'ConsentUnavailable';
 }
 
-export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!) { victimSharing(victimIds: $victimIds) { victimId jurisdiction consents { id categories purposes } } }`;
+export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!, $grantee: String) { victimSharing(victimIds: $victimIds, grantee: $grantee) { victimId jurisdiction consents { id categories purposes } } }`;
 
 const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id ageGroup gender nationality } } }`;
 
@@ -78,13 +83,21 @@ interface VictimSharing {
 
 /** Asks the victims subgraph at `url` (CONSENT_SERVICE_URL), once per request tick. */
 export function remoteConsents(url: string | undefined, credentials: Credentials): ConsentSource {
-  const loader = new DataLoader<string, VictimSharing>(async (victimIds) => {
-    const body = await askVictims<{ victimSharing?: VictimSharing[] }>(url, credentials, VICTIM_SHARING_QUERY, { victimIds });
-    const answers = body.data?.victimSharing;
-    if (!answers) throw new ConsentUnavailable(`consent could not be checked: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
-    const byId = new Map(answers.map((answer) => [answer.victimId, answer]));
-    return victimIds.map((id) => byId.get(id) ?? new ConsentUnavailable('consent could not be checked: the victims service left this victim out'));
-  });
+  const sharingWith = (grantee: string | null) =>
+    new DataLoader<string, VictimSharing>(async (victimIds) => {
+      const body = await askVictims<{ victimSharing?: VictimSharing[] }>(url, credentials, VICTIM_SHARING_QUERY, { victimIds, grantee });
+      const answers = body.data?.victimSharing;
+      if (!answers) throw new ConsentUnavailable(`consent could not be checked: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
+      const byId = new Map(answers.map((answer) => [answer.victimId, answer]));
+      return victimIds.map((id) => byId.get(id) ?? new ConsentUnavailable('consent could not be checked: the victims service left this victim out'));
+    });
+  // One batch per grantee asked about (null: the caller's own jurisdiction).
+  const loaders = new Map<string | null, DataLoader<string, VictimSharing>>();
+  const loaderFor = (grantee: string | null) => {
+    if (!loaders.has(grantee)) loaders.set(grantee, sharingWith(grantee));
+    return loaders.get(grantee)!;
+  };
+  const loader = loaderFor(null);
   // CASE data through the victims subgraph's entity resolver, which decides and logs as for any read.
   const cases = new DataLoader<string, VictimCase | null>(async (victimIds) => {
     const representations = victimIds.map((id) => ({ __typename: 'Victim', id }));
@@ -95,7 +108,7 @@ export function remoteConsents(url: string | undefined, credentials: Credentials
   });
   return {
     jurisdictionOf: async (victimId) => (await loader.load(victimId)).jurisdiction,
-    consentsFor: async (victimId) => (await loader.load(victimId)).consents,
+    consentsFor: async (victimId, grantee) => (await loaderFor(grantee ?? null).load(victimId)).consents,
     caseOf: (victimId) => cases.load(victimId),
   };
 }

@@ -24,12 +24,14 @@ export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSour
     async jurisdictionOf(victimId) {
       return (await ctx.loaders.victim.load(victimId))?.jurisdiction ?? null;
     },
-    async consentsFor(victimId) {
+    async consentsFor(victimId, grantee) {
       const caller = ctx.caller;
       if (!caller) return [];
+      const jurisdiction = grantee ?? caller.jurisdiction;
+      if (jurisdiction !== caller.jurisdiction && (await ctx.loaders.victim.load(victimId))?.jurisdiction !== caller.jurisdiction) return [];
       const consents = await ctx.loaders.consentsOfVictim.load(victimId);
       return consents
-        .filter((consent) => consentIsActive(consent, ctx.now) && consent.granteeJurisdictions.includes(caller.jurisdiction))
+        .filter((consent) => consentIsActive(consent, ctx.now) && consent.granteeJurisdictions.includes(jurisdiction))
         .map((consent) => ({ id: consent.id, categories: consent.categories, purposes: consent.purposes }));
     },
     async caseOf(victimId) {

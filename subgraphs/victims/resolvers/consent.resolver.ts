@@ -17,14 +17,21 @@ export class ConsentResolver {
    * through the gateway. An unknown id answers like a victim that shares nothing.
    */
   @Directive('@inaccessible')
-  @Query(() => [VictimSharing], { description: "What each victim shares with the caller's jurisdiction (for other subgraphs)" })
-  async victimSharing(@Arg('victimIds', () => [ID]) victimIds: string[], @Ctx() ctx: VictimContext): Promise<VictimSharing[]> {
+  @Query(() => [VictimSharing], {
+    description: "What each victim shares with the caller's jurisdiction, or with `grantee` when the caller is of the victim's own jurisdiction (for other subgraphs)",
+  })
+  async victimSharing(
+    @Arg('victimIds', () => [ID]) victimIds: string[],
+    @Ctx() ctx: VictimContext,
+    @Arg('grantee', () => String, { nullable: true }) grantee?: string,
+  ): Promise<VictimSharing[]> {
     if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
     const ids = [...new Set(victimIds.map((id, i) => recordId(id, `victimIds[${i}]`)))];
+    const jurisdiction = grantee != null ? countryCode(grantee, 'grantee') : undefined;
     return Promise.all(
       ids.map(async (victimId) => {
-        const [jurisdiction, consents] = await Promise.all([ctx.consents.jurisdictionOf(victimId), ctx.consents.consentsFor(victimId)]);
-        return { victimId, jurisdiction, consents } as VictimSharing;
+        const [home, consents] = await Promise.all([ctx.consents.jurisdictionOf(victimId), ctx.consents.consentsFor(victimId, jurisdiction)]);
+        return { victimId, jurisdiction: home, consents } as VictimSharing;
       }),
     );
   }

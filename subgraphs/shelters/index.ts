@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { isRecordId } from '../common/validate';
+import type { SubgraphDefinition } from '../common/server';
+import { placementAccess, shelterAccess, transportAccess } from './access';
+import { shelterLoaders, shelterModels, type ShelterContext } from './models';
+import { shelterPermissions } from './permissions';
+import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
+import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
+
+/**
+ * Shelters: live capacity that is never overbooked (beds are slots, common/slots.ts),
+ * matching a person's needs, confidential addresses, placements of victims (by id; the
+ * victims subgraph resolves them and decides consent) and safe transport to hearings of
+ * the proceedings subgraph.
+ */
+const byId = <K extends keyof ReturnType<typeof shelterLoaders>>(loader: K) => ({
+  __resolveReference: (reference: { id: string }, ctx: ShelterContext) => (isRecordId(reference.id) ? (ctx.loaders[loader] as { load(id: string): unknown }).load(reference.id) : null),
+});
+
+export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModels>, ReturnType<typeof shelterLoaders>, Record<string, never>> = {
+  name: 'shelters',
+  env: {},
+  resolvers: [ShelterResolver, PlacementResolver, VictimPlacementsResolver, HearingTransportResolver, TransportResolver],
+  orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference],
+  references: {
+    Shelter: byId('shelter'),
+    Placement: byId('placement'),
+    Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
+    Hearing: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
+  },
+  permissions: shelterPermissions,
+  access: [shelterAccess, placementAccess, transportAccess],
+  models: (connection) => shelterModels(connection),
+  loaders: shelterLoaders,
+};

@@ -1,0 +1,180 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { RequestContext } from '../common/context';
+import { loaderById } from '../common/loaders';
+import { Slots } from '../common/slots';
+import { ListedCollection, listedField } from '../common/store';
+import { occupancyLoader } from './beds';
+
+export interface AcceptsRecord {
+  genders: string[];
+  unaccompaniedMinors: boolean;
+  families: boolean;
+  maxStayDays: number;
+}
+
+export interface ShelterRecord {
+  _id: string;
+  name: string;
+  jurisdiction: string;
+  city: string;
+  /** The organisation that runs it, as its staff's tokens name it (`org`). */
+  operator: string;
+  capacity: number;
+  services: string[];
+  accessibility: string[];
+  accepts: AcceptsRecord;
+  languages: string[];
+  securityLevel: string;
+  address: string;
+  phone: string;
+  registeredAt: Date;
+  registeredBy: string;
+  _listed?: string[];
+}
+
+const shelterSchema = new Schema<ShelterRecord>(
+  {
+    _id: String,
+    name: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    city: { type: String, required: true },
+    operator: { type: String, required: true },
+    capacity: { type: Number, required: true },
+    services: { type: [String], default: [] },
+    accessibility: { type: [String], default: [] },
+    accepts: new Schema({ genders: [String], unaccompaniedMinors: Boolean, families: Boolean, maxStayDays: Number }, { _id: false }),
+    languages: { type: [String], default: [] },
+    securityLevel: { type: String, required: true },
+    address: { type: String, required: true },
+    phone: { type: String, required: true },
+    registeredAt: { type: Date, required: true },
+    registeredBy: { type: String, required: true },
+    _listed: listedField,
+  },
+  { collection: 'shelters', versionKey: false },
+);
+
+export interface PlacementRecord {
+  _id: string;
+  shelterId: string;
+  /** Copied from the shelter and the victim when requested: who may read the placement depends on them. */
+  shelterJurisdiction: string;
+  operator: string;
+  victimId: string;
+  victimJurisdiction: string;
+  status: string;
+  /** The bed it holds while REQUESTED or CONFIRMED. */
+  bed: number;
+  from: string;
+  expectedUntil: string | null;
+  needs: string[];
+  requestedAt: Date;
+  requestedBy: string;
+  confirmedAt: Date | null;
+  endedAt: Date | null;
+  endReason: string | null;
+  /** The placement it came from, or went to, in a transfer. */
+  transferredFrom: string | null;
+  transferredTo: string | null;
+  _listed?: string[];
+}
+
+const placementSchema = new Schema<PlacementRecord>(
+  {
+    _id: String,
+    shelterId: { type: String, required: true },
+    shelterJurisdiction: { type: String, required: true },
+    operator: { type: String, required: true },
+    victimId: { type: String, required: true },
+    victimJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    bed: { type: Number, required: true },
+    from: { type: String, required: true },
+    expectedUntil: { type: String, default: null },
+    needs: { type: [String], default: [] },
+    requestedAt: { type: Date, required: true },
+    requestedBy: { type: String, required: true },
+    confirmedAt: { type: Date, default: null },
+    endedAt: { type: Date, default: null },
+    endReason: { type: String, default: null },
+    transferredFrom: { type: String, default: null },
+    transferredTo: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'placements', versionKey: false },
+);
+
+export interface TransportRecord {
+  _id: string;
+  hearingId: string;
+  victimId: string;
+  placementId: string;
+  shelterJurisdiction: string;
+  operator: string;
+  victimJurisdiction: string;
+  pickupLocation: string;
+  escort: string;
+  departAt: Date;
+  arrangedAt: Date;
+  arrangedBy: string;
+  _listed?: string[];
+}
+
+const transportSchema = new Schema<TransportRecord>(
+  {
+    _id: String,
+    hearingId: { type: String, required: true },
+    victimId: { type: String, required: true },
+    placementId: { type: String, required: true },
+    shelterJurisdiction: { type: String, required: true },
+    operator: { type: String, required: true },
+    victimJurisdiction: { type: String, required: true },
+    pickupLocation: { type: String, required: true },
+    escort: { type: String, required: true },
+    departAt: { type: Date, required: true },
+    arrangedAt: { type: Date, required: true },
+    arrangedBy: { type: String, required: true },
+    _listed: listedField,
+  },
+  { collection: 'transports', versionKey: false },
+);
+
+/** The beds of a shelter, and the one active placement a victim may have, as slots (common/slots.ts). */
+export const bedsOf = (shelterId: string) => `beds/${shelterId}`;
+export const activePlacementOf = (victimId: string) => `victim/${victimId}`;
+
+/**
+ * The shelters store: shelters by jurisdiction (and all of them, for matching across
+ * borders), placements by shelter and by victim, transports by hearing; beds and each
+ * victim's active placement as slots.
+ */
+export function shelterModels(connection: Connection) {
+  const Shelter: Model<ShelterRecord> = connection.models.Shelter ?? connection.model<ShelterRecord>('Shelter', shelterSchema);
+  const Placement: Model<PlacementRecord> = connection.models.Placement ?? connection.model<PlacementRecord>('Placement', placementSchema);
+  const Transport: Model<TransportRecord> = connection.models.Transport ?? connection.model<TransportRecord>('Transport', transportSchema);
+  return {
+    Shelter,
+    Placement,
+    Transport,
+    shelters: new ListedCollection(Shelter, { jurisdiction: (s) => [s.jurisdiction], all: () => ['all'] }),
+    placements: new ListedCollection(Placement, { shelter: (p) => [p.shelterId], victim: (p) => [p.victimId] }),
+    transports: new ListedCollection(Transport, { hearing: (t) => [t.hearingId] }),
+    slots: new Slots(connection),
+  };
+}
+
+export type ShelterModels = ReturnType<typeof shelterModels>;
+
+export function shelterLoaders(models: ShelterModels) {
+  return {
+    shelter: loaderById<ShelterRecord>(models.Shelter),
+    placement: loaderById<PlacementRecord>(models.Placement),
+    placementsOfShelter: models.placements.loaderBy('shelter'),
+    placementsOfVictim: models.placements.loaderBy('victim'),
+    transport: loaderById<TransportRecord>(models.Transport),
+    transportsOfHearing: models.transports.loaderBy('hearing'),
+    occupancy: occupancyLoader(models),
+  };
+}
+
+export type ShelterContext = RequestContext<ShelterModels, ReturnType<typeof shelterLoaders>>;

@@ -1,0 +1,205 @@
+import { badInput, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
+import { isVisible } from '../common/access';
+import { ConsentUnavailable } from '../common/consents';
+import type { Entity } from '../common/loaders';
+import { localDate, newId, recordId } from '../common/validate';
+import { placementAccess } from './access';
+import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
+import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from './models';
+import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from './vocabulary';
+
+/**
+ * Placing a victim in a shelter: who may, and the steps that keep a bed and the victim's
+ * one active placement consistent without transactions (beds.ts).
+ */
+
+type PlacementDoc = Entity<PlacementRecord>;
+type ShelterDoc = Entity<ShelterRecord>;
+
+/** What a placement abroad needs the victim to share with the shelter's jurisdiction. */
+const PLACEMENT_CATEGORIES = ['LOCATION', 'HEALTH'];
+const PLACEMENT_PURPOSE = 'SHELTER_PLACEMENT';
+const MINOR_AGE_GROUPS = ['AGE_0_8', 'AGE_9_17'];
+
+async function askVictims<T>(question: () => Promise<T>): Promise<T> {
+  try {
+    return await question();
+  } catch (error) {
+    if (error instanceof ConsentUnavailable) throw unavailable(`The victim's consent could not be checked, so nothing was placed: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Whether active consents of the victim together share LOCATION and HEALTH for shelter placement. */
+function coversPlacement(consents: Array<{ categories: string[]; purposes: string[] }>): boolean {
+  const usable = consents.filter((c) => c.purposes.includes(PLACEMENT_PURPOSE));
+  return PLACEMENT_CATEGORIES.every((category) => usable.some((c) => c.categories.includes(category)));
+}
+
+/**
+ * A social worker, police officer or shelter worker of the shelter's jurisdiction places a
+ * victim of that jurisdiction, or a foreign victim who shares LOCATION and HEALTH with it
+ * for shelter placement; one of the victim's own jurisdiction places abroad when the victim
+ * shares them with the shelter's jurisdiction. Returns the victim's jurisdiction.
+ */
+export async function mayPlace(ctx: ShelterContext, shelter: ShelterDoc, victimId: string, field = 'victimId'): Promise<string> {
+  const caller = ctx.caller!;
+  const home = await askVictims(() => ctx.consents.jurisdictionOf(victimId));
+  if (!home) throw badInput(field, 'no victim has this id');
+  if (caller.jurisdiction === shelter.jurisdiction) {
+    if (home === caller.jurisdiction || coversPlacement(await askVictims(() => ctx.consents.consentsFor(victimId)))) return home;
+    throw forbidden(`The victim (of ${home}) has not consented to share LOCATION and HEALTH with ${caller.jurisdiction} for shelter placement`);
+  }
+  if (caller.jurisdiction === home) {
+    if (coversPlacement(await askVictims(() => ctx.consents.consentsFor(victimId, shelter.jurisdiction)))) return home;
+    throw forbidden(`Placing abroad needs the victim's consent to share LOCATION and HEALTH with ${shelter.jurisdiction} for shelter placement`);
+  }
+  throw forbidden(`Only the shelter's jurisdiction (${shelter.jurisdiction}) or the victim's (${home}) places this victim`);
+}
+
+/** A shelter takes in only whom it accepts: checked against the victim's CASE data when the caller may read it. */
+async function checkAccepted(ctx: ShelterContext, shelter: ShelterDoc, victimId: string): Promise<void> {
+  const victim = await askVictims(() => ctx.consents.caseOf(victimId));
+  if (victim?.gender && !shelter.accepts.genders.includes(victim.gender)) throw badInput('shelterId', `${shelter.name} does not take in ${victim.gender.toLowerCase()} guests`);
+  if (victim?.ageGroup && MINOR_AGE_GROUPS.includes(victim.ageGroup) && !shelter.accepts.unaccompaniedMinors) throw badInput('shelterId', `${shelter.name} does not take in unaccompanied minors`);
+}
+
+export interface StayInput {
+  from: string;
+  expectedUntil?: string | null;
+  needs: ShelterService[];
+}
+
+function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
+  const from = localDate(input.from, 'input.from');
+  if (from < now.toISOString().slice(0, 10)) throw badInput('input.from', 'is in the past');
+  const until = input.expectedUntil != null ? localDate(input.expectedUntil, 'input.expectedUntil') : null;
+  if (until !== null) {
+    if (until < from) throw badInput('input.expectedUntil', 'is before from');
+    const days = (Date.parse(until) - Date.parse(from)) / 86_400_000;
+    if (days > shelter.accepts.maxStayDays) throw badInput('input.expectedUntil', `${shelter.name} takes guests for at most ${shelter.accepts.maxStayDays} days`);
+  }
+  return { from, expectedUntil: until, needs: [...new Set(input.needs)] };
+}
+
+/** Looks up a shelter named in the arguments: BAD_USER_INPUT when there is none. */
+export async function shelterNamed(ctx: ShelterContext, id: string, field: string): Promise<ShelterDoc> {
+  const shelter = await ctx.loaders.shelter.load(recordId(id, field));
+  if (!shelter) throw badInput(field, 'no shelter has this id');
+  return shelter;
+}
+
+/**
+ * Holds the victim's one active placement, then a bed, then writes the placement; what
+ * fails gives back what was taken, so nothing is half done. CONFLICT when the shelter is
+ * full or the victim is placed already.
+ */
+async function place(ctx: ShelterContext, shelter: ShelterDoc, record: Omit<PlacementRecord, 'bed'>, victimHeld: boolean): Promise<PlacementDoc> {
+  const { models } = ctx;
+  if (!victimHeld && !(await holdVictim(models, record.victimId, record._id))) {
+    throw conflict('The victim has an active placement already: transfer or discharge it first');
+  }
+  const bed = await takeBed(models, shelter, record._id);
+  if (bed === null) {
+    if (!victimHeld) await releaseVictim(models, record.victimId, record._id);
+    throw conflict(`No free bed in ${shelter.name}`);
+  }
+  try {
+    return await models.placements.create({ ...record, bed });
+  } catch (error) {
+    await giveBackBed(models, { _id: record._id, shelterId: shelter.id, bed });
+    if (!victimHeld) await releaseVictim(models, record.victimId, record._id);
+    throw error;
+  }
+}
+
+export async function requestPlacement(ctx: ShelterContext, shelterId: string, victimId: string, input: StayInput): Promise<PlacementDoc> {
+  const shelter = await shelterNamed(ctx, shelterId, 'shelterId');
+  const victim = recordId(victimId, 'victimId');
+  const dates = stay(shelter, input, ctx.now);
+  const victimJurisdiction = await mayPlace(ctx, shelter, victim);
+  await checkAccepted(ctx, shelter, victim);
+  const id = newId();
+  return ctx.audit.change('PLACEMENT_REQUESTED', 'Placement', id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs'], () =>
+    place(ctx, shelter, newPlacement(ctx, id, shelter, victim, victimJurisdiction, dates, null), false),
+  );
+}
+
+function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, victimId: string, victimJurisdiction: string, dates: ReturnType<typeof stay>, from: string | null): Omit<PlacementRecord, 'bed'> {
+  return {
+    _id: id,
+    shelterId: shelter.id,
+    shelterJurisdiction: shelter.jurisdiction,
+    operator: shelter.operator,
+    victimId,
+    victimJurisdiction,
+    status: PlacementStatus.REQUESTED,
+    ...dates,
+    requestedAt: ctx.now,
+    requestedBy: ctx.caller!.sub,
+    confirmedAt: null,
+    endedAt: null,
+    endReason: null,
+    transferredFrom: from,
+    transferredTo: null,
+  };
+}
+
+/** Staff of the placement's shelter, or social workers of the shelter's (and, with `victimSide`, the victim's) jurisdiction. */
+export async function mayActOn(ctx: ShelterContext, placementId: string, victimSide: boolean): Promise<PlacementDoc> {
+  const placement = await ctx.loaders.placement.load(recordId(placementId, 'placementId'));
+  if (!placement || !(await isVisible(placementAccess, ctx, placement))) throw notFound('Placement', placementId);
+  const caller = ctx.caller!;
+  const staff = caller.role === 'shelter_staff' && caller.org === placement.operator && caller.jurisdiction === placement.shelterJurisdiction;
+  const social = caller.role === 'social_worker' && (caller.jurisdiction === placement.shelterJurisdiction || (victimSide && caller.jurisdiction === placement.victimJurisdiction));
+  if (!staff && !social) throw forbidden(`Only the shelter's staff or social workers of ${victimSide ? 'the shelter’s or the victim’s jurisdiction' : 'its jurisdiction'} do this`);
+  return placement;
+}
+
+/** Moves an active placement on under its lock; BAD_USER_INPUT naming its status when it cannot. */
+export async function endPlacement(ctx: ShelterContext, placement: PlacementDoc, to: PlacementStatus, change: Partial<PlacementRecord>): Promise<PlacementDoc> {
+  const updated = await ctx.models.placements.update(placement.id, (now) => {
+    const allowed = to === PlacementStatus.CONFIRMED ? [PlacementStatus.REQUESTED] : ACTIVE_STATUSES;
+    if (!allowed.includes(now.status)) throw badInput('placementId', `the placement is ${now.status}; only a ${allowed.join(' or ')} one can become ${to}`);
+    return { ...change, status: to };
+  });
+  if (!updated) throw notFound('Placement', placement.id);
+  return updated;
+}
+
+export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
+  const placement = await mayActOn(ctx, placementId, true);
+  return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
+    const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason: reason });
+    await giveBackBed(ctx.models, ended);
+    await releaseVictim(ctx.models, ended.victimId, ended.id);
+    return ended;
+  });
+}
+
+/**
+ * A transfer is a new placement in the other shelter (its bed taken first) that takes
+ * over the victim's one active placement, then the end of the old one and its bed.
+ */
+export async function transferPlacement(ctx: ShelterContext, placementId: string, toShelterId: string): Promise<PlacementDoc> {
+  const placement = await mayActOn(ctx, placementId, true);
+  if (!ACTIVE_STATUSES.includes(placement.status)) throw badInput('placementId', `the placement is ${placement.status}; only an active one is transferred`);
+  const target = await shelterNamed(ctx, toShelterId, 'toShelterId');
+  if (target.id === placement.shelterId) throw badInput('toShelterId', 'is the shelter the victim is in');
+  const victimJurisdiction = await mayPlace(ctx, target, placement.victimId, 'toShelterId');
+  await checkAccepted(ctx, target, placement.victimId);
+  const dates = { from: ctx.now.toISOString().slice(0, 10), expectedUntil: placement.expectedUntil, needs: placement.needs as ShelterService[] };
+  const id = newId();
+  return ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', placement.id, ['status', 'transferredTo'], async () => {
+    const next = await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true);
+    const { models } = ctx;
+    if (!(await models.slots.handOver(activePlacementOf(placement.victimId), 1, placement.id, next.id))) {
+      await giveBackBed(models, next);
+      await models.placements.update(next.id, { status: PlacementStatus.DISCHARGED, endedAt: ctx.now, endReason: 'transfer not completed' });
+      throw conflict('The placement changed meanwhile (discharged or transferred): nothing was transferred');
+    }
+    const ended = await endPlacement(ctx, placement, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: `transferred to ${target.name}`, transferredTo: next.id });
+    await giveBackBed(models, ended);
+    return next;
+  });
+}

@@ -1,0 +1,237 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../platform/errors';
+import { visibleOnly } from '../common/access';
+import type { Entity } from '../common/loaders';
+import { pageOf, pageSize } from '../common/pagination';
+import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { placementAccess, transportAccess } from './access';
+import { activePlacementId } from './beds';
+import { checkedNeeds, match, ranked } from './matching';
+import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
+import { dischargePlacement, endPlacement, mayActOn, requestPlacement, transferPlacement, type StayInput } from './placements';
+import {
+  Accepts,
+  HearingReference,
+  Placement,
+  PlacementInput,
+  RegisterShelterInput,
+  Shelter,
+  ShelterConnection,
+  ShelterMatch,
+  ShelterNeedsInput,
+  Transport,
+  TransportInput,
+  VictimReference,
+} from './types';
+import { ACTIVE_STATUSES, PlacementStatus } from './vocabulary';
+
+type ShelterDoc = Entity<ShelterRecord>;
+type PlacementDoc = Entity<PlacementRecord>;
+
+const MAX_MATCHES = 50;
+
+@Resolver(() => Shelter)
+export class ShelterResolver {
+  @Query(() => Shelter, { nullable: true })
+  shelter(@Arg('id', () => ID) id: string, @Ctx() ctx: ShelterContext): Promise<ShelterDoc | null> {
+    return ctx.loaders.shelter.load(recordId(id, 'id'));
+  }
+
+  @Query(() => ShelterConnection, { description: "Shelters of a jurisdiction (default: the caller's), oldest first" })
+  shelters(
+    @Ctx() ctx: ShelterContext,
+    @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const asked = jurisdiction != null ? countryCode(jurisdiction, 'jurisdiction') : ctx.caller!.jurisdiction;
+    return pageOf([{ records: ctx.models.shelters, list: ctx.models.shelters.list('jurisdiction', asked) }], { first, after });
+  }
+
+  @Query(() => [ShelterMatch], { description: 'Shelters with a free bed that take the person in, the most needs met first; each lists what it meets and misses' })
+  async matchShelters(
+    @Arg('needs', () => ShelterNeedsInput) needs: ShelterNeedsInput,
+    @Ctx() ctx: ShelterContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number,
+  ) {
+    const size = pageSize(first);
+    if (size > MAX_MATCHES) throw badInput('first', `must be between 1 and ${MAX_MATCHES}`);
+    const checked = checkedNeeds(needs);
+    const { shelters } = ctx.models;
+    const list = checked.jurisdiction ? shelters.list('jurisdiction', checked.jurisdiction) : shelters.list('all', 'all');
+    const candidates = (await ctx.models.shelters.lists.read(list, 0, 5_000)).map((e) => e.ref);
+    const records = (await ctx.loaders.shelter.loadMany(candidates)).filter((s): s is ShelterDoc => s !== null && !(s instanceof Error));
+    const occupied = await ctx.loaders.occupancy.loadMany(records);
+    const matches = records.flatMap((shelter, i) => {
+      const free = shelter.capacity - (occupied[i] as number);
+      const found = free > 0 ? match(shelter, checked) : null;
+      return found ? [{ ...found, free }] : [];
+    });
+    return ranked(matches).slice(0, size);
+  }
+
+  @Mutation(() => Shelter, { description: "Registers a shelter of the caller's organisation (shelter staff), in the caller's jurisdiction" })
+  async registerShelter(@Arg('input', () => RegisterShelterInput) input: RegisterShelterInput, @Ctx() ctx: ShelterContext) {
+    const caller = ctx.caller!;
+    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 500) throw badInput('input.capacity', 'must be between 1 and 500 beds');
+    if (!Number.isInteger(input.maxStayDays) || input.maxStayDays < 1 || input.maxStayDays > 3650) throw badInput('input.maxStayDays', 'must be between 1 and 3650 days');
+    const languages = nonEmptyList(input.languages, 'input.languages', 30).map((l, i) => {
+      if (!/^[a-z]{2}$/.test(l)) throw badInput(`input.languages[${i}]`, `${JSON.stringify(l)} is not an ISO 639-1 code (two lower-case letters)`);
+      return l;
+    });
+    const _id = newId();
+    return ctx.audit.change('SHELTER_REGISTERED', 'Shelter', _id, ['name', 'city', 'capacity', 'address', 'phone'], () =>
+      ctx.models.shelters.create({
+        _id,
+        name: text(input.name, 'input.name', { max: 200 }),
+        jurisdiction: caller.jurisdiction,
+        city: text(input.city, 'input.city', { max: 100 }),
+        operator: caller.org,
+        capacity: input.capacity,
+        services: [...new Set(input.services)],
+        accessibility: [...new Set(input.accessibility)],
+        accepts: {
+          genders: [...new Set(nonEmptyList(input.acceptsGenders, 'input.acceptsGenders'))],
+          unaccompaniedMinors: input.acceptsUnaccompaniedMinors,
+          families: input.acceptsFamilies,
+          maxStayDays: input.maxStayDays,
+        },
+        languages,
+        securityLevel: input.securityLevel,
+        address: text(input.address, 'input.address', { max: 300 }),
+        phone: text(input.phone, 'input.phone', { max: 40 }),
+        registeredAt: ctx.now,
+        registeredBy: caller.sub,
+      }),
+    );
+  }
+
+  @FieldResolver(() => Int)
+  occupancy(@Root() shelter: ShelterDoc, @Ctx() ctx: ShelterContext): Promise<number> {
+    return ctx.loaders.occupancy.load(shelter);
+  }
+
+  @FieldResolver(() => Int)
+  async availableBeds(@Root() shelter: ShelterDoc, @Ctx() ctx: ShelterContext): Promise<number> {
+    return Math.max(0, shelter.capacity - (await ctx.loaders.occupancy.load(shelter)));
+  }
+
+  @FieldResolver(() => Accepts)
+  accepts(@Root() shelter: ShelterDoc): Accepts {
+    return shelter.accepts as Accepts;
+  }
+
+  @FieldResolver(() => [Placement], { nullable: true, description: 'Who is placed there now (requested or confirmed), oldest first: its staff and the social workers of its jurisdiction' })
+  async placements(@Root() shelter: ShelterDoc, @Ctx() ctx: ShelterContext): Promise<PlacementDoc[]> {
+    const all = await ctx.loaders.placementsOfShelter.load(shelter.id);
+    return visibleOnly(placementAccess, ctx, all.filter((p) => ACTIVE_STATUSES.includes(p.status)));
+  }
+}
+
+@Resolver(() => Placement)
+export class PlacementResolver {
+  @Mutation(() => Placement, {
+    description:
+      "Holds a bed for a victim (social worker, police or shelter staff of the shelter's jurisdiction, or of the victim's when the victim shares LOCATION and HEALTH with the shelter's jurisdiction); CONFLICT when no bed is free or the victim is placed already",
+  })
+  requestPlacement(
+    @Arg('shelterId', () => ID) shelterId: string,
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('input', () => PlacementInput) input: PlacementInput,
+    @Ctx() ctx: ShelterContext,
+  ) {
+    return requestPlacement(ctx, shelterId, victimId, input as StayInput);
+  }
+
+  @Mutation(() => Placement, { description: "The victim arrived (the shelter's staff or a social worker of its jurisdiction)" })
+  async confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
+    const placement = await mayActOn(ctx, placementId, false);
+    return ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
+      endPlacement(ctx, placement, PlacementStatus.CONFIRMED, { confirmedAt: ctx.now }),
+    );
+  }
+
+  @Mutation(() => Placement, { description: 'Moves the victim to another shelter: a bed there first, then this placement ends; returns the new placement' })
+  transferPlacement(@Arg('placementId', () => ID) placementId: string, @Arg('toShelterId', () => ID) toShelterId: string, @Ctx() ctx: ShelterContext) {
+    return transferPlacement(ctx, placementId, toShelterId);
+  }
+
+  @Mutation(() => Placement, { description: "Ends a stay and frees its bed (the shelter's staff, or a social worker of the shelter's or the victim's jurisdiction)" })
+  dischargePlacement(@Arg('placementId', () => ID) placementId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ShelterContext) {
+    return dischargePlacement(ctx, placementId, text(reason, 'reason', { max: 500 }));
+  }
+
+  @FieldResolver(() => Shelter, { nullable: true })
+  shelter(@Root() placement: PlacementDoc, @Ctx() ctx: ShelterContext) {
+    return ctx.loaders.shelter.load(placement.shelterId);
+  }
+
+  @FieldResolver(() => VictimReference, { nullable: true })
+  victim(@Root() placement: PlacementDoc): VictimReference {
+    return { id: placement.victimId };
+  }
+}
+
+@Resolver(() => VictimReference)
+export class VictimPlacementsResolver {
+  @FieldResolver(() => [Placement], { description: "The victim's placements the caller may see, oldest first (contributed by the shelters subgraph)" })
+  async placements(@Root() victim: VictimReference, @Ctx() ctx: ShelterContext): Promise<PlacementDoc[]> {
+    return visibleOnly(placementAccess, ctx, await ctx.loaders.placementsOfVictim.load(victim.id));
+  }
+
+  @FieldResolver(() => Placement, { nullable: true, description: 'Where the victim is now (requested or confirmed), if the caller may see it' })
+  async currentPlacement(@Root() victim: VictimReference, @Ctx() ctx: ShelterContext): Promise<PlacementDoc | null> {
+    const shown = await visibleOnly(placementAccess, ctx, await ctx.loaders.placementsOfVictim.load(victim.id));
+    return shown.find((p) => ACTIVE_STATUSES.includes(p.status)) ?? null;
+  }
+}
+
+@Resolver(() => HearingReference)
+export class HearingTransportResolver {
+  @FieldResolver(() => [Transport], { description: 'Safe transport of victims to this hearing, as far as the caller may see it (contributed by the shelters subgraph)' })
+  async transport(@Root() hearing: HearingReference, @Ctx() ctx: ShelterContext): Promise<Array<Entity<TransportRecord>>> {
+    return visibleOnly(transportAccess, ctx, await ctx.loaders.transportsOfHearing.load(hearing.id));
+  }
+
+  @Mutation(() => Transport, {
+    description: "Arranges safe transport of a placed victim to a hearing (the victim's shelter's staff, or a social worker of that shelter's jurisdiction)",
+  })
+  async arrangeTransport(
+    @Arg('hearingId', () => ID) hearingId: string,
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('input', () => TransportInput) input: TransportInput,
+    @Ctx() ctx: ShelterContext,
+  ) {
+    const hearing = recordId(hearingId, 'hearingId');
+    const current = await activePlacementId(ctx.models, recordId(victimId, 'victimId'));
+    if (!current) throw badInput('victimId', 'the victim is in no shelter; transport is arranged from a placement');
+    const placement = await mayActOn(ctx, current, false);
+    const departAt = dateTime(input.departAt, 'input.departAt');
+    if (departAt <= ctx.now) throw badInput('input.departAt', 'must be in the future');
+    const _id = newId();
+    return ctx.audit.change('TRANSPORT_ARRANGED', 'Transport', _id, ['pickupLocation', 'escort', 'departAt'], () =>
+      ctx.models.transports.create({
+        _id,
+        hearingId: hearing,
+        victimId: placement.victimId,
+        placementId: placement.id,
+        shelterJurisdiction: placement.shelterJurisdiction,
+        operator: placement.operator,
+        victimJurisdiction: placement.victimJurisdiction,
+        pickupLocation: text(input.pickupLocation, 'input.pickupLocation', { max: 300 }),
+        escort: input.escort,
+        departAt,
+        arrangedAt: ctx.now,
+        arrangedBy: ctx.caller!.sub,
+      }),
+    );
+  }
+}
+
+@Resolver(() => Transport)
+export class TransportResolver {
+  @FieldResolver(() => VictimReference, { nullable: true })
+  victim(@Root() transport: Entity<TransportRecord>): VictimReference {
+    return { id: transport.victimId };
+  }
+}

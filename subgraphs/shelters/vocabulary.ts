@@ -1,0 +1,44 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum ShelterService {
+  MEDICAL = 'MEDICAL',
+  PSYCHOLOGICAL = 'PSYCHOLOGICAL',
+  LEGAL_COUNSELLING = 'LEGAL_COUNSELLING',
+  INTERPRETATION = 'INTERPRETATION',
+  CHILD_CARE = 'CHILD_CARE',
+  VOCATIONAL_TRAINING = 'VOCATIONAL_TRAINING',
+  SECURE_TRANSPORT = 'SECURE_TRANSPORT',
+}
+registerEnumType(ShelterService, { name: 'ShelterService' });
+
+export enum Accessibility {
+  WHEELCHAIR = 'WHEELCHAIR',
+  HEARING = 'HEARING',
+  VISION = 'VISION',
+}
+registerEnumType(Accessibility, { name: 'Accessibility' });
+
+/** In this order: a need for HIGH is met by HIGH and SECRET_LOCATION. */
+export enum SecurityLevel {
+  STANDARD = 'STANDARD',
+  HIGH = 'HIGH',
+  SECRET_LOCATION = 'SECRET_LOCATION',
+}
+registerEnumType(SecurityLevel, { name: 'SecurityLevel', description: 'STANDARD < HIGH < SECRET_LOCATION (the address known only to its staff and the police)' });
+export const SECURITY_ORDER = Object.values(SecurityLevel);
+
+export enum PlacementStatus {
+  REQUESTED = 'REQUESTED',
+  CONFIRMED = 'CONFIRMED',
+  TRANSFERRED = 'TRANSFERRED',
+  DISCHARGED = 'DISCHARGED',
+}
+registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'REQUESTED (a bed held) → CONFIRMED (arrived) → TRANSFERRED | DISCHARGED' });
+export const ACTIVE_STATUSES: string[] = [PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED];
+
+export enum Escort {
+  POLICE = 'POLICE',
+  NGO = 'NGO',
+  NONE = 'NONE',
+}
+registerEnumType(Escort, { name: 'Escort' });
