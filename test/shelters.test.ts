@@ -66,7 +66,8 @@ afterAll(() => hub.stop());
 describe('capacity', () => {
   it('50 concurrent requests for 10 free beds: exactly 10 placements, 40 CONFLICT, occupancy 10', async () => {
     const shelter = await register('DE', { capacity: 10 });
-    const victims = await Promise.all(Array.from({ length: 50 }, () => registerVictim(hub, 'DE')));
+    // Fifty different people (one identity registered fifty times at once would queue on its registration lock).
+    const victims = await Promise.all(Array.from({ length: 50 }, (_, i) => registerVictim(hub, 'DE', { legalName: `Person ${i} Capacity` })));
     const token = await hub.token('social_worker', 'DE');
     const results = await Promise.all(victims.map((victimId) => hub.query(token, REQUEST, { shelterId: shelter, victimId, input: stay() })));
     const placed = results.filter((r) => !r.body.errors);

@@ -8,6 +8,7 @@ import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
 import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
 import { Proceeding, proceedingAccess, VictimReference } from './types';
+import { referenceById } from '../common/references';
 import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
 import { Precedent, precedentAccess } from './precedents/types';
 import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers';
@@ -44,7 +45,7 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     Evidence: evidenceReference,
     JointInvestigationTeam: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.team.load(reference.id) : null) },
     Precedent: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.precedent.load(reference.id) : null) },
-    Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
+    Victim: referenceById,
     LegalAssistanceRequest: legalAssistanceReference,
   },
   permissions: proceedingPermissions,

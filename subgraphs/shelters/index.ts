@@ -6,6 +6,7 @@ import { shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
 import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
 import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
+import { referenceById } from '../common/references';
 
 /**
  * Shelters: live capacity that is never overbooked (beds are slots, common/slots.ts),
@@ -25,8 +26,8 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   references: {
     Shelter: byId('shelter'),
     Placement: byId('placement'),
-    Victim: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
-    Hearing: { __resolveReference: (reference: { id: string }) => (isRecordId(reference.id) ? { id: reference.id } : null) },
+    Victim: referenceById,
+    Hearing: referenceById,
   },
   permissions: shelterPermissions,
   access: [shelterAccess, placementAccess, transportAccess],
