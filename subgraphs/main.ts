@@ -19,6 +19,8 @@ runService(`${name} subgraph`, async () => {
     dbName: env.DB_NAME, // default: the subgraph's name
     env: process.env,
     consentServiceUrl: env.CONSENT_SERVICE_URL,
+    // Another subgraph asked on a caller's behalf: <NAME>_SERVICE_URL, e.g. PROCEEDINGS_SERVICE_URL.
+    peerUrl: (service) => process.env[`${service.toUpperCase().replace(/-/g, '_')}_SERVICE_URL`],
     auditDirectory: auditDirectoryFor(entry),
   });
 });

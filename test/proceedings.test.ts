@@ -92,7 +92,7 @@ describe('who reads which fields', () => {
   beforeAll(async () => {
     id = await open();
   });
-  const SUMMARY = ['kind', 'stage', 'jurisdiction'];
+  const SUMMARY = ['kind', 'stage', 'jurisdiction', 'openedAt', 'closedAt'];
   const ALL_FIELDS = ['caseNumber', 'jurisdiction', 'court', 'kind', 'stage', 'openedAt', 'closedAt', 'outcome', 'charges', 'defendants', 'victims', 'hearings'];
   const SEES: Record<Role, string[]> = {
     judge: ALL_FIELDS,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { askSubgraph } from './peers';
 
 /**
  * Consent decisions for every subgraph. Consents live in the victims subgraph (their
@@ -19,6 +20,7 @@ export interface SharedConsent {
 
 /** What any professional who may see a victim reads of it (CASE data), e.g. for the anonymous profile of a precedent. */
 export interface VictimCase {
+  status: string | null;
   ageGroup: string | null;
   gender: string | null;
   nationality: string | null;
@@ -44,25 +46,13 @@ export interface Credentials {
   purpose: string | null;
 }
 
-const TIMEOUT_MS = 3_000;
-
 /** One GraphQL call to the victims subgraph with the caller's own token and purpose. */
 async function askVictims<T>(url: string | undefined, credentials: Credentials, query: string, variables: object): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
   if (!url) throw new ConsentUnavailable('consent could not be checked: no consent service is configured (CONSENT_SERVICE_URL)');
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(credentials.authorization ? { authorization: credentials.authorization } : {}),
-        ...(credentials.purpose ? { 'x-purpose': credentials.purpose } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+    return await askSubgraph<T>(url, credentials, query, variables);
   } catch (error) {
-    throw new ConsentUnavailable(`consent could not be checked: the victims service did not answer (${(error as Error).name})`);
+    throw new ConsentUnavailable(`consent could not be checked: the victims service ${(error as Error).message}`);
   }
 }
 
@@ -73,7 +63,7 @@ export class ConsentUnavailable extends Error {
 
 export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!, $grantee: String) { victimSharing(victimIds: $victimIds, grantee: $grantee) { victimId jurisdiction consents { id categories purposes } } }`;
 
-const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id ageGroup gender nationality } } }`;
+const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id status ageGroup gender nationality } } }`;
 
 interface VictimSharing {
   victimId: string;
@@ -104,7 +94,7 @@ export function remoteConsents(url: string | undefined, credentials: Credentials
     const body = await askVictims<{ _entities?: Array<(VictimCase & { id: string }) | null> }>(url, credentials, VICTIM_CASE_QUERY, { representations });
     const answers = body.data?._entities;
     if (!answers) throw new ConsentUnavailable(`victim data could not be read: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
-    return answers.map((answer) => (answer ? { ageGroup: answer.ageGroup, gender: answer.gender, nationality: answer.nationality } : null));
+    return answers.map((answer) => (answer ? { status: answer.status, ageGroup: answer.ageGroup, gender: answer.gender, nationality: answer.nationality } : null));
   });
   return {
     jurisdictionOf: async (victimId) => (await loader.load(victimId)).jurisdiction,

@@ -3,6 +3,7 @@ import type { Purpose } from '../../platform/purposes';
 import type { Decision } from './access';
 import type { RequestAudit } from './audit';
 import type { ConsentSource, Credentials } from './consents';
+import type { Peers } from './peers';
 
 /** What every resolver and rule of every subgraph receives. */
 export interface RequestContext<Models = unknown, Loaders = unknown> {
@@ -20,4 +21,6 @@ export interface RequestContext<Models = unknown, Loaders = unknown> {
   decisions: Map<string, Promise<Decision>>;
   /** What victims share with the caller's jurisdiction (common/consents.ts). */
   consents: ConsentSource;
+  /** Other subgraphs' entities, asked on the caller's behalf (common/peers.ts). */
+  peers: Peers;
 }

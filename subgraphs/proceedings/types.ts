@@ -136,8 +136,8 @@ const byTeam = linkedByTeam<Entity<ProceedingRecord>>((p) => p.id);
 /**
  * Who may read which Proceeding field: only in the proceeding's own jurisdiction (other
  * jurisdictions see nothing of it, unless a joint investigation team opens it to its
- * members); the kind, stage and jurisdiction also to partner systems and legal aid
- * attorneys.
+ * members); the kind, stage, jurisdiction and dates also to partner systems and legal
+ * aid attorneys.
  */
 export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
   typeName: 'Proceeding',
@@ -151,10 +151,11 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     kind: 'PROCEEDING_SUMMARY',
     stage: 'PROCEEDING_SUMMARY',
     jurisdiction: 'PROCEEDING_SUMMARY',
+    // When it opened and closed: also for legal aid, whose continuity depends on it.
+    openedAt: 'PROCEEDING_SUMMARY',
+    closedAt: 'PROCEEDING_SUMMARY',
     caseNumber: 'PROCEEDING',
     court: 'PROCEEDING',
-    openedAt: 'PROCEEDING',
-    closedAt: 'PROCEEDING',
     outcome: 'PROCEEDING',
     charges: 'PROCEEDING_DETAILS',
     defendants: 'PROCEEDING_DETAILS',

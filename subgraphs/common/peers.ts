@@ -1,0 +1,70 @@
+import DataLoader from 'dataloader';
+import type { Credentials } from './consents';
+
+/**
+ * Other subgraphs asked on the caller's behalf, through their federation entities only
+ * (never their databases): e.g. the legal aid subgraph asks the proceedings subgraph for
+ * a proceeding's stage. The call carries the caller's own token and purpose, so the other
+ * subgraph decides and logs as for any request; what the caller may not read comes back
+ * null. Calls of one request tick are batched per type and selection.
+ */
+
+const TIMEOUT_MS = 3_000;
+
+/** The other subgraph did not answer (or is not configured): whatever needed it is refused, never guessed. */
+export class PeerUnavailable extends Error {
+  override name = 'PeerUnavailable';
+}
+
+/** One GraphQL call to another subgraph with the caller's own token and purpose. */
+export async function askSubgraph<T>(url: string, credentials: Credentials, query: string, variables: object): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(credentials.authorization ? { authorization: credentials.authorization } : {}),
+        ...(credentials.purpose ? { 'x-purpose': credentials.purpose } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  } catch (error) {
+    throw new PeerUnavailable(`did not answer (${(error as Error).name})`);
+  }
+}
+
+export interface Peers {
+  /**
+   * Entities of another subgraph by id, with the fields of `selection` (e.g.
+   * `stage closedAt`) as the caller may read them; null for one the caller may not see.
+   */
+  entities<T>(service: string, typeName: string, id: string, selection: string): Promise<(T & { id: string }) | null>;
+}
+
+/** `urlOf(service)`: the other subgraph's GraphQL URL (local hub: its address; deployed: `<SERVICE>_SERVICE_URL`). */
+export function remotePeers(urlOf: (service: string) => string | undefined, credentials: Credentials): Peers {
+  const loaders = new Map<string, DataLoader<string, unknown>>();
+  const loaderFor = (service: string, typeName: string, selection: string) => {
+    const key = `${service}|${typeName}|${selection}`;
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(async (ids) => {
+        const url = urlOf(service);
+        if (!url) throw new PeerUnavailable(`the ${service} subgraph is not configured (${service.toUpperCase().replace(/-/g, '_')}_SERVICE_URL)`);
+        const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { id ${selection} } } }`;
+        const body = await askSubgraph<{ _entities?: unknown[] }>(url, credentials, query, { r: ids.map((id) => ({ __typename: typeName, id })) }).catch((error: Error) => {
+          throw new PeerUnavailable(`the ${service} subgraph ${error.message}`);
+        });
+        if (!body.data?._entities) throw new PeerUnavailable(`the ${service} subgraph gave no answer: ${body.errors?.[0]?.message ?? 'no data'}`);
+        return body.data._entities;
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+  return {
+    entities: async <T>(service: string, typeName: string, id: string, selection: string) => (await loaderFor(service, typeName, selection).load(id)) as (T & { id: string }) | null,
+  };
+}

@@ -1,0 +1,257 @@
+import type { mongo } from 'mongoose';
+import { PURPOSES } from '../platform/purposes';
+import { legalAidModels } from '../subgraphs/legal-aid/models';
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { grantConsent, registerVictim } from './support/victims';
+
+// The legal aid subgraph: assignments under the victim's consent, files handed from an
+// attorney to one in the next jurisdiction within what the victim's consents allow, the
+// closing rule while a proceeding is open, gaps in representation, matching, and who
+// reads what of an assignment.
+
+let hub: TestHub;
+let filters: string[] = [];
+const DAY = 86_400_000;
+
+// The directory (read-only in the API): providers and attorneys, as the seed writes them.
+const PROVIDERS = [
+  { _id: 'prov-de-ngo-00000000000', name: 'Rechtshilfe Berlin e.V.', jurisdiction: 'DE', kind: 'NGO' },
+  { _id: 'prov-de-bar-00000000000', name: 'Rechtsanwaltskammer Berlin', jurisdiction: 'DE', kind: 'BAR_ASSOCIATION' },
+  { _id: 'prov-at-ngo-00000000000', name: 'LEFÖ Rechtsberatung', jurisdiction: 'AT', kind: 'NGO' },
+];
+const attorney = (n: number, providerId: string, jurisdictions: string[], languages: string[], acceptingCases = true) => ({
+  _id: `attorney-${String(n).padStart(13, '0')}`,
+  name: `Attorney ${n}`,
+  barNumber: `BAR-${n}`,
+  jurisdictions,
+  languages,
+  providerId,
+  practitionerId: `att-${n}`,
+  acceptingCases,
+});
+const ATTORNEYS = [
+  attorney(1, PROVIDERS[0]._id, ['DE'], ['de', 'en', 'uk']),
+  attorney(2, PROVIDERS[0]._id, ['DE'], ['de', 'en']),
+  attorney(3, PROVIDERS[1]._id, ['DE'], ['de', 'ro']),
+  attorney(4, PROVIDERS[2]._id, ['AT'], ['de', 'uk']),
+  attorney(5, PROVIDERS[2]._id, ['AT'], ['de']),
+  attorney(6, PROVIDERS[1]._id, ['DE'], ['uk'], false),
+];
+const [A1, A2, A3, A4, A5] = ATTORNEYS;
+
+const asAttorney = (a: (typeof ATTORNEYS)[number], jurisdiction = a.jurisdictions[0]) => hub.token('legal_aid_attorney', jurisdiction, { sub: a.practitionerId, org: a.providerId });
+const gql = async (token: Promise<string>, query: string, variables: Record<string, unknown> = {}) => hub.query(await token, query, variables);
+
+const ASSIGN = `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id status matter attorney { name } } }`;
+const CONSENT = `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id status } }`;
+const HAND_OFF = `mutation($id: ID!, $input: HandOffInput!) { handOff(assignmentId: $id, input: $input) { id status toJurisdiction transferCategories } }`;
+const ACCEPT = `mutation($id: ID!) { acceptHandoff(handoffId: $id) { id status toAssignment { id status jurisdiction } fromAssignment { id status } } }`;
+const REFUSE = `mutation($id: ID!) { refuseHandoff(handoffId: $id, reason: "No capacity") { id status } }`;
+const CLOSE = `mutation($id: ID!) { closeAssignment(assignmentId: $id, reason: "Representation ended") { id status } }`;
+const ONE = `query($id: ID!) { legalAidAssignment(id: $id) { id status matter jurisdiction victim { id } representationConsent { language } } }`;
+const LEGAL_AID = `query($id: ID!) { victim(id: $id) { legalAid { current { id status jurisdiction attorney { name } } history { id status } gaps { from to reason proceeding { id } } } } }`;
+
+/** An ACTIVE assignment of a DE victim to attorney 1 (assigned by a DE social worker, consent recorded). */
+async function activeAssignment(victimId: string, input: Record<string, unknown> = {}): Promise<string> {
+  const res = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victimId, input: { attorneyId: A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', ...input } });
+  expect(res.body.errors).toBeUndefined();
+  const id = res.body.data.assignLegalAid.id;
+  expect((await gql(asAttorney(A1), CONSENT, { id })).body.data.recordRepresentationConsent.status).toBe('ACTIVE');
+  return id;
+}
+
+async function openProceeding(victimId: string, caseNumber: string): Promise<string> {
+  const res = await hub.queryAs('prosecutor', 'DE', `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`, {
+    input: { caseNumber, court: 'LG Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [victimId] },
+  });
+  return res.body.data.openProceeding.id;
+}
+
+beforeAll(async () => {
+  hub = await startHub({ monitorCommands: true });
+  const connection = hub.subgraphs['legal-aid'].connection;
+  connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
+    if (event.commandName === 'find') filters.push(`${event.command.find}:${Object.keys(event.command.filter ?? {}).join(',')}`);
+  });
+  const models = legalAidModels(connection);
+  await models.providers.createMany(PROVIDERS);
+  await models.attorneys.createMany(ATTORNEYS);
+});
+afterEach(() => hub.clock.reset());
+afterAll(() => hub.stop());
+
+describe('assigning legal aid', () => {
+  it('a social worker assigns; OFFERED until the attorney records the representation consent; the victim shows it across subgraphs', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const assigned = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victim, input: { attorneyId: A1._id, matter: 'COMPENSATION', jurisdiction: 'DE' } });
+    expect(assigned.body.data.assignLegalAid).toMatchObject({ status: 'OFFERED', matter: 'COMPENSATION', attorney: { name: 'Attorney 1' } });
+    const id = assigned.body.data.assignLegalAid.id;
+    expect(errorCodes((await gql(asAttorney(A2), CONSENT, { id })).body)).toEqual({ recordRepresentationConsent: 'FORBIDDEN' });
+    expect((await gql(asAttorney(A1), CONSENT, { id })).body.data.recordRepresentationConsent).toEqual({ id, status: 'ACTIVE' });
+    const res = await hub.queryAs('social_worker', 'DE', LEGAL_AID, { id: victim });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.victim.legalAid).toEqual({ current: [{ id, status: 'ACTIVE', jurisdiction: 'DE', attorney: { name: 'Attorney 1' } }], history: [], gaps: [] });
+  });
+
+  it("another jurisdiction assigns only while the victim shares IDENTITY with it", async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const input = { attorneyId: A4._id, matter: 'ASYLUM', jurisdiction: 'AT' };
+    expect(errorCodes((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body)).toEqual({ assignLegalAid: 'FORBIDDEN' });
+    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
+    expect((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body.errors).toBeUndefined();
+    // Nobody assigns in a jurisdiction other than their own.
+    expect(errorCodes((await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victim, input })).body)).toEqual({ assignLegalAid: 'FORBIDDEN' });
+  });
+
+  it('links a proceeding of its jurisdiction the caller may see (asked of the proceedings subgraph)', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = await openProceeding(victim, `LA-${victim.slice(0, 8)}`);
+    const input = { attorneyId: A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', proceedingId: proceeding };
+    expect((await gql(asAttorney(A1), ASSIGN, { v: victim, input })).body.errors).toBeUndefined();
+    // A social worker does not see proceedings: the link is refused, naming the field.
+    const social = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victim, input });
+    expect(errorCodes(social.body)).toEqual({ assignLegalAid: 'BAD_USER_INPUT' });
+    expect(social.body.errors![0].extensions?.field).toBe('input.proceedingId');
+  });
+
+  test.each([
+    ['an unknown attorney', { attorneyId: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'input.attorneyId', /no attorney/],
+    ['an attorney of another jurisdiction', { attorneyId: A4._id }, 'input.attorneyId', /does not practise in DE/],
+    ['an attorney not accepting cases', { attorneyId: 'attorney-0000000000006' }, 'input.attorneyId', /not accepting/],
+    ['a jurisdiction that is no country', { jurisdiction: 'Germany' }, 'input.jurisdiction', /ISO 3166/],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field, message) => {
+    const victim = await registerVictim(hub, 'DE');
+    const res = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victim, input: { attorneyId: A1._id, matter: 'ASYLUM', jurisdiction: 'DE', ...overrides } });
+    expect(errorCodes(res.body)).toEqual({ assignLegalAid: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe(field);
+    expect(res.body.errors![0].message).toMatch(message);
+  });
+});
+
+describe('handoffs across borders', () => {
+  it('carries only what the victim shares with the receiving jurisdiction; accepted, it opens an ACTIVE assignment there and hands off the old one', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const from = await activeAssignment(victim);
+    const input = { toAttorneyId: A4._id, toJurisdiction: 'AT', reason: 'Repatriation to Vienna; speaks Ukrainian', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] };
+    const beyond = await gql(asAttorney(A1), HAND_OFF, { id: from, input });
+    expect(errorCodes(beyond.body)).toEqual({ handOff: 'BAD_USER_INPUT' });
+    expect(beyond.body.errors![0].extensions?.field).toBe('input.transferCategories[1]');
+    expect(beyond.body.errors![0].message).toMatch(/IDENTITY: the victim has not consented to share it with AT/);
+    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY', 'HEALTH'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
+    expect(errorCodes((await gql(asAttorney(A2), HAND_OFF, { id: from, input })).body)).toEqual({ handOff: 'FORBIDDEN' });
+    const offered = await gql(asAttorney(A1), HAND_OFF, { id: from, input });
+    expect(offered.body.data.handOff).toMatchObject({ status: 'OFFERED', toJurisdiction: 'AT', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] });
+    const handoff = offered.body.data.handOff.id;
+    expect((await gql(asAttorney(A1), ONE, { id: from })).body.data.legalAidAssignment.status).toBe('ACTIVE');
+    // Another attorney of the sending jurisdiction knows of it, but may not take it; one of a third jurisdiction does not know of it.
+    expect(errorCodes((await gql(asAttorney(A3), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'FORBIDDEN' });
+    expect(errorCodes((await hub.query(await hub.token('legal_aid_attorney', 'IT', { sub: A4.practitionerId }), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'NOT_FOUND' });
+
+    // An attorney of the receiving provider may take it for the receiving attorney.
+    const accepted = await gql(asAttorney(A5), ACCEPT, { id: handoff });
+    expect(accepted.body.errors).toBeUndefined();
+    const { toAssignment, fromAssignment } = accepted.body.data.acceptHandoff;
+    expect(accepted.body.data.acceptHandoff.status).toBe('ACCEPTED');
+    expect(toAssignment).toMatchObject({ status: 'ACTIVE', jurisdiction: 'AT' });
+    expect(fromAssignment).toEqual({ id: from, status: 'HANDED_OFF' });
+    expect(errorCodes((await gql(asAttorney(A4), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'BAD_USER_INPUT' });
+    // Linked both ways.
+    const LINKS = `query($id: ID!) { legalAidAssignment(id: $id) { handoffs { id fromAssignment { id } toAssignment { id } } } }`;
+    const back = await gql(asAttorney(A4), LINKS, { id: toAssignment.id });
+    expect(back.body.data.legalAidAssignment.handoffs).toEqual([{ id: handoff, fromAssignment: { id: from }, toAssignment: { id: toAssignment.id } }]);
+    // The receiving attorney reads the file's representation consent; the victim's legal aid moved with her.
+    expect((await gql(asAttorney(A4), ONE, { id: from })).body.data.legalAidAssignment.representationConsent).toEqual({ language: 'uk' });
+    const aid = await hub.queryAs('social_worker', 'DE', LEGAL_AID, { id: victim });
+    expect(aid.body.data.victim.legalAid.history).toEqual([{ id: from, status: 'HANDED_OFF' }]);
+  });
+
+  it('refused, the old assignment stays ACTIVE and can be offered again', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const from = await activeAssignment(victim);
+    const input = { toAttorneyId: A2._id, toJurisdiction: 'DE', reason: 'Moving', transferCategories: ['CASE', 'TESTIMONY'] };
+    const first = (await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body.data.handOff.id;
+    expect(errorCodes((await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body)).toEqual({ handOff: 'BAD_USER_INPUT' });
+    expect((await gql(asAttorney(A2), REFUSE, { id: first })).body.data.refuseHandoff).toEqual({ id: first, status: 'REFUSED' });
+    expect((await gql(asAttorney(A1), ONE, { id: from })).body.data.legalAidAssignment.status).toBe('ACTIVE');
+    expect((await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body.errors).toBeUndefined();
+  });
+});
+
+describe('closing and continuity', () => {
+  it('not closed while its proceeding is open, unless the file was handed on; closed once the proceeding is CLOSED', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = await openProceeding(victim, `CL-${victim.slice(0, 8)}`);
+    const res = await gql(asAttorney(A1), ASSIGN, { v: victim, input: { attorneyId: A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', proceedingId: proceeding } });
+    const id = res.body.data.assignLegalAid.id;
+    await gql(asAttorney(A1), CONSENT, { id });
+    const early = await gql(asAttorney(A1), CLOSE, { id });
+    expect(errorCodes(early.body)).toEqual({ closeAssignment: 'BAD_USER_INPUT' });
+    expect(early.body.errors![0].message).toMatch(/its proceeding is INVESTIGATION/);
+    await hub.queryAs('judge', 'DE', `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSED, outcome: "Convicted") { stage } }`, { id: proceeding });
+    expect((await gql(asAttorney(A2), CLOSE, { id })).body.data.closeAssignment).toEqual({ id, status: 'CLOSED' }); // same provider
+  });
+
+  it('finds the gap between a proceeding opening and representation starting, and a repatriation without a lawyer', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = await openProceeding(victim, `GAP-${victim.slice(0, 8)}`);
+    hub.clock.advance(10 * DAY);
+    await activeAssignment(victim);
+    const res = await gql(asAttorney(A1), LEGAL_AID, { id: victim });
+    expect(res.body.errors).toBeUndefined();
+    const [gap] = res.body.data.victim.legalAid.gaps;
+    expect(gap).toMatchObject({ reason: 'ACTIVE_PROCEEDING', proceeding: { id: proceeding } });
+    expect(Date.parse(gap.to) - Date.parse(gap.from)).toBeGreaterThan(9 * DAY);
+
+    const repatriating = await registerVictim(hub, 'DE');
+    await hub.subgraphs.victims.connection.collection('victims').updateOne({ _id: repatriating } as never, { $set: { status: 'REPATRIATING' } });
+    const repatriation = await hub.queryAs('social_worker', 'DE', LEGAL_AID, { id: repatriating });
+    expect(repatriation.body.data.victim.legalAid.gaps).toEqual([expect.objectContaining({ reason: 'REPATRIATION', to: null, proceeding: null })]);
+    // Judges see the assignments of their proceedings (matter, attorney, status), not the gaps.
+    expect(errorCodes((await hub.queryAs('judge', 'DE', LEGAL_AID, { id: victim })).body)['victim.legalAid.gaps']).toBe('FORBIDDEN');
+  });
+});
+
+describe('who reads an assignment', () => {
+  it('attorney, provider, social worker and judge each see their part; other providers nothing', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = await openProceeding(victim, `RD-${victim.slice(0, 8)}`);
+    const res = await gql(asAttorney(A1), ASSIGN, { v: victim, input: { attorneyId: A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', proceedingId: proceeding } });
+    const id = res.body.data.assignLegalAid.id;
+    await gql(asAttorney(A1), CONSENT, { id });
+    const read = async (token: Promise<string>) => (await gql(token, ONE, { id })).body;
+    expect((await read(asAttorney(A1))).data.legalAidAssignment).toMatchObject({ status: 'ACTIVE', victim: { id: victim }, representationConsent: { language: 'uk' } });
+    const colleague = await read(asAttorney(A2));
+    expect(colleague.data.legalAidAssignment).toMatchObject({ status: 'ACTIVE', victim: { id: victim }, representationConsent: null });
+    expect(errorCodes(colleague)).toEqual({ 'legalAidAssignment.representationConsent': 'FORBIDDEN' });
+    const social = await read(hub.token('social_worker', 'DE'));
+    expect(social.data.legalAidAssignment).toMatchObject({ matter: 'CRIMINAL_PROCEEDING', victim: { id: victim }, representationConsent: null });
+    const judge = await read(hub.token('judge', 'DE'));
+    expect(judge.data.legalAidAssignment).toMatchObject({ status: 'ACTIVE', matter: 'CRIMINAL_PROCEEDING', victim: null, jurisdiction: null });
+    expect((await read(asAttorney(A3))).data.legalAidAssignment).toMatchObject({ status: null });
+    expect((await read(asAttorney(A4))).data).toEqual({ legalAidAssignment: null });
+    const events = await hub.subgraphs['legal-aid'].connection.collection('auditEvents').find({ subjectId: id, action: 'READ' }).toArray();
+    expect(events.length).toBeGreaterThan(0);
+  });
+});
+
+describe('matching attorneys', () => {
+  it('those accepting cases in the jurisdiction, speakers of the language first, then the least loaded', async () => {
+    const MATCH = `query($l: [String!]!) { matchAttorneys(jurisdiction: "DE", languages: $l, matter: ASYLUM) { attorney { name } meets activeAssignments } }`;
+    const res = await hub.queryAs('partner_system', 'DE', MATCH, { l: ['uk', 'ro'] });
+    expect(res.body.errors).toBeUndefined();
+    const names = res.body.data.matchAttorneys.map((m: any) => m.attorney.name);
+    expect(names).not.toContain('Attorney 6');
+    expect(names).not.toContain('Attorney 4');
+    expect(names.slice(0, 2).sort()).toEqual(['Attorney 1', 'Attorney 3']);
+    expect(res.body.data.matchAttorneys[0].meets).toContain('jurisdiction:DE');
+    const bad = await hub.queryAs('partner_system', 'DE', MATCH, { l: ['Ukrainian'] });
+    expect(errorCodes(bad.body)).toEqual({ matchAttorneys: 'BAD_USER_INPUT' });
+  });
+
+  it('costs the same finds, each by _id, whatever the number of attorneys', async () => {
+    filters = [];
+    const res = await hub.query(await hub.token('social_worker', 'DE'), `{ matchAttorneys(jurisdiction: "DE", languages: ["de"], first: 20) { attorney { name provider { name } } activeAssignments } }`, {}, { url: hub.subgraphs['legal-aid'].url });
+    expect(res.body.errors).toBeUndefined();
+    for (const filter of filters) expect(filter).toMatch(/:_id$/);
+  });
+});
