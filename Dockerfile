@@ -18,5 +18,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The gateway loads schema/supergraph.graphql (found next to package.json).
 COPY --from=build /app/schema ./schema
+# The training subgraph writes the accreditation bodies' private keys here (a volume in
+# docker-compose.yml, which takes this owner when first created).
+RUN mkdir -p /var/lib/justice-hub/accreditation-keys && chown -R node:node /var/lib/justice-hub && chmod 700 /var/lib/justice-hub/accreditation-keys
 USER node
 CMD ["node", "dist/gateway/main.js"]

@@ -8,11 +8,13 @@ import { purposeFrom } from '../platform/purposes';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
 import { requestLimits } from '../platform/limits';
 import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
+import { forwardPublished, PUBLISHED } from './published';
 
 /**
  * The request pipeline, in order: body limit (413) → token verification (401 on a bad
  * token; anonymous callers reach public fields only) → graphql-armor limits → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again).
+ * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
  */
 
 export const GATEWAY_PORT = 4000;
@@ -108,6 +110,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     }),
   );
+  const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE);
+  for (const [prefix, subgraph] of Object.entries(PUBLISHED)) {
+    app.get(`${prefix}*rest`, publishedLimit, (req, res) => forwardPublished(req.path, prefix, subgraphUrls.get(subgraph), agent, res));
+  }
   app.use(httpErrors);
   const { server: http, port } = await listen(app, options.port, host);
 

@@ -55,6 +55,17 @@ export function secretsOf(shape: EnvShape): Array<[string, () => string]> {
   });
 }
 
+/** Key directories by schema, with the folder under .data/ that development uses. */
+const KEY_DIRECTORIES = new WeakMap<z.ZodType, string>();
+
+/** The variables of a shape that name key directories, each with its development folder. */
+export function keyDirectoriesOf(shape: EnvShape): Array<[string, string]> {
+  return Object.entries(shape).flatMap(([name, schema]) => {
+    const folder = KEY_DIRECTORIES.get(schema);
+    return folder ? [[name, folder] as [string, string]] : [];
+  });
+}
+
 function isEd25519PrivateKey(pem: string): boolean {
   try {
     return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
@@ -93,6 +104,15 @@ export const vars = {
   signingKey: (about: string) => {
     const schema = z.string().refine(isEd25519PrivateKey, 'must be an Ed25519 private key in PEM (PKCS #8)').describe(about);
     SECRETS.set(schema, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    return schema;
+  },
+  /**
+   * A directory of private keys the service itself makes and rotates (required): `npm
+   * start` uses `.data/<devFolder>`, the tests a temporary folder (scripts/dev-env.ts).
+   */
+  keyDirectory: (about: string, devFolder: string) => {
+    const schema = z.string().min(1, 'must be a directory path').describe(about);
+    KEY_DIRECTORIES.set(schema, devFolder);
     return schema;
   },
   url: (about: string, protocols: string[]) => urlOf(about, protocols),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../subgraphs/common/db';
 import { victimModels } from '../subgraphs/victims/models';
-import { randomSecrets } from './dev-env';
+import { keyDirectoriesUnder, randomSecrets } from './dev-env';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
@@ -99,7 +99,7 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDatabase({ dataDir: path.join(workDir, 'db') });
   const mongoUri = process.env.MONGODB_URI ?? db!.uri;
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'));
-  const env = randomSecrets();
+  const env = { ...randomSecrets(), ...keyDirectoriesUnder(workDir) };
   const suffix = randomBytes(3).toString('hex');
   const dbName = (name: string) => `${name}_bench_${suffix}`;
   try {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrustedIssuers, type TrustedIssuer } from '../platform/auth';
-import { AUDIT_ENV, readEnv, secretsOf, vars } from '../platform/config';
+import { AUDIT_ENV, keyDirectoriesOf, readEnv, secretsOf, vars } from '../platform/config';
 import { DATA_DIR } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
@@ -48,6 +48,16 @@ export function keptSecrets(): Record<string, string> {
   );
 }
 
+/**
+ * The key directories the subgraphs declare (keys they make and rotate themselves), each
+ * as its folder under `root`: .data for `npm start` (unless set in the environment), a
+ * temporary folder in tests. The keys are made there when first needed.
+ */
+export function keyDirectoriesUnder(root: string, env: Record<string, string | undefined> = {}): Record<string, string> {
+  const declared = SUBGRAPHS.flatMap(({ definition }) => keyDirectoriesOf(definition.env));
+  return Object.fromEntries(declared.map(([name, folder]) => [name, env[name] || path.join(root, folder)]));
+}
+
 /** The database: MONGODB_URI, else the embedded FerretDB with its files in .data/db. */
 export async function devDatabase(log: (line: string) => void = console.log): Promise<{ uri: string; stop(): Promise<void> }> {
   if (process.env.MONGODB_URI) {
@@ -64,7 +74,7 @@ export async function openDevEnvironment(log: (line: string) => void = console.l
   const devIssuer = await loadOrCreateIssuer(path.join(DATA_DIR, 'dev-issuer'));
   // Regional issuers from TRUSTED_ISSUERS are trusted too, next to the development issuer.
   const issuers = [devIssuer.trusted, ...(process.env.TRUSTED_ISSUERS ? parseTrustedIssuers(process.env.TRUSTED_ISSUERS) : [])];
-  const settings = keptSecrets();
+  const settings = { ...keyDirectoriesUnder(DATA_DIR, process.env), ...keptSecrets() };
   const db = await devDatabase(log);
   return { mongoUri: db.uri, issuers, devIssuer, settings, stop: () => db.stop() };
 }

@@ -50,6 +50,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       env: options.env,
       clock: options.clock,
       consentServiceUrl: subgraphs.victims?.url, // victims is first in the registry
+      peerUrl: (service: string) => subgraphs[service]?.url,
       mongoUri: options.mongoUri,
       issuers: options.issuers,
       dbName: options.dbName?.(name),

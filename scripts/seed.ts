@@ -14,6 +14,8 @@ import { AgeGroup, Gender, VictimStatus, Vulnerability } from '../subgraphs/vict
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
 import { seedProceedings, type ProceedingSeedSecrets } from './seed-proceedings';
 import { seedShelters } from './seed-shelters';
+import { seedLegalAid, type OpenProceeding } from './seed-legal-aid';
+import { seedTraining, type TrainingSeedSettings } from './seed-training';
 import type { Purpose } from '../platform/purposes';
 
 const JURISDICTIONS = DEMO_JURISDICTIONS;
@@ -214,12 +216,23 @@ function demoConsent(victim: VictimRecord, rnd: () => number, pick: <T>(list: T[
   };
 }
 
+/**
+ * Open demo proceedings, read from the proceedings database: the demo legal aid places
+ * its gaps in them (a development script may read any database; the subgraphs never do).
+ */
+async function openDemoProceedings(proceedings: ReturnType<ReturnType<Connection['getClient']>['db']>): Promise<OpenProceeding[]> {
+  const all = await proceedings.collection<OpenProceeding & { stage: string }>('proceedings').find({}, { projection: { jurisdiction: 1, openedAt: 1, victimIds: 1, stage: 1 } }).toArray();
+  return all.filter((p) => p.stage !== 'CLOSED').sort((a, b) => String(a._id).localeCompare(String(b._id)));
+}
+
 /** Every subgraph's demo data, each into its own database, each only when that database has none (`npm start`, `npm run seed`). */
 export async function seedHub(mongoUri: string, settings: Record<string, string>): Promise<void> {
   const seeds: Array<[string, (connection: Connection) => Promise<boolean>]> = [
     ['victims', (c) => seedDemoData(c, settings as SeedSecrets)],
     ['proceedings', (c) => seedProceedings(c, settings as ProceedingSeedSecrets)],
     ['shelters', (c) => seedShelters(c, settings as SeedSecrets)],
+    ['legal_aid', async (c) => seedLegalAid(c, settings as SeedSecrets, await openDemoProceedings(c.getClient().db('proceedings')))],
+    ['training', (c) => seedTraining(c, settings as TrainingSeedSettings)],
   ];
   for (const [database, seed] of seeds) {
     const connection = await connectDatabase(mongoUri, database);

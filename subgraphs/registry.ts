@@ -1,8 +1,10 @@
 import type { AuditedService } from './common/audit-api';
 import { auditedService } from './common/schema';
 import type { SubgraphDefinition } from './common/server';
+import { legalAidSubgraph } from './legal-aid';
 import { proceedingsSubgraph } from './proceedings';
 import { sheltersSubgraph } from './shelters';
+import { trainingSubgraph } from './training';
 import { victimsSubgraph } from './victims';
 
 /** A subgraph of the hub and the port it listens on by default. */
@@ -18,6 +20,8 @@ export const SUBGRAPHS: RegistryEntry[] = [
   { port: 4001, definition: victimsSubgraph, auditDirectory: true },
   { port: 4002, definition: proceedingsSubgraph },
   { port: 4003, definition: sheltersSubgraph },
+  { port: 4004, definition: legalAidSubgraph },
+  { port: 4005, definition: trainingSubgraph },
 ];
 
 export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry {

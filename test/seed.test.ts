@@ -12,6 +12,8 @@ import { stateOf } from '../subgraphs/proceedings/teams/models';
 import { bedsHeld } from '../subgraphs/shelters/beds';
 import { shelterModels } from '../subgraphs/shelters/models';
 import { seedShelters } from '../scripts/seed-shelters';
+import { seedLegalAid } from '../scripts/seed-legal-aid';
+import { legalAidModels } from '../subgraphs/legal-aid/models';
 import { randomSecrets } from '../scripts/dev-env';
 import { demoVictimId, seedDemoData, type SeedSecrets } from '../scripts/seed';
 import { isPurpose } from '../platform/purposes';
@@ -195,5 +197,39 @@ describe('demo shelters (npm start seeds them once)', () => {
     expect(new Set(activeVictims).size).toBe(activeVictims.length);
     expect(placements.some((p) => p.status === 'TRANSFERRED' && p.transferredTo)).toBe(true);
     expect(await seedShelters(connection, secrets, 300, () => {})).toBe(false);
+  });
+});
+
+describe('demo legal aid (npm start seeds it once)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as SeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `legal_aid_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 8 providers, 40 attorneys and 100 assignments with files handed across borders and two late starts, once', async () => {
+    const open = [0, 1].map((k) => ({ _id: `proceeding-gap-${k}-0000000`, jurisdiction: 'DE', openedAt: new Date(Date.now() - 100 * 86_400_000), victimIds: [demoVictimId(2 + 6 * k)] }));
+    const lines: string[] = [];
+    expect(await seedLegalAid(connection, secrets, open, (line) => lines.push(line))).toBe(true);
+    expect(lines).toEqual(['Seeded 8 legal aid providers, 40 attorneys, 100 assignments and 3 cross-border handoffs.']);
+    const models = legalAidModels(connection);
+    const attorneys = await models.Attorney.find().lean();
+    for (const j of DEMO_JURISDICTIONS) {
+      expect(attorneys.find((a) => a.practitionerId === `legal_aid_attorney@${j.toLowerCase()}.example`)).toMatchObject({ providerId: `${j}-demo-org`, jurisdictions: expect.arrayContaining([j]) });
+    }
+    const assignments = await models.Assignment.find().lean();
+    const byId = new Map(assignments.map((a) => [a._id, a]));
+    for (const h of await models.Handoff.find().lean()) {
+      expect(byId.get(h.fromAssignmentId)!.status).toBe('HANDED_OFF');
+      expect(byId.get(h.toAssignmentId!)).toMatchObject({ status: 'ACTIVE', jurisdiction: h.toJurisdiction, victimId: h.victimId });
+    }
+    const late = assignments.filter((a) => a.proceedingId?.startsWith('proceeding-gap'));
+    expect(late.map((a) => a.activeFrom!.getTime() - open[0].openedAt.getTime())).toEqual([30 * 86_400_000, 30 * 86_400_000]);
+    expect(await seedLegalAid(connection, secrets, open, () => {})).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { auditApi, type AuditedService } from './audit-api';
 import { deny, federationRules, type Permissions } from './rules';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@inaccessible"])\n';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@inaccessible", "@requires"])\n';
 
 export interface SchemaParts {
   /** The subgraph's name: also its database's and its audit chain's. */

@@ -10,6 +10,7 @@ import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
 import { systemClock, type Clock } from './clock';
 import { remoteConsents, type ConsentSource } from './consents';
+import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
 import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
@@ -21,13 +22,27 @@ import { buildFederatedSchema, type SchemaParts } from './schema';
  * its models and its per-request loaders.
  */
 export interface SubgraphDefinition<Models = any, Loaders = any, Env extends EnvShape = any> extends SchemaParts {
+  /** Its database's name, when not its name (e.g. `legal_aid` for `legal-aid`). */
+  database?: string;
   /** Its own variables (secrets, settings), checked at start; the platform's are in SUBGRAPH_ENV. */
   env: Env;
   models(connection: Connection, settings: EnvOf<Env>): Models;
   loaders(models: Models): Loaders;
   /** Where this subgraph's consent decisions come from; default: the victims subgraph (common/consents.ts). */
-  consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents'>): ConsentSource;
+  consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents' | 'peers'>): ConsentSource;
+  /** Documents it publishes over plain HTTP GET, next to /graphql (e.g. signing keys). */
+  publicRoutes?: PublicRoutes<Models>;
 }
+
+/** A published document: public by nature (keys, signed lists), so no token is read and nothing personal belongs in it. */
+export interface PublicDocument {
+  contentType: string;
+  body: string;
+  maxAgeSeconds: number;
+}
+
+/** Express path (e.g. `/.well-known/keys/:id.json`) → the document, or null for 404. */
+export type PublicRoutes<Models = any> = Record<string, (params: Record<string, string>, context: { models: Models; now: Date }) => Promise<PublicDocument | null>>;
 
 export interface SubgraphOptions {
   port: number;
@@ -42,6 +57,8 @@ export interface SubgraphOptions {
   clock?: Clock;
   /** The victims subgraph's GraphQL URL, asked for consent decisions. */
   consentServiceUrl?: string;
+  /** Another subgraph's GraphQL URL by name, for `ctx.peers` (common/peers.ts). */
+  peerUrl?: (service: string) => string | undefined;
   /** Given to the subgraph that answers the hub's audit root fields (subgraphs/registry.ts). */
   auditDirectory?: AuditedService[];
 }
@@ -60,7 +77,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const host = options.host ?? '127.0.0.1';
   const settings = readEnv(definition.env, options.env);
   const clock = options.clock ?? systemClock;
-  const connection = await connectDatabase(options.mongoUri, options.dbName ?? definition.name, {
+  const connection = await connectDatabase(options.mongoUri, options.dbName ?? definition.database ?? definition.name, {
     monitorCommands: options.monitorCommands,
   });
   const models = definition.models(connection, settings);
@@ -91,6 +108,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   app.get('/.well-known/audit-jwks.json', (_req, res) => {
     res.json(auditJwks(auditLog.keys));
   });
+  for (const [route, answer] of Object.entries(definition.publicRoutes ?? {})) {
+    app.get(route, async (req, res, next) => {
+      try {
+        const document = await answer(req.params as Record<string, string>, { models, now: clock.now() });
+        if (!document) return void res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+        res.setHeader('Cache-Control', document.maxAgeSeconds > 0 ? `public, max-age=${document.maxAgeSeconds}` : 'no-cache');
+        res.type(document.contentType).send(document.body);
+      } catch (error) {
+        console.error(`[error] ${route}: ${(error as Error).message}`); // answered as a bare 500
+        next(error);
+      }
+    });
+  }
   app.use(
     '/graphql',
     jsonBody,
@@ -109,7 +139,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           now: clock.now(),
           decisions: new Map(),
         };
-        return { ...ctx, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
+        const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);
+        return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
       },
     }),
   );

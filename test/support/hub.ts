@@ -10,7 +10,7 @@ import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { RunningSubgraph } from '../../subgraphs/common/server';
 import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/dev-issuer';
 import { COUNTRY_CODES } from '../../platform/countries';
-import { randomSecrets } from '../../scripts/dev-env';
+import { keyDirectoriesUnder, randomSecrets } from '../../scripts/dev-env';
 import { startLocalHub } from '../../scripts/local-hub';
 import { SettableClock } from '../../subgraphs/common/clock';
 import type { RegistryEntry } from '../../subgraphs/registry';
@@ -55,7 +55,7 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
   const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
   const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south', SOUTH_SCOPE);
   const issuers = [issuer.trusted, secondIssuer.trusted];
-  const env = { ...randomSecrets(), ...options.env };
+  const env = { ...randomSecrets(), ...keyDirectoriesUnder(keysDir), ...options.env };
   const clock = new SettableClock();
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;

@@ -1,0 +1,96 @@
+import { ROLES } from '../../platform/auth';
+import { basis, forRoles, ownJurisdiction, PUBLIC, typeAccess, type Basis } from '../common/access';
+import type { RequestContext } from '../common/context';
+import type { Entity } from '../common/loaders';
+import { isRecordId } from '../common/validate';
+import { isBodyId } from './code';
+import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
+
+type PractitionerDoc = Entity<PractitionerRecord>;
+type BodyDoc = Entity<BodyRecord>;
+type CertificateDoc = Entity<CertificateRecord>;
+
+/** Whether some accreditation body's region holds both jurisdictions (the bodies are read once per request). */
+export async function sameRegion(ctx: RequestContext, a: string, b: string): Promise<boolean> {
+  const bodies = await (ctx as TrainingContext).loaders.allBodies.load('all');
+  return bodies.some((body) => body.jurisdictions.includes(a) && body.jurisdictions.includes(b));
+}
+
+const everyone = basis<PractitionerDoc>('any authenticated caller', 'ANY', () => true);
+const officerOfRegion = basis<PractitionerDoc>("the practitioner's region", 'REGION', (ctx, p) => sameRegion(ctx, ctx.caller!.jurisdiction, p.jurisdiction));
+const themself = basis<PractitionerDoc>('the practitioner themself (token sub)', 'SELF', (ctx, p) => ctx.caller!.sub === p.subject);
+const officers = (bases: Array<Basis<PractitionerDoc>>) => bases.map((b) => forRoles<PractitionerDoc>(['accreditation_officer'], b));
+
+/**
+ * Who a practitioner is, where they work and what they are certified in is for any
+ * authenticated caller (courts and legal-aid networks check it). Their email is CONTACT
+ * data, and their training record (scores, assessors, visits) is theirs: both only for
+ * the accreditation officers of their region and for the practitioner (the token `sub`
+ * equals `subject`), whatever role their own token carries.
+ */
+export const practitionerAccess = typeAccess<PractitionerDoc>({
+  typeName: 'Practitioner',
+  noun: 'this practitioner',
+  id: (p) => p.id,
+  jurisdiction: (p) => p.jurisdiction,
+  visibleOn: [everyone],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as TrainingContext).loaders.practitioner.load(id))?.jurisdiction ?? null) : null),
+  open: ['id', 'name', 'role', 'jurisdiction', 'organization', 'certificates', 'cpdHours'],
+  fields: { email: 'CONTACT', completions: 'TRAINING_RECORD', exchangeVisits: 'TRAINING_RECORD' },
+  rules: {
+    CONTACT: { roles: ROLES, bases: [...officers([ownJurisdiction((p) => p.jurisdiction), officerOfRegion]), themself] },
+    TRAINING_RECORD: { roles: ROLES, bases: [...officers([ownJurisdiction((p) => p.jurisdiction), officerOfRegion]), themself] },
+  },
+});
+
+/**
+ * A certificate is for any authenticated caller (anyone may verify its code without a
+ * token anyway); why it was suspended or revoked is CASE: reads of it from another
+ * jurisdiction are logged.
+ */
+export const certificateAccess = typeAccess<CertificateDoc>({
+  typeName: 'Certificate',
+  noun: 'this certificate',
+  id: (c) => c.id,
+  jurisdiction: (c) => c.holderJurisdiction,
+  visibleOn: [basis<CertificateDoc>('any authenticated caller', 'ANY', () => true)],
+  jurisdictionOf: async (id, ctx) => (await (ctx as TrainingContext).loaders.certificate.load(id))?.holderJurisdiction ?? null,
+  open: ['code', 'status', 'issuedOn', 'expiresOn', 'scope', 'body', 'holder', 'credential'],
+  fields: { revocation: 'CASE', suspension: 'CASE' },
+  rules: {},
+});
+
+/** Accreditation bodies are public: who they are, their region and where their keys are. */
+export const bodyAccess = typeAccess<BodyDoc>({
+  typeName: 'AccreditationBody',
+  noun: 'this accreditation body',
+  id: (b) => b.id,
+  // A body serves several jurisdictions; its trail is overseen from the first.
+  jurisdiction: (b) => b.jurisdictions[0] ?? null,
+  jurisdictionOf: async (id, ctx) => (isBodyId(id) ? ((await (ctx as TrainingContext).loaders.body.load(id))?.jurisdictions[0] ?? null) : null),
+  visibleOn: [],
+  public: true,
+  open: ['id'],
+  fields: Object.fromEntries(['name', 'region', 'jurisdictions', 'jwksUrl', 'revocationListUrl', 'signingKeys'].map((f) => [f, PUBLIC])),
+  rules: {},
+});
+
+/** What anyone may learn of a certificate by its code, without a token: never contact data. */
+export interface VerificationDoc {
+  id: string;
+  certificate: CertificateDoc | null;
+  checkedAt: Date;
+}
+
+export const verificationAccess = typeAccess<VerificationDoc>({
+  typeName: 'CertificateVerification',
+  noun: 'this verification',
+  id: (v) => v.id,
+  jurisdiction: (v) => v.certificate?.holderJurisdiction ?? null,
+  jurisdictionOf: async (id, ctx) => (await (ctx as TrainingContext).loaders.certificate.load(id))?.holderJurisdiction ?? null,
+  visibleOn: [],
+  public: true,
+  open: ['code'],
+  fields: Object.fromEntries(['status', 'holderName', 'role', 'body', 'scope', 'issuedOn', 'expiresOn', 'checkedAt'].map((f) => [f, PUBLIC])),
+  rules: {},
+});

@@ -1,0 +1,119 @@
+import { badInput, forbidden, notFound } from '../../platform/errors';
+import type { Caller } from '../../platform/auth';
+import type { PublicRoutes } from '../common/server';
+import type { Entity } from '../common/loaders';
+import { countryCode, nonEmptyList, text } from '../common/validate';
+import { bodyId, catalogCode, isBodyId } from './code';
+import { signRevocationList } from './credential';
+import { jwksOf } from './keys';
+import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from './models';
+
+/**
+ * Accreditation bodies: who acts for one (its officers, by region), how a body comes to
+ * be with its first key, key rotation, and what it publishes without a token.
+ */
+
+type BodyDoc = Entity<BodyRecord>;
+
+/** An accreditation officer whose jurisdiction is in the body's region acts for it. */
+export function mayActFor(body: BodyRecord, caller: Caller): true | Error {
+  if (caller.role === 'accreditation_officer' && body.jurisdictions.includes(caller.jurisdiction)) return true;
+  return forbidden(`Only accreditation officers of ${body.region} (${body.jurisdictions.join(', ')}) act for ${body.name}`);
+}
+
+export async function bodyNamed(ctx: TrainingContext, id: unknown, field: string): Promise<BodyDoc> {
+  const body = await ctx.loaders.body.load(bodyId(id, field));
+  if (!body) throw notFound('AccreditationBody', String(id));
+  return body;
+}
+
+export async function programNamed(ctx: TrainingContext, code: unknown, field: string): Promise<Entity<ProgramRecord>> {
+  const program = await ctx.loaders.program.load(catalogCode(code, field));
+  if (!program) throw badInput(field, 'no training program has this code');
+  return program;
+}
+
+/** The program a module belongs to (module codes are unique across programs). */
+export async function programOfModule(ctx: TrainingContext, code: unknown, field: string): Promise<{ program: Entity<ProgramRecord>; module: ProgramRecord['modules'][number] }> {
+  const wanted = catalogCode(code, field);
+  for (const program of await ctx.loaders.programOfModule.load(wanted)) {
+    const module = program.modules.find((m) => m.code === wanted);
+    if (module) return { program, module };
+  }
+  throw badInput(field, 'no training module has this code');
+}
+
+export interface BodyInput {
+  id: string;
+  name: string;
+  region: string;
+  jurisdictions: string[];
+}
+
+/**
+ * A body and its first signing key (seed, operators): the private half is written
+ * first and removed again when the body cannot be, so no key is left without its body.
+ */
+export async function establishBody(models: TrainingModels, input: BodyInput, by: string, at: Date): Promise<BodyDoc> {
+  if (!isBodyId(input.id)) throw badInput('id', 'must be 2–4 capital letters or digits without I, L, O or U (it prefixes every certificate code)');
+  const jurisdictions = [...new Set(nonEmptyList(input.jurisdictions, 'jurisdictions', 30).map((j, i) => countryCode(j, `jurisdictions[${i}]`)))];
+  const key = models.keys.create(input.id, by, at);
+  try {
+    return await models.bodies.create({
+      _id: input.id,
+      name: text(input.name, 'name', { max: 200 }),
+      region: text(input.region, 'region', { max: 100 }),
+      jurisdictions,
+      keys: [key],
+      currentKid: key.kid,
+      establishedAt: at,
+    });
+  } catch (error) {
+    models.keys.discard(input.id, key.kid);
+    throw error;
+  }
+}
+
+/**
+ * A new key pair for the body; new credentials are signed with it, and the old keys stay
+ * in the JWKS, so everything they signed keeps verifying. Audited first; a key whose
+ * body could not be updated is removed again.
+ */
+export async function rotateSigningKey(ctx: TrainingContext, bodyId: string): Promise<BodyDoc> {
+  const body = await bodyNamed(ctx, bodyId, 'bodyId');
+  return ctx.audit.change('SIGNING_KEY_ROTATED', 'AccreditationBody', body.id, ['signingKeys'], () => addSigningKey(ctx.models, body.id, ctx.caller!.sub, ctx.now));
+}
+
+/** The key pair of a rotation: the private half written first, removed again when the body cannot take the public half. */
+export async function addSigningKey(models: TrainingModels, bodyId: string, by: string, at: Date): Promise<BodyDoc> {
+  const key = models.keys.create(bodyId, by, at);
+  try {
+    const rotated = await models.bodies.update(bodyId, (now) => ({ keys: [...now.keys, key], currentKid: key.kid }));
+    if (!rotated) throw notFound('AccreditationBody', bodyId);
+    return rotated;
+  } catch (error) {
+    models.keys.discard(bodyId, key.kid);
+    throw error;
+  }
+}
+
+async function publishingBody(models: TrainingModels, bodyId: string): Promise<BodyRecord | null> {
+  return isBodyId(bodyId) ? ((await models.Body.findById(bodyId).lean()) as BodyRecord | null) : null;
+}
+
+/**
+ * What each body publishes, without a token, at the subgraph's port and (proxied) the
+ * gateway's: its keys as a JWKS, and its revocation list signed with its current key.
+ */
+export const accreditationRoutes: PublicRoutes<TrainingModels> = {
+  '/.well-known/accreditation/:bodyId/jwks.json': async ({ bodyId }, { models }) => {
+    const body = await publishingBody(models, bodyId);
+    return body && { contentType: 'application/jwk-set+json', body: JSON.stringify(jwksOf(body.keys)), maxAgeSeconds: 60 };
+  },
+  '/.well-known/accreditation/:bodyId/revocations.jwt': async ({ bodyId }, { models, now }) => {
+    const body = await publishingBody(models, bodyId);
+    if (!body) return null;
+    const withdrawn = await models.certificates.loaderBy('withdrawn').load(body._id);
+    return { contentType: 'application/jwt', body: await signRevocationList(models.keys, models.publicUrl, body, withdrawn, now), maxAgeSeconds: 0 };
+  },
+};

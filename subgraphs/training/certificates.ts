@@ -1,0 +1,131 @@
+import { badInput, notFound, unavailable } from '../../platform/errors';
+import type { Entity } from '../common/loaders';
+import { text } from '../common/validate';
+import { programNamed } from './bodies';
+import { certificateCode, newCertificateCode } from './code';
+import { signCredential } from './credential';
+import { SigningKeyMissing } from './keys';
+import type { CertificateRecord, TrainingContext } from './models';
+import { addMonths, practitionerNamed, today } from './practitioners';
+import { CertificateStatus } from './vocabulary';
+
+/**
+ * Certificates: issued when every module of a program was passed, signed as a credential
+ * with the body's current key, and suspended, reinstated or revoked by the body's officers.
+ */
+
+type CertificateDoc = Entity<CertificateRecord>;
+
+export const MAX_VALID_MONTHS = 60;
+
+/** Expired from midnight UTC of expiresOn, on the request's clock. */
+export function isExpired(certificate: Pick<CertificateRecord, 'expiresOn'>, now: Date): boolean {
+  return now.getTime() >= Date.parse(`${certificate.expiresOn}T00:00:00Z`);
+}
+
+/** The status shown: REVOKED, then EXPIRED, then what is stored. */
+export function statusOf(certificate: Pick<CertificateRecord, 'status' | 'expiresOn'>, now: Date): CertificateStatus {
+  if (certificate.status === CertificateStatus.REVOKED) return CertificateStatus.REVOKED;
+  if (isExpired(certificate, now)) return CertificateStatus.EXPIRED;
+  return certificate.status as CertificateStatus;
+}
+
+export async function certificateNamed(ctx: TrainingContext, code: unknown, field = 'code'): Promise<CertificateDoc> {
+  const certificate = await ctx.loaders.certificate.load(certificateCode(code, field));
+  if (!certificate) throw notFound('Certificate', certificateCode(code, field));
+  return certificate;
+}
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/**
+ * Issues a certificate of a program to a practitioner who passed every one of its
+ * modules (BAD_USER_INPUT naming the missing ones otherwise), valid for `validMonths`
+ * from today. The credential is signed before anything is logged or written; a code
+ * drawn twice (one in 34 billion per body and year) is drawn again.
+ */
+export async function issueCertificate(ctx: TrainingContext, practitionerId: string, programCode: string, validMonths: number): Promise<CertificateDoc> {
+  const program = await programNamed(ctx, programCode, 'programCode');
+  const practitioner = await practitionerNamed(ctx, practitionerId);
+  if (!Number.isInteger(validMonths) || validMonths < 1 || validMonths > MAX_VALID_MONTHS) throw badInput('validMonths', `must be a whole number from 1 to ${MAX_VALID_MONTHS}`);
+  const passed = new Set((await ctx.loaders.completionsOf.load(practitioner.id)).filter((c) => c.passed).map((c) => c.moduleCode));
+  const missing = program.modules.filter((m) => !passed.has(m.code)).map((m) => m.code);
+  if (missing.length > 0) {
+    throw badInput('programCode', `the practitioner has no passing completion of ${missing.length === 1 ? 'module' : 'modules'} ${missing.join(', ')} of ${program.id}`);
+  }
+  const body = (await ctx.loaders.body.load(program.bodyId))!;
+  const issuedOn = today(ctx.now);
+  for (let attempt = 1; ; attempt++) {
+    const issued = {
+      _id: newCertificateCode(body.id, ctx.now.getUTCFullYear()),
+      practitionerId: practitioner.id,
+      holderName: practitioner.name,
+      holderRole: practitioner.role,
+      holderJurisdiction: practitioner.jurisdiction,
+      bodyId: body.id,
+      programCode: program.id,
+      programTitle: program.title,
+      competencies: [...new Set(program.modules.map((m) => m.competency))],
+      issuedOn,
+      expiresOn: addMonths(issuedOn, validMonths),
+      status: CertificateStatus.VALID,
+      suspendedAt: null,
+      suspensionReason: null,
+      revokedAt: null,
+      revocationReason: null,
+      issuedAt: ctx.now,
+      issuedBy: ctx.caller!.sub,
+    };
+    let signed: { credential: string; kid: string };
+    try {
+      signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued, practitioner.organization);
+    } catch (error) {
+      if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
+      throw error;
+    }
+    try {
+      return await ctx.audit.change('CERTIFICATE_ISSUED', 'Certificate', issued._id, ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential'], () =>
+        ctx.models.certificates.create({ ...issued, ...signed }),
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt === 5) throw error;
+    }
+  }
+}
+
+export type StatusStep = 'SUSPEND' | 'REINSTATE' | 'REVOKE';
+
+const STEPS: Record<StatusStep, { action: string; from: CertificateStatus[]; verb: string; fields: string[] }> = {
+  SUSPEND: { action: 'CERTIFICATE_SUSPENDED', from: [CertificateStatus.VALID], verb: 'suspended', fields: ['status', 'suspension'] },
+  REINSTATE: { action: 'CERTIFICATE_REINSTATED', from: [CertificateStatus.SUSPENDED], verb: 'reinstated', fields: ['status', 'suspension'] },
+  // An expired certificate may still be revoked (e.g. found to have been obtained by fraud).
+  REVOKE: { action: 'CERTIFICATE_REVOKED', from: [CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.EXPIRED], verb: 'revoked', fields: ['status', 'revocation'] },
+};
+
+function refuseUnless(step: StatusStep, certificate: CertificateRecord, now: Date): void {
+  const status = statusOf(certificate, now);
+  const { from, verb } = STEPS[step];
+  if (!from.includes(status)) throw badInput('code', `the certificate is ${status}; only a ${from.join(' or ')} one can be ${verb}`);
+}
+
+/**
+ * Suspends, reinstates or revokes a certificate: refused before anything is logged when
+ * its status does not allow it, and checked again under the record's lock. Takes effect
+ * on the next verification, and in the body's revocation list.
+ */
+export async function changeStatus(ctx: TrainingContext, code: string, step: StatusStep, reason: string | null): Promise<CertificateDoc> {
+  const certificate = await certificateNamed(ctx, code);
+  const why = reason === null ? null : text(reason, 'reason', { max: 500 });
+  refuseUnless(step, certificate, ctx.now);
+  const { action, fields } = STEPS[step];
+  return ctx.audit.change(action, 'Certificate', certificate.id, fields, async () => {
+    const changed = await ctx.models.certificates.update(certificate.id, (now) => {
+      refuseUnless(step, now, ctx.now);
+      if (step === 'SUSPEND') return { status: CertificateStatus.SUSPENDED, suspendedAt: ctx.now, suspensionReason: why };
+      if (step === 'REINSTATE') return { status: CertificateStatus.VALID, suspendedAt: null, suspensionReason: null };
+      return { status: CertificateStatus.REVOKED, revokedAt: ctx.now, revocationReason: why };
+    });
+    if (!changed) throw notFound('Certificate', certificate.id);
+    return changed;
+  });
+}

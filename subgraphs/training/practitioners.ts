@@ -1,0 +1,145 @@
+import { badInput, forbidden } from '../../platform/errors';
+import type { Entity } from '../common/loaders';
+import { countryCode, localDate, newId, recordId, text } from '../common/validate';
+import { sameRegion } from './access';
+import { programOfModule } from './bodies';
+import type { CompletionRecord, ExchangeVisitRecord, PractitionerRecord, TrainingContext } from './models';
+import { PractitionerRole } from './vocabulary';
+
+/**
+ * Practitioners and their training record: registration, completions of modules, judges'
+ * exchange visits, and the continuing professional development hours they add up to.
+ */
+
+type PractitionerDoc = Entity<PractitionerRecord>;
+
+export const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** A calendar day `months` later (earlier, when negative); the 31st becomes the month's last day. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export async function practitionerNamed(ctx: TrainingContext, id: unknown, field = 'practitionerId'): Promise<PractitionerDoc> {
+  const practitioner = await ctx.loaders.practitioner.load(recordId(id, field));
+  if (!practitioner) throw badInput(field, 'no practitioner has this id');
+  return practitioner;
+}
+
+/** Accreditation officers of the practitioner's jurisdiction, or of a region that holds it. */
+export async function mayKeepRecordOf(ctx: TrainingContext, practitioner: PractitionerRecord): Promise<true | Error> {
+  const caller = ctx.caller!;
+  if (caller.role === 'accreditation_officer' && (caller.jurisdiction === practitioner.jurisdiction || (await sameRegion(ctx, caller.jurisdiction, practitioner.jurisdiction)))) return true;
+  return forbidden(`Only accreditation officers of the practitioner's region keep their training record`);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface PractitionerInput {
+  name: string;
+  role: PractitionerRole;
+  organization: string;
+  email: string;
+  subject: string;
+}
+
+/** Registers a practitioner in the officer's own jurisdiction. */
+export async function registerPractitioner(ctx: TrainingContext, input: PractitionerInput): Promise<PractitionerDoc> {
+  const email = text(input.email, 'input.email', { max: 200 });
+  if (!EMAIL.test(email)) throw badInput('input.email', 'is not an email address');
+  const record = {
+    _id: newId(),
+    subject: text(input.subject, 'input.subject', { max: 200 }),
+    name: text(input.name, 'input.name', { max: 200 }),
+    role: input.role,
+    jurisdiction: ctx.caller!.jurisdiction,
+    organization: text(input.organization, 'input.organization', { max: 200 }),
+    email,
+    registeredAt: ctx.now,
+    registeredBy: ctx.caller!.sub,
+  };
+  return ctx.audit.change('PRACTITIONER_REGISTERED', 'Practitioner', record._id, ['name', 'role', 'organization', 'email'], () => ctx.models.practitioners.create(record));
+}
+
+export interface CompletionInput {
+  completedOn: string;
+  score: number;
+  assessor: string;
+}
+
+/** A module completed: passed with at least the program's passing score (a failed attempt is kept too). */
+export async function recordCompletion(ctx: TrainingContext, practitionerId: string, moduleCode: string, input: CompletionInput): Promise<Entity<CompletionRecord>> {
+  const practitioner = await practitionerNamed(ctx, practitionerId);
+  const { program, module } = await programOfModule(ctx, moduleCode, 'moduleCode');
+  const completedOn = localDate(input.completedOn, 'input.completedOn');
+  if (completedOn > today(ctx.now)) throw badInput('input.completedOn', 'is in the future');
+  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw badInput('input.score', 'must be a whole number from 0 to 100');
+  const record: Omit<CompletionRecord, '_listed'> = {
+    _id: newId(),
+    practitionerId: practitioner.id,
+    programCode: program.id,
+    moduleCode: module.code,
+    bodyId: program.bodyId,
+    hours: module.hours,
+    competency: module.competency,
+    completedOn,
+    score: input.score,
+    passed: input.score >= program.passingScore,
+    assessor: text(input.assessor, 'input.assessor', { max: 200 }),
+    recordedAt: ctx.now,
+    recordedBy: ctx.caller!.sub,
+  };
+  return ctx.audit.change('COMPLETION_RECORDED', 'Practitioner', practitioner.id, ['completions'], () => ctx.models.completions.create(record));
+}
+
+export interface ExchangeVisitInput {
+  hostCourt: string;
+  hostJurisdiction: string;
+  from: string;
+  to: string;
+  hours: number;
+}
+
+/** A judge's visit to a court of a sister jurisdiction: observed hours count as CPD. */
+export async function recordExchangeVisit(ctx: TrainingContext, practitionerId: string, input: ExchangeVisitInput): Promise<Entity<ExchangeVisitRecord>> {
+  const practitioner = await practitionerNamed(ctx, practitionerId);
+  if (practitioner.role !== PractitionerRole.JUDGE) throw badInput('practitionerId', 'exchange visits are recorded for judges');
+  const hostJurisdiction = countryCode(input.hostJurisdiction, 'input.hostJurisdiction');
+  if (hostJurisdiction === practitioner.jurisdiction) throw badInput('input.hostJurisdiction', "must be another jurisdiction than the judge's own");
+  const from = localDate(input.from, 'input.from');
+  const to = localDate(input.to, 'input.to');
+  if (to < from) throw badInput('input.to', 'is before from');
+  if (to > today(ctx.now)) throw badInput('input.to', 'is in the future: a visit is recorded once it took place');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (!(input.hours > 0) || input.hours > days * 10) throw badInput('input.hours', `must be more than 0 and at most 10 a day (${days * 10} for this visit)`);
+  const record: Omit<ExchangeVisitRecord, '_listed'> = {
+    _id: newId(),
+    practitionerId: practitioner.id,
+    hostCourt: text(input.hostCourt, 'input.hostCourt', { max: 200 }),
+    hostJurisdiction,
+    from,
+    to,
+    hours: input.hours,
+    recordedAt: ctx.now,
+    recordedBy: ctx.caller!.sub,
+  };
+  return ctx.audit.change('EXCHANGE_VISIT_RECORDED', 'Practitioner', practitioner.id, ['exchangeVisits'], () => ctx.models.exchangeVisits.create(record));
+}
+
+export const MAX_CPD_MONTHS = 120;
+
+/** Hours of passed modules completed, and of exchange visits ended, in the last `months` months (the request's clock). */
+export async function cpdHours(ctx: TrainingContext, practitioner: PractitionerDoc, months: number): Promise<number> {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_CPD_MONTHS) throw badInput('months', `must be a whole number from 1 to ${MAX_CPD_MONTHS}`);
+  const since = addMonths(today(ctx.now), -months);
+  const [completions, visits] = await Promise.all([ctx.loaders.completionsOf.load(practitioner.id), ctx.loaders.exchangeVisitsOf.load(practitioner.id)]);
+  const hours =
+    completions.filter((c) => c.passed && c.completedOn > since).reduce((sum, c) => sum + c.hours, 0) +
+    visits.filter((v) => v.to > since).reduce((sum, v) => sum + v.hours, 0);
+  return Math.round(hours * 10) / 10;
+}

@@ -1,0 +1,50 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The professions whose training the hub records (not the token roles: interpreters have none). */
+export enum PractitionerRole {
+  JUDGE = 'JUDGE',
+  PROSECUTOR = 'PROSECUTOR',
+  POLICE = 'POLICE',
+  SOCIAL_WORKER = 'SOCIAL_WORKER',
+  ATTORNEY = 'ATTORNEY',
+  INTERPRETER = 'INTERPRETER',
+  SHELTER_STAFF = 'SHELTER_STAFF',
+}
+registerEnumType(PractitionerRole, { name: 'PractitionerRole' });
+
+/** What a training module builds (after the OSCE/ODIHR and UNODC training curricula on trafficking). */
+export enum Competency {
+  VULNERABILITY_ASSESSMENT = 'VULNERABILITY_ASSESSMENT',
+  TRAUMA_INFORMED_INTERVIEWING = 'TRAUMA_INFORMED_INTERVIEWING',
+  CULTURAL_COMPETENCE = 'CULTURAL_COMPETENCE',
+  CHILD_SENSITIVE_PROCEDURES = 'CHILD_SENSITIVE_PROCEDURES',
+  VICTIM_RIGHTS = 'VICTIM_RIGHTS',
+  DIGITAL_FORENSICS = 'DIGITAL_FORENSICS',
+  FINANCIAL_INVESTIGATION = 'FINANCIAL_INVESTIGATION',
+  CROSS_BORDER_COOPERATION = 'CROSS_BORDER_COOPERATION',
+}
+registerEnumType(Competency, { name: 'Competency' });
+
+/**
+ * A certificate as it stands now. VALID, SUSPENDED and REVOKED are stored; EXPIRED is
+ * read from `expiresOn` on the request clock. REVOKED outranks EXPIRED, which outranks
+ * SUSPENDED: a revocation is the strongest statement, and an expired certificate cannot
+ * be reinstated.
+ */
+export enum CertificateStatus {
+  VALID = 'VALID',
+  EXPIRED = 'EXPIRED',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(CertificateStatus, { name: 'CertificateStatus', description: 'VALID ⇄ SUSPENDED → REVOKED; EXPIRED from expiresOn on' });
+
+/** The answer of a public verification: a certificate's status, or NOT_FOUND. */
+export enum VerificationStatus {
+  VALID = 'VALID',
+  EXPIRED = 'EXPIRED',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+  NOT_FOUND = 'NOT_FOUND',
+}
+registerEnumType(VerificationStatus, { name: 'VerificationStatus' });

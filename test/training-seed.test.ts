@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import type { Connection } from 'mongoose';
+import { randomSecrets } from '../scripts/dev-env';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../scripts/demo';
+import { seedTraining, type TrainingSeedSettings } from '../scripts/seed-training';
+import { connectDatabase } from '../subgraphs/common/db';
+import { statusOf } from '../subgraphs/training/certificates';
+import { certificateCode } from '../subgraphs/training/code';
+import { CREDENTIAL_TYPE } from '../subgraphs/training/credential';
+import { jwksOf, SigningKeys } from '../subgraphs/training/keys';
+import { trainingModels, type BodyRecord, type CertificateRecord, type PractitionerRecord, type ProgramRecord } from '../subgraphs/training/models';
+import { PractitionerRole } from '../subgraphs/training/vocabulary';
+
+// The demo accreditation data `npm start` seeds once: bodies per region with rotated keys
+// kept outside the database, programs, practitioners of every profession in every demo
+// jurisdiction, completions, and certificates in every status whose credentials verify.
+
+describe('training demo data', () => {
+  let connection: Connection;
+  let keyDir: string;
+  let settings: TrainingSeedSettings;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `training_seed_${randomBytes(4).toString('hex')}`);
+    keyDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-accreditation-keys-'));
+    settings = { ...(randomSecrets() as Omit<TrainingSeedSettings, 'ACCREDITATION_KEY_DIR'>), ACCREDITATION_KEY_DIR: keyDir };
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+    rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  it('seeds 3 bodies, 6 programs, 150 practitioners, completions and 90 certificates in every status, once', async () => {
+    const lines: string[] = [];
+    expect(await seedTraining(connection, settings, (line) => lines.push(line))).toBe(true);
+    expect(lines.join('\n')).toMatch(/Seeded 3 accreditation bodies .* 6 programs, 150 practitioners, \d+ completions, \d+ exchange visits and 90 certificates/);
+    const models = trainingModels(connection, { keys: new SigningKeys(keyDir), publicUrl: 'http://localhost:4000' });
+
+    const bodies = (await models.Body.find().lean()) as BodyRecord[];
+    expect(bodies.map((b) => [b._id, b.region, b.jurisdictions]).sort()).toEqual(
+      Object.entries(DEMO_REGIONS)
+        .map(([region, jurisdictions]) => [{ 'Western Balkans': 'WB', 'Central Europe': 'CE', 'Southern Europe': 'SE' }[region], region, jurisdictions])
+        .sort(),
+    );
+    for (const body of bodies) {
+      // Two keys, the second current; each private half a file of its own, never in the database.
+      expect(body.keys).toHaveLength(2);
+      expect(body.currentKid).toBe(body.keys[1].kid);
+      expect(readdirSync(path.join(keyDir, body._id)).sort()).toEqual(body.keys.map((k) => `${k.kid}.pem`).sort());
+    }
+    expect(JSON.stringify(bodies)).not.toMatch(/PRIVATE KEY|"d":/);
+
+    const programs = (await models.Program.find().lean()) as ProgramRecord[];
+    expect(programs).toHaveLength(6);
+    expect(new Set(programs.map((p) => p.bodyId))).toEqual(new Set(['WB', 'CE', 'SE']));
+
+    const practitioners = (await models.Practitioner.find().lean()) as PractitionerRecord[];
+    expect(practitioners).toHaveLength(150);
+    for (const jurisdiction of DEMO_JURISDICTIONS) {
+      const here = practitioners.filter((p) => p.jurisdiction === jurisdiction);
+      expect(here).toHaveLength(25);
+      expect(new Set(here.map((p) => p.role))).toEqual(new Set(Object.values(PractitionerRole)));
+    }
+    // The development tokens' default subjects are practitioners (they read their own record).
+    expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE' });
+
+    const completions = await models.Completion.countDocuments();
+    expect(completions).toBeGreaterThan(300);
+    expect(await models.Completion.countDocuments({ passed: false })).toBeGreaterThan(0);
+    expect(await models.ExchangeVisit.countDocuments()).toBeGreaterThan(0);
+
+    const certificates = (await models.Certificate.find().lean()) as CertificateRecord[];
+    expect(certificates).toHaveLength(90);
+    const now = new Date();
+    const byStatus = certificates.reduce<Record<string, number>>((counts, c) => ({ ...counts, [statusOf(c, now)]: (counts[statusOf(c, now)] ?? 0) + 1 }), {});
+    expect(byStatus).toEqual({ VALID: 60, EXPIRED: 10, SUSPENDED: 10, REVOKED: 10 });
+    // Every code has its check character, and every credential verifies with its body's published keys, old or current.
+    const kids = new Set<string>();
+    for (const certificate of certificates) {
+      expect(certificateCode(certificate._id)).toBe(certificate._id);
+      const body = bodies.find((b) => b._id === certificate.bodyId)!;
+      const { payload } = await jwtVerify(certificate.credential, createLocalJWKSet(jwksOf(body.keys)), { typ: CREDENTIAL_TYPE, currentDate: new Date(`${certificate.issuedOn}T12:00:00Z`) });
+      expect(payload.jti).toBe(certificate._id);
+      kids.add(decodeProtectedHeader(certificate.credential).kid!);
+    }
+    expect(kids.size).toBe(6); // both keys of every body signed some
+
+    // The withdrawn (suspended and revoked) are each body's revocation list.
+    const withdrawn = await Promise.all(bodies.map((b) => models.certificates.loaderBy('withdrawn').load(b._id)));
+    expect(withdrawn.flat()).toHaveLength(20);
+
+    expect(await seedTraining(connection, settings, () => {})).toBe(false);
+    expect(await models.Certificate.countDocuments()).toBe(90);
+  });
+
+  it('warns when stored bodies have lost their signing keys', async () => {
+    const lines: string[] = [];
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-other-keys-'));
+    try {
+      expect(await seedTraining(connection, { ...settings, ACCREDITATION_KEY_DIR: elsewhere }, (line) => lines.push(line))).toBe(false);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/^The current signing key of (WB|CE|SE) is not in /);
+      expect(existsSync(path.join(elsewhere, 'WB'))).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
