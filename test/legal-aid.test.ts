@@ -234,6 +234,35 @@ describe('who reads an assignment', () => {
   });
 });
 
+describe('interpretation and accommodations', () => {
+  it('are requested on an open assignment and moved on in order; their details are the attorneys’ only', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const id = await activeAssignment(victim);
+    const REQUEST = `mutation($id: ID!, $input: InterpretationInput!) { requestInterpretation(assignmentId: $id, input: $input) { interpretations { id language occasion status } } }`;
+    const requested = await hub.queryAs('social_worker', 'DE', REQUEST, { id, input: { language: 'uk', occasion: 'HEARING', at: '2031-05-01T09:00:00Z' } });
+    // The social worker asked for it, but reads no interpretation details (TESTIMONY-level).
+    expect(errorCodes(requested.body)).toEqual({ 'requestInterpretation.interpretations': 'FORBIDDEN' });
+    expect(requested.body.data.requestInterpretation.interpretations).toBeNull();
+    const own = await gql(asAttorney(A1), `query($id: ID!) { legalAidAssignment(id: $id) { interpretations { id status } } }`, { id });
+    const interpretationId = own.body.data.legalAidAssignment.interpretations[0].id;
+    const UPDATE = `mutation($id: ID!, $i: ID!, $s: InterpretationStatus!, $who: String) { updateInterpretation(assignmentId: $id, interpretationId: $i, status: $s, interpreter: $who) { interpretations { status interpreter } } }`;
+    expect(errorCodes((await gql(asAttorney(A1), UPDATE, { id, i: interpretationId, s: 'ASSIGNED' })).body)).toEqual({ updateInterpretation: 'BAD_USER_INPUT' });
+    expect((await gql(asAttorney(A1), UPDATE, { id, i: interpretationId, s: 'ASSIGNED', who: 'O. Shevchenko (court interpreter)' })).body.data.updateInterpretation.interpretations).toEqual([
+      { status: 'ASSIGNED', interpreter: 'O. Shevchenko (court interpreter)' },
+    ]);
+    expect((await gql(asAttorney(A1), UPDATE, { id, i: interpretationId, s: 'DONE' })).body.errors).toBeUndefined();
+    const late = await gql(asAttorney(A1), UPDATE, { id, i: interpretationId, s: 'CANCELLED' });
+    expect(errorCodes(late.body)).toEqual({ updateInterpretation: 'BAD_USER_INPUT' });
+    expect(late.body.errors![0].message).toMatch(/is DONE/);
+    const past = await hub.queryAs('social_worker', 'DE', REQUEST, { id, input: { language: 'uk', occasion: 'INTERVIEW', at: '2020-01-01T09:00:00Z' } });
+    expect(past.body.errors![0].extensions?.field).toBe('input.at');
+
+    const ACCOMMODATE = `mutation($id: ID!) { requestAccommodation(assignmentId: $id, input: { kind: TRAUMA_INFORMED, details: "Female interviewer" }) { accommodations { kind details } } }`;
+    expect((await hub.queryAs('social_worker', 'DE', ACCOMMODATE, { id })).body.data.requestAccommodation.accommodations).toEqual([{ kind: 'TRAUMA_INFORMED', details: 'Female interviewer' }]);
+    expect(errorCodes((await hub.queryAs('social_worker', 'AT', ACCOMMODATE, { id })).body)).toEqual({ requestAccommodation: 'NOT_FOUND' });
+  });
+});
+
 describe('matching attorneys', () => {
   it('those accepting cases in the jurisdiction, speakers of the language first, then the least loaded', async () => {
     const MATCH = `query($l: [String!]!) { matchAttorneys(jurisdiction: "DE", languages: $l, matter: ASYLUM) { attorney { name } meets activeAssignments } }`;
