@@ -124,20 +124,23 @@ describe('gateway request limits', () => {
     expect(res.text).not.toContain('iloIndicators');
   });
 
-  it('serves no HTML landing page on GET /graphql', async () => {
-    for (const url of [hub.gateway.url, hub.subgraphs.victims.url]) {
-      const browserLike: Array<Record<string, string>> = [
-        { accept: 'text/html' },
-        { accept: 'text/html', 'apollo-require-preflight': 'true' },
-        { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'apollo-require-preflight': 'true' },
-      ];
-      for (const headers of browserLike) {
-        const res = await send(url, { headers });
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.status).toBeLessThan(500);
-        expect(res.contentType).not.toMatch(/html/);
-        expect(res.text).not.toMatch(/<html|<!doctype|<script/i);
-      }
+  it("serves no Apollo landing page (it loads from a CDN): a subgraph none, the gateway only the hub's own explorer", async () => {
+    const browserLike: Array<Record<string, string>> = [
+      { accept: 'text/html' },
+      { accept: 'text/html', 'apollo-require-preflight': 'true' },
+      { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'apollo-require-preflight': 'true' },
+    ];
+    for (const headers of browserLike) {
+      const subgraph = await send(hub.subgraphs.victims.url, { headers });
+      expect(subgraph.status).toBeGreaterThanOrEqual(400);
+      expect(subgraph.status).toBeLessThan(500);
+      expect(subgraph.contentType).not.toMatch(/html/);
+      expect(subgraph.text).not.toMatch(/<html|<!doctype|<script/i);
+      // The gateway's page (gateway/explorer.ts) loads only its own scripts, never a CDN's.
+      const gateway = await send(hub.gateway.url, { headers });
+      expect(gateway.status).toBe(200);
+      for (const [, src] of gateway.text.matchAll(/<script src="([^"]+)"/g)) expect(src).toMatch(/^\/explorer\//);
+      expect(gateway.text).not.toMatch(/cdn|unpkg|jsdelivr|apollographql\.com/i);
     }
   });
 
