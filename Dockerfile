@@ -2,15 +2,17 @@
 #   node dist/gateway/main.js            the gateway
 #   node dist/subgraphs/main.js victims  a subgraph, by name
 # Production uses MongoDB (MONGODB_URI): the embedded database and Go are not needed.
+# The base image is pinned to an exact Node.js release (engines: 20.19 or newer);
+# test/compose.test.ts refuses an unpinned one.
 
-FROM node:20-bookworm-slim AS build
+FROM node:20.19.4-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:20.19.4-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
