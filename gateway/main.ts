@@ -21,5 +21,8 @@ runService('gateway', async () => {
     issuers: env.TRUSTED_ISSUERS,
     subgraphUrls,
     ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustedDocuments: { mode: env.TRUSTED_DOCUMENTS ?? 'off', dir: env.TRUSTED_DOCUMENTS_DIR },
+    // Deployed means production: the explorer page only when asked for, and without development tokens.
+    explorer: env.EXPLORER === 'on' ? { devTokens: false } : undefined,
   });
 });

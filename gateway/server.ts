@@ -5,14 +5,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { TokenVerifier, type TrustedIssuer } from '../platform/auth';
 import { purposeFrom } from '../platform/purposes';
-import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
+import { close, createApp, errorFormatter, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
+import { createLogger, noteCaller, requestIdOf, type DestinationStream } from '../platform/logging';
+import { ServiceMetrics } from '../platform/metrics';
 import { requestLimits } from '../platform/limits';
 import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
 import { forwardPublished, PUBLISHED } from './published';
+import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-documents';
+import { mountExplorer, type ExplorerOptions } from './explorer';
 
 /**
- * The request pipeline, in order: body limit (413) → token verification (401 on a bad
- * token; anonymous callers reach public fields only) → graphql-armor limits → query plan
+ * The request pipeline, in order: body limit (413) → trusted documents when enforced
+ * (403 for an unregistered document, trusted-documents.ts) → token verification (401 on a bad
+ * token; anonymous callers reach public fields only) → registered hash resolved, or the
+ * unregistered counted in audit mode → graphql-armor limits → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again).
  * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
  */
@@ -29,16 +35,27 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Requests a minute per caller (default DEFAULT_RATE_PER_MINUTE). */
   ratePerMinute?: number;
+  /** Registered operations only (gateway/trusted-documents.ts): mode `off` (default), `audit` or `enforce`, manifests' directory. */
+  trustedDocuments?: TrustedDocumentsOptions;
+  /** The explorer page at `/` (gateway/explorer.ts); off when absent. */
+  explorer?: ExplorerOptions;
+  /** Log level (default LOG_LEVEL, else info) and where the JSON lines go (default stdout; tests collect them). */
+  logLevel?: string;
+  logDestination?: DestinationStream;
 }
 
 interface GatewayContext {
   authorization?: string;
   purpose: string | null;
+  /** This request's id (X-Request-Id), passed to every subgraph it calls. */
+  requestId?: string;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Served at /metrics. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -50,6 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
   const fetcher = ((url: string, init: any) => undiciFetch(url, { ...init, dispatcher: agent })) as any;
   const subgraphUrls = new Map<string, string>();
+  const metrics = new ServiceMetrics('gateway');
+  const logger = createLogger('gateway', { level: options.logLevel, destination: options.logDestination });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -58,29 +77,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       subgraphUrls.set(name, target);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: target,
-        fetcher,
+        fetcher: metrics.timedFetcher(name, fetcher), // latency and failures per subgraph
         willSendRequest({ request, context }) {
           if (context.authorization) request.http!.headers.set('authorization', context.authorization);
           if (context.purpose) request.http!.headers.set('x-purpose', context.purpose);
+          if (context.requestId) request.http!.headers.set('x-request-id', context.requestId);
+        },
+        didReceiveResponse({ response }) {
+          if (response.errors?.length) metrics.subgraphErrors(name);
+          return response;
         },
       });
     },
   });
 
   const limits = requestLimits();
+  // Before the limits: a registered hash becomes its document; audit counts the rest (enforce refuses it in trusted.middleware).
+  const trusted = trustedDocuments(options.trustedDocuments);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...serverPlugins, ...limits.plugins],
+    plugins: [...serverPlugins, ...trusted.plugins, ...limits.plugins],
+    ...(trusted.persistedQueries === false ? { persistedQueries: false as const } : {}),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
-    formatError,
+    formatError: errorFormatter(logger),
   });
   await server.start();
 
   const app = createApp({
+    metrics,
+    logger,
     notReady: async () => {
       const problems: string[] = [];
       if (subgraphUrls.size === 0) problems.push('supergraph not loaded');
@@ -98,15 +127,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return problems;
     },
   });
+  if (options.explorer) mountExplorer(app, options.explorer);
   app.use(
     '/graphql',
     perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE),
     jsonBody,
+    ...trusted.middleware, // enforce: what is not registered is refused here, before the token and parsing
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // Verified here to fail fast; every subgraph verifies the same token again.
         const caller = await verifier.verify(req.headers.authorization);
-        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null) };
+        noteCaller(res, caller); // role and jurisdiction for the request's log line
+        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
       },
     }),
   );
@@ -120,10 +152,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    metrics,
     async stop() {
       await close(http);
       await server.stop();
       await agent.close();
+      metrics.stop();
     },
   };
 }

@@ -94,6 +94,8 @@ export const vars = {
       .optional()
       .describe(about),
   text: (about: string) => z.string().optional().describe(about),
+  /** One of a few words, e.g. `on` or `off`. */
+  oneOf: <T extends string>(about: string, values: readonly [T, ...T[]]) => z.enum(values, { message: `must be one of ${values.join(', ')}` }).optional().describe(about),
   /** Required; `npm start` generates one under .data/secrets when it is not set (scripts/dev-env.ts). */
   secret: (about: string, minLength: number) => {
     const schema = z.string().min(minLength, `must be at least ${minLength} characters`).describe(about);
@@ -139,8 +141,20 @@ export const AUDIT_ENV = {
   AUDIT_CHECKPOINT_SECONDS: vars.integer('seconds after which a new head is checkpointed even with fewer events (default 300)', 1, 86_400),
 };
 
+/** How much the services log (platform/logging.ts): default info. */
+const LOG_LEVEL = vars.oneOf('how much is logged (JSON lines on stdout): fatal, error, warn, info (default), debug, trace or silent', [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]);
+
 /** What every deployed subgraph reads, besides the variables its definition declares. */
 export const SUBGRAPH_ENV = {
+  LOG_LEVEL,
   PORT: vars.port('port to listen on (default: the registry port)'),
   HOST: vars.text('address to listen on (default 0.0.0.0)'),
   MONGODB_URI: vars.url('the MongoDB connection string', ['mongodb', 'mongodb+srv']),
@@ -152,9 +166,13 @@ export const SUBGRAPH_ENV = {
 
 /** What the deployed gateway reads; subgraph URLs come from `<NAME>_URL` (see gateway/main.ts). */
 export const GATEWAY_ENV = {
+  LOG_LEVEL,
   PORT: vars.port('port to listen on (default 4000)'),
   HOST: vars.text('address to listen on (default 0.0.0.0)'),
   SUPERGRAPH_PATH: vars.text('the composed supergraph (default schema/supergraph.graphql)'),
   RATE_LIMIT_PER_MINUTE: vars.integer('requests a minute per caller (token issuer and subject, else address), default 600', 1, 1_000_000),
+  EXPLORER: vars.oneOf('`on` serves the explorer page (GraphiQL) at / and to browsers at /graphql; off by default in production', ['on', 'off']),
   TRUSTED_ISSUERS: vars.trustedIssuers(),
+  TRUSTED_DOCUMENTS: vars.oneOf('registered operations only: `off` (default), `audit` (runs everything, logs and counts the unregistered) or `enforce` (runs only the registered)', ['off', 'audit', 'enforce']),
+  TRUSTED_DOCUMENTS_DIR: vars.text('directory of the persisted query manifests of `npm run trust` (default schema/trusted-documents)'),
 };

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -5,6 +6,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createLogger, currentRequestId, errorFields, requestLogging, type Logger } from './logging';
+import type { ServiceMetrics } from './metrics';
 
 /**
  * HTTP pieces shared by the gateway and every subgraph: the JSON body limit (413 past
@@ -16,11 +19,25 @@ export const MAX_BODY = '100kb';
 export interface HealthChecks {
   /** 200 only when this returns an empty list; otherwise 503 naming what is not ready. */
   notReady: () => Promise<string[]>;
+  /** The service's metrics, served at /metrics (platform/metrics.ts). */
+  metrics?: ServiceMetrics;
+  /** The service's logger: a line per request, with its request id (platform/logging.ts). */
+  logger?: Logger;
 }
 
-export function createApp({ notReady }: HealthChecks): Express {
+export function createApp({ notReady, metrics, logger }: HealthChecks): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Before every route: the request id (X-Request-Id), the request's log line and metrics.
+  if (logger) app.use(requestLogging(logger, metrics));
+  if (metrics) {
+    // No token and nothing personal (bounded labels), but for operators only: not to be exposed publicly.
+    app.get('/metrics', async (_req, res) => {
+      const { contentType, body } = await metrics.render();
+      res.setHeader('Cache-Control', 'no-store');
+      res.type(contentType).send(body);
+    });
+  }
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -36,7 +53,8 @@ const parseJson = express.json({ limit: MAX_BODY });
 /** The JSON body (413 past the limit), and an answer no cache keeps: it may hold personal data. */
 export const jsonBody: express.RequestHandler = (req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
-  parseJson(req, res, next);
+  // Bound to the request's async context: the parser calls back from stream events, which would lose the request id.
+  parseJson(req, res, AsyncResource.bind(next));
 };
 
 /** Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors, never a stack. */
@@ -56,9 +74,22 @@ export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPag
 
 /**
  * Errors that are ours (GraphQLError with a code we chose) go out as they are;
- * anything unexpected is logged and replaced by a bare message, so no internals leak.
+ * anything unexpected is logged (type, code and stack, with the request id: never its
+ * message, see platform/logging.ts errorFields) and replaced by a bare message, so no
+ * internals leak.
  */
+export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => formatErrorLogged(formatted, error, logger);
+}
+
+let fallbackLogger: Logger | undefined;
+
+/** The same, logged by a logger of service `hub` (services use errorFormatter with their own). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return formatErrorLogged(formatted, error, (fallbackLogger ??= createLogger('hub')));
+}
+
+function formatErrorLogged(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (formatted.extensions?.response) {
@@ -67,7 +98,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
-    console.error('[error]', original);
+    logger.error({ requestId: currentRequestId(), error: errorFields(original), path: formatted.path }, 'internal error');
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };
   }
   return formatted;

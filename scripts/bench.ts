@@ -108,7 +108,8 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
     await seedDemoData(seedConnection, env as SeedSecrets, victims, () => {});
     await seedConnection.close();
     console.log(`seeded ${victims} victims in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-    const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], env, ratePerMinute: 1_000_000, freePorts: true, dbName });
+    // A line per request would drown the results (and cost time): warnings only, unless LOG_LEVEL says otherwise.
+    const hub = await startLocalHub({ mongoUri, issuers: [issuer.trusted], env, ratePerMinute: 1_000_000, freePorts: true, dbName, logLevel: process.env.LOG_LEVEL ?? 'warn' });
     try {
       return await work({
         hub,

@@ -9,6 +9,7 @@ import { auditDirectoryFor, subgraphNamed, SUBGRAPHS, type RegistryEntry } from 
 import { composeSupergraph } from './compose';
 import { GATEWAY_PORT, startGateway, type RunningGateway } from '../gateway/server';
 import { SCHEMA_DIR } from '../platform/paths';
+import type { DestinationStream } from '../platform/logging';
 
 /**
  * Every subgraph and the gateway in one process, each on its own port and verifying
@@ -30,6 +31,9 @@ export interface LocalHubOptions {
   registry?: RegistryEntry[];
   /** The gateway's requests a minute per caller. */
   ratePerMinute?: number;
+  /** Every service's log level (default LOG_LEVEL, else info) and where their JSON lines go (default stdout). */
+  logLevel?: string;
+  logDestination?: DestinationStream;
 }
 
 export interface LocalHub {
@@ -55,6 +59,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       issuers: options.issuers,
       dbName: options.dbName?.(name),
       monitorCommands,
+      logLevel: options.logLevel,
+      logDestination: options.logDestination,
     });
   };
   const subgraphs: Record<string, RunningSubgraph> = {};
@@ -66,6 +72,9 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       : readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     issuers: options.issuers,
     ratePerMinute: options.ratePerMinute,
+    logLevel: options.logLevel,
+    logDestination: options.logDestination,
+    explorer: { devTokens: true }, // the explorer page, with how to mint a development token
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
   });
   return {

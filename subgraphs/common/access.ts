@@ -195,8 +195,12 @@ export async function visibleOnly<P>(access: TypeAccess<P>, ctx: RequestContext,
 export function permissionsOf(access: TypeAccess<any>): Permissions {
   const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
     const category = access.fields[info.fieldName];
-    if (!category) return forbidden();
+    if (!category) {
+      ctx.metrics?.decision(access.typeName, info.fieldName, false);
+      return forbidden();
+    }
     const { allowed, reason, basis, needsPurpose } = await decide(access, ctx, parent, category);
+    ctx.metrics?.decision(access.typeName, info.fieldName, allowed); // type and field names are the schema's: bounded
     // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
     const logged = category !== PUBLIC && (category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction));
     if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed, basis);

@@ -122,6 +122,9 @@ export class AuditLog {
    * that queued up meanwhile in one batch: concurrent requests would otherwise race each
    * other for the head and retry quadratically (seconds at a few dozen requests).
    */
+  /** Told how long each append took and whether it failed (the subgraph's metrics). */
+  onWrite?: (seconds: number, failed: boolean) => void;
+
   append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
     const events = entries.map((entry) => ({
       ...entry,
@@ -133,10 +136,20 @@ export class AuditLog {
       issuer: caller?.issuer ?? 'none',
       purpose,
     }));
-    return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const stored = new Promise<void>((resolve, reject) => {
       this.waiting.push({ events, resolve, reject });
       if (!this.writing) void this.writeWaiting();
     });
+    if (!this.onWrite) return stored;
+    const observe = this.onWrite;
+    return stored.then(
+      () => observe((performance.now() - started) / 1000, false),
+      (error) => {
+        observe((performance.now() - started) / 1000, true);
+        throw error;
+      },
+    );
   }
 
   /** A signed checkpoint of the head this process knows, when one is due (never fails an append). */

@@ -44,6 +44,8 @@ export interface ConsentSource {
 export interface Credentials {
   authorization?: string;
   purpose: string | null;
+  /** The request's id (X-Request-Id), so the other subgraph's log lines name the same request. */
+  requestId?: string;
 }
 
 /** One GraphQL call to the victims subgraph with the caller's own token and purpose. */

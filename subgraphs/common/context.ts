@@ -4,6 +4,7 @@ import type { Decision } from './access';
 import type { RequestAudit } from './audit';
 import type { ConsentSource, Credentials } from './consents';
 import type { Peers } from './peers';
+import type { ServiceMetrics } from '../../platform/metrics';
 
 /** What every resolver and rule of every subgraph receives. */
 export interface RequestContext<Models = unknown, Loaders = unknown> {
@@ -23,4 +24,6 @@ export interface RequestContext<Models = unknown, Loaders = unknown> {
   consents: ConsentSource;
   /** Other subgraphs' entities, asked on the caller's behalf (common/peers.ts). */
   peers: Peers;
+  /** The subgraph's metrics (access decisions are counted in common/access.ts); absent outside a running subgraph. */
+  metrics?: ServiceMetrics;
 }

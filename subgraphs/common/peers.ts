@@ -25,6 +25,7 @@ export async function askSubgraph<T>(url: string, credentials: Credentials, quer
         'content-type': 'application/json',
         ...(credentials.authorization ? { authorization: credentials.authorization } : {}),
         ...(credentials.purpose ? { 'x-purpose': credentials.purpose } : {}),
+        ...(credentials.requestId ? { 'x-request-id': credentials.requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -13,7 +13,9 @@ import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
-import { close, createApp, formatError, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
+import { close, createApp, errorFormatter, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
+import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
+import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
 
@@ -51,7 +53,11 @@ export interface SubgraphOptions {
   issuers: TrustedIssuer[];
   /** Database name override (tests give each run its own). */
   dbName?: string;
+  /** Command monitoring of the database client: always on (the database command metrics need its events); kept for callers that ask. */
   monitorCommands?: boolean;
+  /** Log level (default LOG_LEVEL, else info) and where the JSON lines go (default stdout; tests collect them). */
+  logLevel?: string;
+  logDestination?: DestinationStream;
   /** Where the definition's own variables and the audit keys are read (process.env when deployed). */
   env: RawEnv;
   clock?: Clock;
@@ -69,6 +75,8 @@ export interface RunningSubgraph {
   port: number;
   connection: Connection;
   audit: AuditLog;
+  /** Served at /metrics. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -77,15 +85,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const host = options.host ?? '127.0.0.1';
   const settings = readEnv(definition.env, options.env);
   const clock = options.clock ?? systemClock;
+  const logger = createLogger(definition.name, { level: options.logLevel ?? options.env.LOG_LEVEL, destination: options.logDestination });
+  const metrics = new ServiceMetrics(definition.name);
   const connection = await connectDatabase(options.mongoUri, options.dbName ?? definition.database ?? definition.name, {
-    monitorCommands: options.monitorCommands,
+    monitorCommands: true, // for the database command metrics; tests listen to the same events
   });
+  metrics.observeDatabase(connection.getClient());
   const models = definition.models(connection, settings);
   const platform = readEnv(AUDIT_ENV, options.env);
   const auditLog = new AuditLog(connection, definition.name, auditKeys(platform.AUDIT_CHAIN_KEY, platform.AUDIT_SIGNING_KEY), {
     every: platform.AUDIT_CHECKPOINT_EVERY ?? DEFAULT_CHECKPOINTS.every,
     seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
   });
+  auditLog.onWrite = (seconds, failed) => metrics.auditWrite(seconds, failed);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
@@ -97,11 +109,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
-    formatError,
+    formatError: errorFormatter(logger),
   });
   await server.start();
 
   const app = createApp({
+    metrics,
+    logger,
     notReady: async () => ((await databaseAnswers(connection)) ? [] : [`database ${connection.name}`]),
   });
   // The key that signs audit checkpoints, for overseers (common/audit-checkpoints.ts).
@@ -116,7 +130,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         res.setHeader('Cache-Control', document.maxAgeSeconds > 0 ? `public, max-age=${document.maxAgeSeconds}` : 'no-cache');
         res.type(document.contentType).send(document.body);
       } catch (error) {
-        console.error(`[error] ${route}: ${(error as Error).message}`); // answered as a bare 500
+        logger.error({ requestId: requestIdOf(res), route, error: errorFields(error) }, 'published document failed'); // answered as a bare 500
         next(error);
       }
     });
@@ -125,10 +139,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     '/graphql',
     jsonBody,
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const caller = await verifier.verify(req.headers.authorization);
+        noteCaller(res, caller); // role and jurisdiction for the request's log line
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
-        const credentials = { authorization: req.headers.authorization, purpose };
+        const credentials = { authorization: req.headers.authorization, purpose, requestId: requestIdOf(res) };
         const ctx = {
           caller,
           purpose,
@@ -138,6 +153,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           audit: new RequestAudit(auditLog, caller, purpose),
           now: clock.now(),
           decisions: new Map(),
+          metrics,
         };
         const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);
         return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
@@ -154,12 +170,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     port,
     connection,
     audit: auditLog,
+    metrics,
     stop() {
       // Once, however often it is asked (a test may stop one subgraph before the hub).
       stopped ??= (async () => {
         await close(http);
         await server.stop();
         auditLog.stop();
+        metrics.stop();
         await connection.close();
       })();
       return stopped;

@@ -14,6 +14,7 @@ import { keyDirectoriesUnder, randomSecrets } from '../../scripts/dev-env';
 import { startLocalHub } from '../../scripts/local-hub';
 import { SettableClock } from '../../subgraphs/common/clock';
 import type { RegistryEntry } from '../../subgraphs/registry';
+import type { DestinationStream } from '../../platform/logging';
 
 /** What the second test issuer may assert. */
 export const SOUTH_SCOPE = { jurisdictions: ['IT', 'GR', 'ES', 'PT'], roles: ['judge', 'prosecutor', 'auditor'] as Role[], typ: 'at+jwt' };
@@ -47,7 +48,18 @@ export interface GraphQLResponse {
   body: { data?: any; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> };
 }
 
-export async function startHub(options: { monitorCommands?: boolean; registry?: RegistryEntry[]; ratePerMinute?: number; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startHub(
+  options: {
+    monitorCommands?: boolean;
+    registry?: RegistryEntry[];
+    ratePerMinute?: number;
+    env?: Record<string, string>;
+    /** Every service's log level: default LOG_LEVEL, else warn (a line per request would drown the test output). */
+    logLevel?: string;
+    /** Where every service's JSON log lines go (default stdout): a test collects them. */
+    logDestination?: DestinationStream;
+  } = {},
+): Promise<TestHub> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest global setup starts the embedded database');
   const keysDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-keys-'));
@@ -60,7 +72,7 @@ export async function startHub(options: { monitorCommands?: boolean; registry?: 
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry, ratePerMinute: options.ratePerMinute ?? 100_000 });
+  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry, ratePerMinute: options.ratePerMinute ?? 100_000, logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'warn', logDestination: options.logDestination });
   const { gateway, subgraphs } = local;
 
   const hub: TestHub = {
