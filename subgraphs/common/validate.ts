@@ -31,6 +31,19 @@ export function countryCode(value: unknown, field: string): string {
   return value;
 }
 
+const LANGUAGE = /^[a-z]{2,3}$/;
+
+/** An ISO 639 language code: two lower-case letters, or three where there is no two-letter code (`uk`, `sq`, `rom`). */
+export function languageCode(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !LANGUAGE.test(value)) throw badInput(field, `${JSON.stringify(value)} is not an ISO 639 language code (e.g. en, uk)`);
+  return value;
+}
+
+/** A list of language codes, each checked under `field[i]`. */
+export function languageCodes(values: readonly unknown[] | null | undefined, field: string): string[] {
+  return (values ?? []).map((value, i) => languageCode(value, `${field}[${i}]`));
+}
+
 export function text(value: unknown, field: string, { min = 1, max = 500 } = {}): string {
   if (typeof value !== 'string') throw badInput(field, 'must be a string');
   const trimmed = value.trim();

@@ -3,7 +3,7 @@ import { isVisible } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import { PeerUnavailable } from '../common/peers';
-import { countryCode, localDate, newId, recordId, text } from '../common/validate';
+import { countryCode, languageCode, localDate, newId, recordId, text } from '../common/validate';
 import { assignmentAccess, handoffAccess } from './access';
 import type { AssignmentRecord, AttorneyRecord, HandoffRecord, LegalAidContext } from './models';
 import type { AssignLegalAidInput, HandOffInput, RepresentationConsentInput } from './types';
@@ -136,8 +136,7 @@ export async function recordRepresentationConsent(ctx: LegalAidContext, assignme
   requireAttorneyOf(ctx, assignment, 'records the representation consent');
   const givenOn = localDate(input.givenOn, 'input.givenOn');
   if (givenOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.givenOn', 'is in the future');
-  if (!/^[a-z]{2}$/.test(input.language)) throw badInput('input.language', `${JSON.stringify(input.language)} is not an ISO 639-1 code (two lower-case letters)`);
-  const consent = { givenOn, language: input.language, interpreterUsed: input.interpreterUsed, recordedAt: ctx.now };
+  const consent = { givenOn, language: languageCode(input.language, 'input.language'), interpreterUsed: input.interpreterUsed, recordedAt: ctx.now };
   return ctx.audit.change('REPRESENTATION_CONSENT_RECORDED', 'LegalAidAssignment', assignment.id, ['representationConsent', 'status'], () =>
     changeAssignment(ctx, assignment.id, OPEN_STATUSES, (a) => ({ representationConsent: consent, status: AssignmentStatus.ACTIVE, activeFrom: a.activeFrom ?? ctx.now })),
   );

@@ -3,7 +3,7 @@ import { badInput } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageSize } from '../common/pagination';
-import { countryCode, dateTime, newId, recordId, text } from '../common/validate';
+import { countryCode, dateTime, languageCode, languageCodes, newId, recordId, text } from '../common/validate';
 import { assignmentAccess, handoffAccess } from './access';
 import {
   acceptHandoff,
@@ -41,14 +41,6 @@ type AssignmentDoc = Entity<AssignmentRecord>;
 type HandoffDoc = Entity<HandoffRecord>;
 
 const MAX_MATCHES = 50;
-const LANGUAGE = /^[a-z]{2}$/;
-
-function languages(list: string[], field: string): string[] {
-  return list.map((l, i) => {
-    if (!LANGUAGE.test(l)) throw badInput(`${field}[${i}]`, `${JSON.stringify(l)} is not an ISO 639-1 code (two lower-case letters)`);
-    return l;
-  });
-}
 
 /** Interpretation moves REQUESTED → ASSIGNED → DONE, and may be CANCELLED before it is done. */
 const INTERPRETATION_NEXT: Record<string, string[]> = {
@@ -84,7 +76,7 @@ export class AttorneyResolver {
     const size = pageSize(first);
     if (size > MAX_MATCHES) throw badInput('first', `must be between 1 and ${MAX_MATCHES}`);
     const where = countryCode(jurisdiction, 'jurisdiction');
-    const langs = languages(wanted, 'languages');
+    const langs = languageCodes(wanted, 'languages');
     const { attorneys } = ctx.models;
     const entries = await attorneys.lists.read(attorneys.list('jurisdiction', where), 0, 5000);
     const found = (await ctx.loaders.attorney.loadMany(entries.map((e) => e.ref))).filter((a): a is AttorneyDoc => a !== null && !(a instanceof Error) && a.acceptingCases);
@@ -145,7 +137,7 @@ export class AssignmentResolver {
   @Mutation(() => LegalAidAssignment, { description: 'Asks for an interpreter (the assigned attorney or a social worker of its jurisdiction)' })
   async requestInterpretation(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('input', () => InterpretationInput) input: InterpretationInput, @Ctx() ctx: LegalAidContext) {
     const assignment = await this.actingFor(ctx, assignmentId, 'asks for an interpreter');
-    const [language] = languages([input.language], 'input.language');
+    const language = languageCode(input.language, 'input.language');
     const at = dateTime(input.at, 'input.at');
     if (at <= ctx.now) throw badInput('input.at', 'must be in the future');
     const interpretation = { id: newId(), language, occasion: input.occasion, at, status: InterpretationStatus.REQUESTED, interpreter: null, requestedAt: ctx.now, requestedBy: ctx.caller!.sub };

@@ -1,6 +1,6 @@
 import { badInput } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
-import { countryCode, localDate } from '../common/validate';
+import { countryCode, languageCodes, localDate } from '../common/validate';
 import type { ShelterRecord } from './models';
 import type { ShelterNeedsInput } from './types';
 import { SECURITY_ORDER } from './vocabulary';
@@ -19,10 +19,7 @@ export function checkedNeeds(needs: ShelterNeedsInput) {
   const from = needs.from != null ? localDate(needs.from, 'needs.from') : null;
   const until = needs.until != null ? localDate(needs.until, 'needs.until') : null;
   if (from && until && until < from) throw badInput('needs.until', 'is before from');
-  const languages = needs.languages.map((l, i) => {
-    if (!/^[a-z]{2}$/.test(l)) throw badInput(`needs.languages[${i}]`, `${JSON.stringify(l)} is not an ISO 639-1 code (two lower-case letters)`);
-    return l;
-  });
+  const languages = languageCodes(needs.languages, 'needs.languages');
   return { ...needs, jurisdiction, from, until, languages };
 }
 

@@ -3,7 +3,7 @@ import { badInput } from '../../platform/errors';
 import { visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageOf, pageSize } from '../common/pagination';
-import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { countryCode, dateTime, languageCodes, newId, nonEmptyList, recordId, text } from '../common/validate';
 import { placementAccess, transportAccess } from './access';
 import { activePlacementId } from './beds';
 import { checkedNeeds, match, ranked } from './matching';
@@ -75,10 +75,7 @@ export class ShelterResolver {
     const caller = ctx.caller!;
     if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 500) throw badInput('input.capacity', 'must be between 1 and 500 beds');
     if (!Number.isInteger(input.maxStayDays) || input.maxStayDays < 1 || input.maxStayDays > 3650) throw badInput('input.maxStayDays', 'must be between 1 and 3650 days');
-    const languages = nonEmptyList(input.languages, 'input.languages', 30).map((l, i) => {
-      if (!/^[a-z]{2}$/.test(l)) throw badInput(`input.languages[${i}]`, `${JSON.stringify(l)} is not an ISO 639-1 code (two lower-case letters)`);
-      return l;
-    });
+    const languages = languageCodes(nonEmptyList(input.languages, 'input.languages', 30), 'input.languages');
     const _id = newId();
     return ctx.audit.change('SHELTER_REGISTERED', 'Shelter', _id, ['name', 'city', 'capacity', 'address', 'phone'], () =>
       ctx.models.shelters.create({

@@ -1,5 +1,5 @@
 import { badInput, notFound } from '../../platform/errors';
-import { countryCode, dateTime, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext } from './loaders';
@@ -7,16 +7,8 @@ import type { VictimRecord } from './models';
 import { VictimStatus } from './types/enums';
 import type { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from './types/inputs';
 
-const LANGUAGE = /^[a-z]{2,3}$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 export const MIN_RECOVERY_DAYS = 30;
-
-function languages(values: string[] | undefined, field: string): string[] {
-  return (values ?? []).map((value, i) => {
-    if (!LANGUAGE.test(value)) throw badInput(`${field}[${i}]`, `${JSON.stringify(value)} is not an ISO 639 language code`);
-    return value;
-  });
-}
 
 function notInFuture(value: Date, now: Date, field: string): Date {
   if (value.getTime() > now.getTime() + 60_000) throw badInput(field, 'must not be in the future');
@@ -33,10 +25,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
   const nationality = countryCode(input.nationality, 'input.nationality');
   const contactPhone = input.contactPhone ? input.contactPhone.replace(/[\s-]/g, '') : null;
   if (contactPhone && !PHONE.test(contactPhone)) throw badInput('input.contactPhone', 'must be an international number such as +4915112345678');
-  const interpretationLanguage = input.interpretationLanguage ?? null;
-  if (interpretationLanguage && !LANGUAGE.test(interpretationLanguage)) {
-    throw badInput('input.interpretationLanguage', `${JSON.stringify(interpretationLanguage)} is not an ISO 639 language code`);
-  }
+  const interpretationLanguage = input.interpretationLanguage ? languageCode(input.interpretationLanguage, 'input.interpretationLanguage') : null;
 
   const hash = identityHash(ctx.models.identityKey, legalName, dateOfBirth, nationality);
   const record = {
@@ -45,7 +34,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     status: VictimStatus.PRESUMED,
     gender: input.gender,
     nationality,
-    languages: languages(input.languages, 'input.languages'),
+    languages: languageCodes(input.languages, 'input.languages'),
     ageGroup: dateOfBirth ? null : input.ageGroup ?? null,
     legalName,
     dateOfBirth,

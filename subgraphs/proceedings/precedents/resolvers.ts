@@ -5,7 +5,7 @@ import { ConsentUnavailable } from '../../common/consents';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
-import { localDate, newId, recordId, text } from '../../common/validate';
+import { languageCode, localDate, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
 import { ecli as parseEcli, isJurisdictionCode } from './ecli';
@@ -236,7 +236,7 @@ export class PrecedentResolver {
       jurisdiction: proceeding.jurisdiction,
       decidedOn,
       legalSystem: input.legalSystem,
-      language: languageCode(input.language),
+      language: languageCode(input.language, 'input.language'),
       keywords: keywordsOf(input.keywords),
       legalIssues: nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
       summary: texts['input.summary'],
@@ -340,12 +340,4 @@ export class ProceedingPrecedentsResolver {
   precedents(@Root() proceeding: Entity<ProceedingRecord>, @Ctx() ctx: ProceedingContext): Promise<PrecedentDoc[]> {
     return ctx.loaders.precedentsOfProceeding.load(proceeding.id);
   }
-}
-
-const LANGUAGE = /^[a-z]{2}$/;
-
-function languageCode(value: string): string {
-  const code = value.trim().toLowerCase();
-  if (!LANGUAGE.test(code)) throw badInput('input.language', `${JSON.stringify(value)} is not an ISO 639-1 language code (two letters, e.g. en)`);
-  return code;
 }
