@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { conflict } from '../../platform/errors';
 
 /**
  * Lists: the platform's secondary indexes, built only from the two operations that every
@@ -349,7 +350,8 @@ export class Lists {
       }
       const held = await this.locks.findById(key).lean();
       if (held && at.getTime() - held.at.getTime() > STALE_LOCK_MS) await this.locks.deleteOne({ _id: key, at: held.at });
-      else if (Date.now() > deadline) throw new Error(`${key} is busy: another change of it did not finish within ${LOCK_WAIT_MS / 1000} s`);
+      // The caller's answer: CONFLICT, try again (the key is not said: it may carry a keyed hash of personal data).
+      else if (Date.now() > deadline) throw conflict(`This record is busy: another change of it did not finish within ${LOCK_WAIT_MS / 1000} s; nothing was changed, try again`);
       else await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
     }
     try {
