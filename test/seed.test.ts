@@ -213,7 +213,8 @@ describe('demo legal aid (npm start seeds it once)', () => {
   });
 
   it('seeds 8 providers, 40 attorneys and 100 assignments with files handed across borders and two late starts, once', async () => {
-    const open = [0, 1].map((k) => ({ _id: `proceeding-gap-${k}-0000000`, jurisdiction: 'DE', openedAt: new Date(Date.now() - 100 * 86_400_000), victimIds: [demoVictimId(2 + 6 * k)] }));
+    const openedAt = new Date(Date.now() - 100 * 86_400_000);
+    const open = [0, 1].map((k) => ({ _id: `proceeding-gap-${k}-0000000`, jurisdiction: 'DE', openedAt, victimIds: [demoVictimId(2 + 6 * k)] }));
     const lines: string[] = [];
     expect(await seedLegalAid(connection, secrets, open, (line) => lines.push(line))).toBe(true);
     expect(lines).toEqual(['Seeded 8 legal aid providers, 40 attorneys, 100 assignments and 3 cross-border handoffs.']);
@@ -229,7 +230,7 @@ describe('demo legal aid (npm start seeds it once)', () => {
       expect(byId.get(h.toAssignmentId!)).toMatchObject({ status: 'ACTIVE', jurisdiction: h.toJurisdiction, victimId: h.victimId });
     }
     const late = assignments.filter((a) => a.proceedingId?.startsWith('proceeding-gap'));
-    expect(late.map((a) => a.activeFrom!.getTime() - open[0].openedAt.getTime())).toEqual([30 * 86_400_000, 30 * 86_400_000]);
+    expect(late.map((a) => a.activeFrom!.getTime() - openedAt.getTime())).toEqual([30 * 86_400_000, 30 * 86_400_000]);
     expect(await seedLegalAid(connection, secrets, open, () => {})).toBe(false);
   });
 });
