@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Entity } from '../common/loaders';
+import { loaderById, type Entity } from '../common/loaders';
 import { activePlacementOf, bedsOf, type PlacementRecord, type ShelterModels, type ShelterRecord } from './models';
 import { ACTIVE_STATUSES } from './vocabulary';
 
@@ -20,8 +20,8 @@ export async function bedsHeld(models: ShelterModels, shelters: Array<Pick<Shelt
   const now = Date.now();
   const taken = await models.slots.taken(shelters.map((s) => ({ pool: bedsOf(String(s._id)), capacity: s.capacity })));
   const holders = [...new Set([...taken.values()].flat().map((p) => p.holder))];
-  const placements = holders.length ? ((await models.Placement.find({ _id: { $in: holders } }).lean()) as PlacementRecord[]) : [];
-  const live = new Map(placements.map((p) => [p._id, p]));
+  const placements = await loaderById<PlacementRecord>(models.Placement).loadMany(holders);
+  const live = new Map(placements.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p] as const] : [])));
   const held = new Map<string, number>();
   for (const shelter of shelters) {
     const pool = bedsOf(String(shelter._id));
