@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { TokenVerifier, type TrustedIssuer } from '../platform/auth';
 import { purposeFrom } from '../platform/purposes';
-import { close, createApp, errorFormatter, httpErrors, jsonBody, listen, serverPlugins } from '../platform/http';
+import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../platform/http';
 import { createLogger, noteCaller, requestIdOf, type DestinationStream } from '../platform/logging';
 import { ServiceMetrics } from '../platform/metrics';
 import { requestLimits } from '../platform/limits';
@@ -96,14 +96,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const trusted = trustedDocuments(options.trustedDocuments);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...serverPlugins, ...trusted.plugins, ...limits.plugins],
+    plugins: [...serverPlugins, internalErrorLog<GatewayContext>(logger, (ctx) => ctx.requestId), ...trusted.plugins, ...limits.plugins],
     ...(trusted.persistedQueries === false ? { persistedQueries: false as const } : {}),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
-    formatError: errorFormatter(logger),
+    formatError,
   });
   await server.start();
 

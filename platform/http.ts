@@ -1,12 +1,11 @@
-import { AsyncResource } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { createLogger, currentRequestId, errorFields, requestLogging, type Logger } from './logging';
+import { errorFields, requestLogging, type Logger } from './logging';
 import type { ServiceMetrics } from './metrics';
 
 /**
@@ -53,8 +52,7 @@ const parseJson = express.json({ limit: MAX_BODY });
 /** The JSON body (413 past the limit), and an answer no cache keeps: it may hold personal data. */
 export const jsonBody: express.RequestHandler = (req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
-  // Bound to the request's async context: the parser calls back from stream events, which would lose the request id.
-  parseJson(req, res, AsyncResource.bind(next));
+  parseJson(req, res, next);
 };
 
 /** Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors, never a stack. */
@@ -73,35 +71,50 @@ export const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
 export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
 
 /**
- * Errors that are ours (GraphQLError with a code we chose) go out as they are;
- * anything unexpected is logged (type, code and stack, with the request id: never its
- * message, see platform/logging.ts errorFields) and replaced by a bare message, so no
- * internals leak.
+ * Errors that are ours (GraphQLError with a code we chose) go out as they are; anything
+ * unexpected is answered with a bare message, so no internals leak (internalErrorLog
+ * logs it).
  */
-export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => formatErrorLogged(formatted, error, logger);
-}
-
-let fallbackLogger: Logger | undefined;
-
-/** The same, logged by a logger of service `hub` (services use errorFormatter with their own). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  return formatErrorLogged(formatted, error, (fallbackLogger ??= createLogger('hub')));
-}
-
-function formatErrorLogged(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const code = formatted.extensions?.code;
   if (formatted.extensions?.response) {
     // A subgraph answered with an HTTP error: keep its code, never its URL or body.
     const { response: _response, ...extensions } = formatted.extensions;
     return { ...formatted, extensions };
   }
-  if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
-    logger.error({ requestId: currentRequestId(), error: errorFields(original), path: formatted.path }, 'internal error');
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code } };
+  if (isInternal(error)) {
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
+}
+
+/** Not one of ours: no code we chose (Apollo answers it INTERNAL_SERVER_ERROR) and not a GraphQLError underneath. */
+function isInternal(error: unknown): boolean {
+  const code = (error as GraphQLError | undefined)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  return code === 'INTERNAL_SERVER_ERROR' && !(unwrapResolverError(error) instanceof GraphQLError);
+}
+
+/**
+ * Logs every unexpected error (type, code and stack with the request's id: never its
+ * message, see platform/logging.ts errorFields). A plugin rather than formatError, which
+ * does not see the request: the id comes from the request's context, so no
+ * AsyncLocalStorage (its promise hooks cost about a tenth of every request's CPU).
+ */
+export function internalErrorLog<C extends BaseContext>(logger: Logger, requestIdOf: (context: C) => string | undefined): ApolloServerPlugin<C> {
+  const log = (error: unknown, requestId?: string, path?: ReadonlyArray<string | number>) =>
+    logger.error({ ...(requestId ? { requestId } : {}), error: errorFields(unwrapResolverError(error)), ...(path ? { path } : {}) }, 'internal error');
+  return {
+    async contextCreationDidFail({ error }) {
+      if (isInternal(error)) log(error);
+    },
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          // One a subgraph answered (the gateway marks it with `serviceName`) was logged by that subgraph, with the same id.
+          for (const error of errors) if (isInternal(error) && !error.extensions?.serviceName) log(error, requestIdOf(contextValue), error.path);
+        },
+      };
+    },
+  };
 }
 
 export async function listen(app: Express, port: number, host: string): Promise<{ server: Server; port: number }> {

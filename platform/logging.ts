@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
@@ -8,7 +7,7 @@ import { operationNameOf } from './metrics';
 /**
  * Structured logs: one pino logger per service (JSON lines, `service` field), one line
  * per HTTP request with the request id, and internal errors (platform/http.ts
- * formatError). What a line may hold is fixed here: method, path, status, duration,
+ * internalErrorLog). What a line may hold is fixed here: method, path, status, duration,
  * operation name, request id, the caller's role and jurisdiction. Never a token, the
  * caller's or a subject's identity, variables, the query text, an answer, or an error's
  * message (it can quote a stored value): see errorFields.
@@ -58,13 +57,6 @@ export function requestIdFrom(header: string | string[] | undefined): string | u
   return value !== undefined && REQUEST_ID.test(value) ? value : undefined;
 }
 
-/** The request being answered, for lines written outside its handlers' reach (formatError). */
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId;
-}
-
 /** The request id of a response being answered (set by requestLogging). */
 export function requestIdOf(res: Response): string | undefined {
   return res.locals.requestId as string | undefined;
@@ -111,7 +103,7 @@ export function requestLogging(logger: Logger, metrics?: ServiceMetrics): Reques
       else if (QUIET.has(path)) logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
-    requestScope.run({ requestId }, next);
+    next();
   };
 }
 

@@ -146,7 +146,9 @@ async function demoScenarios() {
     ];
     const rows = [];
     let baseline = 0;
-    for (const scenario of scenarios) {
+    // BENCH_ONLY=<part of a name>: the baseline and the scenarios naming it (to profile one).
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of scenarios.filter((s, i) => !only || i === 0 || s.name.includes(only))) {
       await run(scenario, WARMUP, CONCURRENCY);
       const rssBefore = process.memoryUsage().rss;
       const result = await run(scenario, REQUESTS, CONCURRENCY);

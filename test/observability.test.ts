@@ -88,6 +88,22 @@ describe('logs', () => {
     }
   });
 
+  it('an unexpected error is logged where it happened, with the request id, never its message', async () => {
+    const requestId = 'obs-internal-0001';
+    jest.spyOn(hub.subgraphs.victims.connection.models.Victim, 'find').mockImplementationOnce(() => {
+      throw new Error('stored value quoted here');
+    });
+    const res = await ask(socialWorker, PROFILE, { id: victimIds[0] }, { 'x-purpose': 'VICTIM_SUPPORT', 'x-request-id': requestId });
+    jest.restoreAllMocks();
+    expect(res.body.errors?.map((e) => e.extensions?.code)).toContain('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(res.body)).not.toContain('stored value');
+
+    const seen = await linesOf(requestId, ['gateway', 'victims']);
+    const logged = seen.filter((r) => r.msg === 'internal error');
+    expect(logged).toEqual([expect.objectContaining({ service: 'victims', level: 'error', requestId, error: expect.objectContaining({ type: 'Error', stack: expect.stringContaining('at ') }) })]);
+    expect(JSON.stringify(logged)).not.toContain('stored value');
+  });
+
   it('no personal data in the logs of any service: reads, denials, bad input, bad tokens', async () => {
     // Allowed reads of protected fields, with a purpose.
     for (const id of victimIds) {

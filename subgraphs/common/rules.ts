@@ -23,7 +23,7 @@ const DECISION_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'
 /**
  * A rule from a decision function returning true or the error to answer with. A decision
  * that throws something other than one of our answers (the database is down, a bug) is
- * not a decision: it becomes an internal error (no data; logged by formatError), never
+ * not a decision: it becomes an internal error (no data; logged by internalErrorLog), never
  * a FORBIDDEN that would read like a denial.
  */
 export function ruleOf<Ctx extends RequestContext = RequestContext>(

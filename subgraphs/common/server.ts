@@ -13,7 +13,7 @@ import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './db';
-import { close, createApp, errorFormatter, httpErrors, jsonBody, listen, serverPlugins } from '../../platform/http';
+import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
 import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
 import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
@@ -104,12 +104,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = requestLimits(2);
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, ...limits.plugins, auditFlushPlugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, auditFlushPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // our main() stops the HTTP server, then Apollo, then exits 0
-    formatError: errorFormatter(logger),
+    formatError,
   });
   await server.start();
 
