@@ -210,6 +210,40 @@ describe('keys from a JWKS URL', () => {
   });
 });
 
+describe('a verified token is remembered, never past its expiry or maximum age', () => {
+  afterEach(() => jest.useRealTimers());
+
+  async function verifierAndIssuer(maxTokenAgeSeconds?: number) {
+    const issuer = await loadOrCreateIssuer(mkdtempSync(path.join(os.tmpdir(), 'remembered-')), 'https://idp.cache.example', 'justice-hub', { jurisdictions: ['FR'] });
+    return { issuer, verifier: new TokenVerifier([{ ...issuer.trusted, ...(maxTokenAgeSeconds ? { maxTokenAgeSeconds } : {}) }]) };
+  }
+
+  it('answers the same frozen caller for the same token', async () => {
+    const { issuer, verifier } = await verifierAndIssuer();
+    const token = `Bearer ${await issuer.sign({ role: 'prosecutor', jurisdiction: 'FR' })}`;
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first!.oversight as string[]).push('DE')).toThrow();
+  });
+
+  it('refuses a remembered token once it has expired', async () => {
+    const { issuer, verifier } = await verifierAndIssuer();
+    const token = `Bearer ${await issuer.sign({ role: 'prosecutor', jurisdiction: 'FR', ttlSeconds: 30 })}`;
+    expect(await verifier.verify(token)).toMatchObject({ role: 'prosecutor' });
+    jest.useFakeTimers({ now: Date.now() + 40_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('"exp"') });
+  });
+
+  it("refuses a remembered token once it is older than the issuer's maximum age", async () => {
+    const { issuer, verifier } = await verifierAndIssuer(20);
+    const token = `Bearer ${await issuer.sign({ role: 'prosecutor', jurisdiction: 'FR', ttlSeconds: 3600 })}`;
+    expect(await verifier.verify(token)).toMatchObject({ role: 'prosecutor' });
+    jest.useFakeTimers({ now: Date.now() + 30_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('"iat"') });
+  });
+});
+
 describe('TRUSTED_ISSUERS', () => {
   const entry = { issuer: 'https://idp.example', audience: 'justice-hub', jurisdictions: ['DE'], jwksUri: 'https://idp.example/jwks.json' };
   it('needs the jurisdictions each issuer speaks for, and names the entry and field that is wrong', () => {
