@@ -162,7 +162,7 @@ describe('gateway readiness while a subgraph is down', () => {
   });
   afterAll(() => hub.stop());
 
-  it('GET /ready is 503 naming the stopped subgraph, while /health stays 200', async () => {
+  it('GET /ready is 503 naming the stopped subgraph, while /health stays 200 and queries answer a bare internal error', async () => {
     const readyUrl = new URL('/ready', hub.gateway.url).href;
     expect((await send(readyUrl)).status).toBe(200);
 
@@ -175,5 +175,9 @@ describe('gateway readiness while a subgraph is down', () => {
     expect(ready.status).toBe(503);
     expect(ready.json).toEqual({ status: 'not ready', problems: ['subgraph victims unreachable'] });
     expect((await send(new URL('/health', hub.gateway.url).href)).status).toBe(200);
+
+    // Asked meanwhile: an internal error that names neither the address nor the failure.
+    const asked = await hub.queryAs('social_worker', 'DE', `{ victims(first: 1) { edges { node { id } } } }`);
+    expect(asked.body).toEqual({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 });
