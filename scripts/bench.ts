@@ -20,7 +20,8 @@ import type { PrecedentRecord } from '../subgraphs/proceedings/precedents/models
  * only; bounded request counts.
  *
  * - default: 300 demo victims; a page of 20 through the gateway against the victims
- *   subgraph asked directly (the baseline), with CASE, allowed and denied fields.
+ *   subgraph asked directly (the baseline), with CASE, allowed and denied fields, and the
+ *   floor of the path: a static list through the gateway, no database read.
  * - `--scale 1000,10000,50000`: for each size a fresh database seeded with that many
  *   victims (consents and audit history in proportion); victim by id, a page of 20 with
  *   protected fields (walking the list page after page), a consent grant, and pages per
@@ -52,6 +53,8 @@ interface Measured {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU of this process (hub and client) per request, in ms: user and system time. */
+  cpuMs: number;
   failures: number;
 }
 
@@ -59,6 +62,7 @@ async function run(scenario: Scenario, count: number, concurrency: number): Prom
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
@@ -79,9 +83,10 @@ async function run(scenario: Scenario, count: number, concurrency: number): Prom
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))];
-  return { perSecond: count / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), failures };
+  return { perSecond: count / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), cpuMs: (used.user + used.system) / 1000 / count, failures };
 }
 
 /** A fresh hub on a fresh database (the embedded one in a temp folder, or new names on MONGODB_URI), seeded with `victims`. */
@@ -140,6 +145,8 @@ async function demoScenarios() {
     const protectedFields = `{ victims(first: 20) { edges { node { id caseReference legalName contactPhone vulnerabilities } } } }`;
     const scenarios: Scenario[] = [
       { name: 'baseline: subgraph direct, CASE fields', url: hub.subgraphs.victims.url, token: socialWorker, next: fixed(caseFields) },
+      // The floor: the same path (client, gateway, one subgraph) with no database read at all.
+      { name: 'gateway, static list (no database)', url: hub.gateway.url, token: socialWorker, next: fixed(`{ iloIndicators { code } }`) },
       { name: 'gateway, CASE fields', url: hub.gateway.url, token: socialWorker, next: fixed(caseFields) },
       { name: 'gateway, protected fields allowed (+20 audit events)', url: hub.gateway.url, token: socialWorker, next: fixed(protectedFields) },
       { name: 'gateway, protected fields denied (60 FORBIDDEN)', url: hub.gateway.url, token: partner, next: fixed(protectedFields) },
@@ -159,11 +166,13 @@ async function demoScenarios() {
         'vs baseline': (result.perSecond / baseline).toFixed(2),
         'p50 ms': result.p50.toFixed(1),
         'p95 ms': result.p95.toFixed(1),
+        'cpu ms': result.cpuMs.toFixed(1),
         'rss +MB': ((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1),
         failures: result.failures,
       });
     }
     console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for hub and client, ${os.cpus().length} cores`);
+    console.log('cpu ms: that process\'s CPU per request (the embedded database runs apart and is not counted)');
     console.table(rows);
     return rows.some((r) => r.failures > 0);
   });
