@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../../platform/errors';
 import type { Entity } from './loaders';
 import type { ListedCollection, ListedRecord } from './store';
@@ -13,6 +13,39 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * The Relay connection of a node type, declared once for every subgraph: an
+ * `<Name>Edge { cursor node }` and the base of `<Name>Connection { edges pageInfo
+ * totalCount }`, e.g. `@ObjectType() export class ShelterConnection extends
+ * connectionOf('Shelter', () => Shelter) {}`. Each call makes its own classes, so
+ * subgraphs never share one (type-graphql keeps a class's fields with the class).
+ */
+export function connectionOf<T extends object>(name: string, node: () => ClassType<T>, totalCount?: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(node)
+    node!: T;
+  }
+
+  // An object type so that its fields pass to `<Name>Connection`, which extends it; no
+  // field returns it, so it is in no schema itself.
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, totalCount ? { description: totalCount } : {})
+    totalCount!: number;
+  }
+  return Connection;
 }
 
 export const MAX_PAGE = 100;

@@ -3,7 +3,7 @@ import type { Role } from '../../platform/auth';
 import { badInput, notFound } from '../../platform/errors';
 import { ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
-import { PageInfo, sortedPageOf } from '../common/pagination';
+import { connectionOf, sortedPageOf } from '../common/pagination';
 import { countryCode, isRecordId, newId, recordId, text } from '../common/validate';
 import type { DecisionTimes, ProceedingContext, ProtectiveOrderRecord } from './models';
 import { linkedByTeam } from './teams/access';
@@ -131,25 +131,7 @@ export const protectiveOrderAccess = typeAccess<Entity<ProtectiveOrderRecord>>({
 });
 
 @ObjectType()
-export class ProtectiveOrderEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => ProtectiveOrder)
-  node!: ProtectiveOrder;
-}
-
-@ObjectType()
-export class ProtectiveOrderConnection {
-  @Field(() => [ProtectiveOrderEdge])
-  edges!: ProtectiveOrderEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class ProtectiveOrderConnection extends connectionOf('ProtectiveOrder', () => ProtectiveOrder) {}
 
 @InputType()
 export class RequestProtectiveOrderInput {

@@ -3,7 +3,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import type { Role } from '../../platform/auth';
 import { ownJurisdiction, typeAccess } from '../common/access';
 import type { Entity } from '../common/loaders';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
 import { isRecordId } from '../common/validate';
 import { Gender } from '../common/vocabulary';
 import type { ProceedingContext, ProceedingRecord } from './models';
@@ -173,25 +173,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
 });
 
 @ObjectType()
-export class ProceedingEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Proceeding)
-  node!: Proceeding;
-}
-
-@ObjectType()
-export class ProceedingConnection {
-  @Field(() => [ProceedingEdge])
-  edges!: ProceedingEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many proceedings the whole list holds (exact)' })
-  totalCount!: number;
-}
+export class ProceedingConnection extends connectionOf('Proceeding', () => Proceeding, 'How many proceedings the whole list holds (exact)') {}
 
 @InputType()
 export class DefendantInput {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
 import { Gender } from '../common/vocabulary';
 import { Accessibility, Escort, PlacementStatus, SecurityLevel, ShelterService } from './vocabulary';
 
@@ -164,25 +164,7 @@ export class ShelterMatch {
 }
 
 @ObjectType()
-export class ShelterEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Shelter)
-  node!: Shelter;
-}
-
-@ObjectType()
-export class ShelterConnection {
-  @Field(() => [ShelterEdge])
-  edges!: ShelterEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class ShelterConnection extends connectionOf('Shelter', () => Shelter) {}
 
 @InputType({ description: 'What the person needs; jurisdiction, gender, minor and family decide whether a shelter takes them in, the rest ranks' })
 export class ShelterNeedsInput {

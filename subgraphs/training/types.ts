@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
 import { CertificateStatus, Competency, PractitionerRole, VerificationStatus } from './vocabulary';
 
 @ObjectType({ description: 'A public key a body signs with (the private half never leaves its key directory)' })
@@ -249,25 +249,7 @@ export class CertificateVerification {
 }
 
 @ObjectType()
-export class PractitionerEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Practitioner)
-  node!: Practitioner;
-}
-
-@ObjectType()
-export class PractitionerConnection {
-  @Field(() => [PractitionerEdge])
-  edges!: PractitionerEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class PractitionerConnection extends connectionOf('Practitioner', () => Practitioner) {}
 
 @InputType()
 export class RegisterPractitionerInput {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { basis, ownJurisdiction, typeAccess } from '../../common/access';
 import type { Entity } from '../../common/loaders';
-import { PageInfo } from '../../common/pagination';
+import { connectionOf } from '../../common/pagination';
 import { isRecordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import type { LegalAssistanceRecord } from './models';
@@ -238,25 +238,7 @@ export const legalAssistanceAccess = typeAccess<RequestDoc>({
 });
 
 @ObjectType()
-export class LegalAssistanceRequestEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => LegalAssistanceRequest)
-  node!: LegalAssistanceRequest;
-}
-
-@ObjectType()
-export class LegalAssistanceRequestConnection {
-  @Field(() => [LegalAssistanceRequestEdge])
-  edges!: LegalAssistanceRequestEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many requests the whole list holds (exact)' })
-  totalCount!: number;
-}
+export class LegalAssistanceRequestConnection extends connectionOf('LegalAssistanceRequest', () => LegalAssistanceRequest, 'How many requests the whole list holds (exact)') {}
 
 @InputType()
 export class DraftLegalAssistanceRequestInput {

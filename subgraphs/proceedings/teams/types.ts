@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { basis, forRoles, typeAccess } from '../../common/access';
 import type { Entity } from '../../common/loaders';
-import { PageInfo } from '../../common/pagination';
+import { connectionOf } from '../../common/pagination';
 import { isRecordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import { TEAM_ROLES, type TeamRecord } from './models';
@@ -135,25 +135,7 @@ export const teamAccess = typeAccess<TeamDoc>({
 });
 
 @ObjectType()
-export class JointInvestigationTeamEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => JointInvestigationTeam)
-  node!: JointInvestigationTeam;
-}
-
-@ObjectType()
-export class JointInvestigationTeamConnection {
-  @Field(() => [JointInvestigationTeamEdge])
-  edges!: JointInvestigationTeamEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class JointInvestigationTeamConnection extends connectionOf('JointInvestigationTeam', () => JointInvestigationTeam) {}
 
 @InputType()
 export class CreateTeamInput {

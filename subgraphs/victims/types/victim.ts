@@ -12,7 +12,7 @@ import {
 } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { isRecordId } from '../../common/validate';
-import { PageInfo } from '../../common/pagination';
+import { connectionOf } from '../../common/pagination';
 import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { Consent } from './consent';
@@ -141,25 +141,7 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
 });
 
 @ObjectType()
-export class VictimEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Victim)
-  node!: Victim;
-}
-
-@ObjectType()
-export class VictimConnection {
-  @Field(() => [VictimEdge])
-  edges!: VictimEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many victims the whole list holds, across all its pages (exact)' })
-  totalCount!: number;
-}
+export class VictimConnection extends connectionOf('Victim', () => Victim, 'How many victims the whole list holds, across all its pages (exact)') {}
 
 @ObjectType({ description: 'Another record that may be the same person; identity is never revealed' })
 export class PossibleDuplicate {
