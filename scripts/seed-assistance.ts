@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ProceedingModels } from '../subgraphs/proceedings/models';
-import { deliveryOfStep, extension, STEPS, transition, type StepDetails } from '../subgraphs/proceedings/assistance/lifecycle';
+import { deliveryOfStep, drafted, extension, STEPS, transition, type StepDetails } from '../subgraphs/proceedings/assistance/lifecycle';
 import { assistanceReference, deliveryChain, type DeliveryContent, type LegalAssistanceRecord } from '../subgraphs/proceedings/assistance/models';
 import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } from '../subgraphs/proceedings/assistance/types';
 import { DEMO_JURISDICTIONS } from './demo';
@@ -89,25 +89,20 @@ export async function seedAssistance(
     const at = (step: number) => new Date(now.getTime() - (plan.lastDaysAgo + (plan.path.length - step) * 2) * DAY); // step 0: the drafting
     const kind = kinds[i % kinds.length];
     const _id = stableId('assistance', i);
-    let record: LegalAssistanceRecord = {
-      _id,
-      reference: assistanceReference(requesting, executing, at(0), createHash('sha256').update(`justice-hub demo assistance reference ${i}`).digest()),
-      requestingJurisdiction: requesting,
-      executingJurisdiction: executing,
-      proceedingId: proceeding._id,
-      kind,
-      urgency: plan.urgency,
-      subject: SUBJECTS[kind],
-      status: S.DRAFT,
-      history: [{ from: null, to: S.DRAFT, by: actor(requesting).sub, byJurisdiction: requesting, at: at(0), reason: null }],
-      recognitionDue: null,
-      executionDue: null,
-      extension: null,
-      refusalGrounds: null,
-      postponedUntil: null,
-      executionSummary: null,
-      createdAt: at(0),
-    };
+    let record: LegalAssistanceRecord = drafted(
+      {
+        _id,
+        reference: assistanceReference(requesting, executing, at(0), createHash('sha256').update(`justice-hub demo assistance reference ${i}`).digest()),
+        requestingJurisdiction: requesting,
+        executingJurisdiction: executing,
+        proceedingId: proceeding._id,
+        kind,
+        urgency: plan.urgency,
+        subject: SUBJECTS[kind],
+      },
+      actor(requesting).sub,
+      at(0),
+    );
     change('LEGAL_ASSISTANCE_DRAFTED', 'LegalAssistanceRequest', _id, ['reference', 'executingJurisdiction', 'proceeding', 'kind', 'urgency', 'subject']);
     const hops: DeliveryContent[] = [];
     for (const [k, to] of plan.path.entries()) {

@@ -40,6 +40,25 @@ export const CAN_BE_OVERDUE: S[] = [S.RECEIVED, S.RECOGNIZED, S.POSTPONED];
 export const EXTENSION_DAYS = 30;
 const DAY = 86_400_000;
 
+/** What the requesting side writes to draft a request; the rest of a new record is fixed. */
+export type Draft = Pick<LegalAssistanceRecord, '_id' | 'reference' | 'requestingJurisdiction' | 'executingJurisdiction' | 'proceedingId' | 'kind' | 'urgency' | 'subject'>;
+
+/** A new request: DRAFT, drafted by `by` of the requesting jurisdiction at `at`, no deadline running yet. */
+export function drafted(draft: Draft, by: string, at: Date): LegalAssistanceRecord {
+  return {
+    ...draft,
+    status: S.DRAFT,
+    history: [{ from: null, to: S.DRAFT, by, byJurisdiction: draft.requestingJurisdiction, at, reason: null }],
+    recognitionDue: null,
+    executionDue: null,
+    extension: null,
+    refusalGrounds: null,
+    postponedUntil: null,
+    executionSummary: null,
+    createdAt: at,
+  };
+}
+
 export function jurisdictionOfSide(r: Pick<LegalAssistanceRecord, 'requestingJurisdiction' | 'executingJurisdiction'>, side: Side): string {
   return side === 'requesting' ? r.requestingJurisdiction : r.executingJurisdiction;
 }

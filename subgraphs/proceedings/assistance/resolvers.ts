@@ -7,7 +7,7 @@ import type { Change } from '../../common/store';
 import { countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
-import { CAN_BE_OVERDUE, deliveryOfStep, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from './lifecycle';
+import { CAN_BE_OVERDUE, deliveryOfStep, drafted, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from './lifecycle';
 import { assistanceReference, deliveryChain, type LegalAssistanceRecord } from './models';
 import {
   AssistanceRole,
@@ -144,25 +144,22 @@ export class LegalAssistanceResolver {
     return ctx.audit.change('LEGAL_ASSISTANCE_DRAFTED', 'LegalAssistanceRequest', _id, ['reference', 'executingJurisdiction', 'proceeding', 'kind', 'urgency', 'subject'], async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await ctx.models.assistanceRequests.create({
-            _id,
-            reference: assistanceReference(caller.jurisdiction, executing, ctx.now),
-            requestingJurisdiction: caller.jurisdiction,
-            executingJurisdiction: executing,
-            proceedingId,
-            kind: input.kind,
-            urgency: input.urgency,
-            subject,
-            status: S.DRAFT,
-            history: [{ from: null, to: S.DRAFT, by: caller.sub, byJurisdiction: caller.jurisdiction, at: ctx.now, reason: null }],
-            recognitionDue: null,
-            executionDue: null,
-            extension: null,
-            refusalGrounds: null,
-            postponedUntil: null,
-            executionSummary: null,
-            createdAt: ctx.now,
-          });
+          return await ctx.models.assistanceRequests.create(
+            drafted(
+              {
+                _id,
+                reference: assistanceReference(caller.jurisdiction, executing, ctx.now),
+                requestingJurisdiction: caller.jurisdiction,
+                executingJurisdiction: executing,
+                proceedingId,
+                kind: input.kind,
+                urgency: input.urgency,
+                subject,
+              },
+              caller.sub,
+              ctx.now,
+            ),
+          );
         } catch (error) {
           // Another request drew the same reference (one in a billion a year per pair): draw again.
           if (!isDuplicateKey(error) || attempt === 3) throw error;
