@@ -52,6 +52,22 @@ export interface Basis<P> {
    * and record; ConsentUnavailable when the victims subgraph cannot say (then: denied).
    */
   holds(ctx: RequestContext, parent: P, category: string): Promise<boolean | string> | boolean | string;
+  /** The only roles it is asked for (absent: every role of the category); `forRoles` sets it, the engine enforces it. */
+  roles?: readonly Role[];
+  /**
+   * The facts of a caller's situation that together make it hold, default `[code]`:
+   * OWN_JURISDICTION (the caller acts in the record's jurisdiction), OVERSIGHT (an auditor
+   * overseeing it), CONSENT (a consent of the victim covering the category and the stated
+   * purpose), NAMED_IN_CONSENT, VICTIM_JURISDICTION, TEAM, or a subgraph's own (OPERATOR, …).
+   * The access tests (test/access-matrix.test.ts) establish the facts and expect from these
+   * which bases hold, so a basis must name every fact it needs.
+   */
+  establishedBy?: readonly string[];
+}
+
+/** Whether the engine asks this basis for this role at all. */
+function appliesTo(basis: Basis<unknown>, role: Role): boolean {
+  return !basis.roles || basis.roles.includes(role);
 }
 
 export interface CategoryRule<P> {
@@ -145,6 +161,7 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
     // Protected data is read for a stated purpose only.
     if (!ctx.purpose) return { ...DENIED, needsPurpose: true };
     for (const basis of categoryRule.bases) {
+      if (!appliesTo(basis, caller.role)) continue;
       try {
         const held = await basis.holds(ctx, parent, category);
         if (held) return { allowed: true, reason: null, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
@@ -168,7 +185,7 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
       const jurisdiction = await access.jurisdiction(record, ctx);
       if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
       for (const basis of access.visibleOn) {
-        if (await basis.holds(ctx, record, 'CASE')) return { allowed: true, reason: null, basis: basis.code };
+        if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, reason: null, basis: basis.code };
       }
       return DENIED;
     } catch (error) {
@@ -218,8 +235,13 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
 
 // ---- Bases every subgraph can use ----
 
-export function basis<P>(name: string, code: string, holds: Basis<P>['holds']): Basis<P> {
-  return { name, code, holds };
+export function basis<P>(name: string, code: string, holds: Basis<P>['holds'], options: Pick<Basis<P>, 'roles' | 'establishedBy'> = {}): Basis<P> {
+  return { name, code, holds, establishedBy: [code], ...options };
+}
+
+/** The same basis, named by the facts that establish it when its code does not say them (e.g. the jurisdiction of the victim, not the record's). */
+export function establishedBy<P>(facts: string[], inner: Basis<P>): Basis<P> {
+  return { ...inner, establishedBy: facts };
 }
 
 /** The caller acts in the record's jurisdiction. */
@@ -229,9 +251,11 @@ export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null 
 
 /** A basis that holds only for some of a category's roles. */
 export function forRoles<P>(roles: Role[], inner: Basis<P>): Basis<P> {
-  return basis(`${inner.name} (${roles.join(', ')})`, inner.code, async (ctx, parent, category) =>
-    roles.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false,
-  );
+  const only = inner.roles ? roles.filter((role) => inner.roles!.includes(role)) : roles;
+  return basis(`${inner.name} (${roles.join(', ')})`, inner.code, async (ctx, parent, category) => (only.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false), {
+    roles: only,
+    establishedBy: inner.establishedBy,
+  });
 }
 
 /** An auditor whose oversight covers the record's jurisdiction (its own, or its body's `oversees`). */
@@ -244,10 +268,15 @@ export function overseesJurisdiction<P>(jurisdictionOf: (parent: P) => string | 
 
 /** The record is about a victim in the caller's jurisdiction (asked of the victims subgraph). */
 export function victimInOwnJurisdiction<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis("the victim's own jurisdiction", 'OWN_JURISDICTION', async (ctx, parent) => {
-    const victimId = victimIdOf(parent);
-    return victimId ? (await ctx.consents.jurisdictionOf(victimId)) === ctx.caller!.jurisdiction : false;
-  });
+  return basis(
+    "the victim's own jurisdiction",
+    'OWN_JURISDICTION',
+    async (ctx, parent) => {
+      const victimId = victimIdOf(parent);
+      return victimId ? (await ctx.consents.jurisdictionOf(victimId)) === ctx.caller!.jurisdiction : false;
+    },
+    { establishedBy: ['VICTIM_JURISDICTION'] },
+  );
 }
 
 /**
@@ -265,8 +294,13 @@ export function victimConsent<P>(victimIdOf: (parent: P) => string | null | unde
 
 /** Some active consent of the victim names the caller's jurisdiction (any category or purpose). */
 export function namedByVictimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('named in a consent of the victim', 'CONSENT', async (ctx, parent) => {
-    const victimId = victimIdOf(parent);
-    return victimId ? ((await ctx.consents.consentsFor(victimId))[0]?.id ?? false) : false;
-  });
+  return basis(
+    'named in a consent of the victim',
+    'CONSENT',
+    async (ctx, parent) => {
+      const victimId = victimIdOf(parent);
+      return victimId ? ((await ctx.consents.consentsFor(victimId))[0]?.id ?? false) : false;
+    },
+    { establishedBy: ['NAMED_IN_CONSENT'] },
+  );
 }
