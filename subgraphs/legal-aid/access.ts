@@ -1,4 +1,4 @@
-import { basis, forRoles, ownJurisdiction, typeAccess } from '../common/access';
+import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { isRecordId } from '../common/validate';
 import type { AssignmentRecord, HandoffRecord, LegalAidContext } from './models';
@@ -8,11 +8,18 @@ type AssignmentDoc = Entity<AssignmentRecord>;
 type HandoffDoc = Entity<HandoffRecord>;
 
 const isAttorney = (ctx: { caller: { role: string } | null }) => ctx.caller!.role === 'legal_aid_attorney';
+/** The bases that hold for attorneys only, declared so (common/access.ts `roles`). */
+const ATTORNEYS = { roles: ['legal_aid_attorney' as const] };
 
 /** The attorney assigned (token `sub` = the attorney's practitioner id), acting in the assignment's jurisdiction. */
-const assigned = basis<AssignmentDoc>('the assigned attorney', 'ATTORNEY', (ctx, a) => isAttorney(ctx) && ctx.caller!.sub === a.practitionerId && ctx.caller!.jurisdiction === a.jurisdiction);
+const assigned = basis<AssignmentDoc>('the assigned attorney', 'ATTORNEY', (ctx, a) => isAttorney(ctx) && ctx.caller!.sub === a.practitionerId && ctx.caller!.jurisdiction === a.jurisdiction, ATTORNEYS);
 /** An attorney of the same provider (token `org` = the provider's id), who may stand in. */
-const sameProvider = basis<AssignmentDoc>("an attorney of the assigned attorney's provider", 'PROVIDER', (ctx, a) => isAttorney(ctx) && ctx.caller!.org === a.providerId && ctx.caller!.jurisdiction === a.jurisdiction);
+const sameProvider = basis<AssignmentDoc>(
+  "an attorney of the assigned attorney's provider",
+  'PROVIDER',
+  (ctx, a) => isAttorney(ctx) && ctx.caller!.org === a.providerId && ctx.caller!.jurisdiction === a.jurisdiction,
+  ATTORNEYS,
+);
 /**
  * The attorney a handoff of this assignment is offered to, or was accepted by (with
  * `provider`, also the other attorneys of the receiving provider, who may take it).
@@ -28,12 +35,14 @@ function receivingOf(provider: boolean) {
       h.toJurisdiction === caller.jurisdiction &&
       (h.toPractitionerId === caller.sub || (provider && h.toProviderId === caller.org));
     return handoffs.find(receives)?.id ?? false;
-  });
+  }, { ...ATTORNEYS, establishedBy: [provider ? 'HANDOFF_PROVIDER' : 'HANDOFF_RECEIVER'] });
 }
 const receiving = receivingOf(false);
 const receivingProvider = receivingOf(true);
 /** Judges and prosecutors of the jurisdiction of a proceeding it is linked to (proceedings are linked in the assignment's own jurisdiction). */
-const linkedProceeding = basis<AssignmentDoc>("the linked proceeding's jurisdiction", 'PROCEEDING', (ctx, a) => a.proceedingId !== null && a.jurisdiction === ctx.caller!.jurisdiction);
+const linkedProceeding = basis<AssignmentDoc>("the linked proceeding's jurisdiction", 'PROCEEDING', (ctx, a) => a.proceedingId !== null && a.jurisdiction === ctx.caller!.jurisdiction, {
+  establishedBy: ['OWN_JURISDICTION', 'LINKED_PROCEEDING'],
+});
 
 /**
  * Who reads an assignment: the attorney, attorneys of the same provider and social
@@ -78,9 +87,18 @@ export const assignmentAccess = typeAccess<AssignmentDoc>({
   },
 });
 
-const handingOver = basis<HandoffDoc>('the attorney handing over', 'ATTORNEY', (ctx, h) => isAttorney(ctx) && ctx.caller!.sub === h.fromPractitionerId && ctx.caller!.jurisdiction === h.fromJurisdiction);
-const receiver = basis<HandoffDoc>('the receiving attorney', 'ATTORNEY', (ctx, h) => isAttorney(ctx) && ctx.caller!.sub === h.toPractitionerId && ctx.caller!.jurisdiction === h.toJurisdiction);
-const ofReceivingProvider = basis<HandoffDoc>("an attorney of the receiving attorney's provider", 'PROVIDER', (ctx, h) => isAttorney(ctx) && ctx.caller!.org === h.toProviderId && ctx.caller!.jurisdiction === h.toJurisdiction);
+const handingOver = basis<HandoffDoc>('the attorney handing over', 'ATTORNEY', (ctx, h) => isAttorney(ctx) && ctx.caller!.sub === h.fromPractitionerId && ctx.caller!.jurisdiction === h.fromJurisdiction, ATTORNEYS);
+const receiver = basis<HandoffDoc>('the receiving attorney', 'ATTORNEY', (ctx, h) => isAttorney(ctx) && ctx.caller!.sub === h.toPractitionerId && ctx.caller!.jurisdiction === h.toJurisdiction, {
+  ...ATTORNEYS,
+  establishedBy: ['HANDOFF_RECEIVER'],
+});
+const ofReceivingProvider = basis<HandoffDoc>(
+  "an attorney of the receiving attorney's provider",
+  'PROVIDER',
+  (ctx, h) => isAttorney(ctx) && ctx.caller!.org === h.toProviderId && ctx.caller!.jurisdiction === h.toJurisdiction,
+  { ...ATTORNEYS, establishedBy: ['HANDOFF_PROVIDER'] },
+);
+const receivingJurisdiction = ['RECEIVING_JURISDICTION'];
 
 /** A handoff: both attorneys (and their providers' attorneys), social workers of both jurisdictions; its reason (notes) the two attorneys only. */
 export const handoffAccess = typeAccess<HandoffDoc>({
@@ -88,7 +106,11 @@ export const handoffAccess = typeAccess<HandoffDoc>({
   noun: 'this handoff',
   id: (h) => h.id,
   jurisdiction: (h) => h.fromJurisdiction,
-  visibleOn: [receiver, ofReceivingProvider, basis<HandoffDoc>('the receiving jurisdiction', 'OWN_JURISDICTION', (ctx, h) => ctx.caller!.jurisdiction === h.toJurisdiction)],
+  visibleOn: [
+    receiver,
+    ofReceivingProvider,
+    basis<HandoffDoc>('the receiving jurisdiction', 'OWN_JURISDICTION', (ctx, h) => ctx.caller!.jurisdiction === h.toJurisdiction, { establishedBy: receivingJurisdiction }),
+  ],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as LegalAidContext).loaders.handoff.load(id))?.fromJurisdiction ?? null) : null),
   open: ['id'],
   fields: {
@@ -104,7 +126,7 @@ export const handoffAccess = typeAccess<HandoffDoc>({
         receiver,
         ofReceivingProvider,
         forRoles(['social_worker'], ownJurisdiction((h) => h.fromJurisdiction)),
-        forRoles(['social_worker'], ownJurisdiction((h) => h.toJurisdiction)),
+        forRoles(['social_worker'], establishedBy(receivingJurisdiction, ownJurisdiction((h) => h.toJurisdiction))),
       ],
     },
     TESTIMONY: { roles: ['legal_aid_attorney'], bases: [handingOver, receiver], denied: (whom) => `Handoff notes are the two attorneys' only, not ${whom}'s` },

@@ -1,7 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '../../platform/errors';
-import { basis, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
+import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import { HashChains } from '../common/chain';
 import type { Entity } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
@@ -202,16 +202,21 @@ export class Evidence {
 }
 
 /** Judges and prosecutors of the jurisdiction; police for items they hold, testimony excepted. */
-const custodianOf = basis<Entity<EvidenceRecord>>('police holding the item (not testimony)', 'CUSTODY', (ctx, e) => e.kind !== EvidenceKind.TESTIMONY && e.custodian === ctx.caller!.sub);
+const custodianOf = basis<Entity<EvidenceRecord>>('police holding the item (not testimony)', 'CUSTODY', (ctx, e) => e.kind !== EvidenceKind.TESTIMONY && e.custodian === ctx.caller!.sub, {
+  establishedBy: ['CUSTODY', 'NOT_TESTIMONY'],
+});
 
 /**
  * A joint investigation team opens an item to the members of other parties, except one
  * its provider restricted (H2: not disseminated without permission; H3: other
  * restrictions), which stays with its provider.
  */
-const byTeam = linkedByTeam<Entity<EvidenceRecord>>(
-  (e) => e.proceedingId,
-  (e) => e.handlingCode === HandlingCode.H2 || e.handlingCode === HandlingCode.H3,
+const byTeam = establishedBy(
+  ['TEAM', 'SHAREABLE'],
+  linkedByTeam<Entity<EvidenceRecord>>(
+    (e) => e.proceedingId,
+    (e) => e.handlingCode === HandlingCode.H2 || e.handlingCode === HandlingCode.H3,
+  ),
 );
 
 export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({

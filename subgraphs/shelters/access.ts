@@ -1,4 +1,4 @@
-import { basis, forRoles, ownJurisdiction, typeAccess } from '../common/access';
+import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { isRecordId } from '../common/validate';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
@@ -6,17 +6,25 @@ import { SecurityLevel } from './vocabulary';
 
 /** Staff of the organisation that runs the shelter (token `org`), in its jurisdiction. */
 function staffOf<P>(place: (parent: P) => { operator: string; jurisdiction: string }) {
-  return basis<P>("staff of the shelter's operator", 'OPERATOR', (ctx, parent) => {
-    const { operator, jurisdiction } = place(parent);
-    return ctx.caller!.role === 'shelter_staff' && ctx.caller!.org === operator && ctx.caller!.jurisdiction === jurisdiction;
-  });
+  return basis<P>(
+    "staff of the shelter's operator",
+    'OPERATOR',
+    (ctx, parent) => {
+      const { operator, jurisdiction } = place(parent);
+      return ctx.caller!.role === 'shelter_staff' && ctx.caller!.org === operator && ctx.caller!.jurisdiction === jurisdiction;
+    },
+    { roles: ['shelter_staff'] },
+  );
 }
 
 type ShelterDoc = Entity<ShelterRecord>;
 const shelterStaff = staffOf<ShelterDoc>((s) => s);
-const everyone = basis<ShelterDoc>('any authenticated caller', 'ANY', () => true);
-const notSecret = basis<ShelterDoc>("the shelter's jurisdiction, unless its location is secret", 'OWN_JURISDICTION', (ctx, s) =>
-  s.securityLevel !== SecurityLevel.SECRET_LOCATION && s.jurisdiction === ctx.caller!.jurisdiction,
+const everyone = basis<ShelterDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] });
+const notSecret = basis<ShelterDoc>(
+  "the shelter's jurisdiction, unless its location is secret",
+  'OWN_JURISDICTION',
+  (ctx, s) => s.securityLevel !== SecurityLevel.SECRET_LOCATION && s.jurisdiction === ctx.caller!.jurisdiction,
+  { establishedBy: ['OWN_JURISDICTION', 'NOT_SECRET'] },
 );
 
 /**
@@ -52,7 +60,9 @@ export const shelterAccess = typeAccess<ShelterDoc>({
 const atShelter = <P extends { operator: string; shelterJurisdiction: string }>(p: P) => ({ operator: p.operator, jurisdiction: p.shelterJurisdiction });
 
 type PlacementDoc = Entity<PlacementRecord>;
-const victimSide = basis<PlacementDoc>("the victim's own jurisdiction", 'OWN_JURISDICTION', (ctx, p) => p.victimJurisdiction === ctx.caller!.jurisdiction);
+const victimSide = basis<PlacementDoc>("the victim's own jurisdiction", 'OWN_JURISDICTION', (ctx, p) => p.victimJurisdiction === ctx.caller!.jurisdiction, {
+  establishedBy: ['VICTIM_JURISDICTION'],
+});
 
 /**
  * Who is where: LOCATION data about the victim, for the shelter's staff and the social
@@ -85,7 +95,9 @@ export const transportAccess = typeAccess<TransportDoc>({
   noun: 'this transport',
   id: (t) => t.id,
   jurisdiction: (t) => t.shelterJurisdiction,
-  visibleOn: [basis<TransportDoc>("the victim's own jurisdiction", 'OWN_JURISDICTION', (ctx, t) => t.victimJurisdiction === ctx.caller!.jurisdiction)],
+  visibleOn: [
+    basis<TransportDoc>("the victim's own jurisdiction", 'OWN_JURISDICTION', (ctx, t) => t.victimJurisdiction === ctx.caller!.jurisdiction, { establishedBy: ['VICTIM_JURISDICTION'] }),
+  ],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ShelterContext).loaders.transport.load(id))?.shelterJurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(['hearingId', 'victim', 'pickupLocation', 'escort', 'departAt', 'arrangedAt'].map((f) => [f, 'LOCATION'])),
@@ -95,7 +107,7 @@ export const transportAccess = typeAccess<TransportDoc>({
       bases: [
         staffOf<TransportDoc>(atShelter),
         forRoles(['social_worker', 'law_enforcement'], ownJurisdiction((t) => t.shelterJurisdiction)),
-        forRoles(['social_worker'], ownJurisdiction((t) => t.victimJurisdiction)),
+        forRoles(['social_worker'], establishedBy(['VICTIM_JURISDICTION'], ownJurisdiction((t) => t.victimJurisdiction))),
       ],
     },
   },

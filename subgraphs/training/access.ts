@@ -16,7 +16,7 @@ export async function sameRegion(ctx: RequestContext, a: string, b: string): Pro
   return bodies.some((body) => body.jurisdictions.includes(a) && body.jurisdictions.includes(b));
 }
 
-const everyone = basis<PractitionerDoc>('any authenticated caller', 'ANY', () => true);
+const everyone = basis<PractitionerDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] });
 const officerOfRegion = basis<PractitionerDoc>("the practitioner's region", 'REGION', (ctx, p) => sameRegion(ctx, ctx.caller!.jurisdiction, p.jurisdiction));
 const themself = basis<PractitionerDoc>('the practitioner themself (token sub)', 'SELF', (ctx, p) => ctx.caller!.sub === p.subject);
 const officers = (bases: Array<Basis<PractitionerDoc>>) => bases.map((b) => forRoles<PractitionerDoc>(['accreditation_officer'], b));
@@ -53,7 +53,7 @@ export const certificateAccess = typeAccess<CertificateDoc>({
   noun: 'this certificate',
   id: (c) => c.id,
   jurisdiction: (c) => c.holderJurisdiction,
-  visibleOn: [basis<CertificateDoc>('any authenticated caller', 'ANY', () => true)],
+  visibleOn: [basis<CertificateDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] })],
   jurisdictionOf: async (id, ctx) => (await (ctx as TrainingContext).loaders.certificate.load(id))?.holderJurisdiction ?? null,
   open: ['code', 'status', 'issuedOn', 'expiresOn', 'scope', 'body', 'holder', 'credential'],
   fields: { revocation: 'CASE', suspension: 'CASE' },

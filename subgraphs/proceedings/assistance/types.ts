@@ -195,7 +195,12 @@ export class LegalAssistanceRequest {
 type RequestDoc = Entity<LegalAssistanceRecord>;
 
 /** The executing side knows of a request from its submission on. */
-export const executingSide = basis<RequestDoc>('the executing side (once submitted)', 'EXECUTING_SIDE', (ctx, r) => r.executingJurisdiction === ctx.caller!.jurisdiction && r.status !== LegalAssistanceStatus.DRAFT);
+export const executingSide = basis<RequestDoc>(
+  'the executing side (once submitted)',
+  'EXECUTING_SIDE',
+  (ctx, r) => r.executingJurisdiction === ctx.caller!.jurisdiction && r.status !== LegalAssistanceStatus.DRAFT,
+  { establishedBy: ['EXECUTING_SIDE', 'SUBMITTED'] },
+);
 
 /**
  * A request belongs to the requesting jurisdiction; the executing one sees all of it but
