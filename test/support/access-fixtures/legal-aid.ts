@@ -1,0 +1,106 @@
+import { PURPOSES } from '../../../platform/purposes';
+import { legalAidModels } from '../../../subgraphs/legal-aid/models';
+import type { Scenario, TypeFixture } from '../access-matrix';
+import type { TestHub } from '../hub';
+import { grantConsent, registerVictim } from '../victims';
+import { proceedingWorld } from './proceedings';
+import { act, atHome, HOME, NAMED_ONLY, once, PARTNER } from './world';
+
+/**
+ * The legal aid subgraph's records for the access matrix: a victim of the home
+ * jurisdiction represented by an attorney there (consent recorded, an interpreter and an
+ * accommodation asked for, the matrix's proceeding linked), who offers the file to an
+ * attorney of PARTNER, with whom the victim shares what the handoff carries.
+ */
+
+// The directory is read-only in the API: set up as the seed writes it.
+const PROVIDERS = [
+  { _id: 'prov-matrix-home-00000', name: 'Rechtshilfe Matrix e.V.', jurisdiction: HOME, kind: 'NGO' },
+  { _id: 'prov-matrix-partner-00', name: 'Rechtsberatung Matrix', jurisdiction: PARTNER, kind: 'NGO' },
+];
+const attorney = (n: number, providerId: string, jurisdiction: string) => ({
+  _id: `attorney-matrix-${String(n).padStart(6, '0')}`,
+  name: `Attorney ${n}`,
+  barNumber: `BAR-M${n}`,
+  jurisdictions: [jurisdiction],
+  languages: ['de', 'uk'],
+  providerId,
+  practitionerId: `matrix.attorney-${n}`,
+  acceptingCases: true,
+});
+const ASSIGNED = attorney(1, PROVIDERS[0]._id, HOME);
+const RECEIVING = attorney(2, PROVIDERS[1]._id, PARTNER);
+
+const ASSIGN = `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id } }`;
+const CONSENT = `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id } }`;
+const INTERPRETER = `mutation($id: ID!) { requestInterpretation(assignmentId: $id, input: { language: "uk", occasion: HEARING, at: "2031-05-01T09:00:00Z" }) { id } }`;
+const ACCOMMODATE = `mutation($id: ID!) { requestAccommodation(assignmentId: $id, input: { kind: TRAUMA_INFORMED, details: "Female interviewer" }) { id } }`;
+const HAND_OFF = `mutation($id: ID!, $input: HandOffInput!) { handOff(assignmentId: $id, input: $input) { id } }`;
+
+function legalAidWorld(hub: TestHub) {
+  return once(hub, 'legal-aid', async () => {
+    const models = legalAidModels(hub.subgraphs['legal-aid'].connection);
+    await models.providers.createMany(PROVIDERS);
+    await models.attorneys.createMany([ASSIGNED, RECEIVING]);
+    const { proceeding } = await proceedingWorld(hub);
+    const victim = (await proceedingWorld(hub)).victim;
+    await grantConsent(hub, victim, HOME, { categories: ['IDENTITY', 'HEALTH'], granteeJurisdictions: [PARTNER], purposes: PURPOSES });
+    const asAssigned = { sub: ASSIGNED.practitionerId, org: ASSIGNED.providerId };
+    const input = { attorneyId: ASSIGNED._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: HOME, proceedingId: proceeding };
+    const assignment = (await act(hub, 'legal_aid_attorney', HOME, ASSIGN, { v: victim, input }, asAssigned)).assignLegalAid.id as string;
+    for (const step of [CONSENT, INTERPRETER, ACCOMMODATE]) await act(hub, 'legal_aid_attorney', HOME, step, { id: assignment }, asAssigned);
+    const handoffInput = { toAttorneyId: RECEIVING._id, toJurisdiction: PARTNER, reason: 'Repatriation to Vienna; speaks Ukrainian', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] };
+    const handoff = (await act(hub, 'legal_aid_attorney', HOME, HAND_OFF, { id: assignment, input: handoffInput }, asAssigned)).handOff.id as string;
+    return { assignment, handoff };
+  });
+}
+
+/** Who stands where around the file (the facts hold of the assignment and of its handoff alike). */
+const AROUND_THE_FILE: Record<string, Scenario> = {
+  'assigned attorney': { claims: { jurisdiction: HOME, sub: ASSIGNED.practitionerId, org: ASSIGNED.providerId }, facts: (role) => atHome(role, 'ATTORNEY', 'PROVIDER') },
+  "assigned attorney's provider": { claims: { jurisdiction: HOME, org: ASSIGNED.providerId }, facts: (role) => atHome(role, 'PROVIDER') },
+  // The same subject and organisation in another jurisdiction is not the attorney.
+  'assigned subject abroad': { claims: { jurisdiction: NAMED_ONLY, sub: ASSIGNED.practitionerId, org: ASSIGNED.providerId }, facts: () => [] },
+  'receiving attorney': {
+    claims: { jurisdiction: PARTNER, sub: RECEIVING.practitionerId, org: RECEIVING.providerId },
+    facts: () => ['HANDOFF_RECEIVER', 'HANDOFF_PROVIDER', 'RECEIVING_JURISDICTION'],
+  },
+  "receiving attorney's provider": { claims: { jurisdiction: PARTNER, org: RECEIVING.providerId }, facts: () => ['HANDOFF_PROVIDER', 'RECEIVING_JURISDICTION'] },
+};
+/** The handoff goes to the partner jurisdiction. */
+const receivingSide = { partner: ['RECEIVING_JURISDICTION'] };
+
+export const legalAidFixtures: Record<string, TypeFixture> = {
+  LegalAidAssignment: {
+    async records(hub) {
+      const { assignment } = await legalAidWorld(hub);
+      return {
+        active: {
+          id: assignment,
+          gateway: { root: 'legalAidAssignment', args: { id: assignment }, type: 'LegalAidAssignment' },
+          traits: ['LINKED_PROCEEDING'],
+          unset: ['closedAt', 'closingReason', 'proceeding'],
+        },
+      };
+    },
+    alsoHolds: receivingSide,
+    scenarios: AROUND_THE_FILE,
+  },
+  Handoff: {
+    async records(hub) {
+      const { assignment, handoff } = await legalAidWorld(hub);
+      return {
+        offered: {
+          id: handoff,
+          gateway: { root: 'legalAidAssignment', args: { id: assignment }, type: 'LegalAidAssignment', through: ['handoffs'] },
+          // A handoff is no entity: on the subgraph it is reached through its assignment.
+          direct: { root: '_entities', args: { representations: [{ __typename: 'LegalAidAssignment', id: assignment }] }, type: 'LegalAidAssignment', through: ['handoffs'] },
+          traits: ['LINKED_PROCEEDING'],
+          unset: ['toAssignment', 'decidedAt', 'refusalReason'],
+        },
+      };
+    },
+    alsoHolds: receivingSide,
+    scenarios: AROUND_THE_FILE,
+  },
+};

@@ -1,0 +1,145 @@
+import type { Role } from '../../../platform/auth';
+import type { Scenario, TypeFixture } from '../access-matrix';
+import type { TestHub } from '../hub';
+import { registerVictim } from '../victims';
+import { act, atHome, HOME, once, PARTNER, subjectOf } from './world';
+
+/**
+ * The proceedings subgraph's records for the access matrix. One proceeding of the home
+ * jurisdiction carries a hearing, a protective order and two items of evidence (one its
+ * provider lets a team see, one restricted testimony), and is linked to an active joint
+ * investigation team of HOME and PARTNER whose PARTNER members are the "team member"
+ * callers; a second, closed proceeding is published as a precedent; a legal assistance
+ * request to PARTNER is kept as a draft and another submitted.
+ */
+
+const LEAD = { home: 'matrix.setup.lead-home', partner: 'matrix.setup.lead-partner' };
+/** The police officer who registers the evidence, and so holds it. */
+export const CUSTODIAN = 'matrix.setup.custodian';
+const MEMBER_ROLES: Role[] = ['judge', 'prosecutor', 'law_enforcement'];
+
+const OPEN = `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`;
+const SCHEDULE = `mutation($id: ID!) { scheduleHearing(proceedingId: $id, input: { scheduledAt: "2031-03-01T09:00:00Z", court: "LG Berlin", victimAppearance: IN_PERSON, safeTransportNeeded: true }) { id } }`;
+const ORDER = `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id } }`;
+const EVIDENCE = `mutation($id: ID!, $input: RegisterEvidenceInput!) { registerEvidence(proceedingId: $id, input: $input) { id } }`;
+const CREATE_TEAM = `mutation($input: CreateTeamInput!) { createJointInvestigationTeam(input: $input) { id } }`;
+const JOIN = `mutation($id: ID!) { joinJointInvestigationTeam(teamId: $id) { status } }`;
+const LINK = `mutation($id: ID!, $p: ID!) { linkProceeding(teamId: $id, proceedingId: $p) { id } }`;
+const ADD = `mutation($id: ID!, $input: TeamMemberInput!) { addTeamMember(teamId: $id, input: $input) { id } }`;
+const CLOSE = `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSED, outcome: "Convicted") { id } }`;
+const PUBLISH = `mutation($id: ID!, $input: PublishPrecedentInput!) { publishPrecedent(proceedingId: $id, input: $input) { id ecli } }`;
+const DRAFT = `mutation($input: DraftLegalAssistanceRequestInput!) { draftLegalAssistanceRequest(input: $input) { id } }`;
+const SUBMIT = `mutation($id: ID!) { submitLegalAssistanceRequest(id: $id) { id } }`;
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function open(hub: TestHub, caseNumber: string, victim: string): Promise<string> {
+  const input = { caseNumber, court: 'Landgericht Berlin', kind: 'CRIMINAL', charges: ['§ 232a StGB'], defendants: [{ alias: 'Defendant M', nationality: 'RO', gender: 'MALE' }], victimIds: [victim] };
+  return (await act(hub, 'prosecutor', HOME, OPEN, { input }, { sub: LEAD.home })).openProceeding.id;
+}
+
+/** The proceeding and what hangs on it, made once per hub (shelters and legal aid use it too). */
+export function proceedingWorld(hub: TestHub) {
+  return once(hub, 'proceedings', async () => {
+    const victim = await registerVictim(hub, HOME);
+    const proceeding = await open(hub, 'MATRIX 1/26', victim);
+    const hearing = (await act(hub, 'judge', HOME, SCHEDULE, { id: proceeding })).scheduleHearing.id as string;
+    const order = (
+      await act(hub, 'prosecutor', HOME, ORDER, { id: proceeding, input: { kind: 'NO_CONTACT', urgency: 'STANDARD', protectedVictimId: victim, grounds: 'Threats by the defendant', protectedPersonLocation: 'Safe house, Berlin' } })
+    ).requestProtectiveOrder.id as string;
+    const item = (kind: string, handlingCode: string) => ({ kind, description: `${kind} ${handlingCode}`, contentHash: 'ab'.repeat(32), handlingCode, handlingConditions: 'Sealed', sourceReliability: 'B', informationAccuracy: 2 });
+    const evidence = {
+      shareable: (await act(hub, 'law_enforcement', HOME, EVIDENCE, { id: proceeding, input: item('DOCUMENT', 'H1') }, { sub: CUSTODIAN })).registerEvidence.id as string,
+      restricted: (await act(hub, 'law_enforcement', HOME, EVIDENCE, { id: proceeding, input: item('TESTIMONY', 'H2') }, { sub: CUSTODIAN })).registerEvidence.id as string,
+    };
+    const teamInput = { name: 'JIT Matrix', parties: [HOME, PARTNER], purpose: 'Labour exploitation network', startsOn: day(0), endsOn: day(365) };
+    const team = (await act(hub, 'prosecutor', HOME, CREATE_TEAM, { input: teamInput }, { sub: LEAD.home })).createJointInvestigationTeam.id as string;
+    await act(hub, 'prosecutor', PARTNER, JOIN, { id: team }, { sub: LEAD.partner });
+    await act(hub, 'prosecutor', HOME, LINK, { id: team, p: proceeding }, { sub: LEAD.home });
+    for (const role of MEMBER_ROLES) await act(hub, 'prosecutor', PARTNER, ADD, { id: team, input: { sub: subjectOf('team member', role), role } }, { sub: LEAD.partner });
+    return { victim, proceeding, hearing, order, evidence, team };
+  });
+}
+
+/** A member of the team in PARTNER, for each role a team can have (the others are no members: their tokens only share the jurisdiction). */
+const teamMember = (member: string[], party: string[] = []): Scenario => ({
+  claims: { jurisdiction: PARTNER },
+  facts: (role) => (MEMBER_ROLES.includes(role) ? [...party, ...member] : party),
+});
+
+const inProceeding = (id: string, field: string) => ({ root: 'proceeding', args: { id }, type: 'Proceeding', through: [field] });
+
+export const proceedingsFixtures: Record<string, TypeFixture> = {
+  Proceeding: {
+    async records(hub) {
+      const { proceeding } = await proceedingWorld(hub);
+      return { open: { id: proceeding, gateway: { root: 'proceeding', args: { id: proceeding }, type: 'Proceeding' }, unset: ['closedAt', 'outcome'] } };
+    },
+    scenarios: { 'team member': teamMember(['TEAM']) },
+  },
+  ProtectiveOrder: {
+    async records(hub) {
+      const { proceeding, order } = await proceedingWorld(hub);
+      return { requested: { id: order, gateway: inProceeding(proceeding, 'protectiveOrders'), unset: ['decidedAt', 'decidedBy', 'reasons'] } };
+    },
+    scenarios: { 'team member': teamMember(['TEAM']) },
+  },
+  Evidence: {
+    async records(hub) {
+      const { proceeding, evidence } = await proceedingWorld(hub);
+      return {
+        shareable: { id: evidence.shareable, gateway: inProceeding(proceeding, 'evidence'), traits: ['SHAREABLE', 'NOT_TESTIMONY'], unset: ['courtUsePermission'] },
+        restricted: { id: evidence.restricted, gateway: inProceeding(proceeding, 'evidence'), unset: ['courtUsePermission'] },
+      };
+    },
+    scenarios: {
+      'team member': teamMember(['TEAM']),
+      custodian: { claims: { jurisdiction: HOME, sub: CUSTODIAN }, facts: (role) => atHome(role, 'CUSTODY') },
+    },
+  },
+  Precedent: {
+    async records(hub) {
+      const victim = await registerVictim(hub, HOME);
+      const proceeding = await open(hub, 'MATRIX 2/26', victim);
+      await act(hub, 'judge', HOME, CLOSE, { id: proceeding });
+      const input = {
+        ecli: 'ECLI:DE:LGB:2026:MATRIX1',
+        courtType: 'FIRST_INSTANCE',
+        decidedOn: '2026-03-02',
+        legalSystem: 'CIVIL_LAW',
+        language: 'de',
+        summary: 'The defendant recruited workers through a fake agency and held them in debt bondage; the court convicted him of trafficking for forced labour.',
+        significantFeatures: 'Debt bondage was a means of coercion although the workers kept their passports.',
+        legalIssues: ['COMPENSATION'],
+        keywords: { acts: ['RECRUITMENT'], means: ['DEBT_BONDAGE'], purposes: ['FORCED_LABOUR'], sectors: ['LOGISTICS'] },
+      };
+      const { id, ecli } = (await act(hub, 'judge', HOME, PUBLISH, { id: proceeding, input })).publishPrecedent;
+      return { published: { id, gateway: { root: 'precedent', args: { ecli }, type: 'Precedent' }, unset: ['withdrawnReason', 'proceeding'] } };
+    },
+  },
+  JointInvestigationTeam: {
+    async records(hub) {
+      const { team } = await proceedingWorld(hub);
+      return { active: { id: team, gateway: { root: 'jointInvestigationTeam', args: { id: team }, type: 'JointInvestigationTeam' }, unset: ['closedAt', 'closingReason'] } };
+    },
+    alsoHolds: { own: ['TEAM_PARTY'], 'own, no purpose': ['TEAM_PARTY'], partner: ['TEAM_PARTY'] },
+    scenarios: { 'team member': teamMember(['TEAM_MEMBER'], ['TEAM_PARTY']) },
+  },
+  LegalAssistanceRequest: {
+    async records(hub) {
+      const { proceeding } = await proceedingWorld(hub);
+      const input = { proceedingId: proceeding, executingJurisdiction: PARTNER, kind: 'BANKING_INFORMATION', urgency: 'NORMAL', subject: 'Holders of account AT61 1904 3002 3457 3201' };
+      const draft = async () => (await act(hub, 'prosecutor', HOME, DRAFT, { input }, { sub: LEAD.home })).draftLegalAssistanceRequest.id as string;
+      const submitted = await draft();
+      await act(hub, 'prosecutor', HOME, SUBMIT, { id: submitted }, { sub: LEAD.home });
+      const unset = ['recognitionDue', 'executionDue', 'extension', 'refusalGrounds', 'postponedUntil', 'executionSummary'];
+      const read = (id: string) => ({ root: 'legalAssistanceRequest', args: { id }, type: 'LegalAssistanceRequest' });
+      const drafted = await draft();
+      return {
+        submitted: { id: submitted, gateway: read(submitted), traits: ['SUBMITTED'], unset: [...unset, 'proceeding'] },
+        draft: { id: drafted, gateway: read(drafted), unset },
+      };
+    },
+    alsoHolds: { partner: ['EXECUTING_SIDE'] },
+  },
+};

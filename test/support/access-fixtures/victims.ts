@@ -1,0 +1,29 @@
+import { PURPOSES } from '../../../platform/purposes';
+import type { TypeFixture } from '../access-matrix';
+import { grantConsent, registerVictim } from '../victims';
+import { act, HOME, NAMED_ONLY, PARTNER, UNSTATED_PURPOSE } from './world';
+
+/**
+ * The victims subgraph's records for the access matrix: a victim registered in the home
+ * jurisdiction with every category filled in, who consents to share everything with
+ * PARTNER for any purpose, and with NAMED_ONLY for a purpose no caller states.
+ */
+
+const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "Assessor A", formVersion: "1" }) { id } }`;
+const RECOVER = `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`;
+const EVERY_CATEGORY = ['IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
+
+export const victimsFixtures: Record<string, TypeFixture> = {
+  Victim: {
+    async records(hub) {
+      const id = await registerVictim(hub, HOME, { currentLocality: 'Berlin-Mitte', vulnerabilities: ['LANGUAGE_BARRIER'], interpretationLanguage: 'uk', nonPunishmentProtection: true });
+      await act(hub, 'social_worker', HOME, SCREEN, { id });
+      await act(hub, 'social_worker', HOME, RECOVER, { id });
+      await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [PARTNER], purposes: PURPOSES });
+      await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [NAMED_ONLY], purposes: [UNSTATED_PURPOSE] });
+      return { registered: { id, gateway: { root: 'victim', args: { id }, type: 'Victim' }, unset: ['closedAt', 'retainUntil'] } };
+    },
+    alsoHolds: { partner: ['CONSENT', 'NAMED_IN_CONSENT'] },
+    scenarios: { 'consent for another purpose': { claims: { jurisdiction: NAMED_ONLY }, facts: () => ['NAMED_IN_CONSENT'] } },
+  },
+};

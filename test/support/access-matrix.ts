@@ -1,0 +1,194 @@
+import { getNamedType, isLeafType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import type { Role } from '../../platform/auth';
+import type { TypeAccess } from '../../subgraphs/common/access';
+import { isRecordId, newId } from '../../subgraphs/common/validate';
+import type { GraphQLResponse, TestHub } from './hub';
+
+/**
+ * The generated access matrix's vocabulary: fixtures (how a record of a declared type comes
+ * to be and is read), scenarios (who asks, and which facts then hold), and reading an
+ * answer back as a verdict per record and field. The expectations come from the
+ * declarations (access-expectations.ts); the fixtures are in access-fixtures/.
+ */
+
+/** Where every fixture's records belong, the jurisdiction fixtures relate them to, and one no fixture relates to. */
+export const HOME = 'DE';
+export const PARTNER = 'AT';
+export const FOREIGN = 'FR';
+
+/** A root field with its arguments and the fields from its value down to the record (each type after the root inferred from the schema). */
+export interface Path {
+  root: string;
+  args: Record<string, unknown>;
+  /** The type the root answers. */
+  type: string;
+  through?: string[];
+}
+
+export interface FixtureRecord {
+  /** The value of the type's `id` field (else its first open field, e.g. a certificate's `code`). */
+  id: string;
+  /** How a client reaches it through the gateway. */
+  gateway: Path;
+  /** How it is reached on its subgraph directly; default `_entities` by `{ id }`. */
+  direct?: Path;
+  /** Facts that hold of it (and of the records on its path) for every caller, e.g. NOT_SECRET, SUBMITTED. */
+  traits?: string[];
+  /** Fields not set on this record: when released they may answer null. */
+  unset?: string[];
+}
+
+export interface Scenario {
+  /** The caller's token, beyond its role; the subject defaults to one of this scenario and role alone. */
+  claims: { jurisdiction: string; sub?: string; org?: string; oversees?: string[] };
+  /** The facts that hold between this caller and the fixture's records. */
+  facts(role: Role): string[];
+  /** Roles for which the scenario can be set up at all (default: every role). */
+  roles?: Role[];
+  /** The request states no purpose. */
+  noPurpose?: boolean;
+}
+
+export interface TypeFixture {
+  /** Makes the records through the API (once per run; shared set-up memoised in the fixture files). */
+  records(hub: TestHub): Promise<Record<string, FixtureRecord>>;
+  /** The situations the type's own bases need (a team, a consent, the operator's staff, …). */
+  scenarios?: Record<string, Scenario>;
+  /** Facts the generic scenarios establish of these records besides their own (e.g. REGION at home, CONSENT for the partner). */
+  alsoHolds?: Partial<Record<string, string[]>>;
+}
+
+const withOversight = (role: Role, facts: string[]) => (role === 'auditor' ? [...facts, 'OVERSIGHT'] : facts);
+
+/** Scenarios every type is checked in: its own jurisdiction (with and without a purpose), a foreign one with no basis, an auditor overseeing it. */
+export const GENERIC_SCENARIOS: Record<string, Scenario> = {
+  own: { claims: { jurisdiction: HOME }, facts: (role) => withOversight(role, ['OWN_JURISDICTION']) },
+  'own, no purpose': { claims: { jurisdiction: HOME }, noPurpose: true, facts: (role) => withOversight(role, ['OWN_JURISDICTION']) },
+  foreign: { claims: { jurisdiction: FOREIGN }, facts: () => [] },
+  oversight: { claims: { jurisdiction: FOREIGN, oversees: [HOME] }, roles: ['auditor'], facts: () => ['OVERSIGHT'] },
+  // The jurisdiction fixtures relate records to (a consent names it, it is a party to the team, …): each type says what holds (`alsoHolds.partner`).
+  partner: { claims: { jurisdiction: PARTNER }, facts: () => [] },
+};
+
+/** The schemas of the subgraphs, asked for field types. */
+export class Schemas {
+  constructor(private readonly schemas: GraphQLSchema[]) {}
+
+  field(typeName: string, field: string): GraphQLField<unknown, unknown> {
+    for (const schema of this.schemas) {
+      const type = schema.getType(typeName);
+      if (isObjectType(type) && type.getFields()[field]) return type.getFields()[field];
+    }
+    throw new Error(`No subgraph has ${typeName}.${field}`);
+  }
+
+  /** The types along a path: the root's, then each field's. */
+  typesOf(path: Path): string[] {
+    const types = [path.type];
+    for (const field of path.through ?? []) types.push(getNamedType(this.field(types[types.length - 1], field).type).name);
+    return types;
+  }
+
+  /** `field` or `field { __typename }`, with a check that it needs no argument. */
+  selection(typeName: string, field: string): string {
+    const definition = this.field(typeName, field);
+    const required = definition.args.filter((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined);
+    if (required.length) throw new Error(`${typeName}.${field} needs arguments (${required.map((a) => a.name).join(', ')}): give the fixture a way to read it`);
+    return isLeafType(getNamedType(definition.type)) ? field : `${field} { __typename }`;
+  }
+}
+
+/** A GraphQL literal of a JSON value (object keys unquoted). */
+export function literal(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+  return JSON.stringify(value);
+}
+
+/** The same arguments with every record id replaced by a random one (the same for the same id in `strangers`): an id nobody has. */
+export function unknownArgs(args: Record<string, unknown>, strangers: Map<string, string>): Record<string, unknown> {
+  const swap = (value: unknown): unknown => {
+    if (typeof value === 'string' && isRecordId(value)) {
+      if (!strangers.has(value)) strangers.set(value, newId());
+      return strangers.get(value);
+    }
+    if (Array.isArray(value)) return value.map(swap);
+    // A type name can look like an id ("JointInvestigationTeam" is 22 letters): only values of other keys are ids.
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '__typename' ? v : swap(v)]));
+    return value;
+  };
+  const result = swap(args) as Record<string, unknown>;
+  return result;
+}
+
+/** `alias: root(args) { ... on T0 { f1 { ... on T1 { <leaf> } } } }` (no alias when it is the root's own name: the hub counts aliases) */
+export function readQuery(alias: string, path: Path, types: string[], leaf: string): string {
+  let inner = leaf;
+  const through = path.through ?? [];
+  for (let i = types.length - 1; i >= 0; i--) inner = `... on ${types[i]} { ${i === types.length - 1 ? inner : `${through[i]} { ${inner} }`} }`;
+  const args = Object.entries(path.args).map(([k, v]) => `${k}: ${literal(v)}`).join(', ');
+  return `${alias === path.root ? '' : `${alias}: `}${path.root}${args ? `(${args})` : ''} { ${inner} }`;
+}
+
+/** How a record came back: found (with the response path to it), absent at a step, or refused (FORBIDDEN) or failed at a step. */
+export type Observation =
+  | { kind: 'reached'; path: Array<string | number>; value: Record<string, unknown> }
+  | { kind: 'absent'; step: number }
+  | { kind: 'refused'; step: number; code: string };
+
+const key = (path: ReadonlyArray<string | number>) => path.join('.');
+
+export function errorsByPath(body: GraphQLResponse['body']): Map<string, { code: string; message: string }> {
+  return new Map((body.errors ?? []).map((e) => [key(e.path ?? []), { code: String(e.extensions?.code), message: e.message }]));
+}
+
+/** Walks the answer under `alias` along the path's types to the record whose `locator` field is `id`. */
+export function observe(body: GraphQLResponse['body'], errors: Map<string, { code: string }>, alias: string, path: Path, steps: number, locator: string, id: string): Observation {
+  let frontier: Array<{ value: unknown; at: Array<string | number> }> = [{ value: body.data?.[alias], at: [alias] }];
+  for (let step = 0; step < steps; step++) {
+    const objects: Array<{ value: Record<string, unknown>; at: Array<string | number> }> = [];
+    for (const { value, at } of frontier) {
+      const error = errors.get(key(at));
+      if (error) return { kind: 'refused', step, code: error.code };
+      if (Array.isArray(value)) {
+        value.forEach((element, i) => {
+          const elementError = errors.get(key([...at, i]));
+          if (elementError) objects.push({ value: { __error: elementError.code }, at: [...at, i] });
+          else if (element) objects.push({ value: element as Record<string, unknown>, at: [...at, i] });
+        });
+      } else if (value) objects.push({ value: value as Record<string, unknown>, at });
+    }
+    const failed = objects.find((o) => o.value.__error);
+    if (failed) return { kind: 'refused', step, code: String(failed.value.__error) };
+    if (objects.length === 0) return { kind: 'absent', step };
+    if (step === steps - 1) {
+      const found = objects.find((o) => o.value[locator] === id);
+      return found ? { kind: 'reached', path: found.at, value: found.value } : { kind: 'absent', step };
+    }
+    const field = path.through![step];
+    frontier = objects.map((o) => ({ value: o.value[field], at: [...o.at, field] }));
+  }
+  throw new Error('a path has at least its root');
+}
+
+/** What came back for an unknown id under `alias`: its data and its errors (paths relative to the alias, ids blanked). */
+export function answerOf(body: GraphQLResponse['body'], alias: string): string {
+  const errors = (body.errors ?? [])
+    .filter((e) => e.path?.[0] === alias)
+    .map((e) => `${(e.path ?? []).slice(1).join('.')} ${e.extensions?.code} ${e.message.replace(/[A-Za-z0-9_-]{22}/g, '<id>')}`)
+    .sort();
+  return JSON.stringify({ data: body.data?.[alias] ?? null, errors });
+}
+
+/** The field that finds the record in an answer: `id`, else the first open field. */
+export function locatorOf(access: TypeAccess<unknown>): string {
+  return access.open.includes('id') ? 'id' : access.open[0];
+}
+
+/** Runs `work` over `items`, `limit` at a time (two cores, shared). */
+export async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
