@@ -236,7 +236,8 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
 // ---- Bases every subgraph can use ----
 
 export function basis<P>(name: string, code: string, holds: Basis<P>['holds'], options: Pick<Basis<P>, 'roles' | 'establishedBy'> = {}): Basis<P> {
-  return { name, code, holds, establishedBy: [code], ...options };
+  // The roles are part of its name, so the access matrix (docs/access.md) shows them.
+  return { name: options.roles ? `${name} (${options.roles.join(', ')})` : name, code, holds, establishedBy: [code], ...options };
 }
 
 /** The same basis, named by the facts that establish it when its code does not say them (e.g. the jurisdiction of the victim, not the record's). */
@@ -252,10 +253,13 @@ export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null 
 /** A basis that holds only for some of a category's roles. */
 export function forRoles<P>(roles: Role[], inner: Basis<P>): Basis<P> {
   const only = inner.roles ? roles.filter((role) => inner.roles!.includes(role)) : roles;
-  return basis(`${inner.name} (${roles.join(', ')})`, inner.code, async (ctx, parent, category) => (only.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false), {
+  return {
+    name: `${inner.name} (${roles.join(', ')})`,
+    code: inner.code,
+    holds: async (ctx, parent, category) => (only.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false),
     roles: only,
     establishedBy: inner.establishedBy,
-  });
+  };
 }
 
 /** An auditor whose oversight covers the record's jurisdiction (its own, or its body's `oversees`). */
