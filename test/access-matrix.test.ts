@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { ACCESS_FIXTURES } from './support/access-fixtures';
-import { cellKey, runMatrix, type Cell, type MatrixResult } from './support/access-run';
+import { cellKey, type Cell } from './support/access-answers';
+import { missingFixtures, runMatrix, type MatrixResult } from './support/access-run';
+import { caseNotesSubgraph } from './fixtures/case-notes';
 import { startHub, type TestHub } from './support/hub';
 
 // The access matrix, generated from the declarations (subgraphs/*/access.ts, as
@@ -36,7 +38,8 @@ beforeAll(async () => {
   hub = await startHub();
   const started = Date.now();
   result = await runMatrix(hub, SUBGRAPHS, ACCESS_FIXTURES);
-  console.log(`access matrix: ${result.cells.length} cells, ${result.requests} requests, ${Date.now() - started} ms`);
+  const { records, gateway, subgraphs } = result.took;
+  console.log(`access matrix: ${result.cells.length} cells, ${result.requests} requests, ${Date.now() - started} ms (records ${records}, gateway ${gateway}, subgraphs ${subgraphs})`);
   if (process.env.ACCESS_MATRIX_DUMP) writeFileSync(process.env.ACCESS_MATRIX_DUMP, JSON.stringify(result.cells)); // every cell, to read
 }, 600_000);
 afterAll(() => hub?.stop());
@@ -45,6 +48,10 @@ const wrong = (cells: Cell[]) => cells.filter((c) => c.actual !== c.expected && 
 
 it('every declared type of every subgraph has a fixture', () => {
   expect(result.missing).toEqual([]);
+});
+
+it('a subgraph added to the registry is in the matrix once its fixture table is (until then it is named)', () => {
+  expect(missingFixtures([...SUBGRAPHS, { port: 4099, definition: caseNotesSubgraph }], ACCESS_FIXTURES)).toEqual(['case-notes: CaseNote']);
 });
 
 it('through the gateway, every role in every scenario gets what the declarations say', () => {

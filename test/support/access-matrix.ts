@@ -1,14 +1,14 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { Role } from '../../platform/auth';
-import type { TypeAccess } from '../../subgraphs/common/access';
 import { isRecordId, newId } from '../../subgraphs/common/validate';
-import type { GraphQLResponse, TestHub } from './hub';
+import type { TestHub } from './hub';
 
 /**
  * The generated access matrix's vocabulary: fixtures (how a record of a declared type comes
- * to be and is read), scenarios (who asks, and which facts then hold), and reading an
- * answer back as a verdict per record and field. The expectations come from the
- * declarations (access-expectations.ts); the fixtures are in access-fixtures/.
+ * to be and is read), scenarios (who asks, and which facts then hold), and the text of the
+ * queries that read records. The expectations come from the declarations
+ * (access-expectations.ts), answers are read back in access-answers.ts, the fixtures are in
+ * access-fixtures/ and access-run.ts runs it all.
  */
 
 /** Where every fixture's records belong, the jurisdiction fixtures relate them to, and one no fixture relates to. */
@@ -121,6 +121,9 @@ export function unknownArgs(args: Record<string, unknown>, strangers: Map<string
   return result;
 }
 
+/** GraphQL tokens of a text, as the parser counts them (names, punctuators, strings). */
+export const tokensOf = (text: string) => (text.match(/\.\.\.|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*|-?\d+|[{}():,[\]!$=@]/g) ?? []).length;
+
 /** `alias: root(args) { ... on T0 { f1 { ... on T1 { <leaf> } } } }` (no alias when it is the root's own name: the hub counts aliases) */
 export function readQuery(alias: string, path: Path, types: string[], leaf: string): string {
   let inner = leaf;
@@ -128,61 +131,6 @@ export function readQuery(alias: string, path: Path, types: string[], leaf: stri
   for (let i = types.length - 1; i >= 0; i--) inner = `... on ${types[i]} { ${i === types.length - 1 ? inner : `${through[i]} { ${inner} }`} }`;
   const args = Object.entries(path.args).map(([k, v]) => `${k}: ${literal(v)}`).join(', ');
   return `${alias === path.root ? '' : `${alias}: `}${path.root}${args ? `(${args})` : ''} { ${inner} }`;
-}
-
-/** How a record came back: found (with the response path to it), absent at a step, or refused (FORBIDDEN) or failed at a step. */
-export type Observation =
-  | { kind: 'reached'; path: Array<string | number>; value: Record<string, unknown> }
-  | { kind: 'absent'; step: number }
-  | { kind: 'refused'; step: number; code: string };
-
-const key = (path: ReadonlyArray<string | number>) => path.join('.');
-
-export function errorsByPath(body: GraphQLResponse['body']): Map<string, { code: string; message: string }> {
-  return new Map((body.errors ?? []).map((e) => [key(e.path ?? []), { code: String(e.extensions?.code), message: e.message }]));
-}
-
-/** Walks the answer under `alias` along the path's types to the record whose `locator` field is `id`. */
-export function observe(body: GraphQLResponse['body'], errors: Map<string, { code: string }>, alias: string, path: Path, steps: number, locator: string, id: string): Observation {
-  let frontier: Array<{ value: unknown; at: Array<string | number> }> = [{ value: body.data?.[alias], at: [alias] }];
-  for (let step = 0; step < steps; step++) {
-    const objects: Array<{ value: Record<string, unknown>; at: Array<string | number> }> = [];
-    for (const { value, at } of frontier) {
-      const error = errors.get(key(at));
-      if (error) return { kind: 'refused', step, code: error.code };
-      if (Array.isArray(value)) {
-        value.forEach((element, i) => {
-          const elementError = errors.get(key([...at, i]));
-          if (elementError) objects.push({ value: { __error: elementError.code }, at: [...at, i] });
-          else if (element) objects.push({ value: element as Record<string, unknown>, at: [...at, i] });
-        });
-      } else if (value) objects.push({ value: value as Record<string, unknown>, at });
-    }
-    const failed = objects.find((o) => o.value.__error);
-    if (failed) return { kind: 'refused', step, code: String(failed.value.__error) };
-    if (objects.length === 0) return { kind: 'absent', step };
-    if (step === steps - 1) {
-      const found = objects.find((o) => o.value[locator] === id);
-      return found ? { kind: 'reached', path: found.at, value: found.value } : { kind: 'absent', step };
-    }
-    const field = path.through![step];
-    frontier = objects.map((o) => ({ value: o.value[field], at: [...o.at, field] }));
-  }
-  throw new Error('a path has at least its root');
-}
-
-/** What came back for an unknown id under `alias`: its data and its errors (paths relative to the alias, ids blanked). */
-export function answerOf(body: GraphQLResponse['body'], alias: string): string {
-  const errors = (body.errors ?? [])
-    .filter((e) => e.path?.[0] === alias)
-    .map((e) => `${(e.path ?? []).slice(1).join('.')} ${e.extensions?.code} ${e.message.replace(/[A-Za-z0-9_-]{22}/g, '<id>')}`)
-    .sort();
-  return JSON.stringify({ data: body.data?.[alias] ?? null, errors });
-}
-
-/** The field that finds the record in an answer: `id`, else the first open field. */
-export function locatorOf(access: TypeAccess<unknown>): string {
-  return access.open.includes('id') ? 'id' : access.open[0];
 }
 
 /** Runs `work` over `items`, `limit` at a time (two cores, shared). */
