@@ -7,8 +7,8 @@ import { act, atHome, HOME, once, PARTNER } from './world';
 /**
  * The shelters subgraph's records for the access matrix: two shelters of one operator in
  * the home jurisdiction, a standard and a secret one; a victim of PARTNER, who shares
- * LOCATION and HEALTH with HOME, placed in the standard one (and arrived); her transport to
- * the hearing of the matrix's proceeding.
+ * LOCATION and HEALTH with HOME, placed in the standard one (and arrived), another placed in
+ * the secret one; their transports to the hearing of the matrix's proceeding.
  */
 
 /** The organisation that runs both shelters (its staff's token `org`). */
@@ -45,10 +45,15 @@ function shelterWorld(hub: TestHub) {
     const stay = { from: new Date().toISOString().slice(0, 10), expectedUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] };
     const placement = (await act(hub, 'social_worker', HOME, PLACE, { s: standard, v: victim, input: stay })).requestPlacement.id as string;
     await act(hub, 'shelter_staff', HOME, CONFIRM, { id: placement }, asStaff);
+    // A second victim of the partner, in the secret shelter: her trip to court starts at a secret address.
+    const hidden = await registerVictim(hub, PARTNER);
+    await grantConsent(hub, hidden, PARTNER, { categories: ['LOCATION', 'HEALTH'], granteeJurisdictions: [HOME], purposes: ['SHELTER_PLACEMENT'] });
+    await act(hub, 'social_worker', HOME, PLACE, { s: secret, v: hidden, input: stay });
     const { proceeding, hearing } = await proceedingWorld(hub);
-    const trip = { pickupLocation: 'Back entrance, Haus Matrix', escort: 'POLICE', departAt: '2031-03-01T07:30:00Z' };
-    const transport = (await act(hub, 'shelter_staff', HOME, ARRANGE, { h: hearing, v: victim, input: trip }, asStaff)).arrangeTransport.id as string;
-    return { standard, secret, placement, proceeding, hearing, transport };
+    const trip = (victimId: string, pickupLocation: string) => act(hub, 'shelter_staff', HOME, ARRANGE, { h: hearing, v: victimId, input: { pickupLocation, escort: 'POLICE', departAt: '2031-03-01T07:30:00Z' } }, asStaff);
+    const transport = (await trip(victim, 'Back entrance, Haus Matrix')).arrangeTransport.id as string;
+    const secretTransport = (await trip(hidden, 'Gate 2, Haus Verborgen')).arrangeTransport.id as string;
+    return { standard, secret, placement, proceeding, hearing, transport, secretTransport };
   });
 }
 
@@ -83,14 +88,10 @@ export const sheltersFixtures: Record<string, TypeFixture> = {
   },
   Transport: {
     async records(hub) {
-      const { proceeding, hearing, transport } = await shelterWorld(hub);
-      return {
-        arranged: {
-          id: transport,
-          gateway: { root: 'proceeding', args: { id: proceeding }, type: 'Proceeding', through: ['hearings', 'transport'] },
-          direct: { root: '_entities', args: { representations: [{ __typename: 'Hearing', id: hearing }] }, type: 'Hearing', through: ['transport'] },
-        },
-      };
+      const { proceeding, hearing, transport, secretTransport } = await shelterWorld(hub);
+      const gateway = { root: 'proceeding', args: { id: proceeding }, type: 'Proceeding', through: ['hearings', 'transport'] };
+      const direct = { root: '_entities', args: { representations: [{ __typename: 'Hearing', id: hearing }] }, type: 'Hearing', through: ['transport'] };
+      return { arranged: { id: transport, gateway, direct, traits: ['NOT_SECRET'] }, secret: { id: secretTransport, gateway, direct } };
     },
     alsoHolds: victimSide,
     scenarios: { 'operator staff': operatorStaff },
