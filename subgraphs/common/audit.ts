@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains } from './chain';
+import { undeclaredAction, type MutationScope } from './audited';
 import { listsOf, type Lists } from './lists';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
@@ -279,6 +280,8 @@ export class RequestAudit {
   private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string>; bases: Set<string> }>();
   /** Events noted during the request, stored with the reads at flush. */
   private readonly changes: AuditEntry[] = [];
+  /** The mutation running now and the actions it declared (common/audited.ts). */
+  private scope: MutationScope | null = null;
 
   constructor(
     readonly log: AuditLog,
@@ -313,8 +316,11 @@ export class RequestAudit {
    * auditor reads as an attempt), and the error goes on.
    */
   async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>, bases: string[] = []): Promise<T> {
+    const scope = this.scope;
+    if (scope && !scope.actions.includes(action)) throw undeclaredAction(scope, action);
     const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases };
     await this.log.append(this.caller, this.purpose, [entry]);
+    if (scope) scope.written += 1;
     try {
       return await write();
     } catch (error) {
@@ -323,6 +329,15 @@ export class RequestAudit {
       });
       throw error;
     }
+  }
+
+  /** A mutation starts (common/audited.ts): its declared actions are in force until `leave`. */
+  enter(scope: MutationScope): void {
+    this.scope = scope;
+  }
+
+  leave(scope: MutationScope): void {
+    if (this.scope === scope) this.scope = null;
   }
 
   async flush(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
 import { visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
@@ -70,6 +71,7 @@ export class ShelterResolver {
     return ranked(matches).slice(0, size);
   }
 
+  @Audited('SHELTER_REGISTERED')
   @Mutation(() => Shelter, { description: "Registers a shelter of the caller's organisation (shelter staff), in the caller's jurisdiction" })
   async registerShelter(@Arg('input', () => RegisterShelterInput) input: RegisterShelterInput, @Ctx() ctx: ShelterContext) {
     const caller = ctx.caller!;
@@ -127,6 +129,7 @@ export class ShelterResolver {
 
 @Resolver(() => Placement)
 export class PlacementResolver {
+  @Audited('PLACEMENT_REQUESTED')
   @Mutation(() => Placement, {
     description:
       "Holds a bed for a victim (social worker, police or shelter staff of the shelter's jurisdiction, or of the victim's when the victim shares LOCATION and HEALTH with the shelter's jurisdiction); CONFLICT when no bed is free or the victim is placed already",
@@ -140,6 +143,7 @@ export class PlacementResolver {
     return requestPlacement(ctx, shelterId, victimId, input as StayInput);
   }
 
+  @Audited('PLACEMENT_CONFIRMED')
   @Mutation(() => Placement, { description: "The victim arrived (the shelter's staff or a social worker of its jurisdiction)" })
   async confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
     const placement = await mayActOn(ctx, placementId, false);
@@ -148,11 +152,13 @@ export class PlacementResolver {
     );
   }
 
+  @Audited('PLACEMENT_TRANSFERRED')
   @Mutation(() => Placement, { description: 'Moves the victim to another shelter: a bed there first, then this placement ends; returns the new placement' })
   transferPlacement(@Arg('placementId', () => ID) placementId: string, @Arg('toShelterId', () => ID) toShelterId: string, @Ctx() ctx: ShelterContext) {
     return transferPlacement(ctx, placementId, toShelterId);
   }
 
+  @Audited('PLACEMENT_DISCHARGED')
   @Mutation(() => Placement, { description: "Ends a stay and frees its bed (the shelter's staff, or a social worker of the shelter's or the victim's jurisdiction)" })
   dischargePlacement(@Arg('placementId', () => ID) placementId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ShelterContext) {
     return dischargePlacement(ctx, placementId, text(reason, 'reason', { max: 500 }));
@@ -190,6 +196,7 @@ export class HearingTransportResolver {
     return visibleOnly(transportAccess, ctx, await ctx.loaders.transportsOfHearing.load(hearing.id));
   }
 
+  @Audited('TRANSPORT_ARRANGED')
   @Mutation(() => Transport, {
     description: "Arranges safe transport of a placed victim to a hearing (the victim's shelter's staff, or a social worker of that shelter's jurisdiction)",
   })

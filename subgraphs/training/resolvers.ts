@@ -1,10 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
 import { countryCode, isRecordId, recordId } from '../common/validate';
 import type { VerificationDoc } from './access';
 import { bodyNamed, rotateSigningKey } from './bodies';
-import { changeStatus, issueCertificate, statusOf } from './certificates';
+import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from './certificates';
 import { bodyId, catalogCode, certificateCode } from './code';
 import { jwksUrlOf, revocationListUrlOf } from './credential';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, ProgramRecord, TrainingContext } from './models';
@@ -46,6 +47,7 @@ export class AccreditationBodyResolver {
     return ctx.loaders.body.load(bodyId(id, 'id'));
   }
 
+  @Audited('SIGNING_KEY_ROTATED')
   @Mutation(() => AccreditationBody, { description: 'A new signing key for the body (its officers); older keys stay published, so what they signed keeps verifying' })
   rotateSigningKey(@Arg('bodyId', () => ID) bodyId: string, @Ctx() ctx: TrainingContext): Promise<BodyDoc> {
     return rotateSigningKey(ctx, bodyId);
@@ -122,11 +124,13 @@ export class PractitionerResolver {
     return pageOf([{ records: practitioners, list }], { first, after });
   }
 
+  @Audited('PRACTITIONER_REGISTERED')
   @Mutation(() => Practitioner, { description: "Registers a practitioner in the officer's jurisdiction (accreditation officers)" })
   registerPractitioner(@Arg('input', () => RegisterPractitionerInput) input: RegisterPractitionerInput, @Ctx() ctx: TrainingContext): Promise<PractitionerDoc> {
     return registerPractitioner(ctx, input as PractitionerInput);
   }
 
+  @Audited('COMPLETION_RECORDED')
   @Mutation(() => Completion, { description: "Records a module completed, with its score (accreditation officers of the program's body's region)" })
   recordCompletion(
     @Arg('practitionerId', () => ID) practitionerId: string,
@@ -137,6 +141,7 @@ export class PractitionerResolver {
     return recordCompletion(ctx, practitionerId, moduleCode, input);
   }
 
+  @Audited('EXCHANGE_VISIT_RECORDED')
   @Mutation(() => ExchangeVisit, { description: "Records a judge's exchange visit to a court of a sister jurisdiction (accreditation officers of the judge's region)" })
   recordExchangeVisit(@Arg('practitionerId', () => ID) practitionerId: string, @Arg('input', () => ExchangeVisitInput) input: ExchangeVisitInput, @Ctx() ctx: TrainingContext) {
     return recordExchangeVisit(ctx, practitionerId, input);
@@ -179,6 +184,7 @@ export class CertificateResolver {
     return ctx.loaders.certificate.load(certificateCode(code));
   }
 
+  @Audited('CERTIFICATE_ISSUED')
   @Mutation(() => Certificate, {
     description: "Issues a certificate of a program to a practitioner who passed every module (accreditation officers of the program's body's region); BAD_USER_INPUT names the modules missing",
   })
@@ -191,16 +197,19 @@ export class CertificateResolver {
     return issueCertificate(ctx, practitionerId, programCode, validMonths);
   }
 
+  @Audited(STATUS_STEPS.SUSPEND.action)
   @Mutation(() => Certificate, { description: "Suspends a VALID certificate (the issuing body's officers)" })
   suspendCertificate(@Arg('code', () => String) code: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: TrainingContext) {
     return changeStatus(ctx, code, 'SUSPEND', reason);
   }
 
+  @Audited(STATUS_STEPS.REINSTATE.action)
   @Mutation(() => Certificate, { description: "Makes a SUSPENDED certificate VALID again (the issuing body's officers)" })
   reinstateCertificate(@Arg('code', () => String) code: string, @Ctx() ctx: TrainingContext) {
     return changeStatus(ctx, code, 'REINSTATE', null);
   }
 
+  @Audited(STATUS_STEPS.REVOKE.action)
   @Mutation(() => Certificate, { description: "Revokes a certificate for good (the issuing body's officers); verification shows it at once" })
   revokeCertificate(@Arg('code', () => String) code: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: TrainingContext) {
     return changeStatus(ctx, code, 'REVOKE', reason);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound, unavailable } from '../../../platform/errors';
 import { visibleOrNull } from '../../common/access';
 import { ConsentUnavailable } from '../../common/consents';
@@ -207,6 +208,7 @@ export class PrecedentResolver {
     };
   }
 
+  @Audited('PRECEDENT_PUBLISHED')
   @Mutation(() => Precedent, {
     description:
       "Publishes a decision of a CLOSED proceeding as a precedent (a judge of the proceeding's jurisdiction). The parties' profiles are derived from the proceeding; a text naming a defendant's alias or one of `namesToExclude` is refused.",
@@ -265,6 +267,7 @@ export class PrecedentResolver {
     );
   }
 
+  @Audited('PRECEDENT_CORRECTED')
   @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
   async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;
@@ -299,6 +302,7 @@ export class PrecedentResolver {
     );
   }
 
+  @Audited('PRECEDENT_WITHDRAWN')
   @Mutation(() => Precedent, { description: 'Withdraws a precedent (a judge of its jurisdiction): no longer found by search; its ECLI and the change feed say it was withdrawn and why' })
   async withdrawPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;

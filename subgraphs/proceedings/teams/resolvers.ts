@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, forbidden, notFound } from '../../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
@@ -47,6 +48,7 @@ export class TeamResolver {
     return pageOf([{ records: teams, list: teams.list('party', caller.jurisdiction), where }], { first, after });
   }
 
+  @Audited('TEAM_CREATED')
   @Mutation(() => JointInvestigationTeam, {
     description: "Sets up a team (a prosecutor or judge of one party, who leads it for that party); it is ACTIVE once a prosecutor or judge of every other party joined",
   })
@@ -81,6 +83,7 @@ export class TeamResolver {
     );
   }
 
+  @Audited('TEAM_JOINED')
   @Mutation(() => JointInvestigationTeam, { description: "Joins a team for the caller's jurisdiction (a prosecutor or judge of a party that has not joined yet), as its leader for that party" })
   joinJointInvestigationTeam(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -95,6 +98,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_MEMBER_ADDED')
   @Mutation(() => JointInvestigationTeam, { description: "Adds a practitioner of the caller's own jurisdiction (a prosecutor or judge of a party that joined)" })
   addTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => TeamMemberInput) input: TeamMemberInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -107,6 +111,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_MEMBER_REMOVED')
   @Mutation(() => JointInvestigationTeam, { description: "Removes a member of the caller's own jurisdiction; their access ends with the next request" })
   removeTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('sub', () => String) sub: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -120,6 +125,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_PROCEEDING_LINKED')
   @Mutation(() => JointInvestigationTeam, { description: "Shares a proceeding of the caller's jurisdiction with the team (a prosecutor or judge of a party that joined)" })
   async linkProceeding(@Arg('teamId', () => ID) teamId: string, @Arg('proceedingId', () => ID) proceedingId: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -133,6 +139,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_EXTENDED')
   @Mutation(() => JointInvestigationTeam, { description: 'Extends the team to a later last day, with a reason (a leader of a party)' })
   extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -146,6 +153,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_CLOSED')
   @Mutation(() => JointInvestigationTeam, { description: "Closes the team (a leader of a party): its members' access ends with the next request" })
   closeTeam(@Arg('teamId', () => ID) teamId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;

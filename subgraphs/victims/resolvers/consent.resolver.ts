@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
@@ -36,6 +37,7 @@ export class ConsentResolver {
     );
   }
 
+  @Audited('CONSENT_GRANTED')
   @Mutation(() => Consent, { description: "Records the victim's consent to share categories of data with other jurisdictions" })
   async grantConsent(
     @Arg('victimId', () => ID) victimId: string,
@@ -70,6 +72,7 @@ export class ConsentResolver {
     return { ...consent, active: true };
   }
 
+  @Audited('CONSENT_WITHDRAWN')
   @Mutation(() => Consent, { description: 'Withdraws a consent; it stops applying from the next request' })
   async withdrawConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: VictimContext) {
     const id = recordId(consentId, 'consentId');

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { recordId, text } from '../../common/validate';
 import type { VictimContext } from '../loaders';
@@ -8,6 +9,7 @@ import { Victim } from '../types/victim';
 
 @Resolver()
 export class RetentionResolver {
+  @Audited('RECORD_CLOSED')
   @Mutation(() => Victim, {
     description: "Closes a victim's record: its personal data is kept for the retention period (retainUntil), then removed (social worker of the victim's jurisdiction)",
   })
@@ -25,6 +27,7 @@ export class RetentionResolver {
     });
   }
 
+  @Audited('ERASED')
   @Mutation(() => Victim, {
     description:
       'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics.',
