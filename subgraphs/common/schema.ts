@@ -66,11 +66,13 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
 
 /**
  * type-graphql classes, declared access and the platform's audit API → federated
- * subgraph schema (what `npm run compose` prints). `auditDirectory`: given to the one
+ * subgraph schema (what `npm run compose` prints), with each mutation's declared audit
+ * actions (printed in the access matrix). `auditDirectory`: given to the one
  * subgraph that answers the hub's audit root fields (subgraphs/registry.ts).
  */
-export async function federatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema> {
-  return (await assemble(parts, auditDirectory)).subgraph;
+export async function federatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema & { audits: Record<string, string[]> }> {
+  const { subgraph, audits } = await assemble(parts, auditDirectory);
+  return Object.assign(subgraph, { audits });
 }
 
 /** The served schema: the federated schema behind shield, deny by default. */
