@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth';
-import { forbidden, unauthenticated } from '../../platform/errors';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
@@ -183,6 +183,16 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
 /** The record if the caller may know of it, else null (as for an id that does not exist). */
 export async function visibleOrNull<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined): Promise<P | null> {
   return record && (await isVisible(access, ctx, record)) ? record : null;
+}
+
+/**
+ * The one "not visible" answer for a record named by id (a mutation's or a query's
+ * argument): the record if the caller may know of it, else NOT_FOUND worded exactly as
+ * for an id that does not exist, so no answer tells an invisible record from a missing one.
+ */
+export async function visibleOrNotFound<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined, id: string): Promise<P> {
+  if (record && (await isVisible(access, ctx, record))) return record;
+  throw notFound(access.typeName, id);
 }
 
 /** Of these records, those the caller may know of, in order. */
