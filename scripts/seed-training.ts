@@ -130,7 +130,7 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  // Bodies: a first key long ago, rotated a year ago (both stay in the JWKS).
+  // Bodies: a first key long ago, retired by a rotation a year ago (both stay in the JWKS).
   const firstKeys = new Map<string, BodyRecord>();
   const bodies: BodyRecord[] = [];
   for (const [region, jurisdictions] of Object.entries(DEMO_REGIONS)) {

@@ -7,6 +7,7 @@ import { bodyNamed, rotateSigningKey } from './bodies';
 import { changeStatus, issueCertificate, statusOf } from './certificates';
 import { bodyId, catalogCode, certificateCode } from './code';
 import { jwksUrlOf, revocationListUrlOf } from './credential';
+import { keysWithRetirement } from './keys';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, ProgramRecord, TrainingContext } from './models';
 import { cpdHours, recordCompletion, recordExchangeVisit, registerPractitioner, type PractitionerInput } from './practitioners';
 import {
@@ -46,7 +47,7 @@ export class AccreditationBodyResolver {
     return ctx.loaders.body.load(bodyId(id, 'id'));
   }
 
-  @Mutation(() => AccreditationBody, { description: 'A new signing key for the body (its officers); older keys stay published, so what they signed keeps verifying' })
+  @Mutation(() => AccreditationBody, { description: 'A new signing key for the body (its officers); older keys stay published as retired, so what they signed before keeps verifying' })
   rotateSigningKey(@Arg('bodyId', () => ID) bodyId: string, @Ctx() ctx: TrainingContext): Promise<BodyDoc> {
     return rotateSigningKey(ctx, bodyId);
   }
@@ -63,7 +64,7 @@ export class AccreditationBodyResolver {
 
   @FieldResolver(() => [SigningKey])
   signingKeys(@Root() body: BodyDoc): SigningKey[] {
-    return body.keys.map((k) => ({ kid: k.kid, alg: k.alg, createdAt: k.createdAt, current: k.kid === body.currentKid }));
+    return keysWithRetirement(body).map((k) => ({ kid: k.kid, alg: k.alg, createdAt: k.createdAt, current: k.kid === body.currentKid, retiredAt: k.retiredAt }));
   }
 }
 

@@ -14,8 +14,11 @@ export class SigningKey {
   @Field(() => Date)
   createdAt!: Date;
 
-  @Field({ description: 'New credentials and revocation lists are signed with this one; the others still verify what they signed' })
+  @Field({ description: 'New credentials and revocation lists are signed with this one' })
   current!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the next key took over: this one verifies only credentials it signed before (the JWK `exp`), and no revocation list' })
+  retiredAt!: Date | null;
 }
 
 @Directive('@key(fields: "id")')
