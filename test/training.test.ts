@@ -7,12 +7,10 @@ import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { mongo } from 'mongoose';
 import { ROOT } from '../platform/paths';
-import { establishBody } from '../subgraphs/training/bodies';
 import { ALPHABET, certificateCode, newCertificateCode } from '../subgraphs/training/code';
 import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/credential';
-import { SigningKeys } from '../subgraphs/training/keys';
-import { trainingModels } from '../subgraphs/training/models';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { COMPLETE, daysAgo, ISSUE, REGISTER, setUpAccreditation, today, trainingDesk } from './support/training';
 
 // The training subgraph: certificates issued only on passing completions by officers of the
 // body's region, human-readable codes with a check character, public verification without a
@@ -24,10 +22,6 @@ let hub: TestHub;
 let filters: string[] = [];
 let workDir: string;
 
-const REGISTER = `mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id name role jurisdiction } }`;
-const COMPLETE = `mutation($id: ID!, $module: String!, $input: CompletionInput!) { recordCompletion(practitionerId: $id, moduleCode: $module, input: $input) { id passed hours } }`;
-const ISSUE = `mutation($id: ID!, $program: String!, $months: Int!) { issueCertificate(practitionerId: $id, programCode: $program, validMonths: $months) {
-  code status issuedOn expiresOn credential scope { programCode programTitle role competencies } body { id name } holder { id name } } }`;
 const VERIFY = `query($code: String!) { verifyCertificate(code: $code) { code status holderName role issuedOn expiresOn checkedAt scope { programCode competencies } body { id name region jwksUrl } } }`;
 const REVOKE = `mutation($code: String!) { revokeCertificate(code: $code, reason: "Assessment irregular") { code status revocation { on reason } } }`;
 const SUSPEND = `mutation($code: String!) { suspendCertificate(code: $code, reason: "CPD overdue") { code status suspension { reason } } }`;
@@ -35,26 +29,10 @@ const REINSTATE = `mutation($code: String!) { reinstateCertificate(code: $code) 
 const ROTATE = `mutation($body: ID!) { rotateSigningKey(bodyId: $body) { id signingKeys { kid current } } }`;
 const PRACTITIONER = `query($id: ID!) { practitioner(id: $id) { id name email completions { moduleCode score passed } certificates { code status } } }`;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
 /** Wherever the gateway listens, with a path. */
 const atGateway = (route: string) => new URL(route, hub.gateway.url).toString();
 
-let ordinal = 0;
-async function register(jurisdiction: string, role = 'JUDGE', overrides: Record<string, unknown> = {}): Promise<string> {
-  ordinal++;
-  const input = { name: `Practitioner ${ordinal}`, role, organization: `${jurisdiction} District Court`, email: `p${ordinal}@court.example`, subject: `practitioner-${ordinal}@idp.example`, ...overrides };
-  const res = await hub.queryAs('accreditation_officer', jurisdiction, REGISTER, { input });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.registerPractitioner.id;
-}
-
-async function complete(practitionerId: string, module: string, score = 90, completedOn = today(), officer = 'AL') {
-  const res = await hub.queryAs('accreditation_officer', officer, COMPLETE, { id: practitionerId, module, input: { completedOn, score, assessor: 'Trainer One' } });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.recordCompletion;
-}
+const { register, complete } = trainingDesk(() => hub);
 
 /** A practitioner of AL who passed every module of WB-VA-101, and the certificate issued to them. */
 async function certified(months = 24, jurisdiction = 'AL', completedOn = today()): Promise<{ practitionerId: string; certificate: any }> {
@@ -108,30 +86,7 @@ beforeAll(async () => {
   connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
     if (event.commandName === 'find') filters.push(`${event.command.find}:${Object.keys(event.command.filter ?? {}).join(',')}`);
   });
-  // Bodies and programs are set up by operators (as the demo seed does), not through the graph.
-  const models = trainingModels(connection, { keys: new SigningKeys(hub.env.ACCREDITATION_KEY_DIR), publicUrl: 'http://localhost:4000' });
-  const at = new Date(Date.now() - 5 * 365 * 86_400_000);
-  await establishBody(models, { id: 'WB', name: 'Western Balkans Training Council', region: 'Western Balkans', jurisdictions: ['AL', 'RS'] }, 'test', at);
-  await establishBody(models, { id: 'CE', name: 'Central European Training Board', region: 'Central Europe', jurisdictions: ['DE', 'AT'] }, 'test', at);
-  const module = (code: string, hours: number, competency: string) => ({ code, title: `Module ${code}`, hours, competency });
-  await models.programs.createMany([
-    {
-      _id: 'WB-VA-101',
-      title: 'Identifying Victims of Trafficking',
-      bodyId: 'WB',
-      passingScore: 70,
-      modules: [module('WB-VA-101-M1', 8, 'VULNERABILITY_ASSESSMENT'), module('WB-VA-101-M2', 6, 'VICTIM_RIGHTS')],
-      requiredFor: ['POLICE', 'SOCIAL_WORKER'],
-    },
-    {
-      _id: 'CE-JP-201',
-      title: 'Trauma-Informed Justice',
-      bodyId: 'CE',
-      passingScore: 75,
-      modules: [module('CE-JP-201-M1', 10, 'TRAUMA_INFORMED_INTERVIEWING'), module('CE-JP-201-M2', 6, 'CHILD_SENSITIVE_PROCEDURES'), module('CE-JP-201-M3', 8, 'FINANCIAL_INVESTIGATION')],
-      requiredFor: ['JUDGE', 'PROSECUTOR'],
-    },
-  ]);
+  await setUpAccreditation(hub);
 });
 afterAll(async () => {
   await hub.stop();
@@ -587,7 +542,6 @@ describe('bad input changes nothing', () => {
     ['a date that does not exist', () => [COMPLETE, { id: judge, module: 'WB-VA-101-M1', input: { completedOn: '2025-02-30', score: 80, assessor: 'T' } }], 'input.completedOn', /not a calendar date/],
     ['an unknown module', () => [COMPLETE, { id: judge, module: 'WB-XX-999', input: { completedOn: today(), score: 80, assessor: 'T' } }], 'moduleCode', /no training module/],
     ['a malformed practitioner id', () => [COMPLETE, { id: 'x', module: 'WB-VA-101-M1', input: { completedOn: today(), score: 80, assessor: 'T' } }], 'practitionerId', /not a valid id/],
-    ['an unknown practitioner', () => [ISSUE, { id: 'AAAAAAAAAAAAAAAAAAAAAA', program: 'WB-VA-101', months: 12 }], 'practitionerId', /no practitioner/],
     ['an unknown program', () => [ISSUE, { id: judge, program: 'WB-NOPE-1', months: 12 }], 'programCode', /no training program/],
     ['an exchange visit of a police officer', () => [VISIT, { id: police, input: visit() }], 'practitionerId', /for judges/],
     ['an exchange visit at home', () => [VISIT, { id: judge, input: visit({ hostJurisdiction: 'AL' }) }], 'input.hostJurisdiction', /another jurisdiction/],
@@ -604,7 +558,8 @@ describe('bad input changes nothing', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('an unknown certificate or body is NOT_FOUND', async () => {
+  it('an unknown practitioner, certificate or body is NOT_FOUND', async () => {
+    expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', ISSUE, { id: 'AAAAAAAAAAAAAAAAAAAAAA', program: 'WB-VA-101', months: 12 })).body)).toEqual({ issueCertificate: 'NOT_FOUND' });
     expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: newCertificateCode('WB', 2001) })).body)).toEqual({ revokeCertificate: 'NOT_FOUND' });
     expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', ROTATE, { body: 'XY' })).body)).toEqual({ rotateSigningKey: 'NOT_FOUND' });
   });

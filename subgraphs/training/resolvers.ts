@@ -128,7 +128,7 @@ export class PractitionerResolver {
     return registerPractitioner(ctx, input as PractitionerInput);
   }
 
-  @Mutation(() => Completion, { description: "Records a module completed, with its score (accreditation officers of the program's body's region)" })
+  @Mutation(() => Completion, { description: "Records a module completed, with its score (accreditation officers of the program's body's region and of the practitioner's)" })
   recordCompletion(
     @Arg('practitionerId', () => ID) practitionerId: string,
     @Arg('moduleCode', () => String) moduleCode: string,
@@ -181,7 +181,7 @@ export class CertificateResolver {
   }
 
   @Mutation(() => Certificate, {
-    description: "Issues a certificate of a program to a practitioner who passed every module (accreditation officers of the program's body's region); BAD_USER_INPUT names the modules missing",
+    description: "Issues a certificate of a program to a practitioner who passed every module (accreditation officers of the program's body's region and of the practitioner's); BAD_USER_INPUT names the modules missing",
   })
   issueCertificate(
     @Arg('practitionerId', () => ID) practitionerId: string,
