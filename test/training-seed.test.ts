@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { Connection } from 'mongoose';
 import { randomSecrets } from '../scripts/dev-env';
+import { DEV_ISSUER } from '../scripts/dev-issuer';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../scripts/demo';
 import { seedTraining, type TrainingSeedSettings } from '../scripts/seed-training';
 import { connectDatabase } from '../subgraphs/common/db';
@@ -66,8 +67,9 @@ describe('training demo data', () => {
       expect(here).toHaveLength(25);
       expect(new Set(here.map((p) => p.role))).toEqual(new Set(Object.values(PractitionerRole)));
     }
-    // The development tokens' default subjects are practitioners (they read their own record).
-    expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE' });
+    // The development tokens' default subjects, of the development issuer, are practitioners (they read their own record).
+    expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE', subjectIssuer: DEV_ISSUER });
+    expect(new Set(practitioners.map((p) => p.subjectIssuer))).toEqual(new Set([DEV_ISSUER]));
 
     const completions = await models.Completion.countDocuments();
     expect(completions).toBeGreaterThan(300);

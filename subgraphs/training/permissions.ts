@@ -35,6 +35,7 @@ export const trainingPermissions: Permissions = {
     practitioner: isAuthenticated,
     practitioners: isAuthenticated,
     certificate: isAuthenticated,
+    ownPractitionerRecord: isAuthenticated,
   },
   Mutation: {
     registerPractitioner: officer,

@@ -54,24 +54,37 @@ export interface PractitionerInput {
   organization: string;
   email: string;
   subject: string;
+  subjectIssuer?: string | null;
 }
 
-/** Registers a practitioner in the officer's own jurisdiction. */
+/**
+ * Registers a practitioner in the officer's own jurisdiction, with the issuer and subject
+ * of her own tokens (the issuer is the officer's unless given). One record per sign-in
+ * and jurisdiction, so that her own record is one.
+ */
 export async function registerPractitioner(ctx: TrainingContext, input: PractitionerInput): Promise<PractitionerDoc> {
+  const caller = ctx.caller!;
   const email = text(input.email, 'input.email', { max: 200 });
   if (!EMAIL.test(email)) throw badInput('input.email', 'is not an email address');
+  const subject = text(input.subject, 'input.subject', { max: 200 });
+  const subjectIssuer = input.subjectIssuer == null ? caller.issuer : text(input.subjectIssuer, 'input.subjectIssuer', { max: 200 });
+  const namesake = (await ctx.loaders.practitionersWithSubject.load(subject)).find((p) => p.subjectIssuer === subjectIssuer && p.jurisdiction === caller.jurisdiction);
+  if (namesake) throw badInput('input.subject', `a practitioner of ${caller.jurisdiction} already signs in with this subject of ${subjectIssuer}`);
   const record = {
     _id: newId(),
-    subject: text(input.subject, 'input.subject', { max: 200 }),
+    subject,
+    subjectIssuer,
     name: text(input.name, 'input.name', { max: 200 }),
     role: input.role,
-    jurisdiction: ctx.caller!.jurisdiction,
+    jurisdiction: caller.jurisdiction,
     organization: text(input.organization, 'input.organization', { max: 200 }),
     email,
     registeredAt: ctx.now,
-    registeredBy: ctx.caller!.sub,
+    registeredBy: caller.sub,
   };
-  return ctx.audit.change('PRACTITIONER_REGISTERED', 'Practitioner', record._id, ['name', 'role', 'organization', 'email'], () => ctx.models.practitioners.create(record));
+  return ctx.audit.change('PRACTITIONER_REGISTERED', 'Practitioner', record._id, ['name', 'role', 'organization', 'email', 'subject', 'subjectIssuer'], () =>
+    ctx.models.practitioners.create(record),
+  );
 }
 
 export interface CompletionInput {
