@@ -7,6 +7,7 @@ import { shelterPermissions } from './permissions';
 import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
 import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
 import { referenceById } from '../common/references';
+import { placementReference } from './known';
 
 /**
  * Shelters: live capacity that is never overbooked (beds are slots, common/slots.ts),
@@ -25,7 +26,7 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference],
   references: {
     Shelter: byId('shelter'),
-    Placement: byId('placement'),
+    Placement: placementReference,
     Victim: referenceById,
     Hearing: referenceById,
   },
