@@ -207,20 +207,6 @@ export class AssignmentResolver {
 
 @Resolver(() => Handoff)
 export class HandoffResolver {
-  @Query(() => [Handoff], {
-    description: "Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction (its attorneys): who offers which categories, and when",
-  })
-  async offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
-    const caller = ctx.caller!;
-    if (!caller.org) return [];
-    const offered = await ctx.loaders.handoffsOfferedToProvider.load(caller.org);
-    return visibleOnly(
-      handoffAccess,
-      ctx,
-      offered.filter((h) => h.status === HandoffStatus.OFFERED && h.toJurisdiction === caller.jurisdiction).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
-    );
-  }
-
   @Mutation(() => Handoff, {
     description:
       'Offers the file to an attorney of the next jurisdiction (the current attorney), with the categories of the victim’s data it carries: only what the victim shares with that jurisdiction',
@@ -237,6 +223,20 @@ export class HandoffResolver {
   @Mutation(() => Handoff, { description: 'Declines the file, with a reason; the old assignment stays ACTIVE' })
   refuseHandoff(@Arg('handoffId', () => ID) handoffId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: LegalAidContext) {
     return refuseHandoff(ctx, handoffId, reason);
+  }
+
+  @Query(() => [Handoff], {
+    description: "Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction (its attorneys): who offers which categories, and when",
+  })
+  async offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
+    const caller = ctx.caller!;
+    if (!caller.org) return [];
+    const offered = await ctx.loaders.handoffsOfferedToProvider.load(caller.org);
+    return visibleOnly(
+      handoffAccess,
+      ctx,
+      offered.filter((h) => h.status === HandoffStatus.OFFERED && h.toJurisdiction === caller.jurisdiction).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
+    );
   }
 
   @FieldResolver(() => Attorney, { nullable: true })

@@ -30,7 +30,12 @@ export class ConsentResolver {
     if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
     const ids = [...new Set(victimIds.map((id, i) => recordId(id, `victimIds[${i}]`)))];
     const jurisdiction = grantee != null ? countryCode(grantee, 'grantee') : undefined;
-    return Promise.all(ids.map((victimId) => sharingOf(ctx, victimId, jurisdiction) as Promise<VictimSharing>));
+    return Promise.all(
+      ids.map(async (victimId) => {
+        const answer = await sharingOf(ctx, victimId, jurisdiction);
+        return answer as VictimSharing;
+      }),
+    );
   }
 
   @Mutation(() => Consent, { description: "Records the victim's consent to share categories of data with other jurisdictions" })
