@@ -144,16 +144,18 @@ export async function recordRepresentationConsent(ctx: LegalAidContext, assignme
 
 /**
  * The categories a handoff may carry to `to`: all of them within the victim's own
- * jurisdiction; elsewhere CASE and what the victim's active consents share with it.
- * BAD_USER_INPUT naming the first category beyond that.
+ * jurisdiction; elsewhere CASE and what the victim's active consents share with it for
+ * legal representation, the purpose the receiving attorney reads the file for (a consent
+ * for another purpose would carry what she then may not read). BAD_USER_INPUT naming the
+ * first category beyond that.
  */
 async function checkTransfer(ctx: LegalAidContext, a: AssignmentRecord, to: string, categories: TransferCategory[]): Promise<void> {
   if (to === a.victimJurisdiction) return;
-  const consents = await asking(() => ctx.consents.consentsFor(a.victimId, to));
+  const consents = (await asking(() => ctx.consents.consentsFor(a.victimId, to))).filter((c) => c.purposes.includes('LEGAL_REPRESENTATION'));
   const shared = new Set(['CASE', ...consents.flatMap((c) => c.categories)]);
   const beyond = categories.findIndex((category) => !shared.has(category));
   if (beyond >= 0) {
-    throw badInput(`input.transferCategories[${beyond}]`, `${categories[beyond]}: the victim has not consented to share it with ${to}`);
+    throw badInput(`input.transferCategories[${beyond}]`, `${categories[beyond]}: the victim has not consented to share it with ${to} for LEGAL_REPRESENTATION`);
   }
 }
 

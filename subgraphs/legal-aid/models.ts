@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
-import { OPEN_STATUSES } from './vocabulary';
+import { HandoffStatus, OPEN_STATUSES } from './vocabulary';
 
 export interface ProviderRecord {
   _id: string;
@@ -175,7 +175,8 @@ const model = <T>(connection: Connection, name: string, schema: Schema<T>): Mode
 /**
  * The legal aid store: providers and attorneys by jurisdiction (attorneys under each
  * jurisdiction they practise in), assignments by victim, by jurisdiction and, while open,
- * by attorney (their load); handoffs by the assignments at both ends.
+ * by attorney (their load); handoffs by the assignments at both ends and, while waiting
+ * for an answer, by the receiving provider.
  */
 export function legalAidModels(connection: Connection) {
   const Provider = model(connection, 'Provider', providerSchema);
@@ -194,7 +195,10 @@ export function legalAidModels(connection: Connection) {
       jurisdiction: (a) => [a.jurisdiction],
       openOfAttorney: (a) => [OPEN_STATUSES.includes(a.status) ? a.attorneyId : null],
     }),
-    handoffs: new ListedCollection(Handoff, { assignment: (h) => [h.fromAssignmentId, h.toAssignmentId] }),
+    handoffs: new ListedCollection(Handoff, {
+      assignment: (h) => [h.fromAssignmentId, h.toAssignmentId],
+      offeredToProvider: (h) => [h.status === HandoffStatus.OFFERED ? h.toProviderId : null],
+    }),
   };
 }
 
@@ -209,6 +213,7 @@ export function legalAidLoaders(models: LegalAidModels) {
     assignmentsOfVictim: models.assignments.loaderBy('victim'),
     openAssignmentsOfAttorney: models.assignments.loaderBy('openOfAttorney'),
     handoffsOfAssignment: models.handoffs.loaderBy('assignment'),
+    handoffsOfferedToProvider: models.handoffs.loaderBy('offeredToProvider'),
     attorneysOfProvider: models.attorneys.loaderBy('provider'),
   };
 }

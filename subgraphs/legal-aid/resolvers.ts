@@ -35,7 +35,7 @@ import {
   VictimLegalAid,
   VictimReference,
 } from './types';
-import { InterpretationStatus, LegalMatter, OPEN_STATUSES } from './vocabulary';
+import { HandoffStatus, InterpretationStatus, LegalMatter, OPEN_STATUSES } from './vocabulary';
 
 type AttorneyDoc = Entity<AttorneyRecord>;
 type AssignmentDoc = Entity<AssignmentRecord>;
@@ -235,7 +235,28 @@ export class HandoffResolver {
     return refuseHandoff(ctx, handoffId, reason);
   }
 
-  @FieldResolver(() => LegalAidAssignment, { nullable: true })
+  @Query(() => [Handoff], {
+    description: "Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction (its attorneys): who offers which categories, and when",
+  })
+  async offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
+    const caller = ctx.caller!;
+    if (!caller.org) return [];
+    const offered = await ctx.loaders.handoffsOfferedToProvider.load(caller.org);
+    return visibleOnly(
+      handoffAccess,
+      ctx,
+      offered.filter((h) => h.status === HandoffStatus.OFFERED && h.toJurisdiction === caller.jurisdiction).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
+    );
+  }
+
+  @FieldResolver(() => Attorney, { nullable: true })
+  async fromAttorney(@Root() h: HandoffDoc, @Ctx() ctx: LegalAidContext) {
+    // Read for the directory entry only: what the caller sees of the assignment is decided by its own fields.
+    const from = await ctx.loaders.assignment.load(h.fromAssignmentId);
+    return from ? ctx.loaders.attorney.load(from.attorneyId) : null;
+  }
+
+  @FieldResolver(() => LegalAidAssignment, { nullable: true, description: 'The assignment handed over, as far as the caller may see it (the receiving attorney: once accepted, what the handoff carried)' })
   async fromAssignment(@Root() h: HandoffDoc, @Ctx() ctx: LegalAidContext) {
     return visibleOrNull(assignmentAccess, ctx, await ctx.loaders.assignment.load(h.fromAssignmentId));
   }
