@@ -5,7 +5,7 @@ import { ListedCollection, listedField } from '../common/store';
 import { evidenceModels, type EvidenceRecord } from './evidence';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
-import { teamModels, type TeamRecord } from './teams/models';
+import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -118,14 +118,14 @@ export interface DecisionTimes {
 }
 
 /** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents; legal assistance requests with their delivery evidence. */
-export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings) {
+export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings, teams: TeamSettings = DEFAULT_TEAM_SETTINGS) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
     ...evidenceModels(connection, custodyKey),
     ...precedentModels(connection),
     ...assistanceModels(connection, assistance),
-    ...teamModels(connection),
+    ...teamModels(connection, teams),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {

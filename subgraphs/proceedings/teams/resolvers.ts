@@ -7,8 +7,9 @@ import { pageOf } from '../../common/pagination';
 import { countryCode, localDate, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import { Proceeding, proceedingAccess } from '../types';
-import { dayOf, stateOf, type TeamRecord } from './models';
-import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamMemberInput, TeamStatus } from './types';
+import { approveExtension, proposeExtension, stillRunning } from './agreement';
+import { awaitingApproval, dayOf, stateOf, type TeamRecord } from './models';
+import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamExtensionProposal, TeamMemberInput, TeamStatus } from './types';
 
 type TeamDoc = Entity<TeamRecord>;
 
@@ -19,13 +20,6 @@ async function changeTeam(ctx: ProceedingContext, id: string, action: string, fi
     if (!updated) throw notFound('JointInvestigationTeam', id);
     return updated;
   });
-}
-
-/** A team that still works: neither closed nor expired. */
-function stillRunning(team: TeamDoc, now: Date): void {
-  const state = stateOf(team, now);
-  if (state === 'CLOSED') throw badInput('teamId', `the team was closed on ${dayOf(team.closedAt!)}`);
-  if (state === 'EXPIRED') throw badInput('teamId', `the team expired after ${team.endsOn}; agree a new one`);
 }
 
 @Resolver(() => JointInvestigationTeam)
@@ -72,6 +66,7 @@ export class TeamResolver {
         startsOn,
         endsOn,
         extensions: [],
+        pendingExtension: null,
         leaders: [{ jurisdiction: caller.jurisdiction, sub: caller.sub, joinedAt: ctx.now }],
         members: [{ sub: caller.sub, role: caller.role, jurisdiction: caller.jurisdiction, addedAt: ctx.now, addedBy: caller.sub }],
         proceedingIds: [],
@@ -139,18 +134,31 @@ export class TeamResolver {
     });
   }
 
-  @Audited('TEAM_EXTENDED')
-  @Mutation(() => JointInvestigationTeam, { description: 'Extends the team to a later last day, with a reason (a leader of a party)' })
+  @Audited('TEAM_EXTENSION_PROPOSED')
+  @Mutation(() => JointInvestigationTeam, {
+    description:
+      "Proposes a later last day, with a reason (a leader of a party): it takes effect once the leader of every other party approved it (approveTeamExtension); until then `pendingExtension` says what awaits whom. One extension adds at most TEAM_EXTENSION_MAX_MONTHS (default 12) months. A new proposal replaces a pending one",
+  })
   extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
-    const caller = ctx.caller!;
     const newEnd = localDate(endsOn, 'endsOn');
     const why = text(reason, 'reason', { max: 1000 });
-    return changeTeam(ctx, teamId, 'TEAM_EXTENDED', ['endsOn', 'extensions'], (team) => {
-      if (!team.leaders.some((l) => l.sub === caller.sub && l.jurisdiction === caller.jurisdiction)) throw forbidden('Only a leader of the team extends it');
-      stillRunning(team, ctx.now);
-      if (newEnd <= team.endsOn) throw badInput('endsOn', `must be after the current last day ${team.endsOn}`);
-      return { endsOn: newEnd, extensions: [...team.extensions, { endsOn: newEnd, reason: why, at: ctx.now, by: caller.sub, byJurisdiction: caller.jurisdiction }] };
-    });
+    return changeTeam(ctx, teamId, 'TEAM_EXTENSION_PROPOSED', ['pendingExtension'], (team) =>
+      proposeExtension(team, ctx.caller!, newEnd, why, ctx.now, ctx.models.teamSettings),
+    );
+  }
+
+  @Audited('TEAM_EXTENSION_APPROVED', 'TEAM_EXTENDED')
+  @Mutation(() => JointInvestigationTeam, {
+    description: "Approves the pending extension for the caller's party (its leader), naming its last day; the last approval puts it in force",
+  })
+  async approveTeamExtension(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Ctx() ctx: ProceedingContext) {
+    const agreed = localDate(endsOn, 'endsOn');
+    const team = await changeTeam(ctx, teamId, 'TEAM_EXTENSION_APPROVED', ['pendingExtension', 'endsOn', 'extensions'], (current) =>
+      approveExtension(current, ctx.caller!, agreed, ctx.now, ctx.models.teamSettings),
+    );
+    // The approval that completed the agreement changed the team's period: said as such in the trail.
+    if (!team.pendingExtension) ctx.audit.noteEvent('TEAM_EXTENDED', 'JointInvestigationTeam', team.id, ['endsOn', 'extensions']);
+    return team;
   }
 
   @Audited('TEAM_CLOSED')
@@ -168,6 +176,13 @@ export class TeamResolver {
   @FieldResolver(() => TeamStatus, { nullable: true })
   status(@Root() team: TeamDoc, @Ctx() ctx: ProceedingContext): TeamStatus {
     return stateOf(team, ctx.now) as TeamStatus;
+  }
+
+  @FieldResolver(() => TeamExtensionProposal, { nullable: true, description: 'An extension proposed and not yet approved by every party (null: none)' })
+  pendingExtension(@Root() team: TeamDoc): TeamExtensionProposal | null {
+    const pending = team.pendingExtension;
+    if (!pending) return null;
+    return { ...pending, approvedBy: pending.approvals.map((a) => a.jurisdiction), awaiting: awaitingApproval(team) };
   }
 
   @FieldResolver(() => [String], { nullable: true })
