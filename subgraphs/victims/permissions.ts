@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
 
@@ -23,6 +23,7 @@ export const victimPermissions: Permissions = {
     victim: isAuthenticated,
     victims: isAuthenticated,
     victimSharing: isAuthenticated,
+    erasureNotices: isHubService,
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -50,5 +51,8 @@ export const victimPermissions: Permissions = {
     'SharedConsent',
     'AccessReport',
     'AccessReportEntry',
+    'ErasureNoticePage',
+    'ErasureNotice',
+    'ErasureRequester',
   ),
 };
