@@ -17,6 +17,8 @@ import { registerVictim } from './support/victims';
 
 let hub: TestHub;
 const WAIT_MS = 20_000;
+/** A test that seeds a victim in four subgraphs and waits for the followers (bounded), on a loaded machine. */
+const SLOW_TEST_MS = 90_000;
 
 const ERASE = `mutation($id: ID!, $basis: String!) { eraseVictimData(victimId: $id, legalBasis: $basis) { status legalName } }`;
 const FEED = `query($after: Int!) { erasureNotices(after: $after, first: 10) { head notices { position victimId legalBasis requestedBy { role jurisdiction org } } } }`;
@@ -135,7 +137,7 @@ describe('eraseVictimData reaches every subgraph', () => {
     const metrics = await (await fetch(new URL('/metrics', hub.subgraphs.shelters.url))).text();
     expect(metrics).toMatch(new RegExp(`^hub_erasure_notice_processed\\{service="shelters"\\} ${notice}$`, 'm'));
     expect(metrics).toMatch(/^hub_erasure_notices_behind\{service="shelters"\} 0$/m);
-  });
+  }, SLOW_TEST_MS);
 
   it('a failed erasure is not skipped: nothing is erased without its audit event, and it is tried again', async () => {
     const victim = await victimEverywhere('B');
@@ -155,7 +157,7 @@ describe('eraseVictimData reaches every subgraph', () => {
     await follower('shelters').nudge(); // as the next poll would
     expect(markersIn(await everything(hub.subgraphs.shelters.connection))).toEqual([]);
     expect((await hub.subgraphs.shelters.audit.trail('Victim', victim)).map((e) => e.action)).toContain('VICTIM_DATA_ERASED');
-  });
+  }, SLOW_TEST_MS);
 
   it('a subgraph that was down erases what it missed when it starts again', async () => {
     const victim = await victimEverywhere('C');
@@ -177,7 +179,7 @@ describe('eraseVictimData reaches every subgraph', () => {
       await shelters.dropDatabase(); // its own connection was closed with it: the hub cannot drop it
       await shelters.close();
     }
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe('the feed is for the hub services only', () => {

@@ -37,7 +37,7 @@ const STATS = `{ victims(first: 100) { totalCount edges { node { id status ageGr
 beforeAll(async () => {
   hub = await startHub({ env: { RETENTION_DAYS: '30', ERASURE_POLL_SECONDS: '1' } });
   other = await connectDatabase(process.env.MONGODB_URI!, hub.subgraphs.victims.connection.name);
-});
+}, 60_000); // a whole hub on a loaded machine
 afterAll(async () => {
   await other.close();
   await hub.stop();
@@ -133,7 +133,7 @@ describe('closing a record starts its retention period', () => {
       expect({ name, bases: event?.bases }).toEqual({ name, bases: [`ERASURE_NOTICE:${position}`, `LEGAL_BASIS:${notice!.legalBasis}`, 'REQUESTED_BY:auditor/none'] });
     }
     expect(await hub.subgraphs.shelters.connection.collection('placements').findOne({ _id: placement } as never)).toMatchObject({ needs: [] });
-  });
+  }, 90_000); // three bounded waits of 20 s on a loaded machine
 
   it('running retention again changes nothing (safe from cron)', async () => {
     expect(retentionCommand()).toBe('anonymized 0 victim records whose retention period is over');
