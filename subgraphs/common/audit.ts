@@ -20,6 +20,9 @@ import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
 export type AuditDecision = 'ALLOW' | 'DENY';
 
+/** Who acted, as an event names it: a verified caller, or one of the hub's own jobs (retention, erasure) with a role of its own. */
+export type AuditActor = Pick<Caller, 'sub' | 'jurisdiction' | 'org' | 'issuer'> & { role: string };
+
 export interface AuditEntry {
   action: string; // READ, REGISTER, CONSENT_GRANTED, …
   subjectType: string;
@@ -126,7 +129,7 @@ export class AuditLog {
   /** Told how long each append took and whether it failed (the subgraph's metrics). */
   onWrite?: (seconds: number, failed: boolean) => void;
 
-  append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
+  append(caller: AuditActor | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
     const events = entries.map((entry) => ({
       ...entry,
       at,
@@ -285,7 +288,7 @@ export class RequestAudit {
 
   constructor(
     readonly log: AuditLog,
-    private readonly caller: Caller | null,
+    private readonly caller: AuditActor | null,
     private readonly purpose: string | null,
   ) {}
 
@@ -304,8 +307,8 @@ export class RequestAudit {
    * An event that is not a write (e.g. a disclosure), stored with the request's reads
    * before the response leaves.
    */
-  noteEvent(action: string, subjectType: string, subjectId: string, fields: string[]): void {
-    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
+  noteEvent(action: string, subjectType: string, subjectId: string, fields: string[], bases: string[] = []): void {
+    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases });
   }
 
   /**

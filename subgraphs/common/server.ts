@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
-import { AUDIT_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { GraphQLError, Kind } from 'graphql';
+import { SERVICE_ISSUER, ServiceTokens } from '../../platform/service-tokens';
+import { AUDIT_ENV, ERASURE_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -18,6 +20,8 @@ import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStr
 import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
+import { DEFAULT_ERASURE_POLL_SECONDS, ErasureFollower, type Erasure } from './erasure';
+import { ERASURE_FEED_FIELD, NUDGE_PATH, nudgeFollower, type ErasureNotices } from './erasure-feed';
 
 /**
  * Everything a subgraph is: its schema parts, the settings it reads from the environment,
@@ -34,6 +38,10 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents' | 'peers'>): ConsentSource;
   /** Documents it publishes over plain HTTP GET, next to /graphql (e.g. signing keys). */
   publicRoutes?: PublicRoutes<Models>;
+  /** What it removes of a victim's personal data when the owner announces an erasure (common/erasure.ts). */
+  erasure?: Erasure<Models>;
+  /** The owner of victims: where it announces erasures (its feed field serves them to the others). */
+  erasureFeed?(models: Models): ErasureNotices;
 }
 
 /** A published document: public by nature (keys, signed lists), so no token is read and nothing personal belongs in it. */
@@ -67,6 +75,8 @@ export interface SubgraphOptions {
   peerUrl?: (service: string) => string | undefined;
   /** Given to the subgraph that answers the hub's audit root fields (subgraphs/registry.ts). */
   auditDirectory?: AuditedService[];
+  /** Given to the owner of the erasure feed: the subgraphs it nudges after an erasure (found by `peerUrl`). */
+  erasureFollowers?: string[];
 }
 
 export interface RunningSubgraph {
@@ -77,6 +87,8 @@ export interface RunningSubgraph {
   audit: AuditLog;
   /** Served at /metrics. */
   metrics: ServiceMetrics;
+  /** Its follower of the erasure feed, when it holds victim data. */
+  erasure?: ErasureFollower;
   stop(): Promise<void>;
 }
 
@@ -98,13 +110,32 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
   });
   auditLog.onWrite = (seconds, failed) => metrics.auditWrite(seconds, failed);
+  const erasureSettings = readEnv(ERASURE_ENV, options.env);
+  const serviceTokens = new ServiceTokens(erasureSettings.SERVICE_TOKEN_KEY);
+  const follower = definition.erasure
+    ? new ErasureFollower({
+        service: definition.name,
+        erasure: definition.erasure,
+        models,
+        connection,
+        audit: auditLog,
+        feedUrl: options.consentServiceUrl,
+        tokens: serviceTokens,
+        clock,
+        logger,
+        metrics,
+        pollSeconds: erasureSettings.ERASURE_POLL_SECONDS ?? DEFAULT_ERASURE_POLL_SECONDS,
+      })
+    : undefined;
+  const feed = definition.erasureFeed?.(models);
+  if (feed) feed.onAnnounce = () => nudgeFollowers(options, serviceTokens, definition.name, logger);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
   const limits = requestLimits(2);
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, auditFlushPlugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
@@ -135,22 +166,37 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       }
     });
   }
+  if (follower) {
+    // The owner says a notice is waiting: read the feed now (the poll would find it too).
+    app.post(NUDGE_PATH, async (req, res) => {
+      try {
+        if (!(await serviceTokens.verify(req.headers.authorization, 'erasure-nudge'))) throw new Error('no service token');
+      } catch {
+        return void res.status(401).json({ errors: [{ message: 'A hub service token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+      void follower.nudge();
+      res.status(202).json({ status: 'reading the erasure feed' });
+    });
+  }
   app.use(
     '/graphql',
     jsonBody,
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        const caller = await verifier.verify(req.headers.authorization);
+        // A hub service's token (its own issuer and key) is no person: it opens the erasure feed only (serviceFieldsOnly).
+        const service = (await serviceTokens.verify(req.headers.authorization, 'erasure-feed'))?.service ?? null;
+        const caller = service ? null : await verifier.verify(req.headers.authorization);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
         const credentials = { authorization: req.headers.authorization, purpose, requestId: requestIdOf(res) };
         const ctx = {
           caller,
+          service,
           purpose,
           credentials,
           models,
           loaders: definition.loaders(models),
-          audit: new RequestAudit(auditLog, caller, purpose),
+          audit: new RequestAudit(auditLog, service ? { sub: service, role: 'service', jurisdiction: 'none', org: `justice hub ${service}`, issuer: SERVICE_ISSUER } : caller, purpose),
           now: clock.now(),
           decisions: new Map(),
           metrics,
@@ -162,6 +208,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
   app.use(httpErrors);
   const { server: http, port } = await listen(app, options.port, host);
+  // Catches up with erasures announced while it was down, then polls.
+  await follower?.start();
   let stopped: Promise<void> | undefined;
 
   return {
@@ -171,10 +219,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     connection,
     audit: auditLog,
     metrics,
+    erasure: follower,
     stop() {
       // Once, however often it is asked (a test may stop one subgraph before the hub).
       stopped ??= (async () => {
         await close(http);
+        await follower?.stop();
         await server.stop();
         auditLog.stop();
         metrics.stop();
@@ -184,6 +234,38 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     },
   };
 }
+
+/** After an erasure, the owner asks each follower to read the feed now: best effort (logged), their poll is the guarantee. */
+function nudgeFollowers(options: SubgraphOptions, tokens: ServiceTokens, owner: string, logger: ReturnType<typeof createLogger>): void {
+  for (const follower of options.erasureFollowers ?? []) {
+    const url = options.peerUrl?.(follower);
+    if (!url) continue;
+    void tokens
+      .sign(owner, 'erasure-nudge')
+      .then((token) => nudgeFollower(url, token))
+      .then(
+        (accepted) => accepted || logger.warn({ follower }, 'erasure: a follower refused the nudge; it reads the feed at its next poll'),
+        (error) => logger.warn({ follower, error: errorFields(error) }, 'erasure: a follower could not be nudged; it reads the feed at its next poll'),
+      );
+  }
+}
+
+/**
+ * A hub service's token opens the service fields only (today the erasure feed): any other
+ * root field, a mutation or federation's own fields, is refused whole, before anything runs.
+ */
+const serviceFieldsOnly: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (!contextValue.service) return;
+        const fields = operation?.selectionSet.selections ?? [];
+        const only = operation?.operation === 'query' && fields.every((s) => s.kind === Kind.FIELD && (s.name.value === ERASURE_FEED_FIELD || s.name.value === '__typename'));
+        if (!only) throw new GraphQLError(`A hub service's token reads ${ERASURE_FEED_FIELD} only`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      },
+    };
+  },
+};
 
 /** Audit events are written before the response leaves: no logged read, no data. */
 const auditFlushPlugin = {

@@ -88,7 +88,8 @@ export interface HandoffRecord {
   toProviderId: string;
   toPractitionerId: string;
   toJurisdiction: string;
-  reason: string;
+  /** Null once the victim's data is erased (erasure.ts). */
+  reason: string | null;
   transferCategories: string[];
   status: string;
   offeredAt: Date;
@@ -158,7 +159,7 @@ const handoffSchema = new Schema<HandoffRecord>(
     toProviderId: { type: String, required: true },
     toPractitionerId: { type: String, required: true },
     toJurisdiction: { type: String, required: true },
-    reason: { type: String, required: true },
+    reason: { type: String, default: null },
     transferCategories: { type: [String], default: [] },
     status: { type: String, required: true },
     offeredAt: { type: Date, required: true },

@@ -4,6 +4,7 @@ import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { proceedingLoaders, proceedingModels, type ProceedingContext } from './models';
 import { proceedingPermissions } from './permissions';
+import { proceedingErasure } from './erasure';
 import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
 import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
@@ -68,4 +69,5 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
       maxExtensionMonths: settings.TEAM_EXTENSION_MAX_MONTHS ?? DEFAULT_TEAM_SETTINGS.maxExtensionMonths,
     }),
   loaders: proceedingLoaders,
+  erasure: proceedingErasure,
 };

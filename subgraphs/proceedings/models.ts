@@ -76,7 +76,8 @@ export interface ProtectiveOrderRecord {
   kind: string;
   urgency: string;
   protectedVictimId: string;
-  grounds: string;
+  /** Null once the protected victim's data is erased (erasure.ts), as are the location and the reasons. */
+  grounds: string | null;
   protectedPersonLocation: string | null;
   status: string;
   requestedAt: Date;
@@ -96,7 +97,7 @@ const protectiveOrderSchema = new Schema<ProtectiveOrderRecord>(
     kind: { type: String, required: true },
     urgency: { type: String, required: true },
     protectedVictimId: { type: String, required: true },
-    grounds: { type: String, required: true },
+    grounds: { type: String, default: null },
     protectedPersonLocation: { type: String, default: null },
     status: { type: String, required: true },
     requestedAt: { type: Date, required: true },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
+import { shelterErasure } from './erasure';
 import { shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
 import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
@@ -34,4 +35,5 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   access: [shelterAccess, placementAccess, transportAccess],
   models: (connection) => shelterModels(connection),
   loaders: shelterLoaders,
+  erasure: shelterErasure,
 };

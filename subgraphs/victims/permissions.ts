@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/auth';
 import { ROLES_BY_CATEGORY } from '../common/access';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
 
@@ -31,6 +31,7 @@ export const victimPermissions: Permissions = {
     victim: isAuthenticated,
     victims: isAuthenticated,
     victimSharing: hasRole(...CONSENT_ASKERS),
+    erasureNotices: isHubService,
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -58,5 +59,8 @@ export const victimPermissions: Permissions = {
     'SharedConsent',
     'AccessReport',
     'AccessReportEntry',
+    'ErasureNoticePage',
+    'ErasureNotice',
+    'ErasureRequester',
   ),
 };

@@ -30,7 +30,7 @@ export class RetentionResolver {
   @Audited('ERASED')
   @Mutation(() => Victim, {
     description:
-      'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics.',
+      'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics. Every other subgraph that holds data of the victim erases its part (announced in the erasure feed).',
   })
   async eraseVictimData(@Arg('victimId', () => ID) victimId: string, @Arg('legalBasis') legalBasis: string, @Ctx() ctx: VictimContext) {
     const id = recordId(victimId, 'victimId');
@@ -41,6 +41,9 @@ export class RetentionResolver {
       id,
       REMOVED_FIELDS,
       async () => {
+        if (!(await ctx.loaders.victim.load(id))) throw notFound('Victim', victimId);
+        // Announced first (see retention.ts): the other subgraphs follow the feed.
+        await ctx.models.erasureNotices.announce(id, ctx.now, basis, ctx.caller!);
         const erased = await anonymize(ctx.models, id, ctx.now);
         if (!erased) throw notFound('Victim', victimId);
         return erased;
