@@ -65,7 +65,7 @@ afterAll(() => hub.stop());
 
 describe('every mutation and every root query taking an id has a fixture row', () => {
   it('each mutation of the composed schema has a row, naming the subgraph that resolves it', () => {
-    const missing = mutations.filter((m) => !MUTATIONS[m.name]).map((m) => `no fixture for mutation ${m.name} (${m.subgraph}): add a row \`${m.name}: { as, writes: '${m.subgraph}', action, setUp, hidden }\` to MUTATIONS in test/support/mutation-fixtures.ts`);
+    const missing = mutations.filter((m) => !MUTATIONS[m.name]).map((m) => `no fixture for mutation ${m.name} (${m.subgraph}): add a row \`${m.name}: { as, writes: '${m.subgraph}', action, setUp, hidden }\` to test/support/mutation-fixtures/${m.subgraph}.ts`);
     const stale = Object.keys(MUTATIONS).filter((name) => !mutations.some((m) => m.name === name)).map((name) => `MUTATIONS has a row for ${name}, which the composed schema does not have`);
     const misplaced = mutations.filter((m) => MUTATIONS[m.name] && MUTATIONS[m.name].writes !== m.subgraph).map((m) => `${m.name} is resolved by ${m.subgraph}, not ${MUTATIONS[m.name].writes}`);
     expect([...missing, ...stale, ...misplaced]).toEqual([]);

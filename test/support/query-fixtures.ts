@@ -1,4 +1,4 @@
-import { attorney, type Actor, type Records } from './records';
+import { attorney, DE, type Actor, type Records } from './records';
 import type { Variables } from './mutation-fixtures';
 
 /**
@@ -23,7 +23,6 @@ export interface QueryFixture {
   direct?: boolean;
 }
 
-const DE = (role: string): Actor => ({ role, jurisdiction: 'DE' });
 const TRAIL = '{ subjectId events(first: 5) { totalCount edges { node { action } } } }';
 const trailOf = (subjectType: string, make: (r: Records) => Promise<string>): QueryFixture => ({
   as: { role: 'auditor', jurisdiction: 'DE' },

@@ -26,6 +26,10 @@ export const ATTORNEYS = {
   A1: { _id: 'attorney-mut-000000001', practitionerId: 'att-mut-1', providerId: 'prov-de-mut-0000000001' },
   A2: { _id: 'attorney-mut-000000002', practitionerId: 'att-mut-2', providerId: 'prov-de-mut-0000000001' },
 };
+export const DE = (role: string, extra: Partial<Actor> = {}): Actor => ({ role, jurisdiction: 'DE', ...extra });
+export const AT = (role: string): Actor => ({ role, jurisdiction: 'AT' });
+/** An accreditation officer of body WB's region. */
+export const OFFICER: Actor = { role: 'accreditation_officer', jurisdiction: 'AL' };
 export const attorney = (a: keyof typeof ATTORNEYS): Actor => ({ role: 'legal_aid_attorney', jurisdiction: 'DE', sub: ATTORNEYS[a].practitionerId, org: ATTORNEYS[a].providerId });
 
 /** A program of body WB (region AL, RS) with two modules. */
