@@ -34,6 +34,14 @@ export interface MutationFixture {
   open?: Record<string, string>;
   /** Someone of a role that may call it, in a jurisdiction with no basis to see the records (default: `as`'s role in LU). */
   stranger?: Actor;
+  /** More strangers, each with records of its own: e.g. a caller of the shelter's jurisdiction naming a victim of another. */
+  probes?: Probe[];
+}
+
+export interface Probe {
+  stranger: Actor;
+  setUp(records: Records): Promise<Variables>;
+  hidden: string[];
 }
 
 /** Every mutation's row, by name; the rows live by subgraph in test/support/mutation-fixtures/<subgraph>.ts. */

@@ -12,6 +12,14 @@ export const LEGAL_AID: Record<string, MutationFixture> = {
     setUp: async (r) => ({ victimId: await r.victim(), input: { attorneyId: ATTORNEYS.A1._id, matter: 'ASYLUM', jurisdiction: 'DE' } }),
     hidden: ['victimId'],
     open: { 'input.attorneyId': DIRECTORY },
+    probes: [
+      { stranger: DE('social_worker'), setUp: async (r) => ({ victimId: await r.victim('AT'), input: { attorneyId: ATTORNEYS.A1._id, matter: 'ASYLUM', jurisdiction: 'DE' } }), hidden: ['victimId'] },
+      {
+        stranger: attorney('A1'),
+        setUp: async (r) => ({ victimId: await r.victim(), input: { attorneyId: ATTORNEYS.A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', proceedingId: await r.proceeding('AT') } }),
+        hidden: ['input.proceedingId'],
+      },
+    ],
   },
   recordRepresentationConsent: {
     as: attorney('A1'),

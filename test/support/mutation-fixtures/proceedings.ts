@@ -11,6 +11,13 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
     action: 'PROCEEDING_OPENED',
     setUp: async (r) => ({ input: { caseNumber: `MUT ${unique()}`, court: 'Landgericht Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [await r.victim()] } }),
     hidden: ['input.victimIds'],
+    probes: [
+      {
+        stranger: DE('prosecutor'),
+        setUp: async (r) => ({ input: { caseNumber: `MUT ${unique()}`, court: 'Landgericht Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [await r.victim('AT')] } }),
+        hidden: ['input.victimIds'],
+      },
+    ],
   },
   advanceStage: { as: DE('prosecutor'), writes: 'proceedings', action: 'STAGE_ADVANCED', setUp: async (r) => ({ proceedingId: await r.proceeding(), stage: 'TRIAL' }), hidden: ['proceedingId'] },
   scheduleHearing: {
@@ -29,6 +36,13 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
       return { proceedingId: await r.proceeding('DE', [victim]), input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: 'Threats by phone' } };
     },
     hidden: ['proceedingId', 'input.protectedVictimId'],
+    probes: [
+      {
+        stranger: DE('prosecutor'),
+        setUp: async (r) => ({ proceedingId: await r.proceeding(), input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: await r.victim('AT'), grounds: 'Threats' } }),
+        hidden: ['input.protectedVictimId'],
+      },
+    ],
   },
   decideProtectiveOrder: {
     as: DE('judge'),
@@ -83,6 +97,13 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
     action: 'LEGAL_ASSISTANCE_DRAFTED',
     setUp: async (r) => ({ input: { proceedingId: await r.proceeding(), executingJurisdiction: 'AT', kind: 'BANKING_INFORMATION', urgency: 'NORMAL', subject: 'Account holders' } }),
     hidden: ['input.proceedingId'],
+    probes: [
+      {
+        stranger: DE('prosecutor'),
+        setUp: async (r) => ({ input: { proceedingId: await r.proceeding('AT'), executingJurisdiction: 'AT', kind: 'BANKING_INFORMATION', urgency: 'NORMAL', subject: 'Account holders' } }),
+        hidden: ['input.proceedingId'],
+      },
+    ],
   },
   submitLegalAssistanceRequest: { as: DE('prosecutor'), writes: 'proceedings', action: 'LEGAL_ASSISTANCE_SUBMITTED', setUp: step('DRAFT'), hidden: ['id'] },
   acknowledgeReceipt: { as: AT('prosecutor'), writes: 'proceedings', action: 'LEGAL_ASSISTANCE_RECEIVED', setUp: step('SUBMITTED'), hidden: ['id'] },
@@ -112,7 +133,14 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
     },
     hidden: ['teamId'],
   },
-  linkProceeding: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_PROCEEDING_LINKED', setUp: async (r) => ({ teamId: await r.team(), proceedingId: await r.proceeding() }), hidden: ['teamId', 'proceedingId'] },
+  linkProceeding: {
+    as: DE('prosecutor'),
+    writes: 'proceedings',
+    action: 'TEAM_PROCEEDING_LINKED',
+    setUp: async (r) => ({ teamId: await r.team(), proceedingId: await r.proceeding() }),
+    hidden: ['teamId', 'proceedingId'],
+    probes: [{ stranger: DE('prosecutor'), setUp: async (r) => ({ teamId: await r.team(), proceedingId: await r.proceeding('AT') }), hidden: ['proceedingId'] }],
+  },
   extendTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_EXTENDED', setUp: async (r) => ({ teamId: await r.team(), endsOn: day(400), reason: 'More suspects found' }), hidden: ['teamId'] },
   closeTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_CLOSED', setUp: async (r) => ({ teamId: await r.team(), reason: 'Investigation complete' }), hidden: ['teamId'] },
 

@@ -21,6 +21,7 @@ export const SHELTERS: Record<string, MutationFixture> = {
     setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim(), input: { from: day(0), needs: ['MEDICAL'] } }),
     hidden: ['victimId'],
     open: { shelterId: SHELTERS_ARE_OPEN },
+    probes: [{ stranger: DE('social_worker'), setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim('AT'), input: { from: day(0) } }), hidden: ['victimId'] }],
   },
   confirmPlacement: { as: DE('social_worker'), writes: 'shelters', action: 'PLACEMENT_CONFIRMED', setUp: async (r) => ({ placementId: await r.placement(await r.shelter(), await r.victim()) }), hidden: ['placementId'] },
   transferPlacement: {
@@ -48,6 +49,17 @@ export const SHELTERS: Record<string, MutationFixture> = {
       return { hearingId: await r.hearing(await r.proceeding('DE', [victimId])), victimId, input: { pickupLocation: 'Back gate', escort: 'POLICE', departAt: `${day(59)}T07:00:00Z` } };
     },
     hidden: ['hearingId', 'victimId'],
+    probes: [
+      {
+        stranger: DE('social_worker'),
+        setUp: async (r) => {
+          const victimId = await r.victim('AT');
+          await r.placement(await r.shelter('AT'), victimId, 'AT');
+          return { hearingId: await r.hearing(await r.proceeding()), victimId, input: { pickupLocation: 'Back gate', escort: 'NGO', departAt: `${day(59)}T07:00:00Z` } };
+        },
+        hidden: ['victimId'],
+      },
+    ],
   },
 
   // proceedings
