@@ -12,8 +12,8 @@ import { changedBetween, snapshot, type Snapshot } from './support/snapshot';
 // unknown id by any answer.
 
 /**
- * Answers that still tell a real invisible record from an unknown id (`field path`: what
- * differs). Each is asserted to differ still, so this test fails once it is fixed: then
+ * Answers that still tell a real invisible record from an unknown id (`field path`, and
+ * `by role of J` for a probe's own stranger: what differs). Each is asserted to differ still, so this test fails once it is fixed: then
  * remove its line.
  */
 const KNOWN_ORACLES: Record<string, string> = {

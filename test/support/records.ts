@@ -56,6 +56,7 @@ export async function setUpDirectories(hub: TestHub): Promise<void> {
 }
 
 const DAY = 86_400_000;
+/** A date `offset` days from today. Stays start tomorrow at the earliest: a run that crosses midnight between set-up and call must not find them in the past. */
 export const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 export const unique = () => randomBytes(6).toString('hex');
 
@@ -99,7 +100,7 @@ export class Records {
 
   async placement(shelterId: string, victimId: string, jurisdiction = 'DE'): Promise<string> {
     const query = `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`;
-    return (await this.as({ role: 'social_worker', jurisdiction }, query, { s: shelterId, v: victimId, input: { from: day(0), needs: ['PSYCHOLOGICAL'] } })).requestPlacement.id;
+    return (await this.as({ role: 'social_worker', jurisdiction }, query, { s: shelterId, v: victimId, input: { from: day(1), needs: ['PSYCHOLOGICAL'] } })).requestPlacement.id;
   }
 
   async proceeding(jurisdiction = 'DE', victimIds?: string[]): Promise<string> {

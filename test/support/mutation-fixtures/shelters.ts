@@ -18,10 +18,10 @@ export const SHELTERS: Record<string, MutationFixture> = {
     as: DE('social_worker'),
     writes: 'shelters',
     action: 'PLACEMENT_REQUESTED',
-    setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim(), input: { from: day(0), needs: ['MEDICAL'] } }),
+    setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim(), input: { from: day(1), needs: ['MEDICAL'] } }),
     hidden: ['victimId'],
     open: { shelterId: SHELTERS_ARE_OPEN },
-    probes: [{ stranger: DE('social_worker'), setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim('AT'), input: { from: day(0) } }), hidden: ['victimId'] }],
+    probes: [{ stranger: DE('social_worker'), setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim('AT'), input: { from: day(1) } }), hidden: ['victimId'] }],
   },
   confirmPlacement: { as: DE('social_worker'), writes: 'shelters', action: 'PLACEMENT_CONFIRMED', setUp: async (r) => ({ placementId: await r.placement(await r.shelter(), await r.victim()) }), hidden: ['placementId'] },
   transferPlacement: {
