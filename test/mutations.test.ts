@@ -132,6 +132,8 @@ describe('one "not visible" answer: a stranger cannot tell a real record from an
       expect({ errors: own.body.errors, found: own.body.data?.[name] != null }).toEqual({ errors: undefined, found: true });
     }
     const real = idsAt(variables, at);
+    // A path that names no id of the field, or none given, would compare two equal calls.
+    expect({ at, isAnIdOfTheField: field.idPaths.includes(at), given: real.length > 0 }).toEqual({ at, isAnIdOfTheField: true, given: true });
     const random = real.map(randomIdLike);
     const unknownVariables = withValueAt(variables, at, Array.isArray(valueAt(variables, at)) ? random : random[0]);
     const [forReal, forUnknown] = [shown(await call(field, variables, who, select), real), shown(await call(field, unknownVariables, who, select), random)];
