@@ -1,5 +1,5 @@
 import { badInput, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
-import { isVisible } from '../common/access';
+import { visibleOrNotFound } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import { PeerUnavailable } from '../common/peers';
@@ -107,9 +107,7 @@ function newAssignment(
 
 /** The assignment, if the caller may know of it (else NOT_FOUND, as for an unknown id). */
 export async function assignmentNamed(ctx: LegalAidContext, id: string, field = 'assignmentId'): Promise<AssignmentDoc> {
-  const assignment = await ctx.loaders.assignment.load(recordId(id, field));
-  if (!assignment || !(await isVisible(assignmentAccess, ctx, assignment))) throw notFound('LegalAidAssignment', id);
-  return assignment;
+  return visibleOrNotFound(assignmentAccess, ctx, await ctx.loaders.assignment.load(recordId(id, field)), id);
 }
 
 /** The attorney assigned (token `sub`), or an attorney of the same provider standing in when `provider` is true. */
@@ -198,8 +196,7 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
 
 /** The receiving attorney (token `sub`), or an attorney of the receiving provider in the receiving jurisdiction. */
 async function receivingHandoff(ctx: LegalAidContext, handoffId: string): Promise<HandoffDoc> {
-  const handoff = await ctx.loaders.handoff.load(recordId(handoffId, 'handoffId'));
-  if (!handoff || !(await isVisible(handoffAccess, ctx, handoff))) throw notFound('Handoff', handoffId);
+  const handoff = await visibleOrNotFound(handoffAccess, ctx, await ctx.loaders.handoff.load(recordId(handoffId, 'handoffId')), handoffId);
   const caller = ctx.caller!;
   const receiving = caller.role === 'legal_aid_attorney' && caller.jurisdiction === handoff.toJurisdiction && (caller.sub === handoff.toPractitionerId || caller.org === handoff.toProviderId);
   if (!receiving) throw forbidden('Only the receiving attorney, or an attorney of the receiving provider, answers a handoff');

@@ -1,5 +1,5 @@
 import { notFound, unavailable } from '../../platform/errors';
-import { isVisible, type TypeAccess } from '../common/access';
+import { isVisible, visibleOrNotFound, type TypeAccess } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import { isRecordId, recordId } from '../common/validate';
@@ -58,9 +58,7 @@ export const placementReference = {
 
 /** A shelter named in the arguments (every authenticated caller may know of every shelter). */
 export async function shelterNamed(ctx: ShelterContext, id: string, field: string): Promise<ShelterDoc> {
-  const shelter = await ctx.loaders.shelter.load(recordId(id, field));
-  if (!shelter || !(await isVisible(shelterAccess, ctx, shelter))) throw notFound('Shelter', id);
-  return shelter;
+  return visibleOrNotFound(shelterAccess, ctx, await ctx.loaders.shelter.load(recordId(id, field)), id);
 }
 
 /** A placement named in the arguments. */
