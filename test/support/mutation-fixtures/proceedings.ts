@@ -141,7 +141,18 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
     hidden: ['teamId', 'proceedingId'],
     probes: [{ stranger: DE('prosecutor'), setUp: async (r) => ({ teamId: await r.team(), proceedingId: await r.proceeding('AT') }), hidden: ['proceedingId'] }],
   },
-  extendTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_EXTENDED', setUp: async (r) => ({ teamId: await r.team(), endsOn: day(400), reason: 'More suspects found' }), hidden: ['teamId'] },
+  extendTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_EXTENSION_PROPOSED', setUp: async (r) => ({ teamId: await r.team(), endsOn: day(400), reason: 'More suspects found' }), hidden: ['teamId'] },
+  approveTeamExtension: {
+    as: AT('prosecutor'),
+    writes: 'proceedings',
+    action: 'TEAM_EXTENSION_APPROVED',
+    setUp: async (r) => {
+      const teamId = await r.team();
+      await r.as(DE('prosecutor'), `mutation($id: ID!, $on: String!) { extendTeam(teamId: $id, endsOn: $on, reason: "More suspects found") { id } }`, { id: teamId, on: day(400) });
+      return { teamId, endsOn: day(400) };
+    },
+    hidden: ['teamId'],
+  },
   closeTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_CLOSED', setUp: async (r) => ({ teamId: await r.team(), reason: 'Investigation complete' }), hidden: ['teamId'] },
 
   // legal aid
