@@ -2,10 +2,11 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { Counter, Gauge } from 'prom-client';
 import { errorFields, type Logger } from '../../platform/logging';
 import type { ServiceMetrics } from '../../platform/metrics';
-import { SERVICE_ISSUER, type ServiceTokens } from '../../platform/service-tokens';
+import type { ServiceTokens } from '../../platform/service-tokens';
 import { RequestAudit, type AuditActor, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import { readFeed, type ErasureNotice } from './erasure-feed';
+import { serviceActor } from './hub-services';
 import { listsOf, type Lists } from './lists';
 
 /**
@@ -73,7 +74,7 @@ export class ErasureFollower<Models = any> {
     this.cursors = connection.models.ErasureCursor ?? connection.model<CursorDoc>('ErasureCursor', cursorSchema);
     this.lists = listsOf(connection);
     // The hub's erasure job of this subgraph: who asked is in the event's bases.
-    this.actor = { sub: 'erasure', role: 'service', jurisdiction: 'none', org: `justice hub ${service}`, issuer: SERVICE_ISSUER };
+    this.actor = { ...serviceActor(service), sub: 'erasure' };
     const registers = [metrics.registry];
     this.processed = new Gauge({ name: 'hub_erasure_notice_processed', help: 'Erasure: position of the last erasure notice erased here', registers });
     this.behind = new Gauge({ name: 'hub_erasure_notices_behind', help: 'Erasure: notices in the feed not yet erased here, at the last read', registers });
@@ -127,13 +128,13 @@ export class ErasureFollower<Models = any> {
     for (;;) {
       const after = await this.position();
       const page = await readFeed(feedUrl, await tokens.sign(service, 'erasure-feed'), after, BATCH);
+      this.behind.set(Math.max(0, page.head - after));
       for (const notice of page.notices) {
         if (this.stopped) return;
         await this.apply(notice);
+        this.processed.set(notice.position);
+        this.behind.set(Math.max(0, page.head - notice.position));
       }
-      const done = await this.position();
-      this.processed.set(done);
-      this.behind.set(Math.max(0, page.head - done));
       if (page.notices.length < BATCH) {
         this.lastRead.set(Date.now() / 1000);
         return;

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
-import { GraphQLError, Kind } from 'graphql';
-import { SERVICE_ISSUER, ServiceTokens } from '../../platform/service-tokens';
+import { ServiceTokens } from '../../platform/service-tokens';
 import { AUDIT_ENV, ERASURE_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
@@ -21,7 +20,8 @@ import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
 import { DEFAULT_ERASURE_POLL_SECONDS, ErasureFollower, type Erasure } from './erasure';
-import { ERASURE_FEED_FIELD, NUDGE_PATH, nudgeFollower, type ErasureNotices } from './erasure-feed';
+import type { ErasureNotices } from './erasure-feed';
+import { nudgeFollowers, nudgeRoute, serviceActor, serviceFieldsOnly } from './hub-services';
 
 /**
  * Everything a subgraph is: its schema parts, the settings it reads from the environment,
@@ -128,7 +128,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       })
     : undefined;
   const feed = definition.erasureFeed?.(models);
-  if (feed) feed.onAnnounce = () => nudgeFollowers(options, serviceTokens, definition.name, logger);
+  if (feed) feed.onAnnounce = () => nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
@@ -166,18 +166,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       }
     });
   }
-  if (follower) {
-    // The owner says a notice is waiting: read the feed now (the poll would find it too).
-    app.post(NUDGE_PATH, async (req, res) => {
-      try {
-        if (!(await serviceTokens.verify(req.headers.authorization, 'erasure-nudge'))) throw new Error('no service token');
-      } catch {
-        return void res.status(401).json({ errors: [{ message: 'A hub service token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
-      }
-      void follower.nudge();
-      res.status(202).json({ status: 'reading the erasure feed' });
-    });
-  }
+  if (follower) nudgeRoute(app, serviceTokens, follower);
   app.use(
     '/graphql',
     jsonBody,
@@ -196,7 +185,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           credentials,
           models,
           loaders: definition.loaders(models),
-          audit: new RequestAudit(auditLog, service ? { sub: service, role: 'service', jurisdiction: 'none', org: `justice hub ${service}`, issuer: SERVICE_ISSUER } : caller, purpose),
+          audit: new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose),
           now: clock.now(),
           decisions: new Map(),
           metrics,
@@ -234,38 +223,6 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     },
   };
 }
-
-/** After an erasure, the owner asks each follower to read the feed now: best effort (logged), their poll is the guarantee. */
-function nudgeFollowers(options: SubgraphOptions, tokens: ServiceTokens, owner: string, logger: ReturnType<typeof createLogger>): void {
-  for (const follower of options.erasureFollowers ?? []) {
-    const url = options.peerUrl?.(follower);
-    if (!url) continue;
-    void tokens
-      .sign(owner, 'erasure-nudge')
-      .then((token) => nudgeFollower(url, token))
-      .then(
-        (accepted) => accepted || logger.warn({ follower }, 'erasure: a follower refused the nudge; it reads the feed at its next poll'),
-        (error) => logger.warn({ follower, error: errorFields(error) }, 'erasure: a follower could not be nudged; it reads the feed at its next poll'),
-      );
-  }
-}
-
-/**
- * A hub service's token opens the service fields only (today the erasure feed): any other
- * root field, a mutation or federation's own fields, is refused whole, before anything runs.
- */
-const serviceFieldsOnly: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue, operation }) {
-        if (!contextValue.service) return;
-        const fields = operation?.selectionSet.selections ?? [];
-        const only = operation?.operation === 'query' && fields.every((s) => s.kind === Kind.FIELD && (s.name.value === ERASURE_FEED_FIELD || s.name.value === '__typename'));
-        if (!only) throw new GraphQLError(`A hub service's token reads ${ERASURE_FEED_FIELD} only`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-      },
-    };
-  },
-};
 
 /** Audit events are written before the response leaves: no logged read, no data. */
 const auditFlushPlugin = {
