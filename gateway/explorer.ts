@@ -47,7 +47,7 @@ export const EXAMPLES: Example[] = [
     title: 'Proceedings and their hearings (proceedings, judge)',
     role: 'judge',
     purpose: 'ADJUDICATION',
-    query: `{\n  proceedings(first: 5) {\n    totalCount\n    edges { node { id caseNumber stage hearings { scheduledAt transport { escort } } } }\n  }\n}`,
+    query: `{\n  proceedings(first: 5) {\n    totalCount\n    edges { node { id caseNumber stage hearings { scheduledAt safeTransportNeeded } } }\n  }\n}`,
   },
   {
     title: 'Legal assistance requests, overdue first (proceedings, prosecutor)',

@@ -141,6 +141,16 @@ export const AUDIT_ENV = {
   AUDIT_CHECKPOINT_SECONDS: vars.integer('seconds after which a new head is checkpointed even with fewer events (default 300)', 1, 86_400),
 };
 
+/**
+ * Erasure across subgraphs (subgraphs/common/erasure.ts): the key of the hub services'
+ * own tokens, held by every subgraph and never by the gateway, and how often a subgraph
+ * reads the erasure feed.
+ */
+export const ERASURE_ENV = {
+  SERVICE_TOKEN_KEY: vars.secret('key (HMAC-SHA256) of the hub services\' own short-lived tokens, e.g. for reading the erasure feed; every subgraph holds the same one, the gateway none', 32),
+  ERASURE_POLL_SECONDS: vars.integer('seconds between two reads of the erasure feed by a subgraph that holds victim data (default 30)', 1, 3_600),
+};
+
 /** How much the services log (platform/logging.ts): default info. */
 const LOG_LEVEL = vars.oneOf('how much is logged (JSON lines on stdout): fatal, error, warn, info (default), debug, trace or silent', [
   'fatal',
@@ -161,7 +171,8 @@ export const SUBGRAPH_ENV = {
   DB_NAME: vars.text('database name (default: the subgraph name)'),
   TRUSTED_ISSUERS: vars.trustedIssuers(),
   ...AUDIT_ENV,
-  CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed)', ['http', 'https']),
+  ...ERASURE_ENV,
+  CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed) and read for erasure notices', ['http', 'https']),
 };
 
 /** What the deployed gateway reads; subgraph URLs come from `<NAME>_URL` (see gateway/main.ts). */

@@ -8,7 +8,7 @@ import type { RegistryEntry } from '../subgraphs/registry';
  * declarations of every subgraph (common/access.ts). Written by `npm run compose`; a test
  * fails when it drifts from the code.
  */
-export function accessMatrix(registry: RegistryEntry[]): string {
+export function accessMatrix(registry: RegistryEntry[], audits: Record<string, Record<string, string[]>> = {}): string {
   const lines = [
     '# Access matrix',
     '',
@@ -34,6 +34,22 @@ export function accessMatrix(registry: RegistryEntry[]): string {
   for (const { definition } of registry) {
     for (const access of definition.access ?? []) lines.push('', `## ${definition.name}: ${access.typeName}`, '', ...typeTable(access));
   }
+  lines.push(
+    '',
+    '## Mutations and their audit actions',
+    '',
+    'Each mutation declares the actions it writes (`@Audited`, `subgraphs/common/audited.ts`); the event is in the owning',
+    "subgraph's chain before the write, and `<ACTION>_NOT_APPLIED` follows when the write then fails. A subgraph with an",
+    'undeclared mutation does not start.',
+    '',
+    '| Subgraph | Mutation | Audit actions |',
+    '|---|---|---|',
+    ...registry.flatMap(({ definition }) =>
+      Object.entries(audits[definition.name] ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([mutation, actions]) => `| ${definition.name} | ${mutation} | ${actions.join(', ')} |`),
+    ),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -51,7 +67,8 @@ function typeTable(access: TypeAccess<unknown>): string[] {
   return [
     access.public
       ? 'Public: anyone may know of these records, with or without a token.'
-      : `Seen at all outside its own jurisdiction (and its auditors' oversight): ${elsewhere}; otherwise it answers as an unknown id.`,
+      : `Seen at all outside its own jurisdiction (and its auditors' oversight): ${elsewhere}; otherwise it answers as an unknown id.` +
+        (access.knownTo ? ` Known at all, even there, only to those who may read its ${access.knownTo} (a role and a basis of it).` : ''),
     '',
     '| Field | Category | Roles | Bases (any one) |',
     '|---|---|---|---|',

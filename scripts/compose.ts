@@ -17,16 +17,19 @@ import { accessMatrix } from './access-matrix';
 export async function composeSupergraph(registry: RegistryEntry[] = SUBGRAPHS): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const services = [];
+  const audits: Record<string, Record<string, string[]>> = {};
   for (const entry of registry) {
     const { definition, port } = entry;
-    const sdl = printSubgraphSchema(await federatedSchema(definition, auditDirectoryFor(entry, registry)));
+    const schema = await federatedSchema(definition, auditDirectoryFor(entry, registry));
+    audits[definition.name] = schema.audits;
+    const sdl = printSubgraphSchema(schema);
     files[`schema/${definition.name}.graphql`] = sdl.trimEnd() + '\n';
     services.push({ name: definition.name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   files['schema/supergraph.graphql'] = result.supergraphSdl.trimEnd() + '\n';
-  files['docs/access.md'] = accessMatrix(registry);
+  files['docs/access.md'] = accessMatrix(registry, audits);
   return files;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrustedIssuers, type TrustedIssuer } from '../platform/auth';
-import { AUDIT_ENV, keyDirectoriesOf, readEnv, secretsOf, vars } from '../platform/config';
+import { keyDirectoriesOf, readEnv, secretsOf, SUBGRAPH_ENV, vars } from '../platform/config';
 import { DATA_DIR } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
@@ -23,7 +23,7 @@ export interface DevEnvironment {
 
 /** Every secret the platform and the subgraphs declare, fresh (tests, benchmarks: nothing is kept). */
 export function randomSecrets(): Record<string, string> {
-  const secrets = [...secretsOf(AUDIT_ENV), ...SUBGRAPHS.flatMap(({ definition }) => secretsOf(definition.env))];
+  const secrets = [...secretsOf(SUBGRAPH_ENV), ...SUBGRAPHS.flatMap(({ definition }) => secretsOf(definition.env))];
   return Object.fromEntries(secrets.map(([name, make]) => [name, make()]));
 }
 

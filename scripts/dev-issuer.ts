@@ -11,6 +11,8 @@ import { DEMO_JURISDICTIONS } from './demo';
  */
 
 export const DEV_AUDIENCE = 'justice-hub';
+/** The development issuer's `iss` (demo practitioners are registered with it: scripts/seed-training.ts). */
+export const DEV_ISSUER = 'urn:justice-hub:dev-issuer';
 
 export interface TokenClaims {
   role: Role | string;
@@ -40,7 +42,7 @@ export interface IssuerScope {
 /** The development issuer speaks for the demo jurisdictions (scripts/demo.ts). */
 export async function loadOrCreateIssuer(
   dir: string,
-  issuer = 'urn:justice-hub:dev-issuer',
+  issuer = DEV_ISSUER,
   audience = DEV_AUDIENCE,
   scope: IssuerScope = { jurisdictions: DEMO_JURISDICTIONS },
 ): Promise<Issuer> {

@@ -5,7 +5,7 @@ import type { TrustedIssuer } from '../platform/auth';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { RawEnv } from '../platform/config';
 import type { Clock } from '../subgraphs/common/clock';
-import { auditDirectoryFor, subgraphNamed, SUBGRAPHS, type RegistryEntry } from '../subgraphs/registry';
+import { auditDirectoryFor, erasureFollowersFor, subgraphNamed, SUBGRAPHS, type RegistryEntry } from '../subgraphs/registry';
 import { composeSupergraph } from './compose';
 import { GATEWAY_PORT, startGateway, type RunningGateway } from '../gateway/server';
 import { SCHEMA_DIR } from '../platform/paths';
@@ -50,6 +50,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     const entry = subgraphNamed(name, registry);
     return startSubgraph(entry.definition, {
       auditDirectory: auditDirectoryFor(entry, registry),
+      erasureFollowers: erasureFollowersFor(entry, registry),
       port,
       env: options.env,
       clock: options.clock,

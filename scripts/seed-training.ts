@@ -20,15 +20,16 @@ import {
   type ProgramRecord,
 } from '../subgraphs/training/models';
 import { addMonths, today } from '../subgraphs/training/practitioners';
-import { CertificateStatus, Competency, PractitionerRole } from '../subgraphs/training/vocabulary';
+import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from '../subgraphs/training/vocabulary';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from './demo';
+import { DEV_ISSUER } from './dev-issuer';
 import { random } from './seed';
 
 /**
  * Demo accreditation, deterministic but for the keys: one body per demo region (WB, CE,
  * SE), each with two signing keys (the first rotated out a year ago, still published), two
  * programs each (6), 150 practitioners — 25 per jurisdiction over every profession, the
- * first of each profession with the development token's default subject
+ * first of each profession with the development token's issuer and default subject
  * (`judge@de.example`), so `npm run token -- --role judge --jurisdiction DE` reads its own
  * record —, completions (some failed and retaken), judges' exchange visits, and 90
  * certificates: 60 VALID, 10 EXPIRED, 10 SUSPENDED, 10 REVOKED, older ones signed with the
@@ -47,16 +48,6 @@ const BODIES: Record<string, { id: string; name: string }> = {
   'Southern Europe': { id: 'SE', name: 'Southern European Accreditation Body for Anti-Trafficking Training' },
 };
 
-/** The token role of each profession (interpreters have none: they are not callers of the hub). */
-const TOKEN_ROLE: Record<PractitionerRole, string | null> = {
-  JUDGE: 'judge',
-  PROSECUTOR: 'prosecutor',
-  POLICE: 'law_enforcement',
-  SOCIAL_WORKER: 'social_worker',
-  ATTORNEY: 'legal_aid_attorney',
-  INTERPRETER: null,
-  SHELTER_STAFF: 'shelter_staff',
-};
 const ROLES = Object.values(PractitionerRole);
 const GIVEN = ['Ana', 'Marko', 'Jelena', 'Lukas', 'Sofia', 'Giorgos', 'Elira', 'Stefan', 'Katarina', 'Matteo', 'Eleni', 'Jonas', 'Arta', 'Nikola', 'Giulia'];
 const FAMILY = ['Krasniqi', 'Jovanović', 'Becker', 'Gruber', 'Rossi', 'Papadopoulou', 'Shehu', 'Nikolić', 'Schmidt', 'Huber', 'Esposito', 'Georgiou'];
@@ -130,7 +121,7 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  // Bodies: a first key long ago, rotated a year ago (both stay in the JWKS).
+  // Bodies: a first key long ago, retired by a rotation a year ago (both stay in the JWKS).
   const firstKeys = new Map<string, BodyRecord>();
   const bodies: BodyRecord[] = [];
   for (const [region, jurisdictions] of Object.entries(DEMO_REGIONS)) {
@@ -160,6 +151,7 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
     practitioners.push({
       _id: stableId('practitioner', i),
       subject: tokenRole && firstOfRole ? `${tokenRole}@${jurisdiction.toLowerCase()}.example` : `practitioner-${i + 1}@${jurisdiction.toLowerCase()}.idp.example`,
+      subjectIssuer: DEV_ISSUER,
       name: `${given} ${family}`,
       role,
       jurisdiction,
@@ -170,7 +162,7 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
     });
   }
   await models.practitioners.createMany(practitioners);
-  for (const p of practitioners) change('PRACTITIONER_REGISTERED', 'Practitioner', p._id, ['name', 'role', 'organization', 'email']);
+  for (const p of practitioners) change('PRACTITIONER_REGISTERED', 'Practitioner', p._id, ['name', 'role', 'organization', 'email', 'subject', 'subjectIssuer']);
 
   // Completions: four in five practitioners took their region's program for their profession;
   // one in six of them failed a module once and passed it on a retake.

@@ -6,8 +6,10 @@ import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/cre
 // `npm run --silent verify-credential -- <jws> [--jwks <file-or-url>] [--revocations <file-or-url>] [--hub <url>]`
 // checks an accreditation credential against its body's published keys — offline with a
 // saved JWKS (and revocation list) — and prints the verified claims as JSON. Exit 1 with
-// the reason on a bad signature, an unknown key, expiry or a listed code. Without --jwks
-// the keys are fetched from the hub (`--hub`, default http://127.0.0.1:4000).
+// the reason on a bad signature, an unknown key, expiry, a key retired before the
+// credential was signed, a revocation list not signed by the body's current key, or a
+// listed code. Without --jwks the keys are fetched from the hub (`--hub`, default
+// http://127.0.0.1:4000).
 
 const USAGE = 'usage: verify-credential <jws | file> [--jwks <file-or-url>] [--revocations <file-or-url>] [--hub <url>]';
 const TIMEOUT_MS = 5_000;
@@ -38,6 +40,20 @@ function jwksFrom(text: string): JSONWebKeySet {
   }
 }
 
+const dateOf = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : 'an unknown time');
+
+/**
+ * When the key `kid` was retired (its JWK's `exp`, as OpenID Federation's historical keys
+ * publish it), or null while it is current. A retired key stays in the JWKS so that what
+ * it signed before keeps verifying; what it "signed" later was not the body's doing.
+ */
+function retirementOf(jwks: JSONWebKeySet, kid: string | undefined): number | null {
+  const key = jwks.keys.find((k) => k.kid === kid) as (JSONWebKeySet['keys'][number] & { exp?: unknown }) | undefined;
+  if (!key || key.exp === undefined) return null;
+  if (typeof key.exp !== 'number' || !Number.isFinite(key.exp)) throw new Invalid(`the JWKS gives key ${kid} a retirement time ("exp") that is not a number of seconds`);
+  return key.exp;
+}
+
 /** jose's errors as the reasons a person reads. */
 function reason(error: unknown, what: string): string {
   if (error instanceof errors.JWKSNoMatchingKey) return `unknown key: the ${what}'s kid is not in the JWKS (signed by another key or body)`;
@@ -62,24 +78,39 @@ async function main(): Promise<void> {
   }
   if (!/^[0-9A-Z]{2,4}$/.test(bodyId)) throw new Invalid('not a credential: it names no accreditation body');
   const hub = (values.hub ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
-  const keys = createLocalJWKSet(jwksFrom(await load(values.jwks ?? `${hub}/.well-known/accreditation/${bodyId}/jwks.json`, 'JWKS')));
+  const jwks = jwksFrom(await load(values.jwks ?? `${hub}/.well-known/accreditation/${bodyId}/jwks.json`, 'JWKS'));
+  const keys = createLocalJWKSet(jwks);
 
   let claims: JWTPayload;
   let kid: string | undefined;
   try {
-    const verified = await jwtVerify(jws, keys, { typ: CREDENTIAL_TYPE, algorithms: ALGORITHMS, requiredClaims: ['exp', 'jti', 'iss'] });
+    const verified = await jwtVerify(jws, keys, { typ: CREDENTIAL_TYPE, algorithms: ALGORITHMS, requiredClaims: ['exp', 'jti', 'iss', 'iat'] });
     claims = verified.payload;
     kid = verified.protectedHeader.kid;
   } catch (error) {
     throw new Invalid(reason(error, 'credential'));
   }
+  // The signed issuance time decides: from `exp` on, the key no longer speaks for the body.
+  const retired = retirementOf(jwks, kid);
+  if (retired !== null && !(Number(claims.iat) < retired)) {
+    throw new Invalid(`signed by a retired key: ${kid} was retired at ${dateOf(retired)}, and this credential was signed at ${dateOf(claims.iat)}, after that`);
+  }
 
   if (values.revocations) {
     let list: JWTPayload & { body?: string; withdrawn?: Array<{ code: string; status: string; since: string | null }> };
+    let listKid: string | undefined;
     try {
-      list = (await jwtVerify(await load(values.revocations, 'revocation list'), keys, { typ: REVOCATION_LIST_TYPE, algorithms: ALGORITHMS, requiredClaims: ['exp', 'iat'] })).payload;
+      const verified = await jwtVerify(await load(values.revocations, 'revocation list'), keys, { typ: REVOCATION_LIST_TYPE, algorithms: ALGORITHMS, requiredClaims: ['exp', 'iat'] });
+      list = verified.payload;
+      listKid = verified.protectedHeader.kid;
     } catch (error) {
       throw new Invalid(error instanceof Invalid ? error.message : reason(error, 'revocation list'));
+    }
+    // Only the current key: a list signed before a rotation, however valid its signature and
+    // `exp`, may predate a revocation, and one signed after it with the old key is a forgery.
+    const listRetired = retirementOf(jwks, listKid);
+    if (listRetired !== null) {
+      throw new Invalid(`the revocation list is signed by a retired key (${listKid}, retired at ${dateOf(listRetired)}): revocation lists are accepted only from the body's current key`);
     }
     if (list.iss !== claims.iss || list.body !== bodyId || !Array.isArray(list.withdrawn)) throw new Invalid(`the revocation list is not ${bodyId}'s`);
     const listed = list.withdrawn.find((entry) => entry.code === claims.jti);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readEnv, SUBGRAPH_ENV } from '../platform/config';
 import { runService } from '../platform/http';
 import { startSubgraph } from './common/server';
-import { auditDirectoryFor, subgraphNamed } from './registry';
+import { auditDirectoryFor, erasureFollowersFor, subgraphNamed } from './registry';
 
 // One deployed subgraph: `node dist/subgraphs/main.js victims` (see docker-compose.yml).
 const name = process.argv[2] ?? '';
@@ -22,5 +22,7 @@ runService(`${name} subgraph`, async () => {
     // Another subgraph asked on a caller's behalf: <NAME>_SERVICE_URL, e.g. PROCEEDINGS_SERVICE_URL.
     peerUrl: (service) => process.env[`${service.toUpperCase().replace(/-/g, '_')}_SERVICE_URL`],
     auditDirectory: auditDirectoryFor(entry),
+    // The victims subgraph nudges these after an erasure, at <NAME>_SERVICE_URL (best effort: they poll).
+    erasureFollowers: erasureFollowersFor(entry),
   });
 });

@@ -30,6 +30,11 @@ export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry
   return entry;
 }
 
+/** For the owner of the erasure feed: the subgraphs that follow it (they declare `erasure`), to nudge after an erasure. */
+export function erasureFollowersFor(entry: RegistryEntry, registry = SUBGRAPHS): string[] | undefined {
+  return entry.definition.erasureFeed ? registry.filter((s) => s.definition.erasure).map((s) => s.definition.name) : undefined;
+}
+
 /** For the directory entry: which subgraph keeps the trail of which subject types. */
 export function auditDirectoryFor(entry: RegistryEntry, registry = SUBGRAPHS): AuditedService[] | undefined {
   return entry.auditDirectory ? registry.map((s) => auditedService(s.definition)) : undefined;

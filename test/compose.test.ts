@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { GATEWAY_ENV, keyDirectoriesOf, secretsOf, SUBGRAPH_ENV, type EnvShape } from '../platform/config';
 import { ROOT } from '../platform/paths';
-import { SUBGRAPHS } from '../subgraphs/registry';
+import { erasureFollowersFor, SUBGRAPHS } from '../subgraphs/registry';
 
 // The production shape (docker-compose.yml, the Dockerfile, deploy/router.yaml), checked
 // structurally: no Docker engine runs where the tests do. Every subgraph of the registry
@@ -157,6 +157,11 @@ describe('docker-compose.yml', () => {
     it('can ask the victims subgraph for consents, and the subgraphs it asks on a caller’s behalf', () => {
       const victims = SUBGRAPHS.find((s) => s.definition.name === 'victims')!;
       if (name !== 'victims') expect(env().CONSENT_SERVICE_URL).toBe(urlOf('victims', victims.port));
+      // The owner of the erasure feed nudges its followers (common/erasure.ts).
+      for (const follower of erasureFollowersFor(SUBGRAPHS.find((s) => s.definition.name === name)!) ?? []) {
+        const target = SUBGRAPHS.find((s) => s.definition.name === follower)!;
+        expect({ follower, url: env()[`${envName(follower)}_SERVICE_URL`] }).toEqual({ follower, url: urlOf(follower, target.port) });
+      }
       for (const peer of peersAskedBy(name)) {
         const target = SUBGRAPHS.find((s) => s.definition.name === peer);
         expect({ peer, known: target !== undefined }).toEqual({ peer, known: true });
@@ -166,7 +171,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('reads which variables are required from the declarations (the check above is not vacuous)', () => {
-    expect(required(SUBGRAPH_ENV).sort()).toEqual(['AUDIT_CHAIN_KEY', 'AUDIT_SIGNING_KEY', 'MONGODB_URI', 'TRUSTED_ISSUERS']);
+    expect(required(SUBGRAPH_ENV).sort()).toEqual(['AUDIT_CHAIN_KEY', 'AUDIT_SIGNING_KEY', 'MONGODB_URI', 'SERVICE_TOKEN_KEY', 'TRUSTED_ISSUERS']);
+    expect(erasureFollowersFor(SUBGRAPHS[0])).toEqual(['proceedings', 'shelters', 'legal-aid']);
     const own = (name: string) => required(SUBGRAPHS.find((s) => s.definition.name === name)!.definition.env as EnvShape);
     expect(own('victims')).toEqual(['IDENTITY_HASH_KEY']);
     expect(own('proceedings').sort()).toEqual(['CUSTODY_CHAIN_KEY', 'DELIVERY_CHAIN_KEY']);
@@ -181,6 +187,8 @@ describe('docker-compose.yml', () => {
     const gateway = services.gateway;
     expect(gateway.command).toEqual(['node', 'dist/gateway/main.js']);
     expect(gateway.environment?.PORT).toBe('4000');
+    // Hub services' own tokens are refused at the gateway because it does not hold their key.
+    expect(gateway.environment?.SERVICE_TOKEN_KEY).toBeUndefined();
     for (const variable of required(GATEWAY_ENV)) expect({ variable, set: Boolean(gateway.environment?.[variable]) }).toEqual({ variable, set: true });
     for (const { port, definition } of SUBGRAPHS) {
       expect({ variable: `${envName(definition.name)}_URL`, value: gateway.environment?.[`${envName(definition.name)}_URL`] }).toEqual({

@@ -10,8 +10,8 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 
 const ISSUERS = JSON.stringify([{ issuer: 'https://idp.example', audience: 'justice-hub', jurisdictions: ['DE'], jwksUri: 'https://idp.example/jwks.json' }]);
 const victims = SUBGRAPHS.find((s) => s.definition.name === 'victims')!.definition;
-const { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY } = randomSecrets();
-const AUDIT = { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY };
+const { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY, SERVICE_TOKEN_KEY } = randomSecrets();
+const AUDIT = { AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY, SERVICE_TOKEN_KEY };
 
 function problems(shape: Parameters<typeof readEnv>[0], env: Record<string, string | undefined>): string[] {
   try {
@@ -31,7 +31,7 @@ describe('readEnv', () => {
   });
 
   it('names every variable that is missing or wrong, in one message', () => {
-    expect(problems(SUBGRAPH_ENV, { PORT: '80000', MONGODB_URI: 'http://db', TRUSTED_ISSUERS: '[{"issuer": 1}', AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY: 'not a key' })).toEqual([
+    expect(problems(SUBGRAPH_ENV, { PORT: '80000', MONGODB_URI: 'http://db', TRUSTED_ISSUERS: '[{"issuer": 1}', AUDIT_CHAIN_KEY, AUDIT_SIGNING_KEY: 'not a key', SERVICE_TOKEN_KEY })).toEqual([
       'PORT must be a port number (0–65535) (port to listen on (default: the registry port))',
       'MONGODB_URI must be a mongodb or mongodb+srv URL (the MongoDB connection string)',
       expect.stringMatching(/^TRUSTED_ISSUERS is not valid JSON/),
@@ -42,6 +42,7 @@ describe('readEnv', () => {
       expect.stringMatching(/^TRUSTED_ISSUERS is not set: JSON array of trusted token issuers/),
       expect.stringMatching(/^AUDIT_CHAIN_KEY is not set: key of the audit chain hashes/),
       expect.stringMatching(/^AUDIT_SIGNING_KEY is not set: Ed25519 private key/),
+      expect.stringMatching(/^SERVICE_TOKEN_KEY is not set: key \(HMAC-SHA256\) of the hub services' own short-lived tokens/),
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { newId } from '../subgraphs/common/validate';
 import { ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
-import { decide } from '../subgraphs/common/access';
+import { decide, ROLES_BY_CATEGORY } from '../subgraphs/common/access';
 import type { RequestContext } from '../subgraphs/common/context';
 import { consentCovers, localConsents } from '../subgraphs/victims/access';
 import { victimAccess } from '../subgraphs/victims/types/victim';
@@ -343,6 +343,10 @@ describe('Query.victims', () => {
 
 describe('what a victim shares with another jurisdiction (the consent question of other subgraphs)', () => {
   const SHARING = `query($ids: [ID!]!, $grantee: String) { victimSharing(victimIds: $ids, grantee: $grantee) { victimId jurisdiction consents { id categories } } }`;
+  // Asked directly of the victims subgraph, as the other subgraphs ask it (the gateway does not expose it).
+  const ask = async (token: string, ids: string[], grantee?: string) => hub.query(token, SHARING, { ids, grantee }, { url: hub.subgraphs.victims.url });
+  const events = (victimId: string) => hub.subgraphs.victims.connection.collection('auditEvents').find({ subjectType: 'Victim', subjectId: victimId, action: 'READ' }).toArray();
+  const SHARING_ROLES: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney', 'shelter_staff'];
 
   it("is answered to the victim's own jurisdiction, and to nobody else", async () => {
     const victim = await registerVictim(hub, 'DE');
@@ -350,11 +354,70 @@ describe('what a victim shares with another jurisdiction (the consent question o
     const url = hub.subgraphs.victims.url;
     const own = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'AT' }, { url });
     expect(own.body.data.victimSharing).toEqual([{ victimId: victim, jurisdiction: 'DE', consents: [{ id: consent, categories: ['LOCATION', 'HEALTH'] }] }]);
+    // Neither the consents nor whose victim it is, for a jurisdiction no consent names.
     const elsewhere = await hub.query(await hub.token('social_worker', 'IT'), SHARING, { ids: [victim], grantee: 'AT' }, { url });
-    expect(elsewhere.body.data.victimSharing[0].consents).toEqual([]);
+    expect(elsewhere.body.data.victimSharing).toEqual([{ victimId: victim, jurisdiction: null, consents: [] }]);
     const notNamed = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'GR' }, { url });
     expect(notNamed.body.data.victimSharing[0].consents).toEqual([]);
     const bad = await hub.query(await hub.token('social_worker', 'DE'), SHARING, { ids: [victim], grantee: 'Austria' }, { url });
     expect(errorCodes(bad.body)).toEqual({ victimSharing: 'BAD_USER_INPUT' });
+  });
+
+  test.each(ROLES.map((role) => ({ role, allowed: SHARING_ROLES.includes(role) })))('$role may ask: $allowed', async ({ role, allowed }) => {
+    const victim = await registerVictim(hub, 'DE');
+    const res = await ask(await hub.token(role, 'DE'), [victim]);
+    if (allowed) {
+      expect(res.body).toEqual({ data: { victimSharing: [{ victimId: victim, jurisdiction: 'DE', consents: [] }] } });
+    } else {
+      expect(errorCodes(res.body)).toEqual({ victimSharing: 'FORBIDDEN' });
+      expect(res.body.data).toBeNull();
+      expect(await events(victim)).toEqual([]);
+    }
+  });
+
+  it('the roles that may ask are exactly those that may ever see a protected category', () => {
+    expect([...new Set(Object.values(ROLES_BY_CATEGORY).flat())].sort()).toEqual([...SHARING_ROLES].sort());
+  });
+
+  it('answers a victim the caller may not see exactly as a random id, until a consent names its jurisdiction', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const unknown = newId();
+    const token = await hub.token('legal_aid_attorney', 'IT');
+    const same = (id: string) => ({ data: { victimSharing: [{ victimId: id, jurisdiction: null, consents: [] }] } });
+    for (const grantee of [undefined, 'IT', 'DE']) {
+      expect((await ask(token, [victim], grantee)).body).toEqual(same(victim));
+      expect((await ask(token, [unknown], grantee)).body).toEqual(same(unknown));
+    }
+    const both = await ask(token, [victim, unknown]);
+    expect(both.body.data.victimSharing).toEqual([same(victim).data.victimSharing[0], same(unknown).data.victimSharing[0]]);
+    // A consent naming IT (for any category) makes the victim known there, with what concerns IT only.
+    await grantConsent(hub, victim, 'DE', { categories: ['LOCATION'], granteeJurisdictions: ['AT'] });
+    const consent = await grantConsent(hub, victim, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['IT'] });
+    expect((await ask(token, [victim])).body.data.victimSharing).toEqual([{ victimId: victim, jurisdiction: 'DE', consents: [{ id: consent, categories: ['HEALTH'] }] }]);
+    // What the victim shares with a third jurisdiction is the victim's own jurisdiction's to ask.
+    expect((await ask(token, [victim], 'AT')).body.data.victimSharing).toEqual([{ victimId: victim, jurisdiction: 'DE', consents: [] }]);
+  });
+
+  it('logs each answer as a read of the consent records: one event per victim per request, a refusal too, nothing for an unknown id', async () => {
+    const victim = await registerVictim(hub, 'DE');
+    const unknown = newId();
+    const TWICE = `query($ids: [ID!]!) { a: victimSharing(victimIds: $ids) { victimId } b: victimSharing(victimIds: $ids, grantee: "AT") { victimId } }`;
+    const own = await hub.query(await hub.token('social_worker', 'DE'), TWICE, { ids: [victim, victim, unknown] }, { url: hub.subgraphs.victims.url });
+    expect(own.body.errors).toBeUndefined();
+    expect(await events(victim)).toEqual([
+      expect.objectContaining({ role: 'social_worker', jurisdiction: 'DE', purpose: 'VICTIM_SUPPORT', fields: ['consents'], deniedFields: [], decision: 'ALLOW', bases: ['OWN_JURISDICTION'] }),
+    ]);
+    // A jurisdiction no consent names was refused, and it is written down (the victim's access report shows it).
+    await ask(await hub.token('prosecutor', 'IT'), [victim, unknown]);
+    const refused = (await events(victim))[1];
+    expect(refused).toMatchObject({ role: 'prosecutor', jurisdiction: 'IT', fields: ['consents', 'jurisdiction'], deniedFields: ['consents', 'jurisdiction'], decision: 'DENY', bases: [] });
+    // Named by a consent: released on that consent.
+    const consent = await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['IT'] });
+    await ask(await hub.token('prosecutor', 'IT'), [victim]);
+    expect((await events(victim))[2]).toMatchObject({ jurisdiction: 'IT', fields: ['consents', 'jurisdiction'], deniedFields: [], decision: 'ALLOW', bases: [`CONSENT:${consent}`] });
+    expect(await events(unknown)).toEqual([]);
+    const report = await hub.queryAs('social_worker', 'DE', `query($id: ID!) { accessReport(victimId: $id) { entries { text } } }`, { id: victim });
+    const texts = report.body.data.accessReport.entries.map((e: { text: string }) => e.text).join('\n');
+    expect(texts).toMatch(/a prosecutor of .* \(IT\) was refused your case details and consent records/);
   });
 });

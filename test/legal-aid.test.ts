@@ -1,55 +1,21 @@
 import type { mongo } from 'mongoose';
 import { PURPOSES } from '../platform/purposes';
-import { legalAidModels } from '../subgraphs/legal-aid/models';
+import { newId } from '../subgraphs/common/validate';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { ASSIGN, ATTORNEYS, asAttorney as asAttorneyOf, CLOSE, CONSENT, LEGAL_AID, ONE, seedDirectory, type TestAttorney } from './support/legal-aid';
 import { grantConsent, registerVictim } from './support/victims';
 
-// The legal aid subgraph: assignments under the victim's consent, files handed from an
-// attorney to one in the next jurisdiction within what the victim's consents allow, the
-// closing rule while a proceeding is open, gaps in representation, matching, and who
-// reads what of an assignment.
+// The legal aid subgraph: assignments under the victim's consent, the closing rule while a
+// proceeding is open, gaps in representation, matching, and who reads what of an
+// assignment. Handoffs: test/handoffs.test.ts.
 
 let hub: TestHub;
 let filters: string[] = [];
 const DAY = 86_400_000;
 
-// The directory (read-only in the API): providers and attorneys, as the seed writes them.
-const PROVIDERS = [
-  { _id: 'prov-de-ngo-00000000000', name: 'Rechtshilfe Berlin e.V.', jurisdiction: 'DE', kind: 'NGO' },
-  { _id: 'prov-de-bar-00000000000', name: 'Rechtsanwaltskammer Berlin', jurisdiction: 'DE', kind: 'BAR_ASSOCIATION' },
-  { _id: 'prov-at-ngo-00000000000', name: 'LEFÖ Rechtsberatung', jurisdiction: 'AT', kind: 'NGO' },
-];
-const attorney = (n: number, providerId: string, jurisdictions: string[], languages: string[], acceptingCases = true) => ({
-  _id: `attorney-${String(n).padStart(13, '0')}`,
-  name: `Attorney ${n}`,
-  barNumber: `BAR-${n}`,
-  jurisdictions,
-  languages,
-  providerId,
-  practitionerId: `att-${n}`,
-  acceptingCases,
-});
-const ATTORNEYS = [
-  attorney(1, PROVIDERS[0]._id, ['DE'], ['de', 'en', 'uk']),
-  attorney(2, PROVIDERS[0]._id, ['DE'], ['de', 'en']),
-  attorney(3, PROVIDERS[1]._id, ['DE'], ['de', 'ro']),
-  attorney(4, PROVIDERS[2]._id, ['AT'], ['de', 'uk']),
-  attorney(5, PROVIDERS[2]._id, ['AT'], ['de']),
-  attorney(6, PROVIDERS[1]._id, ['DE'], ['uk'], false),
-];
-const [A1, A2, A3, A4, A5] = ATTORNEYS;
-
-const asAttorney = (a: (typeof ATTORNEYS)[number], jurisdiction = a.jurisdictions[0]) => hub.token('legal_aid_attorney', jurisdiction, { sub: a.practitionerId, org: a.providerId });
+const [A1, A2, A3, A4] = ATTORNEYS;
+const asAttorney = (a: TestAttorney) => asAttorneyOf(hub, a);
 const gql = async (token: Promise<string>, query: string, variables: Record<string, unknown> = {}) => hub.query(await token, query, variables);
-
-const ASSIGN = `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id status matter attorney { name } } }`;
-const CONSENT = `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id status } }`;
-const HAND_OFF = `mutation($id: ID!, $input: HandOffInput!) { handOff(assignmentId: $id, input: $input) { id status toJurisdiction transferCategories } }`;
-const ACCEPT = `mutation($id: ID!) { acceptHandoff(handoffId: $id) { id status toAssignment { id status jurisdiction } fromAssignment { id status } } }`;
-const REFUSE = `mutation($id: ID!) { refuseHandoff(handoffId: $id, reason: "No capacity") { id status } }`;
-const CLOSE = `mutation($id: ID!) { closeAssignment(assignmentId: $id, reason: "Representation ended") { id status } }`;
-const ONE = `query($id: ID!) { legalAidAssignment(id: $id) { id status matter jurisdiction victim { id } representationConsent { language } } }`;
-const LEGAL_AID = `query($id: ID!) { victim(id: $id) { legalAid { current { id status jurisdiction attorney { name } } history { id status } gaps { from to reason proceeding { id } } } } }`;
 
 /** An ACTIVE assignment of a DE victim to attorney 1 (assigned by a DE social worker, consent recorded). */
 async function activeAssignment(victimId: string, input: Record<string, unknown> = {}): Promise<string> {
@@ -69,13 +35,10 @@ async function openProceeding(victimId: string, caseNumber: string): Promise<str
 
 beforeAll(async () => {
   hub = await startHub({ monitorCommands: true });
-  const connection = hub.subgraphs['legal-aid'].connection;
-  connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
+  hub.subgraphs['legal-aid'].connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
     if (event.commandName === 'find') filters.push(`${event.command.find}:${Object.keys(event.command.filter ?? {}).join(',')}`);
   });
-  const models = legalAidModels(connection);
-  await models.providers.createMany(PROVIDERS);
-  await models.attorneys.createMany(ATTORNEYS);
+  await seedDirectory(hub);
 });
 afterEach(() => hub.clock.reset());
 afterAll(() => hub.stop());
@@ -93,9 +56,16 @@ describe('assigning legal aid', () => {
     expect(res.body.data.victim.legalAid).toEqual({ current: [{ id, status: 'ACTIVE', jurisdiction: 'DE', attorney: { name: 'Attorney 1' } }], history: [], gaps: [] });
   });
 
-  it("another jurisdiction assigns only while the victim shares IDENTITY with it", async () => {
+  it("another jurisdiction assigns only while the victim shares IDENTITY with it; a victim it may not see answers as an unknown id", async () => {
     const victim = await registerVictim(hub, 'DE');
     const input = { attorneyId: A4._id, matter: 'ASYLUM', jurisdiction: 'AT' };
+    const unseen = await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input });
+    const unknownId = newId();
+    const unknown = await hub.queryAs('social_worker', 'AT', ASSIGN, { v: unknownId, input });
+    expect(errorCodes(unseen.body)).toEqual({ assignLegalAid: 'BAD_USER_INPUT' });
+    expect(unseen.body).toEqual(JSON.parse(JSON.stringify(unknown.body).replaceAll(unknownId, victim)));
+    // Known to AT (a consent names it), but not sharing IDENTITY with it.
+    await grantConsent(hub, victim, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
     expect(errorCodes((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body)).toEqual({ assignLegalAid: 'FORBIDDEN' });
     await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
     expect((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body.errors).toBeUndefined();
@@ -117,7 +87,7 @@ describe('assigning legal aid', () => {
   test.each([
     ['an unknown attorney', { attorneyId: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'input.attorneyId', /no attorney/],
     ['an attorney of another jurisdiction', { attorneyId: A4._id }, 'input.attorneyId', /does not practise in DE/],
-    ['an attorney not accepting cases', { attorneyId: 'attorney-0000000000006' }, 'input.attorneyId', /not accepting/],
+    ['an attorney not accepting cases', { attorneyId: ATTORNEYS[5]._id }, 'input.attorneyId', /not accepting/],
     ['a jurisdiction that is no country', { jurisdiction: 'Germany' }, 'input.jurisdiction', /ISO 3166/],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, overrides, field, message) => {
     const victim = await registerVictim(hub, 'DE');
@@ -125,55 +95,6 @@ describe('assigning legal aid', () => {
     expect(errorCodes(res.body)).toEqual({ assignLegalAid: 'BAD_USER_INPUT' });
     expect(res.body.errors![0].extensions?.field).toBe(field);
     expect(res.body.errors![0].message).toMatch(message);
-  });
-});
-
-describe('handoffs across borders', () => {
-  it('carries only what the victim shares with the receiving jurisdiction; accepted, it opens an ACTIVE assignment there and hands off the old one', async () => {
-    const victim = await registerVictim(hub, 'DE');
-    const from = await activeAssignment(victim);
-    const input = { toAttorneyId: A4._id, toJurisdiction: 'AT', reason: 'Repatriation to Vienna; speaks Ukrainian', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] };
-    const beyond = await gql(asAttorney(A1), HAND_OFF, { id: from, input });
-    expect(errorCodes(beyond.body)).toEqual({ handOff: 'BAD_USER_INPUT' });
-    expect(beyond.body.errors![0].extensions?.field).toBe('input.transferCategories[1]');
-    expect(beyond.body.errors![0].message).toMatch(/IDENTITY: the victim has not consented to share it with AT/);
-    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY', 'HEALTH'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
-    expect(errorCodes((await gql(asAttorney(A2), HAND_OFF, { id: from, input })).body)).toEqual({ handOff: 'FORBIDDEN' });
-    const offered = await gql(asAttorney(A1), HAND_OFF, { id: from, input });
-    expect(offered.body.data.handOff).toMatchObject({ status: 'OFFERED', toJurisdiction: 'AT', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] });
-    const handoff = offered.body.data.handOff.id;
-    expect((await gql(asAttorney(A1), ONE, { id: from })).body.data.legalAidAssignment.status).toBe('ACTIVE');
-    // Another attorney of the sending jurisdiction knows of it, but may not take it; one of a third jurisdiction does not know of it.
-    expect(errorCodes((await gql(asAttorney(A3), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'FORBIDDEN' });
-    expect(errorCodes((await hub.query(await hub.token('legal_aid_attorney', 'IT', { sub: A4.practitionerId }), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'NOT_FOUND' });
-
-    // An attorney of the receiving provider may take it for the receiving attorney.
-    const accepted = await gql(asAttorney(A5), ACCEPT, { id: handoff });
-    expect(accepted.body.errors).toBeUndefined();
-    const { toAssignment, fromAssignment } = accepted.body.data.acceptHandoff;
-    expect(accepted.body.data.acceptHandoff.status).toBe('ACCEPTED');
-    expect(toAssignment).toMatchObject({ status: 'ACTIVE', jurisdiction: 'AT' });
-    expect(fromAssignment).toEqual({ id: from, status: 'HANDED_OFF' });
-    expect(errorCodes((await gql(asAttorney(A4), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'BAD_USER_INPUT' });
-    // Linked both ways.
-    const LINKS = `query($id: ID!) { legalAidAssignment(id: $id) { handoffs { id fromAssignment { id } toAssignment { id } } } }`;
-    const back = await gql(asAttorney(A4), LINKS, { id: toAssignment.id });
-    expect(back.body.data.legalAidAssignment.handoffs).toEqual([{ id: handoff, fromAssignment: { id: from }, toAssignment: { id: toAssignment.id } }]);
-    // The receiving attorney reads the file's representation consent; the victim's legal aid moved with her.
-    expect((await gql(asAttorney(A4), ONE, { id: from })).body.data.legalAidAssignment.representationConsent).toEqual({ language: 'uk' });
-    const aid = await hub.queryAs('social_worker', 'DE', LEGAL_AID, { id: victim });
-    expect(aid.body.data.victim.legalAid.history).toEqual([{ id: from, status: 'HANDED_OFF' }]);
-  });
-
-  it('refused, the old assignment stays ACTIVE and can be offered again', async () => {
-    const victim = await registerVictim(hub, 'DE');
-    const from = await activeAssignment(victim);
-    const input = { toAttorneyId: A2._id, toJurisdiction: 'DE', reason: 'Moving', transferCategories: ['CASE', 'TESTIMONY'] };
-    const first = (await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body.data.handOff.id;
-    expect(errorCodes((await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body)).toEqual({ handOff: 'BAD_USER_INPUT' });
-    expect((await gql(asAttorney(A2), REFUSE, { id: first })).body.data.refuseHandoff).toEqual({ id: first, status: 'REFUSED' });
-    expect((await gql(asAttorney(A1), ONE, { id: from })).body.data.legalAidAssignment.status).toBe('ACTIVE');
-    expect((await gql(asAttorney(A1), HAND_OFF, { id: from, input })).body.errors).toBeUndefined();
   });
 });
 

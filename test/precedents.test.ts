@@ -102,7 +102,7 @@ beforeAll(async () => {
   const closed = await hub.queryAs('judge', 'DE', `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSED, outcome: "Convicted; 4 years and 6 months") { stage } }`, { id: closedProceeding });
   expect(closed.body.errors).toBeUndefined();
   await loadPrecedents(hub.subgraphs.proceedings.connection, demoPrecedentRecords());
-});
+}, 120_000); // a whole hub and 40 indexed precedents: over 30 s when the machine is shared
 afterAll(() => hub.stop());
 
 describe('ECLI', () => {
@@ -155,6 +155,12 @@ describe('public read', () => {
     const res = await anonymous(`{ precedents(first: 2) { totalCount edges { node { ecli } } } precedentChanges(first: 1) { hasMore } }`, {}, hub.subgraphs.proceedings.url);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.precedents.edges).toHaveLength(2);
+  });
+
+  it("a stored victims' profile of fewer than 5 victims reads as withheld", async () => {
+    const few = DEMO_PRECEDENTS.find((p) => p.victimProfile.count < 5)!;
+    const res = await anonymous(`query($ecli: String!) { precedent(ecli: $ecli) { victimProfile { withheld count nationalities { value } } } }`, { ecli: few.ecli });
+    expect(res.body.data.precedent.victimProfile).toEqual({ withheld: true, count: null, nationalities: null });
   });
 
   it('an unknown ECLI is null', async () => {
@@ -257,12 +263,8 @@ describe('publishing', () => {
   it('a judge of the jurisdiction publishes from a CLOSED proceeding; the profiles come from the proceeding, without names', async () => {
     const published = await publish();
     expect(published).toMatchObject({ jurisdiction: 'DE', court: 'Landgericht Berlin', outcome: 'Convicted; 4 years and 6 months', withdrawn: false, cites: [], citedBy: [] });
-    expect(published.victimProfile).toEqual({
-      count: 2,
-      ageGroups: expect.arrayContaining([{ value: 'AGE_30_38', count: 1 }, { value: 'AGE_9_17', count: 1 }]),
-      genders: [{ value: 'FEMALE', count: 1 }, { value: 'MALE', count: 1 }],
-      nationalities: [{ value: 'BG', count: 1 }, { value: 'RO', count: 1 }],
-    });
+    // Two victims are too few to describe without singling one out (k = 5, published-names.test.ts).
+    expect(published.victimProfile).toEqual({ count: null, ageGroups: null, genders: null, nationalities: null });
     expect(published.defendantProfile).toEqual({ count: 2, genders: [{ value: 'FEMALE', count: 1 }, { value: 'MALE', count: 1 }], nationalities: [{ value: 'DE', count: 1 }, { value: 'RS', count: 1 }] });
     expect(JSON.stringify(published)).not.toMatch(/Mirko|Test Person/);
 
@@ -279,8 +281,8 @@ describe('publishing', () => {
 
   test.each([
     ['from a proceeding that is not CLOSED', () => ({ proceedingId: openProceeding }), 'proceedingId', /not|CLOSED/],
-    ['with a defendant alias in the summary', () => ({ input: { summary: 'Mirko V. recruited the victims through a fake agency.' } }), 'input.summary', /alias "Mirko V\."/],
-    ['with an alias in other case and accents', () => ({ input: { significantFeatures: 'The court found that DEFENDANT B had organised transport.' } }), 'input.significantFeatures', /alias "Defendant B"/],
+    ['with a defendant alias in the summary', () => ({ input: { summary: 'Mirko V. recruited the victims through a fake agency.' } }), 'input.summary', /defendants\[0\]\.alias/],
+    ['with an alias in other case and accents', () => ({ input: { significantFeatures: 'The court found that DEFENDANT B had organised transport.' } }), 'input.significantFeatures', /defendants\[1\]\.alias/],
     ['with a name the judge excluded', () => ({ input: { summary: 'The victim, Olena Kovalenko, was recruited online.', namesToExclude: ['Olena Kovalénko'] } }), 'input.summary', /namesToExclude\[0\]/],
     ['with an ECLI of another country', () => ({ input: { ecli: 'ECLI:AT:LGW:2026:1' } }), 'input.ecli', /not the proceeding's jurisdiction DE/],
     ['with an ECLI year other than the decision year', () => ({ input: { ecli: 'ECLI:DE:LGB:2025:77' } }), 'input.ecli', /year 2025/],
@@ -294,7 +296,7 @@ describe('publishing', () => {
     expect(errorCodes(res.body)).toEqual({ publishPrecedent: 'BAD_USER_INPUT' });
     expect(res.body.errors![0].extensions?.field).toBe(field);
     expect(res.body.errors![0].message).toMatch(message);
-    expect(JSON.stringify(res.body)).not.toMatch(/Olena|Kovalenko/);
+    expect(JSON.stringify(res.body)).not.toMatch(/Olena|Kovalenko|Mirko|Defendant B/i);
     expect(await stored()).toBe(before);
   });
 

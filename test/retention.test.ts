@@ -11,7 +11,8 @@ import { grantConsent, registerVictim } from './support/victims';
 // Erasure with retention: a closed record keeps its personal data for the retention
 // period, then `npm run retention` removes it; eraseVictimData does so at once. Nothing
 // personal, and no identity hash, is left anywhere in the database; statistics stay; the
-// audit chain still verifies.
+// audit chain still verifies. Retention announces its erasures like eraseVictimData: the
+// other subgraphs erase their part when they next read the feed (every second here).
 
 const DAY = 86_400_000;
 let hub: TestHub;
@@ -34,9 +35,9 @@ const ERASE = `mutation($id: ID!, $basis: String!) { eraseVictimData(victimId: $
 const STATS = `{ victims(first: 100) { totalCount edges { node { id status ageGroup gender nationality } } } }`;
 
 beforeAll(async () => {
-  hub = await startHub({ env: { RETENTION_DAYS: '30' } });
+  hub = await startHub({ env: { RETENTION_DAYS: '30', ERASURE_POLL_SECONDS: '1' } });
   other = await connectDatabase(process.env.MONGODB_URI!, hub.subgraphs.victims.connection.name);
-});
+}, 60_000); // a whole hub on a loaded machine
 afterAll(async () => {
   await other.close();
   await hub.stop();
@@ -72,8 +73,18 @@ describe('closing a record starts its retention period', () => {
   let victim: { id: string; hash: string };
   let statsBefore: unknown;
 
+  let placement: string;
+
   beforeAll(async () => {
     victim = await fullVictim('closed');
+    const shelterInput = { name: 'Haus Retention', city: 'Berlin', capacity: 2, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' };
+    const shelter = (await hub.queryAs('shelter_staff', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).body.data.registerShelter.id;
+    const placed = await hub.queryAs('social_worker', 'DE', `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, {
+      s: shelter,
+      v: victim.id,
+      input: { from: new Date().toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] },
+    });
+    placement = placed.body.data.requestPlacement.id;
   });
 
   it('closeVictimRecord: the social worker of the jurisdiction closes it; retainUntil is closedAt + RETENTION_DAYS', async () => {
@@ -106,6 +117,23 @@ describe('closing a record starts its retention period', () => {
     const trail = await hub.subgraphs.victims.audit.trail('Victim', victim.id);
     expect(trail.at(-1)).toMatchObject({ action: 'ANONYMIZED', actor: 'retention', bases: [expect.stringMatching(/^RETENTION:\d{4}-\d\d-\d\d$/)] });
   });
+
+  it('is announced: the other subgraphs erase their part at their next read of the feed', async () => {
+    const notice = await hub.subgraphs.victims.connection.collection<{ _id: string; legalBasis: string; requestedBy: object }>('erasureNotices').findOne({ victimId: victim.id });
+    expect(notice).toMatchObject({ legalBasis: expect.stringMatching(/^RETENTION:\d{4}-\d\d-\d\d$/), requestedBy: { role: 'auditor', jurisdiction: 'none', org: 'justice hub retention' } });
+    const position = Number(notice!._id.split('#')[1]);
+    // No nudge came from the job (another process): the followers' poll finds it.
+    for (const name of ['shelters', 'legal-aid', 'proceedings']) {
+      const deadline = Date.now() + 20_000;
+      while ((await hub.subgraphs[name].erasure!.position()) < position) {
+        if (Date.now() > deadline) throw new Error(`${name} did not read the erasure feed within 20 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const event = (await hub.subgraphs[name].audit.trail('Victim', victim.id)).find((e) => e.action === 'VICTIM_DATA_ERASED');
+      expect({ name, bases: event?.bases }).toEqual({ name, bases: [`ERASURE_NOTICE:${position}`, `LEGAL_BASIS:${notice!.legalBasis}`, 'REQUESTED_BY:auditor/none'] });
+    }
+    expect(await hub.subgraphs.shelters.connection.collection('placements').findOne({ _id: placement } as never)).toMatchObject({ needs: [] });
+  }, 90_000); // three bounded waits of 20 s on a loaded machine
 
   it('running retention again changes nothing (safe from cron)', async () => {
     expect(retentionCommand()).toBe('anonymized 0 victim records whose retention period is over');

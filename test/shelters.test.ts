@@ -96,7 +96,7 @@ describe('capacity', () => {
     expect(await recount(other)).toEqual({ active: 3, beds: 3 });
     const shown = (await hub.query(token, SHELTER, { id: shelter })).body.data.shelter;
     expect(shown.occupancy).toBe(first.active);
-  });
+  }, 120_000); // 60 placements and 14 moves at once: near 30 s on a loaded machine
 
   it('a bed left by a process that died before writing its placement is given back, once it is stale', async () => {
     const shelter = await register('DE', { capacity: 2 });
@@ -220,7 +220,12 @@ describe('placements across borders (the victim’s consent, decided by the vict
   it("the shelter's jurisdiction places a foreign victim only under the victim's consent; a third jurisdiction not at all", async () => {
     const shelter = await register('AT');
     const victim = await registerVictim(hub, 'IT');
-    expect(errorCodes((await placeAs('social_worker', 'AT', shelter, victim)).body)).toEqual({ requestPlacement: 'FORBIDDEN' });
+    // A victim who shares nothing with AT is not even known there (shelter-oracles.test.ts).
+    expect(errorCodes((await placeAs('social_worker', 'AT', shelter, victim)).body)).toEqual({ requestPlacement: 'NOT_FOUND' });
+    await grantConsent(hub, victim, 'IT', { categories: ['LOCATION'], granteeJurisdictions: ['AT', 'GR'], purposes: ['SHELTER_PLACEMENT'] });
+    const partly = await placeAs('social_worker', 'AT', shelter, victim);
+    expect(errorCodes(partly.body)).toEqual({ requestPlacement: 'FORBIDDEN' });
+    expect(partly.body.errors![0].message).toMatch(/not consented to share LOCATION and HEALTH with AT/);
     expect(errorCodes((await placeAs('social_worker', 'GR', shelter, victim)).body)).toEqual({ requestPlacement: 'FORBIDDEN' });
     await grantConsent(hub, victim, 'IT', { categories: ['LOCATION', 'HEALTH'], granteeJurisdictions: ['AT'], purposes: ['SHELTER_PLACEMENT'] });
     expect((await placeAs('social_worker', 'AT', shelter, victim)).body.errors).toBeUndefined();
@@ -252,14 +257,15 @@ describe('the victim across subgraphs, and transport to court', () => {
     const police = await hub.queryAs('law_enforcement', 'DE', HEARINGS, { id: proceedingId });
     expect(police.body.errors).toBeUndefined();
     expect(police.body.data.proceeding.hearings[0].transport).toEqual([{ escort: 'POLICE', departAt: '2031-03-01T07:30:00.000Z', pickupLocation: 'Back entrance, Haus Lindenhof', victim: { id: victim } }]);
+    // A judge reads none of a transport: its list is refused (shelter-oracles.test.ts).
     const judge = await hub.queryAs('judge', 'DE', HEARINGS, { id: proceedingId });
-    expect(judge.body.data.proceeding.hearings[0].transport[0].pickupLocation).toBeNull();
+    expect(judge.body.data.proceeding.hearings[0].transport).toBeNull();
+    expect(errorCodes(judge.body)).toEqual({ 'proceeding.hearings.0.transport': 'FORBIDDEN' });
   });
 });
 
 describe('bad input loses nothing', () => {
   test.each([
-    ['an unknown shelter', async () => ({ shelterId: 'AAAAAAAAAAAAAAAAAAAAAA' }), 'shelterId', /no shelter/],
     ['a malformed victim id', async () => ({ victimId: 'x' }), 'victimId', /not a valid id/],
     ['a start in the past', async () => ({ input: stay({ from: '2020-01-01' }) }), 'input.from', /in the past/],
     ['a stay beyond the shelter’s limit', async () => ({ input: stay({ expectedUntil: '2099-01-01' }) }), 'input.expectedUntil', /at most 90 days/],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
@@ -15,12 +16,14 @@ const DAY = 86_400_000;
 const as = async (role: string, jurisdiction: string, sub: string) => hub.token(role, jurisdiction, { sub });
 const ask = async (token: string, query: string, variables: Record<string, unknown> = {}) => hub.query(token, query, variables);
 
+const EXTENSION = `endsOn extensions { endsOn reason byJurisdiction approvedBy } pendingExtension { endsOn reason byJurisdiction approvedBy awaiting }`;
 const CREATE = `mutation($input: CreateTeamInput!) { createJointInvestigationTeam(input: $input) { id status parties joined leaders { jurisdiction sub } members { sub role jurisdiction } } }`;
 const JOIN = `mutation($id: ID!) { joinJointInvestigationTeam(teamId: $id) { status joined } }`;
 const ADD = `mutation($id: ID!, $input: TeamMemberInput!) { addTeamMember(teamId: $id, input: $input) { members { sub role jurisdiction } } }`;
 const REMOVE = `mutation($id: ID!, $sub: String!) { removeTeamMember(teamId: $id, sub: $sub) { members { sub } } }`;
 const LINK = `mutation($id: ID!, $proceedingId: ID!) { linkProceeding(teamId: $id, proceedingId: $proceedingId) { proceedings { id } } }`;
-const EXTEND = `mutation($id: ID!, $endsOn: String!, $reason: String!) { extendTeam(teamId: $id, endsOn: $endsOn, reason: $reason) { endsOn extensions { endsOn reason byJurisdiction } } }`;
+const EXTEND = `mutation($id: ID!, $endsOn: String!, $reason: String!) { extendTeam(teamId: $id, endsOn: $endsOn, reason: $reason) { ${EXTENSION} } }`;
+const APPROVE = `mutation($id: ID!, $endsOn: String!) { approveTeamExtension(teamId: $id, endsOn: $endsOn) { ${EXTENSION} } }`;
 const CLOSE = `mutation($id: ID!) { closeTeam(teamId: $id, reason: "Investigation complete") { status closingReason } }`;
 const TEAM = `query($id: ID!) { jointInvestigationTeam(id: $id) { id name status joined proceedings { id jurisdiction } } }`;
 const READ = `query($id: ID!) { proceeding(id: $id) { id caseNumber jurisdiction charges evidence { id handlingCode description } } }`;
@@ -160,11 +163,16 @@ describe('what a team opens', () => {
     expect((await ask(officer, CASE, { id: deProceeding })).body.data.proceeding).toBeNull();
   });
 
-  it('access ends after the last day, and again after an extension runs out; the team shows EXPIRED', async () => {
+  it('access ends after the last day, and again after an agreed extension runs out; the team shows EXPIRED', async () => {
     const { id, prosecutor } = await activeTeam({ endsOn: inDays(365) });
     const member = await as('prosecutor', 'AT', prosecutor);
-    const extended = await ask(member, EXTEND, { id, endsOn: inDays(400), reason: 'New lines of inquiry' });
-    expect(extended.body.data.extendTeam).toEqual({ endsOn: inDays(400), extensions: [{ endsOn: inDays(400), reason: 'New lines of inquiry', byJurisdiction: 'AT' }] });
+    expect((await ask(member, EXTEND, { id, endsOn: inDays(400), reason: 'New lines of inquiry' })).body.errors).toBeUndefined();
+    const agreed = await ask(await as('prosecutor', 'DE', 'pros-de-1'), APPROVE, { id, endsOn: inDays(400) });
+    expect(agreed.body.data.approveTeamExtension).toEqual({
+      endsOn: inDays(400),
+      extensions: [{ endsOn: inDays(400), reason: 'New lines of inquiry', byJurisdiction: 'AT', approvedBy: ['AT', 'DE'] }],
+      pendingExtension: null,
+    });
     hub.clock.advance(380 * DAY);
     expect((await ask(member, READ, { id: deProceeding })).body.data.proceeding).not.toBeNull();
     hub.clock.advance(30 * DAY);
@@ -199,5 +207,101 @@ describe('what a team opens', () => {
     const underTeam = events.filter((e: any) => (e.bases ?? []).includes(`TEAM:${id}`));
     expect(underTeam.length).toBeGreaterThan(0);
     expect(underTeam[0]).toMatchObject({ subjectType: 'Proceeding', decision: 'ALLOW' });
+  });
+});
+
+describe('extending a team (every party agrees)', () => {
+  const deLeader = () => as('prosecutor', 'DE', 'pros-de-1');
+  const teamOf = async (id: string) => (await ask(await deLeader(), `query($id: ID!) { jointInvestigationTeam(id: $id) { ${EXTENSION} } }`, { id })).body.data.jointInvestigationTeam;
+
+  it('one party alone does not extend it: the answer says what awaits whom, and the team ends on its day', async () => {
+    const { id, prosecutor } = await activeTeam({ endsOn: inDays(365) });
+    const proposed = await ask(await deLeader(), EXTEND, { id, endsOn: inDays(400), reason: 'Financial analysis pending' });
+    expect(proposed.body.errors).toBeUndefined();
+    expect(proposed.body.data.extendTeam).toEqual({
+      endsOn: inDays(365),
+      extensions: [],
+      pendingExtension: { endsOn: inDays(400), reason: 'Financial analysis pending', byJurisdiction: 'DE', approvedBy: ['DE'], awaiting: ['AT'] },
+    });
+    hub.clock.advance(370 * DAY);
+    const member = await as('prosecutor', 'AT', prosecutor);
+    expect((await ask(member, READ, { id: deProceeding })).body.data.proceeding).toBeNull();
+    expect((await ask(member, TEAM, { id })).body.data.jointInvestigationTeam.status).toBe('EXPIRED');
+    // A proposal does not outlive the team: approving it now is refused.
+    expect(errorCodes((await ask(member, APPROVE, { id, endsOn: inDays(400) })).body)).toEqual({ approveTeamExtension: 'BAD_USER_INPUT' });
+  });
+
+  it('is in force once the leader of every party approved the same day, and each step is audited', async () => {
+    const created = await ask(await deLeader(), CREATE, { input: teamInput({ parties: ['DE', 'AT', 'IT'] }) });
+    const id = created.body.data.createJointInvestigationTeam.id;
+    await ask(await as('prosecutor', 'AT', 'pros-at-3p'), JOIN, { id });
+    await ask(await as('judge', 'IT', 'judge-it-3p'), JOIN, { id });
+    await ask(await deLeader(), EXTEND, { id, endsOn: inDays(500), reason: 'Second phase' });
+    const half = await ask(await as('prosecutor', 'AT', 'pros-at-3p'), APPROVE, { id, endsOn: inDays(500) });
+    expect(half.body.data.approveTeamExtension).toMatchObject({ endsOn: inDays(365), pendingExtension: { approvedBy: ['DE', 'AT'], awaiting: ['IT'] } });
+    const all = await ask(await as('judge', 'IT', 'judge-it-3p'), APPROVE, { id, endsOn: inDays(500) });
+    expect(all.body.data.approveTeamExtension).toEqual({
+      endsOn: inDays(500),
+      extensions: [{ endsOn: inDays(500), reason: 'Second phase', byJurisdiction: 'DE', approvedBy: ['DE', 'AT', 'IT'] }],
+      pendingExtension: null,
+    });
+    const events = await hub.subgraphs.proceedings.connection.collection('auditEvents').find({ subjectType: 'JointInvestigationTeam', subjectId: id }).sort({ sequence: 1 }).toArray();
+    const steps = events.map((e: any) => `${e.action}:${e.jurisdiction}`).filter((step) => /EXTEN/.test(step));
+    expect(steps).toEqual(['TEAM_EXTENSION_PROPOSED:DE', 'TEAM_EXTENSION_APPROVED:AT', 'TEAM_EXTENSION_APPROVED:IT', 'TEAM_EXTENDED:IT']);
+  });
+
+  it('an agreed step is bounded: beyond TEAM_EXTENSION_MAX_MONTHS (12) is BAD_USER_INPUT naming the limit, nothing pending', async () => {
+    const { id } = await activeTeam({ endsOn: inDays(365) });
+    for (const endsOn of ['2099-12-31', inDays(365 + 370)]) {
+      const res = await ask(await deLeader(), EXTEND, { id, endsOn, reason: 'Indefinitely' });
+      expect(errorCodes(res.body)).toEqual({ extendTeam: 'BAD_USER_INPUT' });
+      expect(res.body.errors![0].extensions?.field).toBe('endsOn');
+      expect(res.body.errors![0].message).toMatch(/at most 12 months \(TEAM_EXTENSION_MAX_MONTHS\)/);
+    }
+    expect((await teamOf(id)).pendingExtension).toBeNull();
+    expect((await ask(await deLeader(), EXTEND, { id, endsOn: inDays(365 + 330), reason: 'Within a year' })).body.errors).toBeUndefined();
+  });
+
+  it('an approval must name the pending day, once per party; a counter-proposal starts the agreement again', async () => {
+    const { id, prosecutor } = await activeTeam({ endsOn: inDays(365) });
+    const atLeader = await as('prosecutor', 'AT', prosecutor);
+    expect(errorCodes((await ask(atLeader, APPROVE, { id, endsOn: inDays(400) })).body)).toEqual({ approveTeamExtension: 'BAD_USER_INPUT' });
+    await ask(await deLeader(), EXTEND, { id, endsOn: inDays(500), reason: 'Long' });
+    const other = await ask(atLeader, APPROVE, { id, endsOn: inDays(400) });
+    expect(errorCodes(other.body)).toEqual({ approveTeamExtension: 'BAD_USER_INPUT' });
+    expect(other.body.errors![0].message).toMatch(new RegExp(`pending proposal of DE is to ${inDays(500)}`));
+    expect(errorCodes((await ask(await deLeader(), APPROVE, { id, endsOn: inDays(500) })).body)).toEqual({ approveTeamExtension: 'BAD_USER_INPUT' });
+    const counter = await ask(atLeader, EXTEND, { id, endsOn: inDays(420), reason: 'Shorter' });
+    expect(counter.body.data.extendTeam.pendingExtension).toMatchObject({ endsOn: inDays(420), approvedBy: ['AT'], awaiting: ['DE'] });
+    expect((await ask(await deLeader(), APPROVE, { id, endsOn: inDays(420) })).body.data.approveTeamExtension.endsOn).toBe(inDays(420));
+  });
+
+  it('a non-party finds no such team (as for an unknown id); police members and non-leaders are refused; nothing is written', async () => {
+    const { id, officer } = await activeTeam({ endsOn: inDays(365) });
+    const unknown = randomBytes(16).toString('base64url');
+    await ask(await deLeader(), ADD, { id, input: { sub: 'pros-de-member', role: 'prosecutor' } });
+    const attempts: Array<[string, string, string, string]> = [
+      ['prosecutor', 'GR', 'pros-gr-1', 'NOT_FOUND'],
+      ['law_enforcement', 'AT', officer, 'FORBIDDEN'],
+      ['judge', 'AT', 'judge-at-not-member', 'FORBIDDEN'],
+      ['prosecutor', 'DE', 'pros-de-member', 'FORBIDDEN'],
+    ];
+    for (const [role, jurisdiction, sub, code] of attempts) {
+      const caller = await as(role, jurisdiction, sub);
+      for (const [field, query, variables] of [
+        ['extendTeam', EXTEND, { endsOn: inDays(400), reason: 'Alone' }],
+        ['approveTeamExtension', APPROVE, { endsOn: inDays(400) }],
+      ] as const) {
+        const real = await ask(caller, query, { id, ...variables });
+        expect(errorCodes(real.body)).toEqual({ [field]: code });
+        // Where the team is invisible, a real id answers exactly as an id that does not exist.
+        if (code === 'NOT_FOUND' || role === 'law_enforcement') {
+          const none = await ask(caller, query, { id: unknown, ...variables });
+          expect(errorCodes(none.body)).toEqual({ [field]: code });
+          expect(none.body.errors![0].message.replace(unknown, '<id>')).toBe(real.body.errors![0].message.replace(id, '<id>'));
+        }
+      }
+    }
+    expect(await teamOf(id)).toMatchObject({ endsOn: inDays(365), extensions: [], pendingExtension: null });
   });
 });

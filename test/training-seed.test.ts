@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { Connection } from 'mongoose';
 import { randomSecrets } from '../scripts/dev-env';
+import { DEV_ISSUER } from '../scripts/dev-issuer';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../scripts/demo';
 import { seedTraining, type TrainingSeedSettings } from '../scripts/seed-training';
 import { connectDatabase } from '../subgraphs/common/db';
@@ -66,8 +67,9 @@ describe('training demo data', () => {
       expect(here).toHaveLength(25);
       expect(new Set(here.map((p) => p.role))).toEqual(new Set(Object.values(PractitionerRole)));
     }
-    // The development tokens' default subjects are practitioners (they read their own record).
-    expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE' });
+    // The development tokens' default subjects, of the development issuer, are practitioners (they read their own record).
+    expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE', subjectIssuer: DEV_ISSUER });
+    expect(new Set(practitioners.map((p) => p.subjectIssuer))).toEqual(new Set([DEV_ISSUER]));
 
     const completions = await models.Completion.countDocuments();
     expect(completions).toBeGreaterThan(300);
@@ -79,16 +81,20 @@ describe('training demo data', () => {
     const now = new Date();
     const byStatus = certificates.reduce<Record<string, number>>((counts, c) => ({ ...counts, [statusOf(c, now)]: (counts[statusOf(c, now)] ?? 0) + 1 }), {});
     expect(byStatus).toEqual({ VALID: 60, EXPIRED: 10, SUSPENDED: 10, REVOKED: 10 });
-    // Every code has its check character, and every credential verifies with its body's published keys, old or current.
+    // Every code has its check character, and every credential verifies with its body's published keys, old or
+    // current: the first key, retired by the rotation a year ago, signed only before its retirement (`exp`).
     const kids = new Set<string>();
     for (const certificate of certificates) {
       expect(certificateCode(certificate._id)).toBe(certificate._id);
-      const body = bodies.find((b) => b._id === certificate.bodyId)!;
-      const { payload } = await jwtVerify(certificate.credential, createLocalJWKSet(jwksOf(body.keys)), { typ: CREDENTIAL_TYPE, currentDate: new Date(`${certificate.issuedOn}T12:00:00Z`) });
+      const jwks = jwksOf(bodies.find((b) => b._id === certificate.bodyId)!);
+      const { payload, protectedHeader } = await jwtVerify(certificate.credential, createLocalJWKSet(jwks), { typ: CREDENTIAL_TYPE, currentDate: new Date(`${certificate.issuedOn}T12:00:00Z`) });
       expect(payload.jti).toBe(certificate._id);
-      kids.add(decodeProtectedHeader(certificate.credential).kid!);
+      const retiredAt = jwks.keys.find((k) => k.kid === protectedHeader.kid)!.exp;
+      if (retiredAt !== undefined) expect(payload.iat).toBeLessThan(retiredAt);
+      kids.add(protectedHeader.kid!);
     }
     expect(kids.size).toBe(6); // both keys of every body signed some
+    for (const body of bodies) expect(jwksOf(body).keys.map((k) => k.exp === undefined)).toEqual([false, true]);
 
     // The withdrawn (suspended and revoked) are each body's revocation list.
     const withdrawn = await Promise.all(bodies.map((b) => models.certificates.loaderBy('withdrawn').load(b._id)));

@@ -1,18 +1,16 @@
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { mongo } from 'mongoose';
 import { ROOT } from '../platform/paths';
-import { establishBody } from '../subgraphs/training/bodies';
 import { ALPHABET, certificateCode, newCertificateCode } from '../subgraphs/training/code';
 import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/credential';
-import { SigningKeys } from '../subgraphs/training/keys';
-import { trainingModels } from '../subgraphs/training/models';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { COMPLETE, daysAgo, ISSUE, REGISTER, setUpAccreditation, today, trainingDesk } from './support/training';
 
 // The training subgraph: certificates issued only on passing completions by officers of the
 // body's region, human-readable codes with a check character, public verification without a
@@ -24,10 +22,6 @@ let hub: TestHub;
 let filters: string[] = [];
 let workDir: string;
 
-const REGISTER = `mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id name role jurisdiction } }`;
-const COMPLETE = `mutation($id: ID!, $module: String!, $input: CompletionInput!) { recordCompletion(practitionerId: $id, moduleCode: $module, input: $input) { id passed hours } }`;
-const ISSUE = `mutation($id: ID!, $program: String!, $months: Int!) { issueCertificate(practitionerId: $id, programCode: $program, validMonths: $months) {
-  code status issuedOn expiresOn credential scope { programCode programTitle role competencies } body { id name } holder { id name } } }`;
 const VERIFY = `query($code: String!) { verifyCertificate(code: $code) { code status holderName role issuedOn expiresOn checkedAt scope { programCode competencies } body { id name region jwksUrl } } }`;
 const REVOKE = `mutation($code: String!) { revokeCertificate(code: $code, reason: "Assessment irregular") { code status revocation { on reason } } }`;
 const SUSPEND = `mutation($code: String!) { suspendCertificate(code: $code, reason: "CPD overdue") { code status suspension { reason } } }`;
@@ -35,26 +29,10 @@ const REINSTATE = `mutation($code: String!) { reinstateCertificate(code: $code) 
 const ROTATE = `mutation($body: ID!) { rotateSigningKey(bodyId: $body) { id signingKeys { kid current } } }`;
 const PRACTITIONER = `query($id: ID!) { practitioner(id: $id) { id name email completions { moduleCode score passed } certificates { code status } } }`;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
 /** Wherever the gateway listens, with a path. */
 const atGateway = (route: string) => new URL(route, hub.gateway.url).toString();
 
-let ordinal = 0;
-async function register(jurisdiction: string, role = 'JUDGE', overrides: Record<string, unknown> = {}): Promise<string> {
-  ordinal++;
-  const input = { name: `Practitioner ${ordinal}`, role, organization: `${jurisdiction} District Court`, email: `p${ordinal}@court.example`, subject: `practitioner-${ordinal}@idp.example`, ...overrides };
-  const res = await hub.queryAs('accreditation_officer', jurisdiction, REGISTER, { input });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.registerPractitioner.id;
-}
-
-async function complete(practitionerId: string, module: string, score = 90, completedOn = today(), officer = 'AL') {
-  const res = await hub.queryAs('accreditation_officer', officer, COMPLETE, { id: practitionerId, module, input: { completedOn, score, assessor: 'Trainer One' } });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.recordCompletion;
-}
+const { register, complete } = trainingDesk(() => hub);
 
 /** A practitioner of AL who passed every module of WB-VA-101, and the certificate issued to them. */
 async function certified(months = 24, jurisdiction = 'AL', completedOn = today()): Promise<{ practitionerId: string; certificate: any }> {
@@ -108,30 +86,7 @@ beforeAll(async () => {
   connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
     if (event.commandName === 'find') filters.push(`${event.command.find}:${Object.keys(event.command.filter ?? {}).join(',')}`);
   });
-  // Bodies and programs are set up by operators (as the demo seed does), not through the graph.
-  const models = trainingModels(connection, { keys: new SigningKeys(hub.env.ACCREDITATION_KEY_DIR), publicUrl: 'http://localhost:4000' });
-  const at = new Date(Date.now() - 5 * 365 * 86_400_000);
-  await establishBody(models, { id: 'WB', name: 'Western Balkans Training Council', region: 'Western Balkans', jurisdictions: ['AL', 'RS'] }, 'test', at);
-  await establishBody(models, { id: 'CE', name: 'Central European Training Board', region: 'Central Europe', jurisdictions: ['DE', 'AT'] }, 'test', at);
-  const module = (code: string, hours: number, competency: string) => ({ code, title: `Module ${code}`, hours, competency });
-  await models.programs.createMany([
-    {
-      _id: 'WB-VA-101',
-      title: 'Identifying Victims of Trafficking',
-      bodyId: 'WB',
-      passingScore: 70,
-      modules: [module('WB-VA-101-M1', 8, 'VULNERABILITY_ASSESSMENT'), module('WB-VA-101-M2', 6, 'VICTIM_RIGHTS')],
-      requiredFor: ['POLICE', 'SOCIAL_WORKER'],
-    },
-    {
-      _id: 'CE-JP-201',
-      title: 'Trauma-Informed Justice',
-      bodyId: 'CE',
-      passingScore: 75,
-      modules: [module('CE-JP-201-M1', 10, 'TRAUMA_INFORMED_INTERVIEWING'), module('CE-JP-201-M2', 6, 'CHILD_SENSITIVE_PROCEDURES'), module('CE-JP-201-M3', 8, 'FINANCIAL_INVESTIGATION')],
-      requiredFor: ['JUDGE', 'PROSECUTOR'],
-    },
-  ]);
+  await setUpAccreditation(hub);
 });
 afterAll(async () => {
   await hub.stop();
@@ -238,7 +193,7 @@ describe('certificate codes', () => {
     expect(res.body.errors![0].extensions?.field).toBe('code');
     expect(res.body.errors![0].message).toMatch(/check character does not match/);
     expect((await hub.query(null, VERIFY, { code: 'WB-2026-OOOO-0000' })).body.errors![0].message).toMatch(/"O" is never used in codes/);
-    const unknown = newCertificateCode('WB', 2026);
+    const unknown = newCertificateCode('WB', 2001); // no test issues in 2001: never a code that exists
     expect((await hub.query(null, VERIFY, { code: unknown })).body.data.verifyCertificate).toMatchObject({ code: unknown, status: 'NOT_FOUND', holderName: null, body: null });
   });
 });
@@ -330,7 +285,9 @@ describe('credentials', () => {
         expiresOn: certificate.expiresOn,
       },
     });
-    expect(JSON.stringify(payload)).not.toMatch(/@|email/);
+    // No contact data: the holder is these four, and no address ('@' is in no id, code or URL of it).
+    expect(Object.keys((payload as any).certificate.holder).sort()).toEqual(['jurisdiction', 'name', 'organization', 'role']);
+    expect(JSON.stringify(payload)).not.toContain('@');
     // Also at the subgraph's own port; an unknown body, and a path out of the prefix, are 404.
     expect((await fetch(new URL('/.well-known/accreditation/WB/jwks.json', hub.subgraphs.training.url))).status).toBe(200);
     expect((await fetch(atGateway('/.well-known/accreditation/ZZ/jwks.json'))).status).toBe(404);
@@ -441,6 +398,64 @@ describe('key rotation', () => {
   });
 });
 
+describe('retired signing keys', () => {
+  it('after a rotation the old key verifies only what it signed before; revocation lists only from the current key', async () => {
+    const before = await certified();
+    const oldKid = decodeProtectedHeader(before.certificate.credential).kid!;
+    const staleList = await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text();
+    expect(decodeProtectedHeader(staleList).kid).toBe(oldKid);
+
+    const rotated = await hub.queryAs('accreditation_officer', 'AL', `mutation { rotateSigningKey(bodyId: "WB") { signingKeys { kid current createdAt retiredAt } } }`);
+    expect(rotated.body.errors).toBeUndefined();
+    const keys: Array<{ kid: string; current: boolean; createdAt: string; retiredAt: string | null }> = rotated.body.data.rotateSigningKey.signingKeys;
+    const current = keys.find((k) => k.current)!;
+    expect(keys.filter((k) => k.retiredAt === null)).toEqual([current]);
+    expect(keys.find((k) => k.kid === oldKid)!.retiredAt).toBe(current.createdAt); // retired when its successor was made
+    // Revoked after the stale list was signed: only a list of the current key says so.
+    expect((await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: before.certificate.code })).body.errors).toBeUndefined();
+
+    // The JWKS says when each key was retired (`exp`, as OpenID Federation's historical keys do).
+    const jwks = await jwksOfBody('WB');
+    const retiredAt = (jwks.keys.find((k) => k.kid === oldKid) as { exp?: number }).exp!;
+    expect(retiredAt).toBe(Math.ceil(Date.parse(current.createdAt) / 1000));
+    expect(jwks.keys.find((k) => k.kid === current.kid)).not.toHaveProperty('exp');
+    expect(decodeJwt(before.certificate.credential).iat).toBeLessThan(retiredAt);
+    const freshList = await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text();
+    const files = { jwks: saved('retired-jwks.json', JSON.stringify(jwks)), stale: saved('stale-revocations.jwt', staleList), fresh: saved('fresh-revocations.jwt', freshList) };
+
+    // (a) What the old key signed before its retirement still verifies.
+    expect((await verifyOffline(before.certificate.credential, '--jwks', files.jwks)).code).toBe(0);
+    // (c) The stale list has a good signature, is within its week and omits the revocation: refused for its key.
+    const { payload: stale } = await jwtVerify(staleList, createLocalJWKSet(jwks), { typ: REVOCATION_LIST_TYPE });
+    expect((stale as any).withdrawn.map((w: any) => w.code)).not.toContain(before.certificate.code);
+    const withStale = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--revocations', files.stale);
+    expect(withStale.code).toBe(1);
+    expect(withStale.stderr).toMatch(new RegExp(`^invalid: the revocation list is signed by a retired key \\(${oldKid}, retired at .*\\): revocation lists are accepted only from the body's current key`));
+    const withFresh = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--revocations', files.fresh);
+    expect(withFresh.stderr).toMatch(new RegExp(`^invalid: revoked: ${before.certificate.code} is REVOKED`));
+
+    // (b) Signed with the old private key (from the key directory) at or after its retirement: refused; just before: not.
+    const oldKey = createPrivateKey(readFileSync(path.join(hub.env.ACCREDITATION_KEY_DIR, 'WB', `${oldKid}.pem`)));
+    const claims = decodeJwt(before.certificate.credential);
+    const signedAt = (iat: number) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: oldKid, typ: CREDENTIAL_TYPE }).setIssuedAt(iat).sign(oldKey);
+    const late = await verifyOffline(await signedAt(retiredAt), '--jwks', files.jwks);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(new RegExp(`^invalid: signed by a retired key: ${oldKid} was retired at ${new Date(retiredAt * 1000).toISOString()}, and this credential was signed at ${new Date(retiredAt * 1000).toISOString()}, after that`));
+    expect((await verifyOffline(await signedAt(retiredAt - 1), '--jwks', files.jwks)).code).toBe(0);
+    const after = await certified();
+    const forgedList = await new SignJWT({ body: 'WB', withdrawn: [] })
+      .setProtectedHeader({ alg: 'ES256', kid: oldKid, typ: REVOCATION_LIST_TYPE })
+      .setIssuer(String(claims.iss))
+      .setIssuedAt()
+      .setExpirationTime('7d')
+      .sign(oldKey);
+    const withForged = await verifyOffline(after.certificate.credential, '--jwks', files.jwks, '--revocations', saved('forged-revocations.jwt', forgedList));
+    expect(withForged.code).toBe(1);
+    expect(withForged.stderr).toMatch(/^invalid: the revocation list is signed by a retired key/);
+    expect((await verifyOffline(after.certificate.credential, '--jwks', files.jwks, '--revocations', files.fresh)).code).toBe(0);
+  }, 120_000);
+});
+
 describe('CPD hours', () => {
   it('add up passed modules and exchange visits within the months asked for', async () => {
     const judge = await register('RS', 'JUDGE');
@@ -527,7 +542,6 @@ describe('bad input changes nothing', () => {
     ['a date that does not exist', () => [COMPLETE, { id: judge, module: 'WB-VA-101-M1', input: { completedOn: '2025-02-30', score: 80, assessor: 'T' } }], 'input.completedOn', /not a calendar date/],
     ['an unknown module', () => [COMPLETE, { id: judge, module: 'WB-XX-999', input: { completedOn: today(), score: 80, assessor: 'T' } }], 'moduleCode', /no training module/],
     ['a malformed practitioner id', () => [COMPLETE, { id: 'x', module: 'WB-VA-101-M1', input: { completedOn: today(), score: 80, assessor: 'T' } }], 'practitionerId', /not a valid id/],
-    ['an unknown practitioner', () => [ISSUE, { id: 'AAAAAAAAAAAAAAAAAAAAAA', program: 'WB-VA-101', months: 12 }], 'practitionerId', /no practitioner/],
     ['an unknown program', () => [ISSUE, { id: judge, program: 'WB-NOPE-1', months: 12 }], 'programCode', /no training program/],
     ['an exchange visit of a police officer', () => [VISIT, { id: police, input: visit() }], 'practitionerId', /for judges/],
     ['an exchange visit at home', () => [VISIT, { id: judge, input: visit({ hostJurisdiction: 'AL' }) }], 'input.hostJurisdiction', /another jurisdiction/],
@@ -544,8 +558,9 @@ describe('bad input changes nothing', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('an unknown certificate or body is NOT_FOUND', async () => {
-    expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: newCertificateCode('WB', 2026) })).body)).toEqual({ revokeCertificate: 'NOT_FOUND' });
+  it('an unknown practitioner, certificate or body is NOT_FOUND', async () => {
+    expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', ISSUE, { id: 'AAAAAAAAAAAAAAAAAAAAAA', program: 'WB-VA-101', months: 12 })).body)).toEqual({ issueCertificate: 'NOT_FOUND' });
+    expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: newCertificateCode('WB', 2001) })).body)).toEqual({ revokeCertificate: 'NOT_FOUND' });
     expect(errorCodes((await hub.queryAs('accreditation_officer', 'AL', ROTATE, { body: 'XY' })).body)).toEqual({ rotateSigningKey: 'NOT_FOUND' });
   });
 });

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth';
-import { forbidden, unauthenticated } from '../../platform/errors';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
@@ -58,7 +58,9 @@ export interface Basis<P> {
    * The facts of a caller's situation that together make it hold, default `[code]`:
    * OWN_JURISDICTION (the caller acts in the record's jurisdiction), OVERSIGHT (an auditor
    * overseeing it), CONSENT (a consent of the victim covering the category and the stated
-   * purpose), NAMED_IN_CONSENT, VICTIM_JURISDICTION, TEAM, or a subgraph's own (OPERATOR, …).
+   * purpose), NAMED_IN_CONSENT, VICTIM_JURISDICTION, TEAM, or a subgraph's own (OPERATOR, …);
+   * `PURPOSE:<purpose>` when it needs that stated purpose, and `{category}` in a fact that
+   * depends on the category decided (`CARRIED:{category}`; CASE when asked for visibility).
    * The access tests (test/access-matrix.test.ts) establish the facts and expect from these
    * which bases hold, so a basis must name every fact it needs.
    */
@@ -98,6 +100,12 @@ export interface TypeAccess<P> {
   visibleOn: Array<Basis<P>>;
   /** Records anyone may know of, with or without a token (published case law): `visibleOn` is then not asked. */
   public?: boolean;
+  /**
+   * Known at all only to those who may read this category of it (one of its roles, and one of
+   * its bases holds, whatever purpose is stated): a record whose existence is itself personal
+   * (who is placed where). Others get it as an unknown id, even in its own jurisdiction.
+   */
+  knownTo?: string;
   /** Fields anyone who reached the record may read (its key). */
   open: string[];
   /** Every other field and its category: PUBLIC (a public type's: anyone), CASE (any authenticated caller, not logged) or one of `rules`. */
@@ -108,6 +116,7 @@ export interface TypeAccess<P> {
 
 /** Checks a declaration when it is made: every field has a category with a rule. */
 export function typeAccess<P>(declaration: TypeAccess<P>): TypeAccess<P> {
+  if (declaration.knownTo && !declaration.rules[declaration.knownTo]) throw new Error(`${declaration.typeName}: knownTo ${declaration.knownTo} has no rule`);
   for (const [field, category] of Object.entries(declaration.fields)) {
     if (category === PUBLIC && !declaration.public) throw new Error(`${declaration.typeName}.${field}: only a public type has PUBLIC fields`);
     if (category !== 'CASE' && category !== PUBLIC && !declaration.rules[category]) throw new Error(`${declaration.typeName}.${field}: category ${category} has no rule`);
@@ -182,12 +191,8 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
   if (!caller) return Promise.resolve(false);
   const decision = decidedOnce(ctx, `${access.typeName}:${access.id(record)}:visible`, async () => {
     try {
-      const jurisdiction = await access.jurisdiction(record, ctx);
-      if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
-      for (const basis of access.visibleOn) {
-        if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, reason: null, basis: basis.code };
-      }
-      return DENIED;
+      const seen = await seenFrom(access, ctx, record, caller);
+      return seen.allowed && access.knownTo && !(await mayRead(access, ctx, record, access.knownTo)) ? DENIED : seen;
     } catch (error) {
       // Whose record it is could not be asked: refused, and said why (never shown).
       if (error instanceof ConsentUnavailable) throw forbidden(`${access.noun[0].toUpperCase()}${access.noun.slice(1)} cannot be shown: ${error.message}`);
@@ -197,9 +202,39 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
   return decision.then((d) => d.allowed);
 }
 
+/** Its own jurisdiction, the auditors overseeing it, or a `visibleOn` basis. */
+async function seenFrom<P>(access: TypeAccess<P>, ctx: RequestContext, record: P, caller: NonNullable<RequestContext['caller']>): Promise<Decision> {
+  const jurisdiction = await access.jurisdiction(record, ctx);
+  if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
+  for (const basis of access.visibleOn) {
+    if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, reason: null, basis: basis.code };
+  }
+  return DENIED;
+}
+
+/** The caller has a role of the category and one of its bases holds (the purpose aside): `knownTo`. */
+async function mayRead<P>(access: TypeAccess<P>, ctx: RequestContext, record: P, category: string): Promise<boolean> {
+  const rule = access.rules[category];
+  if (!rule?.roles.includes(ctx.caller!.role)) return false;
+  for (const basis of rule.bases) {
+    if (appliesTo(basis, ctx.caller!.role) && (await basis.holds(ctx, record, category))) return true;
+  }
+  return false;
+}
+
 /** The record if the caller may know of it, else null (as for an id that does not exist). */
 export async function visibleOrNull<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined): Promise<P | null> {
   return record && (await isVisible(access, ctx, record)) ? record : null;
+}
+
+/**
+ * The one "not visible" answer for a record named by id (a mutation's or a query's
+ * argument): the record if the caller may know of it, else NOT_FOUND worded exactly as
+ * for an id that does not exist, so no answer tells an invisible record from a missing one.
+ */
+export async function visibleOrNotFound<P>(access: TypeAccess<P>, ctx: RequestContext, record: P | null | undefined, id: string): Promise<P> {
+  if (record && (await isVisible(access, ctx, record))) return record;
+  throw notFound(access.typeName, id);
 }
 
 /** Of these records, those the caller may know of, in order. */

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains } from './chain';
+import { undeclaredAction, type MutationScope } from './audited';
 import { listsOf, type Lists } from './lists';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
 
@@ -18,6 +19,9 @@ import { decodeCursor, encodeCursor, pageSize } from './pagination';
  */
 
 export type AuditDecision = 'ALLOW' | 'DENY';
+
+/** Who acted, as an event names it: a verified caller, or one of the hub's own jobs (retention, erasure) with a role of its own. */
+export type AuditActor = Pick<Caller, 'sub' | 'jurisdiction' | 'org' | 'issuer'> & { role: string };
 
 export interface AuditEntry {
   action: string; // READ, REGISTER, CONSENT_GRANTED, …
@@ -125,7 +129,7 @@ export class AuditLog {
   /** Told how long each append took and whether it failed (the subgraph's metrics). */
   onWrite?: (seconds: number, failed: boolean) => void;
 
-  append(caller: Caller | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
+  append(caller: AuditActor | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
     const events = entries.map((entry) => ({
       ...entry,
       at,
@@ -279,10 +283,12 @@ export class RequestAudit {
   private readonly reads = new Map<string, { subjectType: string; subjectId: string; allowed: Set<string>; denied: Set<string>; bases: Set<string> }>();
   /** Events noted during the request, stored with the reads at flush. */
   private readonly changes: AuditEntry[] = [];
+  /** The mutation running now and the actions it declared (common/audited.ts). */
+  private scope: MutationScope | null = null;
 
   constructor(
     readonly log: AuditLog,
-    private readonly caller: Caller | null,
+    private readonly caller: AuditActor | null,
     private readonly purpose: string | null,
   ) {}
 
@@ -301,8 +307,8 @@ export class RequestAudit {
    * An event that is not a write (e.g. a disclosure), stored with the request's reads
    * before the response leaves.
    */
-  noteEvent(action: string, subjectType: string, subjectId: string, fields: string[]): void {
-    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
+  noteEvent(action: string, subjectType: string, subjectId: string, fields: string[], bases: string[] = []): void {
+    this.changes.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases });
   }
 
   /**
@@ -313,8 +319,11 @@ export class RequestAudit {
    * auditor reads as an attempt), and the error goes on.
    */
   async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>, bases: string[] = []): Promise<T> {
+    const scope = this.scope;
+    if (scope && !scope.actions.includes(action)) throw undeclaredAction(scope, action);
     const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases };
     await this.log.append(this.caller, this.purpose, [entry]);
+    if (scope) scope.written += 1;
     try {
       return await write();
     } catch (error) {
@@ -323,6 +332,15 @@ export class RequestAudit {
       });
       throw error;
     }
+  }
+
+  /** A mutation starts (common/audited.ts): its declared actions are in force until `leave`. */
+  enter(scope: MutationScope): void {
+    this.scope = scope;
+  }
+
+  leave(scope: MutationScope): void {
+    if (this.scope === scope) this.scope = null;
   }
 
   async flush(): Promise<void> {

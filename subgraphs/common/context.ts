@@ -9,6 +9,8 @@ import type { ServiceMetrics } from '../../platform/metrics';
 /** What every resolver and rule of every subgraph receives. */
 export interface RequestContext<Models = unknown, Loaders = unknown> {
   caller: Caller | null;
+  /** A hub service asking with its own token (then `caller` is null): it may read the erasure feed, nothing else. */
+  service?: string | null;
   /** The purpose the request states (X-Purpose), from the vocabulary and allowed for the role. */
   purpose: Purpose | null;
   /** The caller's own token and purpose, for calls to other services on its behalf. */

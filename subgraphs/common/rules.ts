@@ -45,6 +45,9 @@ export function ruleOf<Ctx extends RequestContext = RequestContext>(
  */
 export const isPublic = ruleOf(() => true);
 
+/** A hub service with its own token (platform/service-tokens.ts); a person's token, or none, is refused. */
+export const isHubService = ruleOf((_parent, _args, ctx) => (ctx.service ? true : ctx.caller ? forbidden('Only the hub\'s own services read this') : unauthenticated()));
+
 export const isAuthenticated = ruleOf((_parent, _args, ctx) => (ctx.caller ? true : unauthenticated()));
 
 export function hasRole(...roles: Role[]) {

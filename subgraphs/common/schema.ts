@@ -9,6 +9,7 @@ import { forbidden } from '../../platform/errors';
 import { permissionsOf, visibleOrNull, type TypeAccess } from './access';
 import type { RequestContext } from './context';
 import { auditApi, type AuditedService } from './audit-api';
+import { declaredAudits, enforceDeclaredAudits } from './audited';
 import { deny, federationRules, type Permissions } from './rules';
 
 const FEDERATION_LINK =
@@ -51,6 +52,7 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
     skipCheck: true,
     validate: false,
   });
+  const audits = declaredAudits(parts.name, schema);
   const jurisdictions = Object.fromEntries((parts.access ?? []).map((a) => [a.typeName, a.jurisdictionOf]));
   const audit = auditApi(auditedService(parts), jurisdictions, auditDirectory, { pageInfo: Boolean(schema.getType('PageInfo')) });
   const dateTime = schema.getType('DateTimeISO') ? '' : 'scalar DateTimeISO\n';
@@ -59,21 +61,24 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
   for (const [typeName, resolver] of Object.entries({ ...audit.resolvers, ...visibleReferences(parts) })) {
     resolvers[typeName] = { ...resolvers[typeName], ...resolver };
   }
-  return { subgraph: buildSubgraphSchema({ typeDefs, resolvers }), auditPermissions: audit.permissions };
+  return { subgraph: buildSubgraphSchema({ typeDefs, resolvers }), auditPermissions: audit.permissions, audits };
 }
 
 /**
  * type-graphql classes, declared access and the platform's audit API → federated
- * subgraph schema (what `npm run compose` prints). `auditDirectory`: given to the one
+ * subgraph schema (what `npm run compose` prints), with each mutation's declared audit
+ * actions (printed in the access matrix). `auditDirectory`: given to the one
  * subgraph that answers the hub's audit root fields (subgraphs/registry.ts).
  */
-export async function federatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema> {
-  return (await assemble(parts, auditDirectory)).subgraph;
+export async function federatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema & { audits: Record<string, string[]> }> {
+  const { subgraph, audits } = await assemble(parts, auditDirectory);
+  return Object.assign(subgraph, { audits });
 }
 
 /** The served schema: the federated schema behind shield, deny by default. */
 export async function buildFederatedSchema(parts: SchemaParts, auditDirectory?: AuditedService[]): Promise<GraphQLSchema> {
-  const { subgraph, auditPermissions } = await assemble(parts, auditDirectory);
+  const { subgraph, auditPermissions, audits } = await assemble(parts, auditDirectory);
+  enforceDeclaredAudits(subgraph, audits);
   const rules = {
     ...parts.permissions,
     ...auditPermissions,

@@ -4,7 +4,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
-import { AUDIT_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { ServiceTokens } from '../../platform/service-tokens';
+import { AUDIT_ENV, ERASURE_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -18,6 +19,9 @@ import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStr
 import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
+import { DEFAULT_ERASURE_POLL_SECONDS, ErasureFollower, type Erasure } from './erasure';
+import type { ErasureNotices } from './erasure-feed';
+import { nudgeFollowers, nudgeRoute, serviceActor, serviceFieldsOnly } from './hub-services';
 
 /**
  * Everything a subgraph is: its schema parts, the settings it reads from the environment,
@@ -34,6 +38,10 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents' | 'peers'>): ConsentSource;
   /** Documents it publishes over plain HTTP GET, next to /graphql (e.g. signing keys). */
   publicRoutes?: PublicRoutes<Models>;
+  /** What it removes of a victim's personal data when the owner announces an erasure (common/erasure.ts). */
+  erasure?: Erasure<Models>;
+  /** The owner of victims: where it announces erasures (its feed field serves them to the others). */
+  erasureFeed?(models: Models): ErasureNotices;
 }
 
 /** A published document: public by nature (keys, signed lists), so no token is read and nothing personal belongs in it. */
@@ -67,6 +75,8 @@ export interface SubgraphOptions {
   peerUrl?: (service: string) => string | undefined;
   /** Given to the subgraph that answers the hub's audit root fields (subgraphs/registry.ts). */
   auditDirectory?: AuditedService[];
+  /** Given to the owner of the erasure feed: the subgraphs it nudges after an erasure (found by `peerUrl`). */
+  erasureFollowers?: string[];
 }
 
 export interface RunningSubgraph {
@@ -77,6 +87,8 @@ export interface RunningSubgraph {
   audit: AuditLog;
   /** Served at /metrics. */
   metrics: ServiceMetrics;
+  /** Its follower of the erasure feed, when it holds victim data. */
+  erasure?: ErasureFollower;
   stop(): Promise<void>;
 }
 
@@ -98,13 +110,32 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
   });
   auditLog.onWrite = (seconds, failed) => metrics.auditWrite(seconds, failed);
+  const erasureSettings = readEnv(ERASURE_ENV, options.env);
+  const serviceTokens = new ServiceTokens(erasureSettings.SERVICE_TOKEN_KEY);
+  const follower = definition.erasure
+    ? new ErasureFollower({
+        service: definition.name,
+        erasure: definition.erasure,
+        models,
+        connection,
+        audit: auditLog,
+        feedUrl: options.consentServiceUrl,
+        tokens: serviceTokens,
+        clock,
+        logger,
+        metrics,
+        pollSeconds: erasureSettings.ERASURE_POLL_SECONDS ?? DEFAULT_ERASURE_POLL_SECONDS,
+      })
+    : undefined;
+  const feed = definition.erasureFeed?.(models);
+  if (feed) feed.onAnnounce = () => nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
   const limits = requestLimits(2);
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, auditFlushPlugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
@@ -135,22 +166,26 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       }
     });
   }
+  if (follower) nudgeRoute(app, serviceTokens, follower);
   app.use(
     '/graphql',
     jsonBody,
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        const caller = await verifier.verify(req.headers.authorization);
+        // A hub service's token (its own issuer and key) is no person: it opens the erasure feed only (serviceFieldsOnly).
+        const service = (await serviceTokens.verify(req.headers.authorization, 'erasure-feed'))?.service ?? null;
+        const caller = service ? null : await verifier.verify(req.headers.authorization);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
         const credentials = { authorization: req.headers.authorization, purpose, requestId: requestIdOf(res) };
         const ctx = {
           caller,
+          service,
           purpose,
           credentials,
           models,
           loaders: definition.loaders(models),
-          audit: new RequestAudit(auditLog, caller, purpose),
+          audit: new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose),
           now: clock.now(),
           decisions: new Map(),
           metrics,
@@ -162,6 +197,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
   app.use(httpErrors);
   const { server: http, port } = await listen(app, options.port, host);
+  // Catches up with erasures announced while it was down, then polls.
+  await follower?.start();
   let stopped: Promise<void> | undefined;
 
   return {
@@ -171,10 +208,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     connection,
     audit: auditLog,
     metrics,
+    erasure: follower,
     stop() {
       // Once, however often it is asked (a test may stop one subgraph before the hub).
       stopped ??= (async () => {
         await close(http);
+        await follower?.stop();
         await server.stop();
         auditLog.stop();
         metrics.stop();

@@ -8,6 +8,15 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * MongoDB alike (a guarded `$inc` is not: FerretDB applies an update as a read and a
  * write). Who holds how many places is read by `_id` (one read for many pools), so it is
  * exact, and a released place is free again at once.
+ *
+ * Ending a holding (a release, a hand-over) is the dangerous part: a place released by
+ * `_id` alone after someone else released it and a third holder took it frees the third
+ * holder's place (overbooking). So a holding is ended only under the holder's condition
+ * (`{_id, holder}`), and by one ender at a time: the ender first inserts the holding's
+ * ending ticket (`end:<place>:<holder>`, unique like a place), and whoever finds a ticket
+ * leaves the end to its owner. Both are needed on the embedded database, which runs a
+ * conditional delete or update as a read and then a write by `_id`. A holder holds a
+ * place at most once (holders are fresh ids), so a late ender finds nothing to end.
  */
 
 interface SlotDoc {
@@ -30,6 +39,10 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 const placeId = (pool: string, place: number) => `${pool}#${place}`;
+const endingId = (pool: string, place: number, holder: string) => `end:${placeId(pool, place)}:${holder}`;
+
+/** An ending ticket older than this was left by a process that died while ending: it is taken over. */
+const STALE_ENDING_MS = 10_000;
 
 export class Slots {
   readonly model: Model<SlotDoc>;
@@ -75,20 +88,38 @@ export class Slots {
     return null;
   }
 
-  /**
-   * Gives a place back, if `holder` still holds it. (Filters by `_id` alone, which every
-   * backend serves from its index; only the holder itself releases or hands over a place.)
-   */
+  /** Gives a place back, if `holder` still holds it (or leaves that to the ender already at work). */
   async release(pool: string, place: number, holder: string): Promise<void> {
-    const doc = await this.model.findById(placeId(pool, place)).lean();
-    if (doc?.holder === holder) await this.model.deleteOne({ _id: doc._id });
+    await this.ending(pool, place, holder, async () => {
+      await this.model.deleteOne({ _id: placeId(pool, place), holder });
+    });
   }
 
-  /** Hands a held place to another holder (e.g. a placement replaced by its transfer); false if `from` does not hold it. */
+  /** Hands a held place to another holder (e.g. a placement replaced by its transfer); false if `from` does not hold it (or is being ended). */
   async handOver(pool: string, place: number, from: string, to: string): Promise<boolean> {
-    const doc = await this.model.findById(placeId(pool, place)).lean();
-    if (doc?.holder !== from) return false;
-    await this.model.updateOne({ _id: doc._id }, { $set: { holder: to } });
-    return true;
+    const done = await this.ending(pool, place, from, async () => (await this.model.updateOne({ _id: placeId(pool, place), holder: from }, { $set: { holder: to } })).modifiedCount === 1);
+    return done === true;
+  }
+
+  /** Runs `end` holding the ticket of `holder`'s holding of the place; undefined when another ender holds it. */
+  private async ending<R>(pool: string, place: number, holder: string, end: () => Promise<R>): Promise<R | undefined> {
+    const _id = endingId(pool, place, holder);
+    for (let attempt = 0; ; attempt++) {
+      const at = new Date();
+      try {
+        await this.model.collection.insertOne({ _id, holder, at } as never);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const ticket = await this.model.findById(_id).lean();
+        if (attempt > 0 || (ticket && Date.now() - ticket.at.getTime() < STALE_ENDING_MS)) return undefined;
+        if (ticket) await this.model.deleteOne({ _id, at: ticket.at });
+        continue;
+      }
+      try {
+        return await end();
+      } finally {
+        await this.model.deleteOne({ _id, at });
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { badInput, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
-import { isVisible } from '../common/access';
+import { visibleOrNotFound } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import { PeerUnavailable } from '../common/peers';
@@ -107,9 +107,7 @@ function newAssignment(
 
 /** The assignment, if the caller may know of it (else NOT_FOUND, as for an unknown id). */
 export async function assignmentNamed(ctx: LegalAidContext, id: string, field = 'assignmentId'): Promise<AssignmentDoc> {
-  const assignment = await ctx.loaders.assignment.load(recordId(id, field));
-  if (!assignment || !(await isVisible(assignmentAccess, ctx, assignment))) throw notFound('LegalAidAssignment', id);
-  return assignment;
+  return visibleOrNotFound(assignmentAccess, ctx, await ctx.loaders.assignment.load(recordId(id, field)), id);
 }
 
 /** The attorney assigned (token `sub`), or an attorney of the same provider standing in when `provider` is true. */
@@ -144,16 +142,18 @@ export async function recordRepresentationConsent(ctx: LegalAidContext, assignme
 
 /**
  * The categories a handoff may carry to `to`: all of them within the victim's own
- * jurisdiction; elsewhere CASE and what the victim's active consents share with it.
- * BAD_USER_INPUT naming the first category beyond that.
+ * jurisdiction; elsewhere CASE and what the victim's active consents share with it for
+ * legal representation, the purpose the receiving attorney reads the file for (a consent
+ * for another purpose would carry what she then may not read). BAD_USER_INPUT naming the
+ * first category beyond that.
  */
 async function checkTransfer(ctx: LegalAidContext, a: AssignmentRecord, to: string, categories: TransferCategory[]): Promise<void> {
   if (to === a.victimJurisdiction) return;
-  const consents = await asking(() => ctx.consents.consentsFor(a.victimId, to));
+  const consents = (await asking(() => ctx.consents.consentsFor(a.victimId, to))).filter((c) => c.purposes.includes('LEGAL_REPRESENTATION'));
   const shared = new Set(['CASE', ...consents.flatMap((c) => c.categories)]);
   const beyond = categories.findIndex((category) => !shared.has(category));
   if (beyond >= 0) {
-    throw badInput(`input.transferCategories[${beyond}]`, `${categories[beyond]}: the victim has not consented to share it with ${to}`);
+    throw badInput(`input.transferCategories[${beyond}]`, `${categories[beyond]}: the victim has not consented to share it with ${to} for LEGAL_REPRESENTATION`);
   }
 }
 
@@ -196,8 +196,7 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
 
 /** The receiving attorney (token `sub`), or an attorney of the receiving provider in the receiving jurisdiction. */
 async function receivingHandoff(ctx: LegalAidContext, handoffId: string): Promise<HandoffDoc> {
-  const handoff = await ctx.loaders.handoff.load(recordId(handoffId, 'handoffId'));
-  if (!handoff || !(await isVisible(handoffAccess, ctx, handoff))) throw notFound('Handoff', handoffId);
+  const handoff = await visibleOrNotFound(handoffAccess, ctx, await ctx.loaders.handoff.load(recordId(handoffId, 'handoffId')), handoffId);
   const caller = ctx.caller!;
   const receiving = caller.role === 'legal_aid_attorney' && caller.jurisdiction === handoff.toJurisdiction && (caller.sub === handoff.toPractitionerId || caller.org === handoff.toProviderId);
   if (!receiving) throw forbidden('Only the receiving attorney, or an attorney of the receiving provider, answers a handoff');

@@ -3,6 +3,7 @@ import { referenceById } from '../common/references';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { assignmentAccess, handoffAccess } from './access';
+import { legalAidErasure } from './erasure';
 import { legalAidLoaders, legalAidModels, type LegalAidContext } from './models';
 import { legalAidPermissions } from './permissions';
 import { AssignmentResolver, AttorneyResolver, HandoffResolver, VictimLegalAidGapsResolver, VictimLegalAidResolver } from './resolvers';
@@ -30,4 +31,5 @@ export const legalAidSubgraph: SubgraphDefinition<ReturnType<typeof legalAidMode
   access: [assignmentAccess, handoffAccess],
   models: (connection) => legalAidModels(connection),
   loaders: legalAidLoaders,
+  erasure: legalAidErasure,
 };

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
-import { OPEN_STATUSES } from './vocabulary';
+import { HandoffStatus, OPEN_STATUSES } from './vocabulary';
 
 export interface ProviderRecord {
   _id: string;
@@ -88,7 +88,8 @@ export interface HandoffRecord {
   toProviderId: string;
   toPractitionerId: string;
   toJurisdiction: string;
-  reason: string;
+  /** Null once the victim's data is erased (erasure.ts). */
+  reason: string | null;
   transferCategories: string[];
   status: string;
   offeredAt: Date;
@@ -158,7 +159,7 @@ const handoffSchema = new Schema<HandoffRecord>(
     toProviderId: { type: String, required: true },
     toPractitionerId: { type: String, required: true },
     toJurisdiction: { type: String, required: true },
-    reason: { type: String, required: true },
+    reason: { type: String, default: null },
     transferCategories: { type: [String], default: [] },
     status: { type: String, required: true },
     offeredAt: { type: Date, required: true },
@@ -175,7 +176,8 @@ const model = <T>(connection: Connection, name: string, schema: Schema<T>): Mode
 /**
  * The legal aid store: providers and attorneys by jurisdiction (attorneys under each
  * jurisdiction they practise in), assignments by victim, by jurisdiction and, while open,
- * by attorney (their load); handoffs by the assignments at both ends.
+ * by attorney (their load); handoffs by the assignments at both ends and, while waiting
+ * for an answer, by the receiving provider.
  */
 export function legalAidModels(connection: Connection) {
   const Provider = model(connection, 'Provider', providerSchema);
@@ -194,7 +196,10 @@ export function legalAidModels(connection: Connection) {
       jurisdiction: (a) => [a.jurisdiction],
       openOfAttorney: (a) => [OPEN_STATUSES.includes(a.status) ? a.attorneyId : null],
     }),
-    handoffs: new ListedCollection(Handoff, { assignment: (h) => [h.fromAssignmentId, h.toAssignmentId] }),
+    handoffs: new ListedCollection(Handoff, {
+      assignment: (h) => [h.fromAssignmentId, h.toAssignmentId],
+      offeredToProvider: (h) => [h.status === HandoffStatus.OFFERED ? h.toProviderId : null],
+    }),
   };
 }
 
@@ -209,6 +214,7 @@ export function legalAidLoaders(models: LegalAidModels) {
     assignmentsOfVictim: models.assignments.loaderBy('victim'),
     openAssignmentsOfAttorney: models.assignments.loaderBy('openOfAttorney'),
     handoffsOfAssignment: models.handoffs.loaderBy('assignment'),
+    handoffsOfferedToProvider: models.handoffs.loaderBy('offeredToProvider'),
     attorneysOfProvider: models.attorneys.loaderBy('provider'),
   };
 }

@@ -9,6 +9,7 @@ export const legalAidPermissions: Permissions = {
     legalAidProviders: isAuthenticated,
     matchAttorneys: isAuthenticated,
     legalAidAssignment: hasRole('legal_aid_attorney', 'social_worker', 'judge', 'prosecutor'),
+    offeredHandoffs: hasRole('legal_aid_attorney'),
   },
   Mutation: {
     assignLegalAid: ATTORNEY_OR_SOCIAL_WORKER,

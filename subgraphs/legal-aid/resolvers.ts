@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
@@ -34,7 +35,7 @@ import {
   VictimLegalAid,
   VictimReference,
 } from './types';
-import { InterpretationStatus, LegalMatter, OPEN_STATUSES } from './vocabulary';
+import { HandoffStatus, InterpretationStatus, LegalMatter, OPEN_STATUSES } from './vocabulary';
 
 type AttorneyDoc = Entity<AttorneyRecord>;
 type AssignmentDoc = Entity<AssignmentRecord>;
@@ -113,6 +114,7 @@ export class AssignmentResolver {
     return visibleOrNull(assignmentAccess, ctx, await ctx.loaders.assignment.load(recordId(id, 'id')));
   }
 
+  @Audited('LEGAL_AID_ASSIGNED')
   @Mutation(() => LegalAidAssignment, {
     description: "Assigns an attorney to a victim (a social worker or legal aid attorney of that jurisdiction: the victim's own, or one the victim shares IDENTITY with); OFFERED until the representation consent is recorded",
   })
@@ -120,6 +122,7 @@ export class AssignmentResolver {
     return assignLegalAid(ctx, victimId, input);
   }
 
+  @Audited('REPRESENTATION_CONSENT_RECORDED')
   @Mutation(() => LegalAidAssignment, { description: "Records the victim's consent to be represented (the assigned attorney); the assignment becomes ACTIVE" })
   recordRepresentationConsent(
     @Arg('assignmentId', () => ID) assignmentId: string,
@@ -129,11 +132,13 @@ export class AssignmentResolver {
     return recordRepresentationConsent(ctx, assignmentId, input);
   }
 
+  @Audited('LEGAL_AID_CLOSED')
   @Mutation(() => LegalAidAssignment, { description: 'Closes an assignment (its attorney, or one of the same provider); not while a linked proceeding is open, unless the file was handed on' })
   closeAssignment(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: LegalAidContext) {
     return closeAssignment(ctx, assignmentId, reason);
   }
 
+  @Audited('INTERPRETATION_REQUESTED')
   @Mutation(() => LegalAidAssignment, { description: 'Asks for an interpreter (the assigned attorney or a social worker of its jurisdiction)' })
   async requestInterpretation(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('input', () => InterpretationInput) input: InterpretationInput, @Ctx() ctx: LegalAidContext) {
     const assignment = await this.actingFor(ctx, assignmentId, 'asks for an interpreter');
@@ -146,6 +151,7 @@ export class AssignmentResolver {
     );
   }
 
+  @Audited('INTERPRETATION_UPDATED')
   @Mutation(() => LegalAidAssignment, { description: 'Moves an interpretation on: ASSIGNED (naming the interpreter), DONE or CANCELLED' })
   async updateInterpretation(
     @Arg('assignmentId', () => ID) assignmentId: string,
@@ -167,6 +173,7 @@ export class AssignmentResolver {
     );
   }
 
+  @Audited('ACCOMMODATION_REQUESTED')
   @Mutation(() => LegalAidAssignment, { description: 'Asks for an accommodation of the victim’s needs (the assigned attorney or a social worker of its jurisdiction)' })
   async requestAccommodation(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('input', () => AccommodationInput) input: AccommodationInput, @Ctx() ctx: LegalAidContext) {
     const assignment = await this.actingFor(ctx, assignmentId, 'asks for an accommodation');
@@ -207,6 +214,7 @@ export class AssignmentResolver {
 
 @Resolver(() => Handoff)
 export class HandoffResolver {
+  @Audited('HANDOFF_OFFERED')
   @Mutation(() => Handoff, {
     description:
       'Offers the file to an attorney of the next jurisdiction (the current attorney), with the categories of the victim’s data it carries: only what the victim shares with that jurisdiction',
@@ -215,17 +223,40 @@ export class HandoffResolver {
     return handOff(ctx, assignmentId, input);
   }
 
+  @Audited('HANDOFF_ACCEPTED')
   @Mutation(() => Handoff, { description: 'Takes the file over (the receiving attorney, or one of the receiving provider): a new ACTIVE assignment; the old one is HANDED_OFF' })
   acceptHandoff(@Arg('handoffId', () => ID) handoffId: string, @Ctx() ctx: LegalAidContext) {
     return acceptHandoff(ctx, handoffId);
   }
 
+  @Audited('HANDOFF_REFUSED')
   @Mutation(() => Handoff, { description: 'Declines the file, with a reason; the old assignment stays ACTIVE' })
   refuseHandoff(@Arg('handoffId', () => ID) handoffId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: LegalAidContext) {
     return refuseHandoff(ctx, handoffId, reason);
   }
 
-  @FieldResolver(() => LegalAidAssignment, { nullable: true })
+  @Query(() => [Handoff], {
+    description: "Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction (its attorneys): who offers which categories, and when",
+  })
+  async offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
+    const caller = ctx.caller!;
+    if (!caller.org) return [];
+    const offered = await ctx.loaders.handoffsOfferedToProvider.load(caller.org);
+    return visibleOnly(
+      handoffAccess,
+      ctx,
+      offered.filter((h) => h.status === HandoffStatus.OFFERED && h.toJurisdiction === caller.jurisdiction).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
+    );
+  }
+
+  @FieldResolver(() => Attorney, { nullable: true })
+  async fromAttorney(@Root() h: HandoffDoc, @Ctx() ctx: LegalAidContext) {
+    // Read for the directory entry only: what the caller sees of the assignment is decided by its own fields.
+    const from = await ctx.loaders.assignment.load(h.fromAssignmentId);
+    return from ? ctx.loaders.attorney.load(from.attorneyId) : null;
+  }
+
+  @FieldResolver(() => LegalAidAssignment, { nullable: true, description: 'The assignment handed over, as far as the caller may see it (the receiving attorney: once accepted, what the handoff carried)' })
   async fromAssignment(@Root() h: HandoffDoc, @Ctx() ctx: LegalAidContext) {
     return visibleOrNull(assignmentAccess, ctx, await ctx.loaders.assignment.load(h.fromAssignmentId));
   }

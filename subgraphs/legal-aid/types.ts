@@ -167,6 +167,9 @@ export class Handoff {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Attorney, { nullable: true, description: 'The attorney who offers the file' })
+  fromAttorney!: Attorney | null;
+
   @Field(() => String, { nullable: true })
   fromJurisdiction!: string | null;
 

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { Audited } from '../common/audited';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { badInput, notFound } from '../../platform/errors';
 import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
@@ -281,6 +282,7 @@ type EvidenceDoc = Entity<EvidenceRecord>;
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
+  @Audited('EVIDENCE_REGISTERED')
   @Mutation(() => Evidence, { description: "Registers an item of evidence in a proceeding (prosecutor or police of its jurisdiction); the registrar holds it" })
   async registerEvidence(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => RegisterEvidenceInput) input: RegisterEvidenceInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!; // the rule found it
@@ -308,6 +310,7 @@ export class EvidenceResolver {
     );
   }
 
+  @Audited('CUSTODY_RECORDED')
   @Mutation(() => CustodyEvent, { description: 'Records a custody event, chained onto the item’s previous one (judge, prosecutor or police of its jurisdiction)' })
   async recordCustodyEvent(@Arg('evidenceId', () => ID) evidenceId: string, @Arg('input', () => CustodyEventInput) input: CustodyEventInput, @Ctx() ctx: ProceedingContext) {
     const id = recordId(evidenceId, 'evidenceId');
@@ -330,6 +333,7 @@ export class EvidenceResolver {
     });
   }
 
+  @Audited('COURT_USE_PERMITTED')
   @Mutation(() => Evidence, { description: "Records the provider's permission to use an H1 item in court (prosecutor of its jurisdiction)" })
   async permitCourtUse(@Arg('evidenceId', () => ID) evidenceId: string, @Arg('reference') reference: string, @Ctx() ctx: ProceedingContext) {
     const id = recordId(evidenceId, 'evidenceId');

@@ -4,6 +4,7 @@ import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { proceedingLoaders, proceedingModels, type ProceedingContext } from './models';
 import { proceedingPermissions } from './permissions';
+import { proceedingErasure } from './erasure';
 import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
 import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
@@ -15,6 +16,7 @@ import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/
 import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/types';
 import { TeamResolver } from './teams/resolvers';
 import { JointInvestigationTeam, teamAccess } from './teams/types';
+import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 
 /**
  * Court cases: proceedings with their charges, pseudonymized defendants, victims (by id,
@@ -31,6 +33,7 @@ const env = {
   MLA_RECOGNITION_DAYS: vars.integer('days the executing side has to recognize or refuse a legal assistance request after receipt (default 30, EIO Art. 12)', 1, 365),
   MLA_URGENT_RECOGNITION_DAYS: vars.integer('days for an URGENT one (default 7)', 1, 365),
   MLA_EXECUTION_DAYS: vars.integer('days to execute a request after its recognition or resumption (default 90)', 1, 730),
+  TEAM_EXTENSION_MAX_MONTHS: vars.integer('months one agreed extension of a joint investigation team may add to its last day (default 12)', 1, 60),
   DELIVERY_CHAIN_KEY: vars.secret('key of the legal assistance delivery evidence hashes (HMAC-SHA256), one per deployment', 32),
 };
 
@@ -62,6 +65,9 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
         executionDays: settings.MLA_EXECUTION_DAYS ?? 90,
       },
       deliveryKey: settings.DELIVERY_CHAIN_KEY,
+    }, {
+      maxExtensionMonths: settings.TEAM_EXTENSION_MAX_MONTHS ?? DEFAULT_TEAM_SETTINGS.maxExtensionMonths,
     }),
   loaders: proceedingLoaders,
+  erasure: proceedingErasure,
 };

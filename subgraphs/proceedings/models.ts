@@ -5,7 +5,7 @@ import { ListedCollection, listedField } from '../common/store';
 import { evidenceModels, type EvidenceRecord } from './evidence';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
-import { teamModels, type TeamRecord } from './teams/models';
+import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -76,7 +76,8 @@ export interface ProtectiveOrderRecord {
   kind: string;
   urgency: string;
   protectedVictimId: string;
-  grounds: string;
+  /** Null once the protected victim's data is erased (erasure.ts), as are the location and the reasons. */
+  grounds: string | null;
   protectedPersonLocation: string | null;
   status: string;
   requestedAt: Date;
@@ -96,7 +97,7 @@ const protectiveOrderSchema = new Schema<ProtectiveOrderRecord>(
     kind: { type: String, required: true },
     urgency: { type: String, required: true },
     protectedVictimId: { type: String, required: true },
-    grounds: { type: String, required: true },
+    grounds: { type: String, default: null },
     protectedPersonLocation: { type: String, default: null },
     status: { type: String, required: true },
     requestedAt: { type: Date, required: true },
@@ -118,14 +119,14 @@ export interface DecisionTimes {
 }
 
 /** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents; legal assistance requests with their delivery evidence. */
-export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings) {
+export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings, teams: TeamSettings = DEFAULT_TEAM_SETTINGS) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
   return {
     ...evidenceModels(connection, custodyKey),
     ...precedentModels(connection),
     ...assistanceModels(connection, assistance),
-    ...teamModels(connection),
+    ...teamModels(connection, teams),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import type { Role } from '../../platform/auth';
 import { badInput, notFound } from '../../platform/errors';
 import { ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
@@ -170,6 +171,7 @@ export class ProtectiveOrderResolver {
     return sortedPageOf({ records: protectiveOrders, list: protectiveOrders.list('pending', own) }, (o) => o.decisionDue.getTime(), { first, after });
   }
 
+  @Audited('PROTECTIVE_ORDER_REQUESTED')
   @Mutation(() => ProtectiveOrder, { description: "Requests a protective order in a proceeding (prosecutor, police, social worker or legal aid attorney of its jurisdiction)" })
   async requestProtectiveOrder(
     @Arg('proceedingId', () => ID) proceedingId: string,
@@ -203,6 +205,7 @@ export class ProtectiveOrderResolver {
     );
   }
 
+  @Audited('PROTECTIVE_ORDER_DECIDED')
   @Mutation(() => ProtectiveOrder, { description: 'Grants or refuses a protective order, with reasons (judges of its jurisdiction); once' })
   async decideProtectiveOrder(
     @Arg('orderId', () => ID) orderId: string,

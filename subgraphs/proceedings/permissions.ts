@@ -76,11 +76,12 @@ export const proceedingPermissions: Permissions = {
     removeTeamMember: actsOnTeam,
     linkProceeding: actsOnTeam,
     extendTeam: actsOnTeam,
+    approveTeamExtension: actsOnTeam,
     closeTeam: actsOnTeam,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,
-  ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),
+  ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'TeamExtensionProposal', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),
 };

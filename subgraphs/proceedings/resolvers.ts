@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import { badInput, notFound } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
@@ -49,6 +50,7 @@ export class ProceedingResolver {
     return page;
   }
 
+  @Audited('PROCEEDING_OPENED')
   @Mutation(() => Proceeding, { description: "Opens a proceeding in the caller's jurisdiction (prosecutor or judge); victims are given by id" })
   async openProceeding(@Arg('input', () => OpenProceedingInput) input: OpenProceedingInput, @Ctx() ctx: ProceedingContext) {
     const jurisdiction = ctx.caller!.jurisdiction;
@@ -94,6 +96,7 @@ export class ProceedingResolver {
     }
   }
 
+  @Audited('STAGE_ADVANCED')
   @Mutation(() => Proceeding, { description: 'Moves a proceeding to a later stage (prosecutor or judge of its jurisdiction); never back. Closing it may record the outcome.' })
   async advanceStage(
     @Arg('proceedingId', () => ID) proceedingId: string,
@@ -120,6 +123,7 @@ export class ProceedingResolver {
     });
   }
 
+  @Audited('HEARING_SCHEDULED')
   @Mutation(() => Hearing, { description: 'Schedules a hearing (judge or prosecutor of the proceeding’s jurisdiction)' })
   async scheduleHearing(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => ScheduleHearingInput) input: ScheduleHearingInput, @Ctx() ctx: ProceedingContext) {
     const id = recordId(proceedingId, 'proceedingId');

@@ -1,4 +1,5 @@
-import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess } from '../common/access';
+import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, type CategoryRule } from '../common/access';
+import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/loaders';
 import { isRecordId } from '../common/validate';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
@@ -18,21 +19,46 @@ function staffOf<P>(place: (parent: P) => { operator: string; jurisdiction: stri
 }
 
 type ShelterDoc = Entity<ShelterRecord>;
-const shelterStaff = staffOf<ShelterDoc>((s) => s);
 const everyone = basis<ShelterDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] });
-const notSecret = basis<ShelterDoc>(
-  "the shelter's jurisdiction, unless its location is secret",
-  'OWN_JURISDICTION',
-  (ctx, s) => s.securityLevel !== SecurityLevel.SECRET_LOCATION && s.jurisdiction === ctx.caller!.jurisdiction,
-  { establishedBy: ['OWN_JURISDICTION', 'NOT_SECRET'] },
-);
+
+/** What decides who may know where a shelter is. */
+type Whereabouts = Pick<ShelterRecord, 'operator' | 'jurisdiction' | 'securityLevel'>;
+
+/**
+ * Who may know where a shelter is: its staff, the police of its jurisdiction, and the
+ * social workers of its jurisdiction unless its location is secret. One rule for its
+ * address and phone and for every address taken from it elsewhere (a pickup for court),
+ * so that a secret location never leaves through another type. `where` finds the shelter
+ * a record is about (null: none, so nobody).
+ */
+function whereaboutsRule<P>(where: (ctx: ShelterContext, parent: P) => Promise<Whereabouts | null> | Whereabouts | null): CategoryRule<P> {
+  const holds = (test: (caller: NonNullable<ShelterContext['caller']>, shelter: Whereabouts) => boolean) => async (ctx: RequestContext, parent: P) => {
+    const shelter = await where(ctx as ShelterContext, parent);
+    return shelter !== null && test(ctx.caller!, shelter);
+  };
+  return {
+    roles: ['shelter_staff', 'social_worker', 'law_enforcement'],
+    bases: [
+      basis<P>("staff of the shelter's operator", 'OPERATOR', holds((caller, s) => caller.role === 'shelter_staff' && caller.org === s.operator && caller.jurisdiction === s.jurisdiction), {
+        roles: ['shelter_staff'],
+      }),
+      forRoles(
+        ['social_worker'],
+        basis<P>("the shelter's jurisdiction, unless its location is secret", 'OWN_JURISDICTION', holds((caller, s) => s.securityLevel !== SecurityLevel.SECRET_LOCATION && s.jurisdiction === caller.jurisdiction), {
+          establishedBy: ['OWN_JURISDICTION', 'NOT_SECRET'],
+        }),
+      ),
+      forRoles(['law_enforcement'], basis<P>("the shelter's jurisdiction", 'OWN_JURISDICTION', holds((caller, s) => s.jurisdiction === caller.jurisdiction))),
+    ],
+  };
+}
 
 /**
  * A shelter's name, place, capacity and what it offers are open to every authenticated
- * caller (partner systems match needs with them); its address and phone to its own staff,
- * and to social workers and police of its jurisdiction — for a SECRET_LOCATION shelter
- * only its staff and the police; who is placed there to its staff and the social workers
- * of its jurisdiction.
+ * caller (partner systems match needs with them); where it is (address, phone) to its
+ * own staff, and to social workers and police of its jurisdiction — for a SECRET_LOCATION
+ * shelter only its staff and the police; who is placed there to its staff and the social
+ * workers of its jurisdiction.
  */
 export const shelterAccess = typeAccess<ShelterDoc>({
   typeName: 'Shelter',
@@ -44,15 +70,9 @@ export const shelterAccess = typeAccess<ShelterDoc>({
   open: ['id', 'name', 'jurisdiction', 'city', 'operator', 'capacity', 'occupancy', 'availableBeds', 'services', 'accessibility', 'accepts', 'languages', 'securityLevel'],
   fields: { address: 'LOCATION', phone: 'CONTACT', placements: 'PLACEMENTS' },
   rules: {
-    LOCATION: {
-      roles: ['shelter_staff', 'social_worker', 'law_enforcement'],
-      bases: [shelterStaff, forRoles(['social_worker'], notSecret), forRoles(['law_enforcement'], ownJurisdiction((s) => s.jurisdiction))],
-    },
-    CONTACT: {
-      roles: ['shelter_staff', 'social_worker', 'law_enforcement'],
-      bases: [shelterStaff, forRoles(['social_worker'], notSecret), forRoles(['law_enforcement'], ownJurisdiction((s) => s.jurisdiction))],
-    },
-    PLACEMENTS: { roles: ['shelter_staff', 'social_worker'], bases: [shelterStaff, forRoles(['social_worker'], ownJurisdiction((s) => s.jurisdiction))] },
+    LOCATION: whereaboutsRule<ShelterDoc>((_ctx, s) => s),
+    CONTACT: whereaboutsRule<ShelterDoc>((_ctx, s) => s),
+    PLACEMENTS: { roles: ['shelter_staff', 'social_worker'], bases: [staffOf<ShelterDoc>((s) => s), forRoles(['social_worker'], ownJurisdiction((s) => s.jurisdiction))] },
   },
 });
 
@@ -74,6 +94,8 @@ export const placementAccess = typeAccess<PlacementDoc>({
   id: (p) => p.id,
   jurisdiction: (p) => p.shelterJurisdiction,
   visibleOn: [victimSide],
+  // That a placement exists says where a person is (known.ts `mayKnow` asks the same).
+  knownTo: 'LOCATION',
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ShelterContext).loaders.placement.load(id))?.shelterJurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
@@ -89,18 +111,29 @@ export const placementAccess = typeAccess<PlacementDoc>({
 
 type TransportDoc = Entity<TransportRecord>;
 
-/** A trip to court: the shelter's staff, the social workers and police of its jurisdiction (the escort), the victim's social workers. */
+/** The shelter a transport picks its victim up from (through its placement). */
+async function shelterOfTransport(ctx: ShelterContext, transport: TransportDoc): Promise<ShelterDoc | null> {
+  const placement = await ctx.loaders.placement.load(transport.placementId);
+  return placement ? ctx.loaders.shelter.load(placement.shelterId) : null;
+}
+
+/**
+ * A trip to court: the shelter's staff, the social workers and police of its jurisdiction
+ * (the escort), the victim's social workers; where it starts is an address at the
+ * shelter, read as the shelter's own address is.
+ */
 export const transportAccess = typeAccess<TransportDoc>({
   typeName: 'Transport',
   noun: 'this transport',
   id: (t) => t.id,
   jurisdiction: (t) => t.shelterJurisdiction,
+  knownTo: 'LOCATION',
   visibleOn: [
     basis<TransportDoc>("the victim's own jurisdiction", 'OWN_JURISDICTION', (ctx, t) => t.victimJurisdiction === ctx.caller!.jurisdiction, { establishedBy: ['VICTIM_JURISDICTION'] }),
   ],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ShelterContext).loaders.transport.load(id))?.shelterJurisdiction ?? null) : null),
   open: ['id'],
-  fields: Object.fromEntries(['hearingId', 'victim', 'pickupLocation', 'escort', 'departAt', 'arrangedAt'].map((f) => [f, 'LOCATION'])),
+  fields: { ...Object.fromEntries(['hearingId', 'victim', 'escort', 'departAt', 'arrangedAt'].map((f) => [f, 'LOCATION'])), pickupLocation: 'SHELTER_ADDRESS' },
   rules: {
     LOCATION: {
       roles: ['shelter_staff', 'social_worker', 'law_enforcement'],
@@ -110,5 +143,6 @@ export const transportAccess = typeAccess<TransportDoc>({
         forRoles(['social_worker'], establishedBy(['VICTIM_JURISDICTION'], ownJurisdiction((t) => t.victimJurisdiction))),
       ],
     },
+    SHELTER_ADDRESS: whereaboutsRule<TransportDoc>(shelterOfTransport),
   },
 });

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
+import { shelterErasure } from './erasure';
 import { shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
 import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
 import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
 import { referenceById } from '../common/references';
+import { placementReference } from './known';
 
 /**
  * Shelters: live capacity that is never overbooked (beds are slots, common/slots.ts),
@@ -25,7 +27,7 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference],
   references: {
     Shelter: byId('shelter'),
-    Placement: byId('placement'),
+    Placement: placementReference,
     Victim: referenceById,
     Hearing: referenceById,
   },
@@ -33,4 +35,5 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   access: [shelterAccess, placementAccess, transportAccess],
   models: (connection) => shelterModels(connection),
   loaders: shelterLoaders,
+  erasure: shelterErasure,
 };

@@ -112,8 +112,9 @@ export interface TransportRecord {
   shelterJurisdiction: string;
   operator: string;
   victimJurisdiction: string;
-  pickupLocation: string;
-  escort: string;
+  /** Null once the victim's data is erased (erasure.ts). */
+  pickupLocation: string | null;
+  escort: string | null;
   departAt: Date;
   arrangedAt: Date;
   arrangedBy: string;
@@ -129,8 +130,8 @@ const transportSchema = new Schema<TransportRecord>(
     shelterJurisdiction: { type: String, required: true },
     operator: { type: String, required: true },
     victimJurisdiction: { type: String, required: true },
-    pickupLocation: { type: String, required: true },
-    escort: { type: String, required: true },
+    pickupLocation: { type: String, default: null },
+    escort: { type: String, default: null },
     departAt: { type: Date, required: true },
     arrangedAt: { type: Date, required: true },
     arrangedBy: { type: String, required: true },
@@ -146,7 +147,7 @@ export const activePlacementOf = (victimId: string) => `victim/${victimId}`;
 /**
  * The shelters store: shelters by jurisdiction (and all of them, for matching across
  * borders), placements by shelter and by victim, transports by hearing; beds and each
- * victim's active placement as slots.
+ * victim's active placement as slots; transports also by victim (erasure.ts).
  */
 export function shelterModels(connection: Connection) {
   const Shelter: Model<ShelterRecord> = connection.models.Shelter ?? connection.model<ShelterRecord>('Shelter', shelterSchema);
@@ -158,7 +159,7 @@ export function shelterModels(connection: Connection) {
     Transport,
     shelters: new ListedCollection(Shelter, { jurisdiction: (s) => [s.jurisdiction], all: () => ['all'] }),
     placements: new ListedCollection(Placement, { shelter: (p) => [p.shelterId], victim: (p) => [p.victimId] }),
-    transports: new ListedCollection(Transport, { hearing: (t) => [t.hearingId] }),
+    transports: new ListedCollection(Transport, { hearing: (t) => [t.hearingId], victim: (t) => [t.victimId] }),
     slots: new Slots(connection),
   };
 }

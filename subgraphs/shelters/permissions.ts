@@ -1,4 +1,9 @@
-import { allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
+import { allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { placementAccess, transportAccess } from './access';
+
+/** Lists of placements and transports: only the roles that may ever read one, for a stated purpose (which of them each sees: known.ts). */
+const readsPlacements = chain(hasRole(...placementAccess.rules.LOCATION.roles), statesPurpose);
+const readsTransports = chain(hasRole(...transportAccess.rules.LOCATION.roles), statesPurpose);
 
 /** The rules of the root fields; Shelter, Placement and Transport fields are decided by their categories (access.ts). */
 export const shelterPermissions: Permissions = {
@@ -15,7 +20,7 @@ export const shelterPermissions: Permissions = {
     dischargePlacement: hasRole('shelter_staff', 'social_worker'),
     arrangeTransport: hasRole('shelter_staff', 'social_worker'),
   },
-  Victim: { id: allow, placements: isAuthenticated, currentPlacement: isAuthenticated },
-  Hearing: { id: allow, transport: isAuthenticated },
+  Victim: { id: allow, placements: readsPlacements, currentPlacement: readsPlacements },
+  Hearing: { id: allow, transport: readsTransports },
   ...openTypes('Accepts', 'ShelterMatch', 'ShelterEdge', 'ShelterConnection', 'PageInfo'),
 };

@@ -1,10 +1,8 @@
-import { badInput, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
-import { isVisible } from '../common/access';
-import { ConsentUnavailable } from '../common/consents';
+import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { localDate, newId, recordId } from '../common/validate';
-import { placementAccess } from './access';
 import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
+import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
 import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from './models';
 import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from './vocabulary';
 
@@ -21,15 +19,6 @@ const PLACEMENT_CATEGORIES = ['LOCATION', 'HEALTH'];
 const PLACEMENT_PURPOSE = 'SHELTER_PLACEMENT';
 const MINOR_AGE_GROUPS = ['AGE_0_8', 'AGE_9_17'];
 
-async function askVictims<T>(question: () => Promise<T>): Promise<T> {
-  try {
-    return await question();
-  } catch (error) {
-    if (error instanceof ConsentUnavailable) throw unavailable(`The victim's consent could not be checked, so nothing was placed: ${error.message}`);
-    throw error;
-  }
-}
-
 /** Whether active consents of the victim together share LOCATION and HEALTH for shelter placement. */
 function coversPlacement(consents: Array<{ categories: string[]; purposes: string[] }>): boolean {
   const usable = consents.filter((c) => c.purposes.includes(PLACEMENT_PURPOSE));
@@ -40,12 +29,13 @@ function coversPlacement(consents: Array<{ categories: string[]; purposes: strin
  * A social worker, police officer or shelter worker of the shelter's jurisdiction places a
  * victim of that jurisdiction, or a foreign victim who shares LOCATION and HEALTH with it
  * for shelter placement; one of the victim's own jurisdiction places abroad when the victim
- * shares them with the shelter's jurisdiction. Returns the victim's jurisdiction.
+ * shares them with the shelter's jurisdiction. Returns the victim's jurisdiction. A victim
+ * the caller may not see is not found, as an unknown one: refusals below only tell what the
+ * caller may know already (the victim exists, and where it belongs).
  */
-export async function mayPlace(ctx: ShelterContext, shelter: ShelterDoc, victimId: string, field = 'victimId'): Promise<string> {
+export async function mayPlace(ctx: ShelterContext, shelter: ShelterDoc, victimId: string): Promise<string> {
   const caller = ctx.caller!;
-  const home = await askVictims(() => ctx.consents.jurisdictionOf(victimId));
-  if (!home) throw badInput(field, 'no victim has this id');
+  const home = await victimNamed(ctx, victimId);
   if (caller.jurisdiction === shelter.jurisdiction) {
     if (home === caller.jurisdiction || coversPlacement(await askVictims(() => ctx.consents.consentsFor(victimId)))) return home;
     throw forbidden(`The victim (of ${home}) has not consented to share LOCATION and HEALTH with ${caller.jurisdiction} for shelter placement`);
@@ -80,13 +70,6 @@ function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
     if (days > shelter.accepts.maxStayDays) throw badInput('input.expectedUntil', `${shelter.name} takes guests for at most ${shelter.accepts.maxStayDays} days`);
   }
   return { from, expectedUntil: until, needs: [...new Set(input.needs)] };
-}
-
-/** Looks up a shelter named in the arguments: BAD_USER_INPUT when there is none. */
-export async function shelterNamed(ctx: ShelterContext, id: string, field: string): Promise<ShelterDoc> {
-  const shelter = await ctx.loaders.shelter.load(recordId(id, field));
-  if (!shelter) throw badInput(field, 'no shelter has this id');
-  return shelter;
 }
 
 /**
@@ -145,10 +128,12 @@ function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, vict
   };
 }
 
-/** Staff of the placement's shelter, or social workers of the shelter's (and, with `victimSide`, the victim's) jurisdiction. */
-export async function mayActOn(ctx: ShelterContext, placementId: string, victimSide: boolean): Promise<PlacementDoc> {
-  const placement = await ctx.loaders.placement.load(recordId(placementId, 'placementId'));
-  if (!placement || !(await isVisible(placementAccess, ctx, placement))) throw notFound('Placement', placementId);
+/**
+ * Staff of the placement's shelter, or social workers of the shelter's (and, with
+ * `victimSide`, the victim's) jurisdiction. Whoever may not read the placement does not
+ * find it; only a reader who may not act here is refused.
+ */
+export function mayActOn(ctx: ShelterContext, placement: PlacementDoc, victimSide: boolean): PlacementDoc {
   const caller = ctx.caller!;
   const staff = caller.role === 'shelter_staff' && caller.org === placement.operator && caller.jurisdiction === placement.shelterJurisdiction;
   const social = caller.role === 'social_worker' && (caller.jurisdiction === placement.shelterJurisdiction || (victimSide && caller.jurisdiction === placement.victimJurisdiction));
@@ -168,7 +153,7 @@ export async function endPlacement(ctx: ShelterContext, placement: PlacementDoc,
 }
 
 export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
-  const placement = await mayActOn(ctx, placementId, true);
+  const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
   return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
     const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason: reason });
     await giveBackBed(ctx.models, ended);
@@ -182,11 +167,11 @@ export async function dischargePlacement(ctx: ShelterContext, placementId: strin
  * over the victim's one active placement, then the end of the old one and its bed.
  */
 export async function transferPlacement(ctx: ShelterContext, placementId: string, toShelterId: string): Promise<PlacementDoc> {
-  const placement = await mayActOn(ctx, placementId, true);
+  const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
   if (!ACTIVE_STATUSES.includes(placement.status)) throw badInput('placementId', `the placement is ${placement.status}; only an active one is transferred`);
   const target = await shelterNamed(ctx, toShelterId, 'toShelterId');
   if (target.id === placement.shelterId) throw badInput('toShelterId', 'is the shelter the victim is in');
-  const victimJurisdiction = await mayPlace(ctx, target, placement.victimId, 'toShelterId');
+  const victimJurisdiction = await mayPlace(ctx, target, placement.victimId);
   await checkAccepted(ctx, target, placement.victimId);
   const dates = { from: ctx.now.toISOString().slice(0, 10), expectedUntil: placement.expectedUntil, needs: placement.needs as ShelterService[] };
   const id = newId();
@@ -194,8 +179,9 @@ export async function transferPlacement(ctx: ShelterContext, placementId: string
     const next = await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true);
     const { models } = ctx;
     if (!(await models.slots.handOver(activePlacementOf(placement.victimId), 1, placement.id, next.id))) {
-      await giveBackBed(models, next);
+      // Ended before its bed is given back: a crash in between leaves an ended placement holding a bed (reclaimed), never an active one without.
       await models.placements.update(next.id, { status: PlacementStatus.DISCHARGED, endedAt: ctx.now, endReason: 'transfer not completed' });
+      await giveBackBed(models, next);
       throw conflict('The placement changed meanwhile (discharged or transferred): nothing was transferred');
     }
     const ended = await endPlacement(ctx, placement, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: `transferred to ${target.name}`, transferredTo: next.id });

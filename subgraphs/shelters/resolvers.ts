@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
-import { visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageOf, pageSize } from '../common/pagination';
 import { countryCode, dateTime, languageCodes, newId, nonEmptyList, recordId, text } from '../common/validate';
-import { placementAccess, transportAccess } from './access';
-import { activePlacementId } from './beds';
+import { activePlacementNamed, knownPlacements, knownTransports, placementNamed } from './known';
 import { checkedNeeds, match, ranked } from './matching';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
 import { dischargePlacement, endPlacement, mayActOn, requestPlacement, transferPlacement, type StayInput } from './placements';
@@ -70,6 +69,7 @@ export class ShelterResolver {
     return ranked(matches).slice(0, size);
   }
 
+  @Audited('SHELTER_REGISTERED')
   @Mutation(() => Shelter, { description: "Registers a shelter of the caller's organisation (shelter staff), in the caller's jurisdiction" })
   async registerShelter(@Arg('input', () => RegisterShelterInput) input: RegisterShelterInput, @Ctx() ctx: ShelterContext) {
     const caller = ctx.caller!;
@@ -121,12 +121,13 @@ export class ShelterResolver {
   @FieldResolver(() => [Placement], { nullable: true, description: 'Who is placed there now (requested or confirmed), oldest first: its staff and the social workers of its jurisdiction' })
   async placements(@Root() shelter: ShelterDoc, @Ctx() ctx: ShelterContext): Promise<PlacementDoc[]> {
     const all = await ctx.loaders.placementsOfShelter.load(shelter.id);
-    return visibleOnly(placementAccess, ctx, all.filter((p) => ACTIVE_STATUSES.includes(p.status)));
+    return knownPlacements(ctx, all.filter((p) => ACTIVE_STATUSES.includes(p.status)));
   }
 }
 
 @Resolver(() => Placement)
 export class PlacementResolver {
+  @Audited('PLACEMENT_REQUESTED')
   @Mutation(() => Placement, {
     description:
       "Holds a bed for a victim (social worker, police or shelter staff of the shelter's jurisdiction, or of the victim's when the victim shares LOCATION and HEALTH with the shelter's jurisdiction); CONFLICT when no bed is free or the victim is placed already",
@@ -140,19 +141,22 @@ export class PlacementResolver {
     return requestPlacement(ctx, shelterId, victimId, input as StayInput);
   }
 
+  @Audited('PLACEMENT_CONFIRMED')
   @Mutation(() => Placement, { description: "The victim arrived (the shelter's staff or a social worker of its jurisdiction)" })
   async confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
-    const placement = await mayActOn(ctx, placementId, false);
+    const placement = mayActOn(ctx, await placementNamed(ctx, placementId), false);
     return ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
       endPlacement(ctx, placement, PlacementStatus.CONFIRMED, { confirmedAt: ctx.now }),
     );
   }
 
+  @Audited('PLACEMENT_TRANSFERRED')
   @Mutation(() => Placement, { description: 'Moves the victim to another shelter: a bed there first, then this placement ends; returns the new placement' })
   transferPlacement(@Arg('placementId', () => ID) placementId: string, @Arg('toShelterId', () => ID) toShelterId: string, @Ctx() ctx: ShelterContext) {
     return transferPlacement(ctx, placementId, toShelterId);
   }
 
+  @Audited('PLACEMENT_DISCHARGED')
   @Mutation(() => Placement, { description: "Ends a stay and frees its bed (the shelter's staff, or a social worker of the shelter's or the victim's jurisdiction)" })
   dischargePlacement(@Arg('placementId', () => ID) placementId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ShelterContext) {
     return dischargePlacement(ctx, placementId, text(reason, 'reason', { max: 500 }));
@@ -171,25 +175,32 @@ export class PlacementResolver {
 
 @Resolver(() => VictimReference)
 export class VictimPlacementsResolver {
-  @FieldResolver(() => [Placement], { description: "The victim's placements the caller may see, oldest first (contributed by the shelters subgraph)" })
+  @FieldResolver(() => [Placement], {
+    nullable: true,
+    description: "The victim's placements the caller may read, oldest first (shelter staff and social workers, for a stated purpose; contributed by the shelters subgraph)",
+  })
   async placements(@Root() victim: VictimReference, @Ctx() ctx: ShelterContext): Promise<PlacementDoc[]> {
-    return visibleOnly(placementAccess, ctx, await ctx.loaders.placementsOfVictim.load(victim.id));
+    return knownPlacements(ctx, await ctx.loaders.placementsOfVictim.load(victim.id));
   }
 
-  @FieldResolver(() => Placement, { nullable: true, description: 'Where the victim is now (requested or confirmed), if the caller may see it' })
+  @FieldResolver(() => Placement, { nullable: true, description: 'Where the victim is now (requested or confirmed), if the caller may read it (as placements)' })
   async currentPlacement(@Root() victim: VictimReference, @Ctx() ctx: ShelterContext): Promise<PlacementDoc | null> {
-    const shown = await visibleOnly(placementAccess, ctx, await ctx.loaders.placementsOfVictim.load(victim.id));
-    return shown.find((p) => ACTIVE_STATUSES.includes(p.status)) ?? null;
+    const active = (await ctx.loaders.placementsOfVictim.load(victim.id)).filter((p) => ACTIVE_STATUSES.includes(p.status));
+    return (await knownPlacements(ctx, active))[0] ?? null;
   }
 }
 
 @Resolver(() => HearingReference)
 export class HearingTransportResolver {
-  @FieldResolver(() => [Transport], { description: 'Safe transport of victims to this hearing, as far as the caller may see it (contributed by the shelters subgraph)' })
+  @FieldResolver(() => [Transport], {
+    nullable: true,
+    description: 'Safe transport of victims to this hearing that the caller may read (shelter staff, social workers and police, for a stated purpose; contributed by the shelters subgraph)',
+  })
   async transport(@Root() hearing: HearingReference, @Ctx() ctx: ShelterContext): Promise<Array<Entity<TransportRecord>>> {
-    return visibleOnly(transportAccess, ctx, await ctx.loaders.transportsOfHearing.load(hearing.id));
+    return knownTransports(ctx, await ctx.loaders.transportsOfHearing.load(hearing.id));
   }
 
+  @Audited('TRANSPORT_ARRANGED')
   @Mutation(() => Transport, {
     description: "Arranges safe transport of a placed victim to a hearing (the victim's shelter's staff, or a social worker of that shelter's jurisdiction)",
   })
@@ -200,11 +211,10 @@ export class HearingTransportResolver {
     @Ctx() ctx: ShelterContext,
   ) {
     const hearing = recordId(hearingId, 'hearingId');
-    const current = await activePlacementId(ctx.models, recordId(victimId, 'victimId'));
-    if (!current) throw badInput('victimId', 'the victim is in no shelter; transport is arranged from a placement');
-    const placement = await mayActOn(ctx, current, false);
+    const pickupLocation = text(input.pickupLocation, 'input.pickupLocation', { max: 300 });
     const departAt = dateTime(input.departAt, 'input.departAt');
     if (departAt <= ctx.now) throw badInput('input.departAt', 'must be in the future');
+    const placement = mayActOn(ctx, await activePlacementNamed(ctx, victimId), false);
     const _id = newId();
     return ctx.audit.change('TRANSPORT_ARRANGED', 'Transport', _id, ['pickupLocation', 'escort', 'departAt'], () =>
       ctx.models.transports.create({
@@ -215,7 +225,7 @@ export class HearingTransportResolver {
         shelterJurisdiction: placement.shelterJurisdiction,
         operator: placement.operator,
         victimJurisdiction: placement.victimJurisdiction,
-        pickupLocation: text(input.pickupLocation, 'input.pickupLocation', { max: 300 }),
+        pickupLocation,
         escort: input.escort,
         departAt,
         arrangedAt: ctx.now,

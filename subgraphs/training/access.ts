@@ -1,10 +1,11 @@
-import { ROLES } from '../../platform/auth';
-import { basis, forRoles, ownJurisdiction, PUBLIC, typeAccess, type Basis } from '../common/access';
+import { ROLES, type Caller } from '../../platform/auth';
+import { basis, forRoles, ownJurisdiction, PUBLIC, typeAccess, type Basis, type CategoryRule } from '../common/access';
 import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/loaders';
 import { isRecordId } from '../common/validate';
 import { isBodyId } from './code';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
+import { TOKEN_ROLE, type PractitionerRole } from './vocabulary';
 
 type PractitionerDoc = Entity<PractitionerRecord>;
 type BodyDoc = Entity<BodyRecord>;
@@ -16,17 +17,29 @@ export async function sameRegion(ctx: RequestContext, a: string, b: string): Pro
   return bodies.some((body) => body.jurisdictions.includes(a) && body.jurisdictions.includes(b));
 }
 
+/**
+ * Whether the caller is the practitioner: a token of the issuer and subject stored at her
+ * registration, for her jurisdiction, with her profession's role. A `sub` alone names
+ * nobody: another issuer may hand out the same one, and one person's token of another
+ * role or jurisdiction is not her acting as a practitioner.
+ */
+export function signsInAs(caller: Caller, p: Pick<PractitionerRecord, 'subject' | 'subjectIssuer' | 'jurisdiction' | 'role'>): boolean {
+  const role = TOKEN_ROLE[p.role as PractitionerRole] ?? null;
+  return role !== null && caller.role === role && caller.sub === p.subject && caller.issuer === p.subjectIssuer && caller.jurisdiction === p.jurisdiction;
+}
+
 const everyone = basis<PractitionerDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] });
 const officerOfRegion = basis<PractitionerDoc>("the practitioner's region", 'REGION', (ctx, p) => sameRegion(ctx, ctx.caller!.jurisdiction, p.jurisdiction));
-const themself = basis<PractitionerDoc>('the practitioner themself (token sub)', 'SELF', (ctx, p) => ctx.caller!.sub === p.subject);
+const themself = basis<PractitionerDoc>("the practitioner herself (her token's issuer, subject, jurisdiction and profession)", 'SELF', (ctx, p) => signsInAs(ctx.caller!, p));
 const officers = (bases: Array<Basis<PractitionerDoc>>) => bases.map((b) => forRoles<PractitionerDoc>(['accreditation_officer'], b));
+const keepersAndThemself: CategoryRule<PractitionerDoc> = { roles: ROLES, bases: [...officers([ownJurisdiction((p) => p.jurisdiction), officerOfRegion]), themself] };
 
 /**
  * Who a practitioner is, where they work and what they are certified in is for any
- * authenticated caller (courts and legal-aid networks check it). Their email is CONTACT
- * data, and their training record (scores, assessors, visits) is theirs: both only for
- * the accreditation officers of their region and for the practitioner (the token `sub`
- * equals `subject`), whatever role their own token carries.
+ * authenticated caller (courts and legal-aid networks check it). Their email (CONTACT),
+ * the tokens they sign in with (ACCOUNT: `subject`, `subjectIssuer`) and their training
+ * record (scores, assessors, visits) are only for the accreditation officers of their
+ * region and for the practitioner herself (`signsInAs`).
  */
 export const practitionerAccess = typeAccess<PractitionerDoc>({
   typeName: 'Practitioner',
@@ -36,11 +49,8 @@ export const practitionerAccess = typeAccess<PractitionerDoc>({
   visibleOn: [everyone],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as TrainingContext).loaders.practitioner.load(id))?.jurisdiction ?? null) : null),
   open: ['id', 'name', 'role', 'jurisdiction', 'organization', 'certificates', 'cpdHours'],
-  fields: { email: 'CONTACT', completions: 'TRAINING_RECORD', exchangeVisits: 'TRAINING_RECORD' },
-  rules: {
-    CONTACT: { roles: ROLES, bases: [...officers([ownJurisdiction((p) => p.jurisdiction), officerOfRegion]), themself] },
-    TRAINING_RECORD: { roles: ROLES, bases: [...officers([ownJurisdiction((p) => p.jurisdiction), officerOfRegion]), themself] },
-  },
+  fields: { email: 'CONTACT', subject: 'ACCOUNT', subjectIssuer: 'ACCOUNT', completions: 'TRAINING_RECORD', exchangeVisits: 'TRAINING_RECORD' },
+  rules: { CONTACT: keepersAndThemself, ACCOUNT: keepersAndThemself, TRAINING_RECORD: keepersAndThemself },
 });
 
 /**

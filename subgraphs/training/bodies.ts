@@ -75,9 +75,9 @@ export async function establishBody(models: TrainingModels, input: BodyInput, by
 }
 
 /**
- * A new key pair for the body; new credentials are signed with it, and the old keys stay
- * in the JWKS, so everything they signed keeps verifying. Audited first; a key whose
- * body could not be updated is removed again.
+ * A new key pair for the body; new credentials and revocation lists are signed with it.
+ * The old keys stay in the JWKS, retired from now on (keys.ts `jwksOf`): what they signed
+ * before keeps verifying. Audited first; a key whose body could not be updated is removed again.
  */
 export async function rotateSigningKey(ctx: TrainingContext, bodyId: string): Promise<BodyDoc> {
   const body = await bodyNamed(ctx, bodyId, 'bodyId');
@@ -108,7 +108,7 @@ async function publishingBody(models: TrainingModels, bodyId: string): Promise<B
 export const accreditationRoutes: PublicRoutes<TrainingModels> = {
   '/.well-known/accreditation/:bodyId/jwks.json': async ({ bodyId }, { models }) => {
     const body = await publishingBody(models, bodyId);
-    return body && { contentType: 'application/jwk-set+json', body: JSON.stringify(jwksOf(body.keys)), maxAgeSeconds: 60 };
+    return body && { contentType: 'application/jwk-set+json', body: JSON.stringify(jwksOf(body)), maxAgeSeconds: 60 };
   },
   '/.well-known/accreditation/:bodyId/revocations.jwt': async ({ bodyId }, { models, now }) => {
     const body = await publishingBody(models, bodyId);

@@ -95,7 +95,7 @@ export async function issueCertificate(ctx: TrainingContext, practitionerId: str
 
 export type StatusStep = 'SUSPEND' | 'REINSTATE' | 'REVOKE';
 
-const STEPS: Record<StatusStep, { action: string; from: CertificateStatus[]; verb: string; fields: string[] }> = {
+export const STATUS_STEPS: Record<StatusStep, { action: string; from: CertificateStatus[]; verb: string; fields: string[] }> = {
   SUSPEND: { action: 'CERTIFICATE_SUSPENDED', from: [CertificateStatus.VALID], verb: 'suspended', fields: ['status', 'suspension'] },
   REINSTATE: { action: 'CERTIFICATE_REINSTATED', from: [CertificateStatus.SUSPENDED], verb: 'reinstated', fields: ['status', 'suspension'] },
   // An expired certificate may still be revoked (e.g. found to have been obtained by fraud).
@@ -104,7 +104,7 @@ const STEPS: Record<StatusStep, { action: string; from: CertificateStatus[]; ver
 
 function refuseUnless(step: StatusStep, certificate: CertificateRecord, now: Date): void {
   const status = statusOf(certificate, now);
-  const { from, verb } = STEPS[step];
+  const { from, verb } = STATUS_STEPS[step];
   if (!from.includes(status)) throw badInput('code', `the certificate is ${status}; only a ${from.join(' or ')} one can be ${verb}`);
 }
 
@@ -117,7 +117,7 @@ export async function changeStatus(ctx: TrainingContext, code: string, step: Sta
   const certificate = await certificateNamed(ctx, code);
   const why = reason === null ? null : text(reason, 'reason', { max: 500 });
   refuseUnless(step, certificate, ctx.now);
-  const { action, fields } = STEPS[step];
+  const { action, fields } = STATUS_STEPS[step];
   return ctx.audit.change(action, 'Certificate', certificate.id, fields, async () => {
     const changed = await ctx.models.certificates.update(certificate.id, (now) => {
       refuseUnless(step, now, ctx.now);

@@ -8,14 +8,8 @@ import { isBodyId } from './code';
 import { SigningKeys } from './keys';
 import { trainingLoaders, trainingModels, type TrainingContext } from './models';
 import { trainingPermissions } from './permissions';
-import {
-  AccreditationBodyResolver,
-  AttorneyAccreditationResolver,
-  CertificateResolver,
-  PractitionerResolver,
-  TrainingProgramResolver,
-  VerificationResolver,
-} from './resolvers';
+import { AccreditationBodyResolver, AttorneyAccreditationResolver, PractitionerResolver, TrainingProgramResolver } from './resolvers';
+import { CertificateResolver, VerificationResolver } from './certificate-resolvers';
 import { AccreditationBody, AttorneyReference, Certificate, CertificateVerification, Practitioner } from './types';
 
 /**

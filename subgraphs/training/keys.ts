@@ -8,9 +8,9 @@ import { isBodyId } from './code';
  * one PEM file per key in a directory of their own (`ACCREDITATION_KEY_DIR`:
  * `<dir>/<bodyId>/<kid>.pem`, readable by this service only); the database and the graph
  * hold only the public halves (the JWKS). A body gets a key when it is established and
- * one more on each rotation; old ones stay published, so credentials they signed keep
- * verifying. Every instance of the subgraph must see the same directory (a shared
- * volume, or a secret store mounted as files).
+ * one more on each rotation; old ones stay published, so credentials they signed before
+ * their retirement keep verifying. Every instance of the subgraph must see the same
+ * directory (a shared volume, or a secret store mounted as files).
  */
 
 export const CREDENTIAL_ALG = 'ES256';
@@ -89,7 +89,30 @@ export class SigningKeys {
   }
 }
 
-/** A body's published keys (every one it ever had, so old credentials keep verifying). */
-export function jwksOf(keys: SigningKeyRecord[]) {
-  return { keys: keys.map((k) => ({ ...k.jwk, kid: k.kid, alg: k.alg, use: 'sig' })) };
+/** A signing key and when it was retired: when the next one took over (null while it is current). */
+export type KeyWithRetirement = SigningKeyRecord & { retiredAt: Date | null };
+
+/** Keys are kept oldest first and a rotation appends the new one, so a key retires when its successor is made. */
+export function keysWithRetirement(body: { keys: SigningKeyRecord[]; currentKid: string }): KeyWithRetirement[] {
+  return body.keys.map((key, i) => ({ ...key, retiredAt: key.kid === body.currentKid ? null : (body.keys[i + 1]?.createdAt ?? key.createdAt) }));
+}
+
+/**
+ * A body's published keys: every one it ever had, so what they signed keeps verifying,
+ * each with `iat` (made) and, once retired, `exp` — as OpenID Federation's historical
+ * keys do: a retired key verifies only what it signed before `exp`, and no revocation
+ * list (scripts/verify-credential.ts). `exp` is rounded up to the second, so nothing
+ * signed before the rotation is ever refused; generic JOSE libraries ignore both.
+ */
+export function jwksOf(body: { keys: SigningKeyRecord[]; currentKid: string }) {
+  return {
+    keys: keysWithRetirement(body).map((k) => ({
+      ...k.jwk,
+      kid: k.kid,
+      alg: k.alg,
+      use: 'sig',
+      iat: Math.floor(k.createdAt.getTime() / 1000),
+      ...(k.retiredAt ? { exp: Math.ceil(k.retiredAt.getTime() / 1000) } : {}),
+    })),
+  };
 }

@@ -71,8 +71,12 @@ const programSchema = new Schema<ProgramRecord>(
 
 export interface PractitionerRecord {
   _id: string;
-  /** The `sub` of the practitioner's own tokens: they read their own contact data. */
+  /**
+   * Her own tokens: `iss` and `sub`. Her record is hers when both match and the token is
+   * of her jurisdiction and profession (access.ts `signsInAs`), never on `sub` alone.
+   */
   subject: string;
+  subjectIssuer: string;
   name: string;
   role: string;
   jurisdiction: string;
@@ -87,6 +91,7 @@ const practitionerSchema = new Schema<PractitionerRecord>(
   {
     _id: String,
     subject: { type: String, required: true },
+    subjectIssuer: { type: String, required: true },
     name: { type: String, required: true },
     role: { type: String, required: true },
     jurisdiction: { type: String, required: true },

@@ -3,28 +3,27 @@ import type { Entity } from '../common/loaders';
 import { bodyNamed, mayActFor, programNamed, programOfModule } from './bodies';
 import { certificateNamed } from './certificates';
 import type { BodyRecord, TrainingContext } from './models';
-import { mayKeepRecordOf, practitionerNamed } from './practitioners';
+import { practitionerKeptBy } from './practitioners';
 
 /**
  * The rules of the root fields; Practitioner, Certificate and the public types are decided
- * by their declarations (access.ts). Acting for a body is for accreditation officers whose
- * jurisdiction is in its region: the role first, then the body found from the arguments
- * (BAD_USER_INPUT or NOT_FOUND when there is none), then the region (FORBIDDEN).
+ * by their declarations (access.ts). Every write is for accreditation officers, the role
+ * checked first. Acting for a body (its programs, certificates, key) needs a jurisdiction
+ * in its region: the body is found from the arguments (BAD_USER_INPUT or NOT_FOUND when
+ * there is none), then the region (FORBIDDEN naming it; bodies are public). Writing to a
+ * practitioner's training record needs an officer of her jurisdiction or region too, and
+ * anyone else is answered as for an unknown practitioner (practitioners.ts).
  */
-function officerOfBody(locate: (args: any, ctx: TrainingContext) => Promise<Entity<BodyRecord>>) {
-  return chain(
-    hasRole('accreditation_officer'),
-    ruleOf<TrainingContext>(async (_parent, args, ctx) => mayActFor(await locate(args, ctx), ctx.caller!)),
-  );
+const officer = hasRole('accreditation_officer');
+
+function actsForBody(locate: (args: any, ctx: TrainingContext) => Promise<Entity<BodyRecord>>) {
+  return ruleOf<TrainingContext>(async (_parent, args, ctx) => mayActFor(await locate(args, ctx), ctx.caller!));
 }
 
-const bodyOf = (ctx: TrainingContext, id: string) => bodyNamed(ctx, id, 'bodyId');
+const keepsRecord = ruleOf<TrainingContext>(async (_parent, args: { practitionerId: string }, ctx) => Boolean(await practitionerKeptBy(ctx, args.practitionerId)));
 
-/** A practitioner's record: the officers of their jurisdiction or region. */
-const keepsRecord = chain(
-  hasRole('accreditation_officer'),
-  ruleOf<TrainingContext>(async (_parent, args: { practitionerId: string }, ctx) => mayKeepRecordOf(ctx, await practitionerNamed(ctx, args.practitionerId))),
-);
+const bodyOf = (ctx: TrainingContext, id: string) => bodyNamed(ctx, id, 'bodyId');
+const bodyOfCertificate = actsForBody(async (args, ctx) => bodyOf(ctx, (await certificateNamed(ctx, args.code)).bodyId));
 
 export const trainingPermissions: Permissions = {
   Query: {
@@ -36,16 +35,17 @@ export const trainingPermissions: Permissions = {
     practitioner: isAuthenticated,
     practitioners: isAuthenticated,
     certificate: isAuthenticated,
+    ownPractitionerRecord: isAuthenticated,
   },
   Mutation: {
-    registerPractitioner: hasRole('accreditation_officer'),
-    recordCompletion: officerOfBody(async (args, ctx) => bodyOf(ctx, (await programOfModule(ctx, args.moduleCode, 'moduleCode')).program.bodyId)),
-    recordExchangeVisit: keepsRecord,
-    issueCertificate: officerOfBody(async (args, ctx) => bodyOf(ctx, (await programNamed(ctx, args.programCode, 'programCode')).bodyId)),
-    suspendCertificate: officerOfBody(async (args, ctx) => bodyOf(ctx, (await certificateNamed(ctx, args.code)).bodyId)),
-    reinstateCertificate: officerOfBody(async (args, ctx) => bodyOf(ctx, (await certificateNamed(ctx, args.code)).bodyId)),
-    revokeCertificate: officerOfBody(async (args, ctx) => bodyOf(ctx, (await certificateNamed(ctx, args.code)).bodyId)),
-    rotateSigningKey: officerOfBody((args, ctx) => bodyOf(ctx, args.bodyId)),
+    registerPractitioner: officer,
+    recordCompletion: chain(officer, actsForBody(async (args, ctx) => bodyOf(ctx, (await programOfModule(ctx, args.moduleCode, 'moduleCode')).program.bodyId)), keepsRecord),
+    recordExchangeVisit: chain(officer, keepsRecord),
+    issueCertificate: chain(officer, actsForBody(async (args, ctx) => bodyOf(ctx, (await programNamed(ctx, args.programCode, 'programCode')).bodyId)), keepsRecord),
+    suspendCertificate: chain(officer, bodyOfCertificate),
+    reinstateCertificate: chain(officer, bodyOfCertificate),
+    revokeCertificate: chain(officer, bodyOfCertificate),
+    rotateSigningKey: chain(officer, actsForBody((args, ctx) => bodyOf(ctx, args.bodyId))),
   },
   Attorney: { id: allow, accreditation: isAuthenticated },
   ...openTypes('SigningKey', 'TrainingProgram', 'TrainingModule', 'Completion', 'ExchangeVisit', 'CertificateScope', 'StatusChange', 'PractitionerEdge', 'PractitionerConnection', 'PageInfo'),

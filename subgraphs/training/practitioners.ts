@@ -1,4 +1,4 @@
-import { badInput, forbidden } from '../../platform/errors';
+import { badInput, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { countryCode, localDate, newId, recordId, text } from '../common/validate';
 import { sameRegion } from './access';
@@ -25,17 +25,25 @@ export function addMonths(day: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** A practitioner by id: BAD_USER_INPUT naming the field for a malformed id, NOT_FOUND for one nobody has. */
 export async function practitionerNamed(ctx: TrainingContext, id: unknown, field = 'practitionerId'): Promise<PractitionerDoc> {
-  const practitioner = await ctx.loaders.practitioner.load(recordId(id, field));
-  if (!practitioner) throw badInput(field, 'no practitioner has this id');
+  const wanted = recordId(id, field);
+  const practitioner = await ctx.loaders.practitioner.load(wanted);
+  if (!practitioner) throw notFound('Practitioner', wanted);
   return practitioner;
 }
 
-/** Accreditation officers of the practitioner's jurisdiction, or of a region that holds it. */
-export async function mayKeepRecordOf(ctx: TrainingContext, practitioner: PractitionerRecord): Promise<true | Error> {
+/**
+ * The practitioner whose training record the caller keeps: an accreditation officer of
+ * her jurisdiction, or of a region that holds it. Anyone else is answered exactly as for
+ * an id nobody has (NOT_FOUND, as common/access.ts `visibleOrNotFound` words it), so a
+ * write cannot probe which practitioners another region keeps.
+ */
+export async function practitionerKeptBy(ctx: TrainingContext, id: unknown, field = 'practitionerId'): Promise<PractitionerDoc> {
+  const practitioner = await practitionerNamed(ctx, id, field);
   const caller = ctx.caller!;
-  if (caller.role === 'accreditation_officer' && (caller.jurisdiction === practitioner.jurisdiction || (await sameRegion(ctx, caller.jurisdiction, practitioner.jurisdiction)))) return true;
-  return forbidden(`Only accreditation officers of the practitioner's region keep their training record`);
+  if (caller.role === 'accreditation_officer' && (caller.jurisdiction === practitioner.jurisdiction || (await sameRegion(ctx, caller.jurisdiction, practitioner.jurisdiction)))) return practitioner;
+  throw notFound('Practitioner', practitioner.id);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -46,24 +54,37 @@ export interface PractitionerInput {
   organization: string;
   email: string;
   subject: string;
+  subjectIssuer?: string | null;
 }
 
-/** Registers a practitioner in the officer's own jurisdiction. */
+/**
+ * Registers a practitioner in the officer's own jurisdiction, with the issuer and subject
+ * of her own tokens (the issuer is the officer's unless given). One record per sign-in
+ * and jurisdiction, so that her own record is one.
+ */
 export async function registerPractitioner(ctx: TrainingContext, input: PractitionerInput): Promise<PractitionerDoc> {
+  const caller = ctx.caller!;
   const email = text(input.email, 'input.email', { max: 200 });
   if (!EMAIL.test(email)) throw badInput('input.email', 'is not an email address');
+  const subject = text(input.subject, 'input.subject', { max: 200 });
+  const subjectIssuer = input.subjectIssuer == null ? caller.issuer : text(input.subjectIssuer, 'input.subjectIssuer', { max: 200 });
+  const namesake = (await ctx.loaders.practitionersWithSubject.load(subject)).find((p) => p.subjectIssuer === subjectIssuer && p.jurisdiction === caller.jurisdiction);
+  if (namesake) throw badInput('input.subject', `a practitioner of ${caller.jurisdiction} already signs in with this subject of ${subjectIssuer}`);
   const record = {
     _id: newId(),
-    subject: text(input.subject, 'input.subject', { max: 200 }),
+    subject,
+    subjectIssuer,
     name: text(input.name, 'input.name', { max: 200 }),
     role: input.role,
-    jurisdiction: ctx.caller!.jurisdiction,
+    jurisdiction: caller.jurisdiction,
     organization: text(input.organization, 'input.organization', { max: 200 }),
     email,
     registeredAt: ctx.now,
-    registeredBy: ctx.caller!.sub,
+    registeredBy: caller.sub,
   };
-  return ctx.audit.change('PRACTITIONER_REGISTERED', 'Practitioner', record._id, ['name', 'role', 'organization', 'email'], () => ctx.models.practitioners.create(record));
+  return ctx.audit.change('PRACTITIONER_REGISTERED', 'Practitioner', record._id, ['name', 'role', 'organization', 'email', 'subject', 'subjectIssuer'], () =>
+    ctx.models.practitioners.create(record),
+  );
 }
 
 export interface CompletionInput {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { connectionOf } from '../common/pagination';
 import { CertificateStatus, Competency, PractitionerRole, VerificationStatus } from './vocabulary';
 
@@ -14,8 +14,11 @@ export class SigningKey {
   @Field(() => Date)
   createdAt!: Date;
 
-  @Field({ description: 'New credentials and revocation lists are signed with this one; the others still verify what they signed' })
+  @Field({ description: 'New credentials and revocation lists are signed with this one' })
   current!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the next key took over: this one verifies only credentials it signed before (the JWK `exp`), and no revocation list' })
+  retiredAt!: Date | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -183,6 +186,12 @@ export class Practitioner {
 
   @Field(() => String, { nullable: true, description: 'CONTACT: accreditation officers of the practitioner’s region, and the practitioner' })
   email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ACCOUNT: the `sub` of her own tokens (as email)' })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ACCOUNT: the `iss` of her own tokens (as email)' })
+  subjectIssuer!: string | null;
 }
 
 @ObjectType({ description: 'A certificate of a body: its code is verifiable by anyone, its credential offline too' })
@@ -250,54 +259,6 @@ export class CertificateVerification {
 
 @ObjectType()
 export class PractitionerConnection extends connectionOf('Practitioner', () => Practitioner) {}
-
-@InputType()
-export class RegisterPractitionerInput {
-  @Field()
-  name!: string;
-
-  @Field(() => PractitionerRole)
-  role!: PractitionerRole;
-
-  @Field()
-  organization!: string;
-
-  @Field({ description: 'CONTACT data' })
-  email!: string;
-
-  @Field({ description: 'The `sub` of the practitioner’s own tokens: they read their own record' })
-  subject!: string;
-}
-
-@InputType()
-export class CompletionInput {
-  @Field({ description: 'YYYY-MM-DD, not in the future' })
-  completedOn!: string;
-
-  @Field(() => Int, { description: '0–100' })
-  score!: number;
-
-  @Field()
-  assessor!: string;
-}
-
-@InputType()
-export class ExchangeVisitInput {
-  @Field()
-  hostCourt!: string;
-
-  @Field({ description: 'ISO 3166-1 alpha-2, another than the judge’s' })
-  hostJurisdiction!: string;
-
-  @Field({ description: 'YYYY-MM-DD' })
-  from!: string;
-
-  @Field({ description: 'YYYY-MM-DD, not before from, not in the future' })
-  to!: string;
-
-  @Field(() => Float, { description: 'Hours of trials observed, up to 10 a day' })
-  hours!: number;
-}
 
 /** An attorney of the legal aid subgraph, by id: this subgraph adds their accreditation, found from `practitionerId`. */
 @Directive('@key(fields: "id")')

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import type { Role } from '../../platform/auth';
 
 /** The professions whose training the hub records (not the token roles: interpreters have none). */
 export enum PractitionerRole {
@@ -11,6 +12,20 @@ export enum PractitionerRole {
   SHELTER_STAFF = 'SHELTER_STAFF',
 }
 registerEnumType(PractitionerRole, { name: 'PractitionerRole' });
+
+/**
+ * The token role a practitioner of each profession signs in with: her own record is hers
+ * only under that role (interpreters are not callers of the hub).
+ */
+export const TOKEN_ROLE: Record<PractitionerRole, Role | null> = {
+  JUDGE: 'judge',
+  PROSECUTOR: 'prosecutor',
+  POLICE: 'law_enforcement',
+  SOCIAL_WORKER: 'social_worker',
+  ATTORNEY: 'legal_aid_attorney',
+  INTERPRETER: null,
+  SHELTER_STAFF: 'shelter_staff',
+};
 
 /** What a training module builds (after the OSCE/ODIHR and UNODC training curricula on trafficking). */
 export enum Competency {

@@ -7,6 +7,7 @@ import { victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
+import { ErasureFeedResolver } from './resolvers/erasure.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim, victimAccess } from './types/victim';
@@ -23,7 +24,7 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference },
   permissions: victimPermissions,
@@ -31,4 +32,6 @@ export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>
   consents: localConsents,
   models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY, settings.RETENTION_DAYS),
   loaders: victimLoaders,
+  // The owner of victims announces every erasure; the subgraphs that hold victim data follow.
+  erasureFeed: (models) => models.erasureNotices,
 };

@@ -1,5 +1,6 @@
 import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
+import { ErasureNotices } from '../common/erasure-feed';
 import { ListedCollection, listedField } from '../common/store';
 import type { DataCategory } from './access';
 
@@ -167,6 +168,8 @@ export function victimModels(connection: Connection, identityKey: string, retent
       victim: (c) => [String(c.victimId)],
       expiresOn: (c) => [c.expiresAt ? dayOf(c.expiresAt) : null],
     }),
+    /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
+    erasureNotices: new ErasureNotices(connection),
     /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */
     sharingSweep: { before: null as string | null, done: new Set<string>() },
     identityKey,

@@ -10,6 +10,10 @@ import { VictimStatus } from './types/enums';
  * removed, and the identity hash with them (its set is gone with it, common/sets.ts);
  * CASE fields stay for statistics, the age as its CTDC bin. Consent notes (free text) go
  * too. Audit events stay: they name fields and decisions, never the data.
+ *
+ * Each erasure is announced (common/erasure-feed.ts) before the record is anonymized, so
+ * the other subgraphs erase their part even if this process stops half-way: a notice
+ * without the anonymization is repaired by asking again; the reverse would be lost.
  */
 
 /** What anonymization removes, as the audit event lists it. */
@@ -63,9 +67,9 @@ export async function runRetention(models: VictimModels, audit: AuditLog, now: D
   const due = [...(await models.victims.members(entries)).values()].filter((v) => v.retainUntil && v.retainUntil <= now);
   const done: string[] = [];
   for (const victim of due) {
-    await audit.append(RETENTION, null, [
-      { action: 'ANONYMIZED', subjectType: 'Victim', subjectId: victim.id, fields: REMOVED_FIELDS, deniedFields: [], decision: 'ALLOW', bases: [`RETENTION:${dayOf(victim.retainUntil!)}`] },
-    ]);
+    const basis = `RETENTION:${dayOf(victim.retainUntil!)}`;
+    await audit.append(RETENTION, null, [{ action: 'ANONYMIZED', subjectType: 'Victim', subjectId: victim.id, fields: REMOVED_FIELDS, deniedFields: [], decision: 'ALLOW', bases: [basis] }]);
+    await models.erasureNotices.announce(victim.id, now, basis, RETENTION);
     if (await anonymize(models, victim.id, now)) done.push(victim.id);
   }
   return done;

@@ -1,5 +1,9 @@
+import { isVisible } from '../common/access';
+import type { SharedConsent } from '../common/consents';
 import { consentIsActive } from './access';
+import type { VictimContext } from './loaders';
 import { dayOf, type VictimModels } from './models';
+import { victimAccess } from './types/victim';
 
 /**
  * Where a victim is listed besides its own jurisdiction: `sharedWith` holds the other
@@ -45,3 +49,38 @@ export async function sweepExpiredConsents(models: VictimModels, now: Date): Pro
   for (const c of expired) sweep.done.add(c.id);
   sweep.before = today;
 }
+
+/** What `victimSharing` answers for one victim (types/consent.ts VictimSharing). */
+export interface SharingAnswer {
+  victimId: string;
+  jurisdiction: string | null;
+  consents: SharedConsent[];
+}
+
+/**
+ * The consent question of another subgraph, for one victim: its jurisdiction and the
+ * active consents naming the caller's jurisdiction (or `grantee`, answered to the victim's
+ * own jurisdiction only). A victim the caller may not see answers exactly as an unknown id.
+ * Each answer is logged as a read of the victim's consent records (and, for another
+ * jurisdiction's victim, of its jurisdiction, a CASE field, as every foreign CASE read is):
+ * one READ event per victim per request, a refusal included.
+ */
+export async function sharingOf(ctx: VictimContext, victimId: string, grantee: string | undefined): Promise<SharingAnswer> {
+  const caller = ctx.caller!;
+  const victim = await ctx.loaders.victim.load(victimId);
+  if (!victim) return { victimId, jurisdiction: null, consents: [] };
+  const own = victim.jurisdiction === caller.jurisdiction;
+  if (!own && !(await isVisible(victimAccess, ctx, victim))) {
+    for (const field of SHARING_FIELDS) ctx.audit.noteRead('Victim', victimId, field, false);
+    return { victimId, jurisdiction: null, consents: [] };
+  }
+  const consents = await ctx.consents.consentsFor(victimId, grantee);
+  // On what it was released: the own jurisdiction, or the consents that name the caller's.
+  const bases = own ? ['OWN_JURISDICTION'] : (await ctx.consents.consentsFor(victimId)).map((c) => `CONSENT:${c.id}`);
+  for (const basis of bases) ctx.audit.noteRead('Victim', victimId, 'consents', true, basis);
+  if (!own) ctx.audit.noteRead('Victim', victimId, 'jurisdiction', true, bases[0]);
+  return { victimId, jurisdiction: victim.jurisdiction, consents };
+}
+
+/** The Victim fields a consent answer reveals, as audit events name them. */
+const SHARING_FIELDS = ['consents', 'jurisdiction'];

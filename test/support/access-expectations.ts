@@ -13,18 +13,19 @@ export interface Situation {
   purpose: boolean;
 }
 
-/** A basis holds when it is for the caller's role and every fact that establishes it holds. */
-export function basisHolds(basis: Basis<unknown>, situation: Situation): boolean {
+/** A basis holds when it is for the caller's role and every fact that establishes it holds (for the category decided; CASE: visibility). */
+export function basisHolds(basis: Basis<unknown>, situation: Situation, category: string): boolean {
   if (basis.roles && !basis.roles.includes(situation.role)) return false;
-  return (basis.establishedBy ?? [basis.code]).every((fact) => situation.facts.has(fact));
+  return (basis.establishedBy ?? [basis.code]).every((fact) => situation.facts.has(fact.replace('{category}', category)));
 }
 
-/** The record is known to the caller at all: public, its own jurisdiction, an auditor overseeing it, or a `visibleOn` basis. */
+/** The record is known to the caller at all: public, its own jurisdiction, an auditor overseeing it, or a `visibleOn` basis (and `knownTo`). */
 export function isVisibleTo(access: TypeAccess<unknown>, situation: Situation): boolean {
   if (access.public) return true;
-  if (situation.facts.has('OWN_JURISDICTION')) return true;
-  if (situation.role === 'auditor' && situation.facts.has('OVERSIGHT')) return true;
-  return access.visibleOn.some((basis) => basisHolds(basis, situation));
+  const seen =
+    situation.facts.has('OWN_JURISDICTION') || (situation.role === 'auditor' && situation.facts.has('OVERSIGHT')) || access.visibleOn.some((basis) => basisHolds(basis, situation, 'CASE'));
+  // Known only to readers of a category: its roles and bases, whatever the purpose.
+  return seen && (!access.knownTo || isReleased(access, access.knownTo, { ...situation, purpose: true }, true));
 }
 
 /** The category a field is in: open fields are 'open'. */
@@ -36,12 +37,12 @@ export function categoryOf(access: TypeAccess<unknown>, field: string): string {
 }
 
 /** Whether a field of a record the caller reached is released (the role is the category's and a basis holds, with a stated purpose). */
-export function isReleased(access: TypeAccess<unknown>, field: string, situation: Situation): boolean {
-  const category = categoryOf(access, field);
+export function isReleased(access: TypeAccess<unknown>, field: string, situation: Situation, isCategory = false): boolean {
+  const category = isCategory ? field : categoryOf(access, field);
   if (category === 'open' || category === PUBLIC || category === 'CASE') return true;
   const rule = access.rules[category];
   if (!rule.roles.includes(situation.role) || !situation.purpose) return false;
-  return rule.bases.some((basis) => basisHolds(basis, situation));
+  return rule.bases.some((basis) => basisHolds(basis, situation, category));
 }
 
 /** Every read of these is written to the owner's audit chain, allowed or denied. */

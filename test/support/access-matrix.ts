@@ -1,4 +1,4 @@
-import { getNamedType, isLeafType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { Role } from '../../platform/auth';
 import { isRecordId, newId } from '../../subgraphs/common/validate';
 import type { TestHub } from './hub';
@@ -36,6 +36,11 @@ export interface FixtureRecord {
   traits?: string[];
   /** Fields not set on this record: when released they may answer null. */
   unset?: string[];
+  /**
+   * Its paths are a list of these roles (an inbox), scoped to the callers of these scenarios:
+   * asked of those roles only, and for the other scenarios it must not be in it.
+   */
+  listedIn?: { scenarios: string[]; roles: Role[] };
 }
 
 export interface Scenario {
@@ -80,6 +85,16 @@ export class Schemas {
       if (isObjectType(type) && type.getFields()[field]) return type.getFields()[field];
     }
     throw new Error(`No subgraph has ${typeName}.${field}`);
+  }
+
+  /** A root field whose refusal nulls the whole answer (non-null), so its read is asked alone; `_entities` never fails whole. */
+  answersAlone(root: string): boolean {
+    return root !== '_entities' && isNonNullType(this.field('Query', root).type);
+  }
+
+  /** A root field answering a list: a record not to be known is simply not in it. */
+  listsRecords(root: string): boolean {
+    return isListType(getNullableType(this.field('Query', root).type));
   }
 
   /** The types along a path: the root's, then each field's. */

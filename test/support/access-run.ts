@@ -1,11 +1,12 @@
 import { isUnionType } from 'graphql';
 import { ROLES, type Role } from '../../platform/auth';
 import { LIMITS } from '../../platform/limits';
+import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { TypeAccess } from '../../subgraphs/common/access';
 import { federatedSchema } from '../../subgraphs/common/schema';
 import type { RegistryEntry } from '../../subgraphs/registry';
 import { answerOf, auditCells, errorsByPath, judge, locatorOf, observe, readTrails, type AuditCheck, type Cell, type Surface } from './access-answers';
-import { categoryOf, isInert, pathVerdict, purposeMatters, type Situation } from './access-expectations';
+import { categoryOf, isInert, pathVerdict, purposeMatters, type PathVerdict, type Situation } from './access-expectations';
 import { subjectOf } from './access-fixtures/world';
 import { GENERIC_SCENARIOS, inBatches, literal, readQuery, Schemas, tokensOf, unknownArgs, type FixtureRecord, type Path, type Scenario, type TypeFixture } from './access-matrix';
 import type { TestHub } from './hub';
@@ -29,6 +30,8 @@ interface Item {
   recordName: string;
   record: FixtureRecord;
   scenario: string;
+  /** Its path's list includes it for this caller (`FixtureRecord.listedIn`). */
+  listed: boolean;
   situation: Situation;
 }
 
@@ -81,9 +84,12 @@ export async function runMatrix(hub: TestHub, registry: RegistryEntry[], fixture
         const claims = { ...scenario.claims, sub: scenario.claims.sub ?? subjectOf(scenarioName, role) };
         const key = JSON.stringify([role, claims, !scenario.noPurpose]);
         if (!callers.has(key)) callers.set(key, { claims, role, purpose: !scenario.noPurpose, items: [] });
-        for (const [recordName, record] of Object.entries(made[n])) {
-          const facts = new Set([...scenario.facts(role), ...(d.fixture!.alsoHolds?.[scenarioName] ?? []), ...(record.traits ?? [])]);
-          callers.get(key)!.items.push({ declared: d, recordName, record, scenario: scenarioName, situation: { role, facts, purpose: !scenario.noPurpose } });
+        for (const [recordName, record] of Object.entries(made[n]).filter(([, r]) => !r.listedIn || r.listedIn.roles.includes(role))) {
+          // The stated purpose is a fact too (the role's first, as hub.query states it).
+          const purpose = scenario.noPurpose ? [] : [`PURPOSE:${PURPOSES_BY_ROLE[role][0]}`];
+          const facts = new Set([...scenario.facts(role), ...(d.fixture!.alsoHolds?.[scenarioName] ?? []), ...(record.traits ?? []), ...purpose]);
+          const listed = !record.listedIn || record.listedIn.scenarios.includes(scenarioName);
+          callers.get(key)!.items.push({ declared: d, recordName, record, scenario: scenarioName, listed, situation: { role, facts, purpose: !scenario.noPurpose } });
         }
       }
     }
@@ -105,7 +111,7 @@ export async function runMatrix(hub: TestHub, registry: RegistryEntry[], fixture
     const leaf = [...new Set([locator, ...fields])].map((f) => schemas.selection(types[types.length - 1], f)).join(' ');
     const args = unknownArgs(path.args, strangers);
     const stranger: Path | null = literal(args) === literal(path.args) ? null : { ...path, args };
-    return { path, types, fields, locator, leaf, stranger, tokens: tokensOf(readQuery('r0', path, types, leaf)) };
+    return { path, types, fields, locator, leaf, stranger, alone: schemas.answersAlone(path.root), tokens: tokensOf(readQuery('r0', path, types, leaf)) };
   }
 
   function directPath(item: Item): Path {
@@ -124,8 +130,9 @@ export async function runMatrix(hub: TestHub, registry: RegistryEntry[], fixture
     const key = `${surface}|${item.declared.access.typeName}|${item.recordName}|${everyField}`;
     if (!shapes.has(key)) shapes.set(key, shapeOf(surface, item, everyField));
     const shape = shapes.get(key)!;
-    const verdict = pathVerdict(shape.types, ['', ...(shape.path.through ?? [])], accessOf, item.situation);
-    const mustBeUnknown = verdict.kind === 'absent' && verdict.step === 0;
+    const verdict: PathVerdict = item.listed ? pathVerdict(shape.types, ['', ...(shape.path.through ?? [])], accessOf, item.situation) : { kind: 'absent', step: 0 };
+    // Not known at the root: as an unknown id beside it (a list without the record needs no twin).
+    const mustBeUnknown = verdict.kind === 'absent' && verdict.step === 0 && !(shape.path.root !== '_entities' && !shape.stranger && schemas.listsRecords(shape.path.root));
     if (mustBeUnknown && !shape.stranger) throw new Error(`${key}: no record id in its path's arguments to compare with an unknown one`);
     return { item, ...shape, verdict, unknown: mustBeUnknown ? shape.stranger : null };
   }
@@ -134,7 +141,12 @@ export async function runMatrix(hub: TestHub, registry: RegistryEntry[], fixture
   function packed(surface: Surface, items: Item[]) {
     const packs: Array<Array<ReturnType<typeof plan> & { key: string; unknownKey: string; text: string }>> = [];
     let [pack, used, aliases, tokens] = [[] as (typeof packs)[number], new Set<string>(), 0, 0];
-    for (const [n, p] of items.map((item) => plan(surface, item)).entries()) {
+    const plans = items.map((item) => plan(surface, item));
+    for (const [n, p] of plans.entries()) {
+      if (p.alone) {
+        packs.push([{ ...p, key: p.path.root, unknownKey: `u${n}`, text: `${readQuery(p.path.root, p.path, p.types, p.leaf)} ${p.unknown ? readQuery(`u${n}`, p.unknown, p.types, p.leaf) : ''}` }]);
+        continue;
+      }
       const needs = (taken: Set<string>) => (taken.has(p.path.root) ? 1 : 0) + (p.unknown ? 1 : 0);
       const size = p.tokens * (p.unknown ? 2 : 1);
       if (pack.length && (aliases + needs(used) > LIMITS.maxAliases || tokens + size > LIMITS.maxTokens - 100)) {
@@ -161,8 +173,8 @@ export async function runMatrix(hub: TestHub, registry: RegistryEntry[], fixture
     // With a purpose: the role's first (hub.query's default); without: the header empty.
     const res = await hub.query(token, `query Matrix { ${plans.map((p) => p.text).join('\n')} }`, {}, { url, headers: caller.purpose ? {} : { 'x-purpose': '' } });
     requests++;
-    // A request refused as a whole (bad query, a non-null root failing) answers nothing to judge: say why.
-    if (!res.body.data) throw new Error(`The matrix request of ${caller.role} (${JSON.stringify(caller.claims)}) on ${surface} failed: ${JSON.stringify(res.body.errors).slice(0, 2000)}`);
+    // A request refused as a whole (a bad query; a non-null root failing, unless it was asked alone) answers nothing to judge: say why.
+    if (!res.body.data && !(plans.length === 1 && plans[0].alone)) throw new Error(`The matrix request of ${caller.role} (${JSON.stringify(caller.claims)}) on ${surface} failed: ${JSON.stringify(res.body.errors).slice(0, 2000)}`);
     const errors = errorsByPath(res.body);
     for (const p of plans) {
       const seen = observe(res.body, errors, p.key, p.path, p.types.length, p.locator, p.item.record.id);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
@@ -131,6 +132,7 @@ export class LegalAssistanceResolver {
     return { valid: check.valid, events: check.entries, firstBrokenAt: check.firstBrokenAt };
   }
 
+  @Audited('LEGAL_ASSISTANCE_DRAFTED')
   @Mutation(() => LegalAssistanceRequest, { description: "Drafts a request in a proceeding of the caller's jurisdiction to another jurisdiction (prosecutor or judge); nothing travels yet" })
   async draftLegalAssistanceRequest(@Arg('input', () => DraftLegalAssistanceRequestInput) input: DraftLegalAssistanceRequestInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -168,26 +170,31 @@ export class LegalAssistanceResolver {
     });
   }
 
+  @Audited(STEPS[S.SUBMITTED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Submits a DRAFT to the executing jurisdiction (prosecutor or judge of the requesting one); refused while the proceeding is CLOSED' })
   submitLegalAssistanceRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.SUBMITTED);
   }
 
+  @Audited(STEPS[S.RECEIVED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Acknowledges receipt of a SUBMITTED request (executing side); the recognition deadline starts' })
   acknowledgeReceipt(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.RECEIVED);
   }
 
+  @Audited(STEPS[S.RECOGNIZED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Recognizes a RECEIVED request, or resumes a POSTPONED one (executing side); the execution deadline starts' })
   recognizeRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.RECOGNIZED);
   }
 
+  @Audited(STEPS[S.REFUSED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Refuses a RECEIVED request, with grounds (executing side)' })
   refuseRequest(@Arg('id', () => ID) id: string, @Arg('grounds') grounds: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.REFUSED, { reason: text(grounds, 'grounds', { max: 2000 }) });
   }
 
+  @Audited(STEPS[S.POSTPONED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Postpones the execution of a RECOGNIZED request until a date, with a reason (executing side; EIO Art. 15)' })
   postponeRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('until', () => String, { description: 'RFC 3339 date-time in the future' }) until: string, @Ctx() ctx: ProceedingContext) {
     const given = text(reason, 'reason', { max: 2000 });
@@ -196,16 +203,19 @@ export class LegalAssistanceResolver {
     return takeStep(ctx, id, S.POSTPONED, { reason: given, until: end });
   }
 
+  @Audited(STEPS[S.EXECUTED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Records the execution of a RECOGNIZED request, with a summary (executing side)' })
   recordExecution(@Arg('id', () => ID) id: string, @Arg('summary') summary: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.EXECUTED, { summary: text(summary, 'summary', { max: 5000 }) });
   }
 
+  @Audited(STEPS[S.CLOSED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Closes an EXECUTED or REFUSED request (requesting side)' })
   closeRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: ProceedingContext) {
     return takeStep(ctx, id, S.CLOSED);
   }
 
+  @Audited('LEGAL_ASSISTANCE_DEADLINE_EXTENDED')
   @Mutation(() => LegalAssistanceRequest, { description: 'Extends the recognition deadline of a RECEIVED request by 30 days, once, with a reason (executing side; EIO Art. 12(5))' })
   async extendDeadline(@Arg('id', () => ID) requestId: string, @Arg('reason') reason: string, @Ctx() ctx: ProceedingContext) {
     const id = recordId(requestId, 'id');

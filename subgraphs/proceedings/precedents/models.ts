@@ -14,7 +14,9 @@ export interface CountRecord {
 
 /** Who the parties were, without names (SHERLOC): how many, by CTDC age group, gender and nationality. */
 export interface ProfileRecord {
-  count: number;
+  /** Not published: too few people to stay anonymous (precedents/publishing.ts); nothing else of it is stored. */
+  withheld?: boolean;
+  count: number | null;
   ageGroups: CountRecord[];
   genders: CountRecord[];
   nationalities: CountRecord[];
@@ -61,7 +63,7 @@ export interface PrecedentRecord {
 }
 
 const counts = { type: [new Schema({ value: String, count: Number }, { _id: false })], default: [] };
-const profile = new Schema({ count: Number, ageGroups: counts, genders: counts, nationalities: counts }, { _id: false });
+const profile = new Schema({ withheld: Boolean, count: Number, ageGroups: counts, genders: counts, nationalities: counts }, { _id: false });
 
 const precedentSchema = new Schema<PrecedentRecord>(
   {

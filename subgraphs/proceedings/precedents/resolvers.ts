@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notFound, unavailable } from '../../../platform/errors';
+import { Audited } from '../../common/audited';
+import { badInput, notFound } from '../../../platform/errors';
 import { visibleOrNull } from '../../common/access';
-import { ConsentUnavailable } from '../../common/consents';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
@@ -9,9 +9,11 @@ import { languageCode, localDate, newId, recordId, text } from '../../common/val
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
 import { ecli as parseEcli, isJurisdictionCode } from './ecli';
-import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type CountRecord, type PrecedentRecord, type ProfileRecord } from './models';
+import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type PrecedentRecord } from './models';
+import { checkPublishedTexts, MIN_VICTIMS_FOR_PROFILE, namesToExclude, profilesOf, publishedProfile } from './publishing';
 import {
   CorrectPrecedentInput,
+  PartyProfile,
   Precedent,
   PrecedentChanges,
   PrecedentConnection,
@@ -25,76 +27,14 @@ import { CourtType, KEYWORD_GROUPS, LegalIssue, type KeywordGroups } from './voc
 type PrecedentDoc = Entity<PrecedentRecord>;
 
 const MAX_CITES = 50;
-const MAX_NAMES = 50;
+
+/** The pseudonyms of the proceeding's defendants: published text must not carry them either. */
+function aliasesOf(proceeding: Entity<ProceedingRecord> | null | undefined): string[] {
+  return proceeding?.defendants.map((d) => d.alias) ?? [];
+}
 
 function keywordsOf(input: PrecedentKeywordsInput): KeywordGroups {
   return Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, [...new Set<string>(input[group] ?? [])]])) as unknown as KeywordGroups;
-}
-
-/** Lower case without diacritics, so "Müller" is found as "muller" and "MULLER". */
-function folded(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
-}
-
-function mentions(haystack: string, name: string): boolean {
-  const needle = folded(name.trim()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return needle.length > 0 && new RegExp(`(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`, 'u').test(folded(haystack));
-}
-
-/**
- * Published text must not name the parties: a defendant's alias from the proceeding, or a
- * name the judge lists (a victim's, a witness's), anywhere in it is refused, naming the
- * field and which name (by its place in the list: the names themselves are not echoed).
- */
-function checkNames(texts: Record<string, string | undefined>, aliases: string[], namesToExclude: string[]): void {
-  for (const [field, value] of Object.entries(texts)) {
-    if (!value) continue;
-    const alias = aliases.find((a) => mentions(value, a));
-    if (alias) throw badInput(field, `names the defendant alias "${alias}" of the proceeding; describe the parties without names (e.g. "the first defendant")`);
-    const excluded = namesToExclude.findIndex((name) => mentions(value, name));
-    if (excluded >= 0) throw badInput(field, `contains the name given in namesToExclude[${excluded}]; describe the parties without names`);
-  }
-}
-
-function namesFrom(list: string[] | undefined | null): string[] {
-  if ((list ?? []).length > MAX_NAMES) throw badInput('input.namesToExclude', `must list at most ${MAX_NAMES} names`);
-  return (list ?? []).map((name, i) => text(name, `input.namesToExclude[${i}]`, { max: 200 }));
-}
-
-/** Counts by value, the most frequent first; a value not recorded counts as UNKNOWN. */
-function countsOf(values: Array<string | null>): CountRecord[] {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value ?? 'UNKNOWN', (counts.get(value ?? 'UNKNOWN') ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-/**
- * The parties without names, derived from the proceeding: defendants from their
- * pseudonymized records, victims from their CASE data (asked of the victims subgraph with
- * the judge's own token: it decides and logs as for any read).
- */
-async function profilesOf(proceeding: Entity<ProceedingRecord>, ctx: ProceedingContext): Promise<{ victimProfile: ProfileRecord; defendantProfile: ProfileRecord }> {
-  let cases;
-  try {
-    cases = await Promise.all(proceeding.victimIds.map((id) => ctx.consents.caseOf(id)));
-  } catch (error) {
-    if (error instanceof ConsentUnavailable) throw unavailable(`The victims' profile could not be derived (nothing was published): ${error.message}`);
-    throw error;
-  }
-  return {
-    victimProfile: {
-      count: proceeding.victimIds.length,
-      ageGroups: countsOf(cases.map((c) => c?.ageGroup ?? null)),
-      genders: countsOf(cases.map((c) => c?.gender ?? null)),
-      nationalities: countsOf(cases.map((c) => c?.nationality ?? null)),
-    },
-    defendantProfile: {
-      count: proceeding.defendants.length,
-      ageGroups: [],
-      genders: countsOf(proceeding.defendants.map((d) => d.gender)),
-      nationalities: countsOf(proceeding.defendants.map((d) => d.nationality)),
-    },
-  };
 }
 
 /** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one. */
@@ -207,9 +147,10 @@ export class PrecedentResolver {
     };
   }
 
+  @Audited('PRECEDENT_PUBLISHED')
   @Mutation(() => Precedent, {
     description:
-      "Publishes a decision of a CLOSED proceeding as a precedent (a judge of the proceeding's jurisdiction). The parties' profiles are derived from the proceeding; a text naming a defendant's alias or one of `namesToExclude` is refused.",
+      "Publishes a decision of a CLOSED proceeding as a precedent (a judge of the proceeding's jurisdiction). The parties' profiles are derived from the proceeding (the victims' is withheld below 5 victims); any published text naming a defendant's alias or one of `namesToExclude`, however written, is refused.",
   })
   async publishPrecedent(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => PublishPrecedentInput) input: PublishPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!;
@@ -227,11 +168,12 @@ export class PrecedentResolver {
       'input.significantFeatures': text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
       'input.outcome': text(outcome, 'input.outcome', { max: 1000 }),
     };
-    checkNames(texts, proceeding.defendants.map((d) => d.alias), namesFrom(input.namesToExclude));
+    const court = input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court;
+    checkPublishedTexts({ ...texts, 'input.court': court, 'input.ecli': id.value }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) });
     const record: PrecedentRecord = {
       _id: newId(),
       ecli: id.value,
-      court: input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court,
+      court,
       courtType: input.courtType,
       jurisdiction: proceeding.jurisdiction,
       decidedOn,
@@ -265,6 +207,7 @@ export class PrecedentResolver {
     );
   }
 
+  @Audited('PRECEDENT_CORRECTED')
   @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
   async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;
@@ -280,10 +223,9 @@ export class PrecedentResolver {
     const fields = Object.keys(change);
     if (fields.length === 0) throw badInput('input', 'changes nothing: give at least one field to correct');
     const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkNames(
-      { 'input.summary': change.summary, 'input.significantFeatures': change.significantFeatures, 'input.outcome': change.outcome },
-      proceeding?.defendants.map((d) => d.alias) ?? [],
-      namesFrom(input.namesToExclude),
+    checkPublishedTexts(
+      { 'input.summary': change.summary, 'input.significantFeatures': change.significantFeatures, 'input.outcome': change.outcome, 'input.reason': reason },
+      { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) },
     );
     const correction = { correctedAt: ctx.now, reason, fields };
     const next = { ...current, ...change, corrections: [...current.corrections, correction], lastChange: 'CORRECTED' as const, updatedAt: ctx.now };
@@ -299,11 +241,19 @@ export class PrecedentResolver {
     );
   }
 
+  @Audited('PRECEDENT_WITHDRAWN')
   @Mutation(() => Precedent, { description: 'Withdraws a precedent (a judge of its jurisdiction): no longer found by search; its ECLI and the change feed say it was withdrawn and why' })
-  async withdrawPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+  async withdrawPrecedent(
+    @Arg('ecli', () => String) ecli: string,
+    @Arg('reason', () => String, { description: 'Published with the precedent: without names' }) reason: string,
+    @Ctx() ctx: ProceedingContext,
+    @Arg('namesToExclude', () => [String], { nullable: true, defaultValue: [], description: 'Names that must not appear in the reason; never stored' }) names?: string[],
+  ) {
     const current = (await precedentByEcli(ctx, ecli))!;
     const why = text(reason, 'reason', { max: 1000 });
     if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
+    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
+    checkPublishedTexts({ reason: why }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(names, 'namesToExclude') });
     return ctx.audit.change('PRECEDENT_WITHDRAWN', 'Precedent', current.id, ['withdrawn', 'withdrawnReason'], () =>
       indexThenWrite(ctx, current.id, null, current, async () => {
         const updated = await ctx.models.precedents.update(current.id, (now) => {
@@ -314,6 +264,16 @@ export class PrecedentResolver {
         return updated;
       }),
     );
+  }
+
+  @FieldResolver(() => PartyProfile)
+  victimProfile(@Root() precedent: PrecedentDoc) {
+    return publishedProfile(precedent.victimProfile, MIN_VICTIMS_FOR_PROFILE);
+  }
+
+  @FieldResolver(() => PartyProfile)
+  defendantProfile(@Root() precedent: PrecedentDoc) {
+    return publishedProfile(precedent.defendantProfile, 0);
   }
 
   @FieldResolver(() => [Precedent])

@@ -69,19 +69,25 @@ export class ProfileCount {
   count!: number;
 }
 
-@ObjectType({ description: 'The parties of a case without names: how many, by age group, gender and nationality' })
+@ObjectType({ description: 'The parties of a case without names: how many, by age group, gender and nationality; withheld when too few to stay anonymous' })
 export class PartyProfile {
-  @Field(() => Int)
-  count!: number;
+  @Field({ description: 'True: resting on too few people (victims: fewer than 5), nothing of it is published; the figures are then null, not zero' })
+  withheld!: boolean;
 
-  @Field(() => [ProfileCount], { description: 'CTDC age bins; empty when not recorded' })
-  ageGroups!: ProfileCount[];
+  @Field(() => String, { nullable: true, description: 'Why it is withheld (null: published)' })
+  withheldReason!: string | null;
 
-  @Field(() => [ProfileCount])
-  genders!: ProfileCount[];
+  @Field(() => Int, { nullable: true, description: 'Null when withheld' })
+  count!: number | null;
 
-  @Field(() => [ProfileCount])
-  nationalities!: ProfileCount[];
+  @Field(() => [ProfileCount], { nullable: true, description: 'CTDC age bins; empty when not recorded, null when withheld' })
+  ageGroups!: ProfileCount[] | null;
+
+  @Field(() => [ProfileCount], { nullable: true, description: 'Null when withheld' })
+  genders!: ProfileCount[] | null;
+
+  @Field(() => [ProfileCount], { nullable: true, description: 'Null when withheld' })
+  nationalities!: ProfileCount[] | null;
 }
 
 @ObjectType({ description: 'A correction of a published precedent' })
@@ -138,7 +144,7 @@ export class Precedent {
   @Field()
   outcome!: string;
 
-  @Field(() => PartyProfile)
+  @Field(() => PartyProfile, { description: 'Withheld (and said so) when fewer than 5 victims' })
   victimProfile!: PartyProfile;
 
   @Field(() => PartyProfile)
@@ -338,7 +344,7 @@ export class PublishPrecedentInput {
   @Field(() => [String], { defaultValue: [], description: 'ECLIs of earlier precedents this decision cites' })
   cites!: string[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in the published text (victims, witnesses); never stored' })
+  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in any published text (victims, witnesses): compared however written (look-alike letters, invisible characters, accents, case); never stored' })
   namesToExclude!: string[];
 }
 
@@ -365,6 +371,6 @@ export class CorrectPrecedentInput {
   @Field(() => [String], { nullable: true })
   cites?: string[] | null;
 
-  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in the published text; never stored' })
+  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in the published text or the reason; never stored' })
   namesToExclude!: string[];
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, forbidden, notFound } from '../../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
@@ -6,8 +7,9 @@ import { pageOf } from '../../common/pagination';
 import { countryCode, localDate, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import { Proceeding, proceedingAccess } from '../types';
-import { dayOf, stateOf, type TeamRecord } from './models';
-import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamMemberInput, TeamStatus } from './types';
+import { approveExtension, proposeExtension, stillRunning } from './agreement';
+import { awaitingApproval, dayOf, stateOf, type TeamRecord } from './models';
+import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamExtensionProposal, TeamMemberInput, TeamStatus } from './types';
 
 type TeamDoc = Entity<TeamRecord>;
 
@@ -18,13 +20,6 @@ async function changeTeam(ctx: ProceedingContext, id: string, action: string, fi
     if (!updated) throw notFound('JointInvestigationTeam', id);
     return updated;
   });
-}
-
-/** A team that still works: neither closed nor expired. */
-function stillRunning(team: TeamDoc, now: Date): void {
-  const state = stateOf(team, now);
-  if (state === 'CLOSED') throw badInput('teamId', `the team was closed on ${dayOf(team.closedAt!)}`);
-  if (state === 'EXPIRED') throw badInput('teamId', `the team expired after ${team.endsOn}; agree a new one`);
 }
 
 @Resolver(() => JointInvestigationTeam)
@@ -47,6 +42,7 @@ export class TeamResolver {
     return pageOf([{ records: teams, list: teams.list('party', caller.jurisdiction), where }], { first, after });
   }
 
+  @Audited('TEAM_CREATED')
   @Mutation(() => JointInvestigationTeam, {
     description: "Sets up a team (a prosecutor or judge of one party, who leads it for that party); it is ACTIVE once a prosecutor or judge of every other party joined",
   })
@@ -70,6 +66,7 @@ export class TeamResolver {
         startsOn,
         endsOn,
         extensions: [],
+        pendingExtension: null,
         leaders: [{ jurisdiction: caller.jurisdiction, sub: caller.sub, joinedAt: ctx.now }],
         members: [{ sub: caller.sub, role: caller.role, jurisdiction: caller.jurisdiction, addedAt: ctx.now, addedBy: caller.sub }],
         proceedingIds: [],
@@ -81,6 +78,7 @@ export class TeamResolver {
     );
   }
 
+  @Audited('TEAM_JOINED')
   @Mutation(() => JointInvestigationTeam, { description: "Joins a team for the caller's jurisdiction (a prosecutor or judge of a party that has not joined yet), as its leader for that party" })
   joinJointInvestigationTeam(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -95,6 +93,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_MEMBER_ADDED')
   @Mutation(() => JointInvestigationTeam, { description: "Adds a practitioner of the caller's own jurisdiction (a prosecutor or judge of a party that joined)" })
   addTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => TeamMemberInput) input: TeamMemberInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -107,6 +106,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_MEMBER_REMOVED')
   @Mutation(() => JointInvestigationTeam, { description: "Removes a member of the caller's own jurisdiction; their access ends with the next request" })
   removeTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('sub', () => String) sub: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -120,6 +120,7 @@ export class TeamResolver {
     });
   }
 
+  @Audited('TEAM_PROCEEDING_LINKED')
   @Mutation(() => JointInvestigationTeam, { description: "Shares a proceeding of the caller's jurisdiction with the team (a prosecutor or judge of a party that joined)" })
   async linkProceeding(@Arg('teamId', () => ID) teamId: string, @Arg('proceedingId', () => ID) proceedingId: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -133,19 +134,34 @@ export class TeamResolver {
     });
   }
 
-  @Mutation(() => JointInvestigationTeam, { description: 'Extends the team to a later last day, with a reason (a leader of a party)' })
+  @Audited('TEAM_EXTENSION_PROPOSED')
+  @Mutation(() => JointInvestigationTeam, {
+    description:
+      "Proposes a later last day, with a reason (a leader of a party): it takes effect once the leader of every other party approved it (approveTeamExtension); until then `pendingExtension` says what awaits whom. One extension adds at most TEAM_EXTENSION_MAX_MONTHS (default 12) months. A new proposal replaces a pending one",
+  })
   extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
-    const caller = ctx.caller!;
     const newEnd = localDate(endsOn, 'endsOn');
     const why = text(reason, 'reason', { max: 1000 });
-    return changeTeam(ctx, teamId, 'TEAM_EXTENDED', ['endsOn', 'extensions'], (team) => {
-      if (!team.leaders.some((l) => l.sub === caller.sub && l.jurisdiction === caller.jurisdiction)) throw forbidden('Only a leader of the team extends it');
-      stillRunning(team, ctx.now);
-      if (newEnd <= team.endsOn) throw badInput('endsOn', `must be after the current last day ${team.endsOn}`);
-      return { endsOn: newEnd, extensions: [...team.extensions, { endsOn: newEnd, reason: why, at: ctx.now, by: caller.sub, byJurisdiction: caller.jurisdiction }] };
-    });
+    return changeTeam(ctx, teamId, 'TEAM_EXTENSION_PROPOSED', ['pendingExtension'], (team) =>
+      proposeExtension(team, ctx.caller!, newEnd, why, ctx.now, ctx.models.teamSettings),
+    );
   }
 
+  @Audited('TEAM_EXTENSION_APPROVED', 'TEAM_EXTENDED')
+  @Mutation(() => JointInvestigationTeam, {
+    description: "Approves the pending extension for the caller's party (its leader), naming its last day; the last approval puts it in force",
+  })
+  async approveTeamExtension(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Ctx() ctx: ProceedingContext) {
+    const agreed = localDate(endsOn, 'endsOn');
+    const team = await changeTeam(ctx, teamId, 'TEAM_EXTENSION_APPROVED', ['pendingExtension', 'endsOn', 'extensions'], (current) =>
+      approveExtension(current, ctx.caller!, agreed, ctx.now, ctx.models.teamSettings),
+    );
+    // The approval that completed the agreement changed the team's period: said as such in the trail.
+    if (!team.pendingExtension) ctx.audit.noteEvent('TEAM_EXTENDED', 'JointInvestigationTeam', team.id, ['endsOn', 'extensions']);
+    return team;
+  }
+
+  @Audited('TEAM_CLOSED')
   @Mutation(() => JointInvestigationTeam, { description: "Closes the team (a leader of a party): its members' access ends with the next request" })
   closeTeam(@Arg('teamId', () => ID) teamId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
@@ -160,6 +176,13 @@ export class TeamResolver {
   @FieldResolver(() => TeamStatus, { nullable: true })
   status(@Root() team: TeamDoc, @Ctx() ctx: ProceedingContext): TeamStatus {
     return stateOf(team, ctx.now) as TeamStatus;
+  }
+
+  @FieldResolver(() => TeamExtensionProposal, { nullable: true, description: 'An extension proposed and not yet approved by every party (null: none)' })
+  pendingExtension(@Root() team: TeamDoc): TeamExtensionProposal | null {
+    const pending = team.pendingExtension;
+    if (!pending) return null;
+    return { ...pending, approvedBy: pending.approvals.map((a) => a.jurisdiction), awaiting: awaitingApproval(team) };
   }
 
   @FieldResolver(() => [String], { nullable: true })

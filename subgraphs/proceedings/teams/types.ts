@@ -63,8 +63,32 @@ export class TeamExtension {
   @Field()
   at!: Date;
 
-  @Field({ description: 'The jurisdiction whose leader extended it' })
+  @Field({ description: 'The jurisdiction whose leader proposed it' })
   byJurisdiction!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Every party whose leader agreed to it, the proposer first' })
+  approvedBy!: string[] | null;
+}
+
+@ObjectType({ description: 'An extension one party proposed: in force once the leader of every party approved it' })
+export class TeamExtensionProposal {
+  @Field({ description: 'The proposed last day, YYYY-MM-DD' })
+  endsOn!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  proposedAt!: Date;
+
+  @Field({ description: 'The jurisdiction whose leader proposed it' })
+  byJurisdiction!: string;
+
+  @Field(() => [String], { description: 'The parties that agreed, the proposer first' })
+  approvedBy!: string[];
+
+  @Field(() => [String], { description: 'The parties whose leader has still to approve it' })
+  awaiting!: string[];
 }
 
 @Directive('@key(fields: "id")')
@@ -91,8 +115,11 @@ export class JointInvestigationTeam {
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD (after extensions)' })
   endsOn!: string | null;
 
-  @Field(() => [TeamExtension], { nullable: true })
+  @Field(() => [TeamExtension], { nullable: true, description: 'The extensions in force, oldest first' })
   extensions!: TeamExtension[] | null;
+
+  @Field(() => TeamExtensionProposal, { nullable: true })
+  pendingExtension!: TeamExtensionProposal | null;
 
   @Field(() => [TeamLeader], { nullable: true })
   leaders!: TeamLeader[] | null;
@@ -127,7 +154,7 @@ export const teamAccess = typeAccess<TeamDoc>({
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.team.load(id))?.parties[0] ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
-    ['name', 'parties', 'joined', 'purpose', 'startsOn', 'endsOn', 'extensions', 'leaders', 'members', 'proceedings', 'status', 'closedAt', 'closingReason'].map((f) => [f, 'TEAM']),
+    ['name', 'parties', 'joined', 'purpose', 'startsOn', 'endsOn', 'extensions', 'pendingExtension', 'leaders', 'members', 'proceedings', 'status', 'closedAt', 'closingReason'].map((f) => [f, 'TEAM']),
   ),
   rules: {
     TEAM: { roles: TEAM_ROLES, bases: [forRoles(['judge', 'prosecutor'], party), member] },

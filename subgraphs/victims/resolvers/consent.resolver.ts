@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
-import { refreshSharing } from '../sharing';
+import { refreshSharing, sharingOf } from '../sharing';
 import type { VictimContext } from '../loaders';
 import { Consent, VictimSharing } from '../types/consent';
 import { GrantConsentInput } from '../types/inputs';
@@ -13,8 +14,10 @@ const MAX_SHARING_BATCH = 500;
 export class ConsentResolver {
   /**
    * Consent decisions for the other subgraphs (common/consents.ts): asked with the
-   * caller's own token, answered for the caller's own jurisdiction only. Not exposed
-   * through the gateway. An unknown id answers like a victim that shares nothing.
+   * caller's own token, by the roles that may ever need one (permissions.ts), answered for
+   * the caller's own jurisdiction only, and logged (sharing.ts). Not exposed through the
+   * gateway. An unknown id, and a victim the caller may not see, answer alike: a victim
+   * that shares nothing, of no jurisdiction.
    */
   @Directive('@inaccessible')
   @Query(() => [VictimSharing], {
@@ -30,12 +33,13 @@ export class ConsentResolver {
     const jurisdiction = grantee != null ? countryCode(grantee, 'grantee') : undefined;
     return Promise.all(
       ids.map(async (victimId) => {
-        const [home, consents] = await Promise.all([ctx.consents.jurisdictionOf(victimId), ctx.consents.consentsFor(victimId, jurisdiction)]);
-        return { victimId, jurisdiction: home, consents } as VictimSharing;
+        const answer = await sharingOf(ctx, victimId, jurisdiction);
+        return answer as VictimSharing;
       }),
     );
   }
 
+  @Audited('CONSENT_GRANTED')
   @Mutation(() => Consent, { description: "Records the victim's consent to share categories of data with other jurisdictions" })
   async grantConsent(
     @Arg('victimId', () => ID) victimId: string,
@@ -70,6 +74,7 @@ export class ConsentResolver {
     return { ...consent, active: true };
   }
 
+  @Audited('CONSENT_WITHDRAWN')
   @Mutation(() => Consent, { description: 'Withdraws a consent; it stops applying from the next request' })
   async withdrawConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: VictimContext) {
     const id = recordId(consentId, 'consentId');

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { recordId, text } from '../../common/validate';
 import type { VictimContext } from '../loaders';
@@ -8,6 +9,7 @@ import { Victim } from '../types/victim';
 
 @Resolver()
 export class RetentionResolver {
+  @Audited('RECORD_CLOSED')
   @Mutation(() => Victim, {
     description: "Closes a victim's record: its personal data is kept for the retention period (retainUntil), then removed (social worker of the victim's jurisdiction)",
   })
@@ -25,9 +27,10 @@ export class RetentionResolver {
     });
   }
 
+  @Audited('ERASED')
   @Mutation(() => Victim, {
     description:
-      'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics.',
+      'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics. Every other subgraph that holds data of the victim erases its part (announced in the erasure feed).',
   })
   async eraseVictimData(@Arg('victimId', () => ID) victimId: string, @Arg('legalBasis') legalBasis: string, @Ctx() ctx: VictimContext) {
     const id = recordId(victimId, 'victimId');
@@ -38,6 +41,9 @@ export class RetentionResolver {
       id,
       REMOVED_FIELDS,
       async () => {
+        if (!(await ctx.loaders.victim.load(id))) throw notFound('Victim', victimId);
+        // Announced first (see retention.ts): the other subgraphs follow the feed.
+        await ctx.models.erasureNotices.announce(id, ctx.now, basis, ctx.caller!);
         const erased = await anonymize(ctx.models, id, ctx.now);
         if (!erased) throw notFound('Victim', victimId);
         return erased;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../../common/audited';
 import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { pageOf, type Segment } from '../../common/pagination';
@@ -65,11 +66,13 @@ export class VictimResolver {
     return ILO_INDICATORS as IloIndicator[];
   }
 
+  @Audited('REGISTER')
   @Mutation(() => RegisterVictimPayload, { description: "Registers a presumed victim in the caller's jurisdiction" })
   async registerVictim(@Arg('input', () => RegisterVictimInput) input: RegisterVictimInput, @Ctx() ctx: VictimContext) {
     return registerVictim(ctx, input);
   }
 
+  @Audited('SCREENING_RECORDED')
   @Mutation(() => Victim)
   async recordScreening(
     @Arg('victimId', () => ID) victimId: string,
@@ -79,6 +82,7 @@ export class VictimResolver {
     return recordScreening(ctx, victimId, input);
   }
 
+  @Audited('RECOVERY_PERIOD_STARTED')
   @Mutation(() => Victim)
   async startRecoveryPeriod(
     @Arg('victimId', () => ID) victimId: string,

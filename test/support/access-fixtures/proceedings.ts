@@ -120,7 +120,7 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
   JointInvestigationTeam: {
     async records(hub) {
       const { team } = await proceedingWorld(hub);
-      return { active: { id: team, gateway: { root: 'jointInvestigationTeam', args: { id: team }, type: 'JointInvestigationTeam' }, unset: ['closedAt', 'closingReason'] } };
+      return { active: { id: team, gateway: { root: 'jointInvestigationTeam', args: { id: team }, type: 'JointInvestigationTeam' }, unset: ['closedAt', 'closingReason', 'pendingExtension'] } };
     },
     alsoHolds: { own: ['TEAM_PARTY'], 'own, no purpose': ['TEAM_PARTY'], partner: ['TEAM_PARTY'] },
     scenarios: { 'team member': teamMember(['TEAM_MEMBER'], ['TEAM_PARTY']) },

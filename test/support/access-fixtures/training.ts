@@ -49,8 +49,9 @@ export const trainingFixtures: Record<string, TypeFixture> = {
     // Home and the partner are the body's region.
     alsoHolds: { own: inRegion, 'own, no purpose': inRegion, partner: inRegion },
     scenarios: {
-      'the practitioner': { claims: { jurisdiction: HOME, sub: SUBJECT }, facts: (role) => atHome(role, 'SELF', 'REGION') },
-      // Her subject on a token of another jurisdiction is not her.
+      // She signs in as a judge (her profession): her subject on a token of another role is not her.
+      'the practitioner': { claims: { jurisdiction: HOME, sub: SUBJECT }, facts: (role) => atHome(role, 'REGION', ...(role === 'judge' ? ['SELF'] : [])) },
+      // Nor on a token of another jurisdiction.
       'her subject abroad': { claims: { jurisdiction: NAMED_ONLY, sub: SUBJECT }, facts: () => [] },
     },
   },

@@ -1,0 +1,30 @@
+import type { Erasure } from '../common/erasure';
+import type { ProceedingModels } from './models';
+
+/**
+ * What proceedings remove when a victim's data is erased (common/erasure.ts): of each
+ * protective order that protects her, what it says about her and the threat to her — the
+ * grounds, where she is, and the decision's reasons. Kept, as the CASE view and the
+ * court's pseudonymous record: that she is a victim in the proceeding (by id), the order's
+ * kind, urgency, status and dates. Also kept (docs/architecture.md, retention and erasure): hearings (how the
+ * victims of a proceeding take part and whether transport is needed is the court's
+ * record of the hearing, shared by all its victims), evidence and legal assistance
+ * requests (linked to the proceeding, not to a victim, and hash-chained: their texts are
+ * the investigators' and courts' records), precedents (published from five or more
+ * victims, never one).
+ */
+export const proceedingErasure: Erasure<ProceedingModels> = {
+  fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons'],
+  async erase(models, victimId) {
+    const proceedings = await models.proceedings.loaderBy('victim').load(victimId);
+    for (const orders of await models.protectiveOrders.loaderBy('proceeding').loadMany(proceedings.map((p) => p.id))) {
+      if (orders instanceof Error) throw orders; // a failed read fails the erasure: it is tried again
+      for (const order of orders) {
+        if (order.protectedVictimId !== victimId) continue;
+        if (order.grounds !== null || order.protectedPersonLocation !== null || order.reasons !== null) {
+          await models.protectiveOrders.update(order.id, { grounds: null, protectedPersonLocation: null, reasons: null });
+        }
+      }
+    }
+  },
+};

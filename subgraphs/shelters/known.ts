@@ -1,0 +1,100 @@
+import { notFound, unavailable } from '../../platform/errors';
+import { isVisible, visibleOrNotFound, type TypeAccess } from '../common/access';
+import { ConsentUnavailable } from '../common/consents';
+import type { Entity } from '../common/loaders';
+import { isRecordId, recordId } from '../common/validate';
+import { placementAccess, shelterAccess, transportAccess } from './access';
+import { activePlacementId } from './beds';
+import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
+import { ACTIVE_STATUSES } from './vocabulary';
+
+/**
+ * What a caller may know exists. A shelter, placement, transport or victim the caller may
+ * not know of — another jurisdiction's, or a placement the caller has no basis to read —
+ * answers exactly as an id nothing has: NOT_FOUND "<Type> <id> was not found" from a
+ * mutation, null from an entity reference, left out of a list. Every such check of the
+ * shelters subgraph is here, so that a platform helper for "not visible = not found" can
+ * replace `mayKnow` in one place.
+ */
+
+type PlacementDoc = Entity<PlacementRecord>;
+type ShelterDoc = Entity<ShelterRecord>;
+type TransportDoc = Entity<TransportRecord>;
+
+/**
+ * The basis on which the caller may know of this record (visible, and a role and basis of
+ * `category` hold; whatever purpose the request states), or null.
+ */
+export async function mayKnow<P>(access: TypeAccess<P>, category: string, ctx: ShelterContext, record: P): Promise<string | null> {
+  const caller = ctx.caller;
+  if (!caller || !(await isVisible(access, ctx, record))) return null;
+  const rule = access.rules[category];
+  if (!rule.roles.includes(caller.role)) return null;
+  for (const basis of rule.bases) {
+    const held = await basis.holds(ctx, record, category);
+    if (held) return typeof held === 'string' ? `${basis.code}:${held}` : basis.code;
+  }
+  return null;
+}
+
+/** Of these records, those the caller may know of, in order; listing one is audited as a read of its id. */
+async function known<P>(access: TypeAccess<P>, category: string, ctx: ShelterContext, records: P[]): Promise<P[]> {
+  const bases = await Promise.all(records.map((record) => mayKnow(access, category, ctx, record)));
+  records.forEach((record, i) => bases[i] && ctx.audit.noteRead(access.typeName, access.id(record), 'id', true, bases[i]));
+  return records.filter((_, i) => bases[i] !== null);
+}
+
+/** Placements are known to whoever may read them (LOCATION): the shelter's staff, the social workers of its or the victim's jurisdiction. */
+export const knownPlacements = (ctx: ShelterContext, placements: PlacementDoc[]) => known(placementAccess, 'LOCATION', ctx, placements);
+export const knownTransports = (ctx: ShelterContext, transports: TransportDoc[]) => known(transportAccess, 'LOCATION', ctx, transports);
+
+/** `_entities` for a placement: null for one the caller may not know of, as for an unknown id. */
+export const placementReference = {
+  __resolveReference: async (reference: { id: string }, ctx: ShelterContext): Promise<PlacementDoc | null> => {
+    const placement = isRecordId(reference.id) ? await ctx.loaders.placement.load(reference.id) : null;
+    return placement ? ((await knownPlacements(ctx, [placement]))[0] ?? null) : null;
+  },
+};
+
+/** A shelter named in the arguments (every authenticated caller may know of every shelter). */
+export async function shelterNamed(ctx: ShelterContext, id: string, field: string): Promise<ShelterDoc> {
+  return visibleOrNotFound(shelterAccess, ctx, await ctx.loaders.shelter.load(recordId(id, field)), id);
+}
+
+/** A placement named in the arguments. */
+export async function placementNamed(ctx: ShelterContext, id: string, field = 'placementId'): Promise<PlacementDoc> {
+  const placement = await ctx.loaders.placement.load(recordId(id, field));
+  if (!placement || !(await mayKnow(placementAccess, 'LOCATION', ctx, placement))) throw notFound('Placement', id);
+  return placement;
+}
+
+/** The victim's active placement: unknown victim, one the caller may not see, no active placement, or one the caller may not know of — all alike. */
+export async function activePlacementNamed(ctx: ShelterContext, victimId: string, field = 'victimId'): Promise<PlacementDoc> {
+  const id = await activePlacementId(ctx.models, recordId(victimId, field));
+  const placement = id ? await ctx.loaders.placement.load(id) : null;
+  if (!placement || !ACTIVE_STATUSES.includes(placement.status) || !(await mayKnow(placementAccess, 'LOCATION', ctx, placement))) {
+    throw notFound('Active placement of victim', victimId);
+  }
+  return placement;
+}
+
+/** Questions to the victims subgraph: when it cannot answer, nothing is placed (SERVICE_UNAVAILABLE). */
+export async function askVictims<T>(question: () => Promise<T>): Promise<T> {
+  try {
+    return await question();
+  } catch (error) {
+    if (error instanceof ConsentUnavailable) throw unavailable(`The victim's consent could not be checked, so nothing was placed: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * A victim named in the arguments, as the victims subgraph shows it to the caller (its CASE
+ * data, read with the caller's token): its own jurisdiction.
+ */
+export async function victimNamed(ctx: ShelterContext, victimId: string): Promise<string> {
+  const seen = await askVictims(() => ctx.consents.caseOf(victimId));
+  const home = seen ? await askVictims(() => ctx.consents.jurisdictionOf(victimId)) : null;
+  if (!home) throw notFound('Victim', victimId);
+  return home;
+}

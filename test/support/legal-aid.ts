@@ -1,0 +1,56 @@
+import { legalAidModels } from '../../subgraphs/legal-aid/models';
+import type { TestHub } from './hub';
+
+// The legal aid directory of the tests (providers and attorneys, as the seed writes them:
+// the API has no way to register them yet) and the operations the legal aid tests share.
+
+export const PROVIDERS = [
+  { _id: 'prov-de-ngo-00000000000', name: 'Rechtshilfe Berlin e.V.', jurisdiction: 'DE', kind: 'NGO' },
+  { _id: 'prov-de-bar-00000000000', name: 'Rechtsanwaltskammer Berlin', jurisdiction: 'DE', kind: 'BAR_ASSOCIATION' },
+  { _id: 'prov-at-ngo-00000000000', name: 'LEFÖ Rechtsberatung', jurisdiction: 'AT', kind: 'NGO' },
+  { _id: 'prov-al-ngo-00000000000', name: 'Qendra për Ndihmë Ligjore', jurisdiction: 'AL', kind: 'NGO' },
+];
+
+function attorney(n: number, providerId: string, jurisdictions: string[], languages: string[], acceptingCases = true) {
+  return {
+    _id: `attorney-${String(n).padStart(13, '0')}`,
+    name: `Attorney ${n}`,
+    barNumber: `BAR-${n}`,
+    jurisdictions,
+    languages,
+    providerId,
+    practitionerId: `att-${n}`,
+    acceptingCases,
+  };
+}
+export type TestAttorney = ReturnType<typeof attorney>;
+
+export const ATTORNEYS = [
+  attorney(1, PROVIDERS[0]._id, ['DE'], ['de', 'en', 'uk']),
+  attorney(2, PROVIDERS[0]._id, ['DE'], ['de', 'en']),
+  attorney(3, PROVIDERS[1]._id, ['DE'], ['de', 'ro']),
+  attorney(4, PROVIDERS[2]._id, ['AT'], ['de', 'uk']),
+  attorney(5, PROVIDERS[2]._id, ['AT'], ['de']),
+  attorney(6, PROVIDERS[1]._id, ['DE'], ['uk'], false),
+  attorney(7, PROVIDERS[3]._id, ['AL'], ['sq', 'en']),
+];
+
+export async function seedDirectory(hub: TestHub): Promise<void> {
+  const models = legalAidModels(hub.subgraphs['legal-aid'].connection);
+  await models.providers.createMany(PROVIDERS);
+  await models.attorneys.createMany(ATTORNEYS);
+}
+
+/** A token of the attorney (`sub` = practitioner id, `org` = provider), in her first jurisdiction unless told. */
+export function asAttorney(hub: TestHub, a: TestAttorney, jurisdiction = a.jurisdictions[0]): Promise<string> {
+  return hub.token('legal_aid_attorney', jurisdiction, { sub: a.practitionerId, org: a.providerId });
+}
+
+export const ASSIGN = `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id status matter attorney { name } } }`;
+export const CONSENT = `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id status } }`;
+export const HAND_OFF = `mutation($id: ID!, $input: HandOffInput!) { handOff(assignmentId: $id, input: $input) { id status toJurisdiction transferCategories } }`;
+export const ACCEPT = `mutation($id: ID!) { acceptHandoff(handoffId: $id) { id status toAssignment { id status jurisdiction } fromAssignment { id status } } }`;
+export const REFUSE = `mutation($id: ID!) { refuseHandoff(handoffId: $id, reason: "No capacity") { id status } }`;
+export const CLOSE = `mutation($id: ID!) { closeAssignment(assignmentId: $id, reason: "Representation ended") { id status } }`;
+export const ONE = `query($id: ID!) { legalAidAssignment(id: $id) { id status matter jurisdiction victim { id } representationConsent { language } } }`;
+export const LEGAL_AID = `query($id: ID!) { victim(id: $id) { legalAid { current { id status jurisdiction attorney { name } } history { id status } gaps { from to reason proceeding { id } } } } }`;

@@ -1,0 +1,33 @@
+import type { MutationFixture } from '../mutation-fixtures';
+import { unique, DE } from '../records';
+
+/** The victims subgraph's mutations (rows of MUTATIONS, test/support/mutation-fixtures.ts). */
+export const VICTIMS: Record<string, MutationFixture> = {
+  registerVictim: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'REGISTER',
+    setUp: async () => ({ input: { legalName: `Never Stored ${unique()}`, nationality: 'UA', gender: 'FEMALE' } }),
+    hidden: [],
+  },
+  recordScreening: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'SCREENING_RECORDED',
+    setUp: async (r) => ({ victimId: await r.victim(), input: { observedIndicators: ['CR_VIOLENCE'], assessor: 'A. Assessor', formVersion: '1' } }),
+    hidden: ['victimId'],
+  },
+  startRecoveryPeriod: { as: DE('social_worker'), writes: 'victims', action: 'RECOVERY_PERIOD_STARTED', setUp: async (r) => ({ victimId: await r.victim(), input: { days: 30 } }), hidden: ['victimId'] },
+  grantConsent: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'CONSENT_GRANTED',
+    setUp: async (r) => ({ victimId: await r.victim(), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: ['VICTIM_SUPPORT'] } }),
+    hidden: ['victimId'],
+  },
+  withdrawConsent: { as: DE('social_worker'), writes: 'victims', action: 'CONSENT_WITHDRAWN', setUp: async (r) => ({ consentId: await r.consent(await r.victim(), ['HEALTH'], ['AT']) }), hidden: ['consentId'] },
+  closeVictimRecord: { as: DE('social_worker'), writes: 'victims', action: 'RECORD_CLOSED', setUp: async (r) => ({ victimId: await r.victim(), reason: 'Returned home' }), hidden: ['victimId'] },
+  eraseVictimData: { as: DE('judge'), writes: 'victims', action: 'ERASED', setUp: async (r) => ({ victimId: await r.victim(), legalBasis: 'GDPR Art. 17' }), hidden: ['victimId'] },
+
+  // shelters
+};
