@@ -10,6 +10,7 @@ import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
 import { systemClock, type Clock } from './clock';
+import { CONSENT_ASKERS } from './access';
 import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
@@ -191,7 +192,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           metrics,
         };
         const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);
-        return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
+        return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials, caller !== null && CONSENT_ASKERS.includes(caller.role)) };
       },
     }),
   );
