@@ -9,7 +9,7 @@ import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, 
 import { createLogger, noteCaller, requestIdOf, type DestinationStream } from '../platform/logging';
 import { ServiceMetrics } from '../platform/metrics';
 import { requestLimits } from '../platform/limits';
-import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
+import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit, verifiedCaller } from '../platform/rate-limit';
 import { forwardPublished, PUBLISHED } from './published';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-documents';
 import { mountExplorer, type ExplorerOptions } from './explorer';
@@ -131,19 +131,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.explorer) mountExplorer(app, options.explorer);
   app.use(
     '/graphql',
-    perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE),
+    perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier), // counts verified callers; the rest by address
     jsonBody,
     ...trusted.middleware, // enforce: what is not registered is refused here, before the token and parsing
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        // Verified here to fail fast; every subgraph verifies the same token again.
-        const caller = await verifier.verify(req.headers.authorization);
+        // Verified once for the rate limit and here (401 when it failed); every subgraph verifies the same token again.
+        const caller = await verifiedCaller(verifier, req);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
         return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
       },
     }),
   );
-  const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE);
+  const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier);
   for (const [prefix, subgraph] of Object.entries(PUBLISHED)) {
     app.get(`${prefix}*rest`, publishedLimit, (req, res) => forwardPublished(req.path, prefix, subgraphUrls.get(subgraph), agent, res));
   }
