@@ -19,7 +19,7 @@ import { subgraphFetcher } from './subgraph-fetch';
  * The request pipeline, in order: body limit (413) → trusted documents when enforced
  * (403 for an unregistered document, trusted-documents.ts) → token verification (401 on a bad
  * token; anonymous callers reach public fields only) → registered hash resolved, or the
- * unregistered counted in audit mode → graphql-armor limits → query plan
+ * unregistered counted in audit mode → limits (depth, aliases…; cost by the caller's budget, platform/limits.ts) → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again).
  * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
  */
@@ -47,6 +47,8 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   authorization?: string;
+  /** A token was sent and verified: the cost limit is the authenticated one. */
+  verified: boolean;
   purpose: string | null;
   /** This request's id (X-Request-Id), passed to every subgraph it calls. */
   requestId?: string;
@@ -92,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const limits = requestLimits();
+  const limits = requestLimits({ verified: (ctx: GatewayContext) => ctx.verified });
   // Before the limits: a registered hash becomes its document; audit counts the rest (enforce refuses it in trusted.middleware).
   const trusted = trustedDocuments(options.trustedDocuments);
   const server = new ApolloServer<GatewayContext>({
@@ -139,7 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // Verified once for the rate limit and here (401 when it failed); every subgraph verifies the same token again.
         const caller = await verifiedCaller(verifier, req);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
-        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
+        return { authorization: req.headers.authorization, verified: caller !== null, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
       },
     }),
   );
