@@ -179,6 +179,39 @@ describe('gateway request limits', () => {
     expect(unset.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  // A wrong page size is the caller's mistake on every audit field, whichever subgraph owns
+  // it: BAD_USER_INPUT naming `first` and the limit. (A subgraph's refusal of its part of a
+  // plan came back as INTERNAL_SERVER_ERROR "400: ".)
+  const EVENT = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision bases prevHash hash';
+  const AUDIT_PAGES: Array<[string, (first: number) => string]> = [
+    ...['Victim', 'Proceeding', 'Shelter', 'LegalAidAssignment', 'Practitioner'].map((type): [string, (first: number) => string] => [
+      `auditTrail(${type}).events`,
+      (first) => `{ auditTrail(subjectType: "${type}", subjectId: "${newId()}") { events(first: ${first}) { totalCount edges { cursor node { ${EVENT} } } pageInfo { hasNextPage endCursor } } } }`,
+    ]),
+    ...['victims', 'proceedings', 'shelters', 'legal-aid', 'training'].flatMap((service): Array<[string, (first: number) => string]> => [
+      [`auditChain(${service}).links`, (first) => `{ auditChain(service: "${service}") { links(first: ${first}) { totalCount edges { node { sequence prevHash hash event { ${EVENT} } } } } } }`],
+      [`auditChain(${service}).auditCheckpoints`, (first) => `{ auditChain(service: "${service}") { auditCheckpoints(first: ${first}) { service sequence hash at kid signature } } }`],
+    ]),
+  ];
+  const asAuditor = async (query: string) => send(hub.gateway.url, post(await hub.token('auditor', 'DE'), JSON.stringify({ query })));
+
+  test.each(AUDIT_PAGES.flatMap(([field, query]) => [0, -1, 101, 1000, 1_000_000_000].map((first) => [field, first, query] as const)))(
+    '%s(first: %s) is BAD_USER_INPUT naming first and its limit',
+    async (_field, first, query) => {
+      const res = await asAuditor(query(first));
+      expect(res.status).toBe(200);
+      expect(res.json.errors).toHaveLength(1);
+      expect(res.json.errors[0]).toMatchObject({ message: 'first: must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    },
+  );
+
+  test.each(AUDIT_PAGES)('%s(first: 100) with every field answers from its owner', async (_field, query) => {
+    const res = await asAuditor(query(100));
+    expect(res.status).toBe(200);
+    // An unknown subject is outside the auditor's oversight, as an invisible one: FORBIDDEN from the owner, nothing else.
+    expect((res.json.errors ?? []).map((e: any) => e.extensions.code).filter((code: string) => code !== 'FORBIDDEN')).toEqual([]);
+  });
+
   it('applies the limits again, at twice the size, at a subgraph reached directly', async () => {
     const direct = (query: string) => send(hub.subgraphs.victims.url, post(judge, JSON.stringify({ query })));
     expect((await direct(victimsQueryOfDepth(LIMITS.maxDepth + 1))).json).toEqual({ data: { victims: { edges: [] } } });
