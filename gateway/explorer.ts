@@ -177,18 +177,31 @@ function wantsPage(req: Request): boolean {
   return req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
+interface Asset {
+  body: Buffer | string;
+  type: string;
+  cacheControl: string;
+}
+
+const notFound = { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] };
+
 /** Mounts the explorer on the gateway's app, before /graphql. */
 export function mountExplorer(app: Express, options: ExplorerOptions): void {
   const html = page(options);
-  const script = appScript();
-  const assets = Object.fromEntries(Object.entries(ASSETS).map(([name, { pkg, file, type }]) => [name, { body: readFileSync(packageFile(pkg, file)), type }]));
+  // A Map, not an object: a name such as `constructor` or `__proto__` must find nothing
+  // rather than something of Object.prototype (which answered 500).
+  const assets = new Map<string, Asset>(
+    Object.entries(ASSETS).map(([name, { pkg, file, type }]) => [name, { body: readFileSync(packageFile(pkg, file)), type, cacheControl: 'public, max-age=86400' }]),
+  );
+  assets.set('app.js', { body: appScript(), type: 'text/javascript', cacheControl: 'no-store' });
   const send = (res: Parameters<Parameters<Express['get']>[1]>[1]) => res.type('text/html').setHeader('Cache-Control', 'no-store').send(html);
   app.get('/', (_req, res) => send(res));
   app.get('/graphql', (req, res, next) => (wantsPage(req) ? send(res) : next()));
-  app.get('/explorer/app.js', (_req, res) => res.type('text/javascript').send(script));
-  app.get('/explorer/:asset', (req, res) => {
-    const asset = assets[req.params.asset];
-    if (!asset) return void res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-    res.type(asset.type).setHeader('Cache-Control', 'public, max-age=86400').send(asset.body);
+  // Every path under /explorer: an asset by its exact, undecoded name, else 404. No route
+  // parameter, so a malformed percent-encoding cannot fail in decoding either.
+  app.use('/explorer', (req, res) => {
+    const asset = req.method === 'GET' || req.method === 'HEAD' ? assets.get(req.path.slice(1)) : undefined;
+    if (!asset) return void res.status(404).json(notFound);
+    res.type(asset.type).setHeader('Cache-Control', asset.cacheControl).send(asset.body);
   });
 }

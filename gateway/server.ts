@@ -9,7 +9,7 @@ import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, 
 import { createLogger, noteCaller, requestIdOf, type DestinationStream } from '../platform/logging';
 import { ServiceMetrics } from '../platform/metrics';
 import { requestLimits } from '../platform/limits';
-import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit } from '../platform/rate-limit';
+import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit, verifiedCaller } from '../platform/rate-limit';
 import { forwardPublished, PUBLISHED } from './published';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-documents';
 import { mountExplorer, type ExplorerOptions } from './explorer';
@@ -19,7 +19,7 @@ import { subgraphFetcher } from './subgraph-fetch';
  * The request pipeline, in order: body limit (413) → trusted documents when enforced
  * (403 for an unregistered document, trusted-documents.ts) → token verification (401 on a bad
  * token; anonymous callers reach public fields only) → registered hash resolved, or the
- * unregistered counted in audit mode → graphql-armor limits → query plan
+ * unregistered counted in audit mode → limits (depth, aliases…; cost by the caller's budget, platform/limits.ts) → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again).
  * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
  */
@@ -47,6 +47,8 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   authorization?: string;
+  /** A token was sent and verified: the cost limit is the authenticated one. */
+  verified: boolean;
   purpose: string | null;
   /** This request's id (X-Request-Id), passed to every subgraph it calls. */
   requestId?: string;
@@ -92,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const limits = requestLimits();
+  const limits = requestLimits({ verified: (ctx: GatewayContext) => ctx.verified });
   // Before the limits: a registered hash becomes its document; audit counts the rest (enforce refuses it in trusted.middleware).
   const trusted = trustedDocuments(options.trustedDocuments);
   const server = new ApolloServer<GatewayContext>({
@@ -131,19 +133,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.explorer) mountExplorer(app, options.explorer);
   app.use(
     '/graphql',
-    perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE),
+    perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier), // counts verified callers; the rest by address
     jsonBody,
     ...trusted.middleware, // enforce: what is not registered is refused here, before the token and parsing
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        // Verified here to fail fast; every subgraph verifies the same token again.
-        const caller = await verifier.verify(req.headers.authorization);
+        // Verified once for the rate limit and here (401 when it failed); every subgraph verifies the same token again.
+        const caller = await verifiedCaller(verifier, req);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
-        return { authorization: req.headers.authorization, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
+        return { authorization: req.headers.authorization, verified: caller !== null, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
       },
     }),
   );
-  const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE);
+  const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier);
   for (const [prefix, subgraph] of Object.entries(PUBLISHED)) {
     app.get(`${prefix}*rest`, publishedLimit, (req, res) => forwardPublished(req.path, prefix, subgraphUrls.get(subgraph), agent, res));
   }

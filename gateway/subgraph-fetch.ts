@@ -16,6 +16,11 @@ export interface SubgraphResponse {
  * answered as the few members of a Response that the data source reads. WHATWG `fetch`
  * builds Request, Response and web streams around the same call; `request` does not
  * (docs/benchmarks.md, 2026-11-29 "where a request's time goes").
+ *
+ * A 4xx whose body is a GraphQL answer with errors (Apollo answers a document it refuses
+ * at parsing, validation or its limits with 400) is handed on as that answer, so the
+ * caller gets the subgraph's own error, its code and message. As a failed response the data source
+ * made it a bare "400: " (INTERNAL_SERVER_ERROR) and dropped the body.
  */
 export function subgraphFetcher(agent: Agent) {
   const targets = new Map<string, URL>();
@@ -29,7 +34,7 @@ export function subgraphFetcher(agent: Agent) {
       headers: init.headers,
       body: init.body,
     });
-    return {
+    const response = {
       ok: statusCode >= 200 && statusCode < 300,
       status: statusCode,
       statusText: '',
@@ -43,5 +48,19 @@ export function subgraphFetcher(agent: Agent) {
       json: () => body.json(),
       text: () => body.text(),
     };
+    if (statusCode < 400 || statusCode >= 500) return response;
+    const text = await body.text();
+    const answer = graphqlErrors(text);
+    return { ...response, ok: answer !== undefined, json: async () => answer ?? JSON.parse(text), text: async () => text };
   };
+}
+
+/** A GraphQL answer that carries errors (and no data), or undefined for anything else. */
+function graphqlErrors(text: string): { errors: unknown[] } | undefined {
+  try {
+    const parsed = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.data === undefined ? { errors: parsed.errors } : undefined;
+  } catch {
+    return undefined;
+  }
 }

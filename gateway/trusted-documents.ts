@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestListener } from '@apollo/server';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { SCHEMA_DIR } from '../platform/paths';
 
 /**
@@ -18,7 +19,8 @@ import { SCHEMA_DIR } from '../platform/paths';
  *   `extensions.persistedQuery`) or as their exact registered text. An unknown hash is
  *   `PERSISTED_QUERY_NOT_FOUND` (HTTP 200, as Apollo answers it); any other document,
  *   including an APQ registration (query + hash), is refused with HTTP 403 `FORBIDDEN`
- *   before it is parsed. Apollo's APQ cache is off, so no client can register anything.
+ *   before it is parsed, whatever `extensions` holds (`decide`, the one decision). Apollo's
+ *   APQ cache is off, so no client can register anything.
  *
  * Two pieces: in enforce mode an express middleware before Apollo refuses what is not
  * registered (after the body limit and rate limit, before token verification and
@@ -139,74 +141,95 @@ function recordUntrusted(operation: UntrustedOperation): void {
 
 export const NOT_REGISTERED_MESSAGE = 'this gateway runs only registered operations; register it with npm run trust';
 
-type Classified =
-  /** A registered document, by its text (with its own hash, or none) or by its hash. */
-  | { kind: 'registered'; operation: RegisteredOperation }
-  /** A document that is not registered (also an APQ registration: text and hash). */
-  | { kind: 'unregistered' }
-  /** A hash alone that no manifest holds. */
+/** What the gate decides for one operation. */
+export type Decision =
+  /** A registered document, sent as its exact text or, with no text, by its version 1 APQ hash. */
+  | { kind: 'registered'; operation: RegisteredOperation; byHash: boolean }
+  /** No text, and a version 1 hash that no manifest holds (an APQ client then sends the text, which is refused). */
   | { kind: 'unknown-hash' }
-  /** Neither text nor a version 1 hash: Apollo answers it (BAD_REQUEST, unsupported version…). */
-  | { kind: 'other' };
+  /** Anything else: an unregistered text, a text whose APQ hash is not its own, no document at all, a malformed request. */
+  | { kind: 'refused' };
 
-function classify(query: unknown, extensions: unknown, operations: Map<string, RegisteredOperation>): Classified {
-  const persisted = (extensions as Record<string, any> | undefined)?.persistedQuery;
-  if (persisted !== undefined && persisted?.version !== 1) return { kind: 'other' };
-  if (typeof query === 'string' && query !== '') {
-    const hash = documentId(query);
-    const operation = operations.get(hash);
-    return operation && (!persisted || persisted.sha256Hash === hash) ? { kind: 'registered', operation } : { kind: 'unregistered' };
-  }
-  if (typeof persisted?.sha256Hash === 'string') {
-    const operation = operations.get(persisted.sha256Hash);
-    return operation ? { kind: 'registered', operation } : { kind: 'unknown-hash' };
-  }
-  return { kind: 'other' };
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `extensions.persistedQuery` as APQ version 1 defines it (a sha256 in hex), or undefined for anything else. */
+function apqHash(extensions: unknown): string | undefined {
+  const persisted = isObject(extensions) ? extensions.persistedQuery : undefined;
+  return isObject(persisted) && persisted.version === 1 && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
-/** The request's query and extensions, from a POST body or a GET's search parameters. */
-function requestOf(req: Request): { query: unknown; extensions: unknown; operationName: unknown } | null {
+/**
+ * The one decision, failing closed: an operation runs only if it is registered. A text
+ * is judged by its own hash, whatever `extensions` holds. (This used to ask first whether
+ * the request was an APQ of version 1, and passed any other `persistedQuery` on as
+ * Apollo's to answer; Apollo takes `null`, `false`, `0` or `""` as no APQ at all and ran
+ * the text.) A hash counts only without a text, and only as APQ version 1.
+ */
+export function decide(query: unknown, extensions: unknown, operations: Map<string, RegisteredOperation>): Decision {
+  const hash = apqHash(extensions);
+  if (typeof query === 'string') {
+    const operation = operations.get(documentId(query));
+    return operation && (hash === undefined || hash === operation.id) ? { kind: 'registered', operation, byHash: false } : { kind: 'refused' };
+  }
+  if (query !== undefined && query !== null) return { kind: 'refused' };
+  if (hash === undefined) return { kind: 'refused' };
+  const operation = operations.get(hash);
+  return operation ? { kind: 'registered', operation, byHash: true } : { kind: 'unknown-hash' };
+}
+
+interface Sent {
+  query: unknown;
+  extensions: unknown;
+  operationName: unknown;
+}
+
+/** The operations of a request as Apollo will read them (a POST body, a batch, or a GET's parameters), or null when it cannot be read unambiguously. */
+function operationsOf(req: Request): Sent[] | null {
   if (req.method === 'GET') {
     const params = new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
+    // A repeated parameter could be read one way here and another way by Apollo.
+    if (['query', 'extensions', 'operationName'].some((name) => params.getAll(name).length > 1)) return null;
     let extensions: unknown;
     try {
       extensions = params.has('extensions') ? JSON.parse(params.get('extensions')!) : undefined;
     } catch {
-      return null; // Apollo answers 400
+      extensions = undefined; // the text decides; Apollo answers the malformed parameter with 400
     }
-    return { query: params.get('query') ?? undefined, extensions, operationName: params.get('operationName') ?? undefined };
+    return [{ query: params.get('query') ?? undefined, extensions, operationName: params.get('operationName') ?? undefined }];
   }
-  const body = req.body;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null; // Apollo refuses batches and non-objects
-  return { query: body.query, extensions: body.extensions, operationName: body.operationName };
+  if (req.method !== 'POST') return null;
+  const bodies: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
+  if (bodies.length === 0 || !bodies.every(isObject)) return null;
+  return bodies.map((body) => ({ query: body.query, extensions: body.extensions, operationName: body.operationName }));
+}
+
+function refuse(res: Response, operationName: unknown): void {
+  const name = typeof operationName === 'string' && operationName ? operationName : undefined;
+  const what = name ? `Operation ${name} is not registered` : 'This operation is not registered';
+  res.status(403).json({ errors: [{ message: `${what}: ${NOT_REGISTERED_MESSAGE} -- <client> <operations.graphql>`, extensions: { code: 'FORBIDDEN' } }] });
 }
 
 /**
- * Enforce: refuses, before the token is verified and before anything is parsed, every
- * document that is not registered (HTTP 403 FORBIDDEN) and every unknown hash
- * (PERSISTED_QUERY_NOT_FOUND, HTTP 200 as Apollo answers it).
+ * Enforce: before the token is verified and before anything is parsed, lets through only
+ * requests whose every operation is registered; an unknown hash alone is answered
+ * PERSISTED_QUERY_NOT_FOUND (HTTP 200, as Apollo answers it), everything else 403 FORBIDDEN.
  */
 export function enforceTrustedDocuments(operations: Map<string, RegisteredOperation>): RequestHandler {
   return (req, res, next) => {
-    const request = requestOf(req);
-    if (!request) return next();
-    const { kind } = classify(request.query, request.extensions, operations);
-    if (kind === 'unregistered') {
-      const name = typeof request.operationName === 'string' && request.operationName ? request.operationName : undefined;
-      const what = name ? `Operation ${name} is not registered` : 'This operation is not registered';
-      res.status(403).json({ errors: [{ message: `${what}: ${NOT_REGISTERED_MESSAGE} -- <client> <operations.graphql>`, extensions: { code: 'FORBIDDEN' } }] });
-      return;
-    }
-    if (kind === 'unknown-hash') {
+    const sent = operationsOf(req);
+    if (!sent) return refuse(res, undefined);
+    const decisions = sent.map((op) => decide(op.query, op.extensions, operations));
+    if (decisions.every((d) => d.kind === 'registered')) return next();
+    if (sent.length === 1 && decisions[0].kind === 'unknown-hash') {
       res.status(200).json({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
       return;
     }
-    next();
+    refuse(res, sent.length === 1 ? sent[0].operationName : undefined);
   };
 }
 
 function withoutPersistedQuery(request: GraphQLRequest): void {
-  if (!request.extensions?.persistedQuery) return;
+  if (!request.extensions || !('persistedQuery' in request.extensions)) return;
   const { persistedQuery: _persistedQuery, ...rest } = request.extensions;
   request.extensions = rest;
 }
@@ -214,7 +237,9 @@ function withoutPersistedQuery(request: GraphQLRequest): void {
 /**
  * Runs before Apollo's own APQ handling: a registered hash becomes its document, and a
  * registered document loses its APQ extension (nothing is stored in Apollo's APQ cache).
- * In audit mode, every other operation that is about to run is logged and counted.
+ * In audit mode, every other operation that is about to run is logged and counted; in
+ * enforce mode (where the middleware refused it already) it is refused again, in case the
+ * middleware is ever left out of the pipeline.
  */
 export function trustedDocumentsPlugin(mode: Exclude<TrustedDocumentsMode, 'off'>, operations: Map<string, RegisteredOperation>): ApolloServerPlugin {
   const audit: GraphQLRequestListener<BaseContext> = {
@@ -223,17 +248,21 @@ export function trustedDocumentsPlugin(mode: Exclude<TrustedDocumentsMode, 'off'
       recordUntrusted({ operationName: ctx.operationName ?? null, hash: ctx.queryHash });
     },
   };
+  const enforce: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation() {
+      throw new GraphQLError(`This operation is not registered: ${NOT_REGISTERED_MESSAGE}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    },
+  };
   return {
     async requestDidStart({ request }) {
-      const classified = classify(request.query, request.extensions, operations);
-      if (classified.kind === 'registered') {
-        if (request.query === undefined) request.query = classified.operation.body;
+      const decision = decide(request.query, request.extensions, operations);
+      if (decision.kind === 'registered') {
+        if (decision.byHash) request.query = decision.operation.body;
         withoutPersistedQuery(request);
         return;
       }
-      // Enforce: the middleware refused the rest already; what remains Apollo answers (BAD_REQUEST…).
       // Audit: the rest runs (a hash Apollo's own APQ cache knows, too) and is counted.
-      return mode === 'audit' ? audit : undefined;
+      return mode === 'audit' ? audit : enforce;
     },
   };
 }

@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 // The one place errors are made, so every service speaks the same codes:
 // UNAUTHENTICATED (no or bad token), FORBIDDEN (not entitled), BAD_USER_INPUT
 // (names the offending field), NOT_FOUND, CONFLICT (the state changed meanwhile) and
-// SERVICE_UNAVAILABLE (a service it depends on did not answer).
+// SERVICE_UNAVAILABLE (a service it depends on did not answer); and COST_LIMIT_EXCEEDED
+// (a query whose answer could be larger than the caller's budget, platform/limits.ts).
 
 /** A field that needs a token (the rest of the answer stays). */
 export function unauthenticated(message = 'A valid bearer token is required for this field'): GraphQLError {
@@ -40,4 +41,16 @@ export function unavailable(message: string): GraphQLError {
 /** The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was changed. */
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+/**
+ * A query that could answer more values than the caller's budget (or, `cost` null, with too
+ * many parts to count): refused whole, with HTTP 400, before anything runs.
+ */
+export function costLimitExceeded(cost: number | null, limit: number, anonymous: boolean, of: 'query' | 'introspection' = 'query'): GraphQLError {
+  const who = of === 'introspection' ? '(the full introspection of this schema)' : anonymous ? 'without a token' : 'for an authenticated caller';
+  const what = cost === null ? 'Query has too many parts to count its cost' : `${of === 'query' ? 'Query' : 'Introspection'} cost ${cost} is over the cost limit of ${limit} ${who}`;
+  return new GraphQLError(`${what}: the cost counts every value the answer can hold, each list by its size (first, or its longest); ask for smaller pages or fewer nested lists`, {
+    extensions: { code: 'COST_LIMIT_EXCEEDED', cost, limit, http: { status: 400 } },
+  });
 }

@@ -41,6 +41,36 @@ describe('the explorer page', () => {
     expect((await fetch(`${origin}/explorer/nothing.js`)).status).toBe(404);
   });
 
+  // Names of Object.prototype, encoded forms, traversal and malformed encodings: none is an asset.
+  test.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '__defineGetter__',
+    '%5F%5Fproto%5F%5F',
+    '%63onstructor',
+    'constructor%2F',
+    'react.js%00',
+    'react.js/',
+    '%E0%A4%A',
+    '%',
+    '..%2Fpackage.json',
+    'graphiql.js/constructor',
+    '',
+  ])('GET /explorer/%s answers 404 NOT_FOUND, never 500', async (name) => {
+    const res = await fetch(`${origin}/explorer/${name}`);
+    expect([name, res.status]).toEqual([name, 404]);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('serves assets to GET only', async () => {
+    const res = await fetch(`${origin}/explorer/react.js`, { method: 'POST' });
+    expect(res.status).toBe(404);
+  });
+
   it('leaves GraphQL over GET and POST as it was', async () => {
     const get = await fetch(`${origin}/graphql?query=${encodeURIComponent('{ precedents(first: 1) { totalCount } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(get.headers.get('content-type')).toMatch(/application\/json/);

@@ -1,4 +1,11 @@
-import { LIMITS } from '../platform/limits';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getIntrospectionQuery, parse } from 'graphql';
+import { EXAMPLES } from '../gateway/explorer';
+import { costOf, LIMITS } from '../platform/limits';
+import { SCHEMA_DIR } from '../platform/paths';
+import { apiSchemaOf } from '../scripts/trust';
+import { newId } from '../subgraphs/common/validate';
 import { startHub, type TestHub } from './support/hub';
 
 // Request limits at the gateway, and the HTTP edges around GraphQL: body size, malformed
@@ -76,14 +83,133 @@ describe('gateway request limits', () => {
     expectRefused(await ask(aliasedIndicatorQuery(LIMITS.maxAliases + 1)), 400, /aliases limit/i);
   });
 
-  it(`answers an overseer's page of full audit events and refuses a query costing more than ${LIMITS.maxCost}`, async () => {
+  it(`answers an overseer's page of full audit events, and refuses a query that could answer more than ${LIMITS.maxCost} values`, async () => {
     const auditor = await hub.token('auditor', 'DE');
-    const page = (alias: string) => `${alias}: auditChain(service: "victims") { links(first: 100) { edges { node { sequence prevHash hash event {
-      sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision prevHash hash } } } } }`;
-    const one = await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ ${page('a')} }` })));
+    const event = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision bases prevHash hash';
+    const page = await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ auditChain(service: "victims") { links(first: 100) { edges { node { sequence prevHash hash event { ${event} } } } } } }` })));
+    expect(page.status).toBe(200);
+    expect(page.json.errors).toBeUndefined();
+    // The same page of every chain at once: each list multiplies what is under it.
+    const every = await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ auditChains { links(first: 100) { edges { node { event { ${event} } } } } } }` })));
+    expectRefused(every, 400, new RegExp(`Query cost \\d+ is over the cost limit of ${LIMITS.maxCost} for an authenticated caller`));
+    expect(every.json.errors[0].extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', cost: expect.any(Number), limit: LIMITS.maxCost });
+  });
+
+  // Cost counts lists: a short query with nested lists can ask for more than any page.
+  const CITATIONS = `{ precedents(first: 100) { edges { node { ecli cites { ecli citedBy { ecli summary } } } } } }`;
+  // 1 + n × (edges 1 + 1 × (1 + node 1 + ecli 1 + cites 1 + 50 × (1 + ecli court decidedOn 3 + legalIssues 1 + 9))),
+  // the legal issues a list of an enum of 9: 1 + 705 n, 70,501 for a page of 100, 42,301 for 60.
+  const cited = (n: number) => `{ precedents(first: ${n}) { edges { node { ecli cites { ecli court decidedOn legalIssues } } } } }`;
+  const anonymous = (url: string, query: string) => send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+
+  it('refuses a short anonymous query that could answer megabytes, naming its cost and the anonymous limit', async () => {
+    const res = await anonymous(hub.gateway.url, CITATIONS);
+    expectRefused(res, 400, new RegExp(`^Query cost \\d+ is over the cost limit of ${LIMITS.maxAnonymousCost} without a token`));
+    expect(res.json.errors[0].extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', cost: expect.any(Number), limit: LIMITS.maxAnonymousCost });
+    // Every precedent of the page, each citation, each decision citing that one: 100 × 50 × 100 values at least.
+    expect(res.json.errors[0].extensions.cost).toBeGreaterThan(100 * 50 * 100);
+  });
+
+  it('gives a caller with a verified token a larger budget than one without, at the gateway and at a subgraph reached directly', async () => {
+    expect((await anonymous(hub.gateway.url, cited(60))).json.errors).toBeUndefined();
+    expectRefused(await anonymous(hub.gateway.url, cited(100)), 400, new RegExp(`Query cost 70501 is over the cost limit of ${LIMITS.maxAnonymousCost} without a token`));
+    const asJudge = await ask(cited(100));
+    expect(asJudge.status).toBe(200);
+    expect(asJudge.json.errors).toBeUndefined();
+    // A subgraph counts the same, against twice the budgets.
+    const proceedings = hub.subgraphs.proceedings.url;
+    expect((await anonymous(proceedings, cited(100))).json.errors).toBeUndefined();
+    expectRefused(await anonymous(proceedings, CITATIONS), 400, new RegExp(`cost limit of ${2 * LIMITS.maxAnonymousCost} without a token`));
+    expectRefused(await send(proceedings, post(judge, JSON.stringify({ query: CITATIONS }))), 400, new RegExp(`cost limit of ${2 * LIMITS.maxCost} for an authenticated caller`));
+  });
+
+  it("counts a subgraph's _entities by the representations it is sent: a plan's batch passes, the same asked of many more does not", async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Precedent { ecli cites { ecli citedBy { ecli } } } } }`;
+    const representations = (n: number) => Array.from({ length: n }, () => ({ __typename: 'Precedent', id: newId() }));
+    const direct = (n: number) => send(hub.subgraphs.proceedings.url, post(judge, JSON.stringify({ query, variables: { r: representations(n) } })));
+    const one = await direct(1);
     expect(one.status).toBe(200);
-    expect(one.json.errors).toBeUndefined();
-    expectRefused(await send(hub.gateway.url, post(auditor, JSON.stringify({ query: `{ ${page('a')} ${page('b')} ${page('c')} }` }))), 400, /cost limit/i);
+    expect(one.json).toEqual({ data: { _entities: [null] } });
+    // About 10,150 each (its citations, and the decisions citing each of them): 50 are over twice the gateway's budget.
+    const many = await direct(50);
+    expectRefused(many, 400, new RegExp(`over the cost limit of ${2 * LIMITS.maxCost}`));
+    expect(many.json.errors[0].extensions.cost).toBeGreaterThan(50 * 50 * 100);
+  });
+
+  it('answers the explorer and the trusted documents within their callers\' budgets (costs measured in-process)', () => {
+    // Sent by the explorer page, the demo partner's registered operations and scripts/bench.ts (copied: bench runs when imported).
+    const schema = apiSchemaOf(readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'trusted-documents', 'demo-partner.json'), 'utf8')) as { operations: Array<{ name: string; body: string }> };
+    const clients: Array<[string, string, boolean]> = [
+      ...EXAMPLES.map((e): [string, string, boolean] => [e.title, e.query, e.role === 'anyone']),
+      ...manifest.operations.map((op): [string, string, boolean] => [`demo-partner ${op.name}`, op.body, false]),
+      ['bench victim page', `query($after: String) { victims(first: 20, after: $after) { edges { node { id caseReference legalName contactPhone vulnerabilities } } pageInfo { hasNextPage endCursor } } }`, false],
+      ['bench precedent search', `query($search: String) { precedents(search: $search, first: 20) { totalCount edges { score node { ecli court decidedOn } highlights { snippet } } } }`, true],
+      ['bench precedent list', `{ precedents(jurisdiction: "DE", legalIssues: [COMPENSATION], first: 20) { totalCount edges { node { ecli decidedOn summary } } } }`, true],
+      ['bench precedent by ECLI', `query($ecli: String!) { precedent(ecli: $ecli) { ecli summary cites { ecli } citedBy { ecli } } }`, true],
+      ['bench change feed', `query($since: String) { precedentChanges(since: $since, first: 100) { cursor hasMore changes { ecli kind } } }`, true],
+    ];
+    // Any value of a variable the operation declares without a default (they change no list size here).
+    const variables = { id: newId(), code: 'WB-2026-0000-0000', ecli: 'ECLI:DE:BGH:2023:1', search: 'forced labour' };
+    const over = clients
+      .map(([name, query, anonymousCaller]) => ({ name, cost: costOf(schema, parse(query), variables).cost, limit: anonymousCaller ? LIMITS.maxAnonymousCost : LIMITS.maxCost }))
+      .filter((c) => c.cost > c.limit);
+    expect(over).toEqual([]);
+  });
+
+  it('answers the full introspection anonymously (the explorer loads the schema so), and refuses more introspection than that', async () => {
+    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = await anonymous(hub.gateway.url, introspection);
+    expect(full.status).toBe(200);
+    expect(full.json.errors).toBeUndefined();
+    expect(full.json.data.__schema.types.length).toBeGreaterThan(100);
+    // graphql-js refuses nesting (MaxIntrospectionDepthRule); aliases are counted here.
+    const twice = introspection.replace('query IntrospectionQuery {', 'query IntrospectionQuery { again: __schema { types { ...FullType } }');
+    expectRefused(await anonymous(hub.gateway.url, twice), 400, /^Introspection cost \d+ is over the cost limit of \d+ \(the full introspection of this schema\)/);
+  });
+
+  it('refuses a fragment spread into more parts than it counts, and a missing variable, with 400 and never 500', async () => {
+    // Within the depth limit: three levels of fragments, each spreading the one below 30 times (30³ parts).
+    const fragments = Array.from({ length: 4 }, (_, i) => (i === 0 ? 'fragment F0 on Query { __typename }' : `fragment F${i} on Query { ${`...F${i - 1} `.repeat(30)}}`));
+    const bomb = await anonymous(hub.gateway.url, `{ ...F3 } ${fragments.join(' ')}`);
+    expectRefused(bomb, 400, /^Query has too many parts to count its cost/);
+    expect(bomb.json.errors[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
+    const unset = await anonymous(hub.gateway.url, `query($n: Int!) { precedents(first: $n) { totalCount } }`);
+    expectRefused(unset, 400, /\$n/);
+    expect(unset.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  // A wrong page size is the caller's mistake on every audit field, whichever subgraph owns
+  // it: BAD_USER_INPUT naming `first` and the limit. (A subgraph's refusal of its part of a
+  // plan came back as INTERNAL_SERVER_ERROR "400: ".)
+  const EVENT = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision bases prevHash hash';
+  const AUDIT_PAGES: Array<[string, (first: number) => string]> = [
+    ...['Victim', 'Proceeding', 'Shelter', 'LegalAidAssignment', 'Practitioner'].map((type): [string, (first: number) => string] => [
+      `auditTrail(${type}).events`,
+      (first) => `{ auditTrail(subjectType: "${type}", subjectId: "${newId()}") { events(first: ${first}) { totalCount edges { cursor node { ${EVENT} } } pageInfo { hasNextPage endCursor } } } }`,
+    ]),
+    ...['victims', 'proceedings', 'shelters', 'legal-aid', 'training'].flatMap((service): Array<[string, (first: number) => string]> => [
+      [`auditChain(${service}).links`, (first) => `{ auditChain(service: "${service}") { links(first: ${first}) { totalCount edges { node { sequence prevHash hash event { ${EVENT} } } } } } }`],
+      [`auditChain(${service}).auditCheckpoints`, (first) => `{ auditChain(service: "${service}") { auditCheckpoints(first: ${first}) { service sequence hash at kid signature } } }`],
+    ]),
+  ];
+  const asAuditor = async (query: string) => send(hub.gateway.url, post(await hub.token('auditor', 'DE'), JSON.stringify({ query })));
+
+  test.each(AUDIT_PAGES.flatMap(([field, query]) => [0, -1, 101, 1000, 1_000_000_000].map((first) => [field, first, query] as const)))(
+    '%s(first: %s) is BAD_USER_INPUT naming first and its limit',
+    async (_field, first, query) => {
+      const res = await asAuditor(query(first));
+      expect(res.status).toBe(200);
+      expect(res.json.errors).toHaveLength(1);
+      expect(res.json.errors[0]).toMatchObject({ message: 'first: must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    },
+  );
+
+  test.each(AUDIT_PAGES)('%s(first: 100) with every field answers from its owner', async (_field, query) => {
+    const res = await asAuditor(query(100));
+    expect(res.status).toBe(200);
+    // An unknown subject is outside the auditor's oversight, as an invisible one: FORBIDDEN from the owner, nothing else.
+    expect((res.json.errors ?? []).map((e: any) => e.extensions.code).filter((code: string) => code !== 'FORBIDDEN')).toEqual([]);
   });
 
   it('applies the limits again, at twice the size, at a subgraph reached directly', async () => {

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeJwt } from 'jose';
+import { loadOrCreateIssuer } from '../scripts/dev-issuer';
 import { startHub, type TestHub } from './support/hub';
 
-// The gateway limits requests per caller: a token's issuer and subject, else the address.
+// The gateway limits requests per caller: a verified token's issuer and subject, else the address.
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -29,4 +34,28 @@ it('refuses a caller past its limit with 429 and RATE_LIMITED, and counts every 
   const other = await hub.token('partner_system', 'DE', { sub: 'other-client' });
   expect((await hub.query(other, QUERY)).status).toBe(200);
   expect((await hub.query(await hub.token('partner_system', 'DE', { sub: 'busy-client' }), QUERY)).status).toBe(429);
+});
+
+it('counts a token that does not verify against its address, never against the caller it names', async () => {
+  const real = await hub.token('judge', 'DE', { sub: 'real-judge' });
+  // The same issuer's name and the same subject, signed with another key; and an issuer nobody trusts.
+  const keys = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-forger-'));
+  try {
+    const forger = await loadOrCreateIssuer(path.join(keys, 'north'), hub.issuer.trusted.issuer, hub.issuer.trusted.audience, { jurisdictions: ['DE'] });
+    const stranger = await loadOrCreateIssuer(path.join(keys, 'stranger'), 'https://idp.stranger.example', hub.issuer.trusted.audience, { jurisdictions: ['DE'] });
+    const forged = await forger.sign({ role: 'judge', jurisdiction: 'DE', sub: 'real-judge' });
+    expect(decodeJwt(forged)).toMatchObject({ iss: decodeJwt(real).iss, sub: 'real-judge' });
+    const tokens = [forged, forged, forged, await stranger.sign({ role: 'judge', jurisdiction: 'DE', sub: 'real-judge' }), forged, forged];
+    const statuses: number[] = [];
+    for (const token of tokens) statuses.push((await hub.query(token, QUERY)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+
+    // The caller they name has its whole quota; the address they came from has none left.
+    const own: number[] = [];
+    for (let i = 0; i < 5; i++) own.push((await hub.query(real, QUERY)).status);
+    expect(own).toEqual([200, 200, 200, 200, 200]);
+    expect((await hub.query(null, QUERY)).status).toBe(429);
+  } finally {
+    rmSync(keys, { recursive: true, force: true });
+  }
 });

@@ -170,6 +170,76 @@ describe('TRUSTED_DOCUMENTS=enforce', () => {
     expect(named.body.errors![0].message).toBe(`Operation Unregistered is not registered: ${NOT_REGISTERED_MESSAGE} -- <client> <operations.graphql>`);
   });
 
+  // Every shape of `extensions` a client can send with a text that is not registered: the
+  // text decides, whatever they hold (null, false and 0 used to let any text through).
+  const UNREGISTERED_MUTATION = `mutation Withdraw($id: ID!) { withdrawConsent(consentId: $id) { id } }`;
+  const SHAPES: Array<[string, (text: string) => unknown]> = [
+    ['no extensions', () => undefined],
+    ['extensions null', () => null],
+    ['extensions a string', () => 'persistedQuery'],
+    ['extensions an array', () => [{ persistedQuery: { version: 1, sha256Hash: registered('IloIndicatorCatalogue').id } }]],
+    ['persistedQuery null', () => ({ persistedQuery: null })],
+    ['persistedQuery false', () => ({ persistedQuery: false })],
+    ['persistedQuery 0', () => ({ persistedQuery: 0 })],
+    ['persistedQuery ""', () => ({ persistedQuery: '' })],
+    ['persistedQuery {}', () => ({ persistedQuery: {} })],
+    ['persistedQuery a string', () => ({ persistedQuery: 'yes' })],
+    ['persistedQuery an array', () => ({ persistedQuery: [] })],
+    ['persistedQuery true', () => ({ persistedQuery: true })],
+    ['version 0', (text) => ({ persistedQuery: { version: 0, sha256Hash: documentId(text) } })],
+    ['version 2', (text) => ({ persistedQuery: { version: 2, sha256Hash: documentId(text) } })],
+    ['version "1"', (text) => ({ persistedQuery: { version: '1', sha256Hash: documentId(text) } })],
+    ['version 1 without a hash', () => ({ persistedQuery: { version: 1 } })],
+    ['version 1 with a hash that is not a string', () => ({ persistedQuery: { version: 1, sha256Hash: 42 } })],
+    ['version 1 with its own hash (an APQ registration)', (text) => ({ persistedQuery: { version: 1, sha256Hash: documentId(text) } })],
+    ["version 1 with a registered operation's hash", () => ({ persistedQuery: { version: 1, sha256Hash: registered('IloIndicatorCatalogue').id } })],
+  ];
+  const CASES = SHAPES.flatMap(([shape, extensions]) =>
+    (['POST', 'GET'] as const).flatMap((method) =>
+      ([['query', UNREGISTERED], ['mutation', UNREGISTERED_MUTATION]] as const).map(([kind, text]) => [method, kind, shape, text, extensions] as const),
+    ),
+  );
+
+  test.each(CASES)('refuses with 403 an unregistered %s %s, %s', async (method, _kind, _shape, text, extensionsOf) => {
+    const extensions = extensionsOf(text);
+    const payload = { query: text, variables: { id: newId() }, ...(extensions === undefined ? {} : { extensions }) };
+    const res =
+      method === 'POST'
+        ? await post(gateway.url, payload)
+        : await get(gateway.url, { query: text, ...(extensions === undefined ? {} : { extensions: JSON.stringify(extensions) }) });
+    expect(res.status).toBe(403);
+    expect(res.body.data).toBeUndefined();
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+  });
+
+  it('runs a registered text whatever its persistedQuery holds besides (the text decides)', async () => {
+    const { body } = registered('IloIndicatorCatalogue');
+    // Not extensions that are not an object: Apollo answers those 400.
+    for (const [shape, extensionsOf] of SHAPES.filter(([shape]) => !shape.startsWith('extensions a'))) {
+      const extensions = extensionsOf(body);
+      const res = await post(gateway.url, { query: body, ...(extensions === undefined ? {} : { extensions }) });
+      expect([shape, res.status, res.body.errors]).toEqual([shape, 200, undefined]);
+      expect(res.body.data.iloIndicators.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('refuses a batch unless every operation in it is registered, and requests it cannot read', async () => {
+    const { body, id } = registered('IloIndicatorCatalogue');
+    for (const batch of [[{ query: body }, { query: UNREGISTERED, extensions: { persistedQuery: null } }], [{ query: UNREGISTERED }], [byHash(id), { query: UNREGISTERED_MUTATION }], []]) {
+      const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      expect(res.status).toBe(403);
+    }
+    // Registered all: past the gate, and Apollo refuses batches as it always did.
+    const all = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: body }, byHash(id)]) });
+    expect(all.status).toBe(400);
+    // Not JSON, another method, a repeated parameter: nothing to judge, so refused.
+    const asText = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: UNREGISTERED });
+    const put = await fetch(gateway.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: UNREGISTERED }) });
+    const twice = await get(gateway.url, { query: UNREGISTERED });
+    const repeated = await fetch(`${gateway.url}?query=${encodeURIComponent(body)}&query=${encodeURIComponent(UNREGISTERED)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect([asText.status, put.status, twice.status, repeated.status]).toEqual([403, 403, 403, 403]);
+  });
+
   it('refuses an APQ registration (query and hash): the hash stays unknown', async () => {
     const hash = documentId(UNREGISTERED);
     const register = await post(gateway.url, { query: UNREGISTERED, ...byHash(hash) });

@@ -41,6 +41,9 @@ export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
   TESTIMONY: PROFESSIONALS,
 };
 
+/** The roles that may ever see a protected category: only they ask the victims subgraph for consent decisions (victimSharing). */
+export const CONSENT_ASKERS: Role[] = [...new Set(Object.values(ROLES_BY_CATEGORY).flat())];
+
 /** Why a caller may read a field: after the role check, one basis that holds is enough. */
 export interface Basis<P> {
   /** How the access matrix and messages name it, e.g. "own jurisdiction". */

@@ -1,5 +1,6 @@
 import { badInput, forbidden } from '../../platform/errors';
 import { decidedOnce } from './access';
+import { pageSize } from './pagination';
 import type { RequestContext } from './context';
 import { allow, hasRole, type Permissions } from './rules';
 
@@ -265,6 +266,7 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
       __resolveReference: (reference: { subjectId: string }) => ({ ...reference, subjectType }),
       subjectType: () => subjectType,
       events: async (trail: { subjectId: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
+        pageSize(args.first); // a wrong page size is the caller's mistake whatever the subject: said first, the same for every subject
         if (!(await inOversight(ctx, jurisdictions, subjectType, trail.subjectId))) {
           throw forbidden(`${subjectType} ${trail.subjectId} is not in the oversight of ${ctx.caller!.role} in ${ctx.caller!.jurisdiction}`);
         }

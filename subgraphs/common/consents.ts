@@ -20,6 +20,7 @@ export interface SharedConsent {
 
 /** What any professional who may see a victim reads of it (CASE data), e.g. for the anonymous profile of a precedent. */
 export interface VictimCase {
+  jurisdiction: string | null;
   status: string | null;
   ageGroup: string | null;
   gender: string | null;
@@ -65,7 +66,7 @@ export class ConsentUnavailable extends Error {
 
 export const VICTIM_SHARING_QUERY = `query($victimIds: [ID!]!, $grantee: String) { victimSharing(victimIds: $victimIds, grantee: $grantee) { victimId jurisdiction consents { id categories purposes } } }`;
 
-const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id status ageGroup gender nationality } } }`;
+const VICTIM_CASE_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Victim { id jurisdiction status ageGroup gender nationality } } }`;
 
 interface VictimSharing {
   victimId: string;
@@ -73,8 +74,13 @@ interface VictimSharing {
   consents: SharedConsent[];
 }
 
-/** Asks the victims subgraph at `url` (CONSENT_SERVICE_URL), once per request tick. */
-export function remoteConsents(url: string | undefined, credentials: Credentials): ConsentSource {
+/**
+ * Asks the victims subgraph at `url` (CONSENT_SERVICE_URL), once per request tick.
+ * `asksConsent`: whether the caller's role may ask consent decisions at all
+ * (CONSENT_ASKERS); a role that may not (a partner system, an auditor) holds no consent,
+ * and learns where a victim belongs from the victim's CASE data, as it would through the API.
+ */
+export function remoteConsents(url: string | undefined, credentials: Credentials, asksConsent = true): ConsentSource {
   const sharingWith = (grantee: string | null) =>
     new DataLoader<string, VictimSharing>(async (victimIds) => {
       const body = await askVictims<{ victimSharing?: VictimSharing[] }>(url, credentials, VICTIM_SHARING_QUERY, { victimIds, grantee });
@@ -96,8 +102,15 @@ export function remoteConsents(url: string | undefined, credentials: Credentials
     const body = await askVictims<{ _entities?: Array<(VictimCase & { id: string }) | null> }>(url, credentials, VICTIM_CASE_QUERY, { representations });
     const answers = body.data?._entities;
     if (!answers) throw new ConsentUnavailable(`victim data could not be read: ${body.errors?.[0]?.message ?? 'the victims service gave no answer'}`);
-    return answers.map((answer) => (answer ? { status: answer.status, ageGroup: answer.ageGroup, gender: answer.gender, nationality: answer.nationality } : null));
+    return answers.map((answer) => (answer ? { jurisdiction: answer.jurisdiction, status: answer.status, ageGroup: answer.ageGroup, gender: answer.gender, nationality: answer.nationality } : null));
   });
+  if (!asksConsent) {
+    return {
+      jurisdictionOf: async (victimId) => (await cases.load(victimId))?.jurisdiction ?? null,
+      consentsFor: async () => [],
+      caseOf: (victimId) => cases.load(victimId),
+    };
+  }
   return {
     jurisdictionOf: async (victimId) => (await loader.load(victimId)).jurisdiction,
     consentsFor: async (victimId, grantee) => (await loaderFor(grantee ?? null).load(victimId)).consents,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../../platform/errors';
+import { PAGE } from '../../platform/cost';
 import type { Entity } from './loaders';
 import type { ListedCollection, ListedRecord } from './store';
 
@@ -48,10 +49,11 @@ export function connectionOf<T extends object>(name: string, node: () => ClassTy
   return Connection;
 }
 
-export const MAX_PAGE = 100;
+/** The largest page; the cost limit counts a list with `first` by the same numbers (platform/cost.ts). */
+export const MAX_PAGE = PAGE.max;
 
 export function pageSize(first: number | undefined | null): number {
-  const n = first ?? 20;
+  const n = first ?? PAGE.default;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
   return n;
 }

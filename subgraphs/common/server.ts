@@ -10,6 +10,7 @@ import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
 import { systemClock, type Clock } from './clock';
+import { CONSENT_ASKERS } from './access';
 import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
@@ -132,7 +133,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
 
-  const limits = requestLimits(2);
+  const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
     plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin],
@@ -191,7 +192,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           metrics,
         };
         const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);
-        return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials) };
+        return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials, caller !== null && CONSENT_ASKERS.includes(caller.role)) };
       },
     }),
   );

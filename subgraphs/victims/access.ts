@@ -37,7 +37,7 @@ export function localConsents(ctx: Omit<VictimContext, 'consents'>): ConsentSour
     async caseOf(victimId) {
       const victim = await ctx.loaders.victim.load(victimId);
       if (!victim || !(await isVisible(victimAccess, { ...ctx, consents: source }, victim))) return null;
-      return { status: victim.status, ageGroup: ageGroupNow(victim, ctx.now), gender: victim.gender, nationality: victim.nationality };
+      return { jurisdiction: victim.jurisdiction, status: victim.status, ageGroup: ageGroupNow(victim, ctx.now), gender: victim.gender, nationality: victim.nationality };
     },
   };
   return source;

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth';
-import { ROLES_BY_CATEGORY } from '../common/access';
+import { CONSENT_ASKERS } from '../common/access';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
@@ -18,18 +18,13 @@ const actsOnConsent = (roles: Role[]) => actsInOwnJurisdiction('Consent', roles,
 
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 
-/**
- * Who may ask what a victim shares (victimSharing, for another subgraph's decision): the
- * roles that may ever see a protected category somewhere in the hub. The others (partner
- * systems, auditors, accreditation officers) never need a consent decision.
- */
-const CONSENT_ASKERS: Role[] = [...new Set(Object.values(ROLES_BY_CATEGORY).flat())];
-
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
     victim: isAuthenticated,
     victims: isAuthenticated,
+    // What a victim shares, for another subgraph's decision: the roles that may ever see a
+    // protected category (CONSENT_ASKERS); the others never need a consent decision.
     victimSharing: hasRole(...CONSENT_ASKERS),
     erasureNotices: isHubService,
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
