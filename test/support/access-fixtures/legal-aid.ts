@@ -86,7 +86,13 @@ export const legalAidFixtures: Record<string, TypeFixture> = {
       const { assignment, handedOver } = await legalAidWorld(hub);
       const read = (id: string) => ({ root: 'legalAidAssignment', args: { id }, type: 'LegalAidAssignment' });
       return {
-        active: { id: assignment, gateway: read(assignment), traits: ['LINKED_PROCEEDING'], unset: ['closedAt', 'closingReason', 'proceeding'] },
+        // Its handoff carries CASE and HEALTH too, which the victim shares, but is not accepted yet.
+        active: {
+          id: assignment,
+          gateway: read(assignment),
+          traits: ['LINKED_PROCEEDING', 'CARRIED_AND_SHARED:CASE', 'CARRIED_AND_SHARED:ASSIGNMENT', 'CARRIED_AND_SHARED:HEALTH'],
+          unset: ['closedAt', 'closingReason', 'proceeding'],
+        },
         // What the accepted handoff carried (CASE, HEALTH), the victim shares with the receiving jurisdiction; not TESTIMONY.
         'handed over': {
           id: handedOver,
