@@ -9,8 +9,9 @@ import { startHub, type TestHub } from './support/hub';
 // The access matrix, generated from the declarations (subgraphs/*/access.ts, as
 // docs/access.md is): for every declared type of every subgraph in the registry, every
 // role × its own jurisdiction (with and without a stated purpose), a foreign one with no
-// basis, an auditor overseeing it, and each basis the type declares (consent, team,
-// operator, attorney, …), every category of every field answers as its declaration says —
+// basis, an auditor overseeing it, the partner jurisdiction the fixtures relate records to,
+// and each basis the type declares (consent, team, operator, attorney, …), every category
+// of every field answers as its declaration says —
 // released, FORBIDDEN at its path, or the whole record as an unknown id — through the
 // gateway and on the owning subgraph directly, and every read of a protected category is
 // in the owner's audit chain. Records come from test/support/access-fixtures/.
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const { records, gateway, subgraphs } = result.took;
   console.log(`access matrix: ${result.cells.length} cells, ${result.requests} requests, ${Date.now() - started} ms (records ${records}, gateway ${gateway}, subgraphs ${subgraphs})`);
   if (process.env.ACCESS_MATRIX_DUMP) writeFileSync(process.env.ACCESS_MATRIX_DUMP, JSON.stringify(result.cells)); // every cell, to read
-}, 600_000);
+}, 180_000);
 afterAll(() => hub?.stop());
 
 const wrong = (cells: Cell[]) => cells.filter((c) => c.actual !== c.expected && gapOf(c)?.answersNow !== c.actual).map((c) => `${cellKey(c)}: expected ${c.expected}, got ${c.actual}`);
