@@ -9,7 +9,8 @@ import type { Credentials } from './consents';
  * null. Calls of one request tick are batched per type and selection.
  */
 
-const TIMEOUT_MS = 3_000;
+// Bounded, but long enough for a question queued behind a burst of writes (50 placements at once on the embedded database).
+const TIMEOUT_MS = 10_000;
 
 /** The other subgraph did not answer (or is not configured): whatever needed it is refused, never guessed. */
 export class PeerUnavailable extends Error {
