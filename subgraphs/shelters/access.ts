@@ -94,7 +94,7 @@ export const placementAccess = typeAccess<PlacementDoc>({
   id: (p) => p.id,
   jurisdiction: (p) => p.shelterJurisdiction,
   visibleOn: [victimSide],
-  // That a placement exists says where a person is (known.ts `mayKnow` asks the same).
+  // That a placement exists says where a person is: known only to LOCATION's readers.
   knownTo: 'LOCATION',
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ShelterContext).loaders.placement.load(id))?.shelterJurisdiction ?? null) : null),
   open: ['id'],

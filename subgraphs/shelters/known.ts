@@ -13,8 +13,8 @@ import { ACTIVE_STATUSES } from './vocabulary';
  * not know of — another jurisdiction's, or a placement the caller has no basis to read —
  * answers exactly as an id nothing has: NOT_FOUND "<Type> <id> was not found" from a
  * mutation, null from an entity reference, left out of a list. Every such check of the
- * shelters subgraph is here, so that a platform helper for "not visible = not found" can
- * replace `mayKnow` in one place.
+ * shelters subgraph is here, on the platform's visibility (`isVisible`,
+ * `visibleOrNotFound`; placements and transports are `knownTo` LOCATION's readers).
  */
 
 type PlacementDoc = Entity<PlacementRecord>;
@@ -22,15 +22,14 @@ type ShelterDoc = Entity<ShelterRecord>;
 type TransportDoc = Entity<TransportRecord>;
 
 /**
- * The basis on which the caller may know of this record (visible, and a role and basis of
- * `category` hold; whatever purpose the request states), or null.
+ * The basis on which the caller may know of this record, for the audit of a listing, or
+ * null. Placements and transports declare `knownTo: 'LOCATION'`, so the engine's
+ * visibility already asks for a role and a basis of LOCATION; here only the basis that
+ * held is named.
  */
 export async function mayKnow<P>(access: TypeAccess<P>, category: string, ctx: ShelterContext, record: P): Promise<string | null> {
-  const caller = ctx.caller;
-  if (!caller || !(await isVisible(access, ctx, record))) return null;
-  const rule = access.rules[category];
-  if (!rule.roles.includes(caller.role)) return null;
-  for (const basis of rule.bases) {
+  if (!(await isVisible(access, ctx, record))) return null;
+  for (const basis of access.rules[category].bases) {
     const held = await basis.holds(ctx, record, category);
     if (held) return typeof held === 'string' ? `${basis.code}:${held}` : basis.code;
   }
@@ -63,16 +62,14 @@ export async function shelterNamed(ctx: ShelterContext, id: string, field: strin
 
 /** A placement named in the arguments. */
 export async function placementNamed(ctx: ShelterContext, id: string, field = 'placementId'): Promise<PlacementDoc> {
-  const placement = await ctx.loaders.placement.load(recordId(id, field));
-  if (!placement || !(await mayKnow(placementAccess, 'LOCATION', ctx, placement))) throw notFound('Placement', id);
-  return placement;
+  return visibleOrNotFound(placementAccess, ctx, await ctx.loaders.placement.load(recordId(id, field)), id);
 }
 
 /** The victim's active placement: unknown victim, one the caller may not see, no active placement, or one the caller may not know of — all alike. */
 export async function activePlacementNamed(ctx: ShelterContext, victimId: string, field = 'victimId'): Promise<PlacementDoc> {
   const id = await activePlacementId(ctx.models, recordId(victimId, field));
   const placement = id ? await ctx.loaders.placement.load(id) : null;
-  if (!placement || !ACTIVE_STATUSES.includes(placement.status) || !(await mayKnow(placementAccess, 'LOCATION', ctx, placement))) {
+  if (!placement || !ACTIVE_STATUSES.includes(placement.status) || !(await isVisible(placementAccess, ctx, placement))) {
     throw notFound('Active placement of victim', victimId);
   }
   return placement;
