@@ -14,6 +14,7 @@ export const ROLES = [
   'accreditation_officer',
   'partner_system',
   'auditor',
+  'registrar',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

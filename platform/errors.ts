@@ -25,8 +25,23 @@ export function badPurpose(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: 'X-Purpose', http: { status: 400 } } });
 }
 
+/** One wrong field of an input, as `extensions.fields` lists it. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Input that is wrong: BAD_USER_INPUT naming each wrong field (`extensions.field`, the
+ * first; `extensions.fields`, all of them, so a client corrects everything in one round trip).
+ */
 export function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  return badInputs([{ path: field, message }]);
+}
+
+export function badInputs(problems: FieldProblem[]): GraphQLError {
+  const message = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: problems[0].path, fields: problems } });
 }
 
 export function notFound(what: string, id: string): GraphQLError {

@@ -31,6 +31,8 @@ export const PURPOSES_BY_ROLE: Record<Role, Purpose[]> = {
   accreditation_officer: ['CASE_MANAGEMENT', 'STATISTICS'],
   partner_system: ['CASE_MANAGEMENT', 'STATISTICS'],
   auditor: ['OVERSIGHT'],
+  // Sets up a region's directory (bodies, providers, attorneys, shelters): no victim data at all.
+  registrar: ['CASE_MANAGEMENT'],
 };
 
 export function isPurpose(value: unknown): value is Purpose {

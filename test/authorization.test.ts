@@ -29,6 +29,7 @@ const PROTECTED_SEEN_BY: Record<Role, Category[]> = {
   accreditation_officer: [],
   partner_system: [],
   auditor: [],
+  registrar: [],
 };
 
 const FIELD_CATEGORY: Record<string, FieldClass> = {

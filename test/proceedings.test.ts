@@ -104,6 +104,7 @@ describe('who reads which fields', () => {
     shelter_staff: [],
     accreditation_officer: [],
     auditor: [],
+    registrar: [],
   };
 
   test.each(ROLES)('%s of the jurisdiction', async (role) => {

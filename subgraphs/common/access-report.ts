@@ -32,6 +32,7 @@ const ROLE_WORDS: Record<Role | 'none', string> = {
   accreditation_officer: 'an accreditation officer',
   partner_system: 'a partner organisation’s system',
   auditor: 'an auditor',
+  registrar: 'a registrar of the region’s directory',
   none: 'someone without a valid sign-in',
 };
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { badInput } from '../../platform/errors';
+import { GraphQLError } from 'graphql';
+import { badInput, badInputs, type FieldProblem } from '../../platform/errors';
 import { isCountryCode } from '../../platform/countries';
 
 // Input checks shared by every subgraph. Each throws BAD_USER_INPUT naming the field,
@@ -87,4 +88,27 @@ export function nonEmptyList<T>(value: T[] | undefined | null, field: string, ma
   if (!Array.isArray(value) || value.length === 0) throw badInput(field, 'must list at least one value');
   if (value.length > max) throw badInput(field, `must list at most ${max} values`);
   return value;
+}
+
+/**
+ * Checks every field of an input and answers all that are wrong at once (one
+ * BAD_USER_INPUT with `extensions.fields`), before anything is written. Each check is one
+ * of the checks above (or anything that throws `badInput`); the result holds each check's
+ * value under its name. Any other error (the database) is thrown as it is.
+ *
+ *   const v = await checkAll({ name: () => text(input.name, 'input.name'), born: () => localDate(input.born, 'input.born') });
+ */
+export async function checkAll<T extends Record<string, () => unknown>>(checks: T): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const problems: FieldProblem[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(checks)) {
+    try {
+      values[name] = await check();
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+      problems.push(...((error.extensions.fields as FieldProblem[] | undefined) ?? [{ path: String(error.extensions.field), message: error.message }]));
+    }
+  }
+  if (problems.length > 0) throw badInputs(problems);
+  return values as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
+import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
 import { localConsents } from './access';
 import { victimLoaders } from './loaders';
@@ -8,6 +9,7 @@ import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { ErasureFeedResolver } from './resolvers/erasure.resolver';
+import { MeResolver } from './resolvers/me.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { Victim, victimAccess } from './types/victim';
@@ -24,9 +26,9 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver],
   orphanedTypes: [Victim],
-  references: { Victim: victimReference },
+  references: { Victim: victimReference, Me: meReference },
   permissions: victimPermissions,
   access: [victimAccess],
   consents: localConsents,

@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/auth';
 import { CONSENT_ASKERS } from '../common/access';
+import { mePermissions } from '../common/me';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
@@ -21,6 +22,7 @@ const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
+    me: isAuthenticated,
     victim: isAuthenticated,
     victims: isAuthenticated,
     // What a victim shares, for another subgraph's decision: the roles that may ever see a
@@ -58,4 +60,5 @@ export const victimPermissions: Permissions = {
     'ErasureNotice',
     'ErasureRequester',
   ),
+  ...mePermissions,
 };
