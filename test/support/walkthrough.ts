@@ -1,0 +1,111 @@
+import type { Role } from '../../platform/auth';
+import { PURPOSES_BY_ROLE } from '../../platform/purposes';
+import { importCsv } from '../../scripts/import/run';
+import { KINDS } from '../../scripts/import/kinds';
+import type { TestHub } from './hub';
+
+/**
+ * The guides in docs/guides/ run as written: each ```graphql block is one request, in
+ * order, against a hub that starts empty, and each ```csv block followed by a ```sh block
+ * running `npm run import` is one import. What a block needs besides its text is said in
+ * comment lines at its top, which a reader sees too:
+ *
+ *   # as registrar of DE                         (required: the token's role and jurisdiction; `, sub x, org y` optional)
+ *   # X-Purpose: LEGAL_REPRESENTATION            (default: the role's first purpose)
+ *   # variables: {"providerId": "$PROVIDER"}     ($NAME: a value kept by an earlier block)
+ *   # keep PROVIDER = registerLegalAidProvider.id
+ *   # expect FORBIDDEN                           (an error code the answer must have; default: no error)
+ *
+ * In the text, `$NAME` outside the variables line is not replaced: the GraphQL stays what
+ * a reader pastes into the explorer.
+ */
+
+export interface Caller {
+  role: string;
+  jurisdiction: string;
+  sub?: string;
+  org?: string;
+}
+
+export interface Step {
+  /** Where the block starts in the guide (1-based), for the failure message. */
+  line: number;
+  as: Caller;
+  purpose?: string;
+  variables?: string;
+  keeps: Array<{ name: string; path: string }>;
+  expect?: string;
+  /** The GraphQL text, or (an import) the CSV. */
+  text: string;
+  /** An import: the kind `npm run import` is given. */
+  importKind?: string;
+}
+
+const BLOCK = /^```(\w+)[^\n]*\n([\s\S]*?)^```$/gm;
+
+function header(body: string, line: number): Omit<Step, 'text' | 'line' | 'importKind'> {
+  const step: Omit<Step, 'text' | 'line' | 'importKind'> = { as: { role: '', jurisdiction: '' }, keeps: [] };
+  for (const comment of body.split('\n').filter((l) => l.startsWith('#'))) {
+    const c = comment.replace(/^#\s*/, '');
+    let m;
+    if ((m = /^as (\w+) of ([A-Z]{2})(.*)$/.exec(c))) {
+      step.as = { role: m[1], jurisdiction: m[2] };
+      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) (\S+)/g)) step.as[key as 'sub' | 'org'] = value;
+    } else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
+    else if ((m = /^variables: (.+)$/.exec(c))) step.variables = m[1];
+    else if ((m = /^keep (\w+) = ([\w.[\]]+)$/.exec(c))) step.keeps.push({ name: m[1], path: m[2] });
+    else if ((m = /^expect (\w+)$/.exec(c))) step.expect = m[1];
+  }
+  if (!step.as.role) throw new Error(`block at line ${line}: no "# as <role> of <CC>" line`);
+  return step;
+}
+
+/** The steps of a guide, in order. */
+export function stepsOf(markdown: string): Step[] {
+  const steps: Step[] = [];
+  let csv: { text: string; line: number } | null = null;
+  for (const m of markdown.matchAll(BLOCK)) {
+    const [, language, body] = m;
+    const line = markdown.slice(0, m.index).split('\n').length;
+    if (language === 'csv') csv = { text: body, line };
+    else if (language === 'graphql') steps.push({ ...header(body, line), line, text: body });
+    else if (language === 'sh' && /npm run --silent import -- (\w+)/.test(body)) {
+      if (!csv) throw new Error(`import at line ${line}: no csv block before it`);
+      steps.push({ ...header(body, line), line, text: csv.text, importKind: /import -- (\w+)/.exec(body)![1] });
+      csv = null;
+    }
+  }
+  return steps;
+}
+
+function at(data: unknown, path: string): unknown {
+  return path.split(/[.[\]]/).filter(Boolean).reduce<any>((value, key) => value?.[key], data);
+}
+
+/** Runs the steps in order; throws naming the block and what it answered when one does not do what the guide says. */
+export async function runSteps(hub: TestHub, steps: Step[], guide: string): Promise<void> {
+  const kept: Record<string, unknown> = {};
+  for (const step of steps) {
+    const where = `${guide}, block at line ${step.line}`;
+    const token = await hub.token(step.as.role, step.as.jurisdiction, { ...(step.as.sub && { sub: step.as.sub }), ...(step.as.org && { org: step.as.org }) });
+    const headers: Record<string, string> = step.purpose ? { 'x-purpose': step.purpose } : {};
+    if (step.importKind) {
+      const kind = KINDS[step.importKind];
+      if (!kind) throw new Error(`${where}: npm run import has no kind ${step.importKind}`);
+      const purpose = step.purpose ?? PURPOSES_BY_ROLE[step.as.role as Role]?.[0] ?? '';
+      const report = await importCsv(kind, step.text, { url: hub.gateway.url, token, purpose });
+      if (report.refused || report.stopped) throw new Error(`${where}: import refused rows: ${JSON.stringify(report)}`);
+      continue;
+    }
+    const variables = step.variables ? JSON.parse(step.variables.replace(/"\$(\w+)"/g, (_, name) => JSON.stringify(kept[name] ?? `$${name} was never kept`))) : undefined;
+    const res = await hub.query(token, step.text, variables, { headers });
+    const codes = (res.body.errors ?? []).map((e) => e.extensions?.code);
+    if (step.expect ? !codes.includes(step.expect) : codes.length > 0) {
+      throw new Error(`${where}: expected ${step.expect ?? 'no error'}, got ${JSON.stringify(res.body)}`);
+    }
+    for (const { name, path } of step.keeps) {
+      kept[name] = at(res.body.data, path);
+      if (kept[name] === undefined || kept[name] === null) throw new Error(`${where}: keep ${name}: nothing at ${path} in ${JSON.stringify(res.body.data)}`);
+    }
+  }
+}
