@@ -11,10 +11,12 @@ import type { TestHub } from './hub';
  * comment lines at its top, which a reader sees too:
  *
  *   # as registrar of DE                         (required: the token's role and jurisdiction; `, sub x, org y` optional)
+ *   # without a token                            (instead: a public read, no Authorization header)
  *   # X-Purpose: LEGAL_REPRESENTATION            (default: the role's first purpose)
  *   # variables: {"providerId": "$PROVIDER"}     ($NAME: a value kept by an earlier block)
  *   # keep PROVIDER = registerLegalAidProvider.id
  *   # expect FORBIDDEN                           (an error code the answer must have; default: no error)
+ *   # expect victim.legalName = null             (a value the answer must hold at that path, as JSON)
  *
  * In the text, `$NAME` outside the variables line is not replaced: the GraphQL stays what
  * a reader pastes into the explorer.
@@ -30,11 +32,14 @@ export interface Caller {
 export interface Step {
   /** Where the block starts in the guide (1-based), for the failure message. */
   line: number;
-  as: Caller;
+  /** Null: sent without a token (what the public reads). */
+  as: Caller | null;
   purpose?: string;
   variables?: string;
   keeps: Array<{ name: string; path: string }>;
   expect?: string;
+  /** What the guide says the answer holds: the JSON value at a path of its data. */
+  holds: Array<{ path: string; value: string }>;
   /** The GraphQL text, or (an import) the CSV. */
   text: string;
   /** An import: the kind `npm run import` is given. */
@@ -44,19 +49,22 @@ export interface Step {
 const BLOCK = /^```(\w+)[^\n]*\n([\s\S]*?)^```$/gm;
 
 function header(body: string, line: number): Omit<Step, 'text' | 'line' | 'importKind'> {
-  const step: Omit<Step, 'text' | 'line' | 'importKind'> = { as: { role: '', jurisdiction: '' }, keeps: [] };
+  const step: Omit<Step, 'text' | 'line' | 'importKind'> = { as: { role: '', jurisdiction: '' }, keeps: [], holds: [] };
   for (const comment of body.split('\n').filter((l) => l.startsWith('#'))) {
     const c = comment.replace(/^#\s*/, '');
     let m;
     if ((m = /^as (\w+) of ([A-Z]{2})(.*)$/.exec(c))) {
-      step.as = { role: m[1], jurisdiction: m[2] };
-      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) (\S+)/g)) step.as[key as 'sub' | 'org'] = value;
-    } else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
+      const as: Caller = { role: m[1], jurisdiction: m[2] };
+      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) (\S+)/g)) as[key as 'sub' | 'org'] = value;
+      step.as = as;
+    } else if (c === 'without a token') step.as = null;
+    else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
     else if ((m = /^variables: (.+)$/.exec(c))) step.variables = m[1];
     else if ((m = /^keep (\w+) = ([\w.[\]]+)$/.exec(c))) step.keeps.push({ name: m[1], path: m[2] });
     else if ((m = /^expect (\w+)$/.exec(c))) step.expect = m[1];
+    else if ((m = /^expect ([\w.[\]]+) = (.+)$/.exec(c))) step.holds.push({ path: m[1], value: m[2] });
   }
-  if (!step.as.role) throw new Error(`block at line ${line}: no "# as <role> of <CC>" line`);
+  if (step.as && !step.as.role) throw new Error(`block at line ${line}: no "# as <role> of <CC>" (or "# without a token") line`);
   return step;
 }
 
@@ -87,12 +95,14 @@ export async function runSteps(hub: TestHub, steps: Step[], guide: string): Prom
   const kept: Record<string, unknown> = {};
   for (const step of steps) {
     const where = `${guide}, block at line ${step.line}`;
-    const token = await hub.token(step.as.role, step.as.jurisdiction, { ...(step.as.sub && { sub: step.as.sub }), ...(step.as.org && { org: step.as.org }) });
+    const as = step.as;
+    const token = as && (await hub.token(as.role, as.jurisdiction, { ...(as.sub && { sub: as.sub }), ...(as.org && { org: as.org }) }));
     const headers: Record<string, string> = step.purpose ? { 'x-purpose': step.purpose } : {};
     if (step.importKind) {
+      if (!as || !token) throw new Error(`${where}: an import is sent with a token ("# as <role> of <CC>")`);
       const kind = KINDS[step.importKind];
       if (!kind) throw new Error(`${where}: npm run import has no kind ${step.importKind}`);
-      const purpose = step.purpose ?? PURPOSES_BY_ROLE[step.as.role as Role]?.[0] ?? '';
+      const purpose = step.purpose ?? PURPOSES_BY_ROLE[as.role as Role]?.[0] ?? '';
       const report = await importCsv(kind, step.text, { url: hub.gateway.url, token, purpose });
       if (report.refused || report.stopped) throw new Error(`${where}: import refused rows: ${JSON.stringify(report)}`);
       continue;
@@ -102,6 +112,10 @@ export async function runSteps(hub: TestHub, steps: Step[], guide: string): Prom
     const codes = (res.body.errors ?? []).map((e) => e.extensions?.code);
     if (step.expect ? !codes.includes(step.expect) : codes.length > 0) {
       throw new Error(`${where}: expected ${step.expect ?? 'no error'}, got ${JSON.stringify(res.body)}`);
+    }
+    for (const { path, value } of step.holds) {
+      const found = JSON.stringify(at(res.body.data, path) ?? null);
+      if (found !== JSON.stringify(JSON.parse(value))) throw new Error(`${where}: expected ${path} = ${value}, got ${found} in ${JSON.stringify(res.body)}`);
     }
     for (const { name, path } of step.keeps) {
       kept[name] = at(res.body.data, path);
