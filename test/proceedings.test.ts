@@ -307,8 +307,8 @@ describe('evidence and its chain of custody', () => {
     expect(res.body.errors).toBeUndefined();
     return res.body.data.registerEvidence.id as string;
   };
-  const custody = async (id: string, action: string, to: string, role: Role = 'law_enforcement') =>
-    hub.queryAs(role, 'DE', CUSTODY, { id, input: { action, fromCustodian: 'officer-7', toCustodian: to } });
+  const custody = async (id: string, action: string, to: string, role: Role = 'law_enforcement', from = 'officer-7') =>
+    hub.queryAs(role, 'DE', CUSTODY, { id, input: { action, fromCustodian: from, toCustodian: to } });
   const events = () => hub.subgraphs.proceedings.connection.collection<{ _id: string } & Record<string, any>>('custodyEvents');
   const stored = () => hub.subgraphs.proceedings.connection.collection('evidence').countDocuments();
 
@@ -336,8 +336,10 @@ describe('evidence and its chain of custody', () => {
 
   it('chains every custody event onto the one before, and verifies the chain', async () => {
     const id = await register();
+    let holder = 'officer-7';
     for (const [action, to] of [['COLLECTED', 'officer-7'], ['SEALED', 'officer-7'], ['TRANSFERRED', 'lab-3'], ['ANALYZED', 'lab-3']]) {
-      expect((await custody(id, action, to)).body.errors).toBeUndefined();
+      expect((await custody(id, action, to, 'law_enforcement', holder)).body.errors).toBeUndefined();
+      holder = to;
     }
     expect((await hub.queryAs('prosecutor', 'DE', VERIFY, { id })).body.data.verifyCustody).toEqual({ valid: true, events: 4, firstBrokenAt: null });
     const chain = await events().find({ _id: { $in: [1, 2, 3, 4].map((n) => `custody/${id}#${n}`) } }).toArray();
@@ -347,7 +349,8 @@ describe('evidence and its chain of custody', () => {
 
   it('finds an edited, a removed and a reordered custody event', async () => {
     const id = await register();
-    for (const action of ['COLLECTED', 'SEALED', 'TRANSFERRED', 'ANALYZED']) await custody(id, action, 'lab-3');
+    await custody(id, 'COLLECTED', 'lab-3');
+    for (const action of ['SEALED', 'TRANSFERRED', 'ANALYZED']) await custody(id, action, 'lab-3', 'law_enforcement', 'lab-3');
     const verify = async () => (await hub.queryAs('judge', 'DE', VERIFY, { id })).body.data.verifyCustody;
 
     await events().updateOne({ _id: `custody/${id}#2` }, { $set: { toCustodian: 'someone-else' } });
@@ -366,6 +369,27 @@ describe('evidence and its chain of custody', () => {
     await events().replaceOne({ _id: `custody/${id}#1` }, bContent);
     await events().replaceOne({ _id: `custody/${id}#2` }, aContent);
     expect(await verify()).toMatchObject({ valid: false, firstBrokenAt: 1 });
+  });
+
+  it('custody passes only from whoever holds the item: a hand-over from anyone else is refused and nothing is chained', async () => {
+    const id = await register();
+    expect((await custody(id, 'TRANSFERRED', 'lab-3')).body.errors).toBeUndefined();
+    const stale = await custody(id, 'TRANSFERRED', 'lab-9'); // officer-7 no longer holds it
+    expect(errorCodes(stale.body)).toEqual({ recordCustodyEvent: 'CONFLICT' });
+    expect(stale.body.errors![0].message).toMatch(/custody passes only from whoever holds the item now/);
+    expect((await hub.queryAs('judge', 'DE', VERIFY, { id })).body.data.verifyCustody).toEqual({ valid: true, events: 1, firstBrokenAt: null });
+  });
+
+  it('two hand-overs from the holder at once: one is chained, the other refused', async () => {
+    const id = await register();
+    const answers = await Promise.all(['lab-1', 'lab-2'].map((to) => custody(id, 'TRANSFERRED', to)));
+    expect(answers.map((a) => errorCodes(a.body).recordCustodyEvent ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    expect((await hub.queryAs('judge', 'DE', VERIFY, { id })).body.data.verifyCustody).toMatchObject({ valid: true, events: 1 });
+  });
+
+  it('several wrong fields of a custody event are named in one answer', async () => {
+    const res = await hub.queryAs('law_enforcement', 'DE', CUSTODY, { id: await register(), input: { action: 'SEALED', fromCustodian: ' ', toCustodian: 'x'.repeat(201) } });
+    expect(res.body.errors![0].extensions?.fields.map((f: { path: string }) => f.path)).toEqual(['input.fromCustodian', 'input.toCustodian']);
   });
 
   it('H1 evidence is presented in court only after the provider’s permission is recorded', async () => {

@@ -1,12 +1,12 @@
 import { Schema, type Connection } from 'mongoose';
 import { Audited } from '../common/audited';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { badInput, notFound } from '../../platform/errors';
+import { badInput, conflict, notFound } from '../../platform/errors';
 import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import { HashChains } from '../common/chain';
 import type { Entity } from '../common/loaders';
 import { ListedCollection, listedField } from '../common/store';
-import { isRecordId, newId, recordId, text } from '../common/validate';
+import { checkAll, isRecordId, newId, recordId, text } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { linkedByTeam } from './teams/access';
 
@@ -318,18 +318,24 @@ export class EvidenceResolver {
     if (input.action === CustodyAction.PRESENTED && item.handlingCode === HandlingCode.H1 && !item.courtUse) {
       throw badInput('input.action', 'H1 evidence is not presented in court without the provider’s permission: record it first with permitCourtUse');
     }
-    const entry = {
-      action: input.action,
-      fromCustodian: text(input.fromCustodian, 'input.fromCustodian', { max: 200 }),
-      toCustodian: text(input.toCustodian, 'input.toCustodian', { max: 200 }),
-      note: input.note != null ? text(input.note, 'input.note', { max: 1000 }) : null,
-      at: ctx.now,
-      by: ctx.caller!.sub,
-    };
+    const checked = await checkAll({
+      fromCustodian: () => text(input.fromCustodian, 'input.fromCustodian', { max: 200 }),
+      toCustodian: () => text(input.toCustodian, 'input.toCustodian', { max: 200 }),
+      note: () => (input.note != null ? text(input.note, 'input.note', { max: 1000 }) : null),
+    });
+    const entry = { action: input.action, ...checked, at: ctx.now, by: ctx.caller!.sub };
     return ctx.audit.change('CUSTODY_RECORDED', 'Evidence', id, ['custody'], async () => {
-      const [event] = await ctx.models.custody.append(custodyChain(id), [entry]);
-      await ctx.models.evidence.update(id, { custodian: entry.toCustodian });
-      return event;
+      let event: Awaited<ReturnType<typeof ctx.models.custody.append>>[number] | undefined;
+      // Custody passes only from whoever holds the item now, checked and chained under the
+      // item's lock: two hand-overs from one holder cannot both be recorded.
+      await ctx.models.evidence.update(id, async (current) => {
+        if (current.custodian !== entry.fromCustodian) {
+          throw conflict('input.fromCustodian: custody passes only from whoever holds the item now (the last custody event); this item is not held by them');
+        }
+        [event] = await ctx.models.custody.append(custodyChain(id), [entry]);
+        return { custodian: entry.toCustodian };
+      });
+      return event!;
     });
   }
 
