@@ -11,7 +11,9 @@ let hub: TestHub;
 const HOUR = 3_600_000;
 
 const REGISTER = `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id jurisdiction operator } }`;
-const REQUEST = `mutation($s: ID!, $v: ID!) { requestPlacement(shelterId: $s, victimId: $v, input: { from: "${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}", needs: [PSYCHOLOGICAL] }) { id status requestExpiresAt } }`;
+const REQUEST = `mutation($s: ID!, $v: ID!, $from: String!) { requestPlacement(shelterId: $s, victimId: $v, input: { from: $from, needs: [PSYCHOLOGICAL] }) { id status requestExpiresAt } }`;
+/** A stay from tomorrow, on the hub's clock (tests move it). */
+const tomorrow = () => new Date(hub.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
 const ACCEPT = `mutation($p: ID!) { acceptPlacement(placementId: $p, note: "Arrive after 6 pm") { id status acceptedAt acceptanceNote } }`;
 const DECLINE = `mutation($p: ID!) { declinePlacement(placementId: $p, reason: "No room for her needs") { id status endReason } }`;
 const CONFIRM = `mutation($p: ID!) { confirmPlacement(placementId: $p) { id status confirmedAt } }`;
@@ -46,7 +48,7 @@ async function shelter(overrides: Record<string, unknown> = {}, registrar = 'reg
 
 async function requested(shelterId: string): Promise<{ placement: string; victim: string }> {
   const victim = await registerVictim(hub, 'DE');
-  const res = await as('social_worker/DE', REQUEST, { s: shelterId, v: victim });
+  const res = await as('social_worker/DE', REQUEST, { s: shelterId, v: victim, from: tomorrow() });
   expect(res.body.errors).toBeUndefined();
   return { placement: res.body.data.requestPlacement.id, victim };
 }
@@ -122,7 +124,7 @@ describe('accept and decline: staff of that shelter only', () => {
     const declined = await as('shelter_staff/DE/ngo-answer', DECLINE, { p: placement });
     expect(declined.body.data.declinePlacement).toEqual({ id: placement, status: 'DECLINED', endReason: 'No room for her needs' });
     expect((await as('social_worker/DE', BEDS, { id: s })).body.data.shelter).toEqual({ occupancy: 0, availableBeds: 1 });
-    expect((await as('social_worker/DE', REQUEST, { s, v: victim })).body.errors).toBeUndefined();
+    expect((await as('social_worker/DE', REQUEST, { s, v: victim, from: tomorrow() })).body.errors).toBeUndefined();
   });
 
   it('a decline needs a reason, named as the wrong field', async () => {
@@ -187,7 +189,7 @@ describe('an unanswered request expires after PLACEMENT_REQUEST_HOURS (48), on t
     expect((await requested(s)).placement).not.toBe(placement);
     expect(await auditEvents(placement, 'PLACEMENT_EXPIRED')).toBe(1);
     const other = await shelter({ capacity: 1 });
-    expect((await as('social_worker/DE', REQUEST, { s: other, v: victim })).body.errors).toBeUndefined();
+    expect((await as('social_worker/DE', REQUEST, { s: other, v: victim, from: tomorrow() })).body.errors).toBeUndefined();
   });
 
   it('an accepted placement does not expire', async () => {
