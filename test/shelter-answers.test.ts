@@ -111,6 +111,10 @@ describe('accept and decline: staff of that shelter only', () => {
       }
       expect((await hub.query(null, ACCEPT, { p: placement }, { url })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
+    // The same org in another jurisdiction is not its staff: not even its address.
+    const ADDRESS = `query($id: ID!) { shelter(id: $id) { address } }`;
+    expect((await as('shelter_staff/DE/ngo-answer', ADDRESS, { id: s })).body.data.shelter.address).toBe('Lindenweg 4');
+    expect(errorCodes((await as('shelter_staff/AT/ngo-answer', ADDRESS, { id: s })).body)).toEqual({ 'shelter.address': 'FORBIDDEN' });
     const accepted = await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement });
     expect(accepted.body.data.acceptPlacement).toMatchObject({ status: 'ACCEPTED', acceptanceNote: 'Arrive after 6 pm' });
     expect(errorCodes((await as('shelter_staff/DE/ngo-answer', DECLINE, { p: placement })).body)).toEqual({ declinePlacement: 'CONFLICT' });
