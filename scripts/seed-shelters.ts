@@ -4,7 +4,10 @@ import type { Caller } from '../platform/auth';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
 import { auditKeys } from '../subgraphs/common/audit-checkpoints';
 import { activePlacementOf, bedsOf, shelterModels, type PlacementRecord, type ShelterRecord } from '../subgraphs/shelters/models';
-import { PlacementStatus, SecurityLevel, ShelterService } from '../subgraphs/shelters/vocabulary';
+import { Gender } from '../subgraphs/common/vocabulary';
+import { registerShelter } from '../subgraphs/shelters/registry';
+import type { RegisterShelterInput } from '../subgraphs/shelters/types';
+import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from '../subgraphs/shelters/vocabulary';
 import { DEMO_JURISDICTIONS } from './demo';
 import { demoVictimId, random, type SeedSecrets } from './seed';
 
@@ -35,17 +38,16 @@ function stableId(kind: string, i: number): string {
   return createHash('sha256').update(`justice-hub demo ${kind} ${i}`).digest('base64url').slice(0, 22);
 }
 
-function demoShelters(now: Date): ShelterRecord[] {
+/** What the region's registrar enters for each demo shelter (the API's input), with its stable id. */
+function demoShelters(): Array<{ id: string; jurisdiction: string; input: RegisterShelterInput }> {
   return DEMO_JURISDICTIONS.flatMap((j, ji) =>
-    CITIES[j].map((city, k): ShelterRecord => {
+    CITIES[j].map((city, k) => {
       const secret = j === 'DE' && k === 2;
       const minors = j === 'IT' && k === 1;
-      return {
-        _id: stableId('shelter', ji * 3 + k),
+      const input = {
         name: minors ? `Casa Aurora for Young People (${city})` : secret ? `Safe House ${city}` : k === 0 ? `${city} Survivors' Shelter` : `${city} Recovery House`,
-        jurisdiction: j,
-        city,
         operator: k === 0 ? `${j}-demo-org` : `${j.toLowerCase()}-ngo-${k}`,
+        city,
         capacity: k === 1 ? 6 : k === 0 ? 12 : 8,
         services: [
           ShelterService.MEDICAL,
@@ -55,15 +57,17 @@ function demoShelters(now: Date): ShelterRecord[] {
           ...(k === 0 ? [ShelterService.VOCATIONAL_TRAINING] : []),
           ...(secret || k === 0 ? [ShelterService.SECURE_TRANSPORT] : []),
         ],
-        accessibility: k === 0 ? ['WHEELCHAIR', 'HEARING'] : k === 2 ? ['WHEELCHAIR'] : [],
-        accepts: { genders: k === 1 ? ['FEMALE', 'NON_BINARY', 'UNDISCLOSED'] : ALL_GENDERS, unaccompaniedMinors: minors, families: k === 0, maxStayDays: minors ? 365 : k === 0 ? 180 : 90 },
+        accessibility: k === 0 ? [Accessibility.WHEELCHAIR, Accessibility.HEARING] : k === 2 ? [Accessibility.WHEELCHAIR] : [],
+        acceptsGenders: (k === 1 ? ['FEMALE', 'NON_BINARY', 'UNDISCLOSED'] : ALL_GENDERS) as Gender[],
+        acceptsUnaccompaniedMinors: minors,
+        acceptsFamilies: k === 0,
+        maxStayDays: minors ? 365 : k === 0 ? 180 : 90,
         languages: [LOCAL_LANGUAGE[j], 'en', ...(k === 0 ? ['uk', 'ro'] : []), ...(j === 'IT' || j === 'GR' ? ['ar'] : [])],
         securityLevel: secret ? SecurityLevel.SECRET_LOCATION : k === 0 ? SecurityLevel.HIGH : SecurityLevel.STANDARD,
         address: `${10 + ji * 3 + k} Demo Street, ${city} (demo address)`,
         phone: `+00 ${100 + ji} ${1000 + k}`,
-        registeredAt: new Date(now.getTime() - 400 * DAY),
-        registeredBy: 'seed',
-      };
+      } satisfies Omit<RegisterShelterInput, 'jurisdiction'>;
+      return { id: stableId('shelter', ji * 3 + k), jurisdiction: j, input: input as RegisterShelterInput };
     }),
   );
 }
@@ -78,9 +82,14 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  const shelters = demoShelters(now);
-  for (const s of shelters) change('SHELTER_REGISTERED', 'Shelter', s._id, ['name', 'city', 'capacity', 'address', 'phone']);
-  await models.shelters.createMany(shelters);
+  // Registered as the API registers them (registry.ts), by each region's registrar, 400 days ago.
+  const shelters: ShelterRecord[] = [];
+  for (const { id, jurisdiction, input } of demoShelters()) {
+    const registrar: Caller = { sub: `registrar@${jurisdiction.toLowerCase()}.example`, role: 'registrar', jurisdiction, org: `${jurisdiction}-registry`, issuer: 'seed', oversight: [] };
+    const audit = { change: <T>(action: string, type: string, subject: string, fields: string[], write: () => Promise<T>) => (change(action, type, subject, fields), write()) };
+    const registered = await registerShelter({ models, caller: registrar, now: new Date(now.getTime() - 400 * DAY), audit }, input, id);
+    shelters.push({ ...registered, _id: registered.id });
+  }
 
   // Victims 0…99 have a current or last placement; victims 0…19 an earlier one too (120).
   const beds = new Map(shelters.map((s) => [s._id, 0]));
@@ -112,6 +121,8 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
       needs: [ShelterService.PSYCHOLOGICAL],
       requestedAt: from,
       requestedBy: 'seed',
+      acceptedAt: from,
+      acceptanceNote: null,
       confirmedAt: new Date(from.getTime() + DAY),
       endedAt: null,
       endReason: null,
@@ -134,7 +145,12 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
     if (active) {
       beds.set(shelter._id, beds.get(shelter._id)! + 1);
       current.bed = beds.get(shelter._id)!;
-      if (i % 10 === 6) Object.assign(current, { status: PlacementStatus.REQUESTED, confirmedAt: null });
+      // Requested a few hours ago, not yet answered by the shelter (it expires after PLACEMENT_REQUEST_HOURS).
+      if (i % 10 === 6) {
+        const asked = new Date(now.getTime() - 6 * 3_600_000);
+        const today = now.toISOString().slice(0, 10);
+        Object.assign(current, { status: PlacementStatus.REQUESTED, requestedAt: asked, from: today, expectedUntil: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10), acceptedAt: null, confirmedAt: null });
+      }
     } else Object.assign(current, { status: PlacementStatus.DISCHARGED, endedAt: new Date(requestedAt.getTime() + 30 * DAY), endReason: 'Moved to independent housing (demo)' });
     placements.push(current);
     change('PLACEMENT_REQUESTED', 'Placement', current._id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs']);

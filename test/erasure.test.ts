@@ -50,8 +50,8 @@ async function ok(token: string | Promise<string>, query: string, variables: Rec
 async function victimEverywhere(tag: string): Promise<string> {
   const victim = await registerVictim(hub, 'DE', { legalName: `Person ${tag} Everywhere` });
   const staff = hub.token('shelter_staff', 'DE', { org: 'ngo-erasure' });
-  const shelterInput = { name: `Haus ${tag}`, city: 'Berlin', capacity: 4, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' };
-  const shelter = (await ok(staff, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).registerShelter.id;
+  const shelterInput = { name: `Haus ${tag}`, operator: 'ngo-erasure', city: 'Berlin', capacity: 4, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' };
+  const shelter = (await ok(hub.token('registrar', 'DE'), `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).registerShelter.id;
   const stay = { from: new Date().toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] };
   const placement = (await ok(hub.token('social_worker', 'DE'), `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, { s: shelter, v: victim, input: stay })).requestPlacement.id;
 

@@ -77,8 +77,8 @@ describe('closing a record starts its retention period', () => {
 
   beforeAll(async () => {
     victim = await fullVictim('closed');
-    const shelterInput = { name: 'Haus Retention', city: 'Berlin', capacity: 2, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' };
-    const shelter = (await hub.queryAs('shelter_staff', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).body.data.registerShelter.id;
+    const shelterInput = { name: 'Haus Retention', operator: 'DE-demo-org', city: 'Berlin', capacity: 2, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' };
+    const shelter = (await hub.queryAs('registrar', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).body.data.registerShelter.id;
     const placed = await hub.queryAs('social_worker', 'DE', `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, {
       s: shelter,
       v: victim.id,

@@ -44,9 +44,8 @@ async function sameAsUnknown(caller: string, real: string, ask: (id: string) => 
 
 beforeAll(async () => {
   hub = await startHub();
-  const staff = await tokenOf('shelter_staff/DE/ngo-rosa');
-  const registered = await hub.query(staff, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, {
-    input: { name: 'Haus Rosa', city: 'Bonn', capacity: 5, acceptsGenders: ['FEMALE'], maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Rosenweg 1', phone: '+49 228 1' },
+  const registered = await hub.query(await tokenOf('registrar/DE'), `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, {
+    input: { name: 'Haus Rosa', operator: 'ngo-rosa', city: 'Bonn', capacity: 5, acceptsGenders: ['FEMALE'], maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Rosenweg 1', phone: '+49 228 1' },
   });
   shelter = registered.body.data.registerShelter.id;
   [placed, foreign, unplaced] = await Promise.all([registerVictim(hub, 'DE'), registerVictim(hub, 'IT'), registerVictim(hub, 'DE')]);
@@ -75,13 +74,15 @@ describe('mutations', () => {
   });
 
   it.each([
-    ['confirmPlacement', `mutation($p: ID!) { confirmPlacement(placementId: $p) { id } }`],
-    ['dischargePlacement', `mutation($p: ID!) { dischargePlacement(placementId: $p, reason: "x") { id } }`],
-    ['transferPlacement', `mutation($p: ID!) { transferPlacement(placementId: $p, toShelterId: "${'A'.repeat(22)}") { id } }`],
-  ])('%s: a placement the caller may not read is not found, as an unknown one', async (_field, mutation) => {
-    for (const caller of ['social_worker/AT', 'shelter_staff/DE/ngo-other', 'shelter_staff/AT/ngo-rosa', 'law_enforcement/DE', 'judge/DE']) {
+    ['acceptPlacement', `mutation($p: ID!) { acceptPlacement(placementId: $p, note: "x") { id } }`, ['shelter_staff']],
+    ['declinePlacement', `mutation($p: ID!) { declinePlacement(placementId: $p, reason: "x") { id } }`, ['shelter_staff']],
+    ['confirmPlacement', `mutation($p: ID!) { confirmPlacement(placementId: $p) { id } }`, ['shelter_staff']],
+    ['dischargePlacement', `mutation($p: ID!) { dischargePlacement(placementId: $p, reason: "x") { id } }`, ['shelter_staff', 'social_worker']],
+    ['transferPlacement', `mutation($p: ID!) { transferPlacement(placementId: $p, toShelterId: "${'A'.repeat(22)}") { id } }`, ['shelter_staff', 'social_worker']],
+  ])('%s: a placement the caller may not read is not found, as an unknown one', async (_field, mutation, roles) => {
+    for (const caller of ['social_worker/AT', 'shelter_staff/DE/ngo-other', 'shelter_staff/AT/ngo-rosa', 'law_enforcement/DE', 'judge/DE', 'registrar/DE']) {
       const answer = await sameAsUnknown(caller, placement, (p) => [mutation, { p }]);
-      const code = caller.startsWith('shelter_staff') || caller.startsWith('social_worker') ? 'NOT_FOUND' : 'FORBIDDEN'; // other roles: refused by role, whatever the id
+      const code = roles.includes(caller.split('/')[0]) ? 'NOT_FOUND' : 'FORBIDDEN'; // other roles: refused by role, whatever the id
       expect([caller, answer.errors.map((e) => e.code)]).toEqual([caller, [code]]);
     }
     expect((await hub.query(await tokenOf('social_worker/DE'), `query { shelter(id: "${shelter}") { occupancy } }`)).body.data.shelter.occupancy).toBe(1);

@@ -48,9 +48,9 @@ async function ok(res: Promise<{ body: { data?: any; errors?: unknown[] } }>, fi
 beforeAll(async () => {
   hub = await startHub();
   const staff = await tokenOf('shelter_staff/DE/ngo-hidden');
-  shelter = await ok(hub.query(staff, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, {
+  shelter = await ok(hub.query(await tokenOf('registrar/DE'), `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, {
     input: {
-      name: 'Haus am Wald', city: 'Berlin', capacity: 5, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'],
+      name: 'Haus am Wald', operator: 'ngo-hidden', city: 'Berlin', capacity: 5, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'],
       maxStayDays: 180, languages: ['de'], securityLevel: 'SECRET_LOCATION', address: ADDRESS, phone: PHONE,
     },
   }), 'registerShelter');

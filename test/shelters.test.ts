@@ -37,8 +37,9 @@ const shelterInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Registered by the jurisdiction's registrar, run by `org` (default: the org of a shelter_staff token of the jurisdiction). */
 async function register(jurisdiction: string, overrides: Record<string, unknown> = {}, org?: string): Promise<string> {
-  const res = await hub.query(await hub.token('shelter_staff', jurisdiction, org ? { org } : {}), REGISTER, { input: shelterInput(overrides) });
+  const res = await hub.query(await hub.token('registrar', jurisdiction), REGISTER, { input: shelterInput({ operator: org ?? `${jurisdiction}-demo-org`, ...overrides }) });
   expect(res.body.errors).toBeUndefined();
   return res.body.data.registerShelter.id;
 }
@@ -50,7 +51,7 @@ async function placeAs(role: string, jurisdiction: string, shelterId: string, vi
 /** What the database holds: active placements, and beds taken, of a shelter. */
 async function recount(shelterId: string) {
   const db = hub.subgraphs.shelters.connection;
-  const active = await db.collection('placements').countDocuments({ shelterId, status: { $in: ['REQUESTED', 'CONFIRMED'] } });
+  const active = await db.collection('placements').countDocuments({ shelterId, status: { $in: ['REQUESTED', 'ACCEPTED', 'CONFIRMED'] } });
   const beds = await db.collection('slots').countDocuments({ _id: { $regex: `^beds/${shelterId}#` } } as never);
   return { active, beds };
 }
@@ -281,7 +282,7 @@ describe('bad input loses nothing', () => {
   });
 
   it('registering a shelter with no beds is refused', async () => {
-    const res = await hub.query(await hub.token('shelter_staff', 'DE'), REGISTER, { input: shelterInput({ capacity: 0 }) });
+    const res = await hub.query(await hub.token('registrar', 'DE'), REGISTER, { input: shelterInput({ operator: 'DE-demo-org', capacity: 0 }) });
     expect(errorCodes(res.body)).toEqual({ registerShelter: 'BAD_USER_INPUT' });
   });
 });

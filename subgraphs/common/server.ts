@@ -34,7 +34,8 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   /** Its own variables (secrets, settings), checked at start; the platform's are in SUBGRAPH_ENV. */
   env: Env;
   models(connection: Connection, settings: EnvOf<Env>): Models;
-  loaders(models: Models): Loaders;
+  /** Per request; `request` gives the request's one clock reading and its audit, for records whose state moves with time (an expiring placement request). */
+  loaders(models: Models, request: { now: Date; audit: RequestAudit }): Loaders;
   /** Where this subgraph's consent decisions come from; default: the victims subgraph (common/consents.ts). */
   consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents' | 'peers'>): ConsentSource;
   /** Documents it publishes over plain HTTP GET, next to /graphql (e.g. signing keys). */
@@ -179,15 +180,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         noteCaller(res, caller); // role and jurisdiction for the request's log line
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
         const credentials = { authorization: req.headers.authorization, purpose, requestId: requestIdOf(res) };
+        const now = clock.now();
+        const audit = new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose);
         const ctx = {
           caller,
           service,
           purpose,
           credentials,
           models,
-          loaders: definition.loaders(models),
-          audit: new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose),
-          now: clock.now(),
+          loaders: definition.loaders(models, { now, audit }),
+          audit,
+          now,
           decisions: new Map(),
           metrics,
         };

@@ -1,21 +1,23 @@
 import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, type CategoryRule } from '../common/access';
+import type { Caller } from '../../platform/auth';
 import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/loaders';
 import { isRecordId } from '../common/validate';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
 import { SecurityLevel } from './vocabulary';
 
+/**
+ * "Staff of that shelter": a shelter_staff token of the shelter's jurisdiction whose `org`
+ * is the shelter's operator. The one test of it: who reads its address and its placements,
+ * who accepts, declines and confirms a placement there, and whose `me.shelters` it is.
+ */
+export function isStaffOf(caller: Pick<Caller, 'role' | 'org' | 'jurisdiction'> | null, shelter: { operator: string; jurisdiction: string }): boolean {
+  return caller !== null && caller.role === 'shelter_staff' && caller.org === shelter.operator && caller.jurisdiction === shelter.jurisdiction;
+}
+
 /** Staff of the organisation that runs the shelter (token `org`), in its jurisdiction. */
 function staffOf<P>(place: (parent: P) => { operator: string; jurisdiction: string }) {
-  return basis<P>(
-    "staff of the shelter's operator",
-    'OPERATOR',
-    (ctx, parent) => {
-      const { operator, jurisdiction } = place(parent);
-      return ctx.caller!.role === 'shelter_staff' && ctx.caller!.org === operator && ctx.caller!.jurisdiction === jurisdiction;
-    },
-    { roles: ['shelter_staff'] },
-  );
+  return basis<P>("staff of the shelter's operator", 'OPERATOR', (ctx, parent) => isStaffOf(ctx.caller, place(parent)), { roles: ['shelter_staff'] });
 }
 
 type ShelterDoc = Entity<ShelterRecord>;
@@ -39,9 +41,7 @@ function whereaboutsRule<P>(where: (ctx: ShelterContext, parent: P) => Promise<W
   return {
     roles: ['shelter_staff', 'social_worker', 'law_enforcement'],
     bases: [
-      basis<P>("staff of the shelter's operator", 'OPERATOR', holds((caller, s) => caller.role === 'shelter_staff' && caller.org === s.operator && caller.jurisdiction === s.jurisdiction), {
-        roles: ['shelter_staff'],
-      }),
+      basis<P>("staff of the shelter's operator", 'OPERATOR', holds((caller, s) => isStaffOf(caller, s)), { roles: ['shelter_staff'] }),
       forRoles(
         ['social_worker'],
         basis<P>("the shelter's jurisdiction, unless its location is secret", 'OWN_JURISDICTION', holds((caller, s) => s.securityLevel !== SecurityLevel.SECRET_LOCATION && s.jurisdiction === caller.jurisdiction), {
@@ -99,7 +99,7 @@ export const placementAccess = typeAccess<PlacementDoc>({
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ShelterContext).loaders.placement.load(id))?.shelterJurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
-    ['shelter', 'victim', 'status', 'from', 'expectedUntil', 'needs', 'requestedAt', 'confirmedAt', 'endedAt', 'endReason', 'transferredFrom', 'transferredTo'].map((f) => [f, 'LOCATION']),
+    ['shelter', 'victim', 'status', 'from', 'expectedUntil', 'needs', 'requestedAt', 'requestExpiresAt', 'acceptedAt', 'acceptanceNote', 'confirmedAt', 'endedAt', 'endReason', 'transferredFrom', 'transferredTo'].map((f) => [f, 'LOCATION']),
   ),
   rules: {
     LOCATION: {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { loaderById, type Entity } from '../common/loaders';
+import { asEntity, loaderById, type Entity } from '../common/loaders';
 import { activePlacementOf, bedsOf, type PlacementRecord, type ShelterModels, type ShelterRecord } from './models';
 import { ACTIVE_STATUSES } from './vocabulary';
+import { expireIfDue, type Expiry } from './expiry';
 
 /**
  * Beds are slots (common/slots.ts): a placement holds one from its request to its end, so
@@ -13,14 +14,16 @@ const ORPHAN_AFTER_MS = 30_000;
 
 /**
  * The beds of each shelter held by live placements now; orphaned ones are given back on
- * the way. (Orphans are a matter of processes, not of the domain: real time, not the
- * request clock.)
+ * the way, and so are those of requests past their time (with `expiry`, the request's
+ * clock: expiry.ts). (Orphans are a matter of processes, not of the domain: real time, not
+ * the request clock.)
  */
-export async function bedsHeld(models: ShelterModels, shelters: Array<Pick<ShelterRecord, '_id' | 'capacity'>>): Promise<Map<string, number>> {
+export async function bedsHeld(models: ShelterModels, shelters: Array<Pick<ShelterRecord, '_id' | 'capacity'>>, expiry?: Expiry): Promise<Map<string, number>> {
   const now = Date.now();
   const taken = await models.slots.taken(shelters.map((s) => ({ pool: bedsOf(String(s._id)), capacity: s.capacity })));
   const holders = [...new Set([...taken.values()].flat().map((p) => p.holder))];
-  const placements = await loaderById<PlacementRecord>(models.Placement).loadMany(holders);
+  const loaded = await loaderById<PlacementRecord>(models.Placement).loadMany(holders);
+  const placements = await Promise.all(loaded.map((p) => (expiry && p && !(p instanceof Error) ? expireIfDue(models, expiry, p) : p)));
   const live = new Map(placements.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p] as const] : [])));
   const held = new Map<string, number>();
   for (const shelter of shelters) {
@@ -38,10 +41,10 @@ export async function bedsHeld(models: ShelterModels, shelters: Array<Pick<Shelt
 }
 
 /** Per request: beds held in each shelter (one read for all the shelters of an answer). */
-export function occupancyLoader(models: ShelterModels) {
+export function occupancyLoader(models: ShelterModels, expiry: Expiry) {
   return new DataLoader<Entity<ShelterRecord>, number, string>(
     async (shelters) => {
-      const held = await bedsHeld(models, [...shelters]);
+      const held = await bedsHeld(models, [...shelters], expiry);
       return shelters.map((s) => held.get(s.id)!);
     },
     { cacheKeyFn: (s) => s.id },
@@ -49,8 +52,8 @@ export function occupancyLoader(models: ShelterModels) {
 }
 
 /** Takes a bed for a placement, after giving back orphaned ones; null when the shelter is full. */
-export async function takeBed(models: ShelterModels, shelter: Entity<ShelterRecord>, placementId: string): Promise<number | null> {
-  await bedsHeld(models, [shelter]);
+export async function takeBed(models: ShelterModels, expiry: Expiry, shelter: Entity<ShelterRecord>, placementId: string): Promise<number | null> {
+  await bedsHeld(models, [shelter], expiry);
   return models.slots.claim(bedsOf(shelter.id), shelter.capacity, placementId, new Date());
 }
 
@@ -63,11 +66,12 @@ export function giveBackBed(models: ShelterModels, placement: Pick<PlacementReco
  * A slot held by a placement that ended or was never written (and is not being written
  * now) is given back first.
  */
-export async function holdVictim(models: ShelterModels, victimId: string, placementId: string): Promise<boolean> {
+export async function holdVictim(models: ShelterModels, expiry: Expiry, victimId: string, placementId: string): Promise<boolean> {
   const pool = activePlacementOf(victimId);
   const [held] = (await models.slots.taken([{ pool, capacity: 1 }])).get(pool)!;
   if (held) {
-    const holder = await models.Placement.findById(held.holder).lean();
+    const found = (await models.Placement.findById(held.holder).lean()) as PlacementRecord | null;
+    const holder = found ? await expireIfDue(models, expiry, asEntity(found)) : null;
     const stale = holder ? !ACTIVE_STATUSES.includes(holder.status) : Date.now() - held.at.getTime() >= ORPHAN_AFTER_MS;
     if (stale) await models.slots.release(pool, 1, held.holder);
   }

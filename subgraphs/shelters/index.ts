@@ -3,7 +3,10 @@ import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
 import { shelterErasure } from './erasure';
-import { shelterLoaders, shelterModels, type ShelterContext } from './models';
+import { vars } from '../../platform/config';
+import { meReference } from '../common/me';
+import { Me, MeSheltersResolver } from './me';
+import { DEFAULT_REQUEST_HOURS, shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
 import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
 import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
@@ -20,12 +23,17 @@ const byId = <K extends keyof ReturnType<typeof shelterLoaders>>(loader: K) => (
   __resolveReference: (reference: { id: string }, ctx: ShelterContext) => (isRecordId(reference.id) ? (ctx.loaders[loader] as { load(id: string): unknown }).load(reference.id) : null),
 });
 
-export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModels>, ReturnType<typeof shelterLoaders>, Record<string, never>> = {
+const env = {
+  PLACEMENT_REQUEST_HOURS: vars.integer('hours a shelter has to accept or decline a placement request before it expires and frees its bed (default 48)', 1, 720),
+};
+
+export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModels>, ReturnType<typeof shelterLoaders>, typeof env> = {
   name: 'shelters',
-  env: {},
-  resolvers: [ShelterResolver, PlacementResolver, VictimPlacementsResolver, HearingTransportResolver, TransportResolver],
-  orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference],
+  env,
+  resolvers: [ShelterResolver, PlacementResolver, VictimPlacementsResolver, HearingTransportResolver, TransportResolver, MeSheltersResolver],
+  orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference, Me],
   references: {
+    Me: meReference,
     Shelter: byId('shelter'),
     Placement: placementReference,
     Victim: referenceById,
@@ -33,7 +41,7 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   },
   permissions: shelterPermissions,
   access: [shelterAccess, placementAccess, transportAccess],
-  models: (connection) => shelterModels(connection),
+  models: (connection, settings) => shelterModels(connection, settings.PLACEMENT_REQUEST_HOURS ?? DEFAULT_REQUEST_HOURS),
   loaders: shelterLoaders,
   erasure: shelterErasure,
 };

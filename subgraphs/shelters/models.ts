@@ -3,7 +3,9 @@ import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/loaders';
 import { Slots } from '../common/slots';
 import { ListedCollection, listedField } from '../common/store';
+import type { RequestAudit } from '../common/audit';
 import { occupancyLoader } from './beds';
+import { settledLoader, type Expiry } from './expiry';
 
 export interface AcceptsRecord {
   genders: string[];
@@ -70,6 +72,9 @@ export interface PlacementRecord {
   needs: string[];
   requestedAt: Date;
   requestedBy: string;
+  /** When its shelter's staff accepted it, and what they noted (e.g. when to arrive). */
+  acceptedAt: Date | null;
+  acceptanceNote: string | null;
   confirmedAt: Date | null;
   endedAt: Date | null;
   endReason: string | null;
@@ -94,6 +99,8 @@ const placementSchema = new Schema<PlacementRecord>(
     needs: { type: [String], default: [] },
     requestedAt: { type: Date, required: true },
     requestedBy: { type: String, required: true },
+    acceptedAt: { type: Date, default: null },
+    acceptanceNote: { type: String, default: null },
     confirmedAt: { type: Date, default: null },
     endedAt: { type: Date, default: null },
     endReason: { type: String, default: null },
@@ -144,12 +151,15 @@ const transportSchema = new Schema<TransportRecord>(
 export const bedsOf = (shelterId: string) => `beds/${shelterId}`;
 export const activePlacementOf = (victimId: string) => `victim/${victimId}`;
 
+/** How long a shelter has to answer a placement request (PLACEMENT_REQUEST_HOURS). */
+export const DEFAULT_REQUEST_HOURS = 48;
+
 /**
  * The shelters store: shelters by jurisdiction (and all of them, for matching across
- * borders), placements by shelter and by victim, transports by hearing; beds and each
+ * borders; and by operator, for its staff's `me`), placements by shelter and by victim, transports by hearing; beds and each
  * victim's active placement as slots; transports also by victim (erasure.ts).
  */
-export function shelterModels(connection: Connection) {
+export function shelterModels(connection: Connection, requestHours = DEFAULT_REQUEST_HOURS) {
   const Shelter: Model<ShelterRecord> = connection.models.Shelter ?? connection.model<ShelterRecord>('Shelter', shelterSchema);
   const Placement: Model<PlacementRecord> = connection.models.Placement ?? connection.model<PlacementRecord>('Placement', placementSchema);
   const Transport: Model<TransportRecord> = connection.models.Transport ?? connection.model<TransportRecord>('Transport', transportSchema);
@@ -157,24 +167,34 @@ export function shelterModels(connection: Connection) {
     Shelter,
     Placement,
     Transport,
-    shelters: new ListedCollection(Shelter, { jurisdiction: (s) => [s.jurisdiction], all: () => ['all'] }),
+    shelters: new ListedCollection(Shelter, { jurisdiction: (s) => [s.jurisdiction], all: () => ['all'], operator: (s) => [operatedBy(s)] }),
     placements: new ListedCollection(Placement, { shelter: (p) => [p.shelterId], victim: (p) => [p.victimId] }),
     transports: new ListedCollection(Transport, { hearing: (t) => [t.hearingId], victim: (t) => [t.victimId] }),
     slots: new Slots(connection),
+    requestHours,
   };
 }
 
+/** The key of an operator's shelters: an organisation name is unique only within its jurisdiction. */
+export const operatedBy = (s: { jurisdiction: string; operator: string }) => `${s.jurisdiction}/${s.operator}`;
+
 export type ShelterModels = ReturnType<typeof shelterModels>;
 
-export function shelterLoaders(models: ShelterModels) {
+/**
+ * Per request. Every placement read here is settled first (expiry.ts): a request past its
+ * time is EXPIRED, its bed free, before anyone sees it or counts beds.
+ */
+export function shelterLoaders(models: ShelterModels, request: { now: Date; audit: RequestAudit }) {
+  const expiry: Expiry = { now: request.now, log: request.audit.log };
   return {
     shelter: loaderById<ShelterRecord>(models.Shelter),
-    placement: loaderById<PlacementRecord>(models.Placement),
-    placementsOfShelter: models.placements.loaderBy('shelter'),
-    placementsOfVictim: models.placements.loaderBy('victim'),
+    placement: settledLoader(models, expiry, loaderById<PlacementRecord>(models.Placement)),
+    placementsOfShelter: settledLoader(models, expiry, models.placements.loaderBy('shelter')),
+    placementsOfVictim: settledLoader(models, expiry, models.placements.loaderBy('victim')),
     transport: loaderById<TransportRecord>(models.Transport),
     transportsOfHearing: models.transports.loaderBy('hearing'),
-    occupancy: occupancyLoader(models),
+    occupancy: occupancyLoader(models, expiry),
+    expiry,
   };
 }
 

@@ -1,4 +1,5 @@
 import { allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { mePermissions } from '../common/me';
 import { placementAccess, transportAccess } from './access';
 
 /** Lists of placements and transports: only the roles that may ever read one, for a stated purpose (which of them each sees: known.ts). */
@@ -13,14 +14,17 @@ export const shelterPermissions: Permissions = {
     matchShelters: isAuthenticated,
   },
   Mutation: {
-    registerShelter: hasRole('shelter_staff'),
+    registerShelter: hasRole('registrar'),
     requestPlacement: hasRole('social_worker', 'law_enforcement', 'shelter_staff'),
-    confirmPlacement: hasRole('shelter_staff', 'social_worker'),
+    acceptPlacement: hasRole('shelter_staff'),
+    declinePlacement: hasRole('shelter_staff'),
+    confirmPlacement: hasRole('shelter_staff'),
     transferPlacement: hasRole('shelter_staff', 'social_worker'),
     dischargePlacement: hasRole('shelter_staff', 'social_worker'),
     arrangeTransport: hasRole('shelter_staff', 'social_worker'),
   },
   Victim: { id: allow, placements: readsPlacements, currentPlacement: readsPlacements },
   Hearing: { id: allow, transport: readsTransports },
+  ...mePermissions,
   ...openTypes('Accepts', 'ShelterMatch', 'ShelterEdge', 'ShelterConnection', 'PageInfo'),
 };

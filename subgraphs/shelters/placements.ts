@@ -1,6 +1,8 @@
 import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
-import { localDate, newId, recordId } from '../common/validate';
+import { checkAll, localDate, newId, recordId, text } from '../common/validate';
+import { isStaffOf } from './access';
+import { isDue } from './expiry';
 import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
 import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
 import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from './models';
@@ -79,10 +81,10 @@ function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
  */
 async function place(ctx: ShelterContext, shelter: ShelterDoc, record: Omit<PlacementRecord, 'bed'>, victimHeld: boolean): Promise<PlacementDoc> {
   const { models } = ctx;
-  if (!victimHeld && !(await holdVictim(models, record.victimId, record._id))) {
+  if (!victimHeld && !(await holdVictim(models, ctx.loaders.expiry, record.victimId, record._id))) {
     throw conflict('The victim has an active placement already: transfer or discharge it first');
   }
-  const bed = await takeBed(models, shelter, record._id);
+  const bed = await takeBed(models, ctx.loaders.expiry, shelter, record._id);
   if (bed === null) {
     if (!victimHeld) await releaseVictim(models, record.victimId, record._id);
     throw conflict(`No free bed in ${shelter.name}`);
@@ -120,6 +122,8 @@ function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, vict
     ...dates,
     requestedAt: ctx.now,
     requestedBy: ctx.caller!.sub,
+    acceptedAt: null,
+    acceptanceNote: null,
     confirmedAt: null,
     endedAt: null,
     endReason: null,
@@ -135,21 +139,67 @@ function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, vict
  */
 export function mayActOn(ctx: ShelterContext, placement: PlacementDoc, victimSide: boolean): PlacementDoc {
   const caller = ctx.caller!;
-  const staff = caller.role === 'shelter_staff' && caller.org === placement.operator && caller.jurisdiction === placement.shelterJurisdiction;
+  const staff = isStaffOf(caller, atShelter(placement));
   const social = caller.role === 'social_worker' && (caller.jurisdiction === placement.shelterJurisdiction || (victimSide && caller.jurisdiction === placement.victimJurisdiction));
   if (!staff && !social) throw forbidden(`Only the shelter's staff or social workers of ${victimSide ? 'the shelter’s or the victim’s jurisdiction' : 'its jurisdiction'} do this`);
   return placement;
 }
 
-/** Moves an active placement on under its lock; BAD_USER_INPUT naming its status when it cannot. */
-export async function endPlacement(ctx: ShelterContext, placement: PlacementDoc, to: PlacementStatus, change: Partial<PlacementRecord>): Promise<PlacementDoc> {
+/** The shelter answers for itself: accepting, declining and confirming an arrival are its staff's alone. */
+export function staffOnly(ctx: ShelterContext, placement: PlacementDoc): PlacementDoc {
+  if (!isStaffOf(ctx.caller, atShelter(placement))) throw forbidden("Only the staff of the placement's shelter do this");
+  return placement;
+}
+
+const atShelter = (p: PlacementDoc) => ({ operator: p.operator, jurisdiction: p.shelterJurisdiction });
+
+/**
+ * Moves a placement from one of `from` to `to` under its lock, so of two answers at once
+ * (accept and decline) one wins; CONFLICT naming its status when it cannot move.
+ */
+export async function movePlacement(ctx: ShelterContext, placement: PlacementDoc, to: PlacementStatus, from: string[], change: Partial<PlacementRecord>): Promise<PlacementDoc> {
   const updated = await ctx.models.placements.update(placement.id, (now) => {
-    const allowed = to === PlacementStatus.CONFIRMED ? [PlacementStatus.REQUESTED] : ACTIVE_STATUSES;
-    if (!allowed.includes(now.status)) throw badInput('placementId', `the placement is ${now.status}; only a ${allowed.join(' or ')} one can become ${to}`);
+    const status = isDue(now, ctx.models.requestHours, ctx.now) ? PlacementStatus.EXPIRED : now.status;
+    if (!from.includes(status)) throw conflict(`The placement is ${status}; only a ${from.join(' or ')} one can become ${to}`);
     return { ...change, status: to };
   });
   if (!updated) throw notFound('Placement', placement.id);
   return updated;
+}
+
+/** Ends an active placement (discharged or transferred). */
+export const endPlacement = (ctx: ShelterContext, placement: PlacementDoc, to: PlacementStatus, change: Partial<PlacementRecord>) => movePlacement(ctx, placement, to, ACTIVE_STATUSES, change);
+
+/** The shelter's staff take the victim in: the request is answered, the bed stays held until arrival. */
+export async function acceptPlacement(ctx: ShelterContext, placementId: string, note: string | null | undefined): Promise<PlacementDoc> {
+  const checked = await checkAll({
+    placementId: () => recordId(placementId, 'placementId'),
+    note: () => (note == null ? null : text(note, 'note', { max: 500 })),
+  });
+  const placement = staffOnly(ctx, await placementNamed(ctx, checked.placementId));
+  return ctx.audit.change('PLACEMENT_ACCEPTED', 'Placement', placement.id, ['status', 'acceptedAt', 'acceptanceNote'], () =>
+    movePlacement(ctx, placement, PlacementStatus.ACCEPTED, [PlacementStatus.REQUESTED], { acceptedAt: ctx.now, acceptanceNote: checked.note }),
+  );
+}
+
+/** The shelter's staff cannot take the victim in: the request ends with their reason, and its bed and the victim are free again. */
+export async function declinePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
+  const checked = await checkAll({ placementId: () => recordId(placementId, 'placementId'), reason: () => text(reason, 'reason', { max: 500 }) });
+  const placement = staffOnly(ctx, await placementNamed(ctx, checked.placementId));
+  return ctx.audit.change('PLACEMENT_DECLINED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
+    const declined = await movePlacement(ctx, placement, PlacementStatus.DECLINED, [PlacementStatus.REQUESTED], { endedAt: ctx.now, endReason: checked.reason });
+    await giveBackBed(ctx.models, declined);
+    await releaseVictim(ctx.models, declined.victimId, declined.id);
+    return declined;
+  });
+}
+
+/** The victim arrived, as the shelter's staff confirm; only an accepted placement. */
+export async function confirmPlacement(ctx: ShelterContext, placementId: string): Promise<PlacementDoc> {
+  const placement = staffOnly(ctx, await placementNamed(ctx, placementId));
+  return ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
+    movePlacement(ctx, placement, PlacementStatus.CONFIRMED, [PlacementStatus.ACCEPTED], { confirmedAt: ctx.now }),
+  );
 }
 
 export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
@@ -168,7 +218,7 @@ export async function dischargePlacement(ctx: ShelterContext, placementId: strin
  */
 export async function transferPlacement(ctx: ShelterContext, placementId: string, toShelterId: string): Promise<PlacementDoc> {
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
-  if (!ACTIVE_STATUSES.includes(placement.status)) throw badInput('placementId', `the placement is ${placement.status}; only an active one is transferred`);
+  if (!ACTIVE_STATUSES.includes(placement.status)) throw conflict(`The placement is ${placement.status}; only an active one is transferred`);
   const target = await shelterNamed(ctx, toShelterId, 'toShelterId');
   if (target.id === placement.shelterId) throw badInput('toShelterId', 'is the shelter the victim is in');
   const victimJurisdiction = await mayPlace(ctx, target, placement.victimId);

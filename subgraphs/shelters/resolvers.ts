@@ -3,11 +3,13 @@ import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { pageOf, pageSize } from '../common/pagination';
-import { countryCode, dateTime, languageCodes, newId, nonEmptyList, recordId, text } from '../common/validate';
-import { activePlacementNamed, knownPlacements, knownTransports, placementNamed } from './known';
+import { countryCode, dateTime, newId, recordId, text } from '../common/validate';
+import { activePlacementNamed, knownPlacements, knownTransports } from './known';
 import { checkedNeeds, match, ranked } from './matching';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
-import { dischargePlacement, endPlacement, mayActOn, requestPlacement, transferPlacement, type StayInput } from './placements';
+import { requestExpiresAt } from './expiry';
+import { acceptPlacement, confirmPlacement, declinePlacement, dischargePlacement, mayActOn, requestPlacement, transferPlacement, type StayInput } from './placements';
+import { registerShelter } from './registry';
 import {
   Accepts,
   HearingReference,
@@ -70,37 +72,9 @@ export class ShelterResolver {
   }
 
   @Audited('SHELTER_REGISTERED')
-  @Mutation(() => Shelter, { description: "Registers a shelter of the caller's organisation (shelter staff), in the caller's jurisdiction" })
-  async registerShelter(@Arg('input', () => RegisterShelterInput) input: RegisterShelterInput, @Ctx() ctx: ShelterContext) {
-    const caller = ctx.caller!;
-    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 500) throw badInput('input.capacity', 'must be between 1 and 500 beds');
-    if (!Number.isInteger(input.maxStayDays) || input.maxStayDays < 1 || input.maxStayDays > 3650) throw badInput('input.maxStayDays', 'must be between 1 and 3650 days');
-    const languages = languageCodes(nonEmptyList(input.languages, 'input.languages', 30), 'input.languages');
-    const _id = newId();
-    return ctx.audit.change('SHELTER_REGISTERED', 'Shelter', _id, ['name', 'city', 'capacity', 'address', 'phone'], () =>
-      ctx.models.shelters.create({
-        _id,
-        name: text(input.name, 'input.name', { max: 200 }),
-        jurisdiction: caller.jurisdiction,
-        city: text(input.city, 'input.city', { max: 100 }),
-        operator: caller.org,
-        capacity: input.capacity,
-        services: [...new Set(input.services)],
-        accessibility: [...new Set(input.accessibility)],
-        accepts: {
-          genders: [...new Set(nonEmptyList(input.acceptsGenders, 'input.acceptsGenders'))],
-          unaccompaniedMinors: input.acceptsUnaccompaniedMinors,
-          families: input.acceptsFamilies,
-          maxStayDays: input.maxStayDays,
-        },
-        languages,
-        securityLevel: input.securityLevel,
-        address: text(input.address, 'input.address', { max: 300 }),
-        phone: text(input.phone, 'input.phone', { max: 40 }),
-        registeredAt: ctx.now,
-        registeredBy: caller.sub,
-      }),
-    );
+  @Mutation(() => Shelter, { description: "Registers a shelter of the registrar's jurisdiction, run by the named operator (registry.ts); every wrong field named at once" })
+  registerShelter(@Arg('input', () => RegisterShelterInput) input: RegisterShelterInput, @Ctx() ctx: ShelterContext) {
+    return registerShelter(ctx, input);
   }
 
   @FieldResolver(() => Int)
@@ -141,13 +115,22 @@ export class PlacementResolver {
     return requestPlacement(ctx, shelterId, victimId, input as StayInput);
   }
 
+  @Audited('PLACEMENT_ACCEPTED')
+  @Mutation(() => Placement, { description: "The shelter takes the victim in (its staff only): REQUESTED → ACCEPTED; the bed stays held until arrival" })
+  acceptPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext, @Arg('note', () => String, { nullable: true }) note?: string | null) {
+    return acceptPlacement(ctx, placementId, note);
+  }
+
+  @Audited('PLACEMENT_DECLINED')
+  @Mutation(() => Placement, { description: 'The shelter cannot take the victim in (its staff only): REQUESTED → DECLINED with the reason; the bed is free again' })
+  declinePlacement(@Arg('placementId', () => ID) placementId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ShelterContext) {
+    return declinePlacement(ctx, placementId, reason);
+  }
+
   @Audited('PLACEMENT_CONFIRMED')
-  @Mutation(() => Placement, { description: "The victim arrived (the shelter's staff or a social worker of its jurisdiction)" })
-  async confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
-    const placement = mayActOn(ctx, await placementNamed(ctx, placementId), false);
-    return ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
-      endPlacement(ctx, placement, PlacementStatus.CONFIRMED, { confirmedAt: ctx.now }),
-    );
+  @Mutation(() => Placement, { description: "The victim arrived, as the shelter's staff confirm: ACCEPTED → CONFIRMED" })
+  confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
+    return confirmPlacement(ctx, placementId);
   }
 
   @Audited('PLACEMENT_TRANSFERRED')
@@ -170,6 +153,11 @@ export class PlacementResolver {
   @FieldResolver(() => VictimReference, { nullable: true })
   victim(@Root() placement: PlacementDoc): VictimReference {
     return { id: placement.victimId };
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  requestExpiresAt(@Root() placement: PlacementDoc, @Ctx() ctx: ShelterContext): Date | null {
+    return placement.status === PlacementStatus.REQUESTED ? requestExpiresAt(placement, ctx.models.requestHours) : null;
   }
 }
 

@@ -111,7 +111,16 @@ export class Placement {
   @Field(() => Date, { nullable: true })
   requestedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'While REQUESTED: when the request expires unless the shelter answers it (PLACEMENT_REQUEST_HOURS after requestedAt)' })
+  requestExpiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the shelter's staff accepted it" })
+  acceptedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "What the shelter's staff noted when accepting (e.g. when to arrive)" })
+  acceptanceNote!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the shelter's staff confirmed the arrival" })
   confirmedAt!: Date | null;
 
   @Field(() => Date, { nullable: true })
@@ -211,10 +220,16 @@ export class PlacementInput {
   needs!: ShelterService[];
 }
 
-@InputType()
+@InputType({ description: 'A shelter of the registrar’s jurisdiction and the organisation that runs it' })
 export class RegisterShelterInput {
   @Field()
   name!: string;
+
+  @Field({ description: 'The organisation that runs it: its staff are the shelter_staff tokens of its jurisdiction with this `org`' })
+  operator!: string;
+
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2; the registrar's own (the default) and no other" })
+  jurisdiction?: string | null;
 
   @Field()
   city!: string;

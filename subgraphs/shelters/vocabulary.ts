@@ -27,14 +27,26 @@ export enum SecurityLevel {
 registerEnumType(SecurityLevel, { name: 'SecurityLevel', description: 'STANDARD < HIGH < SECRET_LOCATION (the address known only to its staff and the police)' });
 export const SECURITY_ORDER = Object.values(SecurityLevel);
 
+/**
+ * A placement's life: a bed is held from the request; the shelter answers it (ACCEPTED or
+ * DECLINED) within PLACEMENT_REQUEST_HOURS or it EXPIRES; its staff confirm the arrival.
+ */
 export enum PlacementStatus {
   REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
   CONFIRMED = 'CONFIRMED',
   TRANSFERRED = 'TRANSFERRED',
   DISCHARGED = 'DISCHARGED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
 }
-registerEnumType(PlacementStatus, { name: 'PlacementStatus', description: 'REQUESTED (a bed held) → CONFIRMED (arrived) → TRANSFERRED | DISCHARGED' });
-export const ACTIVE_STATUSES: string[] = [PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED];
+registerEnumType(PlacementStatus, {
+  name: 'PlacementStatus',
+  description:
+    'REQUESTED (a bed held) → ACCEPTED (by the shelter) → CONFIRMED (arrived, by the shelter) → TRANSFERRED | DISCHARGED; a REQUESTED one is DECLINED by the shelter or EXPIRED when not answered within PLACEMENT_REQUEST_HOURS (both free the bed)',
+});
+/** The statuses that hold a bed and the victim's one active placement. */
+export const ACTIVE_STATUSES: string[] = [PlacementStatus.REQUESTED, PlacementStatus.ACCEPTED, PlacementStatus.CONFIRMED];
 
 export enum Escort {
   POLICE = 'POLICE',

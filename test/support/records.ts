@@ -85,6 +85,7 @@ export class Records {
   async shelter(jurisdiction = 'DE'): Promise<string> {
     const input = {
       name: `Shelter ${unique()}`,
+      operator: `${jurisdiction}-demo-org`, // the default org of a shelter_staff token of the jurisdiction: its staff
       city: 'Berlin',
       capacity: 50,
       services: ['MEDICAL', 'PSYCHOLOGICAL'],
@@ -95,12 +96,19 @@ export class Records {
       address: 'Geheimweg 1, Berlin',
       phone: '+49 30 1234',
     };
-    return (await this.as({ role: 'shelter_staff', jurisdiction }, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input })).registerShelter.id;
+    return (await this.as({ role: 'registrar', jurisdiction }, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input })).registerShelter.id;
   }
 
   async placement(shelterId: string, victimId: string, jurisdiction = 'DE'): Promise<string> {
     const query = `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`;
     return (await this.as({ role: 'social_worker', jurisdiction }, query, { s: shelterId, v: victimId, input: { from: day(1), needs: ['PSYCHOLOGICAL'] } })).requestPlacement.id;
+  }
+
+  /** A placement its shelter's staff accepted (the default org of a shelter_staff token runs r.shelter()'s shelters). */
+  async acceptedPlacement(shelterId: string, victimId: string, jurisdiction = 'DE'): Promise<string> {
+    const id = await this.placement(shelterId, victimId, jurisdiction);
+    await this.as({ role: 'shelter_staff', jurisdiction }, `mutation($id: ID!) { acceptPlacement(placementId: $id) { id } }`, { id });
+    return id;
   }
 
   async proceeding(jurisdiction = 'DE', victimIds?: string[]): Promise<string> {

@@ -7,7 +7,7 @@ import { act, atHome, HOME, once, PARTNER } from './world';
 /**
  * The shelters subgraph's records for the access matrix: two shelters of one operator in
  * the home jurisdiction, a standard and a secret one; a victim of PARTNER, who shares
- * LOCATION and HEALTH with HOME, placed in the standard one (and arrived), another placed in
+ * LOCATION and HEALTH with HOME, placed in the standard one (accepted by its staff, and arrived), another placed in
  * the secret one; their transports to the hearing of the matrix's proceeding.
  */
 
@@ -16,11 +16,13 @@ export const OPERATOR = 'matrix-shelter-operator';
 
 const REGISTER = `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`;
 const PLACE = `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`;
+const ACCEPT = `mutation($id: ID!) { acceptPlacement(placementId: $id, note: "Arrive after 6 pm") { id } }`;
 const CONFIRM = `mutation($id: ID!) { confirmPlacement(placementId: $id) { id } }`;
 const ARRANGE = `mutation($h: ID!, $v: ID!, $input: TransportInput!) { arrangeTransport(hearingId: $h, victimId: $v, input: $input) { id } }`;
 
 const shelter = (name: string, securityLevel: string) => ({
   name,
+  operator: OPERATOR,
   city: 'Berlin',
   capacity: 5,
   services: ['MEDICAL', 'PSYCHOLOGICAL'],
@@ -38,12 +40,13 @@ const shelter = (name: string, securityLevel: string) => ({
 function shelterWorld(hub: TestHub) {
   return once(hub, 'shelters', async () => {
     const asStaff = { org: OPERATOR };
-    const standard = (await act(hub, 'shelter_staff', HOME, REGISTER, { input: shelter('Haus Matrix', 'STANDARD') }, asStaff)).registerShelter.id as string;
-    const secret = (await act(hub, 'shelter_staff', HOME, REGISTER, { input: shelter('Haus Verborgen', 'SECRET_LOCATION') }, asStaff)).registerShelter.id as string;
+    const standard = (await act(hub, 'registrar', HOME, REGISTER, { input: shelter('Haus Matrix', 'STANDARD') })).registerShelter.id as string;
+    const secret = (await act(hub, 'registrar', HOME, REGISTER, { input: shelter('Haus Verborgen', 'SECRET_LOCATION') })).registerShelter.id as string;
     const victim = await registerVictim(hub, PARTNER);
     await grantConsent(hub, victim, PARTNER, { categories: ['LOCATION', 'HEALTH'], granteeJurisdictions: [HOME], purposes: ['SHELTER_PLACEMENT'] });
     const stay = { from: new Date().toISOString().slice(0, 10), expectedUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] };
     const placement = (await act(hub, 'social_worker', HOME, PLACE, { s: standard, v: victim, input: stay })).requestPlacement.id as string;
+    await act(hub, 'shelter_staff', HOME, ACCEPT, { id: placement }, asStaff);
     await act(hub, 'shelter_staff', HOME, CONFIRM, { id: placement }, asStaff);
     // A second victim of the partner, in the secret shelter: her trip to court starts at a secret address.
     const hidden = await registerVictim(hub, PARTNER);
@@ -79,7 +82,7 @@ export const sheltersFixtures: Record<string, TypeFixture> = {
           id: placement,
           gateway: { root: 'shelter', args: { id: standard }, type: 'Shelter', through: ['placements'] },
           traits: ['NOT_SECRET'],
-          unset: ['endedAt', 'endReason', 'transferredFrom', 'transferredTo'],
+          unset: ['requestExpiresAt', 'endedAt', 'endReason', 'transferredFrom', 'transferredTo'],
         },
       };
     },

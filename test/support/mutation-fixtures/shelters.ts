@@ -6,11 +6,11 @@ const SHELTERS_ARE_OPEN = "a shelter's name, place and capacity are open to ever
 /** The shelters subgraph's mutations (rows of MUTATIONS, test/support/mutation-fixtures.ts). */
 export const SHELTERS: Record<string, MutationFixture> = {
   registerShelter: {
-    as: DE('shelter_staff'),
+    as: DE('registrar'),
     writes: 'shelters',
     action: 'SHELTER_REGISTERED',
     setUp: async () => ({
-      input: { name: `Shelter ${unique()}`, city: 'Berlin', capacity: 5, acceptsGenders: ['FEMALE'], maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 2', phone: '+49 30 1' },
+      input: { name: `Shelter ${unique()}`, operator: 'DE-demo-org', city: 'Berlin', capacity: 5, acceptsGenders: ['FEMALE'], maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 2', phone: '+49 30 1' },
     }),
     hidden: [],
   },
@@ -23,7 +23,28 @@ export const SHELTERS: Record<string, MutationFixture> = {
     open: { shelterId: SHELTERS_ARE_OPEN },
     probes: [{ stranger: DE('social_worker'), setUp: async (r) => ({ shelterId: await r.shelter(), victimId: await r.victim('AT'), input: { from: day(1) } }), hidden: ['victimId'] }],
   },
-  confirmPlacement: { as: DE('social_worker'), writes: 'shelters', action: 'PLACEMENT_CONFIRMED', setUp: async (r) => ({ placementId: await r.placement(await r.shelter(), await r.victim()) }), hidden: ['placementId'] },
+  // The shelter's own answers: its staff (r.shelter() is run by the default org of a DE shelter_staff token).
+  acceptPlacement: {
+    as: DE('shelter_staff'),
+    writes: 'shelters',
+    action: 'PLACEMENT_ACCEPTED',
+    setUp: async (r) => ({ placementId: await r.placement(await r.shelter(), await r.victim()), note: 'Arrive after 6 pm' }),
+    hidden: ['placementId'],
+  },
+  declinePlacement: {
+    as: DE('shelter_staff'),
+    writes: 'shelters',
+    action: 'PLACEMENT_DECLINED',
+    setUp: async (r) => ({ placementId: await r.placement(await r.shelter(), await r.victim()), reason: 'No room for her needs' }),
+    hidden: ['placementId'],
+  },
+  confirmPlacement: {
+    as: DE('shelter_staff'),
+    writes: 'shelters',
+    action: 'PLACEMENT_CONFIRMED',
+    setUp: async (r) => ({ placementId: await r.acceptedPlacement(await r.shelter(), await r.victim()) }),
+    hidden: ['placementId'],
+  },
   transferPlacement: {
     as: DE('social_worker'),
     writes: 'shelters',

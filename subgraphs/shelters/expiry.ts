@@ -1,0 +1,65 @@
+import DataLoader from 'dataloader';
+import type { AuditActor, AuditLog } from '../common/audit';
+import type { Entity } from '../common/loaders';
+import { giveBackBed, releaseVictim } from './beds';
+import type { PlacementRecord, ShelterModels } from './models';
+import { PlacementStatus } from './vocabulary';
+
+/**
+ * A placement request the shelter has not answered within PLACEMENT_REQUEST_HOURS expires
+ * and frees its bed. Decided lazily, on the request's clock, wherever a placement is read
+ * (the placement loaders) or a bed is counted or taken (beds.ts): nothing shows or keeps a
+ * REQUESTED placement past its time, and no timer has to run for it to be true. The first
+ * reader past the deadline moves it, under the placement's lock, and writes the hub's
+ * PLACEMENT_EXPIRED event then (once: a later reader finds it EXPIRED already).
+ */
+
+type PlacementDoc = Entity<PlacementRecord>;
+
+/** The request's clock reading, and where the expiry's event is written. */
+export interface Expiry {
+  now: Date;
+  log: AuditLog;
+}
+
+/** Nobody's act: the hub's clock. Recorded as such, not as the caller whose read found it due. */
+const REQUEST_CLOCK: AuditActor = { sub: 'placement-request-clock', role: 'service', jurisdiction: 'none', org: 'justice hub shelters', issuer: 'justice-hub' };
+
+const HOUR = 3_600_000;
+
+/** When an unanswered request expires. */
+export const requestExpiresAt = (placement: Pick<PlacementRecord, 'requestedAt'>, hours: number) => new Date(new Date(placement.requestedAt).getTime() + hours * HOUR);
+
+export const isDue = (placement: Pick<PlacementRecord, 'status' | 'requestedAt'>, hours: number, now: Date) =>
+  placement.status === PlacementStatus.REQUESTED && now.getTime() >= requestExpiresAt(placement, hours).getTime();
+
+/** The placement as it stands at `expiry.now`: a due request is expired (its bed and the victim's slot given back). */
+export async function expireIfDue(models: ShelterModels, expiry: Expiry, placement: PlacementDoc): Promise<PlacementDoc> {
+  const hours = models.requestHours;
+  if (!isDue(placement, hours, expiry.now)) return placement;
+  let moved = false;
+  const updated = await models.placements.update(placement.id, async (current) => {
+    if (!isDue(current, hours, expiry.now)) return null;
+    await expiry.log.append(REQUEST_CLOCK, null, [
+      { action: 'PLACEMENT_EXPIRED', subjectType: 'Placement', subjectId: current.id, fields: ['status', 'endedAt', 'endReason'], deniedFields: [], decision: 'ALLOW', bases: [`REQUEST_HOURS:${hours}`] },
+    ]);
+    moved = true;
+    return { status: PlacementStatus.EXPIRED, endedAt: requestExpiresAt(current, hours), endReason: `not answered by the shelter within ${hours} hours` };
+  });
+  if (!updated) return placement;
+  if (moved) {
+    // Ended before its bed is given back: a crash in between leaves an ended placement holding a bed, which beds.ts reclaims.
+    await giveBackBed(models, updated);
+    await releaseVictim(models, updated.victimId, updated.id);
+  }
+  return updated;
+}
+
+/** A placement loader whose answers are settled (one placement, none, or a list). */
+export function settledLoader<V extends PlacementDoc | null | PlacementDoc[]>(models: ShelterModels, expiry: Expiry, inner: DataLoader<string, V>): DataLoader<string, V> {
+  const settle = (p: PlacementDoc) => expireIfDue(models, expiry, p);
+  return new DataLoader<string, V>(async (keys) => {
+    const values = await inner.loadMany(keys);
+    return Promise.all(values.map(async (v) => (v instanceof Error || v === null ? v : Array.isArray(v) ? ((await Promise.all(v.map(settle))) as V) : ((await settle(v as PlacementDoc)) as V))));
+  });
+}

@@ -1,0 +1,222 @@
+import { errorCodes, startHub, type TestHub } from './support/hub';
+import { registerVictim } from './support/victims';
+
+// The shelter answers for itself: a registrar registers it naming its operator; its staff
+// (shelter_staff of its jurisdiction whose org is the operator) accept or decline a
+// placement request and confirm the arrival; an unanswered request expires after
+// PLACEMENT_REQUEST_HOURS (48) on the hub's clock and frees its bed; `me.shelters` lists
+// the shelters the caller is staff of.
+
+let hub: TestHub;
+const HOUR = 3_600_000;
+
+const REGISTER = `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id jurisdiction operator } }`;
+const REQUEST = `mutation($s: ID!, $v: ID!, $from: String!) { requestPlacement(shelterId: $s, victimId: $v, input: { from: $from, needs: [PSYCHOLOGICAL] }) { id status requestExpiresAt } }`;
+/** A stay from tomorrow, on the hub's clock (tests move it). */
+const tomorrow = () => new Date(hub.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+const ACCEPT = `mutation($p: ID!) { acceptPlacement(placementId: $p, note: "Arrive after 6 pm") { id status acceptedAt acceptanceNote } }`;
+const DECLINE = `mutation($p: ID!) { declinePlacement(placementId: $p, reason: "No room for her needs") { id status endReason } }`;
+const CONFIRM = `mutation($p: ID!) { confirmPlacement(placementId: $p) { id status confirmedAt } }`;
+const BEDS = `query($id: ID!) { shelter(id: $id) { occupancy availableBeds } }`;
+const PLACEMENTS = `query($id: ID!) { victim(id: $id) { placements { id status endReason requestExpiresAt } currentPlacement { id } } }`;
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  name: `Haus ${Math.random().toString(36).slice(2, 8)}`,
+  operator: 'ngo-answer',
+  city: 'Bonn',
+  capacity: 2,
+  acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
+  maxStayDays: 90,
+  languages: ['de'],
+  securityLevel: 'STANDARD',
+  address: 'Lindenweg 4',
+  phone: '+49 228 5',
+  ...overrides,
+});
+
+const token = (caller: string) => {
+  const [role, jurisdiction, org] = caller.split('/');
+  return hub.token(role, jurisdiction, org ? { org } : {});
+};
+const as = async (caller: string, query: string, variables: Record<string, unknown> = {}, url?: string) => hub.query(await token(caller), query, variables, { url });
+
+async function shelter(overrides: Record<string, unknown> = {}, registrar = 'registrar/DE'): Promise<string> {
+  const res = await as(registrar, REGISTER, { input: input(overrides) });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.registerShelter.id;
+}
+
+async function requested(shelterId: string): Promise<{ placement: string; victim: string }> {
+  const victim = await registerVictim(hub, 'DE');
+  const res = await as('social_worker/DE', REQUEST, { s: shelterId, v: victim, from: tomorrow() });
+  expect(res.body.errors).toBeUndefined();
+  return { placement: res.body.data.requestPlacement.id, victim };
+}
+
+const auditEvents = (placement: string, action: string) => hub.subgraphs.shelters.connection.collection('auditEvents').countDocuments({ subjectType: 'Placement', subjectId: placement, action });
+
+beforeAll(async () => {
+  hub = await startHub();
+}, 60_000);
+afterEach(() => hub.clock.reset());
+afterAll(() => hub.stop());
+
+describe('registerShelter: the registrar of the jurisdiction, naming the operator', () => {
+  it('a registrar registers one in its jurisdiction, run by the named operator', async () => {
+    const res = await as('registrar/DE', REGISTER, { input: input({ operator: 'ngo-lotus' }) });
+    expect(res.body.data.registerShelter).toMatchObject({ jurisdiction: 'DE', operator: 'ngo-lotus' });
+  });
+
+  it.each(['shelter_staff/DE/ngo-answer', 'social_worker/DE', 'partner_system/DE', 'law_enforcement/DE', 'accreditation_officer/DE'])('%s may not register one (gateway and subgraph)', async (caller) => {
+    for (const url of [undefined, hub.subgraphs.shelters.url]) {
+      expect(errorCodes((await as(caller, REGISTER, { input: input() }, url)).body)).toEqual({ registerShelter: 'FORBIDDEN' });
+    }
+  });
+
+  it('no token: UNAUTHENTICATED', async () => {
+    expect((await hub.query(null, REGISTER, { input: input() })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("a registrar of another jurisdiction does not register one in DE; nothing written", async () => {
+    const name = `Haus Fremd ${Date.now()}`;
+    const res = await as('registrar/AT', REGISTER, { input: input({ name, jurisdiction: 'DE' }) });
+    expect(errorCodes(res.body)).toEqual({ registerShelter: 'FORBIDDEN' });
+    expect(await hub.subgraphs.shelters.connection.collection('shelters').countDocuments({ name })).toBe(0);
+  });
+
+  it('every wrong field in one BAD_USER_INPUT; nothing written', async () => {
+    const name = `Haus Falsch ${Date.now()}`;
+    const res = await as('registrar/DE', REGISTER, { input: input({ name, operator: ' ', jurisdiction: 'Germany', capacity: 0, languages: ['Deutsch'] }) });
+    expect(errorCodes(res.body)).toEqual({ registerShelter: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.fields.map((f: { path: string }) => f.path)).toEqual(['input.operator', 'input.jurisdiction', 'input.capacity', 'input.languages[0]']);
+    expect(await hub.subgraphs.shelters.connection.collection('shelters').countDocuments({ name })).toBe(0);
+  });
+});
+
+describe('accept and decline: staff of that shelter only', () => {
+  it('staff of another shelter or jurisdiction do not find it; other roles are refused; its staff accept (gateway and subgraph)', async () => {
+    const s = await shelter();
+    await shelter({ operator: 'ngo-other' });
+    const { placement } = await requested(s);
+    for (const url of [undefined, hub.subgraphs.shelters.url]) {
+      for (const [caller, code] of [
+        ['shelter_staff/DE/ngo-other', 'NOT_FOUND'],
+        ['shelter_staff/AT/ngo-answer', 'NOT_FOUND'],
+        ['social_worker/DE', 'FORBIDDEN'],
+        ['law_enforcement/DE', 'FORBIDDEN'],
+        ['registrar/DE', 'FORBIDDEN'],
+        ['partner_system/DE', 'FORBIDDEN'],
+      ]) {
+        for (const mutation of [ACCEPT, DECLINE]) expect([caller, errorCodes((await as(caller, mutation, { p: placement }, url)).body)]).toEqual([caller, { [mutation === ACCEPT ? 'acceptPlacement' : 'declinePlacement']: code }]);
+      }
+      expect((await hub.query(null, ACCEPT, { p: placement }, { url })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    // The same org in another jurisdiction is not its staff: not even its address.
+    const ADDRESS = `query($id: ID!) { shelter(id: $id) { address } }`;
+    expect((await as('shelter_staff/DE/ngo-answer', ADDRESS, { id: s })).body.data.shelter.address).toBe('Lindenweg 4');
+    expect(errorCodes((await as('shelter_staff/AT/ngo-answer', ADDRESS, { id: s })).body)).toEqual({ 'shelter.address': 'FORBIDDEN' });
+    const accepted = await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement });
+    expect(accepted.body.data.acceptPlacement).toMatchObject({ status: 'ACCEPTED', acceptanceNote: 'Arrive after 6 pm' });
+    expect(errorCodes((await as('shelter_staff/DE/ngo-answer', DECLINE, { p: placement })).body)).toEqual({ declinePlacement: 'CONFLICT' });
+    expect(await auditEvents(placement, 'PLACEMENT_ACCEPTED')).toBe(1);
+  });
+
+  it('a declined request frees its bed, and the victim can be placed again', async () => {
+    const s = await shelter({ capacity: 1 });
+    const { placement, victim } = await requested(s);
+    expect((await as('social_worker/DE', BEDS, { id: s })).body.data.shelter).toEqual({ occupancy: 1, availableBeds: 0 });
+    const declined = await as('shelter_staff/DE/ngo-answer', DECLINE, { p: placement });
+    expect(declined.body.data.declinePlacement).toEqual({ id: placement, status: 'DECLINED', endReason: 'No room for her needs' });
+    expect((await as('social_worker/DE', BEDS, { id: s })).body.data.shelter).toEqual({ occupancy: 0, availableBeds: 1 });
+    expect((await as('social_worker/DE', REQUEST, { s, v: victim, from: tomorrow() })).body.errors).toBeUndefined();
+  });
+
+  it('a decline needs a reason, named as the wrong field', async () => {
+    const { placement } = await requested(await shelter());
+    const res = await as('shelter_staff/DE/ngo-answer', `mutation($p: ID!) { declinePlacement(placementId: $p, reason: "  ") { id } }`, { p: placement });
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'reason', message: 'must not be empty' }] });
+  });
+
+  it('accept and decline at once: one wins, the other is a CONFLICT, and the beds agree with the winner', async () => {
+    for (let round = 0; round < 3; round++) {
+      const s = await shelter({ capacity: 1 });
+      const { placement } = await requested(s);
+      const [a, d] = await Promise.all([as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement }), as('shelter_staff/DE/ngo-answer', DECLINE, { p: placement })]);
+      const outcomes = [a.body.errors ? errorCodes(a.body).acceptPlacement : 'ACCEPTED', d.body.errors ? errorCodes(d.body).declinePlacement : 'DECLINED'];
+      expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(1);
+      const occupancy = (await as('social_worker/DE', BEDS, { id: s })).body.data.shelter.occupancy;
+      expect(occupancy).toBe(outcomes.includes('ACCEPTED') ? 1 : 0);
+    }
+  });
+});
+
+describe('arrival: confirmed by the shelter’s staff, once accepted', () => {
+  it('not from REQUESTED, not by a social worker; by its staff after accepting', async () => {
+    const { placement } = await requested(await shelter());
+    expect(errorCodes((await as('shelter_staff/DE/ngo-answer', CONFIRM, { p: placement })).body)).toEqual({ confirmPlacement: 'CONFLICT' });
+    await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement });
+    expect(errorCodes((await as('social_worker/DE', CONFIRM, { p: placement })).body)).toEqual({ confirmPlacement: 'FORBIDDEN' });
+    expect(errorCodes((await as('shelter_staff/DE/ngo-other', CONFIRM, { p: placement })).body)).toEqual({ confirmPlacement: 'NOT_FOUND' });
+    expect((await as('shelter_staff/DE/ngo-answer', CONFIRM, { p: placement })).body.data.confirmPlacement.status).toBe('CONFIRMED');
+  });
+});
+
+describe('an unanswered request expires after PLACEMENT_REQUEST_HOURS (48), on the hub clock', () => {
+  it('until then it holds its bed; after, every read shows it EXPIRED, its bed is free, and one PLACEMENT_EXPIRED is written', async () => {
+    const s = await shelter({ capacity: 1 });
+    const { placement, victim } = await requested(s);
+    hub.clock.advance(47 * HOUR);
+    const before = (await as('social_worker/DE', PLACEMENTS, { id: victim })).body.data.victim;
+    expect(before.placements[0]).toMatchObject({ status: 'REQUESTED', requestExpiresAt: expect.any(String) });
+    expect((await as('social_worker/DE', BEDS, { id: s })).body.data.shelter.availableBeds).toBe(0);
+
+    hub.clock.advance(HOUR + 60_000);
+    // Many readers at once find it due: it moves once, with one event.
+    const reads = await Promise.all([
+      as('social_worker/DE', PLACEMENTS, { id: victim }),
+      as('social_worker/DE', BEDS, { id: s }),
+      as('shelter_staff/DE/ngo-answer', `query($id: ID!) { shelter(id: $id) { placements { id } } }`, { id: s }),
+      as('social_worker/DE', PLACEMENTS, { id: victim }),
+    ]);
+    expect(reads[0].body.data.victim).toEqual({ placements: [{ id: placement, status: 'EXPIRED', endReason: 'not answered by the shelter within 48 hours', requestExpiresAt: null }], currentPlacement: null });
+    expect(reads[1].body.data.shelter).toEqual({ occupancy: 0, availableBeds: 1 });
+    expect(reads[2].body.data.shelter.placements).toEqual([]);
+    expect(await auditEvents(placement, 'PLACEMENT_EXPIRED')).toBe(1);
+    expect(errorCodes((await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement })).body)).toEqual({ acceptPlacement: 'CONFLICT' });
+    expect(await auditEvents(placement, 'PLACEMENT_EXPIRED')).toBe(1);
+  });
+
+  it('a new request takes the bed of an expired one, and its victim can be placed again, without anyone reading it first', async () => {
+    const s = await shelter({ capacity: 1 });
+    const { placement, victim } = await requested(s);
+    hub.clock.advance(49 * HOUR);
+    expect((await requested(s)).placement).not.toBe(placement);
+    expect(await auditEvents(placement, 'PLACEMENT_EXPIRED')).toBe(1);
+    const other = await shelter({ capacity: 1 });
+    expect((await as('social_worker/DE', REQUEST, { s: other, v: victim, from: tomorrow() })).body.errors).toBeUndefined();
+  });
+
+  it('an accepted placement does not expire', async () => {
+    const s = await shelter({ capacity: 1 });
+    const { placement, victim } = await requested(s);
+    await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: placement });
+    hub.clock.advance(100 * HOUR);
+    expect((await as('social_worker/DE', PLACEMENTS, { id: victim })).body.data.victim.placements[0].status).toBe('ACCEPTED');
+    expect(await auditEvents(placement, 'PLACEMENT_EXPIRED')).toBe(0);
+  });
+});
+
+describe('me.shelters: the shelters the caller is staff of', () => {
+  it('its staff see theirs (not another jurisdiction’s of the same org); every other role none', async () => {
+    const mine = [await shelter({ operator: 'ngo-me' }), await shelter({ operator: 'ngo-me' })];
+    await shelter({ operator: 'ngo-me' }, 'registrar/AT');
+    await shelter({ operator: 'ngo-not-me' });
+    const ME = '{ me { shelters { id operator jurisdiction } } }';
+    const staff = (await as('shelter_staff/DE/ngo-me', ME)).body;
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data.me.shelters.map((s: { id: string }) => s.id).sort()).toEqual([...mine].sort());
+    for (const caller of ['social_worker/DE/ngo-me', 'registrar/DE/ngo-me', 'partner_system/DE/ngo-me', 'shelter_staff/DE/ngo-nobody']) {
+      expect([caller, (await as(caller, ME)).body.data.me.shelters]).toEqual([caller, []]);
+    }
+  });
+});
