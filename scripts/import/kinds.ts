@@ -17,6 +17,8 @@ export const KINDS: Record<string, ImportKind> = {
     document: 'mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id name } }',
     columns: {
       name: text('input.name'),
+      operator: text('input.operator'),
+      jurisdiction: text('input.jurisdiction', false),
       city: text('input.city'),
       capacity: int('input.capacity'),
       services: list('input.services', false),
