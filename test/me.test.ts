@@ -55,7 +55,7 @@ describe('me', () => {
 
   test('without a token: UNAUTHENTICATED', async () => {
     const res = await hub.query(null, ME);
-    expect(res.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   test('the gateway passes the list of wrong fields through', async () => {
