@@ -76,6 +76,22 @@ describe('updateVictim', () => {
   });
 });
 
+describe('a closed record', () => {
+  it('is not updated (CONFLICT), and erasure removes its identification and screenings with the rest', async () => {
+    const id = await registerVictim(hub, 'DE');
+    await hub.queryAs('law_enforcement', 'DE', IDENTIFY, { victimId: id, input: { basis: 'COURT_FINDING', note: 'Judgment of 3 March' } });
+    await hub.queryAs('social_worker', 'DE', SCREEN, { victimId: id, input: { observedIndicators: ['CR_VIOLENCE'], assessor: 'A', formVersion: '1' } });
+    const close = await hub.queryAs('social_worker', 'DE', `mutation($id: ID!) { closeVictimRecord(victimId: $id, reason: "Returned home") { status } }`, { id });
+    expect(close.body.errors).toBeUndefined();
+    const res = await hub.queryAs('social_worker', 'DE', UPDATE, { victimId: id, input: { currentLocality: 'Dresden' } });
+    expect(errorCodes(res.body)).toEqual({ updateVictim: 'CONFLICT' });
+    expect((await stored(id))!.currentLocality).toBeNull();
+    const erase = await hub.queryAs('judge', 'DE', `mutation($id: ID!) { eraseVictimData(victimId: $id, legalBasis: "GDPR Art. 17") { status } }`, { id });
+    expect(erase.body.errors).toBeUndefined();
+    expect(await stored(id)).toMatchObject({ status: 'CLOSED', identification: null, screenings: [] });
+  });
+});
+
 describe('identifyVictim', () => {
   const input = { basis: 'FORMAL_IDENTIFICATION_BY_AUTHORITY', note: 'Decision 12/2026 of the national coordinator', identifiedOn: '2026-01-15' };
 
@@ -153,6 +169,17 @@ describe('the screening history', () => {
     expect(screenings[1].indicators.map((i: { code: string }) => i.code)).toEqual(first.observedIndicators);
     expect(screening).toEqual({ screenedAt: screenings[0].screenedAt, indicators: [{ code: 'CR_VIOLENCE' }], recordedBy: 'sw-anna' });
     for (const s of screenings) expect(Date.parse(s.recordedAt)).toBeGreaterThan(Date.parse('2026-01-01'));
+  });
+
+  it('keeps at most 100: the 101st is a CONFLICT that changes nothing', async () => {
+    const id = await registerVictim(hub, 'DE');
+    const one = { screenedAt: new Date('2025-06-01T08:00:00Z'), assessor: 'Old', formVersion: '1', indicatorCodes: ['CR_VIOLENCE'], recordedBy: 'seed' };
+    await hub.subgraphs.victims.connection.collection('victims').updateOne({ _id: id as never }, { $set: { screenings: Array.from({ length: 100 }, () => one) } });
+    const res = await hub.queryAs('social_worker', 'DE', SCREEN, { victimId: id, input: second });
+    expect(errorCodes(res.body)).toEqual({ recordScreening: 'CONFLICT' });
+    expect((await stored(id))!.screenings).toHaveLength(100);
+    const shownNow = await hub.queryAs('social_worker', 'DE', `query($id: ID!) { victim(id: $id) { screenings { formVersion } } }`, { id });
+    expect(shownNow.body.data.victim.screenings).toHaveLength(20);
   });
 
   it('a record from before the history, with its one screening, has a history of one', async () => {
