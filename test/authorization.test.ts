@@ -52,6 +52,8 @@ const FIELD_CATEGORY: Record<string, FieldClass> = {
   vulnerabilities: 'HEALTH',
   accommodations: 'HEALTH',
   screening: 'TESTIMONY',
+  screenings: 'TESTIMONY',
+  identification: 'TESTIMONY',
 };
 
 const VICTIM_QUERY = `query($id: ID!) { victim(id: $id) {

@@ -177,4 +177,42 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
       expect(stored!.status).toBe('PRESUMED');
     });
   });
+  describe('every wrong field in one answer (extensions.fields), nothing written', () => {
+    const pathsOf = (res: GraphQLResponse) => (res.body.errors?.[0].extensions?.fields as Array<{ path: string }> | undefined)?.map((f) => f.path);
+
+    /** One call, one BAD_USER_INPUT naming exactly `paths`; nothing stored changes. */
+    async function allNamed(query: string, variables: Record<string, unknown>, paths: string[]) {
+      const [counts, victim] = [await storedCounts(), await storedVictim()];
+      const res = await hub.query(socialWorker, query, variables);
+      expect(res.body.errors).toHaveLength(1);
+      expect({ code: res.body.errors![0].extensions?.code, paths: pathsOf(res) }).toEqual({ code: 'BAD_USER_INPUT', paths });
+      for (const path of paths) expect(res.body.errors![0].message).toContain(path);
+      expect(await storedCounts()).toEqual(counts);
+      expect(await storedVictim()).toEqual(victim);
+    }
+
+    it('registerVictim: a bad date, a bad nationality and a bad language', async () => {
+      await allNamed(REGISTER, { input: { ...person, dateOfBirth: '1990-02-30', nationality: 'XX', languages: ['uk', 'Ukrainian'] } }, [
+        'input.dateOfBirth',
+        'input.nationality',
+        'input.languages[1]',
+      ]);
+    });
+
+    it('recordScreening: two unknown indicators, an empty assessor and a future date', async () => {
+      const input = { observedIndicators: ['LOOKS_SAD', ILO_INDICATORS[0].code, 'NO_PAPERS'], assessor: ' ', formVersion: '1', screenedAt: `${nextYear}-01-01T00:00:00Z` };
+      await allNamed(SCREEN, { victimId, input }, ['input.observedIndicators[0]', 'input.observedIndicators[2]', 'input.screenedAt', 'input.assessor']);
+    });
+
+    it('grantConsent: a bad grantee and an expiry in the past', async () => {
+      await allNamed(GRANT, { victimId, input: { ...consent, granteeJurisdictions: ['FR', 'france'], expiresAt: '2020-01-01T00:00:00Z' } }, [
+        'input.granteeJurisdictions[1]',
+        'input.expiresAt',
+      ]);
+    });
+
+    it('startRecoveryPeriod: too few days and a day that does not exist', async () => {
+      await allNamed(RECOVERY, { victimId, input: { days: 10, startsOn: '2024-02-30' } }, ['input.days', 'input.startsOn']);
+    });
+  });
 });

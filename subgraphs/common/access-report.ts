@@ -55,6 +55,8 @@ const ACTION_WORDS: Record<string, string> = {
   DUPLICATE_MATCH_DISCLOSED: 'was told that a record about you exists, to avoid registering you twice',
   AUDIT_TRAIL_READ: 'checked who accessed your data (oversight)',
   ACCESS_REPORT: 'produced a report like this one',
+  VICTIM_UPDATED: 'changed your contact details, whereabouts, needs or languages',
+  VICTIM_IDENTIFIED: 'recorded that you were identified as a victim of trafficking',
 };
 
 function list(words: string[]): string {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { badInput } from '../../platform/errors';
 
 /**
  * Cross-border duplicate detection without moving identities: every jurisdiction stores
@@ -30,4 +31,13 @@ export function newCaseReference(jurisdiction: string, now: Date): string {
   const bytes = randomBytes(6);
   const suffix = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
   return `${jurisdiction}-${now.getUTCFullYear()}-${suffix}`;
+}
+
+const CASE_REFERENCE = /^[A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{6}$/;
+
+/** A case reference as a caller may type it (spaces around, lower case): `DE-2026-7F3KQ9`, or the demo's `DE-DEMO-000001`. */
+export function caseReferenceOf(value: unknown, field: string): string {
+  const reference = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!CASE_REFERENCE.test(reference)) throw badInput(field, 'is not a case reference such as DE-2026-7F3KQ9');
+  return reference;
 }

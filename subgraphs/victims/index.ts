@@ -12,6 +12,7 @@ import { ErasureFeedResolver } from './resolvers/erasure.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
+import { VictimLifecycleResolver } from './resolvers/lifecycle.resolver';
 import { Victim, victimAccess } from './types/victim';
 import { victimReference } from './victim.reference';
 
@@ -26,7 +27,7 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference, Me: meReference },
   permissions: victimPermissions,

@@ -6,6 +6,7 @@ export function victimLoaders(models: VictimModels) {
   return {
     victim: loaderById<VictimRecord>(models.Victim),
     consentsOfVictim: models.consents.loaderBy('victim'),
+    victimsByCaseReference: models.victims.loaderBySet('caseReference'),
   };
 }
 

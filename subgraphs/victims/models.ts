@@ -10,6 +10,18 @@ export interface ScreeningRecord {
   formVersion: string;
   indicatorCodes: string[];
   recordedBy: string;
+  /** When it was recorded (absent on screenings recorded before the history was shown: then screenedAt). */
+  recordedAt?: Date;
+}
+
+/** How a presumed victim became an identified one (identifyVictim, lifecycle.ts). */
+export interface IdentificationRecord {
+  basis: string;
+  note: string | null;
+  identifiedOn: string;
+  identifiedBy: string;
+  identifiedByRole: string;
+  recordedAt: Date;
 }
 
 export interface RecoveryPeriodRecord {
@@ -39,6 +51,8 @@ export interface VictimRecord {
   nonPunishmentProtection: boolean;
   screenings: ScreeningRecord[];
   recoveryPeriod: RecoveryPeriodRecord | null;
+  /** Absent or null while PRESUMED. */
+  identification?: IdentificationRecord | null;
   /** Keyed hash of normalized identity, for cross-border duplicate detection. */
   identityHash: string | null;
   /** Other jurisdictions an active consent names: where the victim is listed (sharing.ts). */
@@ -97,12 +111,17 @@ const victimSchema = new Schema<VictimRecord>(
           formVersion: String,
           indicatorCodes: [String],
           recordedBy: String,
+          recordedAt: Date,
         },
       ],
       default: [],
     },
     recoveryPeriod: {
       type: new Schema({ startsOn: String, endsOn: String, days: Number, grantedBy: String }, { _id: false }),
+      default: null,
+    },
+    identification: {
+      type: new Schema({ basis: String, note: String, identifiedOn: String, identifiedBy: String, identifiedByRole: String, recordedAt: Date }, { _id: false }),
       default: null,
     },
     identityHash: { type: String, default: null },
@@ -161,8 +180,12 @@ export function victimModels(connection: Connection, identityKey: string, retent
       sharedWithStatus: (v) => v.sharedWith.map((j) => `${j}:${v.status}`),
       awaitingRetention: (v) => [v.status === 'CLOSED' && !v.anonymizedAt ? 'pending' : null],
     }, {
-      // The identity hash is personal data: a set, gone with the last record that holds it.
-      sets: { identityHash: (v) => [v.identityHash] },
+      sets: {
+        // The identity hash is personal data: a set, gone with the last record that holds it.
+        identityHash: (v) => [v.identityHash],
+        // victimByCaseReference: the record of a reference, found by the set's _id (no filter on the collection).
+        caseReference: (v) => [v.caseReference],
+      },
     }),
     consents: new ListedCollection(Consent, {
       victim: (c) => [String(c.victimId)],

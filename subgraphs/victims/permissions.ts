@@ -18,12 +18,14 @@ const actsOnVictim = (roles: Role[]) => actsInOwnJurisdiction('Victim', roles, v
 const actsOnConsent = (roles: Role[]) => actsInOwnJurisdiction('Consent', roles, victimOfConsent, (args) => args.consentId);
 
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
+const IDENTIFIERS: Role[] = ['law_enforcement', 'social_worker', 'prosecutor'];
 
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
     me: isAuthenticated,
     victim: isAuthenticated,
+    victimByCaseReference: isAuthenticated,
     victims: isAuthenticated,
     // What a victim shares, for another subgraph's decision: the roles that may ever see a
     // protected category (CONSENT_ASKERS); the others never need a consent decision.
@@ -34,6 +36,9 @@ export const victimPermissions: Permissions = {
   Mutation: {
     registerVictim: hasRole('social_worker', 'law_enforcement'),
     recordScreening: actsOnVictim(['social_worker', 'law_enforcement']),
+    updateVictim: actsOnVictim(['social_worker', 'law_enforcement']),
+    // Identification in a national referral mechanism: the police, social services and prosecution.
+    identifyVictim: actsOnVictim(IDENTIFIERS),
     startRecoveryPeriod: actsOnVictim(['social_worker', 'law_enforcement', 'prosecutor', 'judge']),
     grantConsent: actsOnVictim(CONSENT_RECORDERS),
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
@@ -48,6 +53,7 @@ export const victimPermissions: Permissions = {
     'PossibleDuplicate',
     'Consent',
     'Screening',
+    'Identification',
     'IloIndicator',
     'DimensionAssessment',
     'RecoveryPeriod',

@@ -1,9 +1,10 @@
-import { badInput, notFound } from '../../platform/errors';
-import { countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { badInput, badInputs, conflict, notFound } from '../../platform/errors';
+import { checkAll, countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext } from './loaders';
-import type { VictimRecord } from './models';
+import { dayOf, type VictimRecord } from './models';
+import { MAX_SCREENINGS } from './screening';
 import { VictimStatus } from './types/enums';
 import type { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from './types/inputs';
 
@@ -15,17 +16,34 @@ function notInFuture(value: Date, now: Date, field: string): Date {
   return value;
 }
 
-/** Checks everything first, then writes once: a bad field leaves no record behind. */
+/** A phone number as the record keeps it: international (E.164), spaces and dashes dropped. */
+export function phoneNumber(value: string, field: string): string {
+  const phone = value.replace(/[\s-]/g, '');
+  if (!PHONE.test(phone)) throw badInput(field, 'must be an international number such as +4915112345678');
+  return phone;
+}
+
+/** A date of birth: a calendar date, not in the future, not before 1900. */
+function dateOfBirthOf(value: string, now: Date, field: string): string {
+  const day = localDate(value, field);
+  if (new Date(`${day}T00:00:00Z`) > now) throw badInput(field, 'must not be in the future');
+  if (day < '1900-01-01') throw badInput(field, 'must not be before 1900-01-01');
+  return day;
+}
+
+/** Checks everything first (every wrong field in one answer), then writes once: a bad field leaves no record behind. */
 export async function registerVictim(ctx: VictimContext, input: RegisterVictimInput) {
   const caller = ctx.caller!;
-  const legalName = text(input.legalName, 'input.legalName', { max: 200 });
-  const dateOfBirth = input.dateOfBirth ? localDate(input.dateOfBirth, 'input.dateOfBirth') : null;
-  if (dateOfBirth && new Date(`${dateOfBirth}T00:00:00Z`) > ctx.now) throw badInput('input.dateOfBirth', 'must not be in the future');
-  if (dateOfBirth && dateOfBirth < '1900-01-01') throw badInput('input.dateOfBirth', 'must not be before 1900-01-01');
-  const nationality = countryCode(input.nationality, 'input.nationality');
-  const contactPhone = input.contactPhone ? input.contactPhone.replace(/[\s-]/g, '') : null;
-  if (contactPhone && !PHONE.test(contactPhone)) throw badInput('input.contactPhone', 'must be an international number such as +4915112345678');
-  const interpretationLanguage = input.interpretationLanguage ? languageCode(input.interpretationLanguage, 'input.interpretationLanguage') : null;
+  const { legalName, dateOfBirth, nationality, contactPhone, interpretationLanguage, languages, currentLocality, disabilityNeeds } = await checkAll({
+    legalName: () => text(input.legalName, 'input.legalName', { max: 200 }),
+    dateOfBirth: () => (input.dateOfBirth ? dateOfBirthOf(input.dateOfBirth, ctx.now, 'input.dateOfBirth') : null),
+    nationality: () => countryCode(input.nationality, 'input.nationality'),
+    contactPhone: () => (input.contactPhone ? phoneNumber(input.contactPhone, 'input.contactPhone') : null),
+    interpretationLanguage: () => (input.interpretationLanguage ? languageCode(input.interpretationLanguage, 'input.interpretationLanguage') : null),
+    languages: () => languageCodes(input.languages, 'input.languages'),
+    currentLocality: () => (input.currentLocality ? text(input.currentLocality, 'input.currentLocality', { max: 200 }) : null),
+    disabilityNeeds: () => (input.disabilityNeeds ?? []).map((need, i) => text(need, `input.disabilityNeeds[${i}]`, { max: 200 })),
+  });
 
   const hash = identityHash(ctx.models.identityKey, legalName, dateOfBirth, nationality);
   const record = {
@@ -34,15 +52,15 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     status: VictimStatus.PRESUMED,
     gender: input.gender,
     nationality,
-    languages: languageCodes(input.languages, 'input.languages'),
+    languages,
     ageGroup: dateOfBirth ? null : input.ageGroup ?? null,
     legalName,
     dateOfBirth,
     contactPhone,
-    currentLocality: input.currentLocality ? text(input.currentLocality, 'input.currentLocality', { max: 200 }) : null,
+    currentLocality,
     vulnerabilities: input.vulnerabilities ?? [],
     interpretationLanguage,
-    disabilityNeeds: (input.disabilityNeeds ?? []).map((need, i) => text(need, `input.disabilityNeeds[${i}]`, { max: 200 })),
+    disabilityNeeds,
     nonPunishmentProtection: input.nonPunishmentProtection ?? false,
     screenings: [],
     recoveryPeriod: null,
@@ -69,42 +87,48 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
   };
 }
 
+/** Appends a screening to the record's history (the earlier ones stay: `screenings`). */
 export async function recordScreening(ctx: VictimContext, victimId: string, input: RecordScreeningInput) {
   const id = recordId(victimId, 'victimId');
-  const codes = nonEmptyList(input.observedIndicators, 'input.observedIndicators', 100);
-  codes.forEach((code, i) => {
-    if (!INDICATOR_BY_CODE.has(code)) throw badInput(`input.observedIndicators[${i}]`, `${JSON.stringify(code)} is not an ILO indicator code`);
+  const checked = await checkAll({
+    indicatorCodes: () => {
+      const codes = nonEmptyList(input.observedIndicators, 'input.observedIndicators', 100);
+      const unknown = codes.flatMap((code, i) => (INDICATOR_BY_CODE.has(code) ? [] : [{ path: `input.observedIndicators[${i}]`, message: `${JSON.stringify(code)} is not an ILO indicator code` }]));
+      if (unknown.length > 0) throw badInputs(unknown);
+      return [...new Set(codes)];
+    },
+    screenedAt: () => notInFuture(input.screenedAt != null ? dateTime(input.screenedAt, 'input.screenedAt') : ctx.now, ctx.now, 'input.screenedAt'),
+    assessor: () => text(input.assessor, 'input.assessor', { max: 200 }),
+    formVersion: () => text(input.formVersion, 'input.formVersion', { max: 50 }),
   });
-  const screening = {
-    screenedAt: notInFuture(input.screenedAt != null ? dateTime(input.screenedAt, 'input.screenedAt') : ctx.now, ctx.now, 'input.screenedAt'),
-    assessor: text(input.assessor, 'input.assessor', { max: 200 }),
-    formVersion: text(input.formVersion, 'input.formVersion', { max: 50 }),
-    indicatorCodes: [...new Set(codes)],
-    recordedBy: ctx.caller!.sub,
-  };
-  const updated = await ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screening'], async () => {
-    const changed = await ctx.models.victims.update(id, (victim) => ({ screenings: [...victim.screenings, screening] }));
+  const screening = { ...checked, recordedBy: ctx.caller!.sub, recordedAt: ctx.now };
+  return ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screenings'], async () => {
+    const changed = await ctx.models.victims.update(id, (victim) => {
+      if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`);
+      return { screenings: [...victim.screenings, screening] };
+    });
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });
-  return updated;
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {
   const id = recordId(victimId, 'victimId');
-  const days = input.days ?? MIN_RECOVERY_DAYS;
-  if (!Number.isInteger(days) || days < MIN_RECOVERY_DAYS) {
-    throw badInput('input.days', `must be at least ${MIN_RECOVERY_DAYS} (Council of Europe Convention, Art. 13)`);
-  }
-  if (days > 365) throw badInput('input.days', 'must be at most 365');
-  const startsOn = input.startsOn ? localDate(input.startsOn, 'input.startsOn') : ctx.now.toISOString().slice(0, 10);
+  const { days, startsOn } = await checkAll({
+    days: () => {
+      const days = input.days ?? MIN_RECOVERY_DAYS;
+      if (!Number.isInteger(days) || days < MIN_RECOVERY_DAYS) throw badInput('input.days', `must be at least ${MIN_RECOVERY_DAYS} (Council of Europe Convention, Art. 13)`);
+      if (days > 365) throw badInput('input.days', 'must be at most 365');
+      return days;
+    },
+    startsOn: () => (input.startsOn ? localDate(input.startsOn, 'input.startsOn') : dayOf(ctx.now)),
+  });
   const end = new Date(`${startsOn}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + days);
-  const recoveryPeriod = { startsOn, endsOn: end.toISOString().slice(0, 10), days, grantedBy: ctx.caller!.sub };
-  const updated = await ctx.audit.change('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status'], async () => {
+  const recoveryPeriod = { startsOn, endsOn: dayOf(end), days, grantedBy: ctx.caller!.sub };
+  return ctx.audit.change('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status'], async () => {
     const changed = await ctx.models.victims.update(id, { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });
-  return updated;
 }

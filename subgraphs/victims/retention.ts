@@ -17,7 +17,7 @@ import { VictimStatus } from './types/enums';
  */
 
 /** What anonymization removes, as the audit event lists it. */
-export const REMOVED_FIELDS = ['legalName', 'dateOfBirth', 'contactPhone', 'currentLocality', 'vulnerabilities', 'accommodations', 'screening', 'identityHash', 'closingReason'];
+export const REMOVED_FIELDS = ['legalName', 'dateOfBirth', 'contactPhone', 'currentLocality', 'vulnerabilities', 'accommodations', 'screening', 'screenings', 'identification', 'identityHash', 'closingReason'];
 
 const DAY = 86_400_000;
 
@@ -39,6 +39,8 @@ export async function anonymize(models: VictimModels, victimId: string, now: Dat
           interpretationLanguage: null,
           disabilityNeeds: [],
           screenings: [],
+          // How she was identified is testimony too; the status (CASE) says that she was.
+          identification: null,
           identityHash: null,
           closingReason: null,
           ageGroup: v.dateOfBirth ? ageGroupOf(ageOn(v.dateOfBirth, now)) : v.ageGroup,

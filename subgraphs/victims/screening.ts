@@ -1,3 +1,4 @@
+import { ASSUMED_LIST_SIZE } from '../../platform/cost';
 import { dimensionPresent, indicatesTrafficking, INDICATOR_BY_CODE, type Dimension, type Indicator } from './ilo-indicators';
 import type { ScreeningRecord } from './models';
 import type { Screening } from './types/screening';
@@ -26,5 +27,25 @@ export function assessScreening(record: ScreeningRecord): Screening {
     indicators: indicators as Screening['indicators'],
     dimensions,
     indicatesTrafficking: indicatesTrafficking(present),
+    recordedAt: record.recordedAt ?? record.screenedAt,
+    recordedBy: record.recordedBy,
   };
+}
+
+/** The most screenings one record keeps (a history, not a log: enough for any real case). */
+export const MAX_SCREENINGS = 100;
+
+/** The most `Victim.screenings` shows, newest first: the size the query cost assumes of a list (platform/cost.ts). */
+export const SCREENINGS_SHOWN = ASSUMED_LIST_SIZE;
+
+/**
+ * A record's screenings, newest first (by when screened; of two at the same time, the one
+ * recorded later first). Stored oldest-recorded first, so a record from before the history
+ * was shown, with its one screening, has a history of one.
+ */
+export function screeningHistory(records: readonly ScreeningRecord[]): ScreeningRecord[] {
+  return records
+    .map((record, order) => ({ record, order }))
+    .sort((a, b) => b.record.screenedAt.getTime() - a.record.screenedAt.getTime() || b.order - a.order)
+    .map(({ record }) => record);
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
-import { countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
+import { checkAll, countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing, sharingOf } from '../sharing';
 import type { VictimContext } from '../loaders';
@@ -47,14 +47,20 @@ export class ConsentResolver {
     @Ctx() ctx: VictimContext,
   ) {
     const id = recordId(victimId, 'victimId');
-    const categories = [...new Set(nonEmptyList(input.categories, 'input.categories'))];
-    const granteeJurisdictions = [
-      ...new Set(nonEmptyList(input.granteeJurisdictions, 'input.granteeJurisdictions').map((j, i) => countryCode(j, `input.granteeJurisdictions[${i}]`))),
-    ];
-    const purposes = [...new Set(nonEmptyList(input.purposes, 'input.purposes'))];
-    const note = input.note != null ? text(input.note, 'input.note', { max: 500 }) : null;
-    const expiresAt = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
-    if (expiresAt && expiresAt <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
+    const { categories, granteeJurisdictions, purposes, note, expiresAt } = await checkAll({
+      categories: () => [...new Set(nonEmptyList(input.categories, 'input.categories'))],
+      granteeJurisdictions: () => {
+        const listed = nonEmptyList(input.granteeJurisdictions, 'input.granteeJurisdictions');
+        return [...new Set(listed.map((j, i) => countryCode(j, `input.granteeJurisdictions[${i}]`)))];
+      },
+      purposes: () => [...new Set(nonEmptyList(input.purposes, 'input.purposes'))],
+      note: () => (input.note != null ? text(input.note, 'input.note', { max: 500 }) : null),
+      expiresAt: () => {
+        const at = input.expiresAt != null ? dateTime(input.expiresAt, 'input.expiresAt') : null;
+        if (at && at <= ctx.now) throw badInput('input.expiresAt', 'must be in the future');
+        return at;
+      },
+    });
     const consent = await ctx.audit.change('CONSENT_GRANTED', 'Victim', victimId, categories, async () => {
       const created = await ctx.models.consents.create({
         victimId: id,

@@ -6,11 +6,12 @@ import { pageOf, type Segment } from '../../common/pagination';
 import { countryCode, recordId } from '../../common/validate';
 import { ageGroupNow } from '../age';
 import { consentIsActive } from '../access';
+import { caseReferenceOf } from '../identity';
 import { ILO_INDICATORS } from '../ilo-indicators';
 import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { registerVictim, recordScreening, startRecoveryPeriod } from '../registration';
-import { assessScreening } from '../screening';
+import { assessScreening, screeningHistory, SCREENINGS_SHOWN } from '../screening';
 import { sweepExpiredConsents } from '../sharing';
 import { Consent } from '../types/consent';
 import { AgeGroup, VictimStatus } from '../types/enums';
@@ -28,6 +29,16 @@ export class VictimResolver {
   })
   async victim(@Arg('id', () => ID) id: string, @Ctx() ctx: VictimContext): Promise<VictimDoc | null> {
     return visibleOrNull(victimAccess, ctx, await ctx.loaders.victim.load(recordId(id, 'id')));
+  }
+
+  @Query(() => Victim, {
+    nullable: true,
+    description: 'The victim with this case reference, if the caller may know of it (else null, exactly as for an unknown reference)',
+  })
+  async victimByCaseReference(@Arg('caseReference', () => String) caseReference: string, @Ctx() ctx: VictimContext): Promise<VictimDoc | null> {
+    const [victim] = await ctx.loaders.victimsByCaseReference.load(caseReferenceOf(caseReference, 'caseReference'));
+    if (victim) ctx.loaders.victim.prime(victim.id, victim);
+    return visibleOrNull(victimAccess, ctx, victim);
   }
 
   @Query(() => VictimConnection, {
@@ -104,8 +115,13 @@ export class VictimResolver {
 
   @FieldResolver(() => Screening, { nullable: true })
   screening(@Root() victim: VictimDoc): Screening | null {
-    const latest = victim.screenings?.[victim.screenings.length - 1];
+    const [latest] = screeningHistory(victim.screenings ?? []);
     return latest ? assessScreening(latest) : null;
+  }
+
+  @FieldResolver(() => [Screening], { nullable: true })
+  screenings(@Root() victim: VictimDoc): Screening[] {
+    return screeningHistory(victim.screenings ?? []).slice(0, SCREENINGS_SHOWN).map(assessScreening);
   }
 
   /**

@@ -53,6 +53,12 @@ export class Screening {
 
   @Field({ description: 'Recruitment, exploitation and coercion dimensions all present: reasonable grounds to treat as a victim' })
   indicatesTrafficking!: boolean;
+
+  @Field({ description: 'When it was recorded in the hub' })
+  recordedAt!: Date;
+
+  @Field({ description: 'Subject of the token that recorded it' })
+  recordedBy!: string;
 }
 
 @ObjectType({ description: 'Recovery and reflection period (Council of Europe Convention, Art. 13)' })

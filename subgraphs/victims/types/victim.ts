@@ -16,6 +16,7 @@ import { connectionOf } from '../../common/pagination';
 import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { Consent } from './consent';
+import { Identification } from './lifecycle';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './enums';
 import { Accommodations, RecoveryPeriod, Screening } from './screening';
 
@@ -81,8 +82,14 @@ export class Victim {
   @Field(() => Accommodations, { nullable: true })
   accommodations!: Accommodations | null;
 
-  @Field(() => Screening, { nullable: true, description: 'Latest identification screening' })
+  @Field(() => Screening, { nullable: true, description: 'Latest identification screening (the first of `screenings`)' })
   screening!: Screening | null;
+
+  @Field(() => [Screening], { nullable: true, description: 'The identification screenings recorded, newest first (the 20 newest)' })
+  screenings!: Screening[] | null;
+
+  @Field(() => Identification, { nullable: true, description: 'How the victim was identified (identifyVictim); null while PRESUMED' })
+  identification!: Identification | null;
 
   @Field(() => [Consent], { nullable: true })
   consents!: Consent[] | null;
@@ -125,6 +132,9 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
     vulnerabilities: 'HEALTH',
     accommodations: 'HEALTH',
     screening: 'TESTIMONY',
+    screenings: 'TESTIMONY',
+    // The grounds of an identification are part of the victim's account, like a screening.
+    identification: 'TESTIMONY',
   },
   rules: {
     ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),

@@ -11,6 +11,7 @@ import { act, HOME, NAMED_ONLY, PARTNER, UNSTATED_PURPOSE } from './world';
  */
 
 const SCREEN = `mutation($id: ID!) { recordScreening(victimId: $id, input: { observedIndicators: ["CR_VIOLENCE"], assessor: "Assessor A", formVersion: "1" }) { id } }`;
+const IDENTIFY = `mutation($id: ID!) { identifyVictim(victimId: $id, input: { basis: FORMAL_IDENTIFICATION_BY_AUTHORITY, note: "decision 12/2026" }) { id } }`;
 const RECOVER = `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { active } }`;
 const EVERY_CATEGORY = ['IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
@@ -22,6 +23,7 @@ export const victimsFixtures: Record<string, TypeFixture> = {
     async records(hub) {
       const id = await registerVictim(hub, HOME, { currentLocality: 'Berlin-Mitte', vulnerabilities: ['LANGUAGE_BARRIER'], interpretationLanguage: 'uk', nonPunishmentProtection: true });
       await act(hub, 'social_worker', HOME, SCREEN, { id });
+      await act(hub, 'social_worker', HOME, IDENTIFY, { id });
       await act(hub, 'social_worker', HOME, RECOVER, { id });
       await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [PARTNER], purposes: PURPOSES });
       await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [NAMED_ONLY], purposes: [UNSTATED_PURPOSE] });

@@ -17,6 +17,20 @@ export const VICTIMS: Record<string, MutationFixture> = {
     setUp: async (r) => ({ victimId: await r.victim(), input: { observedIndicators: ['CR_VIOLENCE'], assessor: 'A. Assessor', formVersion: '1' } }),
     hidden: ['victimId'],
   },
+  updateVictim: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'VICTIM_UPDATED',
+    setUp: async (r) => ({ victimId: await r.victim(), input: { currentLocality: 'Leipzig', languages: ['uk', 'de'] } }),
+    hidden: ['victimId'],
+  },
+  identifyVictim: {
+    as: DE('law_enforcement'),
+    writes: 'victims',
+    action: 'VICTIM_IDENTIFIED',
+    setUp: async (r) => ({ victimId: await r.victim(), input: { basis: 'MULTI_AGENCY_ASSESSMENT' } }),
+    hidden: ['victimId'],
+  },
   startRecoveryPeriod: { as: DE('social_worker'), writes: 'victims', action: 'RECOVERY_PERIOD_STARTED', setUp: async (r) => ({ victimId: await r.victim(), input: { days: 30 } }), hidden: ['victimId'] },
   grantConsent: {
     as: DE('social_worker'),
