@@ -57,6 +57,13 @@ describe('registerLegalAidProvider', () => {
     expect(await providerCount(organisation)).toBe(1);
   });
 
+  it('of two registrations of one organisation at once, exactly one is written', async () => {
+    const organisation = org('DE');
+    const both = await Promise.all(['First', 'Second'].map((name) => gql(registrar('DE'), PROVIDER, { input: { organisation, name, kind: 'NGO' } })));
+    expect(both.map((r) => (r.body.errors ? r.body.errors[0].extensions!.code : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(await providerCount(organisation)).toBe(1);
+  });
+
   it('no one else: a registrar of another jurisdiction, other roles, no token — through the gateway and directly', async () => {
     const input = { organisation: org('DE'), name: 'Not registered', kind: 'NGO', jurisdiction: 'DE' };
     for (const url of [undefined, direct()]) {
