@@ -5,7 +5,7 @@ import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
 import { auditKeys } from '../subgraphs/common/audit-checkpoints';
 import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from '../subgraphs/legal-aid/directory';
 import { legalAidLoaders, legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type LegalAidModels } from '../subgraphs/legal-aid/models';
-import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from '../subgraphs/legal-aid/types';
+import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from '../subgraphs/legal-aid/directory-inputs';
 import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from '../subgraphs/legal-aid/vocabulary';
 import { DEMO_JURISDICTIONS } from './demo';
 import { demoVictimId, random, type SeedSecrets } from './seed';

@@ -3,7 +3,8 @@ import { Audited } from '../common/audited';
 import type { Entity } from '../common/loaders';
 import { attorneyToRegister, deactivation, isActive, providerToRegister, writeAttorney, writeDeactivation, writeProvider } from './directory';
 import type { AttorneyRecord, LegalAidContext } from './models';
-import { Attorney, LegalAidProvider, RegisterAttorneyInput, RegisterLegalAidProviderInput } from './types';
+import { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';
+import { Attorney, LegalAidProvider } from './types';
 
 /** The directory's writes: a registrar of the provider's jurisdiction (directory.ts). */
 @Resolver(() => LegalAidProvider)

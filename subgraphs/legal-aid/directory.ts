@@ -3,7 +3,7 @@ import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../common/validate';
 import type { AttorneyRecord, LegalAidModels, ProviderRecord } from './models';
-import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './types';
+import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';
 
 /**
  * The legal aid directory, set up by a registrar of each jurisdiction: providers and
