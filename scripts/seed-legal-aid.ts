@@ -3,7 +3,9 @@ import type { Connection } from 'mongoose';
 import type { Caller } from '../platform/auth';
 import { AuditLog, type AuditEntry } from '../subgraphs/common/audit';
 import { auditKeys } from '../subgraphs/common/audit-checkpoints';
-import { legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type ProviderRecord } from '../subgraphs/legal-aid/models';
+import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from '../subgraphs/legal-aid/directory';
+import { legalAidLoaders, legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type LegalAidModels } from '../subgraphs/legal-aid/models';
+import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from '../subgraphs/legal-aid/directory-inputs';
 import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from '../subgraphs/legal-aid/vocabulary';
 import { DEMO_JURISDICTIONS } from './demo';
 import { demoVictimId, random, type SeedSecrets } from './seed';
@@ -36,25 +38,49 @@ function stableId(kind: string, i: number): string {
   return createHash('sha256').update(`justice-hub demo ${kind} ${i}`).digest('base64url').slice(0, 22);
 }
 
-function demoDirectory(): { providers: ProviderRecord[]; attorneys: AttorneyRecord[] } {
-  const providers: ProviderRecord[] = DEMO_JURISDICTIONS.map((j, i) => ({ _id: `${j}-demo-org`, name: `${j} Legal Aid Network (demo)`, jurisdiction: j, kind: i % 2 ? ProviderKind.NGO : ProviderKind.BAR_ASSOCIATION }));
-  providers.push({ _id: stableId('provider', 6), name: 'Law Clinic Berlin (demo)', jurisdiction: 'DE', kind: ProviderKind.LAW_CLINIC }, { _id: stableId('provider', 7), name: 'Difesa Pubblica Milano (demo)', jurisdiction: 'IT', kind: ProviderKind.PUBLIC_DEFENDER });
-  const attorneys = Array.from({ length: 40 }, (_, i): AttorneyRecord => {
+/** The demo directory as a registrar of each jurisdiction would enter it (registerLegalAidProvider, registerAttorney). */
+type DemoProvider = RegisterLegalAidProviderInput & { jurisdiction: string };
+
+function demoDirectory(): { providers: DemoProvider[]; attorneys: Array<{ id: string; input: RegisterAttorneyInput }> } {
+  const providers: DemoProvider[] = DEMO_JURISDICTIONS.map((j, i) => ({ organisation: `${j}-demo-org`, name: `${j} Legal Aid Network (demo)`, jurisdiction: j, kind: i % 2 ? ProviderKind.NGO : ProviderKind.BAR_ASSOCIATION }));
+  providers.push(
+    { organisation: 'DE-law-clinic-berlin', name: 'Law Clinic Berlin (demo)', jurisdiction: 'DE', kind: ProviderKind.LAW_CLINIC },
+    { organisation: 'IT-difesa-pubblica-milano', name: 'Difesa Pubblica Milano (demo)', jurisdiction: 'IT', kind: ProviderKind.PUBLIC_DEFENDER },
+  );
+  const attorneys = Array.from({ length: 40 }, (_, i) => {
     const jurisdiction = DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length];
     const first = i < DEMO_JURISDICTIONS.length; // the dev tokens' default attorney of each jurisdiction
-    const extra = providers.find((p) => p.jurisdiction === jurisdiction && p._id !== `${jurisdiction}-demo-org`);
-    return {
-      _id: stableId('attorney', i),
+    const extra = providers.find((p) => p.jurisdiction === jurisdiction && p.organisation !== `${jurisdiction}-demo-org`);
+    const input: RegisterAttorneyInput = {
       name: `${['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.'][Math.floor(i / 6)]} ${NAMES[i % NAMES.length]} (demo)`,
       barNumber: `${jurisdiction}-BAR-${1000 + i}`,
       jurisdictions: i % 9 === 0 ? [jurisdiction, DEMO_JURISDICTIONS[(i + 2) % 6]] : [jurisdiction],
       languages: LANGUAGES[jurisdiction].slice(0, 2 + (i % 2)),
-      providerId: !first && extra && i % 3 === 0 ? extra._id : `${jurisdiction}-demo-org`,
-      practitionerId: first ? `legal_aid_attorney@${jurisdiction.toLowerCase()}.example` : `attorney-${jurisdiction.toLowerCase()}-${i}`,
+      providerId: !first && extra && i % 3 === 0 ? extra.organisation : `${jurisdiction}-demo-org`,
+      subject: first ? `legal_aid_attorney@${jurisdiction.toLowerCase()}.example` : `attorney-${jurisdiction.toLowerCase()}-${i}`,
       acceptingCases: i % 8 !== 7,
     };
+    return { id: stableId('attorney', i), input };
   });
   return { providers, attorneys };
+}
+
+/** Registers the demo directory through the API's own checks and writes (legal-aid/directory.ts), as each jurisdiction's registrar. */
+async function registerDirectory(models: LegalAidModels, change: (action: string, subjectType: string, subjectId: string, fields: string[]) => void): Promise<{ providers: number; attorneys: AttorneyRecord[] }> {
+  const loaders = legalAidLoaders(models);
+  const as = (jurisdiction: string): Directory => ({ caller: { ...SEED, role: 'registrar', jurisdiction }, models, loaders });
+  const { providers, attorneys } = demoDirectory();
+  for (const input of providers) {
+    const provider = await writeProvider(as(input.jurisdiction), await providerToRegister(as(input.jurisdiction), input));
+    change('LEGAL_AID_PROVIDER_REGISTERED', 'LegalAidProvider', provider.id, ['name', 'kind', 'jurisdiction']);
+  }
+  const registered: AttorneyRecord[] = [];
+  for (const { id, input } of attorneys) {
+    const d = as((await loaders.provider.load(input.providerId))!.jurisdiction);
+    registered.push(await writeAttorney(d, await attorneyToRegister(d, input, id)));
+    change('ATTORNEY_REGISTERED', 'Attorney', id, ['provider', 'name', 'barNumber', 'jurisdictions', 'languages', 'practitionerId', 'acceptingCases']);
+  }
+  return { providers: providers.length, attorneys: registered };
 }
 
 export async function seedLegalAid(connection: Connection, secrets: SeedSecrets, openProceedings: OpenProceeding[] = [], log: (line: string) => void = console.log): Promise<boolean> {
@@ -67,9 +93,7 @@ export async function seedLegalAid(connection: Connection, secrets: SeedSecrets,
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  const { providers, attorneys } = demoDirectory();
-  await models.providers.createMany(providers);
-  await models.attorneys.createMany(attorneys);
+  const { providers, attorneys } = await registerDirectory(models, change);
   const attorneysIn = (j: string) => attorneys.filter((a) => a.jurisdictions[0] === j);
 
   const assignments: AssignmentRecord[] = [];
@@ -148,6 +172,6 @@ export async function seedLegalAid(connection: Connection, secrets: SeedSecrets,
   const audit = new AuditLog(connection, 'legal-aid', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
   await audit.append(SEED, null, entries);
   audit.stop();
-  log(`Seeded ${providers.length} legal aid providers, ${attorneys.length} attorneys, ${assignments.length} assignments and ${handoffs.length} cross-border handoffs.`);
+  log(`Seeded ${providers} legal aid providers, ${attorneys.length} attorneys, ${assignments.length} assignments and ${handoffs.length} cross-border handoffs.`);
   return true;
 }

@@ -148,7 +148,7 @@ function expectExactly(seen: Seen[], carried: string[]): void {
 }
 
 describe('offering and answering a handoff', () => {
-  it('carries only what the victim shares with the receiving jurisdiction for legal representation; accepted, it opens an ACTIVE assignment there and hands off the old one', async () => {
+  it('carries only what the victim shares with the receiving jurisdiction for legal representation; accepted, it opens an assignment there, OFFERED until the representation consent, and hands off the old one', async () => {
     const victim = await registerVictim(hub, 'DE');
     const from = await activeAssignment(victim);
     const input = { toAttorneyId: A4._id, toJurisdiction: 'AT', reason: 'Repatriation to Vienna; speaks Ukrainian', transferCategories: ['CASE', 'IDENTITY', 'HEALTH'] };
@@ -171,7 +171,7 @@ describe('offering and answering a handoff', () => {
     expect(accepted.body.errors).toBeUndefined();
     const { toAssignment, fromAssignment } = accepted.body.data.acceptHandoff;
     expect(accepted.body.data.acceptHandoff.status).toBe('ACCEPTED');
-    expect(toAssignment).toMatchObject({ status: 'ACTIVE', jurisdiction: 'AT' });
+    expect(toAssignment).toMatchObject({ status: 'OFFERED', jurisdiction: 'AT' });
     expect(fromAssignment).toBeNull();
     expect(errorCodes((await gql(asAttorney(A4), ACCEPT, { id: handoff })).body)).toEqual({ acceptHandoff: 'BAD_USER_INPUT' });
     // Linked both ways, for the receiving attorney.
@@ -274,7 +274,8 @@ describe('after acceptance: exactly what was carried, while the victim shares it
     const to = accepted.body.data.acceptHandoff.toAssignment.id;
     expectExactly([{ by: 'acceptHandoff', res: accepted, node: accepted.body.data.acceptHandoff.fromAssignment, path: 'acceptHandoff.fromAssignment' }], ['CASE', 'HEALTH']);
     expectExactly(await oldAssignmentBy(await asAttorney(A1), file, to), ['CASE', 'HEALTH']);
-    expect((await gql(asAttorney(A1), ONE, { id: to })).body.data.legalAidAssignment).toMatchObject({ id: to, status: 'ACTIVE', jurisdiction: 'DE' });
+    expect((await gql(asAttorney(A1), ONE, { id: to })).body.data.legalAidAssignment).toMatchObject({ id: to, status: 'OFFERED', jurisdiction: 'DE' });
+    expect((await gql(asAttorney(A1), CONSENT, { id: to })).body.data.recordRepresentationConsent).toEqual({ id: to, status: 'ACTIVE' });
     // An attorney of the same provider, a DE social worker, the receiving attorney for another purpose: nothing of it.
     expectHidden(await oldAssignmentBy(await asAttorney(A2), file, to));
     expect((await hub.queryAs('social_worker', 'DE', ONE, { id: file.from })).body.data).toEqual({ legalAidAssignment: null });

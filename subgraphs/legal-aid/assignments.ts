@@ -1,9 +1,10 @@
-import { badInput, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
+import { badInput, badInputs, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
 import { visibleOrNotFound } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
 import type { Entity } from '../common/loaders';
 import { PeerUnavailable } from '../common/peers';
-import { countryCode, languageCode, localDate, newId, recordId, text } from '../common/validate';
+import { checkAll, countryCode, languageCode, localDate, newId, recordId, text } from '../common/validate';
+import { attorneyOfCaller, isActive } from './directory';
 import { assignmentAccess, handoffAccess } from './access';
 import type { AssignmentRecord, AttorneyRecord, HandoffRecord, LegalAidContext } from './models';
 import type { AssignLegalAidInput, HandOffInput, RepresentationConsentInput } from './types';
@@ -35,6 +36,7 @@ export async function attorneyNamed(ctx: LegalAidContext, id: string, field: str
 }
 
 function takesCases(attorney: Entity<AttorneyRecord>, jurisdiction: string, field: string): void {
+  if (!isActive(attorney)) throw badInput(field, `${attorney.name} is deactivated: she takes no new cases`);
   if (!attorney.jurisdictions.includes(jurisdiction)) throw badInput(field, `${attorney.name} does not practise in ${jurisdiction}`);
   if (!attorney.acceptingCases) throw badInput(field, `${attorney.name} is not accepting cases`);
 }
@@ -144,17 +146,21 @@ export async function recordRepresentationConsent(ctx: LegalAidContext, assignme
  * The categories a handoff may carry to `to`: all of them within the victim's own
  * jurisdiction; elsewhere CASE and what the victim's active consents share with it for
  * legal representation, the purpose the receiving attorney reads the file for (a consent
- * for another purpose would carry what she then may not read). BAD_USER_INPUT naming the
- * first category beyond that.
+ * for another purpose would carry what she then may not read). BAD_USER_INPUT naming
+ * every category beyond that, and why.
  */
 async function checkTransfer(ctx: LegalAidContext, a: AssignmentRecord, to: string, categories: TransferCategory[]): Promise<void> {
   if (to === a.victimJurisdiction) return;
-  const consents = (await asking(() => ctx.consents.consentsFor(a.victimId, to))).filter((c) => c.purposes.includes('LEGAL_REPRESENTATION'));
-  const shared = new Set(['CASE', ...consents.flatMap((c) => c.categories)]);
-  const beyond = categories.findIndex((category) => !shared.has(category));
-  if (beyond >= 0) {
-    throw badInput(`input.transferCategories[${beyond}]`, `${categories[beyond]}: the victim has not consented to share it with ${to} for LEGAL_REPRESENTATION`);
-  }
+  const consents = await asking(() => ctx.consents.consentsFor(a.victimId, to));
+  const forRepresentation = new Set(['CASE', ...consents.filter((c) => c.purposes.includes('LEGAL_REPRESENTATION')).flatMap((c) => c.categories)]);
+  const why = (category: string) => {
+    const purposes = [...new Set(consents.filter((c) => c.categories.includes(category)).flatMap((c) => c.purposes))];
+    return purposes.length > 0
+      ? `${category}: the victim shares it with ${to} for ${purposes.join(', ')}, not for LEGAL_REPRESENTATION (the purpose the receiving attorney reads the file for)`
+      : `${category}: the victim has not consented to share it with ${to} for LEGAL_REPRESENTATION`;
+  };
+  const beyond = categories.flatMap((category, i) => (forRepresentation.has(category) ? [] : [{ path: `input.transferCategories[${i}]`, message: why(category) }]));
+  if (beyond.length > 0) throw badInputs(beyond);
 }
 
 /** The current attorney offers the file to an attorney of the next jurisdiction; the assignment stays ACTIVE until it is accepted. */
@@ -162,8 +168,11 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
   const assignment = await assignmentNamed(ctx, assignmentId);
   requireAttorneyOf(ctx, assignment, 'hands the file over');
   if (assignment.status !== AssignmentStatus.ACTIVE) throw badInput('assignmentId', `the assignment is ${assignment.status}; only an ACTIVE one is handed over`);
-  const toJurisdiction = countryCode(input.toJurisdiction, 'input.toJurisdiction');
-  const to = await attorneyNamed(ctx, input.toAttorneyId, 'input.toAttorneyId');
+  const { toJurisdiction, to, reason } = await checkAll({
+    toJurisdiction: () => countryCode(input.toJurisdiction, 'input.toJurisdiction'),
+    to: () => attorneyNamed(ctx, input.toAttorneyId, 'input.toAttorneyId'),
+    reason: () => text(input.reason, 'input.reason', { max: 3000 }),
+  });
   if (to.id === assignment.attorneyId) throw badInput('input.toAttorneyId', 'is the attorney assigned already');
   takesCases(to, toJurisdiction, 'input.toAttorneyId');
   const categories = [...new Set(input.transferCategories)];
@@ -183,7 +192,7 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
       toProviderId: to.providerId,
       toPractitionerId: to.practitionerId,
       toJurisdiction,
-      reason: text(input.reason, 'input.reason', { max: 3000 }),
+      reason,
       transferCategories: categories,
       status: HandoffStatus.OFFERED,
       offeredAt: ctx.now,
@@ -194,12 +203,18 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
   );
 }
 
-/** The receiving attorney (token `sub`), or an attorney of the receiving provider in the receiving jurisdiction. */
+/**
+ * Who answers a handoff: a registered, active attorney of the receiving provider (the
+ * token's org is the provider, its sub her subject there), acting in the receiving
+ * jurisdiction, where she practises. Any other token of the organisation is refused.
+ */
 async function receivingHandoff(ctx: LegalAidContext, handoffId: string): Promise<HandoffDoc> {
   const handoff = await visibleOrNotFound(handoffAccess, ctx, await ctx.loaders.handoff.load(recordId(handoffId, 'handoffId')), handoffId);
   const caller = ctx.caller!;
-  const receiving = caller.role === 'legal_aid_attorney' && caller.jurisdiction === handoff.toJurisdiction && (caller.sub === handoff.toPractitionerId || caller.org === handoff.toProviderId);
-  if (!receiving) throw forbidden('Only the receiving attorney, or an attorney of the receiving provider, answers a handoff');
+  const self = await attorneyOfCaller(ctx);
+  const ofProvider = self !== null && self.providerId === handoff.toProviderId && caller.jurisdiction === handoff.toJurisdiction && self.jurisdictions.includes(handoff.toJurisdiction);
+  if (!ofProvider) throw forbidden(`Only a registered attorney of the receiving provider, practising in ${handoff.toJurisdiction}, answers a handoff`);
+  if (!isActive(self)) throw forbidden(`${self.name} is deactivated: she answers no handoffs`);
   return handoff;
 }
 
@@ -214,19 +229,22 @@ async function answer(ctx: LegalAidContext, handoff: HandoffDoc, change: Partial
 }
 
 /**
- * Acceptance: the handoff is taken (one answer only), a new ACTIVE assignment opens in the
- * receiving jurisdiction, and the old one becomes HANDED_OFF; linked both ways.
+ * Acceptance: the handoff is taken (one answer only), a new assignment of the receiving
+ * attorney opens in the receiving jurisdiction, OFFERED until she records the victim's
+ * representation consent (as for a first assignment), and the old one becomes
+ * HANDED_OFF; linked both ways.
  */
 export async function acceptHandoff(ctx: LegalAidContext, handoffId: string): Promise<HandoffDoc> {
   const handoff = await receivingHandoff(ctx, handoffId);
   const from = await ctx.loaders.assignment.load(handoff.fromAssignmentId);
   const to = await ctx.loaders.attorney.load(handoff.toAttorneyId);
   if (!from || !to) throw conflict('The assignment or the attorney of this handoff is gone');
+  if (!isActive(to)) throw forbidden(`${to.name}, to whom it is offered, is deactivated: refuse it, so that the file can be offered to another attorney`);
   const _id = newId();
   return ctx.audit.change('HANDOFF_ACCEPTED', 'Handoff', handoff.id, ['status', 'toAssignment'], async () => {
     const accepted = await answer(ctx, handoff, { status: HandoffStatus.ACCEPTED, toAssignmentId: _id });
     try {
-      await ctx.models.assignments.create(newAssignment(ctx, _id, from.victimId, from.victimJurisdiction, to, handoff.toJurisdiction, from.matter, null, AssignmentStatus.ACTIVE));
+      await ctx.models.assignments.create(newAssignment(ctx, _id, from.victimId, from.victimJurisdiction, to, handoff.toJurisdiction, from.matter, null, AssignmentStatus.OFFERED));
       await changeAssignment(ctx, from.id, [AssignmentStatus.ACTIVE], () => ({ status: AssignmentStatus.HANDED_OFF, closedAt: ctx.now, closingReason: `handed off to ${to.name} (${handoff.toJurisdiction})` }));
     } catch (error) {
       // Put the handoff back so it can be answered again; the new assignment, if written, is closed.

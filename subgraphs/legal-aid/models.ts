@@ -22,6 +22,13 @@ export interface AttorneyRecord {
   /** The practitioner's token subject (and the training subgraph's practitioner id). */
   practitionerId: string;
   acceptingCases: boolean;
+  /**
+   * False once deactivated (deactivateAttorney): no new assignments or handoffs, out of
+   * matching; her open assignments stay hers. Records written before this field are active.
+   */
+  active?: boolean;
+  deactivatedAt?: Date | null;
+  deactivationReason?: string | null;
   _listed?: string[];
 }
 
@@ -114,6 +121,9 @@ const attorneySchema = new Schema<AttorneyRecord>(
     providerId: { type: String, required: true },
     practitionerId: { type: String, required: true },
     acceptingCases: { type: Boolean, default: true },
+    active: { type: Boolean, default: true },
+    deactivatedAt: { type: Date, default: null },
+    deactivationReason: { type: String, default: null },
     _listed: listedField,
   },
   { collection: 'attorneys', versionKey: false },

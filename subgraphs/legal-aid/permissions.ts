@@ -1,3 +1,4 @@
+import { mePermissions } from '../common/me';
 import { allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
 
 const ATTORNEY_OR_SOCIAL_WORKER = hasRole('legal_aid_attorney', 'social_worker');
@@ -21,10 +22,15 @@ export const legalAidPermissions: Permissions = {
     handOff: hasRole('legal_aid_attorney'),
     acceptHandoff: hasRole('legal_aid_attorney'),
     refuseHandoff: hasRole('legal_aid_attorney'),
+    // The directory: a registrar of the provider's jurisdiction (checked in directory.ts).
+    registerLegalAidProvider: hasRole('registrar'),
+    registerAttorney: hasRole('registrar'),
+    deactivateAttorney: hasRole('registrar'),
   },
   Victim: { id: allow, legalAid: hasRole('legal_aid_attorney', 'social_worker', 'judge', 'prosecutor') },
   // Gaps need the victim's proceedings and status: for those who act on them.
   VictimLegalAid: { current: allow, history: allow, gaps: ATTORNEY_OR_SOCIAL_WORKER },
   // The directory is open to every authenticated caller (the root fields ask for a token).
+  ...mePermissions,
   ...openTypes('Attorney', 'LegalAidProvider', 'AttorneyMatch', 'RepresentationConsent', 'Interpretation', 'Accommodation', 'LegalAidGap', 'Proceeding'),
 };

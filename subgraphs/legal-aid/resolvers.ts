@@ -17,6 +17,7 @@ import {
   refuseHandoff,
   requireAttorneyOf,
 } from './assignments';
+import { isActive } from './directory';
 import { gapsOf } from './gaps';
 import type { AssignmentRecord, AttorneyRecord, HandoffRecord, LegalAidContext, ProviderRecord } from './models';
 import {
@@ -80,7 +81,7 @@ export class AttorneyResolver {
     const langs = languageCodes(wanted, 'languages');
     const { attorneys } = ctx.models;
     const entries = await attorneys.lists.read(attorneys.list('jurisdiction', where), 0, 5000);
-    const found = (await ctx.loaders.attorney.loadMany(entries.map((e) => e.ref))).filter((a): a is AttorneyDoc => a !== null && !(a instanceof Error) && a.acceptingCases);
+    const found = (await ctx.loaders.attorney.loadMany(entries.map((e) => e.ref))).filter((a): a is AttorneyDoc => a !== null && !(a instanceof Error) && a.acceptingCases && isActive(a));
     const loads = await ctx.loaders.openAssignmentsOfAttorney.loadMany(found.map((a) => a.id));
     const matches = found.map((attorney, i) => {
       const spoken = langs.filter((l) => attorney.languages.includes(l));
@@ -224,13 +225,13 @@ export class HandoffResolver {
   }
 
   @Audited('HANDOFF_ACCEPTED')
-  @Mutation(() => Handoff, { description: 'Takes the file over (the receiving attorney, or one of the receiving provider): a new ACTIVE assignment; the old one is HANDED_OFF' })
+  @Mutation(() => Handoff, { description: 'Takes the file over (a registered, active attorney of the receiving provider): a new assignment of the receiving attorney, OFFERED until she records the representation consent; the old one is HANDED_OFF' })
   acceptHandoff(@Arg('handoffId', () => ID) handoffId: string, @Ctx() ctx: LegalAidContext) {
     return acceptHandoff(ctx, handoffId);
   }
 
   @Audited('HANDOFF_REFUSED')
-  @Mutation(() => Handoff, { description: 'Declines the file, with a reason; the old assignment stays ACTIVE' })
+  @Mutation(() => Handoff, { description: 'Declines the file, with a reason (a registered, active attorney of the receiving provider); the old assignment stays ACTIVE' })
   refuseHandoff(@Arg('handoffId', () => ID) handoffId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: LegalAidContext) {
     return refuseHandoff(ctx, handoffId, reason);
   }

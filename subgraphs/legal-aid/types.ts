@@ -70,6 +70,9 @@ export class Attorney {
   @Field()
   acceptingCases!: boolean;
 
+  @Field({ description: 'False once deactivated: no new assignments or handoffs, not matched; her open assignments stay hers' })
+  active!: boolean;
+
   @Field(() => Int, { description: 'Assignments offered or active now: the load' })
   activeAssignments!: number;
 }

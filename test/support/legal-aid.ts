@@ -1,8 +1,11 @@
-import { legalAidModels } from '../../subgraphs/legal-aid/models';
+import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from '../../subgraphs/legal-aid/directory';
+import { legalAidLoaders, legalAidModels } from '../../subgraphs/legal-aid/models';
+import type { ProviderKind } from '../../subgraphs/legal-aid/vocabulary';
 import type { TestHub } from './hub';
 
-// The legal aid directory of the tests (providers and attorneys, as the seed writes them:
-// the API has no way to register them yet) and the operations the legal aid tests share.
+// The legal aid directory of the tests (providers and attorneys, registered as the seed
+// registers them: by the API's own checks and writes, as each jurisdiction's registrar,
+// with the fixed ids the tests name) and the operations the legal aid tests share.
 
 export const PROVIDERS = [
   { _id: 'prov-de-ngo-00000000000', name: 'Rechtshilfe Berlin e.V.', jurisdiction: 'DE', kind: 'NGO' },
@@ -37,8 +40,15 @@ export const ATTORNEYS = [
 
 export async function seedDirectory(hub: TestHub): Promise<void> {
   const models = legalAidModels(hub.subgraphs['legal-aid'].connection);
-  await models.providers.createMany(PROVIDERS);
-  await models.attorneys.createMany(ATTORNEYS);
+  const loaders = legalAidLoaders(models);
+  const as = (jurisdiction: string): Directory => ({ caller: { sub: 'test', role: 'registrar', jurisdiction, org: 'test', issuer: 'test', oversight: [] }, models, loaders });
+  for (const p of PROVIDERS) {
+    await writeProvider(as(p.jurisdiction), await providerToRegister(as(p.jurisdiction), { organisation: p._id, name: p.name, kind: p.kind as ProviderKind, jurisdiction: p.jurisdiction }));
+  }
+  for (const { _id, practitionerId, ...a } of ATTORNEYS) {
+    const d = as(PROVIDERS.find((p) => p._id === a.providerId)!.jurisdiction);
+    await writeAttorney(d, await attorneyToRegister(d, { ...a, subject: practitionerId }, _id));
+  }
 }
 
 /** A token of the attorney (`sub` = practitioner id, `org` = provider), in her first jurisdiction unless told. */

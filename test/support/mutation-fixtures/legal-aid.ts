@@ -1,5 +1,5 @@
 import type { MutationFixture } from '../mutation-fixtures';
-import { attorney, ATTORNEYS, day, DE } from '../records';
+import { attorney, ATTORNEYS, day, DE, unique } from '../records';
 
 const DIRECTORY = 'the attorney directory is open to every authenticated caller';
 
@@ -64,5 +64,38 @@ export const LEGAL_AID: Record<string, MutationFixture> = {
   acceptHandoff: { as: attorney('A2'), writes: 'legal-aid', action: 'HANDOFF_ACCEPTED', setUp: async (r) => ({ handoffId: await r.handoff() }), hidden: ['handoffId'] },
   refuseHandoff: { as: attorney('A2'), writes: 'legal-aid', action: 'HANDOFF_REFUSED', setUp: async (r) => ({ handoffId: await r.handoff(), reason: 'No capacity' }), hidden: ['handoffId'] },
 
-  // training
+
+  // The directory, by a registrar of the provider's jurisdiction.
+  registerLegalAidProvider: {
+    as: DE('registrar'),
+    writes: 'legal-aid',
+    action: 'LEGAL_AID_PROVIDER_REGISTERED',
+    setUp: async () => ({ input: { organisation: `DE-mut-${unique()}`, name: 'Rechtshilfe Mutationen II', kind: 'NGO' } }),
+    hidden: [],
+  },
+  registerAttorney: {
+    as: DE('registrar'),
+    writes: 'legal-aid',
+    action: 'ATTORNEY_REGISTERED',
+    setUp: async () => ({ input: newAttorney() }),
+    hidden: [],
+    open: { 'input.providerId': DIRECTORY },
+  },
+  deactivateAttorney: {
+    as: DE('registrar'),
+    writes: 'legal-aid',
+    action: 'ATTORNEY_DEACTIVATED',
+    setUp: async (r) => {
+      const registered = await r.as(DE('registrar'), `mutation($input: RegisterAttorneyInput!) { registerAttorney(input: $input) { id } }`, { input: newAttorney() });
+      return { attorneyId: registered.registerAttorney.id, reason: 'Left the provider' };
+    },
+    hidden: [],
+    open: { attorneyId: DIRECTORY },
+  },
 };
+
+/** A new attorney of the DE provider of the fixtures (fresh bar number and subject). */
+function newAttorney() {
+  const k = unique();
+  return { providerId: ATTORNEYS.A1.providerId, name: `Attorney ${k}`, barNumber: `BAR-${k}`, jurisdictions: ['DE'], languages: ['de'], subject: `att-mut-${k}` };
+}
