@@ -4,6 +4,7 @@ import { mePermissions } from '../common/me';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
+import { REFERRERS } from './types/referral';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
@@ -19,6 +20,10 @@ const actsOnConsent = (roles: Role[]) => actsInOwnJurisdiction('Consent', roles,
 
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 
+/** Deciding a referral: a social worker of its jurisdiction; elsewhere it answers as for an unknown id. */
+const referralOf = async (args: { referralId: string }, ctx: VictimContext) => ctx.loaders.referral.load(recordId(args.referralId, 'referralId'));
+const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId);
+
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
@@ -29,6 +34,8 @@ export const victimPermissions: Permissions = {
     // protected category (CONSENT_ASKERS); the others never need a consent decision.
     victimSharing: hasRole(...CONSENT_ASKERS),
     erasureNotices: isHubService,
+    referral: hasRole('social_worker', ...REFERRERS),
+    referrals: hasRole('social_worker', ...REFERRERS),
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -39,6 +46,9 @@ export const victimPermissions: Permissions = {
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
     closeVictimRecord: actsOnVictim(['social_worker']),
     eraseVictimData: actsOnVictim(['judge', 'social_worker']),
+    submitReferral: hasRole(...REFERRERS),
+    acceptReferral: decidesReferral,
+    declineReferral: decidesReferral,
   },
   ...openTypes(
     'VictimConnection',
@@ -59,6 +69,9 @@ export const victimPermissions: Permissions = {
     'ErasureNoticePage',
     'ErasureNotice',
     'ErasureRequester',
+    'ReferralConnection',
+    'ReferralEdge',
+    'AcceptReferralPayload',
   ),
   ...mePermissions,
 };
