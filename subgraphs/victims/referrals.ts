@@ -46,7 +46,7 @@ export async function submitReferral(ctx: VictimContext, input: SubmitReferralIn
     name: () => optionalText(input.name, 'input.name', 200),
     alias: () => optionalText(input.alias, 'input.alias', 200),
     named: () => {
-      if (!input.name?.trim() && !input.alias?.trim()) throw badInput('input.name', 'give the name or an alias of the person');
+      if (input.name == null && input.alias == null) throw badInput('input.name', 'give the name or an alias of the person');
     },
     dateOfBirth: () => (input.dateOfBirth == null ? null : birthDate(input.dateOfBirth, ctx.now, 'input.dateOfBirth')),
     nationality: () => countryCode(input.nationality, 'input.nationality'),
