@@ -102,6 +102,20 @@ describe('submitReferral: partner systems and the police of a jurisdiction', () 
     expect(await hub.subgraphs.victims.connection.models.Referral.countDocuments({ sourceOrganisation: org })).toBe(0);
   });
 
+  test('submitting and deciding state a purpose, as reads of the data do', async () => {
+    const org = orgNamed('de-nrm');
+    const noPurpose = { headers: { 'x-purpose': '' } };
+    const submitted = await hub.query(await as('partner_system', 'DE', org), SUBMIT, { input: person() }, noPurpose);
+    expect(errorCodes(submitted.body)).toEqual({ submitReferral: 'FORBIDDEN' });
+    expect(submitted.body.errors![0].message).toContain('X-Purpose');
+    const id = await submit(org);
+    for (const [query, variables] of [[ACCEPT, {}], [DECLINE, { reason: 'Not ours' }]] as const) {
+      const decided = await hub.query(await as('social_worker', 'DE'), query, { id, ...variables }, noPurpose);
+      expect(Object.values(errorCodes(decided.body))).toEqual(['FORBIDDEN']);
+    }
+    expect((await hub.query(await as('partner_system', 'DE', org), OUTCOME, { id })).body.data.referral.status).toBe('SUBMITTED');
+  });
+
   test('an alias alone is enough to refer', async () => {
     await submit(orgNamed('de-hotline'), person({ name: null, alias: 'Lena' }));
   });

@@ -22,7 +22,8 @@ const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 
 /** Deciding a referral: a social worker of its jurisdiction; elsewhere it answers as for an unknown id. */
 const referralOf = async (args: { referralId: string }, ctx: VictimContext) => ctx.loaders.referral.load(recordId(args.referralId, 'referralId'));
-const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId);
+// A referral is personal data: submitting and deciding one state their purpose, as reads do.
+const decidesReferral = chain(actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId), statesPurpose);
 
 export const victimPermissions: Permissions = {
   Query: {
@@ -46,7 +47,7 @@ export const victimPermissions: Permissions = {
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
     closeVictimRecord: actsOnVictim(['social_worker']),
     eraseVictimData: actsOnVictim(['judge', 'social_worker']),
-    submitReferral: hasRole(...REFERRERS),
+    submitReferral: chain(hasRole(...REFERRERS), statesPurpose),
     acceptReferral: decidesReferral,
     declineReferral: decidesReferral,
   },
