@@ -8,6 +8,7 @@ import type { VictimContext } from './loaders';
 import type { VictimRecord } from './models';
 import type { ReferralRecord } from './referral.model';
 import { registerVictim } from './registration';
+import { AgeGroup, Gender } from './types/enums';
 import { AcceptReferralInput, ReferralStatus, referralAccess, SubmitReferralInput } from './types/referral';
 import { victimAccess } from './types/victim';
 
@@ -120,6 +121,7 @@ export async function acceptReferral(ctx: VictimContext, referralId: string, inp
     },
   });
   if (referral.status !== ReferralStatus.SUBMITTED) throw undecidable(referral.status);
+  // Set under the referral's lock by the one decision that is applied.
   let outcome: { victim: Entity<VictimRecord>; possibleDuplicates: Array<{ jurisdiction: string; caseReference: string }> } | null = null;
   const accepted = await ctx.audit.change('REFERRAL_ACCEPTED', 'Referral', referral.id, ['decidedAt', 'status', 'victimId'], async () => {
     const changed = await ctx.models.referrals.update(referral.id, async (current) => {
@@ -129,9 +131,9 @@ export async function acceptReferral(ctx: VictimContext, referralId: string, inp
         : await registerVictim(ctx, {
             legalName: v.legalName!,
             dateOfBirth: current.dateOfBirth ?? undefined,
-            ageGroup: (current.ageGroup ?? undefined) as never,
+            ageGroup: (current.ageGroup as AgeGroup | null) ?? undefined,
             nationality: current.nationality,
-            gender: current.gender as never,
+            gender: current.gender as Gender,
             languages: current.languages,
             currentLocality: current.locality ?? undefined,
             contactPhone: input.contactPhone ?? undefined,
