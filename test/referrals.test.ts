@@ -186,6 +186,9 @@ describe('acceptReferral: into a registration', () => {
     });
     expect(referral).toEqual({ id, status: 'ACCEPTED', victim: { id: victim.id } });
     expect(possibleDuplicates).toEqual([]);
+    // One copy of the person's data from now on: the registration's.
+    const kept = await hub.query(await as('social_worker', 'DE'), DATA, { id });
+    expect(kept.body.data.referral).toEqual({ id, status: 'ACCEPTED', name: null, dateOfBirth: null, nationality: 'UA', locality: null, indicators: [], safeContact: null, victim: { id: victim.id } });
     const seen = await hub.query(await as('partner_system', 'DE', org), `query($id: ID!) { referral(id: $id) { status decidedAt victim { id } } }`, { id });
     expect(seen.body.data.referral).toMatchObject({ status: 'ACCEPTED', victim: null });
     expect(seen.body.data.referral.decidedAt).not.toBeNull();

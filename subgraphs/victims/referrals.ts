@@ -105,6 +105,13 @@ async function victimToLink(ctx: VictimContext, victimId: string): Promise<Entit
 }
 
 /**
+ * What an accepted referral no longer keeps: from then on the registration holds the
+ * person's data, one copy under its retention and erasure (what a screening needs is
+ * recorded there). Age group, nationality, gender and languages stay: CASE data.
+ */
+const HELD_BY_REGISTRATION = { name: null, alias: null, dateOfBirth: null, locality: null, indicatorCodes: [] as string[], safeContact: null, note: null };
+
+/**
  * Accepts a SUBMITTED referral: registers the person through registerVictim (its duplicate
  * check included) or links an existing registration of the jurisdiction. The registration
  * runs under the referral's lock, so of two concurrent decisions exactly one is applied
@@ -123,7 +130,8 @@ export async function acceptReferral(ctx: VictimContext, referralId: string, inp
   if (referral.status !== ReferralStatus.SUBMITTED) throw undecidable(referral.status);
   // Set under the referral's lock by the one decision that is applied.
   let outcome: { victim: Entity<VictimRecord>; possibleDuplicates: Array<{ jurisdiction: string; caseReference: string }> } | null = null;
-  const accepted = await ctx.audit.change('REFERRAL_ACCEPTED', 'Referral', referral.id, ['decidedAt', 'status', 'victimId'], async () => {
+  const fields = ['decidedAt', 'status', 'victimId', ...Object.keys(HELD_BY_REGISTRATION)].sort();
+  const accepted = await ctx.audit.change('REFERRAL_ACCEPTED', 'Referral', referral.id, fields, async () => {
     const changed = await ctx.models.referrals.update(referral.id, async (current) => {
       if (current.status !== ReferralStatus.SUBMITTED) throw undecidable(current.status);
       outcome = v.existing
@@ -138,7 +146,7 @@ export async function acceptReferral(ctx: VictimContext, referralId: string, inp
             currentLocality: current.locality ?? undefined,
             contactPhone: input.contactPhone ?? undefined,
           });
-      return { status: ReferralStatus.ACCEPTED, victimId: outcome.victim.id, decidedBy: ctx.caller!.sub, decidedAt: ctx.now };
+      return { status: ReferralStatus.ACCEPTED, victimId: outcome.victim.id, decidedBy: ctx.caller!.sub, decidedAt: ctx.now, ...HELD_BY_REGISTRATION };
     });
     if (!changed) throw notFound('Referral', referralId);
     return changed;

@@ -32,7 +32,10 @@ export const REFERRERS: Role[] = ['partner_system', 'law_enforcement'];
  * and outcome) and to the social workers of its jurisdiction (also the person's data);
  * anyone else gets it as an unknown id (referralAccess).
  */
-@ObjectType({ description: 'A presumed victim referred by a partner system or the police, for a social worker of the jurisdiction to accept or decline' })
+@ObjectType({
+  description:
+    'A presumed victim referred by a partner system or the police, for a social worker of the jurisdiction to accept or decline. Once accepted, the name, alias, date of birth, locality, indicators, safe contact and note are cleared: the registration holds them',
+})
 export class Referral {
   @Field(() => ID)
   id!: string;

@@ -64,7 +64,7 @@ export const victimsFixtures: Record<string, TypeFixture> = {
       await act(hub, 'social_worker', HOME, `mutation($id: ID!) { declineReferral(referralId: $id, reason: "Already in care") { id } }`, { id: declined });
       const read = (id: string) => ({ root: 'referral', args: { id }, type: 'Referral' });
       return {
-        accepted: { id: accepted, gateway: read(accepted), direct: read(accepted), unset: ['declineReason', 'dateOfBirth'] },
+        accepted: { id: accepted, gateway: read(accepted), direct: read(accepted), unset: ['declineReason', 'dateOfBirth', 'name', 'alias', 'locality', 'indicators', 'safeContact', 'note'] },
         declined: { id: declined, gateway: read(declined), direct: read(declined), unset: ['victim', 'dateOfBirth'] },
       };
     },
