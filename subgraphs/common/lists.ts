@@ -392,6 +392,11 @@ export class Lists {
     return (await this.entries.read(list, after, count)).map(toEntry);
   }
 
+  /** The position of the last entry ever appended (dead entries included): where a newest-first read starts. */
+  head(list: string): Promise<number> {
+    return this.entries.length(list);
+  }
+
   async readAll(lists: string[]): Promise<Map<string, ListEntry[]>> {
     const all = await this.entries.readAll(lists);
     return new Map([...all].map(([list, docs]) => [list, docs.map(toEntry)]));

@@ -146,6 +146,40 @@ export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>
   };
 }
 
+/**
+ * A Relay connection over one list, newest entry first (an inbox: the latest referral on
+ * top): it reads backwards from the list's head in growing chunks, so a page costs about
+ * as much as `pageOf`'s, whatever the length of the list. Cursors are list positions, so
+ * entries appended while a client pages come on a fresh first page, never twice.
+ */
+export async function newestFirstPageOf<T extends ListedRecord>(segment: Omit<Segment<T>, 'where'>, args: { first?: number | null; after?: string | null }): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  // Positions below `below` are still to be read; the first page starts above the head.
+  let below = args.after == null ? (await segment.records.lists.head(segment.list)) + 1 : decodeCursor(args.after, 1).position;
+  const found: Array<{ cursor: string; node: Entity<T> }> = [];
+  let chunk = size + 2;
+  while (below > 1 && found.length <= size) {
+    const from = Math.max(0, below - 1 - chunk);
+    const entries = await segment.records.lists.read(segment.list, from, below - 1 - from);
+    const live = await segment.records.members(entries);
+    for (const entry of entries.reverse()) {
+      const record = live.get(entry.id);
+      if (record) found.push({ cursor: encodeCursor({ segment: 0, position: entry.position }), node: record });
+      if (found.length > size) break;
+    }
+    below = from + 1;
+    chunk = Math.min(chunk * 4, 1000);
+  }
+  const edges = found.slice(0, size);
+  return {
+    edges,
+    pageInfo: { hasNextPage: found.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    get totalCount() {
+      return segment.records.lists.size(segment.list);
+    },
+  };
+}
+
 /** Lists read whole for a sorted page are at most this long; a longer one is a design error (an internal error, not the caller's). */
 export const MAX_SORTED_LIST = 5_000;
 

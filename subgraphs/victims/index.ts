@@ -10,9 +10,11 @@ import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { ErasureFeedResolver } from './resolvers/erasure.resolver';
 import { MeResolver } from './resolvers/me.resolver';
+import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { VictimLifecycleResolver } from './resolvers/lifecycle.resolver';
+import { referralAccess } from './types/referral';
 import { Victim, victimAccess } from './types/victim';
 import { victimReference } from './victim.reference';
 
@@ -27,11 +29,11 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference, Me: meReference },
   permissions: victimPermissions,
-  access: [victimAccess],
+  access: [victimAccess, referralAccess],
   consents: localConsents,
   models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY, settings.RETENTION_DAYS),
   loaders: victimLoaders,

@@ -3,6 +3,7 @@ import { Schema, type Connection } from 'mongoose';
 import { ErasureNotices } from '../common/erasure-feed';
 import { ListedCollection, listedField } from '../common/store';
 import type { DataCategory } from './access';
+import { referralCollection } from './referral.model';
 
 export interface ScreeningRecord {
   screenedAt: Date;
@@ -191,6 +192,8 @@ export function victimModels(connection: Connection, identityKey: string, retent
       victim: (c) => [String(c.victimId)],
       expiresOn: (c) => [c.expiresAt ? dayOf(c.expiresAt) : null],
     }),
+    /** Referrals from partner systems and the police (referrals.ts). */
+    referrals: referralCollection(connection),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
     /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */

@@ -4,6 +4,7 @@ import { mePermissions } from '../common/me';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './loaders';
+import { REFERRERS } from './types/referral';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
@@ -20,6 +21,11 @@ const actsOnConsent = (roles: Role[]) => actsInOwnJurisdiction('Consent', roles,
 const CONSENT_RECORDERS: Role[] = ['social_worker', 'legal_aid_attorney'];
 const IDENTIFIERS: Role[] = ['law_enforcement', 'social_worker', 'prosecutor'];
 
+/** Deciding a referral: a social worker of its jurisdiction; elsewhere it answers as for an unknown id. */
+const referralOf = async (args: { referralId: string }, ctx: VictimContext) => ctx.loaders.referral.load(recordId(args.referralId, 'referralId'));
+// A referral is personal data: submitting and deciding one state their purpose, as reads do.
+const decidesReferral = chain(actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId), statesPurpose);
+
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
@@ -31,6 +37,8 @@ export const victimPermissions: Permissions = {
     // protected category (CONSENT_ASKERS); the others never need a consent decision.
     victimSharing: hasRole(...CONSENT_ASKERS),
     erasureNotices: isHubService,
+    referral: hasRole('social_worker', ...REFERRERS),
+    referrals: hasRole('social_worker', ...REFERRERS),
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -44,6 +52,9 @@ export const victimPermissions: Permissions = {
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
     closeVictimRecord: actsOnVictim(['social_worker']),
     eraseVictimData: actsOnVictim(['judge', 'social_worker']),
+    submitReferral: chain(hasRole(...REFERRERS), statesPurpose),
+    acceptReferral: decidesReferral,
+    declineReferral: decidesReferral,
   },
   ...openTypes(
     'VictimConnection',
@@ -65,6 +76,9 @@ export const victimPermissions: Permissions = {
     'ErasureNoticePage',
     'ErasureNotice',
     'ErasureRequester',
+    'ReferralConnection',
+    'ReferralEdge',
+    'AcceptReferralPayload',
   ),
   ...mePermissions,
 };

@@ -1,5 +1,6 @@
 import { attorney, DE, type Actor, type Records } from './records';
 import type { Variables } from './mutation-fixtures';
+import { submittedReferral } from './mutation-fixtures/victims';
 
 /**
  * One or more rows per root query field that takes an id (test/mutations.test.ts finds
@@ -57,6 +58,18 @@ export const QUERIES: Record<string, QueryFixture[]> = {
     trailOf('Placement', async (r) => r.placement(await r.shelter(), await r.victim())),
     trailOf('LegalAidAssignment', (r) => r.assignment()),
     trailOf('JointInvestigationTeam', (r) => r.team()),
+    trailOf('Referral', submittedReferral),
+  ],
+  referral: [
+    { as: DE('social_worker'), setUp: async (r) => ({ id: await submittedReferral(r) }), hidden: ['id'], select: '{ id status name }' },
+    // The organisation that referred, and a partner system of another organisation in the same jurisdiction.
+    {
+      as: DE('partner_system', { org: 'mut-referral-system' }),
+      setUp: async (r) => ({ id: await submittedReferral(r) }),
+      hidden: ['id'],
+      select: '{ id status }',
+      stranger: DE('partner_system', { org: 'mut-other-system' }),
+    },
   ],
   proceeding: [{ as: DE('judge'), setUp: async (r) => ({ id: await r.proceeding() }), hidden: ['id'], select: '{ id stage }' }],
   verifyCustody: [{ as: DE('prosecutor'), setUp: async (r) => ({ evidenceId: await r.evidence(await r.proceeding()) }), hidden: ['evidenceId'], select: '{ valid events }' }],

@@ -1,7 +1,7 @@
 import { PURPOSES } from '../../../platform/purposes';
 import type { TypeFixture } from '../access-matrix';
 import { grantConsent, registerVictim } from '../victims';
-import { act, HOME, NAMED_ONLY, PARTNER, UNSTATED_PURPOSE } from './world';
+import { act, atHome, HOME, NAMED_ONLY, PARTNER, UNSTATED_PURPOSE } from './world';
 
 /**
  * The victims subgraph's records for the access matrix: a victim registered in the home
@@ -15,6 +15,24 @@ const IDENTIFY = `mutation($id: ID!) { identifyVictim(victimId: $id, input: { ba
 const RECOVER = `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 30 }) { id } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawConsent(consentId: $id) { active } }`;
 const EVERY_CATEGORY = ['IDENTITY', 'CONTACT', 'HEALTH', 'LOCATION', 'TESTIMONY'];
+/** The organisation whose system referred the matrix's referrals (its token's `org`). */
+const REFERRER = 'matrix-referral-system';
+const SUBMIT = `mutation($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`;
+const referral = (name: string) => ({
+  name,
+  alias: 'Lena',
+  ageGroup: 'AGE_18_20',
+  nationality: 'UA',
+  gender: 'FEMALE',
+  languages: ['uk'],
+  locality: 'Berlin-Neukölln',
+  indicators: ['CR_VIOLENCE'],
+  urgency: 'URGENT',
+  safeContact: 'Through the hotline worker on shift',
+  note: 'Met at a night shelter',
+  sourceReference: 'NRM-MATRIX-1',
+});
+
 /** A jurisdiction the victim consented to share with, and withdrew. */
 const WITHDRAWN = 'ES';
 
@@ -37,5 +55,21 @@ export const victimsFixtures: Record<string, TypeFixture> = {
       // A withdrawn consent is no basis from the next request on.
       'consent withdrawn': { claims: { jurisdiction: WITHDRAWN }, facts: () => [] },
     },
+  },
+  // Two referrals of the home jurisdiction by one organisation: one accepted into a registration, one declined.
+  Referral: {
+    async records(hub) {
+      const submit = async (name: string) => (await act(hub, 'partner_system', HOME, SUBMIT, { input: referral(name) }, { org: REFERRER })).submitReferral.id as string;
+      const accepted = await submit('Olena Matrix');
+      await act(hub, 'social_worker', HOME, `mutation($id: ID!) { acceptReferral(referralId: $id) { victim { id } } }`, { id: accepted });
+      const declined = await submit('Iryna Matrix');
+      await act(hub, 'social_worker', HOME, `mutation($id: ID!) { declineReferral(referralId: $id, reason: "Already in care") { id } }`, { id: declined });
+      const read = (id: string) => ({ root: 'referral', args: { id }, type: 'Referral' });
+      return {
+        accepted: { id: accepted, gateway: read(accepted), direct: read(accepted), unset: ['declineReason', 'dateOfBirth', 'name', 'alias', 'locality', 'indicators', 'safeContact', 'note'] },
+        declined: { id: declined, gateway: read(declined), direct: read(declined), unset: ['victim', 'dateOfBirth'] },
+      };
+    },
+    scenarios: { 'referring organisation': { claims: { jurisdiction: HOME, org: REFERRER }, facts: (role) => atHome(role, 'REFERRER') } },
   },
 };

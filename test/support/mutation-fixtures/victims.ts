@@ -1,5 +1,14 @@
 import type { MutationFixture } from '../mutation-fixtures';
-import { unique, DE } from '../records';
+import { unique, DE, type Records } from '../records';
+
+/** A partner system's organisation that refers presumed victims in DE. */
+const REFERRER = DE('partner_system', { org: 'mut-referral-system' });
+const referralInput = () => ({ name: `Referred ${unique()}`, nationality: 'UA', gender: 'FEMALE', languages: ['uk'], urgency: 'URGENT' });
+/** A SUBMITTED referral of DE, through the API. */
+export async function submittedReferral(r: Records): Promise<string> {
+  const query = `mutation($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`;
+  return (await r.as(REFERRER, query, { input: referralInput() })).submitReferral.id;
+}
 
 /** The victims subgraph's mutations (rows of MUTATIONS, test/support/mutation-fixtures.ts). */
 export const VICTIMS: Record<string, MutationFixture> = {
@@ -42,6 +51,15 @@ export const VICTIMS: Record<string, MutationFixture> = {
   withdrawConsent: { as: DE('social_worker'), writes: 'victims', action: 'CONSENT_WITHDRAWN', setUp: async (r) => ({ consentId: await r.consent(await r.victim(), ['HEALTH'], ['AT']) }), hidden: ['consentId'] },
   closeVictimRecord: { as: DE('social_worker'), writes: 'victims', action: 'RECORD_CLOSED', setUp: async (r) => ({ victimId: await r.victim(), reason: 'Returned home' }), hidden: ['victimId'] },
   eraseVictimData: { as: DE('judge'), writes: 'victims', action: 'ERASED', setUp: async (r) => ({ victimId: await r.victim(), legalBasis: 'GDPR Art. 17' }), hidden: ['victimId'] },
+  submitReferral: { as: REFERRER, writes: 'victims', action: 'REFERRAL_SUBMITTED', setUp: async () => ({ input: referralInput() }), hidden: [] },
+  acceptReferral: { as: DE('social_worker'), writes: 'victims', action: 'REFERRAL_ACCEPTED', setUp: async (r) => ({ referralId: await submittedReferral(r) }), hidden: ['referralId'] },
+  declineReferral: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'REFERRAL_DECLINED',
+    setUp: async (r) => ({ referralId: await submittedReferral(r), reason: 'Not a trafficking case' }),
+    hidden: ['referralId'],
+  },
 
   // shelters
 };
