@@ -61,7 +61,7 @@ export function checkedBody(input: BodyInput): Promise<BodyInput> {
     },
     name: () => text(input.name, 'input.name', { max: 200 }),
     region: () => text(input.region, 'input.region', { max: 100 }),
-    jurisdictions: () => [...new Set(nonEmptyList(input.jurisdictions, 'input.jurisdictions', 30))].map((j, i) => countryCode(j, `input.jurisdictions[${i}]`)),
+    jurisdictions: () => [...new Set(nonEmptyList(input.jurisdictions, 'input.jurisdictions', 30).map((j, i) => countryCode(j, `input.jurisdictions[${i}]`)))],
   }).then((checked) => checked as BodyInput);
 }
 

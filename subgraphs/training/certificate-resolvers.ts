@@ -98,12 +98,12 @@ export class CertificateResolver {
     return certificate.status === CertificateStatus.REVOKED ? { on: certificate.revokedAt!, reason: certificate.revocationReason! } : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'A re-issue: the code of the revoked certificate it follows' })
+  @FieldResolver(() => String, { nullable: true })
   reissueOf(@Root() certificate: CertificateDoc): string | null {
     return certificate.reissueOf ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'A re-issue: why it was issued again (CASE, as the revocation)' })
+  @FieldResolver(() => String, { nullable: true })
   reissueReason(@Root() certificate: CertificateDoc): string | null {
     return certificate.reissueReason ?? null;
   }

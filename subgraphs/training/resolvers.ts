@@ -98,12 +98,12 @@ export class TrainingProgramResolver {
     return retireProgram(ctx, code, reason);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: 'When it was retired: it takes no new completions or certificates' })
+  @FieldResolver(() => Date, { nullable: true })
   retiredAt(@Root() program: ProgramDoc): Date | null {
     return program.retiredAt ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why it was retired' })
+  @FieldResolver(() => String, { nullable: true })
   retirementReason(@Root() program: ProgramDoc): string | null {
     return program.retirementReason ?? null;
   }
