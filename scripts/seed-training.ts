@@ -8,6 +8,7 @@ import { auditKeys } from '../subgraphs/common/audit-checkpoints';
 import { DEFAULT_PUBLIC_URL } from '../subgraphs/training';
 import { addSigningKey, establishBody } from '../subgraphs/training/bodies';
 import { newCertificateCode } from '../subgraphs/training/code';
+import { checkedProgram, storeProgram } from '../subgraphs/training/programs';
 import { signCredential } from '../subgraphs/training/credential';
 import { SigningKeys } from '../subgraphs/training/keys';
 import {
@@ -126,16 +127,22 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
   const bodies: BodyRecord[] = [];
   for (const [region, jurisdictions] of Object.entries(DEMO_REGIONS)) {
     const { id, name } = BODIES[region];
+    // The same function establishAccreditationBody calls: its checks, its first key.
     const first = await establishBody(models, { id, name, region, jurisdictions }, 'seed', new Date(now.getTime() - 1_200 * DAY));
     firstKeys.set(id, first);
     bodies.push(await addSigningKey(models, id, 'seed', new Date(now.getTime() - 365 * DAY)));
-    change('BODY_ESTABLISHED', 'AccreditationBody', id, ['name', 'region', 'jurisdictions', 'signingKeys']);
+    change('ACCREDITATION_BODY_ESTABLISHED', 'AccreditationBody', id, ['name', 'region', 'jurisdictions', 'signingKeys']);
     change('SIGNING_KEY_ROTATED', 'AccreditationBody', id, ['signingKeys']);
   }
   const bodyOf = (jurisdiction: string) => bodies.find((b) => b.jurisdictions.includes(jurisdiction))!;
 
-  const programs = bodies.flatMap((b) => demoPrograms(b._id));
-  await models.programs.createMany(programs);
+  // Programs through the same checks and writes as defineProgram (codes unique, module codes held).
+  const programs: ProgramRecord[] = [];
+  for (const p of bodies.flatMap((b) => demoPrograms(b._id))) {
+    const checked = await checkedProgram(models, p.bodyId, { code: p._id, title: p.title, passingScore: p.passingScore, modules: p.modules, requiredFor: p.requiredFor });
+    programs.push(await storeProgram(models, checked, 'seed', new Date(now.getTime() - 1_200 * DAY)));
+    change('PROGRAM_DEFINED', 'TrainingProgram', p._id, ['title', 'passingScore', 'modules', 'requiredFor']);
+  }
 
   // 25 practitioners per jurisdiction, the professions in turn.
   const practitioners: PractitionerRecord[] = [];

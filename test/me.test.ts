@@ -64,7 +64,7 @@ describe('me', () => {
   });
 
   // Each subgraph that adds to Me is listed here.
-  test.each(['victims', 'shelters', 'legal-aid'])("another subject's Me is never resolved (%s)", async (name) => {
+  test.each(['victims', 'shelters', 'legal-aid', 'training'])("another subject's Me is never resolved (%s)", async (name) => {
     const subgraph = (hub.subgraphs as Record<string, { url: string }>)[name];
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Me { subject } } }';
     const token = await hub.token('social_worker', 'DE', { sub: 'anna@de.example' });

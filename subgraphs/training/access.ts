@@ -55,7 +55,7 @@ export const practitionerAccess = typeAccess<PractitionerDoc>({
 
 /**
  * A certificate is for any authenticated caller (anyone may verify its code without a
- * token anyway); why it was suspended or revoked is CASE: reads of it from another
+ * token anyway); why it was suspended, revoked or issued again is CASE: reads of it from another
  * jurisdiction are logged.
  */
 export const certificateAccess = typeAccess<CertificateDoc>({
@@ -65,8 +65,8 @@ export const certificateAccess = typeAccess<CertificateDoc>({
   jurisdiction: (c) => c.holderJurisdiction,
   visibleOn: [basis<CertificateDoc>('any authenticated caller', 'ANY', () => true, { establishedBy: [] })],
   jurisdictionOf: async (id, ctx) => (await (ctx as TrainingContext).loaders.certificate.load(id))?.holderJurisdiction ?? null,
-  open: ['code', 'status', 'issuedOn', 'expiresOn', 'scope', 'body', 'holder', 'credential'],
-  fields: { revocation: 'CASE', suspension: 'CASE' },
+  open: ['code', 'status', 'issuedOn', 'expiresOn', 'scope', 'body', 'holder', 'credential', 'reissueOf'],
+  fields: { revocation: 'CASE', suspension: 'CASE', reissueReason: 'CASE' },
   rules: {},
 });
 

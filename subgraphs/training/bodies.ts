@@ -1,8 +1,8 @@
-import { badInput, forbidden, notFound } from '../../platform/errors';
+import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Caller } from '../../platform/auth';
 import type { PublicRoutes } from '../common/server';
 import type { Entity } from '../common/loaders';
-import { countryCode, nonEmptyList, text } from '../common/validate';
+import { checkAll, countryCode, nonEmptyList, text } from '../common/validate';
 import { bodyId, catalogCode, isBodyId } from './code';
 import { signRevocationList } from './credential';
 import { jwksOf } from './keys';
@@ -14,6 +14,8 @@ import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from 
  */
 
 type BodyDoc = Entity<BodyRecord>;
+
+export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** An accreditation officer whose jurisdiction is in the body's region acts for it. */
 export function mayActFor(body: BodyRecord, caller: Caller): true | Error {
@@ -50,28 +52,51 @@ export interface BodyInput {
   jurisdictions: string[];
 }
 
+/** A body's input checked, every wrong field named at once (BAD_USER_INPUT). */
+export function checkedBody(input: BodyInput): Promise<BodyInput> {
+  return checkAll({
+    id: () => {
+      if (!isBodyId(input.id)) throw badInput('input.id', 'must be 2–4 capital letters or digits without I, L, O or U (it prefixes every certificate code)');
+      return input.id;
+    },
+    name: () => text(input.name, 'input.name', { max: 200 }),
+    region: () => text(input.region, 'input.region', { max: 100 }),
+    jurisdictions: () => [...new Set(nonEmptyList(input.jurisdictions, 'input.jurisdictions', 30).map((j, i) => countryCode(j, `input.jurisdictions[${i}]`)))],
+  }).then((checked) => checked as BodyInput);
+}
+
+const bodyTaken = (id: string) => conflict(`An accreditation body ${id} already exists: a body's id is its certificate codes' prefix and names one body only`);
+
 /**
- * A body and its first signing key (seed, operators): the private half is written
- * first and removed again when the body cannot be, so no key is left without its body.
+ * A body and its first signing key, for `establishAccreditationBody` and the demo seed
+ * alike: the private half is written first and removed again when the body cannot be
+ * (its id taken meanwhile: CONFLICT), so no key is left without its body.
  */
 export async function establishBody(models: TrainingModels, input: BodyInput, by: string, at: Date): Promise<BodyDoc> {
-  if (!isBodyId(input.id)) throw badInput('id', 'must be 2–4 capital letters or digits without I, L, O or U (it prefixes every certificate code)');
-  const jurisdictions = [...new Set(nonEmptyList(input.jurisdictions, 'jurisdictions', 30).map((j, i) => countryCode(j, `jurisdictions[${i}]`)))];
-  const key = models.keys.create(input.id, by, at);
+  const checked = await checkedBody(input);
+  const key = models.keys.create(checked.id, by, at);
   try {
-    return await models.bodies.create({
-      _id: input.id,
-      name: text(input.name, 'name', { max: 200 }),
-      region: text(input.region, 'region', { max: 100 }),
-      jurisdictions,
-      keys: [key],
-      currentKid: key.kid,
-      establishedAt: at,
-    });
+    return await models.bodies.create({ ...checked, _id: checked.id, keys: [key], currentKid: key.kid, establishedAt: at });
   } catch (error) {
-    models.keys.discard(input.id, key.kid);
-    throw error;
+    models.keys.discard(checked.id, key.kid);
+    throw isDuplicateKey(error) ? bodyTaken(checked.id) : error;
   }
+}
+
+/** The registrar's establishment of a body (its rule: permissions.ts), audited; an id already taken is a CONFLICT before anything is logged. */
+export async function establishAccreditationBody(ctx: TrainingContext, input: BodyInput): Promise<BodyDoc> {
+  const checked = await checkedBody(input);
+  if (await ctx.loaders.body.load(checked.id)) throw bodyTaken(checked.id);
+  return ctx.audit.change('ACCREDITATION_BODY_ESTABLISHED', 'AccreditationBody', checked.id, ['name', 'region', 'jurisdictions', 'signingKeys'], () =>
+    establishBody(ctx.models, checked, ctx.caller!.sub, ctx.now),
+  );
+}
+
+/** A registrar of one of the body's jurisdictions establishes it (checked before the input is). */
+export function mayEstablish(jurisdictions: unknown, caller: Caller): true | Error {
+  if (caller.role !== 'registrar') return forbidden('Only a registrar establishes an accreditation body (of a region that includes its own jurisdiction)');
+  if (Array.isArray(jurisdictions) && jurisdictions.includes(caller.jurisdiction)) return true;
+  return forbidden(`A registrar of ${caller.jurisdiction} establishes only a body whose jurisdictions include ${caller.jurisdiction}`);
 }
 
 /**

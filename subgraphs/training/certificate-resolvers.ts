@@ -4,6 +4,7 @@ import type { Entity } from '../common/loaders';
 import type { VerificationDoc } from './access';
 import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from './certificates';
 import { certificateCode } from './code';
+import { ReissueCertificateInput } from './inputs';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
 import { AccreditationBody, Certificate, CertificateScope, CertificateVerification, Practitioner, StatusChange } from './types';
 import { CertificateStatus, PractitionerRole, VerificationStatus } from './vocabulary';
@@ -38,7 +39,15 @@ export class CertificateResolver {
     @Arg('validMonths', () => Int) validMonths: number,
     @Ctx() ctx: TrainingContext,
   ): Promise<CertificateDoc> {
-    return issueCertificate(ctx, practitionerId, programCode, validMonths);
+    return issueCertificate(ctx, { practitionerId, programCode, validMonths });
+  }
+
+  @Audited('CERTIFICATE_REISSUED')
+  @Mutation(() => Certificate, {
+    description: "Issues a certificate again after the practitioner's certificate of the program was revoked, with the reason (as issueCertificate); it refers to the revoked one",
+  })
+  reissueCertificate(@Arg('input', () => ReissueCertificateInput) input: ReissueCertificateInput, @Ctx() ctx: TrainingContext): Promise<CertificateDoc> {
+    return issueCertificate(ctx, input, 'input.');
   }
 
   @Audited(STATUS_STEPS.SUSPEND.action)
@@ -87,6 +96,16 @@ export class CertificateResolver {
   @FieldResolver(() => StatusChange, { nullable: true })
   revocation(@Root() certificate: CertificateDoc): StatusChange | null {
     return certificate.status === CertificateStatus.REVOKED ? { on: certificate.revokedAt!, reason: certificate.revocationReason! } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  reissueOf(@Root() certificate: CertificateDoc): string | null {
+    return certificate.reissueOf ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  reissueReason(@Root() certificate: CertificateDoc): string | null {
+    return certificate.reissueReason ?? null;
   }
 
   @FieldResolver(() => StatusChange, { nullable: true })

@@ -1,7 +1,9 @@
-import { badInput, notFound, unavailable } from '../../platform/errors';
+import { badInput, conflict, notFound, unavailable } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
-import { text } from '../common/validate';
-import { programNamed } from './bodies';
+import { checkAll, text } from '../common/validate';
+import { isDuplicateKey, programNamed } from './bodies';
+import { refuseIfRetired } from './programs';
+import { holdStanding, isInForce, passStanding, releaseStanding } from './standing';
 import { certificateCode, newCertificateCode } from './code';
 import { signCredential } from './credential';
 import { SigningKeyMissing } from './keys';
@@ -36,60 +38,101 @@ export async function certificateNamed(ctx: TrainingContext, code: unknown, fiel
   return certificate;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+export interface IssueInput {
+  practitionerId: string;
+  programCode: string;
+  validMonths: number;
+}
+
+/** A re-issue after a revocation: `issueCertificate`'s input and why it is issued again. */
+export interface ReissueInput extends IssueInput {
+  reason: string;
+}
 
 /**
  * Issues a certificate of a program to a practitioner who passed every one of its
  * modules (BAD_USER_INPUT naming the missing ones otherwise), valid for `validMonths`
- * from today. The credential is signed before anything is logged or written; a code
- * drawn twice (one in 34 billion per body and year) is drawn again.
+ * from today. Her latest certificate of the program decides what may be issued: none or an
+ * expired one, a new one (`issueCertificate`); a revoked one, only a re-issue with a
+ * stated reason (`reissueCertificate`, audited as CERTIFICATE_REISSUED, referring to the
+ * revoked one); one in force, nothing (CONFLICT naming it). The credential is signed
+ * before anything is logged or written; a code drawn twice (one in 34 billion per body
+ * and year) is drawn again. `at`: where the arguments are (`''` or `input.`).
  */
-export async function issueCertificate(ctx: TrainingContext, practitionerId: string, programCode: string, validMonths: number): Promise<CertificateDoc> {
-  const program = await programNamed(ctx, programCode, 'programCode');
-  const practitioner = await practitionerNamed(ctx, practitionerId);
-  if (!Number.isInteger(validMonths) || validMonths < 1 || validMonths > MAX_VALID_MONTHS) throw badInput('validMonths', `must be a whole number from 1 to ${MAX_VALID_MONTHS}`);
+export async function issueCertificate(ctx: TrainingContext, input: IssueInput | ReissueInput, at: '' | 'input.' = ''): Promise<CertificateDoc> {
+  const reissue = 'reason' in input;
+  const v = await checkAll({
+    program: () => programNamed(ctx, input.programCode, `${at}programCode`),
+    practitioner: () => practitionerNamed(ctx, input.practitionerId, `${at}practitionerId`),
+    validMonths: () => {
+      if (!Number.isInteger(input.validMonths) || input.validMonths < 1 || input.validMonths > MAX_VALID_MONTHS) throw badInput(`${at}validMonths`, `must be a whole number from 1 to ${MAX_VALID_MONTHS}`);
+      return input.validMonths;
+    },
+    reason: () => (reissue ? text((input as ReissueInput).reason, `${at}reason`, { max: 500 }) : null),
+  });
+  const { program, practitioner } = v;
+  refuseIfRetired(program, `${at}programCode`, 'certificates');
   const passed = new Set((await ctx.loaders.completionsOf.load(practitioner.id)).filter((c) => c.passed).map((c) => c.moduleCode));
   const missing = program.modules.filter((m) => !passed.has(m.code)).map((m) => m.code);
   if (missing.length > 0) {
-    throw badInput('programCode', `the practitioner has no passing completion of ${missing.length === 1 ? 'module' : 'modules'} ${missing.join(', ')} of ${program.id}`);
+    throw badInput(`${at}programCode`, `the practitioner has no passing completion of ${missing.length === 1 ? 'module' : 'modules'} ${missing.join(', ')} of ${program.id}`);
   }
+  const latest = (await ctx.loaders.certificatesOf.load(practitioner.id)).filter((c) => c.programCode === program.id).at(-1);
+  if (latest && isInForce(latest, ctx.now)) throw conflict(`The practitioner already holds certificate ${latest.id} of ${program.id} (${statusOf(latest, ctx.now)}): nothing was issued`);
+  const revoked = latest?.status === CertificateStatus.REVOKED ? latest : null;
+  if (revoked && !reissue) throw conflict(`The practitioner's certificate ${revoked.id} of ${program.id} was revoked: issuing again needs reissueCertificate with a stated reason`);
+  if (!revoked && reissue) throw badInput(`${at}programCode`, `the practitioner's latest certificate of ${program.id} is not a revoked one: use issueCertificate`);
   const body = (await ctx.loaders.body.load(program.bodyId))!;
   const issuedOn = today(ctx.now);
-  for (let attempt = 1; ; attempt++) {
-    const issued = {
-      _id: newCertificateCode(body.id, ctx.now.getUTCFullYear()),
-      practitionerId: practitioner.id,
-      holderName: practitioner.name,
-      holderRole: practitioner.role,
-      holderJurisdiction: practitioner.jurisdiction,
-      bodyId: body.id,
-      programCode: program.id,
-      programTitle: program.title,
-      competencies: [...new Set(program.modules.map((m) => m.competency))],
-      issuedOn,
-      expiresOn: addMonths(issuedOn, validMonths),
-      status: CertificateStatus.VALID,
-      suspendedAt: null,
-      suspensionReason: null,
-      revokedAt: null,
-      revocationReason: null,
-      issuedAt: ctx.now,
-      issuedBy: ctx.caller!.sub,
-    };
-    let signed: { credential: string; kid: string };
-    try {
-      signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued, practitioner.organization);
-    } catch (error) {
-      if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
-      throw error;
+  const action = reissue ? 'CERTIFICATE_REISSUED' : 'CERTIFICATE_ISSUED';
+  const fields = ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential', ...(reissue ? ['reissueOf', 'reissueReason'] : [])];
+  let held: string | null = null;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const issued = {
+        _id: newCertificateCode(body.id, ctx.now.getUTCFullYear()),
+        practitionerId: practitioner.id,
+        holderName: practitioner.name,
+        holderRole: practitioner.role,
+        holderJurisdiction: practitioner.jurisdiction,
+        bodyId: body.id,
+        programCode: program.id,
+        programTitle: program.title,
+        competencies: [...new Set(program.modules.map((m) => m.competency))],
+        issuedOn,
+        expiresOn: addMonths(issuedOn, v.validMonths),
+        status: CertificateStatus.VALID,
+        suspendedAt: null,
+        suspensionReason: null,
+        revokedAt: null,
+        revocationReason: null,
+        issuedAt: ctx.now,
+        issuedBy: ctx.caller!.sub,
+        reissueOf: revoked?.id ?? null,
+        reissueReason: v.reason,
+      };
+      let signed: { credential: string; kid: string };
+      try {
+        signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued, practitioner.organization);
+      } catch (error) {
+        if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
+        throw error;
+      }
+      try {
+        // The practitioner's place is taken after the event (audit first), before the certificate is written.
+        return await ctx.audit.change(action, 'Certificate', issued._id, fields, async () => {
+          if (held === null) await holdStanding(ctx.models, practitioner.id, program.id, issued._id, ctx.now);
+          else await passStanding(ctx.models, practitioner.id, program.id, held, issued._id);
+          held = issued._id;
+          return ctx.models.certificates.create({ ...issued, ...signed });
+        });
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt === 5) throw error;
+      }
     }
-    try {
-      return await ctx.audit.change('CERTIFICATE_ISSUED', 'Certificate', issued._id, ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential'], () =>
-        ctx.models.certificates.create({ ...issued, ...signed }),
-      );
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt === 5) throw error;
-    }
+  } catch (error) {
+    if (held !== null) await releaseStanding(ctx.models, { _id: held, practitionerId: practitioner.id, programCode: program.id });
+    throw error;
   }
 }
 
@@ -126,6 +169,8 @@ export async function changeStatus(ctx: TrainingContext, code: string, step: Sta
       return { status: CertificateStatus.REVOKED, revokedAt: ctx.now, revocationReason: why };
     });
     if (!changed) throw notFound('Certificate', certificate.id);
+    // A revoked certificate no longer holds the practitioner's place (standing.ts): a re-issue may take it.
+    if (step === 'REVOKE') await releaseStanding(ctx.models, changed);
     return changed;
   });
 }

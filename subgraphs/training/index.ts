@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
+import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
 import { isRecordId } from '../common/validate';
 import { bodyAccess, certificateAccess, practitionerAccess, verificationAccess } from './access';
@@ -7,6 +8,7 @@ import { accreditationRoutes } from './bodies';
 import { isBodyId } from './code';
 import { SigningKeys } from './keys';
 import { trainingLoaders, trainingModels, type TrainingContext } from './models';
+import { Me, MeTrainingResolver } from './me';
 import { trainingPermissions } from './permissions';
 import { AccreditationBodyResolver, AttorneyAccreditationResolver, PractitionerResolver, TrainingProgramResolver } from './resolvers';
 import { CertificateResolver, VerificationResolver } from './certificate-resolvers';
@@ -31,9 +33,10 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
 export const trainingSubgraph: SubgraphDefinition<ReturnType<typeof trainingModels>, ReturnType<typeof trainingLoaders>, typeof env> = {
   name: 'training',
   env,
-  resolvers: [AccreditationBodyResolver, TrainingProgramResolver, PractitionerResolver, CertificateResolver, VerificationResolver, AttorneyAccreditationResolver],
-  orphanedTypes: [AccreditationBody, Practitioner, Certificate, CertificateVerification, AttorneyReference],
+  resolvers: [MeTrainingResolver, AccreditationBodyResolver, TrainingProgramResolver, PractitionerResolver, CertificateResolver, VerificationResolver, AttorneyAccreditationResolver],
+  orphanedTypes: [Me, AccreditationBody, Practitioner, Certificate, CertificateVerification, AttorneyReference],
   references: {
+    Me: meReference,
     Practitioner: { __resolveReference: (reference: { id: string }, ctx: TrainingContext) => (isRecordId(reference.id) ? ctx.loaders.practitioner.load(reference.id) : null) },
     AccreditationBody: { __resolveReference: (reference: { id: string }, ctx: TrainingContext) => (isBodyId(reference.id) ? ctx.loaders.body.load(reference.id) : null) },
     // Reached from the legal aid subgraph with the practitionerId it requires.

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/loaders';
+import { Slots } from '../common/slots';
 import { ListedCollection, listedField } from '../common/store';
 import { SigningKeys, type SigningKeyRecord } from './keys';
 
@@ -53,6 +54,11 @@ export interface ProgramRecord {
   passingScore: number;
   modules: ModuleRecord[];
   requiredFor: string[];
+  /** Set once it is retired: it takes no new completions or certificates; those it gave stay. */
+  retiredAt?: Date | null;
+  retirementReason?: string | null;
+  definedAt?: Date;
+  definedBy?: string;
   _listed?: string[];
 }
 
@@ -64,6 +70,10 @@ const programSchema = new Schema<ProgramRecord>(
     passingScore: { type: Number, required: true },
     modules: { type: [new Schema({ code: String, title: String, hours: Number, competency: String }, { _id: false })], default: [] },
     requiredFor: { type: [String], default: [] },
+    retiredAt: { type: Date, default: null },
+    retirementReason: { type: String, default: null },
+    definedAt: Date,
+    definedBy: String,
     _listed: listedField,
   },
   { collection: 'trainingPrograms', versionKey: false },
@@ -199,6 +209,9 @@ export interface CertificateRecord {
   kid: string;
   issuedAt: Date;
   issuedBy: string;
+  /** A re-issue after a revocation: the revoked certificate's code and why it is issued again. */
+  reissueOf?: string | null;
+  reissueReason?: string | null;
   _listed?: string[];
 }
 
@@ -224,6 +237,8 @@ const certificateSchema = new Schema<CertificateRecord>(
     kid: { type: String, required: true },
     issuedAt: { type: Date, required: true },
     issuedBy: { type: String, required: true },
+    reissueOf: { type: String, default: null },
+    reissueReason: { type: String, default: null },
     _listed: listedField,
   },
   { collection: 'certificates', versionKey: false },
@@ -260,6 +275,8 @@ export function trainingModels(connection: Connection, settings: TrainingSetting
     Completion,
     ExchangeVisit,
     Certificate,
+    // Module codes (one program each) and each practitioner's one certificate in force per program.
+    slots: new Slots(connection),
     bodies: new ListedCollection(Body, { all: () => ['all'] }),
     programs: new ListedCollection(Program, { all: () => ['all'], body: (p) => [p.bodyId], module: (p) => p.modules.map((m) => m.code) }),
     // By token subject as a set (common/sets.ts): a subject is a personal identifier, and list ids keep their value for ever.

@@ -1,6 +1,7 @@
 import { allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
 import type { Entity } from '../common/loaders';
-import { bodyNamed, mayActFor, programNamed, programOfModule } from './bodies';
+import { mePermissions } from '../common/me';
+import { bodyNamed, mayActFor, mayEstablish, programNamed, programOfModule } from './bodies';
 import { certificateNamed } from './certificates';
 import type { BodyRecord, TrainingContext } from './models';
 import { practitionerKeptBy } from './practitioners';
@@ -21,6 +22,8 @@ function actsForBody(locate: (args: any, ctx: TrainingContext) => Promise<Entity
 }
 
 const keepsRecord = ruleOf<TrainingContext>(async (_parent, args: { practitionerId: string }, ctx) => Boolean(await practitionerKeptBy(ctx, args.practitionerId)));
+
+const keepsReissued = ruleOf<TrainingContext>(async (_parent, args: { input?: { practitionerId?: string } }, ctx) => Boolean(await practitionerKeptBy(ctx, args.input?.practitionerId, 'input.practitionerId')));
 
 const bodyOf = (ctx: TrainingContext, id: string) => bodyNamed(ctx, id, 'bodyId');
 const bodyOfCertificate = actsForBody(async (args, ctx) => bodyOf(ctx, (await certificateNamed(ctx, args.code)).bodyId));
@@ -46,7 +49,12 @@ export const trainingPermissions: Permissions = {
     reinstateCertificate: chain(officer, bodyOfCertificate),
     revokeCertificate: chain(officer, bodyOfCertificate),
     rotateSigningKey: chain(officer, actsForBody((args, ctx) => bodyOf(ctx, args.bodyId))),
+    establishAccreditationBody: chain(isAuthenticated, ruleOf<TrainingContext>((_parent, args, ctx) => mayEstablish(args.input?.jurisdictions, ctx.caller!))),
+    defineProgram: chain(officer, actsForBody((args, ctx) => bodyOf(ctx, args.bodyId))),
+    retireProgram: chain(officer, actsForBody(async (args, ctx) => bodyOf(ctx, (await programNamed(ctx, args.code, 'code')).bodyId))),
+    reissueCertificate: chain(officer, actsForBody(async (args, ctx) => bodyOf(ctx, (await programNamed(ctx, args.input?.programCode, 'input.programCode')).bodyId)), keepsReissued),
   },
+  ...mePermissions,
   Attorney: { id: allow, accreditation: isAuthenticated },
   ...openTypes('SigningKey', 'TrainingProgram', 'TrainingModule', 'Completion', 'ExchangeVisit', 'CertificateScope', 'StatusChange', 'PractitionerEdge', 'PractitionerConnection', 'PageInfo'),
 };

@@ -3,6 +3,7 @@ import type { Entity } from '../common/loaders';
 import { countryCode, localDate, newId, recordId, text } from '../common/validate';
 import { sameRegion } from './access';
 import { programOfModule } from './bodies';
+import { refuseIfRetired } from './programs';
 import type { CompletionRecord, ExchangeVisitRecord, PractitionerRecord, TrainingContext } from './models';
 import { PractitionerRole } from './vocabulary';
 
@@ -97,6 +98,7 @@ export interface CompletionInput {
 export async function recordCompletion(ctx: TrainingContext, practitionerId: string, moduleCode: string, input: CompletionInput): Promise<Entity<CompletionRecord>> {
   const practitioner = await practitionerNamed(ctx, practitionerId);
   const { program, module } = await programOfModule(ctx, moduleCode, 'moduleCode');
+  refuseIfRetired(program, 'moduleCode', 'completions');
   const completedOn = localDate(input.completedOn, 'input.completedOn');
   if (completedOn > today(ctx.now)) throw badInput('input.completedOn', 'is in the future');
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw badInput('input.score', 'must be a whole number from 0 to 100');

@@ -3,13 +3,14 @@ import { Audited } from '../common/audited';
 import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
 import { countryCode, isRecordId, recordId } from '../common/validate';
-import { signsInAs } from './access';
-import { bodyNamed, rotateSigningKey } from './bodies';
+import { bodyNamed, establishAccreditationBody, rotateSigningKey } from './bodies';
+import { defineProgram, retireProgram, type ProgramInput } from './programs';
 import { bodyId, catalogCode } from './code';
+import { ownPractitioner } from './me';
 import { jwksUrlOf, revocationListUrlOf } from './credential';
 import { keysWithRetirement } from './keys';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, ProgramRecord, TrainingContext } from './models';
-import { CompletionInput, ExchangeVisitInput, RegisterPractitionerInput } from './inputs';
+import { CompletionInput, DefineProgramInput, EstablishAccreditationBodyInput, ExchangeVisitInput, RegisterPractitionerInput } from './inputs';
 import { cpdHours, recordCompletion, recordExchangeVisit, registerPractitioner, type PractitionerInput } from './practitioners';
 import {
   AccreditationBody,
@@ -40,6 +41,14 @@ export class AccreditationBodyResolver {
   @Query(() => AccreditationBody, { nullable: true, description: 'One accreditation body (public)' })
   accreditationBody(@Arg('id', () => ID) id: string, @Ctx() ctx: TrainingContext): Promise<BodyDoc | null> {
     return ctx.loaders.body.load(bodyId(id, 'id'));
+  }
+
+  @Audited('ACCREDITATION_BODY_ESTABLISHED')
+  @Mutation(() => AccreditationBody, {
+    description: "Establishes a region's accreditation body with its first signing key, made here (a registrar of one of its jurisdictions); an id already taken: CONFLICT",
+  })
+  establishAccreditationBody(@Arg('input', () => EstablishAccreditationBodyInput) input: EstablishAccreditationBodyInput, @Ctx() ctx: TrainingContext): Promise<BodyDoc> {
+    return establishAccreditationBody(ctx, input);
   }
 
   @Audited('SIGNING_KEY_ROTATED')
@@ -75,6 +84,28 @@ export class TrainingProgramResolver {
   async trainingPrograms(@Ctx() ctx: TrainingContext, @Arg('bodyId', () => ID, { nullable: true }) bodyId?: string): Promise<ProgramDoc[]> {
     if (bodyId == null) return ctx.loaders.allPrograms.load('all');
     return ctx.loaders.programsOfBody.load((await bodyNamed(ctx, bodyId, 'bodyId')).id);
+  }
+
+  @Audited('PROGRAM_DEFINED')
+  @Mutation(() => TrainingProgram, { description: "Defines a program of the body (its accreditation officers); program and module codes are unique, every wrong field named at once" })
+  defineProgram(@Arg('bodyId', () => ID) bodyId: string, @Arg('input', () => DefineProgramInput) input: DefineProgramInput, @Ctx() ctx: TrainingContext): Promise<ProgramDoc> {
+    return defineProgram(ctx, bodyId, input as ProgramInput);
+  }
+
+  @Audited('PROGRAM_RETIRED')
+  @Mutation(() => TrainingProgram, { description: "Retires a program (its body's accreditation officers): no new completions or certificates; those it gave stay valid" })
+  retireProgram(@Arg('code', () => String) code: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: TrainingContext): Promise<ProgramDoc> {
+    return retireProgram(ctx, code, reason);
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  retiredAt(@Root() program: ProgramDoc): Date | null {
+    return program.retiredAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  retirementReason(@Root() program: ProgramDoc): string | null {
+    return program.retirementReason ?? null;
   }
 
   @FieldResolver(() => String)
@@ -123,9 +154,8 @@ export class PractitionerResolver {
     nullable: true,
     description: "The caller's own practitioner record: the one registered with her token's issuer and subject, in her jurisdiction and with her profession's role (null when none)",
   })
-  async ownPractitionerRecord(@Ctx() ctx: TrainingContext): Promise<PractitionerDoc | null> {
-    const caller = ctx.caller!;
-    return (await ctx.loaders.practitionersWithSubject.load(caller.sub)).find((p) => signsInAs(caller, p)) ?? null;
+  ownPractitionerRecord(@Ctx() ctx: TrainingContext): Promise<PractitionerDoc | null> {
+    return ownPractitioner(ctx);
   }
 
   @Audited('PRACTITIONER_REGISTERED')

@@ -83,6 +83,12 @@ export class TrainingProgram {
 
   @Field(() => Float)
   totalHours!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When it was retired: it takes no new completions or certificates; those it gave stay valid' })
+  retiredAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was retired' })
+  retirementReason!: string | null;
 }
 
 @ObjectType({ description: 'A module completed (or failed) by a practitioner' })
@@ -222,6 +228,12 @@ export class Certificate {
 
   @Field(() => StatusChange, { nullable: true, description: 'While SUSPENDED' })
   suspension!: StatusChange | null;
+
+  @Field(() => String, { nullable: true, description: 'A re-issue after a revocation: the code of the revoked certificate it follows' })
+  reissueOf!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A re-issue: why it was issued again (CASE, as the revocation)' })
+  reissueReason!: string | null;
 
   @Field({ description: 'A compact JWS (ES256) signed by the body’s key, `kid` in its header: holder, role, scope, body, dates and code, no contact data. It still verifies after a revocation: check online, or against the revocation list' })
   credential!: string;

@@ -1,5 +1,6 @@
 import { establishBody } from '../../subgraphs/training/bodies';
 import { SigningKeys } from '../../subgraphs/training/keys';
+import { checkedProgram, storeProgram } from '../../subgraphs/training/programs';
 import { trainingModels, type TrainingModels } from '../../subgraphs/training/models';
 import type { TestHub } from './hub';
 
@@ -18,7 +19,7 @@ export const VISIT = `mutation($id: ID!, $input: ExchangeVisitInput!) { recordEx
 export const today = () => new Date().toISOString().slice(0, 10);
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-/** Bodies and programs are set up by operators (as the demo seed does), not through the graph. */
+/** Bodies and programs set up by the functions establishAccreditationBody and defineProgram call (as the demo seed does). */
 export async function setUpAccreditation(hub: TestHub): Promise<TrainingModels> {
   const models = trainingModels(hub.subgraphs.training.connection, { keys: new SigningKeys(hub.env.ACCREDITATION_KEY_DIR), publicUrl: 'http://localhost:4000' });
   const at = new Date(Date.now() - 5 * 365 * 86_400_000);
@@ -26,7 +27,7 @@ export async function setUpAccreditation(hub: TestHub): Promise<TrainingModels> 
   await establishBody(models, { id: 'CE', name: 'Central European Training Board', region: 'Central Europe', jurisdictions: ['DE', 'AT'] }, 'test', at);
   await establishBody(models, { id: 'SE', name: 'Southern European Accreditation Body', region: 'Southern Europe', jurisdictions: ['IT', 'GR'] }, 'test', at);
   const module = (code: string, hours: number, competency: string) => ({ code, title: `Module ${code}`, hours, competency });
-  await models.programs.createMany([
+  const programs = [
     {
       _id: 'WB-VA-101',
       title: 'Identifying Victims of Trafficking',
@@ -44,7 +45,9 @@ export async function setUpAccreditation(hub: TestHub): Promise<TrainingModels> 
       requiredFor: ['JUDGE', 'PROSECUTOR'],
     },
     { _id: 'SE-JP-201', title: 'Trauma-Informed Justice', bodyId: 'SE', passingScore: 75, modules: [module('SE-JP-201-M1', 10, 'TRAUMA_INFORMED_INTERVIEWING')], requiredFor: ['JUDGE'] },
-  ]);
+  ];
+  // Through defineProgram's own checks and writes (module codes held as they are for the API).
+  for (const { _id, bodyId, ...rest } of programs) await storeProgram(models, await checkedProgram(models, bodyId, { code: _id, ...rest }), 'test', at);
   return models;
 }
 

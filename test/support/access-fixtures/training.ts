@@ -59,7 +59,7 @@ export const trainingFixtures: Record<string, TypeFixture> = {
     async records(hub) {
       const { code } = await trainingWorld(hub);
       const read = { root: 'certificate', args: { code }, type: 'Certificate' };
-      return { issued: { id: code, gateway: read, direct: read, unset: ['revocation', 'suspension'] } };
+      return { issued: { id: code, gateway: read, direct: read, unset: ['revocation', 'suspension', 'reissueOf', 'reissueReason'] } };
     },
   },
   AccreditationBody: {
