@@ -132,6 +132,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   if (feed) feed.onAnnounce = () => nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
+  const declaredTypes = new Map((definition.access ?? []).map((access) => [access.typeName, access])); // writes of their protected fields need a purpose
 
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
@@ -186,7 +187,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           credentials,
           models,
           loaders: definition.loaders(models),
-          audit: new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose),
+          audit: new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose, declaredTypes),
           now: clock.now(),
           decisions: new Map(),
           metrics,
