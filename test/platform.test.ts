@@ -48,7 +48,7 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
       expect(body.data.caseNote).toEqual({ id: noteId, court: 'Landgericht Berlin', summary: null });
       expect(errorCodes(body)).toEqual({ 'caseNote.summary': 'FORBIDDEN' });
       expect(body.errors![0].message).toBe(`TESTIMONY data of this case note is read only by judge, prosecutor, law_enforcement, social_worker, legal_aid_attorney: not by ${role}`);
-      expect(body.errors![0].extensions.reason).toBe('ROLE');
+      expect(body.errors![0].extensions?.reason).toBe('ROLE');
     }
     expect(await readNote('judge', 'AT')).toEqual({ data: { caseNote: null } }); // as for an unknown id
   });
@@ -60,7 +60,7 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
     expect(errorCodes(visible)).toEqual({ 'caseNote.summary': 'FORBIDDEN' });
     // The denial says what the consent naming AT covers (the platform's consent basis explains itself in any subgraph).
     expect(visible.errors![0].message).toBe("TESTIMONY data of this case note is not shared with AT: the victim's consent shares HEALTH with AT, not TESTIMONY");
-    expect(visible.errors![0].extensions.reason).toBe('CONSENT_CATEGORY');
+    expect(visible.errors![0].extensions?.reason).toBe('CONSENT_CATEGORY');
     const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['TESTIMONY'], granteeJurisdictions: ['AT'] });
     const allowed = await readNote('judge', 'AT');
     expect(allowed.errors).toBeUndefined();
