@@ -25,6 +25,7 @@ beforeAll(async () => {
   // IDENTITY for DE, but only to investigate and prosecute; HEALTH for AT.
   await grantConsent(hub, victimId, 'AL', { categories: ['IDENTITY'], granteeJurisdictions: ['DE'], purposes: ['PROSECUTION', 'CRIMINAL_INVESTIGATION'] });
   await grantConsent(hub, victimId, 'AL', { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
+  await grantConsent(hub, victimId, 'AL', { categories: ['CONTACT'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
   shelterId = await new Records(hub).shelter('DE');
 }, 180_000);
 afterAll(() => hub.stop());
@@ -67,11 +68,17 @@ describe('a denied victim field names the rule that failed', () => {
     expect(denials(allowed)['victim.legalName']).toBeUndefined();
   });
 
-  it('CONSENT_CATEGORY: a consent names AT for HEALTH only, never what DE was given', async () => {
+  it('CONSENT_CATEGORY: consents name AT for CONTACT and HEALTH, never what DE was given', async () => {
     const res = await ask('social_worker', 'AT', VICTIM, victimId, 'VICTIM_SUPPORT');
     expect(denials(res)['victim.legalName']).toEqual({
       reason: 'CONSENT_CATEGORY',
-      message: "IDENTITY data of this victim is not shared with AT: the victim's consent shares HEALTH with AT, not IDENTITY",
+      message: "IDENTITY data of this victim is not shared with AT: the victim's consent shares CONTACT and HEALTH with AT, not IDENTITY",
+    });
+    // Shelter staff never read CONTACT: of what is shared with AT, only what the role may read is named.
+    const staff = await ask('shelter_staff', 'AT', VICTIM, victimId, 'SHELTER_PLACEMENT');
+    expect(denials(staff)['victim.currentLocality']).toEqual({
+      reason: 'CONSENT_CATEGORY',
+      message: "LOCATION data of this victim is not shared with AT: the victim's consent shares HEALTH with AT, not LOCATION",
     });
   });
 

@@ -385,7 +385,9 @@ export function victimConsent<P>(victimIdOf: (parent: P) => string | null | unde
       // Only the consents naming the caller's own jurisdiction are ever answered (common/consents.ts): what they say is the caller's to know.
       explain: async (ctx, parent, category) => {
         const victimId = victimIdOf(parent);
-        return victimId ? consentExplanation(await ctx.consents.consentsFor(victimId), category, ctx.caller!.jurisdiction, ctx.purpose) : null;
+        if (!victimId) return null;
+        const mayRead = (c: string) => c === 'CASE' || (ROLES_BY_CATEGORY[c as ProtectedCategory]?.includes(ctx.caller!.role) ?? false);
+        return consentExplanation(await ctx.consents.consentsFor(victimId), category, ctx.caller!.jurisdiction, ctx.purpose, mayRead);
       },
     },
   );

@@ -47,14 +47,21 @@ export function purposeDenial(what: string, role: Role): Denial {
  * What the victim's consents naming the caller's jurisdiction say of this category, when
  * the consent basis failed: shared for other purposes, or other categories shared.
  */
-export function consentExplanation(consents: SharedConsent[], category: string, jurisdiction: string, purpose: string | null): Explanation | null {
+export function consentExplanation(
+  consents: SharedConsent[],
+  category: string,
+  jurisdiction: string,
+  purpose: string | null,
+  /** Of the other categories shared, only those the caller's role may ever read are named. */
+  mayRead: (category: string) => boolean,
+): Explanation | null {
   const covering = consents.filter((c) => c.categories.includes(category));
   if (covering.length > 0) {
     const purposes = PURPOSES.filter((p) => covering.some((c) => c.purposes.includes(p)));
     return { reason: 'CONSENT_PURPOSE', says: `is shared with ${jurisdiction} for ${inWords(purposes)}, not for ${purpose}` };
   }
-  if (consents.length === 0) return null;
-  const others = [...new Set(consents.flatMap((c) => c.categories))].sort();
+  const others = [...new Set(consents.flatMap((c) => c.categories))].filter(mayRead).sort();
+  if (others.length === 0) return null;
   return { reason: 'CONSENT_CATEGORY', says: `is not shared with ${jurisdiction}: the victim's consent shares ${inWords(others)} with ${jurisdiction}, not ${category}` };
 }
 
