@@ -16,8 +16,12 @@ export function badToken(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message = 'Not authorized to access this field'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+/**
+ * Not entitled. `reason`: the rule that failed, a stable code for clients (ROLE, PURPOSE,
+ * CONSENT_PURPOSE, CONSENT_CATEGORY, NO_BASIS, …; subgraphs/common/denials.ts).
+ */
+export function forbidden(message = 'Not authorized to access this field', reason?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: reason ? { code: 'FORBIDDEN', reason } : { code: 'FORBIDDEN' } });
 }
 
 /** An X-Purpose header outside the vocabulary or the role's purposes: the whole request is refused with HTTP 400. */

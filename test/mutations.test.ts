@@ -1,4 +1,5 @@
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
+import { categoriesWritten } from '../subgraphs/common/access';
 import { federatedSchema } from '../subgraphs/common/schema';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { MUTATIONS, type Variables } from './support/mutation-fixtures';
@@ -31,10 +32,10 @@ const idQueries = idQueryFields();
 const fieldNamed = (kind: 'mutation' | 'query', name: string) => [...mutations, ...idQueries].find((f) => f.kind === kind && f.name === name)!;
 const strangerFor = (as: Actor, stranger?: Actor): Actor => stranger ?? { role: as.role, jurisdiction: STRANGER_JURISDICTION };
 
-async function call(field: RootField, variables: Variables, actor: Actor, select?: string): Promise<GraphQLResponse> {
+async function call(field: RootField, variables: Variables, actor: Actor, select?: string, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
   const token = await hub.token(actor.role, actor.jurisdiction, { ...(actor.sub ? { sub: actor.sub } : {}), ...(actor.org ? { org: actor.org } : {}) });
   const url = field.inaccessible ? hub.subgraphs[field.subgraph].url : undefined;
-  return hub.query(token, documentFor(field, variables, select), variables, url ? { url } : {});
+  return hub.query(token, documentFor(field, variables, select), variables, { headers, ...(url ? { url } : {}) });
 }
 
 /** Every row's records, made through the API a few rows at a time; a row whose set-up fails fails its own tests. */
@@ -170,6 +171,36 @@ describe('writes are never unaudited: with the audit store failing, no mutation 
   });
 });
 
+/** Each row's call stating no purpose, made while its audit store fails (so it writes nothing either way), and what it tried to write. */
+const withoutPurpose = new Map<string, { code: unknown; reason: unknown; message: string; eventTried: boolean }>();
+/** What each row's successful call wrote: subject type and fields of each event (READs aside). */
+const writtenBy = new Map<string, Array<{ subjectType: string; fields: string[] }>>();
+
+describe('stating no purpose: a write of protected data is refused before its event (compared with the declarations below)', () => {
+  let last: Snapshot;
+  beforeAll(async () => {
+    last = await snapshot(hub);
+  });
+
+  test.each(Object.keys(MUTATIONS))('%s, stating no purpose, writes nothing', async (name) => {
+    const row = MUTATIONS[name];
+    const auditStore = hub.subgraphs[row.writes].connection.models.AuditEvent.collection;
+    const failing = jest.spyOn(auditStore, 'insertMany').mockRejectedValue(new Error('audit store unavailable'));
+    let tried = false;
+    const res = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as, undefined, { 'x-purpose': '' }).finally(() => {
+      // Read before the restore, which forgets the calls: was this row's event on its way to the store?
+      tried = failing.mock.calls.flatMap(([docs]) => docs as unknown as Array<{ action: string }>).some((doc) => doc.action === row.action);
+      failing.mockRestore();
+    });
+    const error = res.body.errors?.[0];
+    withoutPurpose.set(name, { code: error?.extensions?.code, reason: error?.extensions?.reason, message: error?.message ?? '', eventTried: tried });
+    const [before, after] = [last, await snapshot(hub)];
+    last = after;
+    expect(res.body.data?.[name] ?? null).toBeNull();
+    expect(changedBetween(before, after)).toEqual([]);
+  });
+});
+
 describe('with the audit store working, the same calls succeed and each writes its audit event first', () => {
   // This proves each row reaches its write: a row refused for its input would make the refusals above vacuous.
   const headOf = async (subgraph: string) => ((await hub.subgraphs[subgraph].audit.model.findOne({}, { sequence: 1 }).sort({ sequence: -1 }).lean()) as { sequence: number } | null)?.sequence ?? 0;
@@ -180,7 +211,36 @@ describe('with the audit store working, the same calls succeed and each writes i
     const done = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as);
     expect(done.body.errors).toBeUndefined();
     expect(done.body.data?.[name]).not.toBeNull();
-    const events = await hub.subgraphs[row.writes].audit.model.find({ sequence: { $gt: since } }, { action: 1 }).lean();
+    const events = await hub.subgraphs[row.writes].audit.model.find({ sequence: { $gt: since } }, { action: 1, subjectType: 1, fields: 1, role: 1 }).lean();
     expect(events.map((e) => e.action)).toContain(row.action);
+    // This call's writes: its caller's events (not a hub job's meanwhile, e.g. an erasure followed by this subgraph).
+    writtenBy.set(name, events.filter((e) => e.action !== 'READ' && e.role === row.as.role).map((e) => ({ subjectType: e.subjectType, fields: e.fields })));
+  });
+});
+
+describe('a write of protected data needs a stated purpose, from the declarations: every mutation whose events name a protected field', () => {
+  // The platform's guarantee (RequestAudit.change), checked for every row, so that no subgraph can forget it.
+  const declaredBy = (subgraph: string) => new Map((SUBGRAPHS.find((s) => s.definition.name === subgraph)?.definition.access ?? []).map((access) => [access.typeName, access] as const));
+  const touched = (name: string) => {
+    const declared = declaredBy(MUTATIONS[name].writes);
+    return [...new Set((writtenBy.get(name) ?? []).flatMap(({ subjectType, fields }) => (declared.has(subjectType) ? categoriesWritten(declared.get(subjectType)!, fields) : [])))].sort();
+  };
+
+  test.each(Object.keys(MUTATIONS))('%s', (name) => {
+    expect({ [name]: writtenBy.has(name) }).toEqual({ [name]: true }); // its successful call above said what it writes
+    const refused = withoutPurpose.get(name)!;
+    const categories = touched(name);
+    if (categories.length > 0) {
+      expect({ categories, code: refused.code, reason: refused.reason, changedOnlyForAPurpose: /is changed only for a stated purpose/.test(refused.message), eventTried: refused.eventTried }).toEqual({
+        categories,
+        code: 'FORBIDDEN',
+        reason: 'PURPOSE',
+        changedOnlyForAPurpose: true,
+        eventTried: false,
+      });
+    } else {
+      // Nothing protected written: not refused for want of a purpose to write.
+      expect({ categories, refusedForAPurposeToWrite: /is changed only for a stated purpose/.test(refused.message) }).toEqual({ categories, refusedForAPurposeToWrite: false });
+    }
   });
 });

@@ -47,7 +47,8 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
       const body = await readNote(role, jurisdiction);
       expect(body.data.caseNote).toEqual({ id: noteId, court: 'Landgericht Berlin', summary: null });
       expect(errorCodes(body)).toEqual({ 'caseNote.summary': 'FORBIDDEN' });
-      expect(body.errors![0].message).toBe(`TESTIMONY data of this case note is not shared with ${role} in ${jurisdiction}`);
+      expect(body.errors![0].message).toBe(`TESTIMONY data of this case note is read only by judge, prosecutor, law_enforcement, social_worker, legal_aid_attorney: not by ${role}`);
+      expect(body.errors![0].extensions?.reason).toBe('ROLE');
     }
     expect(await readNote('judge', 'AT')).toEqual({ data: { caseNote: null } }); // as for an unknown id
   });
@@ -57,6 +58,9 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
     const visible = await readNote('judge', 'AT'); // visible now (a consent names AT), but not this category
     expect(visible.data.caseNote).toEqual({ id: noteId, court: 'Landgericht Berlin', summary: null });
     expect(errorCodes(visible)).toEqual({ 'caseNote.summary': 'FORBIDDEN' });
+    // The denial says what the consent naming AT covers (the platform's consent basis explains itself in any subgraph).
+    expect(visible.errors![0].message).toBe("TESTIMONY data of this case note is not shared with AT: the victim's consent shares HEALTH with AT, not TESTIMONY");
+    expect(visible.errors![0].extensions?.reason).toBe('CONSENT_CATEGORY');
     const consentId = await grantConsent(hub, victimId, 'DE', { categories: ['TESTIMONY'], granteeJurisdictions: ['AT'] });
     const allowed = await readNote('judge', 'AT');
     expect(allowed.errors).toBeUndefined();

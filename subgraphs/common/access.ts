@@ -1,8 +1,8 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors';
-import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
+import { consentExplanation, noBasisDenial, purposeDenial, roleDenial, type Denial, type Explanation } from './denials';
 import { allow, ruleOf, type Permissions } from './rules';
 
 /**
@@ -68,10 +68,14 @@ export interface Basis<P> {
    * which bases hold, so a basis must name every fact it needs.
    */
   establishedBy?: readonly string[];
+  /** How a NO_BASIS denial names it, e.g. "in the record's own jurisdiction" (default: its name, quoted). */
+  phrase?: (category: string, ctx: RequestContext) => string;
+  /** When it did not hold, what more the caller may learn of why (a consent shares other purposes or categories). */
+  explain?(ctx: RequestContext, parent: P, category: string): Promise<Explanation | null>;
 }
 
 /** Whether the engine asks this basis for this role at all. */
-function appliesTo(basis: Basis<unknown>, role: Role): boolean {
+function appliesTo(basis: { roles?: readonly Role[] }, role: Role): boolean {
   return !basis.roles || basis.roles.includes(role);
 }
 
@@ -80,7 +84,7 @@ export interface CategoryRule<P> {
   roles: readonly Role[];
   /** One of these must hold as well. */
   bases: Array<Basis<P>>;
-  /** The FORBIDDEN message, given "<role> in <jurisdiction>". */
+  /** The FORBIDDEN message when no basis holds (NO_BASIS), given "<role> in <jurisdiction>"; default: the bases, named. */
   denied?: (whom: string) => string;
 }
 
@@ -137,16 +141,15 @@ export function protectedCategories<P>(bases: Array<Basis<P>>): Record<Protected
 
 export interface Decision {
   allowed: boolean;
-  /** Why none could be decided (said in the FORBIDDEN message). */
-  reason: string | null;
   /** The basis that held, as audit events record it: `OWN_JURISDICTION`, `CONSENT:<consent id>`, … */
   basis: string | null;
-  /** Denied because the request stated no purpose. */
-  needsPurpose?: boolean;
+  /** Why a field was denied: the rule that failed (common/denials.ts). */
+  denial?: Denial;
 }
 
-const DENIED: Decision = { allowed: false, reason: null, basis: null };
-const ALLOWED: Decision = { allowed: true, reason: null, basis: null };
+const DENIED: Decision = { allowed: false, basis: null };
+const ALLOWED: Decision = { allowed: true, basis: null };
+const denied = (denial: Denial): Decision => ({ allowed: false, basis: null, denial });
 
 /** A decision made once per request under `key` (ctx.decisions), however often it is asked. */
 export function decidedOnce(ctx: RequestContext, key: string, make: () => Promise<Decision>): Promise<Decision> {
@@ -169,22 +172,42 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
   if (category === 'CASE') return Promise.resolve(ALLOWED);
   return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:${category}`, async () => {
     const categoryRule = access.rules[category];
-    if (!categoryRule || !categoryRule.roles.includes(caller.role)) return DENIED;
+    if (!categoryRule) return DENIED;
+    // A role no basis is ever asked for is as good as unlisted: the roles named are those some basis serves.
+    const roles = categoryRule.roles.filter((role) => categoryRule.bases.some((b) => appliesTo(b, role)));
+    if (!roles.includes(caller.role)) return denied(roleDenial(category, access.noun, roles, caller.role));
     // Protected data is read for a stated purpose only.
-    if (!ctx.purpose) return { ...DENIED, needsPurpose: true };
-    for (const basis of categoryRule.bases) {
-      if (!appliesTo(basis, caller.role)) continue;
-      try {
+    if (!ctx.purpose) return denied(purposeDenial(`${category} data of ${access.noun} is read`, caller.role));
+    const bases = categoryRule.bases.filter((b) => appliesTo(b, caller.role));
+    try {
+      for (const basis of bases) {
         const held = await basis.holds(ctx, parent, category);
-        if (held) return { allowed: true, reason: null, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
-      } catch (error) {
-        // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
-        if (error instanceof ConsentUnavailable) return { ...DENIED, reason: error.message };
-        throw error;
+        if (held) return { allowed: true, basis: typeof held === 'string' ? `${basis.code}:${held}` : basis.code };
       }
+      return denied(await whyNot(access, ctx, parent, category, bases));
+    } catch (error) {
+      // The victims subgraph did not answer: denied, and said why. Anything else is no decision at all.
+      if (error instanceof ConsentUnavailable) {
+        return denied({ reason: 'CONSENT_UNAVAILABLE', message: `${category} data of ${access.noun} cannot be shown now: ${error.message}` });
+      }
+      throw error;
     }
-    return DENIED;
   });
+}
+
+/**
+ * No basis held: what a basis can say of why (the first that says something, e.g. a
+ * consent for other purposes), else the declaration's own words or its bases, named.
+ */
+async function whyNot<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P, category: string, bases: Array<Basis<P>>): Promise<Denial> {
+  for (const basis of bases) {
+    const explanation = await basis.explain?.(ctx, parent, category);
+    if (explanation) return { reason: explanation.reason, message: `${category} data of ${access.noun} ${explanation.says}` };
+  }
+  const whom = `${ctx.caller!.role} in ${ctx.caller!.jurisdiction}`;
+  const own = access.rules[category].denied?.(whom);
+  if (own) return { reason: 'NO_BASIS', message: own };
+  return noBasisDenial(category, access.noun, bases.map((b) => b.phrase?.(category, ctx) ?? `on the basis "${b.name}"`), whom);
 }
 
 /** Whether the caller may know of this record at all (see `TypeAccess.visibleOn`). Once per record and request. */
@@ -210,7 +233,7 @@ async function seenFrom<P>(access: TypeAccess<P>, ctx: RequestContext, record: P
   const jurisdiction = await access.jurisdiction(record, ctx);
   if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
   for (const basis of access.visibleOn) {
-    if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, reason: null, basis: basis.code };
+    if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, basis: basis.code };
   }
   return DENIED;
 }
@@ -246,6 +269,24 @@ export async function visibleOnly<P>(access: TypeAccess<P>, ctx: RequestContext,
   return records.filter((_, i) => shown[i]);
 }
 
+/**
+ * The protected categories a write of these fields of a declared type touches, so that
+ * it needs a stated purpose (RequestAudit.change), as a read of them does. A field is in
+ * its declared category (open, CASE and PUBLIC fields are not protected); a name that is a
+ * category of the declaration stands for that category (a consent's event names the
+ * categories it shares); any other name is not declared at all and counts as protected
+ * (deny by default: "screening (undeclared)").
+ */
+export function categoriesWritten(access: TypeAccess<any>, fields: readonly string[]): string[] {
+  const touched = new Set<string>();
+  for (const field of fields) {
+    if (access.open.includes(field)) continue;
+    const category = access.fields[field] ?? (field === 'CASE' || access.rules[field] ? field : `${field} (undeclared)`);
+    if (category !== 'CASE' && category !== PUBLIC) touched.add(category);
+  }
+  return [...touched].sort();
+}
+
 /** The shield rules of a declared type: open fields allowed, every other field decided by its category. */
 export function permissionsOf(access: TypeAccess<any>): Permissions {
   const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
@@ -254,26 +295,21 @@ export function permissionsOf(access: TypeAccess<any>): Permissions {
       ctx.metrics?.decision(access.typeName, info.fieldName, false);
       return forbidden();
     }
-    const { allowed, reason, basis, needsPurpose } = await decide(access, ctx, parent, category);
+    const { allowed, basis, denial } = await decide(access, ctx, parent, category);
     ctx.metrics?.decision(access.typeName, info.fieldName, allowed); // type and field names are the schema's: bounded
     // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
     const logged = category !== PUBLIC && (category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction));
     if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed, basis);
     if (allowed) return true;
     if (!ctx.caller) return unauthenticated();
-    if (needsPurpose) {
-      return forbidden(`${category} data of ${access.noun} is read only for a stated purpose: send the X-Purpose header with one of ${PURPOSES_BY_ROLE[ctx.caller.role].join(', ')}`);
-    }
-    const whom = `${ctx.caller.role} in ${ctx.caller.jurisdiction}`;
-    const message = access.rules[category]?.denied?.(whom) ?? `${category} data of ${access.noun} is not shared with ${whom}`;
-    return forbidden(reason ? `${message} (${reason})` : message);
+    return denial ? forbidden(denial.message, denial.reason) : forbidden();
   });
   return { [access.typeName]: { '*': fieldRule, ...Object.fromEntries(access.open.map((field) => [field, allow])) } };
 }
 
 // ---- Bases every subgraph can use ----
 
-export function basis<P>(name: string, code: string, holds: Basis<P>['holds'], options: Pick<Basis<P>, 'roles' | 'establishedBy'> = {}): Basis<P> {
+export function basis<P>(name: string, code: string, holds: Basis<P>['holds'], options: Pick<Basis<P>, 'roles' | 'establishedBy' | 'phrase' | 'explain'> = {}): Basis<P> {
   // The roles are part of its name, so the access matrix (docs/access.md) shows them.
   return { name: options.roles ? `${name} (${options.roles.join(', ')})` : name, code, holds, establishedBy: [code], ...options };
 }
@@ -285,7 +321,9 @@ export function establishedBy<P>(facts: string[], inner: Basis<P>): Basis<P> {
 
 /** The caller acts in the record's jurisdiction. */
 export function ownJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('own jurisdiction', 'OWN_JURISDICTION', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction);
+  return basis('own jurisdiction', 'OWN_JURISDICTION', (ctx, parent) => jurisdictionOf(parent) === ctx.caller!.jurisdiction, {
+    phrase: () => "in the record's own jurisdiction",
+  });
 }
 
 /** A basis that holds only for some of a category's roles. */
@@ -297,15 +335,22 @@ export function forRoles<P>(roles: Role[], inner: Basis<P>): Basis<P> {
     holds: async (ctx, parent, category) => (only.includes(ctx.caller!.role) ? inner.holds(ctx, parent, category) : false),
     roles: only,
     establishedBy: inner.establishedBy,
+    phrase: inner.phrase,
+    explain: inner.explain,
   };
 }
 
 /** An auditor whose oversight covers the record's jurisdiction (its own, or its body's `oversees`). */
 export function overseesJurisdiction<P>(jurisdictionOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis("auditor overseeing the record's jurisdiction", 'OVERSIGHT', (ctx, parent) => {
-    const jurisdiction = jurisdictionOf(parent);
-    return Boolean(jurisdiction) && ctx.caller!.oversight.includes(jurisdiction!);
-  });
+  return basis(
+    "auditor overseeing the record's jurisdiction",
+    'OVERSIGHT',
+    (ctx, parent) => {
+      const jurisdiction = jurisdictionOf(parent);
+      return Boolean(jurisdiction) && ctx.caller!.oversight.includes(jurisdiction!);
+    },
+    { phrase: () => "by an auditor overseeing the record's jurisdiction" },
+  );
 }
 
 /** The record is about a victim in the caller's jurisdiction (asked of the victims subgraph). */
@@ -317,7 +362,7 @@ export function victimInOwnJurisdiction<P>(victimIdOf: (parent: P) => string | n
       const victimId = victimIdOf(parent);
       return victimId ? (await ctx.consents.jurisdictionOf(victimId)) === ctx.caller!.jurisdiction : false;
     },
-    { establishedBy: ['VICTIM_JURISDICTION'] },
+    { establishedBy: ['VICTIM_JURISDICTION'], phrase: () => "in the victim's own jurisdiction" },
   );
 }
 
@@ -326,12 +371,26 @@ export function victimInOwnJurisdiction<P>(victimIdOf: (parent: P) => string | n
  * caller's jurisdiction and the purpose the request states; holds on that consent's id.
  */
 export function victimConsent<P>(victimIdOf: (parent: P) => string | null | undefined): Basis<P> {
-  return basis('consent of the victim, for the stated purpose', 'CONSENT', async (ctx, parent, category) => {
-    const victimId = victimIdOf(parent);
-    if (!victimId || !ctx.purpose) return false;
-    const consent = (await ctx.consents.consentsFor(victimId)).find((c) => c.categories.includes(category) && c.purposes.includes(ctx.purpose!));
-    return consent?.id ?? false;
-  });
+  return basis(
+    'consent of the victim, for the stated purpose',
+    'CONSENT',
+    async (ctx, parent, category) => {
+      const victimId = victimIdOf(parent);
+      if (!victimId || !ctx.purpose) return false;
+      const consent = (await ctx.consents.consentsFor(victimId)).find((c) => c.categories.includes(category) && c.purposes.includes(ctx.purpose!));
+      return consent?.id ?? false;
+    },
+    {
+      phrase: (category, ctx) => `with a consent of the victim covering ${category} for ${ctx.caller!.jurisdiction} and the stated purpose`,
+      // Only the consents naming the caller's own jurisdiction are ever answered (common/consents.ts): what they say is the caller's to know.
+      explain: async (ctx, parent, category) => {
+        const victimId = victimIdOf(parent);
+        if (!victimId) return null;
+        const mayRead = (c: string) => c === 'CASE' || (ROLES_BY_CATEGORY[c as ProtectedCategory]?.includes(ctx.caller!.role) ?? false);
+        return consentExplanation(await ctx.consents.consentsFor(victimId), category, ctx.caller!.jurisdiction, ctx.purpose, mayRead);
+      },
+    },
+  );
 }
 
 /** Some active consent of the victim names the caller's jurisdiction (any category or purpose). */
@@ -343,6 +402,6 @@ export function namedByVictimConsent<P>(victimIdOf: (parent: P) => string | null
       const victimId = victimIdOf(parent);
       return victimId ? ((await ctx.consents.consentsFor(victimId))[0]?.id ?? false) : false;
     },
-    { establishedBy: ['NAMED_IN_CONSENT'] },
+    { establishedBy: ['NAMED_IN_CONSENT'], phrase: (_category, ctx) => `when a consent of the victim names ${ctx.caller!.jurisdiction}` },
   );
 }

@@ -1,10 +1,13 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Caller } from '../../platform/auth';
+import type { Caller, Role } from '../../platform/auth';
+import { forbidden } from '../../platform/errors';
+import { categoriesWritten, type TypeAccess } from './access';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains } from './chain';
 import { undeclaredAction, type MutationScope } from './audited';
 import { listsOf, type Lists } from './lists';
 import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { inWords, purposeDenial } from './denials';
 
 /**
  * Append-only, hash-chained audit trail (EU Directive 2016/680 Art. 25: who consulted or
@@ -290,6 +293,8 @@ export class RequestAudit {
     readonly log: AuditLog,
     private readonly caller: AuditActor | null,
     private readonly purpose: string | null,
+    /** The subgraph's declared types by name (common/access.ts): a write of their protected fields needs a stated purpose. */
+    private readonly declared: ReadonlyMap<string, TypeAccess<any>> = new Map(),
   ) {}
 
   noteRead(subjectType: string, subjectId: string, field: string, allowed: boolean, basis: string | null = null): void {
@@ -321,6 +326,7 @@ export class RequestAudit {
   async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>, bases: string[] = []): Promise<T> {
     const scope = this.scope;
     if (scope && !scope.actions.includes(action)) throw undeclaredAction(scope, action);
+    this.refuseWithoutPurpose(subjectType, fields);
     const entry: AuditEntry = { action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases };
     await this.log.append(this.caller, this.purpose, [entry]);
     if (scope) scope.written += 1;
@@ -332,6 +338,21 @@ export class RequestAudit {
       });
       throw error;
     }
+  }
+
+  /**
+   * Protected data is changed for a stated purpose only, as it is read (platform-wide, not
+   * per resolver): a write naming a protected field of a declared type, in a request that
+   * states none, is refused before its event or anything else is written. A subject type
+   * with no declaration is not checked here: declare it (common/access.ts).
+   */
+  private refuseWithoutPurpose(subjectType: string, fields: string[]): void {
+    const access = this.declared.get(subjectType);
+    if (this.purpose || !access) return;
+    const categories = categoriesWritten(access, fields);
+    if (categories.length === 0) return;
+    const { message, reason } = purposeDenial(`${inWords(categories)} data of ${access.noun} is changed`, (this.caller?.role ?? 'none') as Role);
+    throw forbidden(message, reason);
   }
 
   /** A mutation starts (common/audited.ts): its declared actions are in force until `leave`. */

@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import { allow, chain, deny, rule } from 'graphql-shield';
 import type { Role } from '../../platform/auth';
 import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
-import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { RequestContext } from './context';
+import { purposeDenial } from './denials';
 
 /**
  * The rule vocabulary every subgraph uses (and the only module that imports
@@ -53,14 +53,16 @@ export const isAuthenticated = ruleOf((_parent, _args, ctx) => (ctx.caller ? tru
 export function hasRole(...roles: Role[]) {
   return ruleOf((_parent, _args, ctx) => {
     if (!ctx.caller) return unauthenticated();
-    return roles.includes(ctx.caller.role) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`);
+    return roles.includes(ctx.caller.role) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`, 'ROLE');
   });
 }
 
 /** Reading personal data that is not a field of a declared type (e.g. an access report) needs a stated purpose too. */
-export const statesPurpose = ruleOf((_parent, _args, ctx) =>
-  ctx.purpose ? true : forbidden(`This is read only for a stated purpose: send the X-Purpose header with one of ${PURPOSES_BY_ROLE[ctx.caller!.role].join(', ')}`),
-);
+export const statesPurpose = ruleOf((_parent, _args, ctx) => {
+  if (ctx.purpose) return true;
+  const { message, reason } = purposeDenial('This is read', ctx.caller!.role);
+  return forbidden(message, reason);
+});
 
 /**
  * Acting on a record (a mutation): only the listed roles, and only in the record's own

@@ -133,6 +133,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   if (feed) feed.onAnnounce = () => nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
+  const declaredTypes = new Map((definition.access ?? []).map((access) => [access.typeName, access])); // writes of their protected fields need a purpose
 
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
@@ -181,7 +182,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
         const credentials = { authorization: req.headers.authorization, purpose, requestId: requestIdOf(res) };
         const now = clock.now();
-        const audit = new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose);
+        const audit = new RequestAudit(auditLog, service ? serviceActor(service) : caller, purpose, declaredTypes);
         const ctx = {
           caller,
           service,
