@@ -17,9 +17,11 @@ import type { TestHub } from './hub';
  *   # keep PROVIDER = registerLegalAidProvider.id
  *   # expect FORBIDDEN                           (an error code the answer must have; default: no error)
  *   # expect victim.legalName = null             (a value the answer must hold at that path, as JSON)
+ *   # expect errors[0].extensions.fields[1].path = "input.nationality"   (a path from `errors`: in the errors, not the data)
  *
- * In the text, `$NAME` outside the variables line is not replaced: the GraphQL stays what
- * a reader pastes into the explorer.
+ * `"$TODAY"` in the variables is today's date (YYYY-MM-DD) by the hub's clock, for what
+ * must not lie in the past. In the text, `$NAME` outside the variables line is not
+ * replaced: the GraphQL stays what a reader pastes into the explorer.
  */
 
 export interface Caller {
@@ -94,6 +96,7 @@ function at(data: unknown, path: string): unknown {
 export async function runSteps(hub: TestHub, steps: Step[], guide: string): Promise<void> {
   const kept: Record<string, unknown> = {};
   for (const step of steps) {
+    kept.TODAY = hub.clock.now().toISOString().slice(0, 10);
     const where = `${guide}, block at line ${step.line}`;
     const as = step.as;
     const token = as && (await hub.token(as.role, as.jurisdiction, { ...(as.sub && { sub: as.sub }), ...(as.org && { org: as.org }) }));
@@ -114,7 +117,8 @@ export async function runSteps(hub: TestHub, steps: Step[], guide: string): Prom
       throw new Error(`${where}: expected ${step.expect ?? 'no error'}, got ${JSON.stringify(res.body)}`);
     }
     for (const { path, value } of step.holds) {
-      const found = JSON.stringify(at(res.body.data, path) ?? null);
+      // A guide shows what a refusal says: a path from `errors` is read in the errors.
+      const found = JSON.stringify(at(/^errors\b/.test(path) ? res.body : res.body.data, path) ?? null);
       if (found !== JSON.stringify(JSON.parse(value))) throw new Error(`${where}: expected ${path} = ${value}, got ${found} in ${JSON.stringify(res.body)}`);
     }
     for (const { name, path } of step.keeps) {
