@@ -90,6 +90,27 @@ describe('a closed record', () => {
     expect(erase.body.errors).toBeUndefined();
     expect(await stored(id)).toMatchObject({ status: 'CLOSED', identification: null, screenings: [] });
   });
+
+  it('takes no screening, no recovery period and no consent (CONFLICT), and is not reopened', async () => {
+    const id = await registerVictim(hub, 'DE');
+    await hub.queryAs('social_worker', 'DE', `mutation($id: ID!) { closeVictimRecord(victimId: $id, reason: "Returned home") { status } }`, { id });
+    const before = await stored(id);
+    const screen = await hub.queryAs('social_worker', 'DE', SCREEN, { victimId: id, input: { observedIndicators: ['CR_VIOLENCE'], assessor: 'A', formVersion: '1' } });
+    const recovery = await hub.queryAs('social_worker', 'DE', `mutation($id: ID!) { startRecoveryPeriod(victimId: $id) { status } }`, { id });
+    const consent = await hub.queryAs(
+      'social_worker',
+      'DE',
+      `mutation($id: ID!, $input: GrantConsentInput!) { grantConsent(victimId: $id, input: $input) { id } }`,
+      { id, input: { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: ['VICTIM_SUPPORT'] } },
+    );
+    expect([errorCodes(screen.body), errorCodes(recovery.body), errorCodes(consent.body)]).toEqual([
+      { recordScreening: 'CONFLICT' },
+      { startRecoveryPeriod: 'CONFLICT' },
+      { grantConsent: 'CONFLICT' },
+    ]);
+    expect(await stored(id)).toEqual(before);
+    expect(await hub.subgraphs.victims.connection.collection('consents').countDocuments({ victimId: id })).toBe(0);
+  });
 });
 
 describe('identifyVictim', () => {
@@ -109,6 +130,19 @@ describe('identifyVictim', () => {
     const again = await hub.queryAs('prosecutor', 'DE', IDENTIFY, { victimId: id, input });
     expect(errorCodes(again.body)).toEqual({ identifyVictim: 'CONFLICT' });
     expect(again.body.errors![0].message).toContain('this victim is IDENTIFIED');
+  });
+
+  it('a presumed victim in her recovery period can be identified (CoE Art. 13: the period comes before identification is complete), and keeps the period', async () => {
+    const id = await registerVictim(hub, 'DE');
+    const recovery = await hub.queryAs('social_worker', 'DE', `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 90 }) { status } }`, { id });
+    expect(recovery.body.data.startRecoveryPeriod.status).toBe('IN_RECOVERY_PERIOD');
+    const res = await hub.queryAs('social_worker', 'DE', IDENTIFY, { victimId: id, input: { basis: 'MULTI_AGENCY_ASSESSMENT' } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.identifyVictim.status).toBe('IDENTIFIED');
+    expect((await stored(id))!.recoveryPeriod).toMatchObject({ days: 90 });
+    // A recovery period started for an identified victim leaves her IDENTIFIED.
+    const later = await hub.queryAs('social_worker', 'DE', `mutation($id: ID!) { startRecoveryPeriod(victimId: $id, input: { days: 60 }) { status } }`, { id });
+    expect(later.body.data.startRecoveryPeriod.status).toBe('IDENTIFIED');
   });
 
   it('of two identifications at once, exactly one is applied', async () => {

@@ -2,7 +2,7 @@ import { badInput, conflict, notFound } from '../../platform/errors';
 import { checkAll, languageCodes, localDate, recordId, text } from '../common/validate';
 import type { VictimContext } from './loaders';
 import { dayOf, type IdentificationRecord, type VictimRecord } from './models';
-import { phoneNumber } from './registration';
+import { phoneNumber, refuseIfClosed } from './registration';
 import { VictimStatus } from './types/enums';
 import type { IdentifyVictimInput, UpdateVictimInput } from './types/lifecycle';
 
@@ -32,7 +32,7 @@ export async function updateVictim(ctx: VictimContext, victimId: string, input: 
   const change = (await checkAll(checks as Record<string, () => unknown>)) as Partial<VictimRecord>;
   return ctx.audit.change('VICTIM_UPDATED', 'Victim', victimId, fields, async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
-      if (victim.status === VictimStatus.CLOSED) throw conflict('This victim’s record is CLOSED: its data is kept as it was until the retention period ends');
+      refuseIfClosed(victim);
       return change;
     });
     if (!changed) throw notFound('Victim', victimId);
@@ -40,10 +40,12 @@ export async function updateVictim(ctx: VictimContext, victimId: string, input: 
   });
 }
 
-const notPresumed = (status: string) => conflict(`Only a PRESUMED victim can be identified: this victim is ${status}`);
+/** Identified from PRESUMED, or during the recovery period a presumed victim is given before identification is complete (CoE Convention Art. 13). */
+const IDENTIFIABLE: string[] = [VictimStatus.PRESUMED, VictimStatus.IN_RECOVERY_PERIOD];
+const notPresumed = (status: string) => conflict(`Only a PRESUMED victim (or one in her recovery period) can be identified: this victim is ${status}`);
 
 /**
- * PRESUMED → IDENTIFIED, with the basis, the day and who recorded it. Of two
+ * PRESUMED (or IN_RECOVERY_PERIOD) → IDENTIFIED, with the basis, the day and who recorded it. Of two
  * identifications at once, one is applied and the other answers CONFLICT (the status is
  * checked again under the record's lock).
  */
@@ -61,12 +63,12 @@ export async function identifyVictim(ctx: VictimContext, victimId: string, input
   });
   // Refused before anything is audited when the status says so already.
   const current = await ctx.loaders.victim.load(id);
-  if (current && current.status !== VictimStatus.PRESUMED) throw notPresumed(current.status);
+  if (current && !IDENTIFIABLE.includes(current.status)) throw notPresumed(current.status);
   const caller = ctx.caller!;
   const identification: IdentificationRecord = { basis: input.basis, note, identifiedOn, identifiedBy: caller.sub, identifiedByRole: caller.role, recordedAt: ctx.now };
   return ctx.audit.change('VICTIM_IDENTIFIED', 'Victim', victimId, ['identification', 'status'], async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
-      if (victim.status !== VictimStatus.PRESUMED) throw notPresumed(victim.status);
+      if (!IDENTIFIABLE.includes(victim.status)) throw notPresumed(victim.status);
       return { status: VictimStatus.IDENTIFIED, identification };
     });
     if (!changed) throw notFound('Victim', victimId);

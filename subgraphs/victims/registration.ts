@@ -104,12 +104,18 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
   const screening = { ...checked, recordedBy: ctx.caller!.sub, recordedAt: ctx.now };
   return ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screenings'], async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
+      refuseIfClosed(victim);
       if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`);
       return { screenings: [...victim.screenings, screening] };
     });
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });
+}
+
+/** A closed record keeps its data as it was until its retention ends: nothing is added or changed (CONFLICT). */
+export function refuseIfClosed(victim: { status: string } | null | undefined): void {
+  if (victim?.status === VictimStatus.CLOSED) throw conflict('This victim’s record is CLOSED: its data is kept as it was until the retention period ends');
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {
@@ -127,7 +133,11 @@ export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, 
   end.setUTCDate(end.getUTCDate() + days);
   const recoveryPeriod = { startsOn, endsOn: dayOf(end), days, grantedBy: ctx.caller!.sub };
   return ctx.audit.change('RECOVERY_PERIOD_STARTED', 'Victim', victimId, ['recoveryPeriod', 'status'], async () => {
-    const changed = await ctx.models.victims.update(id, { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD });
+    // The period is a presumed victim's; an identified one keeps her status, a closed record is not reopened.
+    const changed = await ctx.models.victims.update(id, (victim) => {
+      refuseIfClosed(victim);
+      return victim.status === VictimStatus.PRESUMED ? { recoveryPeriod, status: VictimStatus.IN_RECOVERY_PERIOD } : { recoveryPeriod };
+    });
     if (!changed) throw notFound('Victim', victimId);
     return changed;
   });

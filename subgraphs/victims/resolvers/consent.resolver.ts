@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
+import { refuseIfClosed } from '../registration';
 import { checkAll, countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import { refreshSharing, sharingOf } from '../sharing';
@@ -61,6 +62,7 @@ export class ConsentResolver {
         return at;
       },
     });
+    refuseIfClosed(await ctx.loaders.victim.load(id));
     const consent = await ctx.audit.change('CONSENT_GRANTED', 'Victim', victimId, categories, async () => {
       const created = await ctx.models.consents.create({
         victimId: id,
