@@ -5,7 +5,8 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
-import { languageCode, localDate, newId, recordId, text } from '../../common/validate';
+import { checkAll, languageCode, localDate, newId, recordId, text } from '../../common/validate';
+import { checkEach, validOrUndefined } from '../checks';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
 import { ecli as parseEcli, isJurisdictionCode } from './ecli';
@@ -37,19 +38,23 @@ function keywordsOf(input: PrecedentKeywordsInput): KeywordGroups {
   return Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, [...new Set<string>(input[group] ?? [])]])) as unknown as KeywordGroups;
 }
 
-/** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one. */
-async function citedIds(ctx: ProceedingContext, eclis: string[], decidedOn: string, own: string | null, field: string): Promise<string[]> {
+/** At most MAX_CITES citations (their ECLIs are looked up by citedIds, once the whole input is well-formed). */
+function citations(eclis: string[], field: string): string[] {
   if (eclis.length > MAX_CITES) throw badInput(field, `must list at most ${MAX_CITES} precedents`);
-  const ids: string[] = [];
-  for (const [i, value] of eclis.entries()) {
+  return eclis;
+}
+
+/** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one; every wrong citation is named. */
+async function citedIds(ctx: ProceedingContext, eclis: string[], decidedOn: string, own: string | null, field: string): Promise<string[]> {
+  const ids = await checkEach(eclis, async (value, i) => {
     const cited = await precedentByEcli(ctx, value, `${field}[${i}]`);
     if (!cited) throw badInput(`${field}[${i}]`, `no precedent ${value.trim().toUpperCase()} is published here`);
     if (cited.ecli === own) throw badInput(`${field}[${i}]`, 'a precedent cannot cite itself');
     if (cited.withdrawn) throw badInput(`${field}[${i}]`, `${cited.ecli} was withdrawn`);
     if (cited.decidedOn > decidedOn) throw badInput(`${field}[${i}]`, `${cited.ecli} was decided on ${cited.decidedOn}, after this decision (${decidedOn})`);
-    if (!ids.includes(cited.id)) ids.push(cited.id);
-  }
-  return ids;
+    return cited.id;
+  });
+  return [...new Set(ids)];
 }
 
 function nonEmptyIssues(issues: LegalIssue[], field: string): LegalIssue[] {
@@ -154,38 +159,64 @@ export class PrecedentResolver {
   })
   async publishPrecedent(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => PublishPrecedentInput) input: PublishPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!;
-    if (proceeding.stage !== ProceedingStage.CLOSED) throw badInput('proceedingId', `the proceeding is at ${proceeding.stage}; precedents are published from CLOSED proceedings`);
-    const id = parseEcli(input.ecli, 'input.ecli');
-    if (id.country !== proceeding.jurisdiction) throw badInput('input.ecli', `its country ${id.country} is not the proceeding's jurisdiction ${proceeding.jurisdiction}`);
-    const decidedOn = localDate(input.decidedOn, 'input.decidedOn');
-    if (Number(decidedOn.slice(0, 4)) !== id.year) throw badInput('input.ecli', `its year ${id.year} is not the year of decidedOn (${decidedOn})`);
-    if (decidedOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.decidedOn', 'is in the future');
-    if ((await ctx.loaders.precedentsByEcli.load(id.value)).length > 0) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
-    const outcome = input.outcome ?? proceeding.outcome;
-    if (outcome == null) throw badInput('input.outcome', 'is required: the proceeding has no recorded outcome');
-    const texts = {
-      'input.summary': text(input.summary, 'input.summary', { max: 5000 }),
-      'input.significantFeatures': text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
-      'input.outcome': text(outcome, 'input.outcome', { max: 1000 }),
-    };
-    const court = input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court;
-    checkPublishedTexts({ ...texts, 'input.court': court, 'input.ecli': id.value }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) });
+    const today = ctx.now.toISOString().slice(0, 10);
+    // The shape of the whole input first, every wrong field in one answer.
+    const given = await checkAll({
+      proceedingId: () => {
+        if (proceeding.stage !== ProceedingStage.CLOSED) throw badInput('proceedingId', `the proceeding is at ${proceeding.stage}; precedents are published from CLOSED proceedings`);
+      },
+      ecli: () => {
+        const id = parseEcli(input.ecli, 'input.ecli');
+        if (id.country !== proceeding.jurisdiction) throw badInput('input.ecli', `its country ${id.country} is not the proceeding's jurisdiction ${proceeding.jurisdiction}`);
+        // Compared with decidedOn only when that is a date: else its own entry says what is wrong.
+        const decided = validOrUndefined(() => localDate(input.decidedOn, 'input.decidedOn'));
+        if (decided !== undefined && Number(decided.slice(0, 4)) !== id.year) throw badInput('input.ecli', `its year ${id.year} is not the year of decidedOn (${decided})`);
+        return id;
+      },
+      decidedOn: () => {
+        const decided = localDate(input.decidedOn, 'input.decidedOn');
+        if (decided > today) throw badInput('input.decidedOn', 'is in the future');
+        return decided;
+      },
+      court: () => (input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court),
+      language: () => languageCode(input.language, 'input.language'),
+      summary: () => text(input.summary, 'input.summary', { max: 5000 }),
+      significantFeatures: () => text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
+      outcome: () => {
+        const outcome = input.outcome ?? proceeding.outcome;
+        if (outcome == null) throw badInput('input.outcome', 'is required: the proceeding has no recorded outcome');
+        return text(outcome, 'input.outcome', { max: 1000 });
+      },
+      legalIssues: () => nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
+      cites: () => citations(input.cites, 'input.cites'),
+      namesToExclude: () => namesToExclude(input.namesToExclude),
+    });
+    const { ecli: id, decidedOn } = given;
+    const texts = { 'input.summary': given.summary, 'input.significantFeatures': given.significantFeatures, 'input.outcome': given.outcome };
+    // Then what needs the names and the published precedents, again all at once.
+    const { cites } = await checkAll({
+      names: () => checkPublishedTexts({ ...texts, 'input.court': given.court, 'input.ecli': id.value }, { aliases: aliasesOf(proceeding), excluded: given.namesToExclude }),
+      ecli: async () => {
+        if ((await ctx.loaders.precedentsByEcli.load(id.value)).length > 0) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
+      },
+      cites: () => citedIds(ctx, given.cites, decidedOn, id.value, 'input.cites'),
+    });
     const record: PrecedentRecord = {
       _id: newId(),
       ecli: id.value,
-      court,
+      court: given.court,
       courtType: input.courtType,
       jurisdiction: proceeding.jurisdiction,
       decidedOn,
       legalSystem: input.legalSystem,
-      language: languageCode(input.language, 'input.language'),
+      language: given.language,
       keywords: keywordsOf(input.keywords),
-      legalIssues: nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
-      summary: texts['input.summary'],
-      significantFeatures: texts['input.significantFeatures'],
-      outcome: texts['input.outcome'],
+      legalIssues: given.legalIssues,
+      summary: given.summary,
+      significantFeatures: given.significantFeatures,
+      outcome: given.outcome,
       ...(await profilesOf(proceeding, ctx)),
-      cites: await citedIds(ctx, input.cites, decidedOn, id.value, 'input.cites'),
+      cites,
       proceedingId: proceeding.id,
       publishedAt: ctx.now,
       publishedBy: ctx.caller!.sub,
@@ -211,22 +242,42 @@ export class PrecedentResolver {
   @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
   async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn; it cannot be corrected`);
-    const reason = text(input.reason, 'input.reason', { max: 1000 });
-    const change: Partial<PrecedentRecord> = {};
-    if (input.summary != null) change.summary = text(input.summary, 'input.summary', { max: 5000 });
-    if (input.significantFeatures != null) change.significantFeatures = text(input.significantFeatures, 'input.significantFeatures', { max: 3000 });
-    if (input.outcome != null) change.outcome = text(input.outcome, 'input.outcome', { max: 1000 });
-    if (input.legalIssues != null) change.legalIssues = nonEmptyIssues(input.legalIssues, 'input.legalIssues');
-    if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
-    if (input.cites != null) change.cites = await citedIds(ctx, input.cites, current.decidedOn, current.ecli, 'input.cites');
-    const fields = Object.keys(change);
-    if (fields.length === 0) throw badInput('input', 'changes nothing: give at least one field to correct');
+    const given = await checkAll({
+      ecli: () => {
+        if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn; it cannot be corrected`);
+      },
+      reason: () => text(input.reason, 'input.reason', { max: 1000 }),
+      input: () => {
+        if ([input.summary, input.significantFeatures, input.outcome, input.legalIssues, input.keywords, input.cites].every((v) => v == null)) {
+          throw badInput('input', 'changes nothing: give at least one field to correct');
+        }
+      },
+      summary: () => (input.summary != null ? text(input.summary, 'input.summary', { max: 5000 }) : undefined),
+      significantFeatures: () => (input.significantFeatures != null ? text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }) : undefined),
+      outcome: () => (input.outcome != null ? text(input.outcome, 'input.outcome', { max: 1000 }) : undefined),
+      legalIssues: () => (input.legalIssues != null ? nonEmptyIssues(input.legalIssues, 'input.legalIssues') : undefined),
+      cites: () => (input.cites != null ? citations(input.cites, 'input.cites') : undefined),
+      namesToExclude: () => namesToExclude(input.namesToExclude),
+    });
+    const { reason } = given;
     const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkPublishedTexts(
-      { 'input.summary': change.summary, 'input.significantFeatures': change.significantFeatures, 'input.outcome': change.outcome, 'input.reason': reason },
-      { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) },
-    );
+    // Then what needs the names and the published precedents, again all at once.
+    const { cites } = await checkAll({
+      names: () =>
+        checkPublishedTexts(
+          { 'input.summary': given.summary, 'input.significantFeatures': given.significantFeatures, 'input.outcome': given.outcome, 'input.reason': reason },
+          { aliases: aliasesOf(proceeding), excluded: given.namesToExclude },
+        ),
+      cites: () => (given.cites !== undefined ? citedIds(ctx, given.cites, current.decidedOn, current.ecli, 'input.cites') : undefined),
+    });
+    const change: Partial<PrecedentRecord> = {};
+    if (given.summary !== undefined) change.summary = given.summary;
+    if (given.significantFeatures !== undefined) change.significantFeatures = given.significantFeatures;
+    if (given.outcome !== undefined) change.outcome = given.outcome;
+    if (given.legalIssues !== undefined) change.legalIssues = given.legalIssues;
+    if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
+    if (cites !== undefined) change.cites = cites;
+    const fields = Object.keys(change);
     const correction = { correctedAt: ctx.now, reason, fields };
     const next = { ...current, ...change, corrections: [...current.corrections, correction], lastChange: 'CORRECTED' as const, updatedAt: ctx.now };
     return ctx.audit.change('PRECEDENT_CORRECTED', 'Precedent', current.id, fields, () =>
@@ -250,10 +301,16 @@ export class PrecedentResolver {
     @Arg('namesToExclude', () => [String], { nullable: true, defaultValue: [], description: 'Names that must not appear in the reason; never stored' }) names?: string[],
   ) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    const why = text(reason, 'reason', { max: 1000 });
-    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
+    const given = await checkAll({
+      ecli: () => {
+        if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
+      },
+      why: () => text(reason, 'reason', { max: 1000 }),
+      names: () => namesToExclude(names, 'namesToExclude'),
+    });
+    const why = given.why;
     const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkPublishedTexts({ reason: why }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(names, 'namesToExclude') });
+    checkPublishedTexts({ reason: why }, { aliases: aliasesOf(proceeding), excluded: given.names });
     return ctx.audit.change('PRECEDENT_WITHDRAWN', 'Precedent', current.id, ['withdrawn', 'withdrawnReason'], () =>
       indexThenWrite(ctx, current.id, null, current, async () => {
         const updated = await ctx.models.precedents.update(current.id, (now) => {
