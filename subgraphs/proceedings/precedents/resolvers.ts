@@ -5,13 +5,13 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
-import { checkAll, languageCode, localDate, newId, recordId, text } from '../../common/validate';
-import { checkEach, validOrUndefined } from '../checks';
+import { localDate, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
-import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
-import { ecli as parseEcli, isJurisdictionCode } from './ecli';
+import { Proceeding, proceedingAccess } from '../types';
+import { isJurisdictionCode } from './ecli';
 import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type PrecedentRecord } from './models';
-import { checkPublishedTexts, MIN_VICTIMS_FOR_PROFILE, namesToExclude, profilesOf, publishedProfile } from './publishing';
+import { checkCorrection, checkPublication, checkWithdrawal } from './inputs';
+import { MIN_VICTIMS_FOR_PROFILE, profilesOf, publishedProfile } from './publishing';
 import {
   CorrectPrecedentInput,
   PartyProfile,
@@ -23,44 +23,9 @@ import {
   type PrecedentHighlight,
   PrecedentKeywordsInput,
 } from './types';
-import { CourtType, KEYWORD_GROUPS, LegalIssue, type KeywordGroups } from './vocabulary';
+import { CourtType, KEYWORD_GROUPS, LegalIssue } from './vocabulary';
 
 type PrecedentDoc = Entity<PrecedentRecord>;
-
-const MAX_CITES = 50;
-
-/** The pseudonyms of the proceeding's defendants: published text must not carry them either. */
-function aliasesOf(proceeding: Entity<ProceedingRecord> | null | undefined): string[] {
-  return proceeding?.defendants.map((d) => d.alias) ?? [];
-}
-
-function keywordsOf(input: PrecedentKeywordsInput): KeywordGroups {
-  return Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, [...new Set<string>(input[group] ?? [])]])) as unknown as KeywordGroups;
-}
-
-/** At most MAX_CITES citations (their ECLIs are looked up by citedIds, once the whole input is well-formed). */
-function citations(eclis: string[], field: string): string[] {
-  if (eclis.length > MAX_CITES) throw badInput(field, `must list at most ${MAX_CITES} precedents`);
-  return eclis;
-}
-
-/** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one; every wrong citation is named. */
-async function citedIds(ctx: ProceedingContext, eclis: string[], decidedOn: string, own: string | null, field: string): Promise<string[]> {
-  const ids = await checkEach(eclis, async (value, i) => {
-    const cited = await precedentByEcli(ctx, value, `${field}[${i}]`);
-    if (!cited) throw badInput(`${field}[${i}]`, `no precedent ${value.trim().toUpperCase()} is published here`);
-    if (cited.ecli === own) throw badInput(`${field}[${i}]`, 'a precedent cannot cite itself');
-    if (cited.withdrawn) throw badInput(`${field}[${i}]`, `${cited.ecli} was withdrawn`);
-    if (cited.decidedOn > decidedOn) throw badInput(`${field}[${i}]`, `${cited.ecli} was decided on ${cited.decidedOn}, after this decision (${decidedOn})`);
-    return cited.id;
-  });
-  return [...new Set(ids)];
-}
-
-function nonEmptyIssues(issues: LegalIssue[], field: string): LegalIssue[] {
-  if (issues.length === 0) throw badInput(field, 'must list at least one legal issue');
-  return [...new Set(issues)];
-}
 
 function highlightsOf(precedent: PrecedentRecord, terms: string[]): PrecedentHighlight[] {
   if (terms.length === 0) return [];
@@ -159,48 +124,7 @@ export class PrecedentResolver {
   })
   async publishPrecedent(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => PublishPrecedentInput) input: PublishPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!;
-    const today = ctx.now.toISOString().slice(0, 10);
-    // The shape of the whole input first, every wrong field in one answer.
-    const given = await checkAll({
-      proceedingId: () => {
-        if (proceeding.stage !== ProceedingStage.CLOSED) throw badInput('proceedingId', `the proceeding is at ${proceeding.stage}; precedents are published from CLOSED proceedings`);
-      },
-      ecli: () => {
-        const id = parseEcli(input.ecli, 'input.ecli');
-        if (id.country !== proceeding.jurisdiction) throw badInput('input.ecli', `its country ${id.country} is not the proceeding's jurisdiction ${proceeding.jurisdiction}`);
-        // Compared with decidedOn only when that is a date: else its own entry says what is wrong.
-        const decided = validOrUndefined(() => localDate(input.decidedOn, 'input.decidedOn'));
-        if (decided !== undefined && Number(decided.slice(0, 4)) !== id.year) throw badInput('input.ecli', `its year ${id.year} is not the year of decidedOn (${decided})`);
-        return id;
-      },
-      decidedOn: () => {
-        const decided = localDate(input.decidedOn, 'input.decidedOn');
-        if (decided > today) throw badInput('input.decidedOn', 'is in the future');
-        return decided;
-      },
-      court: () => (input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court),
-      language: () => languageCode(input.language, 'input.language'),
-      summary: () => text(input.summary, 'input.summary', { max: 5000 }),
-      significantFeatures: () => text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
-      outcome: () => {
-        const outcome = input.outcome ?? proceeding.outcome;
-        if (outcome == null) throw badInput('input.outcome', 'is required: the proceeding has no recorded outcome');
-        return text(outcome, 'input.outcome', { max: 1000 });
-      },
-      legalIssues: () => nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
-      cites: () => citations(input.cites, 'input.cites'),
-      namesToExclude: () => namesToExclude(input.namesToExclude),
-    });
-    const { ecli: id, decidedOn } = given;
-    const texts = { 'input.summary': given.summary, 'input.significantFeatures': given.significantFeatures, 'input.outcome': given.outcome };
-    // Then what needs the names and the published precedents, again all at once.
-    const { cites } = await checkAll({
-      names: () => checkPublishedTexts({ ...texts, 'input.court': given.court, 'input.ecli': id.value }, { aliases: aliasesOf(proceeding), excluded: given.namesToExclude }),
-      ecli: async () => {
-        if ((await ctx.loaders.precedentsByEcli.load(id.value)).length > 0) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
-      },
-      cites: () => citedIds(ctx, given.cites, decidedOn, id.value, 'input.cites'),
-    });
+    const { id, decidedOn, cites, ...given } = await checkPublication(ctx, proceeding, input);
     const record: PrecedentRecord = {
       _id: newId(),
       ecli: id.value,
@@ -210,7 +134,7 @@ export class PrecedentResolver {
       decidedOn,
       legalSystem: input.legalSystem,
       language: given.language,
-      keywords: keywordsOf(input.keywords),
+      keywords: given.keywords,
       legalIssues: given.legalIssues,
       summary: given.summary,
       significantFeatures: given.significantFeatures,
@@ -226,7 +150,7 @@ export class PrecedentResolver {
       lastChange: 'PUBLISHED',
       updatedAt: ctx.now,
     };
-    return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, Object.keys(texts).map((f) => f.slice('input.'.length)), () =>
+    return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, ['summary', 'significantFeatures', 'outcome'], () =>
       indexThenWrite(ctx, record._id, record, null, async () => {
         try {
           return await ctx.models.precedents.create(record);
@@ -242,41 +166,7 @@ export class PrecedentResolver {
   @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
   async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    const given = await checkAll({
-      ecli: () => {
-        if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn; it cannot be corrected`);
-      },
-      reason: () => text(input.reason, 'input.reason', { max: 1000 }),
-      input: () => {
-        if ([input.summary, input.significantFeatures, input.outcome, input.legalIssues, input.keywords, input.cites].every((v) => v == null)) {
-          throw badInput('input', 'changes nothing: give at least one field to correct');
-        }
-      },
-      summary: () => (input.summary != null ? text(input.summary, 'input.summary', { max: 5000 }) : undefined),
-      significantFeatures: () => (input.significantFeatures != null ? text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }) : undefined),
-      outcome: () => (input.outcome != null ? text(input.outcome, 'input.outcome', { max: 1000 }) : undefined),
-      legalIssues: () => (input.legalIssues != null ? nonEmptyIssues(input.legalIssues, 'input.legalIssues') : undefined),
-      cites: () => (input.cites != null ? citations(input.cites, 'input.cites') : undefined),
-      namesToExclude: () => namesToExclude(input.namesToExclude),
-    });
-    const { reason } = given;
-    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    // Then what needs the names and the published precedents, again all at once.
-    const { cites } = await checkAll({
-      names: () =>
-        checkPublishedTexts(
-          { 'input.summary': given.summary, 'input.significantFeatures': given.significantFeatures, 'input.outcome': given.outcome, 'input.reason': reason },
-          { aliases: aliasesOf(proceeding), excluded: given.namesToExclude },
-        ),
-      cites: () => (given.cites !== undefined ? citedIds(ctx, given.cites, current.decidedOn, current.ecli, 'input.cites') : undefined),
-    });
-    const change: Partial<PrecedentRecord> = {};
-    if (given.summary !== undefined) change.summary = given.summary;
-    if (given.significantFeatures !== undefined) change.significantFeatures = given.significantFeatures;
-    if (given.outcome !== undefined) change.outcome = given.outcome;
-    if (given.legalIssues !== undefined) change.legalIssues = given.legalIssues;
-    if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
-    if (cites !== undefined) change.cites = cites;
+    const { reason, change } = await checkCorrection(ctx, current, input);
     const fields = Object.keys(change);
     const correction = { correctedAt: ctx.now, reason, fields };
     const next = { ...current, ...change, corrections: [...current.corrections, correction], lastChange: 'CORRECTED' as const, updatedAt: ctx.now };
@@ -301,16 +191,7 @@ export class PrecedentResolver {
     @Arg('namesToExclude', () => [String], { nullable: true, defaultValue: [], description: 'Names that must not appear in the reason; never stored' }) names?: string[],
   ) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    const given = await checkAll({
-      ecli: () => {
-        if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
-      },
-      why: () => text(reason, 'reason', { max: 1000 }),
-      names: () => namesToExclude(names, 'namesToExclude'),
-    });
-    const why = given.why;
-    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkPublishedTexts({ reason: why }, { aliases: aliasesOf(proceeding), excluded: given.names });
+    const why = await checkWithdrawal(ctx, current, reason, names);
     return ctx.audit.change('PRECEDENT_WITHDRAWN', 'Precedent', current.id, ['withdrawn', 'withdrawnReason'], () =>
       indexThenWrite(ctx, current.id, null, current, async () => {
         const updated = await ctx.models.precedents.update(current.id, (now) => {
