@@ -140,3 +140,13 @@ test.each(cases)('$name: $what, all named in one answer, nothing written', async
   expect([...named].sort()).toEqual([...paths].sort());
   expect({ changed: changedBetween(before, await snapshot(hub)), auditEvents: await written() }).toEqual({ changed: [], auditEvents: eventsBefore });
 });
+
+test('the public precedent search names every wrong argument in one answer', async () => {
+  const SEARCH = `query($search: String, $jurisdiction: String, $from: String, $to: String) {
+    precedents(search: $search, jurisdiction: $jurisdiction, decidedFrom: $from, decidedTo: $to) { totalCount } }`;
+  const res = await hub.query(null, SEARCH, { search: ' ', jurisdiction: 'XX', from: '2020-02-30', to: '2019-13-01' });
+  expect(errorCodes(res.body)).toEqual({ precedents: 'BAD_USER_INPUT' });
+  expect(res.body.errors![0].extensions?.fields.map((f: { path: string }) => f.path)).toEqual(['search', 'jurisdiction', 'decidedFrom', 'decidedTo']);
+  const reversed = await hub.query(null, SEARCH, { from: '2021-01-01', to: '2020-01-01' });
+  expect(reversed.body.errors![0].extensions?.fields).toEqual([{ path: 'decidedTo', message: 'is before decidedFrom' }]);
+});

@@ -5,7 +5,8 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
-import { localDate, newId, recordId, text } from '../../common/validate';
+import { checkAll, localDate, newId, recordId, text } from '../../common/validate';
+import { validOrUndefined } from '../checks';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess } from '../types';
 import { isJurisdictionCode } from './ecli';
@@ -77,11 +78,20 @@ export class PrecedentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const query = search != null ? text(search, 'search', { max: 200 }) : null;
-    if (jurisdiction != null && !isJurisdictionCode(jurisdiction)) throw badInput('jurisdiction', `${JSON.stringify(jurisdiction)} is not a country code (ISO 3166-1 alpha-2, EU or CE)`);
-    const from = decidedFrom != null ? dayNumber(localDate(decidedFrom, 'decidedFrom')) : null;
-    const to = decidedTo != null ? dayNumber(localDate(decidedTo, 'decidedTo')) : null;
-    if (from !== null && to !== null && from > to) throw badInput('decidedTo', 'is before decidedFrom');
+    // Every wrong argument in one answer; the range is compared only when both ends are dates.
+    const { query, from, to } = await checkAll({
+      query: () => (search != null ? text(search, 'search', { max: 200 }) : null),
+      jurisdiction: () => {
+        if (jurisdiction != null && !isJurisdictionCode(jurisdiction)) throw badInput('jurisdiction', `${JSON.stringify(jurisdiction)} is not a country code (ISO 3166-1 alpha-2, EU or CE)`);
+      },
+      from: () => (decidedFrom != null ? dayNumber(localDate(decidedFrom, 'decidedFrom')) : null),
+      to: () => {
+        const last = decidedTo != null ? dayNumber(localDate(decidedTo, 'decidedTo')) : null;
+        const first = decidedFrom != null ? validOrUndefined(() => dayNumber(localDate(decidedFrom, 'decidedFrom'))) : undefined;
+        if (first !== undefined && last !== null && first > last) throw badInput('decidedTo', 'is before decidedFrom');
+        return last;
+      },
+    });
     const facets = [
       ...(jurisdiction != null ? [`jurisdiction=${jurisdiction}`] : []),
       ...(courtType != null ? [`courtType=${courtType}`] : []),
