@@ -286,9 +286,19 @@ export class EvidenceResolver {
   @Mutation(() => Evidence, { description: "Registers an item of evidence in a proceeding (prosecutor or police of its jurisdiction); the registrar holds it" })
   async registerEvidence(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => RegisterEvidenceInput) input: RegisterEvidenceInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!; // the rule found it
-    const contentHash = typeof input.contentHash === 'string' ? input.contentHash.toLowerCase() : '';
-    if (!/^[0-9a-f]{64}$/.test(contentHash)) throw badInput('input.contentHash', 'must be a SHA-256 in hexadecimal (64 characters)');
-    if (!Number.isInteger(input.informationAccuracy) || input.informationAccuracy < 1 || input.informationAccuracy > 4) throw badInput('input.informationAccuracy', 'must be 1, 2, 3 or 4');
+    const checked = await checkAll({
+      description: () => text(input.description, 'input.description', { max: 2000 }),
+      contentHash: () => {
+        const hash = typeof input.contentHash === 'string' ? input.contentHash.toLowerCase() : '';
+        if (!/^[0-9a-f]{64}$/.test(hash)) throw badInput('input.contentHash', 'must be a SHA-256 in hexadecimal (64 characters)');
+        return hash;
+      },
+      handlingConditions: () => (input.handlingConditions != null ? text(input.handlingConditions, 'input.handlingConditions', { max: 500 }) : null),
+      informationAccuracy: () => {
+        if (!Number.isInteger(input.informationAccuracy) || input.informationAccuracy < 1 || input.informationAccuracy > 4) throw badInput('input.informationAccuracy', 'must be 1, 2, 3 or 4');
+        return input.informationAccuracy;
+      },
+    });
     const _id = newId();
     return ctx.audit.change('EVIDENCE_REGISTERED', 'Evidence', _id, ['kind', 'description', 'contentHash', 'handlingCode'], () =>
       ctx.models.evidence.create({
@@ -296,12 +306,9 @@ export class EvidenceResolver {
         proceedingId: proceeding.id,
         jurisdiction: proceeding.jurisdiction,
         kind: input.kind,
-        description: text(input.description, 'input.description', { max: 2000 }),
-        contentHash,
         handlingCode: input.handlingCode,
-        handlingConditions: input.handlingConditions != null ? text(input.handlingConditions, 'input.handlingConditions', { max: 500 }) : null,
         sourceReliability: input.sourceReliability,
-        informationAccuracy: input.informationAccuracy,
+        ...checked,
         custodian: ctx.caller!.sub,
         courtUse: null,
         registeredAt: ctx.now,
@@ -315,15 +322,18 @@ export class EvidenceResolver {
   async recordCustodyEvent(@Arg('evidenceId', () => ID) evidenceId: string, @Arg('input', () => CustodyEventInput) input: CustodyEventInput, @Ctx() ctx: ProceedingContext) {
     const id = recordId(evidenceId, 'evidenceId');
     const item = (await ctx.loaders.evidence.load(id))!;
-    if (input.action === CustodyAction.PRESENTED && item.handlingCode === HandlingCode.H1 && !item.courtUse) {
-      throw badInput('input.action', 'H1 evidence is not presented in court without the provider’s permission: record it first with permitCourtUse');
-    }
     const checked = await checkAll({
+      action: () => {
+        if (input.action === CustodyAction.PRESENTED && item.handlingCode === HandlingCode.H1 && !item.courtUse) {
+          throw badInput('input.action', 'H1 evidence is not presented in court without the provider’s permission: record it first with permitCourtUse');
+        }
+        return input.action;
+      },
       fromCustodian: () => text(input.fromCustodian, 'input.fromCustodian', { max: 200 }),
       toCustodian: () => text(input.toCustodian, 'input.toCustodian', { max: 200 }),
       note: () => (input.note != null ? text(input.note, 'input.note', { max: 1000 }) : null),
     });
-    const entry = { action: input.action, ...checked, at: ctx.now, by: ctx.caller!.sub };
+    const entry = { ...checked, at: ctx.now, by: ctx.caller!.sub };
     return ctx.audit.change('CUSTODY_RECORDED', 'Evidence', id, ['custody'], async () => {
       let event: Awaited<ReturnType<typeof ctx.models.custody.append>>[number] | undefined;
       // Custody passes only from whoever holds the item now, checked and chained under the
@@ -343,7 +353,8 @@ export class EvidenceResolver {
   @Mutation(() => Evidence, { description: "Records the provider's permission to use an H1 item in court (prosecutor of its jurisdiction)" })
   async permitCourtUse(@Arg('evidenceId', () => ID) evidenceId: string, @Arg('reference') reference: string, @Ctx() ctx: ProceedingContext) {
     const id = recordId(evidenceId, 'evidenceId');
-    const courtUse = { reference: text(reference, 'reference', { max: 200 }), at: ctx.now, by: ctx.caller!.sub };
+    const checked = await checkAll({ reference: () => text(reference, 'reference', { max: 200 }) });
+    const courtUse = { reference: checked.reference, at: ctx.now, by: ctx.caller!.sub };
     return ctx.audit.change('COURT_USE_PERMITTED', 'Evidence', id, ['courtUsePermission'], async () => {
       const updated = await ctx.models.evidence.update(id, { courtUse });
       if (!updated) throw notFound('Evidence', evidenceId);

@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../platform/errors';
 import { ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { connectionOf, sortedPageOf } from '../common/pagination';
-import { countryCode, isRecordId, newId, recordId, text } from '../common/validate';
+import { checkAll, countryCode, isRecordId, newId, recordId, text } from '../common/validate';
 import type { DecisionTimes, ProceedingContext, ProtectiveOrderRecord } from './models';
 import { linkedByTeam } from './teams/access';
 import { VictimReference } from './types';
@@ -179,10 +179,15 @@ export class ProtectiveOrderResolver {
     @Ctx() ctx: ProceedingContext,
   ) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!; // the rule found it
-    const protectedVictimId = recordId(input.protectedVictimId, 'input.protectedVictimId');
-    if (!proceeding.victimIds.includes(protectedVictimId)) throw badInput('input.protectedVictimId', 'is not a victim of this proceeding');
-    const grounds = text(input.grounds, 'input.grounds', { max: 2000 });
-    const location = input.protectedPersonLocation != null ? text(input.protectedPersonLocation, 'input.protectedPersonLocation', { max: 300 }) : null;
+    const { protectedVictimId, grounds, location } = await checkAll({
+      protectedVictimId: () => {
+        const victimId = recordId(input.protectedVictimId, 'input.protectedVictimId');
+        if (!proceeding.victimIds.includes(victimId)) throw badInput('input.protectedVictimId', 'is not a victim of this proceeding');
+        return victimId;
+      },
+      grounds: () => text(input.grounds, 'input.grounds', { max: 2000 }),
+      location: () => (input.protectedPersonLocation != null ? text(input.protectedPersonLocation, 'input.protectedPersonLocation', { max: 300 }) : null),
+    });
     const _id = newId();
     return ctx.audit.change('PROTECTIVE_ORDER_REQUESTED', 'ProtectiveOrder', _id, ['kind', 'urgency', 'grounds', 'protectedPersonLocation'], () =>
       ctx.models.protectiveOrders.create({
@@ -214,7 +219,7 @@ export class ProtectiveOrderResolver {
     @Ctx() ctx: ProceedingContext,
   ) {
     const id = recordId(orderId, 'orderId');
-    const given = text(reasons, 'reasons', { max: 5000 });
+    const { given } = await checkAll({ given: () => text(reasons, 'reasons', { max: 5000 }) });
     const decided = (o: { status: string; decidedAt: Date | null }) => badInput('orderId', `the order was decided already (${o.status} on ${o.decidedAt?.toISOString()})`);
     const current = (await ctx.loaders.protectiveOrder.load(id))!;
     if (current.status !== ProtectiveOrderStatus.REQUESTED) throw decided(current);

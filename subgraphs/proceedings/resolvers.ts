@@ -4,7 +4,8 @@ import { badInput, notFound } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageOf } from '../common/pagination';
-import { countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { checkAll, countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { checkEach } from './checks';
 import type { ProceedingContext, ProceedingRecord } from './models';
 import { Evidence, evidenceOf } from './evidence';
 import { ordersOf, ProtectiveOrder } from './orders';
@@ -54,21 +55,29 @@ export class ProceedingResolver {
   @Mutation(() => Proceeding, { description: "Opens a proceeding in the caller's jurisdiction (prosecutor or judge); victims are given by id" })
   async openProceeding(@Arg('input', () => OpenProceedingInput) input: OpenProceedingInput, @Ctx() ctx: ProceedingContext) {
     const jurisdiction = ctx.caller!.jurisdiction;
-    const caseNumber = text(input.caseNumber, 'input.caseNumber', { max: 60 });
-    const court = text(input.court, 'input.court', { max: 200 });
-    const charges = nonEmptyList(input.charges, 'input.charges', 20).map((c, i) => text(c, `input.charges[${i}]`, { max: 200 }));
-    if (input.defendants.length > 50) throw badInput('input.defendants', 'must list at most 50');
-    const defendants = input.defendants.map((d, i) => ({
-      alias: text(d.alias, `input.defendants[${i}].alias`, { max: 100 }),
-      nationality: countryCode(d.nationality, `input.defendants[${i}].nationality`),
-      gender: d.gender,
-    }));
-    const victimIds = [...new Set(nonEmptyList(input.victimIds, 'input.victimIds', 50).map((id, i) => recordId(id, `input.victimIds[${i}]`)))];
-    // Asked of the victims subgraph: an unknown victim and another jurisdiction's answer alike.
-    const homes = await Promise.all(victimIds.map((id) => ctx.consents.jurisdictionOf(id)));
-    homes.forEach((home, i) => {
+    // The whole input first, every wrong field in one answer; then the victims, asked of their subgraph.
+    const { caseNumber, court, charges, defendants, victimIds: given } = await checkAll({
+      caseNumber: () => text(input.caseNumber, 'input.caseNumber', { max: 60 }),
+      court: () => text(input.court, 'input.court', { max: 200 }),
+      charges: () => checkEach(nonEmptyList(input.charges, 'input.charges', 20), (c, i) => text(c, `input.charges[${i}]`, { max: 200 })),
+      defendants: () => {
+        if (input.defendants.length > 50) throw badInput('input.defendants', 'must list at most 50');
+        return checkEach(input.defendants, (d, i) =>
+          checkAll({
+            alias: () => text(d.alias, `input.defendants[${i}].alias`, { max: 100 }),
+            nationality: () => countryCode(d.nationality, `input.defendants[${i}].nationality`),
+            gender: () => d.gender,
+          }),
+        );
+      },
+      victimIds: () => checkEach(nonEmptyList(input.victimIds, 'input.victimIds', 50), (id, i) => recordId(id, `input.victimIds[${i}]`)),
+    });
+    // Asked of the victims subgraph (one batch): an unknown victim and another jurisdiction's answer alike.
+    const homes = await Promise.all(given.map((id) => ctx.consents.jurisdictionOf(id)));
+    await checkEach(homes, (home, i) => {
       if (home !== jurisdiction) throw badInput(`input.victimIds[${i}]`, `no victim of ${jurisdiction} has this id`);
     });
+    const victimIds = [...new Set(given)];
     const _id = newId();
     try {
       return await ctx.audit.change('PROCEEDING_OPENED', 'Proceeding', _id, ['caseNumber', 'court', 'kind', 'charges', 'defendants', 'victims'], () =>
@@ -105,8 +114,13 @@ export class ProceedingResolver {
     @Arg('outcome', () => String, { nullable: true, description: 'With stage CLOSED: the outcome, e.g. "Convicted on all counts"' }) outcome?: string,
   ) {
     const id = recordId(proceedingId, 'proceedingId');
-    if (outcome != null && stage !== ProceedingStage.CLOSED) throw badInput('outcome', 'is recorded only when the proceeding is CLOSED');
-    const recorded = outcome != null ? text(outcome, 'outcome', { max: 1000 }) : null;
+    const { recorded } = await checkAll({
+      recorded: () => {
+        if (outcome == null) return null;
+        if (stage !== ProceedingStage.CLOSED) throw badInput('outcome', 'is recorded only when the proceeding is CLOSED');
+        return text(outcome, 'outcome', { max: 1000 });
+      },
+    });
     const forward = (current: string) => {
       if (STAGE_ORDER.indexOf(stage) <= STAGE_ORDER.indexOf(current as ProceedingStage)) {
         throw badInput('stage', `a proceeding at ${current} can only move forward (${STAGE_ORDER.slice(STAGE_ORDER.indexOf(current as ProceedingStage) + 1).join(', ') || 'nothing after CLOSED'})`);
@@ -127,12 +141,18 @@ export class ProceedingResolver {
   @Mutation(() => Hearing, { description: 'Schedules a hearing (judge or prosecutor of the proceeding’s jurisdiction)' })
   async scheduleHearing(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => ScheduleHearingInput) input: ScheduleHearingInput, @Ctx() ctx: ProceedingContext) {
     const id = recordId(proceedingId, 'proceedingId');
-    const scheduledAt = dateTime(input.scheduledAt, 'input.scheduledAt');
-    if (scheduledAt <= ctx.now) throw badInput('input.scheduledAt', 'must be in the future');
+    const { scheduledAt, court } = await checkAll({
+      scheduledAt: () => {
+        const at = dateTime(input.scheduledAt, 'input.scheduledAt');
+        if (at <= ctx.now) throw badInput('input.scheduledAt', 'must be in the future');
+        return at;
+      },
+      court: () => text(input.court, 'input.court', { max: 200 }),
+    });
     const hearing = {
       id: newId(),
       scheduledAt,
-      court: text(input.court, 'input.court', { max: 200 }),
+      court,
       victimAppearance: input.victimAppearance,
       safeTransportNeeded: input.safeTransportNeeded,
       scheduledBy: ctx.caller!.sub,

@@ -5,7 +5,7 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { pageOf, type Segment } from '../../common/pagination';
 import type { Change } from '../../common/store';
-import { countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
+import { checkAll, countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
 import { CAN_BE_OVERDUE, deliveryOfStep, drafted, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from './lifecycle';
@@ -136,12 +136,18 @@ export class LegalAssistanceResolver {
   @Mutation(() => LegalAssistanceRequest, { description: "Drafts a request in a proceeding of the caller's jurisdiction to another jurisdiction (prosecutor or judge); nothing travels yet" })
   async draftLegalAssistanceRequest(@Arg('input', () => DraftLegalAssistanceRequestInput) input: DraftLegalAssistanceRequestInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
-    const proceedingId = recordId(input.proceedingId, 'input.proceedingId');
+    // The whole input first, every wrong field in one answer; then whether the proceeding is the caller's.
+    const { proceedingId, executing, subject } = await checkAll({
+      proceedingId: () => recordId(input.proceedingId, 'input.proceedingId'),
+      executing: () => {
+        const code = countryCode(input.executingJurisdiction, 'input.executingJurisdiction');
+        if (code === caller.jurisdiction) throw badInput('input.executingJurisdiction', `must be another jurisdiction than the requesting one (${caller.jurisdiction})`);
+        return code;
+      },
+      subject: () => text(input.subject, 'input.subject', { max: 2000 }),
+    });
     const proceeding = await ctx.loaders.proceeding.load(proceedingId);
     if (!proceeding || proceeding.jurisdiction !== caller.jurisdiction) throw badInput('input.proceedingId', `no proceeding of ${caller.jurisdiction} has this id`);
-    const executing = countryCode(input.executingJurisdiction, 'input.executingJurisdiction');
-    if (executing === caller.jurisdiction) throw badInput('input.executingJurisdiction', `must be another jurisdiction than the requesting one (${caller.jurisdiction})`);
-    const subject = text(input.subject, 'input.subject', { max: 2000 });
     const _id = newId();
     return ctx.audit.change('LEGAL_ASSISTANCE_DRAFTED', 'LegalAssistanceRequest', _id, ['reference', 'executingJurisdiction', 'proceeding', 'kind', 'urgency', 'subject'], async () => {
       for (let attempt = 1; ; attempt++) {
@@ -190,23 +196,28 @@ export class LegalAssistanceResolver {
 
   @Audited(STEPS[S.REFUSED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Refuses a RECEIVED request, with grounds (executing side)' })
-  refuseRequest(@Arg('id', () => ID) id: string, @Arg('grounds') grounds: string, @Ctx() ctx: ProceedingContext) {
-    return takeStep(ctx, id, S.REFUSED, { reason: text(grounds, 'grounds', { max: 2000 }) });
+  async refuseRequest(@Arg('id', () => ID) id: string, @Arg('grounds') grounds: string, @Ctx() ctx: ProceedingContext) {
+    return takeStep(ctx, id, S.REFUSED, await checkAll({ reason: () => text(grounds, 'grounds', { max: 2000 }) }));
   }
 
   @Audited(STEPS[S.POSTPONED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Postpones the execution of a RECOGNIZED request until a date, with a reason (executing side; EIO Art. 15)' })
-  postponeRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('until', () => String, { description: 'RFC 3339 date-time in the future' }) until: string, @Ctx() ctx: ProceedingContext) {
-    const given = text(reason, 'reason', { max: 2000 });
-    const end = dateTime(until, 'until');
-    if (end <= ctx.now) throw badInput('until', 'must be in the future');
-    return takeStep(ctx, id, S.POSTPONED, { reason: given, until: end });
+  async postponeRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('until', () => String, { description: 'RFC 3339 date-time in the future' }) until: string, @Ctx() ctx: ProceedingContext) {
+    const details = await checkAll({
+      reason: () => text(reason, 'reason', { max: 2000 }),
+      until: () => {
+        const end = dateTime(until, 'until');
+        if (end <= ctx.now) throw badInput('until', 'must be in the future');
+        return end;
+      },
+    });
+    return takeStep(ctx, id, S.POSTPONED, details);
   }
 
   @Audited(STEPS[S.EXECUTED].action)
   @Mutation(() => LegalAssistanceRequest, { description: 'Records the execution of a RECOGNIZED request, with a summary (executing side)' })
-  recordExecution(@Arg('id', () => ID) id: string, @Arg('summary') summary: string, @Ctx() ctx: ProceedingContext) {
-    return takeStep(ctx, id, S.EXECUTED, { summary: text(summary, 'summary', { max: 5000 }) });
+  async recordExecution(@Arg('id', () => ID) id: string, @Arg('summary') summary: string, @Ctx() ctx: ProceedingContext) {
+    return takeStep(ctx, id, S.EXECUTED, await checkAll({ summary: () => text(summary, 'summary', { max: 5000 }) }));
   }
 
   @Audited(STEPS[S.CLOSED].action)
@@ -219,7 +230,7 @@ export class LegalAssistanceResolver {
   @Mutation(() => LegalAssistanceRequest, { description: 'Extends the recognition deadline of a RECEIVED request by 30 days, once, with a reason (executing side; EIO Art. 12(5))' })
   async extendDeadline(@Arg('id', () => ID) requestId: string, @Arg('reason') reason: string, @Ctx() ctx: ProceedingContext) {
     const id = recordId(requestId, 'id');
-    const given = text(reason, 'reason', { max: 2000 });
+    const { given } = await checkAll({ given: () => text(reason, 'reason', { max: 2000 }) });
     const sub = ctx.caller!.sub;
     extension((await ctx.loaders.legalAssistanceRequest.load(id))!, sub, ctx.now, given); // refused before anything is logged
     return ctx.audit.change('LEGAL_ASSISTANCE_DEADLINE_EXTENDED', 'LegalAssistanceRequest', id, ['recognitionDue', 'extension'], async () => {

@@ -1,8 +1,9 @@
-import { badInput, unavailable } from '../../../platform/errors';
+import { badInput, badInputs, unavailable, type FieldProblem } from '../../../platform/errors';
 import { ConsentUnavailable } from '../../common/consents';
 import type { Entity } from '../../common/loaders';
 import { NameFinder } from '../../common/names';
 import { text } from '../../common/validate';
+import { checkEach } from '../checks';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import type { CountRecord, ProfileRecord } from './models';
 
@@ -26,31 +27,35 @@ export interface NamesKeptOut {
   excluded: string[];
 }
 
-/** The judge's names to exclude, checked: each must have two letters at least, or it could not be looked for. */
-export function namesToExclude(list: string[] | undefined | null, field = 'input.namesToExclude'): string[] {
+/** The judge's names to exclude, checked: each must have two letters at least, or it could not be looked for. Every wrong name is named. */
+export async function namesToExclude(list: string[] | undefined | null, field = 'input.namesToExclude'): Promise<string[]> {
   if ((list ?? []).length > MAX_NAMES) throw badInput(field, `must list at most ${MAX_NAMES} names`);
-  const names = (list ?? []).map((name, i) => text(name, `${field}[${i}]`, { max: 200 }));
-  const short = new NameFinder(names).tooShort();
-  if (short >= 0) throw badInput(`${field}[${short}]`, 'has fewer than two letters: it cannot be looked for; give the name as written');
-  return names;
+  return checkEach(list ?? [], (name, i) => {
+    const checked = text(name, `${field}[${i}]`, { max: 200 });
+    if (new NameFinder([checked]).tooShort() >= 0) throw badInput(`${field}[${i}]`, 'has fewer than two letters: it cannot be looked for; give the name as written');
+    return checked;
+  });
 }
 
 /**
  * The one check of every free text a precedent publishes (summary, significant features,
  * outcome, court, ECLI, correction and withdrawal reasons): a name of `names` in it,
  * however disguised (common/names.ts), is refused with BAD_USER_INPUT naming the field
- * and which name by its place in its list; the name itself is never echoed.
+ * and which name by its place in its list; the name itself is never echoed. Every text
+ * that names someone is named in the one answer.
  */
 export function checkPublishedTexts(texts: Record<string, string | null | undefined>, names: NamesKeptOut): void {
   const aliases = new NameFinder(names.aliases);
   const excluded = new NameFinder(names.excluded);
-  for (const [field, value] of Object.entries(texts)) {
+  const problems: FieldProblem[] = [];
+  for (const [path, value] of Object.entries(texts)) {
     if (!value) continue;
     const alias = aliases.firstIn(value);
-    if (alias >= 0) throw badInput(field, `names defendant ${alias + 1} of the proceeding (defendants[${alias}].alias); describe the parties without names (e.g. "the first defendant")`);
-    const name = excluded.firstIn(value);
-    if (name >= 0) throw badInput(field, `contains the name given in namesToExclude[${name}]; describe the parties without names`);
+    const name = alias >= 0 ? -1 : excluded.firstIn(value);
+    if (alias >= 0) problems.push({ path, message: `names defendant ${alias + 1} of the proceeding (defendants[${alias}].alias); describe the parties without names (e.g. "the first defendant")` });
+    else if (name >= 0) problems.push({ path, message: `contains the name given in namesToExclude[${name}]; describe the parties without names` });
   }
+  if (problems.length > 0) throw badInputs(problems);
 }
 
 /** Counts by value, the most frequent first; a value not recorded counts as UNKNOWN. */

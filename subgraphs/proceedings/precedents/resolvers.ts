@@ -5,12 +5,14 @@ import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { changesSince } from '../../common/pagination';
 import { snippets } from '../../common/text';
-import { languageCode, localDate, newId, recordId, text } from '../../common/validate';
+import { checkAll, localDate, newId, recordId, text } from '../../common/validate';
+import { validOrUndefined } from '../checks';
 import type { ProceedingContext, ProceedingRecord } from '../models';
-import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
-import { ecli as parseEcli, isJurisdictionCode } from './ecli';
+import { Proceeding, proceedingAccess } from '../types';
+import { isJurisdictionCode } from './ecli';
 import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type PrecedentRecord } from './models';
-import { checkPublishedTexts, MIN_VICTIMS_FOR_PROFILE, namesToExclude, profilesOf, publishedProfile } from './publishing';
+import { checkCorrection, checkPublication, checkWithdrawal } from './inputs';
+import { MIN_VICTIMS_FOR_PROFILE, profilesOf, publishedProfile } from './publishing';
 import {
   CorrectPrecedentInput,
   PartyProfile,
@@ -22,40 +24,9 @@ import {
   type PrecedentHighlight,
   PrecedentKeywordsInput,
 } from './types';
-import { CourtType, KEYWORD_GROUPS, LegalIssue, type KeywordGroups } from './vocabulary';
+import { CourtType, KEYWORD_GROUPS, LegalIssue } from './vocabulary';
 
 type PrecedentDoc = Entity<PrecedentRecord>;
-
-const MAX_CITES = 50;
-
-/** The pseudonyms of the proceeding's defendants: published text must not carry them either. */
-function aliasesOf(proceeding: Entity<ProceedingRecord> | null | undefined): string[] {
-  return proceeding?.defendants.map((d) => d.alias) ?? [];
-}
-
-function keywordsOf(input: PrecedentKeywordsInput): KeywordGroups {
-  return Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, [...new Set<string>(input[group] ?? [])]])) as unknown as KeywordGroups;
-}
-
-/** The cited precedents' ids: each an existing, not withdrawn precedent decided no later than this one. */
-async function citedIds(ctx: ProceedingContext, eclis: string[], decidedOn: string, own: string | null, field: string): Promise<string[]> {
-  if (eclis.length > MAX_CITES) throw badInput(field, `must list at most ${MAX_CITES} precedents`);
-  const ids: string[] = [];
-  for (const [i, value] of eclis.entries()) {
-    const cited = await precedentByEcli(ctx, value, `${field}[${i}]`);
-    if (!cited) throw badInput(`${field}[${i}]`, `no precedent ${value.trim().toUpperCase()} is published here`);
-    if (cited.ecli === own) throw badInput(`${field}[${i}]`, 'a precedent cannot cite itself');
-    if (cited.withdrawn) throw badInput(`${field}[${i}]`, `${cited.ecli} was withdrawn`);
-    if (cited.decidedOn > decidedOn) throw badInput(`${field}[${i}]`, `${cited.ecli} was decided on ${cited.decidedOn}, after this decision (${decidedOn})`);
-    if (!ids.includes(cited.id)) ids.push(cited.id);
-  }
-  return ids;
-}
-
-function nonEmptyIssues(issues: LegalIssue[], field: string): LegalIssue[] {
-  if (issues.length === 0) throw badInput(field, 'must list at least one legal issue');
-  return [...new Set(issues)];
-}
 
 function highlightsOf(precedent: PrecedentRecord, terms: string[]): PrecedentHighlight[] {
   if (terms.length === 0) return [];
@@ -107,11 +78,20 @@ export class PrecedentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const query = search != null ? text(search, 'search', { max: 200 }) : null;
-    if (jurisdiction != null && !isJurisdictionCode(jurisdiction)) throw badInput('jurisdiction', `${JSON.stringify(jurisdiction)} is not a country code (ISO 3166-1 alpha-2, EU or CE)`);
-    const from = decidedFrom != null ? dayNumber(localDate(decidedFrom, 'decidedFrom')) : null;
-    const to = decidedTo != null ? dayNumber(localDate(decidedTo, 'decidedTo')) : null;
-    if (from !== null && to !== null && from > to) throw badInput('decidedTo', 'is before decidedFrom');
+    // Every wrong argument in one answer; the range is compared only when both ends are dates.
+    const { query, from, to } = await checkAll({
+      query: () => (search != null ? text(search, 'search', { max: 200 }) : null),
+      jurisdiction: () => {
+        if (jurisdiction != null && !isJurisdictionCode(jurisdiction)) throw badInput('jurisdiction', `${JSON.stringify(jurisdiction)} is not a country code (ISO 3166-1 alpha-2, EU or CE)`);
+      },
+      from: () => (decidedFrom != null ? dayNumber(localDate(decidedFrom, 'decidedFrom')) : null),
+      to: () => {
+        const last = decidedTo != null ? dayNumber(localDate(decidedTo, 'decidedTo')) : null;
+        const first = decidedFrom != null ? validOrUndefined(() => dayNumber(localDate(decidedFrom, 'decidedFrom'))) : undefined;
+        if (first !== undefined && last !== null && first > last) throw badInput('decidedTo', 'is before decidedFrom');
+        return last;
+      },
+    });
     const facets = [
       ...(jurisdiction != null ? [`jurisdiction=${jurisdiction}`] : []),
       ...(courtType != null ? [`courtType=${courtType}`] : []),
@@ -154,38 +134,23 @@ export class PrecedentResolver {
   })
   async publishPrecedent(@Arg('proceedingId', () => ID) proceedingId: string, @Arg('input', () => PublishPrecedentInput) input: PublishPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!;
-    if (proceeding.stage !== ProceedingStage.CLOSED) throw badInput('proceedingId', `the proceeding is at ${proceeding.stage}; precedents are published from CLOSED proceedings`);
-    const id = parseEcli(input.ecli, 'input.ecli');
-    if (id.country !== proceeding.jurisdiction) throw badInput('input.ecli', `its country ${id.country} is not the proceeding's jurisdiction ${proceeding.jurisdiction}`);
-    const decidedOn = localDate(input.decidedOn, 'input.decidedOn');
-    if (Number(decidedOn.slice(0, 4)) !== id.year) throw badInput('input.ecli', `its year ${id.year} is not the year of decidedOn (${decidedOn})`);
-    if (decidedOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.decidedOn', 'is in the future');
-    if ((await ctx.loaders.precedentsByEcli.load(id.value)).length > 0) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
-    const outcome = input.outcome ?? proceeding.outcome;
-    if (outcome == null) throw badInput('input.outcome', 'is required: the proceeding has no recorded outcome');
-    const texts = {
-      'input.summary': text(input.summary, 'input.summary', { max: 5000 }),
-      'input.significantFeatures': text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }),
-      'input.outcome': text(outcome, 'input.outcome', { max: 1000 }),
-    };
-    const court = input.court != null ? text(input.court, 'input.court', { max: 200 }) : proceeding.court;
-    checkPublishedTexts({ ...texts, 'input.court': court, 'input.ecli': id.value }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) });
+    const { id, decidedOn, cites, ...given } = await checkPublication(ctx, proceeding, input);
     const record: PrecedentRecord = {
       _id: newId(),
       ecli: id.value,
-      court,
+      court: given.court,
       courtType: input.courtType,
       jurisdiction: proceeding.jurisdiction,
       decidedOn,
       legalSystem: input.legalSystem,
-      language: languageCode(input.language, 'input.language'),
-      keywords: keywordsOf(input.keywords),
-      legalIssues: nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
-      summary: texts['input.summary'],
-      significantFeatures: texts['input.significantFeatures'],
-      outcome: texts['input.outcome'],
+      language: given.language,
+      keywords: given.keywords,
+      legalIssues: given.legalIssues,
+      summary: given.summary,
+      significantFeatures: given.significantFeatures,
+      outcome: given.outcome,
       ...(await profilesOf(proceeding, ctx)),
-      cites: await citedIds(ctx, input.cites, decidedOn, id.value, 'input.cites'),
+      cites,
       proceedingId: proceeding.id,
       publishedAt: ctx.now,
       publishedBy: ctx.caller!.sub,
@@ -195,7 +160,7 @@ export class PrecedentResolver {
       lastChange: 'PUBLISHED',
       updatedAt: ctx.now,
     };
-    return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, Object.keys(texts).map((f) => f.slice('input.'.length)), () =>
+    return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, ['summary', 'significantFeatures', 'outcome'], () =>
       indexThenWrite(ctx, record._id, record, null, async () => {
         try {
           return await ctx.models.precedents.create(record);
@@ -211,22 +176,8 @@ export class PrecedentResolver {
   @Mutation(() => Precedent, { description: 'Corrects a published precedent (a judge of its jurisdiction), with a reason published alongside; fields left out stay' })
   async correctPrecedent(@Arg('ecli', () => String) ecli: string, @Arg('input', () => CorrectPrecedentInput) input: CorrectPrecedentInput, @Ctx() ctx: ProceedingContext) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn; it cannot be corrected`);
-    const reason = text(input.reason, 'input.reason', { max: 1000 });
-    const change: Partial<PrecedentRecord> = {};
-    if (input.summary != null) change.summary = text(input.summary, 'input.summary', { max: 5000 });
-    if (input.significantFeatures != null) change.significantFeatures = text(input.significantFeatures, 'input.significantFeatures', { max: 3000 });
-    if (input.outcome != null) change.outcome = text(input.outcome, 'input.outcome', { max: 1000 });
-    if (input.legalIssues != null) change.legalIssues = nonEmptyIssues(input.legalIssues, 'input.legalIssues');
-    if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
-    if (input.cites != null) change.cites = await citedIds(ctx, input.cites, current.decidedOn, current.ecli, 'input.cites');
+    const { reason, change } = await checkCorrection(ctx, current, input);
     const fields = Object.keys(change);
-    if (fields.length === 0) throw badInput('input', 'changes nothing: give at least one field to correct');
-    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkPublishedTexts(
-      { 'input.summary': change.summary, 'input.significantFeatures': change.significantFeatures, 'input.outcome': change.outcome, 'input.reason': reason },
-      { aliases: aliasesOf(proceeding), excluded: namesToExclude(input.namesToExclude) },
-    );
     const correction = { correctedAt: ctx.now, reason, fields };
     const next = { ...current, ...change, corrections: [...current.corrections, correction], lastChange: 'CORRECTED' as const, updatedAt: ctx.now };
     return ctx.audit.change('PRECEDENT_CORRECTED', 'Precedent', current.id, fields, () =>
@@ -250,10 +201,7 @@ export class PrecedentResolver {
     @Arg('namesToExclude', () => [String], { nullable: true, defaultValue: [], description: 'Names that must not appear in the reason; never stored' }) names?: string[],
   ) {
     const current = (await precedentByEcli(ctx, ecli))!;
-    const why = text(reason, 'reason', { max: 1000 });
-    if (current.withdrawn) throw badInput('ecli', `${current.ecli} was withdrawn already`);
-    const proceeding = current.proceedingId ? await ctx.loaders.proceeding.load(current.proceedingId) : null;
-    checkPublishedTexts({ reason: why }, { aliases: aliasesOf(proceeding), excluded: namesToExclude(names, 'namesToExclude') });
+    const why = await checkWithdrawal(ctx, current, reason, names);
     return ctx.audit.change('PRECEDENT_WITHDRAWN', 'Precedent', current.id, ['withdrawn', 'withdrawnReason'], () =>
       indexThenWrite(ctx, current.id, null, current, async () => {
         const updated = await ctx.models.precedents.update(current.id, (now) => {

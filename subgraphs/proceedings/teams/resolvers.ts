@@ -4,7 +4,8 @@ import { badInput, forbidden, notFound } from '../../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/loaders';
 import { pageOf } from '../../common/pagination';
-import { countryCode, localDate, newId, recordId, text } from '../../common/validate';
+import { checkAll, countryCode, localDate, newId, recordId, text } from '../../common/validate';
+import { checkEach, validOrUndefined } from '../checks';
 import type { ProceedingContext } from '../models';
 import { Proceeding, proceedingAccess } from '../types';
 import { approveExtension, proposeExtension, stillRunning } from './agreement';
@@ -48,21 +49,35 @@ export class TeamResolver {
   })
   async createJointInvestigationTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
-    const parties = [...new Set(input.parties.map((p, i) => countryCode(p, `input.parties[${i}]`)))];
-    if (parties.length < 2) throw badInput('input.parties', 'a joint team needs at least two parties (jurisdictions)');
-    if (parties.length > 27) throw badInput('input.parties', 'must list at most 27 parties');
-    if (!parties.includes(caller.jurisdiction)) throw badInput('input.parties', `must include your own jurisdiction ${caller.jurisdiction}`);
-    const startsOn = localDate(input.startsOn, 'input.startsOn');
-    const endsOn = localDate(input.endsOn, 'input.endsOn');
-    if (endsOn < startsOn) throw badInput('input.endsOn', 'is before startsOn');
-    if (endsOn < dayOf(ctx.now)) throw badInput('input.endsOn', 'is in the past');
+    const today = dayOf(ctx.now);
+    // Every wrong field in one answer, before anything is written (name and purpose too).
+    const { name, parties, purpose, startsOn, endsOn } = await checkAll({
+      name: () => text(input.name, 'input.name', { max: 200 }),
+      parties: async () => {
+        const codes = [...new Set(await checkEach(input.parties, (p, i) => countryCode(p, `input.parties[${i}]`)))];
+        if (codes.length < 2) throw badInput('input.parties', 'a joint team needs at least two parties (jurisdictions)');
+        if (codes.length > 27) throw badInput('input.parties', 'must list at most 27 parties');
+        if (!codes.includes(caller.jurisdiction)) throw badInput('input.parties', `must include your own jurisdiction ${caller.jurisdiction}`);
+        return codes;
+      },
+      purpose: () => text(input.purpose, 'input.purpose', { max: 2000 }),
+      startsOn: () => localDate(input.startsOn, 'input.startsOn'),
+      endsOn: () => {
+        const last = localDate(input.endsOn, 'input.endsOn');
+        // Compared with startsOn only when that is a date: else its own entry says what is wrong.
+        const first = validOrUndefined(() => localDate(input.startsOn, 'input.startsOn'));
+        if (first !== undefined && last < first) throw badInput('input.endsOn', 'is before startsOn');
+        if (last < today) throw badInput('input.endsOn', 'is in the past');
+        return last;
+      },
+    });
     const _id = newId();
     return ctx.audit.change('TEAM_CREATED', 'JointInvestigationTeam', _id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members'], () =>
       ctx.models.teams.create({
         _id,
-        name: text(input.name, 'input.name', { max: 200 }),
+        name,
         parties,
-        purpose: text(input.purpose, 'input.purpose', { max: 2000 }),
+        purpose,
         startsOn,
         endsOn,
         extensions: [],
@@ -95,9 +110,9 @@ export class TeamResolver {
 
   @Audited('TEAM_MEMBER_ADDED')
   @Mutation(() => JointInvestigationTeam, { description: "Adds a practitioner of the caller's own jurisdiction (a prosecutor or judge of a party that joined)" })
-  addTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => TeamMemberInput) input: TeamMemberInput, @Ctx() ctx: ProceedingContext) {
+  async addTeamMember(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => TeamMemberInput) input: TeamMemberInput, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
-    const sub = text(input.sub, 'input.sub', { max: 200 });
+    const { sub } = await checkAll({ sub: () => text(input.sub, 'input.sub', { max: 200 }) });
     return changeTeam(ctx, teamId, 'TEAM_MEMBER_ADDED', ['members'], (team) => {
       stillRunning(team, ctx.now);
       if (!team.leaders.some((l) => l.jurisdiction === caller.jurisdiction)) throw badInput('teamId', `${caller.jurisdiction} has not joined this team yet (joinJointInvestigationTeam)`);
@@ -139,9 +154,8 @@ export class TeamResolver {
     description:
       "Proposes a later last day, with a reason (a leader of a party): it takes effect once the leader of every other party approved it (approveTeamExtension); until then `pendingExtension` says what awaits whom. One extension adds at most TEAM_EXTENSION_MAX_MONTHS (default 12) months. A new proposal replaces a pending one",
   })
-  extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
-    const newEnd = localDate(endsOn, 'endsOn');
-    const why = text(reason, 'reason', { max: 1000 });
+  async extendTeam(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+    const { newEnd, why } = await checkAll({ newEnd: () => localDate(endsOn, 'endsOn'), why: () => text(reason, 'reason', { max: 1000 }) });
     return changeTeam(ctx, teamId, 'TEAM_EXTENSION_PROPOSED', ['pendingExtension'], (team) =>
       proposeExtension(team, ctx.caller!, newEnd, why, ctx.now, ctx.models.teamSettings),
     );
@@ -152,7 +166,7 @@ export class TeamResolver {
     description: "Approves the pending extension for the caller's party (its leader), naming its last day; the last approval puts it in force",
   })
   async approveTeamExtension(@Arg('teamId', () => ID) teamId: string, @Arg('endsOn', () => String) endsOn: string, @Ctx() ctx: ProceedingContext) {
-    const agreed = localDate(endsOn, 'endsOn');
+    const { agreed } = await checkAll({ agreed: () => localDate(endsOn, 'endsOn') });
     const team = await changeTeam(ctx, teamId, 'TEAM_EXTENSION_APPROVED', ['pendingExtension', 'endsOn', 'extensions'], (current) =>
       approveExtension(current, ctx.caller!, agreed, ctx.now, ctx.models.teamSettings),
     );
@@ -163,9 +177,9 @@ export class TeamResolver {
 
   @Audited('TEAM_CLOSED')
   @Mutation(() => JointInvestigationTeam, { description: "Closes the team (a leader of a party): its members' access ends with the next request" })
-  closeTeam(@Arg('teamId', () => ID) teamId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
+  async closeTeam(@Arg('teamId', () => ID) teamId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProceedingContext) {
     const caller = ctx.caller!;
-    const why = text(reason, 'reason', { max: 1000 });
+    const { why } = await checkAll({ why: () => text(reason, 'reason', { max: 1000 }) });
     return changeTeam(ctx, teamId, 'TEAM_CLOSED', ['status', 'closedAt', 'closingReason'], (team) => {
       if (!team.leaders.some((l) => l.sub === caller.sub && l.jurisdiction === caller.jurisdiction)) throw forbidden('Only a leader of the team closes it');
       if (team.closedAt) throw badInput('teamId', `the team was closed on ${dayOf(team.closedAt)}`);
