@@ -1,7 +1,6 @@
 import { badInput } from '../../../platform/errors';
 import type { Entity } from '../../common/loaders';
-import { checkAll, languageCode, localDate, text } from '../../common/validate';
-import { checkEach, validOrUndefined } from '../checks';
+import { checkAll, checkEach, languageCode, localDate, text, validOrUndefined } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { ProceedingStage } from '../types';
 import { ecli as parseEcli } from './ecli';

@@ -2,8 +2,7 @@ import { badInput, badInputs, unavailable, type FieldProblem } from '../../../pl
 import { ConsentUnavailable } from '../../common/consents';
 import type { Entity } from '../../common/loaders';
 import { NameFinder } from '../../common/names';
-import { text } from '../../common/validate';
-import { checkEach } from '../checks';
+import { checkEach, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import type { CountRecord, ProfileRecord } from './models';
 
