@@ -8,13 +8,15 @@ import { CsvError, parseCsv } from './csv';
  * A file whose header does not fit the kind is refused before any row is sent.
  */
 
-export type CellType = 'text' | 'int' | 'boolean' | 'list';
+export type CellType = 'text' | 'int' | 'number' | 'boolean' | 'list' | 'records';
 
 export interface Column {
   /** Where the value goes in the mutation's variables, e.g. `input.capacity`. */
   into: string;
   type?: CellType;
   required?: boolean;
+  /** For `records`: each record's fields in order, e.g. modules as `code|title|hours|competency; …`. */
+  fields?: Array<[string, Exclude<CellType, 'list' | 'records'>]>;
 }
 
 export interface ImportKind {
@@ -54,18 +56,29 @@ export class ImportRefused extends Error {}
 
 const LIST_SEPARATOR = ';';
 
-function cellValue(raw: string, type: CellType, column: string): unknown {
+const RECORD_SEPARATOR = '|';
+
+function cellValue(raw: string, type: CellType, column: string, fields: Column['fields'] = []): unknown {
   const value = raw.trim();
   switch (type) {
     case 'int':
       if (!/^-?\d+$/.test(value)) throw new Error(`${column}: ${JSON.stringify(raw)} is not a whole number`);
       return Number(value);
+    case 'number':
+      if (!/^-?\d+(\.\d+)?$/.test(value)) throw new Error(`${column}: ${JSON.stringify(raw)} is not a number`);
+      return Number(value);
+    case 'records':
+      return (cellValue(value, 'list', column) as string[]).map((record, i) => {
+        const parts = record.split(RECORD_SEPARATOR);
+        if (parts.length !== fields.length) throw new Error(`${column}[${i}]: has ${parts.length} parts, expected ${fields.map(([n]) => n).join(RECORD_SEPARATOR)}`);
+        return Object.fromEntries(fields.map(([name, t], j) => [name, cellValue(parts[j], t, `${column}[${i}].${name}`)]));
+      });
     case 'boolean':
       if (/^(true|yes|1)$/i.test(value)) return true;
       if (/^(false|no|0)$/i.test(value)) return false;
       throw new Error(`${column}: ${JSON.stringify(raw)} is not true or false`);
     case 'list':
-      return value.split(LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
+      return value.split(LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean) as string[];
     default:
       return value;
   }
@@ -105,7 +118,7 @@ function variablesOf(kind: ImportKind, header: string[], cells: string[]): { var
       return;
     }
     try {
-      put(variables, column.into, cellValue(cells[i], column.type ?? 'text', name));
+      put(variables, column.into, cellValue(cells[i], column.type ?? 'text', name, column.fields));
     } catch (error) {
       problems.push((error as Error).message);
     }

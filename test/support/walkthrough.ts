@@ -18,6 +18,7 @@ import type { TestHub } from './hub';
  *   # expect FORBIDDEN                           (an error code the answer must have; default: no error)
  *   # expect victim.legalName = null             (a value the answer must hold at that path, as JSON)
  *   # expect errors[0].extensions.fields[1].path = "input.nationality"   (a path from `errors`: in the errors, not the data)
+ *   # expect 1 refused                           (an import: how many rows the hub refuses; default none)
  *
  * `"$TODAY"` in the variables is today's date (YYYY-MM-DD) by the hub's clock, for what
  * must not lie in the past. In the text, `$NAME` outside the variables line is not
@@ -44,8 +45,9 @@ export interface Step {
   holds: Array<{ path: string; value: string }>;
   /** The GraphQL text, or (an import) the CSV. */
   text: string;
-  /** An import: the kind `npm run import` is given. */
+  /** An import: the kind `npm run import` is given, and how many rows the guide says are refused. */
   importKind?: string;
+  refused?: number;
 }
 
 const BLOCK = /^```(\w+)[^\n]*\n([\s\S]*?)^```$/gm;
@@ -57,12 +59,13 @@ function header(body: string, line: number): Omit<Step, 'text' | 'line' | 'impor
     let m;
     if ((m = /^as (\w+) of ([A-Z]{2})(.*)$/.exec(c))) {
       const as: Caller = { role: m[1], jurisdiction: m[2] };
-      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) (\S+)/g)) as[key as 'sub' | 'org'] = value;
+      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) ([^\s,]+)/g)) as[key as 'sub' | 'org'] = value;
       step.as = as;
     } else if (c === 'without a token') step.as = null;
     else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
     else if ((m = /^variables: (.+)$/.exec(c))) step.variables = m[1];
     else if ((m = /^keep (\w+) = ([\w.[\]]+)$/.exec(c))) step.keeps.push({ name: m[1], path: m[2] });
+    else if ((m = /^expect (\d+) refused$/.exec(c))) step.refused = Number(m[1]);
     else if ((m = /^expect (\w+)$/.exec(c))) step.expect = m[1];
     else if ((m = /^expect ([\w.[\]]+) = (.+)$/.exec(c))) step.holds.push({ path: m[1], value: m[2] });
   }
@@ -107,7 +110,7 @@ export async function runSteps(hub: TestHub, steps: Step[], guide: string): Prom
       if (!kind) throw new Error(`${where}: npm run import has no kind ${step.importKind}`);
       const purpose = step.purpose ?? PURPOSES_BY_ROLE[as.role as Role]?.[0] ?? '';
       const report = await importCsv(kind, step.text, { url: hub.gateway.url, token, purpose });
-      if (report.refused || report.stopped) throw new Error(`${where}: import refused rows: ${JSON.stringify(report)}`);
+      if (report.refused !== (step.refused ?? 0) || report.stopped) throw new Error(`${where}: expected ${step.refused ?? 0} refused rows: ${JSON.stringify(report)}`);
       continue;
     }
     const variables = step.variables ? JSON.parse(step.variables.replace(/"\$(\w+)"/g, (_, name) => JSON.stringify(kept[name] ?? `$${name} was never kept`))) : undefined;
