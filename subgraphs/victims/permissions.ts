@@ -23,8 +23,8 @@ const IDENTIFIERS: Role[] = ['law_enforcement', 'social_worker', 'prosecutor'];
 
 /** Deciding a referral: a social worker of its jurisdiction; elsewhere it answers as for an unknown id. */
 const referralOf = async (args: { referralId: string }, ctx: VictimContext) => ctx.loaders.referral.load(recordId(args.referralId, 'referralId'));
-// A referral is personal data: submitting and deciding one state their purpose, as reads do.
-const decidesReferral = chain(actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId), statesPurpose);
+// Writing the referred person's data (submitting, accepting) needs a stated purpose: the platform's rule for every write of protected data.
+const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId);
 
 export const victimPermissions: Permissions = {
   Query: {
@@ -52,7 +52,7 @@ export const victimPermissions: Permissions = {
     withdrawConsent: actsOnConsent(CONSENT_RECORDERS),
     closeVictimRecord: actsOnVictim(['social_worker']),
     eraseVictimData: actsOnVictim(['judge', 'social_worker']),
-    submitReferral: chain(hasRole(...REFERRERS), statesPurpose),
+    submitReferral: hasRole(...REFERRERS),
     acceptReferral: decidesReferral,
     declineReferral: decidesReferral,
   },
