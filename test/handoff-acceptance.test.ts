@@ -81,6 +81,10 @@ describe('an AL → DE handoff, end to end', () => {
     expect(meOffers[0]).toEqual({ id: handoff, fromJurisdiction: 'AL', toJurisdiction: 'DE', transferCategories: ['CASE', 'IDENTITY', 'CONTACT', 'HEALTH'], status: 'OFFERED' });
     expect(await offeredTo(as('de2', PROVIDERS.DE), direct())).toContain(handoff);
     for (const token of [as('de3', PROVIDERS.DE2), as('intern', PROVIDERS.DE), as('de1', PROVIDERS.DE, 'AT')]) expect(await offeredTo(token)).not.toContain(handoff);
+    // offeredHandoffs is the same inbox: an unregistered token of the organisation sees none of it.
+    const inbox = async (token: Promise<string>) => ((await gql(token, '{ offeredHandoffs { id } }')).body.data.offeredHandoffs as Array<{ id: string }>).map((h) => h.id);
+    expect(await inbox(as('de1', PROVIDERS.DE))).toContain(handoff);
+    expect(await inbox(as('intern', PROVIDERS.DE))).toEqual([]);
 
     // Only a registered, active attorney of the receiving provider answers it.
     const strangers: Array<[string, Promise<string>]> = [

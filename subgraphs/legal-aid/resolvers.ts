@@ -20,6 +20,7 @@ import {
 import { isActive } from './directory';
 import { gapsOf } from './gaps';
 import type { AssignmentRecord, AttorneyRecord, HandoffRecord, LegalAidContext, ProviderRecord } from './models';
+import { MAX_OFFERS_SHOWN, offersForCaller } from './me';
 import {
   AccommodationInput,
   AssignLegalAidInput,
@@ -237,17 +238,10 @@ export class HandoffResolver {
   }
 
   @Query(() => [Handoff], {
-    description: "Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction (its attorneys): who offers which categories, and when",
+    description: `Handoffs waiting for an answer from the caller's provider in the caller's jurisdiction: who offers which categories, and when; for a registered, active attorney of that provider (who may answer them), newest first, at most ${MAX_OFFERS_SHOWN} (the same as me { handoffsOffered })`,
   })
-  async offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
-    const caller = ctx.caller!;
-    if (!caller.org) return [];
-    const offered = await ctx.loaders.handoffsOfferedToProvider.load(caller.org);
-    return visibleOnly(
-      handoffAccess,
-      ctx,
-      offered.filter((h) => h.status === HandoffStatus.OFFERED && h.toJurisdiction === caller.jurisdiction).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
-    );
+  offeredHandoffs(@Ctx() ctx: LegalAidContext): Promise<HandoffDoc[]> {
+    return offersForCaller(ctx);
   }
 
   @FieldResolver(() => Attorney, { nullable: true })
