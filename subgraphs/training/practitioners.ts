@@ -1,6 +1,6 @@
 import { badInput, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
-import { countryCode, localDate, newId, recordId, text } from '../common/validate';
+import { checkAll, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
 import { sameRegion } from './access';
 import { programOfModule } from './bodies';
 import { refuseIfRetired } from './programs';
@@ -65,21 +65,24 @@ export interface PractitionerInput {
  */
 export async function registerPractitioner(ctx: TrainingContext, input: PractitionerInput): Promise<PractitionerDoc> {
   const caller = ctx.caller!;
-  const email = text(input.email, 'input.email', { max: 200 });
-  if (!EMAIL.test(email)) throw badInput('input.email', 'is not an email address');
-  const subject = text(input.subject, 'input.subject', { max: 200 });
-  const subjectIssuer = input.subjectIssuer == null ? caller.issuer : text(input.subjectIssuer, 'input.subjectIssuer', { max: 200 });
-  const namesake = (await ctx.loaders.practitionersWithSubject.load(subject)).find((p) => p.subjectIssuer === subjectIssuer && p.jurisdiction === caller.jurisdiction);
-  if (namesake) throw badInput('input.subject', `a practitioner of ${caller.jurisdiction} already signs in with this subject of ${subjectIssuer}`);
+  const v = await checkAll({
+    name: () => text(input.name, 'input.name', { max: 200 }),
+    organization: () => text(input.organization, 'input.organization', { max: 200 }),
+    email: () => {
+      const email = text(input.email, 'input.email', { max: 200 });
+      if (!EMAIL.test(email)) throw badInput('input.email', 'is not an email address');
+      return email;
+    },
+    subject: () => text(input.subject, 'input.subject', { max: 200 }),
+    subjectIssuer: () => (input.subjectIssuer == null ? caller.issuer : text(input.subjectIssuer, 'input.subjectIssuer', { max: 200 })),
+  });
+  const namesake = (await ctx.loaders.practitionersWithSubject.load(v.subject)).find((p) => p.subjectIssuer === v.subjectIssuer && p.jurisdiction === caller.jurisdiction);
+  if (namesake) throw badInput('input.subject', `a practitioner of ${caller.jurisdiction} already signs in with this subject of ${v.subjectIssuer}`);
   const record = {
     _id: newId(),
-    subject,
-    subjectIssuer,
-    name: text(input.name, 'input.name', { max: 200 }),
+    ...v,
     role: input.role,
     jurisdiction: caller.jurisdiction,
-    organization: text(input.organization, 'input.organization', { max: 200 }),
-    email,
     registeredAt: ctx.now,
     registeredBy: caller.sub,
   };
@@ -99,9 +102,17 @@ export async function recordCompletion(ctx: TrainingContext, practitionerId: str
   const practitioner = await practitionerNamed(ctx, practitionerId);
   const { program, module } = await programOfModule(ctx, moduleCode, 'moduleCode');
   refuseIfRetired(program, 'moduleCode', 'completions');
-  const completedOn = localDate(input.completedOn, 'input.completedOn');
-  if (completedOn > today(ctx.now)) throw badInput('input.completedOn', 'is in the future');
-  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw badInput('input.score', 'must be a whole number from 0 to 100');
+  const { completedOn, assessor } = await checkAll({
+    completedOn: () => {
+      const completedOn = localDate(input.completedOn, 'input.completedOn');
+      if (completedOn > today(ctx.now)) throw badInput('input.completedOn', 'is in the future');
+      return completedOn;
+    },
+    score: () => {
+      if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw badInput('input.score', 'must be a whole number from 0 to 100');
+    },
+    assessor: () => text(input.assessor, 'input.assessor', { max: 200 }),
+  });
   const record: Omit<CompletionRecord, '_listed'> = {
     _id: newId(),
     practitionerId: practitioner.id,
@@ -113,7 +124,7 @@ export async function recordCompletion(ctx: TrainingContext, practitionerId: str
     completedOn,
     score: input.score,
     passed: input.score >= program.passingScore,
-    assessor: text(input.assessor, 'input.assessor', { max: 200 }),
+    assessor,
     recordedAt: ctx.now,
     recordedBy: ctx.caller!.sub,
   };
@@ -132,18 +143,33 @@ export interface ExchangeVisitInput {
 export async function recordExchangeVisit(ctx: TrainingContext, practitionerId: string, input: ExchangeVisitInput): Promise<Entity<ExchangeVisitRecord>> {
   const practitioner = await practitionerNamed(ctx, practitionerId);
   if (practitioner.role !== PractitionerRole.JUDGE) throw badInput('practitionerId', 'exchange visits are recorded for judges');
-  const hostJurisdiction = countryCode(input.hostJurisdiction, 'input.hostJurisdiction');
-  if (hostJurisdiction === practitioner.jurisdiction) throw badInput('input.hostJurisdiction', "must be another jurisdiction than the judge's own");
-  const from = localDate(input.from, 'input.from');
-  const to = localDate(input.to, 'input.to');
-  if (to < from) throw badInput('input.to', 'is before from');
-  if (to > today(ctx.now)) throw badInput('input.to', 'is in the future: a visit is recorded once it took place');
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (!(input.hours > 0) || input.hours > days * 10) throw badInput('input.hours', `must be more than 0 and at most 10 a day (${days * 10} for this visit)`);
+  const v = await checkAll({
+    hostCourt: () => text(input.hostCourt, 'input.hostCourt', { max: 200 }),
+    hostJurisdiction: () => {
+      const host = countryCode(input.hostJurisdiction, 'input.hostJurisdiction');
+      if (host === practitioner.jurisdiction) throw badInput('input.hostJurisdiction', "must be another jurisdiction than the judge's own");
+      return host;
+    },
+    from: () => localDate(input.from, 'input.from'),
+    to: () => {
+      const to = localDate(input.to, 'input.to');
+      const from = validOrUndefined(() => localDate(input.from, 'input.from'));
+      if (from && to < from) throw badInput('input.to', 'is before from');
+      if (to > today(ctx.now)) throw badInput('input.to', 'is in the future: a visit is recorded once it took place');
+      return to;
+    },
+    hours: () => {
+      const from = validOrUndefined(() => localDate(input.from, 'input.from'));
+      const to = validOrUndefined(() => localDate(input.to, 'input.to'));
+      const most = from && to ? ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1) * 10 : Infinity;
+      if (!(input.hours > 0) || input.hours > most) throw badInput('input.hours', `must be more than 0 and at most 10 a day${Number.isFinite(most) ? ` (${most} for this visit)` : ''}`);
+    },
+  });
+  const { hostJurisdiction, from, to } = v;
   const record: Omit<ExchangeVisitRecord, '_listed'> = {
     _id: newId(),
     practitionerId: practitioner.id,
-    hostCourt: text(input.hostCourt, 'input.hostCourt', { max: 200 }),
+    hostCourt: v.hostCourt,
     hostJurisdiction,
     from,
     to,
