@@ -57,7 +57,7 @@ function header(body: string, line: number): Omit<Step, 'text' | 'line' | 'impor
     let m;
     if ((m = /^as (\w+) of ([A-Z]{2})(.*)$/.exec(c))) {
       const as: Caller = { role: m[1], jurisdiction: m[2] };
-      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) (\S+)/g)) as[key as 'sub' | 'org'] = value;
+      for (const [, key, value] of m[3].matchAll(/,\s*(sub|org) ([^\s,]+)/g)) as[key as 'sub' | 'org'] = value;
       step.as = as;
     } else if (c === 'without a token') step.as = null;
     else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
