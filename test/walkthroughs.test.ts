@@ -25,3 +25,8 @@ describe.each(guides)('%s', (guide) => {
     await runSteps(hub, stepsOf(readFileSync(path.join(GUIDES, guide), 'utf8')), guide);
   }, 180_000);
 });
+
+test('a block names the token\'s sub and org, each without the comma that follows it', () => {
+  const [step] = stepsOf('```graphql\n# as legal_aid_attorney of DE, sub anna@rechtshilfe.example, org DE-rechtshilfe\n{ me { subject } }\n```\n');
+  expect(step.as).toEqual({ role: 'legal_aid_attorney', jurisdiction: 'DE', sub: 'anna@rechtshilfe.example', org: 'DE-rechtshilfe' });
+});
