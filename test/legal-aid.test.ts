@@ -56,7 +56,7 @@ describe('assigning legal aid', () => {
     expect(res.body.data.victim.legalAid).toEqual({ current: [{ id, status: 'ACTIVE', jurisdiction: 'DE', attorney: { name: 'Attorney 1' } }], history: [], gaps: [] });
   });
 
-  it("another jurisdiction assigns only while the victim shares IDENTITY with it; a victim it may not see answers as an unknown id", async () => {
+  it("another jurisdiction assigns only while the victim shares IDENTITY with it for LEGAL_REPRESENTATION; a victim it may not see answers as an unknown id", async () => {
     const victim = await registerVictim(hub, 'DE');
     const input = { attorneyId: A4._id, matter: 'ASYLUM', jurisdiction: 'AT' };
     const unseen = await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input });
@@ -67,7 +67,12 @@ describe('assigning legal aid', () => {
     // Known to AT (a consent names it), but not sharing IDENTITY with it.
     await grantConsent(hub, victim, 'DE', { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
     expect(errorCodes((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body)).toEqual({ assignLegalAid: 'FORBIDDEN' });
-    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: PURPOSES });
+    // IDENTITY shared with AT, but for repatriation only: representation needs it for LEGAL_REPRESENTATION.
+    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: ['REPATRIATION'] });
+    const otherPurpose = await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input });
+    expect(errorCodes(otherPurpose.body)).toEqual({ assignLegalAid: 'FORBIDDEN' });
+    expect(otherPurpose.body.errors![0].message).toContain('for LEGAL_REPRESENTATION');
+    await grantConsent(hub, victim, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['AT'], purposes: ['LEGAL_REPRESENTATION'] });
     expect((await hub.queryAs('social_worker', 'AT', ASSIGN, { v: victim, input })).body.errors).toBeUndefined();
     // Nobody assigns in a jurisdiction other than their own.
     expect(errorCodes((await hub.queryAs('social_worker', 'DE', ASSIGN, { v: victim, input })).body)).toEqual({ assignLegalAid: 'FORBIDDEN' });

@@ -36,7 +36,7 @@ export async function attorneyNamed(ctx: LegalAidContext, id: string, field: str
 }
 
 function takesCases(attorney: Entity<AttorneyRecord>, jurisdiction: string, field: string): void {
-  if (!isActive(attorney)) throw badInput(field, `${attorney.name} is deactivated: she takes no new cases`);
+  if (!isActive(attorney)) throw badInput(field, `${attorney.name} is deactivated and takes no new cases`);
   if (!attorney.jurisdictions.includes(jurisdiction)) throw badInput(field, `${attorney.name} does not practise in ${jurisdiction}`);
   if (!attorney.acceptingCases) throw badInput(field, `${attorney.name} is not accepting cases`);
 }
@@ -53,7 +53,7 @@ async function linkedProceeding(ctx: LegalAidContext, id: string | null | undefi
 /**
  * A social worker or legal aid attorney of the assignment's jurisdiction assigns: for a
  * victim of that jurisdiction, or of another while the victim's consent shares IDENTITY
- * with it (decided by the victims subgraph).
+ * with it for LEGAL_REPRESENTATION (decided by the victims subgraph).
  */
 export async function assignLegalAid(ctx: LegalAidContext, victimId: string, input: AssignLegalAidInput): Promise<AssignmentDoc> {
   const caller = ctx.caller!;
@@ -64,8 +64,10 @@ export async function assignLegalAid(ctx: LegalAidContext, victimId: string, inp
   takesCases(attorney, jurisdiction, 'input.attorneyId');
   const home = await asking(() => ctx.consents.jurisdictionOf(victim));
   if (!home) throw badInput('victimId', 'no victim has this id');
-  if (home !== jurisdiction && !(await asking(() => ctx.consents.consentsFor(victim))).some((c) => c.categories.includes('IDENTITY'))) {
-    throw forbidden(`The victim (of ${home}) has not consented to share IDENTITY with ${jurisdiction}: legal aid there needs it`);
+  // Representation abroad rests on her consent to share who she is with that jurisdiction for that purpose (as a handoff does).
+  const consents = home === jurisdiction ? [] : await asking(() => ctx.consents.consentsFor(victim));
+  if (home !== jurisdiction && !consents.some((c) => c.categories.includes('IDENTITY') && c.purposes.includes('LEGAL_REPRESENTATION'))) {
+    throw forbidden(`The victim (of ${home}) has not consented to share IDENTITY with ${jurisdiction} for LEGAL_REPRESENTATION: legal aid there needs it`);
   }
   const proceedingId = await linkedProceeding(ctx, input.proceedingId, jurisdiction);
   const _id = newId();
@@ -214,7 +216,7 @@ async function receivingHandoff(ctx: LegalAidContext, handoffId: string): Promis
   const self = await attorneyOfCaller(ctx);
   const ofProvider = self !== null && self.providerId === handoff.toProviderId && caller.jurisdiction === handoff.toJurisdiction && self.jurisdictions.includes(handoff.toJurisdiction);
   if (!ofProvider) throw forbidden(`Only a registered attorney of the receiving provider, practising in ${handoff.toJurisdiction}, answers a handoff`);
-  if (!isActive(self)) throw forbidden(`${self.name} is deactivated: she answers no handoffs`);
+  if (!isActive(self)) throw forbidden(`${self.name} is deactivated and answers no handoffs`);
   return handoff;
 }
 
