@@ -281,6 +281,14 @@ describe('bad input loses nothing', () => {
     expect(await recount(shelterId)).toEqual({ active: 0, beds: 0 });
   });
 
+  it('a wrong start and a wrong end are named in one answer', async () => {
+    const shelterId = await register('DE');
+    const victimId = await registerVictim(hub, 'DE');
+    const res = await hub.queryAs('social_worker', 'DE', REQUEST, { shelterId, victimId, input: stay({ from: '2026-13-01', expectedUntil: 'soon' }) });
+    expect(res.body.errors![0].extensions?.fields.map((f: { path: string }) => f.path)).toEqual(['input.from', 'input.expectedUntil']);
+    expect(await recount(shelterId)).toEqual({ active: 0, beds: 0 });
+  });
+
   it('registering a shelter with no beds is refused', async () => {
     const res = await hub.query(await hub.token('registrar', 'DE'), REGISTER, { input: shelterInput({ operator: 'DE-demo-org', capacity: 0 }) });
     expect(errorCodes(res.body)).toEqual({ registerShelter: 'BAD_USER_INPUT' });

@@ -1,6 +1,6 @@
 import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
-import { checkAll, localDate, newId, recordId, text } from '../common/validate';
+import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
 import { isStaffOf } from './access';
 import { isDue } from './expiry';
 import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
@@ -62,16 +62,26 @@ export interface StayInput {
   needs: ShelterService[];
 }
 
-function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
-  const from = localDate(input.from, 'input.from');
-  if (from < now.toISOString().slice(0, 10)) throw badInput('input.from', 'is in the past');
-  const until = input.expectedUntil != null ? localDate(input.expectedUntil, 'input.expectedUntil') : null;
-  if (until !== null) {
-    if (until < from) throw badInput('input.expectedUntil', 'is before from');
-    const days = (Date.parse(until) - Date.parse(from)) / 86_400_000;
-    if (days > shelter.accepts.maxStayDays) throw badInput('input.expectedUntil', `${shelter.name} takes guests for at most ${shelter.accepts.maxStayDays} days`);
-  }
-  return { from, expectedUntil: until, needs: [...new Set(input.needs)] };
+/** The stay asked for, every wrong date named at once. */
+async function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
+  const { from, expectedUntil } = await checkAll({
+    from: () => {
+      const from = localDate(input.from, 'input.from');
+      if (from < now.toISOString().slice(0, 10)) throw badInput('input.from', 'is in the past');
+      return from;
+    },
+    expectedUntil: () => {
+      if (input.expectedUntil == null) return null;
+      const until = localDate(input.expectedUntil, 'input.expectedUntil');
+      const from = validOrUndefined(() => localDate(input.from, 'input.from'));
+      if (from === undefined) return until;
+      if (until < from) throw badInput('input.expectedUntil', 'is before from');
+      const days = (Date.parse(until) - Date.parse(from)) / 86_400_000;
+      if (days > shelter.accepts.maxStayDays) throw badInput('input.expectedUntil', `${shelter.name} takes guests for at most ${shelter.accepts.maxStayDays} days`);
+      return until;
+    },
+  });
+  return { from, expectedUntil, needs: [...new Set(input.needs)] };
 }
 
 /**
@@ -101,7 +111,7 @@ async function place(ctx: ShelterContext, shelter: ShelterDoc, record: Omit<Plac
 export async function requestPlacement(ctx: ShelterContext, shelterId: string, victimId: string, input: StayInput): Promise<PlacementDoc> {
   const shelter = await shelterNamed(ctx, shelterId, 'shelterId');
   const victim = recordId(victimId, 'victimId');
-  const dates = stay(shelter, input, ctx.now);
+  const dates = await stay(shelter, input, ctx.now);
   const victimJurisdiction = await mayPlace(ctx, shelter, victim);
   await checkAccepted(ctx, shelter, victim);
   const id = newId();
@@ -110,7 +120,7 @@ export async function requestPlacement(ctx: ShelterContext, shelterId: string, v
   );
 }
 
-function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, victimId: string, victimJurisdiction: string, dates: ReturnType<typeof stay>, from: string | null): Omit<PlacementRecord, 'bed'> {
+function newPlacement(ctx: ShelterContext, id: string, shelter: ShelterDoc, victimId: string, victimJurisdiction: string, dates: Awaited<ReturnType<typeof stay>>, from: string | null): Omit<PlacementRecord, 'bed'> {
   return {
     _id: id,
     shelterId: shelter.id,
