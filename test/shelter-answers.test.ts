@@ -206,6 +206,51 @@ describe('an unanswered request expires after PLACEMENT_REQUEST_HOURS (48), on t
   });
 });
 
+describe('a transfer never leaves her without a bed', () => {
+  const TRANSFER = `mutation($p: ID!, $to: ID!) { transferPlacement(placementId: $p, toShelterId: $to) { id status transferredFrom } }`;
+  const WHERE = `query($id: ID!) { victim(id: $id) { currentPlacement { id status } placements { id status } } }`;
+  /** A victim staying in one shelter (arrived), and the request to take her over in another. */
+  async function moving(): Promise<{ from: string; to: string; stay: string; move: string; victim: string }> {
+    const from = await shelter({ capacity: 1 });
+    const to = await shelter({ capacity: 1, operator: 'ngo-next' });
+    const { placement: stay, victim } = await requested(from);
+    await as('shelter_staff/DE/ngo-answer', ACCEPT, { p: stay });
+    await as('shelter_staff/DE/ngo-answer', CONFIRM, { p: stay });
+    const res = await as('social_worker/DE', TRANSFER, { p: stay, to });
+    expect(res.body.data.transferPlacement).toMatchObject({ status: 'REQUESTED', transferredFrom: stay });
+    return { from, to, stay, move: res.body.data.transferPlacement.id, victim };
+  }
+
+  it('her stay goes on until she arrives; the arrival ends it (TRANSFERRED) and frees its bed', async () => {
+    const { from, to, stay, move, victim } = await moving();
+    expect((await as('social_worker/DE', WHERE, { id: victim })).body.data.victim.currentPlacement).toEqual({ id: stay, status: 'CONFIRMED' });
+    expect((await as('social_worker/DE', BEDS, { id: from })).body.data.shelter.availableBeds).toBe(0);
+    expect((await as('social_worker/DE', BEDS, { id: to })).body.data.shelter.availableBeds).toBe(0);
+    // One transfer at a time.
+    const again = await as('social_worker/DE', TRANSFER, { p: stay, to: await shelter({ capacity: 1 }) });
+    expect(errorCodes(again.body)).toEqual({ transferPlacement: 'CONFLICT' });
+    await as('shelter_staff/DE/ngo-next', ACCEPT, { p: move });
+    expect((await as('shelter_staff/DE/ngo-next', CONFIRM, { p: move })).body.errors).toBeUndefined();
+    const after = (await as('social_worker/DE', WHERE, { id: victim })).body.data.victim;
+    expect(after.currentPlacement).toEqual({ id: move, status: 'CONFIRMED' });
+    expect(after.placements.find((p: { id: string }) => p.id === stay).status).toBe('TRANSFERRED');
+    expect((await as('social_worker/DE', BEDS, { id: from })).body.data.shelter.availableBeds).toBe(1);
+    expect(await auditEvents(stay, 'PLACEMENT_TRANSFERRED')).toBe(2); // asked, then completed on arrival
+  });
+
+  it('declined, or unanswered in time: she stays where she is, and may be transferred again', async () => {
+    const declined = await moving();
+    await as('shelter_staff/DE/ngo-next', DECLINE, { p: declined.move });
+    expect((await as('social_worker/DE', WHERE, { id: declined.victim })).body.data.victim.currentPlacement).toEqual({ id: declined.stay, status: 'CONFIRMED' });
+    expect((await as('social_worker/DE', BEDS, { id: declined.from })).body.data.shelter.availableBeds).toBe(0);
+
+    const unanswered = await moving();
+    hub.clock.advance(49 * HOUR);
+    expect((await as('social_worker/DE', WHERE, { id: unanswered.victim })).body.data.victim.currentPlacement).toEqual({ id: unanswered.stay, status: 'CONFIRMED' });
+    expect((await as('social_worker/DE', TRANSFER, { p: unanswered.stay, to: await shelter({ capacity: 1, operator: 'ngo-next' }) })).body.errors).toBeUndefined();
+  });
+});
+
 describe('me.shelters: the shelters the caller is staff of', () => {
   it('its staff see theirs (not another jurisdiction’s of the same org); every other role none', async () => {
     const mine = [await shelter({ operator: 'ngo-me' }), await shelter({ operator: 'ngo-me' })];

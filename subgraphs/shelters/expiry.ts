@@ -51,6 +51,7 @@ export async function expireIfDue(models: ShelterModels, expiry: Expiry, placeme
     // Ended before its bed is given back: a crash in between leaves an ended placement holding a bed, which beds.ts reclaims.
     await giveBackBed(models, updated);
     await releaseVictim(models, updated.victimId, updated.id);
+    await forgetTransfer(models, updated);
   }
   return updated;
 }
@@ -62,4 +63,10 @@ export function settledLoader<V extends PlacementDoc | null | PlacementDoc[]>(mo
     const values = await inner.loadMany(keys);
     return Promise.all(values.map(async (v) => (v instanceof Error || v === null ? v : Array.isArray(v) ? ((await Promise.all(v.map(settle))) as V) : ((await settle(v as PlacementDoc)) as V))));
   });
+}
+
+/** A transfer request that ended unanswered or declined: the placement she is in names no transfer any more (she stays). */
+export async function forgetTransfer(models: ShelterModels, request: Pick<PlacementRecord, '_id' | 'transferredFrom'>): Promise<void> {
+  if (!request.transferredFrom) return;
+  await models.placements.update(request.transferredFrom, (current) => (current.transferredTo === String(request._id) ? { transferredTo: null } : null));
 }

@@ -2,7 +2,7 @@ import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
 import { isStaffOf } from './access';
-import { isDue } from './expiry';
+import { forgetTransfer, isDue } from './expiry';
 import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
 import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
 import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from './models';
@@ -200,16 +200,38 @@ export async function declinePlacement(ctx: ShelterContext, placementId: string,
     const declined = await movePlacement(ctx, placement, PlacementStatus.DECLINED, [PlacementStatus.REQUESTED], { endedAt: ctx.now, endReason: checked.reason });
     await giveBackBed(ctx.models, declined);
     await releaseVictim(ctx.models, declined.victimId, declined.id);
+    await forgetTransfer(ctx.models, declined);
     return declined;
   });
 }
 
-/** The victim arrived, as the shelter's staff confirm; only an accepted placement. */
+/**
+ * The victim arrived, as the shelter's staff confirm; only an accepted placement. The
+ * arrival completes a transfer: the victim's one active placement passes from the
+ * placement she left to this one, which then ends (TRANSFERRED) and frees its bed.
+ */
 export async function confirmPlacement(ctx: ShelterContext, placementId: string): Promise<PlacementDoc> {
   const placement = staffOnly(ctx, await placementNamed(ctx, placementId));
-  return ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
+  const left = placement.transferredFrom ? await ctx.loaders.placement.load(placement.transferredFrom) : null;
+  const confirmed = await ctx.audit.change('PLACEMENT_CONFIRMED', 'Placement', placement.id, ['status', 'confirmedAt'], () =>
     movePlacement(ctx, placement, PlacementStatus.CONFIRMED, [PlacementStatus.ACCEPTED], { confirmedAt: ctx.now }),
   );
+  if (left) await completeTransfer(ctx, left, confirmed);
+  return confirmed;
+}
+
+/** The arrival after a transfer: the victim's slot passes over, the placement she left ends and its bed is free. */
+async function completeTransfer(ctx: ShelterContext, left: PlacementDoc, arrived: PlacementDoc): Promise<void> {
+  const { models } = ctx;
+  const victimSlot = activePlacementOf(arrived.victimId);
+  // Left already (discharged meanwhile): the arrival takes the victim's slot afresh.
+  if (!(await models.slots.handOver(victimSlot, 1, left.id, arrived.id))) await holdVictim(models, ctx.loaders.expiry, arrived.victimId, arrived.id);
+  if (!ACTIVE_STATUSES.includes(left.status)) return;
+  await ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', left.id, ['status', 'endedAt', 'endReason'], async () => {
+    const ended = await endPlacement(ctx, left, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: 'transferred: arrived at the next shelter', transferredTo: arrived.id });
+    await giveBackBed(models, ended);
+    return ended;
+  });
 }
 
 export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
@@ -223,8 +245,10 @@ export async function dischargePlacement(ctx: ShelterContext, placementId: strin
 }
 
 /**
- * A transfer is a new placement in the other shelter (its bed taken first) that takes
- * over the victim's one active placement, then the end of the old one and its bed.
+ * A transfer asks the other shelter for a bed (a new placement, REQUESTED, its bed taken
+ * first) and names it on the placement the victim is in, which goes on until she arrives
+ * there (confirmPlacement completes the transfer). If the other shelter declines or does
+ * not answer in time, she keeps her place: a transfer never leaves her without a bed.
  */
 export async function transferPlacement(ctx: ShelterContext, placementId: string, toShelterId: string): Promise<PlacementDoc> {
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
@@ -235,17 +259,27 @@ export async function transferPlacement(ctx: ShelterContext, placementId: string
   await checkAccepted(ctx, target, placement.victimId);
   const dates = { from: ctx.now.toISOString().slice(0, 10), expectedUntil: placement.expectedUntil, needs: placement.needs as ShelterService[] };
   const id = newId();
-  return ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', placement.id, ['status', 'transferredTo'], async () => {
-    const next = await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true);
-    const { models } = ctx;
-    if (!(await models.slots.handOver(activePlacementOf(placement.victimId), 1, placement.id, next.id))) {
-      // Ended before its bed is given back: a crash in between leaves an ended placement holding a bed (reclaimed), never an active one without.
-      await models.placements.update(next.id, { status: PlacementStatus.DISCHARGED, endedAt: ctx.now, endReason: 'transfer not completed' });
-      await giveBackBed(models, next);
-      throw conflict('The placement changed meanwhile (discharged or transferred): nothing was transferred');
+  // One transfer at a time: refused before anything is audited when one is open already,
+  // and checked again under the placement's lock, before the other shelter's bed is taken.
+  const refuseIfTransferring = async (current: PlacementDoc) => {
+    const pending = current.transferredTo ? await ctx.loaders.placement.load(current.transferredTo) : null;
+    if (pending && OPEN_REQUEST_STATUSES.includes(pending.status)) throw conflict(`A transfer of this placement is waiting for an answer already (${pending.status})`);
+  };
+  await refuseIfTransferring(placement);
+  return ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', placement.id, ['transferredTo'], async () => {
+    await ctx.models.placements.update(placement.id, async (current) => {
+      if (!ACTIVE_STATUSES.includes(current.status)) throw conflict(`The placement is ${current.status}; only an active one is transferred`);
+      await refuseIfTransferring(current);
+      return { transferredTo: id };
+    });
+    try {
+      return await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true);
+    } catch (error) {
+      await ctx.models.placements.update(placement.id, (current) => (current.transferredTo === id ? { transferredTo: null } : null));
+      throw error;
     }
-    const ended = await endPlacement(ctx, placement, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: `transferred to ${target.name}`, transferredTo: next.id });
-    await giveBackBed(models, ended);
-    return next;
   });
 }
+
+/** A request the other shelter has not answered, or accepted and she has not yet arrived. */
+const OPEN_REQUEST_STATUSES: string[] = [PlacementStatus.REQUESTED, PlacementStatus.ACCEPTED];

@@ -127,14 +127,14 @@ export class PlacementResolver {
     return declinePlacement(ctx, placementId, reason);
   }
 
-  @Audited('PLACEMENT_CONFIRMED')
+  @Audited('PLACEMENT_CONFIRMED', 'PLACEMENT_TRANSFERRED')
   @Mutation(() => Placement, { description: "The victim arrived, as the shelter's staff confirm: ACCEPTED → CONFIRMED" })
   confirmPlacement(@Arg('placementId', () => ID) placementId: string, @Ctx() ctx: ShelterContext) {
     return confirmPlacement(ctx, placementId);
   }
 
   @Audited('PLACEMENT_TRANSFERRED')
-  @Mutation(() => Placement, { description: 'Moves the victim to another shelter: a bed there first, then this placement ends; returns the new placement' })
+  @Mutation(() => Placement, { description: 'Asks another shelter to take the victim over: a bed there first (a new placement, REQUESTED); this placement goes on until she arrives there (confirmPlacement), then ends; returns the new placement' })
   transferPlacement(@Arg('placementId', () => ID) placementId: string, @Arg('toShelterId', () => ID) toShelterId: string, @Ctx() ctx: ShelterContext) {
     return transferPlacement(ctx, placementId, toShelterId);
   }
