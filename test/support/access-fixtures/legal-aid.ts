@@ -32,6 +32,8 @@ const attorney = (n: number, providerId: string, jurisdiction: string) => ({
 });
 const ASSIGNED = attorney(1, PROVIDERS[0]._id, HOME);
 const RECEIVING = attorney(2, PROVIDERS[1]._id, PARTNER);
+/** Another registered attorney of the receiving provider: its inbox is hers too (an unregistered token of the organisation sees none of it). */
+const COLLEAGUE = attorney(3, PROVIDERS[1]._id, PARTNER);
 
 const ASSIGN = `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id } }`;
 const CONSENT = `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id } }`;
@@ -44,7 +46,7 @@ function legalAidWorld(hub: TestHub) {
   return once(hub, 'legal-aid', async () => {
     const models = legalAidModels(hub.subgraphs['legal-aid'].connection);
     await models.providers.createMany(PROVIDERS);
-    await models.attorneys.createMany([ASSIGNED, RECEIVING]);
+    await models.attorneys.createMany([ASSIGNED, RECEIVING, COLLEAGUE]);
     const { proceeding } = await proceedingWorld(hub);
     const victim = (await proceedingWorld(hub)).victim;
     await grantConsent(hub, victim, HOME, { categories: ['IDENTITY', 'HEALTH', 'TESTIMONY'], granteeJurisdictions: [PARTNER], purposes: PURPOSES });
@@ -75,7 +77,7 @@ const AROUND_THE_FILE: Record<string, Scenario> = {
     claims: { jurisdiction: PARTNER, sub: RECEIVING.practitionerId, org: RECEIVING.providerId },
     facts: () => ['HANDOFF_RECEIVER', 'HANDOFF_PROVIDER', 'RECEIVING_JURISDICTION'],
   },
-  "receiving attorney's provider": { claims: { jurisdiction: PARTNER, org: RECEIVING.providerId }, facts: () => ['HANDOFF_PROVIDER', 'RECEIVING_JURISDICTION'] },
+  "receiving attorney's provider": { claims: { jurisdiction: PARTNER, sub: COLLEAGUE.practitionerId, org: RECEIVING.providerId }, facts: () => ['HANDOFF_PROVIDER', 'RECEIVING_JURISDICTION'] },
 };
 /** The handoff goes to the partner jurisdiction. */
 const receivingSide = { partner: ['RECEIVING_JURISDICTION'] };
