@@ -210,3 +210,26 @@ describe('matching attorneys', () => {
     for (const filter of filters) expect(filter).toMatch(/:_id$/);
   });
 });
+
+describe('every wrong field of an input in one answer, nothing written', () => {
+  const assignments = () => hub.subgraphs['legal-aid'].connection.collection('assignments');
+  const stored = async (id: string) => assignments().findOne({ _id: id as never });
+
+  it('assignLegalAid: a malformed victim id, jurisdiction and attorney id', async () => {
+    const before = await assignments().countDocuments();
+    const res = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: 'x', input: { attorneyId: 'y', matter: 'ASYLUM', jurisdiction: 'Germany' } });
+    expect(res.body.errors![0].extensions!.fields.map((f: { path: string }) => f.path)).toEqual(['victimId', 'input.jurisdiction', 'input.attorneyId']);
+    expect(await assignments().countDocuments()).toBe(before);
+  });
+
+  it('recordRepresentationConsent and requestInterpretation: a future day or time and a wrong language', async () => {
+    const res = await hub.queryAs('social_worker', 'DE', ASSIGN, { v: await registerVictim(hub, 'DE'), input: { attorneyId: A1._id, matter: 'ASYLUM', jurisdiction: 'DE' } });
+    const id = res.body.data.assignLegalAid.id;
+    const consent = await gql(asAttorney(A1), `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2999-01-01", language: "Ukrainian", interpreterUsed: true }) { id } }`, { id });
+    expect(consent.body.errors![0].extensions!.fields.map((f: { path: string }) => f.path)).toEqual(['input.givenOn', 'input.language']);
+    expect((await stored(id))!.status).toBe('OFFERED');
+    const interpret = await gql(asAttorney(A1), `mutation($id: ID!) { requestInterpretation(assignmentId: $id, input: { language: "Ukrainian", occasion: HEARING, at: "2020-01-01T09:00:00Z" }) { id } }`, { id });
+    expect(interpret.body.errors![0].extensions!.fields.map((f: { path: string }) => f.path)).toEqual(['input.language', 'input.at']);
+    expect((await stored(id))!.interpretations).toEqual([]);
+  });
+});

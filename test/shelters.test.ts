@@ -251,6 +251,8 @@ describe('the victim across subgraphs, and transport to court', () => {
     const ARRANGE = `mutation($h: ID!, $v: ID!, $input: TransportInput!) { arrangeTransport(hearingId: $h, victimId: $v, input: $input) { id escort pickupLocation } }`;
     const input = { pickupLocation: 'Back entrance, Haus Lindenhof', escort: 'POLICE', departAt: '2031-03-01T07:30:00Z' };
     expect(errorCodes((await hub.queryAs('social_worker', 'AT', ARRANGE, { h: hearingId, v: victim, input })).body)).toEqual({ arrangeTransport: 'NOT_FOUND' });
+    const wrong = await hub.query(await hub.token('shelter_staff', 'DE', { org: 'ngo-linden' }), ARRANGE, { h: 'x', v: victim, input: { ...input, pickupLocation: ' ', departAt: '2020-01-01T07:30:00Z' } });
+    expect(wrong.body.errors![0].extensions!.fields.map((f: { path: string }) => f.path)).toEqual(['hearingId', 'input.pickupLocation', 'input.departAt']);
     const arranged = await hub.query(await hub.token('shelter_staff', 'DE', { org: 'ngo-linden' }), ARRANGE, { h: hearingId, v: victim, input });
     expect(arranged.body.data.arrangeTransport).toMatchObject({ escort: 'POLICE', pickupLocation: 'Back entrance, Haus Lindenhof' });
 

@@ -57,8 +57,12 @@ async function linkedProceeding(ctx: LegalAidContext, id: string | null | undefi
  */
 export async function assignLegalAid(ctx: LegalAidContext, victimId: string, input: AssignLegalAidInput): Promise<AssignmentDoc> {
   const caller = ctx.caller!;
-  const victim = recordId(victimId, 'victimId');
-  const jurisdiction = countryCode(input.jurisdiction, 'input.jurisdiction');
+  const { victim, jurisdiction } = await checkAll({
+    victim: () => recordId(victimId, 'victimId'),
+    jurisdiction: () => countryCode(input.jurisdiction, 'input.jurisdiction'),
+    attorneyId: () => recordId(input.attorneyId, 'input.attorneyId'),
+    proceedingId: () => (input.proceedingId == null ? null : recordId(input.proceedingId, 'input.proceedingId')),
+  });
   if (jurisdiction !== caller.jurisdiction) throw forbidden(`Legal aid in ${jurisdiction} is assigned by its own social workers and attorneys`);
   const attorney = await attorneyNamed(ctx, input.attorneyId, 'input.attorneyId');
   takesCases(attorney, jurisdiction, 'input.attorneyId');
@@ -136,9 +140,15 @@ async function changeAssignment(ctx: LegalAidContext, id: string, allowed: strin
 export async function recordRepresentationConsent(ctx: LegalAidContext, assignmentId: string, input: RepresentationConsentInput): Promise<AssignmentDoc> {
   const assignment = await assignmentNamed(ctx, assignmentId);
   requireAttorneyOf(ctx, assignment, 'records the representation consent');
-  const givenOn = localDate(input.givenOn, 'input.givenOn');
-  if (givenOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.givenOn', 'is in the future');
-  const consent = { givenOn, language: languageCode(input.language, 'input.language'), interpreterUsed: input.interpreterUsed, recordedAt: ctx.now };
+  const { givenOn, language } = await checkAll({
+    givenOn: () => {
+      const givenOn = localDate(input.givenOn, 'input.givenOn');
+      if (givenOn > ctx.now.toISOString().slice(0, 10)) throw badInput('input.givenOn', 'is in the future');
+      return givenOn;
+    },
+    language: () => languageCode(input.language, 'input.language'),
+  });
+  const consent = { givenOn, language, interpreterUsed: input.interpreterUsed, recordedAt: ctx.now };
   return ctx.audit.change('REPRESENTATION_CONSENT_RECORDED', 'LegalAidAssignment', assignment.id, ['representationConsent', 'status'], () =>
     changeAssignment(ctx, assignment.id, OPEN_STATUSES, (a) => ({ representationConsent: consent, status: AssignmentStatus.ACTIVE, activeFrom: a.activeFrom ?? ctx.now })),
   );

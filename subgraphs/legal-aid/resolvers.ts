@@ -4,7 +4,7 @@ import { badInput } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
 import type { Entity } from '../common/loaders';
 import { pageSize } from '../common/pagination';
-import { countryCode, dateTime, languageCode, languageCodes, newId, recordId, text } from '../common/validate';
+import { checkAll, countryCode, dateTime, languageCode, languageCodes, newId, recordId, text } from '../common/validate';
 import { assignmentAccess, handoffAccess } from './access';
 import {
   acceptHandoff,
@@ -144,9 +144,14 @@ export class AssignmentResolver {
   @Mutation(() => LegalAidAssignment, { description: 'Asks for an interpreter (the assigned attorney or a social worker of its jurisdiction)' })
   async requestInterpretation(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('input', () => InterpretationInput) input: InterpretationInput, @Ctx() ctx: LegalAidContext) {
     const assignment = await this.actingFor(ctx, assignmentId, 'asks for an interpreter');
-    const language = languageCode(input.language, 'input.language');
-    const at = dateTime(input.at, 'input.at');
-    if (at <= ctx.now) throw badInput('input.at', 'must be in the future');
+    const { language, at } = await checkAll({
+      language: () => languageCode(input.language, 'input.language'),
+      at: () => {
+        const at = dateTime(input.at, 'input.at');
+        if (at <= ctx.now) throw badInput('input.at', 'must be in the future');
+        return at;
+      },
+    });
     const interpretation = { id: newId(), language, occasion: input.occasion, at, status: InterpretationStatus.REQUESTED, interpreter: null, requestedAt: ctx.now, requestedBy: ctx.caller!.sub };
     return ctx.audit.change('INTERPRETATION_REQUESTED', 'LegalAidAssignment', assignment.id, ['interpretations'], () =>
       changeAssignment(ctx, assignment.id, OPEN_STATUSES, (a) => ({ interpretations: [...a.interpretations, interpretation] })),

@@ -3,7 +3,7 @@ import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
 import type { Entity } from '../common/loaders';
 import { pageOf, pageSize } from '../common/pagination';
-import { countryCode, dateTime, newId, recordId, text } from '../common/validate';
+import { checkAll, countryCode, dateTime, newId, recordId, text } from '../common/validate';
 import { activePlacementNamed, knownPlacements, knownTransports } from './known';
 import { checkedNeeds, match, ranked } from './matching';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
@@ -198,10 +198,15 @@ export class HearingTransportResolver {
     @Arg('input', () => TransportInput) input: TransportInput,
     @Ctx() ctx: ShelterContext,
   ) {
-    const hearing = recordId(hearingId, 'hearingId');
-    const pickupLocation = text(input.pickupLocation, 'input.pickupLocation', { max: 300 });
-    const departAt = dateTime(input.departAt, 'input.departAt');
-    if (departAt <= ctx.now) throw badInput('input.departAt', 'must be in the future');
+    const { hearing, pickupLocation, departAt } = await checkAll({
+      hearing: () => recordId(hearingId, 'hearingId'),
+      pickupLocation: () => text(input.pickupLocation, 'input.pickupLocation', { max: 300 }),
+      departAt: () => {
+        const departAt = dateTime(input.departAt, 'input.departAt');
+        if (departAt <= ctx.now) throw badInput('input.departAt', 'must be in the future');
+        return departAt;
+      },
+    });
     const placement = mayActOn(ctx, await activePlacementNamed(ctx, victimId), false);
     const _id = newId();
     return ctx.audit.change('TRANSPORT_ARRANGED', 'Transport', _id, ['pickupLocation', 'escort', 'departAt'], () =>
