@@ -8,10 +8,11 @@ import { federatedSchema } from '../subgraphs/common/schema';
 import { auditDirectoryFor, SUBGRAPHS, type RegistryEntry } from '../subgraphs/registry';
 import { ROOT } from '../platform/paths';
 import { accessMatrix } from './access-matrix';
+import { decisionIndex, DECISIONS_DIR } from './decisions-index';
 
 /**
  * Composes the supergraph from the subgraphs' own code (no database, no network), and
- * prints the access matrix. Files by path from the repository root: committed under
+ * prints the access matrix and the index of the decisions. Files by path from the repository root: committed under
  * schema/ and docs/; a test fails when they drift from the code.
  */
 export async function composeSupergraph(registry: RegistryEntry[] = SUBGRAPHS): Promise<Record<string, string>> {
@@ -30,6 +31,7 @@ export async function composeSupergraph(registry: RegistryEntry[] = SUBGRAPHS): 
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   files['schema/supergraph.graphql'] = result.supergraphSdl.trimEnd() + '\n';
   files['docs/access.md'] = accessMatrix(registry, audits);
+  files[`${DECISIONS_DIR}/README.md`] = decisionIndex();
   return files;
 }
 

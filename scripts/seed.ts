@@ -77,7 +77,7 @@ export async function seedDemoData(connection: Connection, secrets: SeedSecrets,
     if (any && (!any._listed?.length || typeof any._id !== 'string')) {
       throw new Error(
         `The victims database "${connection.name}" holds data written by an earlier version of the hub ` +
-          '(before lists and random ids, docs/decisions.md), which this version cannot read. ' +
+          '(before lists and random ids, docs/decisions/), which this version cannot read. ' +
           'It is synthetic demo data: remove .data/db (or drop that database) and start again.',
       );
     }

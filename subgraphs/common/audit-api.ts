@@ -16,7 +16,7 @@ import { allow, hasRole, type Permissions } from './rules';
  * resolved by its owner. One subgraph, the directory (subgraphs/registry.ts), answers the
  * root fields with the right `__typename` and declares the other subgraphs' entities with
  * their `events`/`verify` fields external; the gateway then fetches those from the owner.
- * The shared types are identical in every subgraph (@shareable). See docs/decisions.md.
+ * The shared types are identical in every subgraph (@shareable). See docs/decisions/.
  */
 
 /** Which subgraph keeps the trail of which subject types. */

@@ -8,7 +8,7 @@ import { askSubgraph } from './peers';
  * caller's own token (so the victims subgraph verifies who is asking and answers only for
  * the caller's own jurisdiction). The answers of one request are batched into one call
  * per tick and kept for the request. When the victims subgraph cannot answer, the
- * question fails and the field is denied, never allowed (docs/decisions.md).
+ * question fails and the field is denied, never allowed (docs/decisions/).
  */
 
 export interface SharedConsent {

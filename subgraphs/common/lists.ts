@@ -5,7 +5,7 @@ import { conflict } from '../../platform/errors';
  * Lists: the platform's secondary indexes, built only from the two operations that every
  * backend serves from an index — inserting a document with a new unique `_id`, and reading
  * a batch of `_id`s. (The embedded FerretDB scans the collection for any other filter,
- * sort or count; see docs/decisions.md.)
+ * sort or count; see docs/decisions/.)
  *
  * A list, e.g. `victims/jurisdiction=DE`, is a dense append-only log: entries
  * `{_id: "<list>#<position>", ref}` at positions 1…n. A writer takes position head+1 by

@@ -7,7 +7,7 @@ import { terms } from './text';
 /**
  * Full-text search that works on every backend: the embedded FerretDB has no `$text`
  * and serves only `_id` lookups from an index, so the index is kept as documents found
- * by `_id` (docs/decisions.md). One collection, `searchIndex`, holds per index:
+ * by `_id` (docs/decisions/). One collection, `searchIndex`, holds per index:
  *
  * - a posting per term, `<index>/t/<term>`: lines `<id>:<weighted count>`;
  * - a posting per facet, `<index>/f/<facet>` (e.g. `jurisdiction=DE`): lines `<id>`;

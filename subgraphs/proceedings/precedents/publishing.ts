@@ -15,7 +15,7 @@ const MAX_NAMES = 50;
 
 /**
  * The fewest victims a published profile may rest on (k-anonymity; CTDC publishes no
- * figure resting on fewer than 11 people, docs/decisions.md). Below it the victims'
+ * figure resting on fewer than 11 people, docs/decisions/). Below it the victims'
  * profile is withheld, and the victims subgraph is not even asked.
  */
 export const MIN_VICTIMS_FOR_PROFILE = 5;
