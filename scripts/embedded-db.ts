@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
 import { ROOT } from '../platform/paths';
+import { elapsed, runLongStep } from './long-step';
 
 /**
  * The embedded database: FerretDB v1 (MongoDB wire protocol over SQLite), built from the
@@ -24,6 +25,7 @@ const OVERLAY = path.join(SOURCE, '_overlay');
 const OVERLAY_EDITS = path.join(OVERLAY, 'edits.json');
 const OVERLAY_FILES = path.join(OVERLAY, 'files');
 const CACHE = path.join(ROOT, '.cache', 'ferretdb');
+const GO_ENV = { ...process.env, CGO_ENABLED: '0' };
 
 /** Files under `dir`, as sorted paths relative to it (`/`-separated). */
 function listFiles(dir: string): string[] {
@@ -96,18 +98,11 @@ export function applyOverlayEdits(moduleDir: string, edits: OverlayEdit[]): Map<
   return patched;
 }
 
-function run(command: string, args: string[], what: string, options: { capture?: boolean } = {}): string {
-  const result = spawnSync(command, args, {
-    cwd: SOURCE,
-    encoding: 'utf8',
-    stdio: ['ignore', options.capture ? 'pipe' : 'inherit', options.capture ? 'pipe' : 'inherit'],
-    env: { ...process.env, CGO_ENABLED: '0' },
-  });
-  if (result.status !== 0) {
-    const detail = options.capture ? `:\n${result.stderr}` : '; see the output above';
-    throw new Error(`${what} failed (${command} ${args.join(' ')} exited ${result.status ?? result.signal})${detail}`);
-  }
-  return options.capture ? result.stdout.trim() : '';
+/** A quick go command whose output is needed (locating a module); its stderr becomes the error. */
+function run(command: string, args: string[], what: string): string {
+  const result = spawnSync(command, args, { cwd: SOURCE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: GO_ENV });
+  if (result.status !== 0) throw new Error(`${what} failed (${command} ${args.join(' ')} exited ${result.status ?? result.signal}):\n${result.stderr}`);
+  return result.stdout.trim();
 }
 
 /** Writes `text` to `file` by rename, so that a concurrent build never reads half a file. */
@@ -136,12 +131,11 @@ function copyTree(from: string, to: string) {
  * - edited/: FerretDB's files with the edits of _overlay/edits.json applied, and
  *   overlay.json, which puts them (and the files under _overlay/files/) over the copy.
  */
-function prepareOverlay(goBinary: string, hash: string): string[] {
+async function prepareOverlay(goBinary: string, hash: string, log: (line: string) => void): Promise<string[]> {
   const spec = JSON.parse(readFileSync(OVERLAY_EDITS, 'utf8')) as OverlayEdits;
-  run(goBinary, ['mod', 'download', spec.module], `Downloading ${spec.module}`);
-  const [version, moduleDir] = run(goBinary, ['list', '-m', '-f', '{{.Version}}\n{{.Dir}}', spec.module], `Locating ${spec.module}`, {
-    capture: true,
-  }).split('\n');
+  log(`  1/3 FerretDB's source (${spec.module} ${spec.version}): downloading it unless Go's module cache has it, then patching a copy…`);
+  await runLongStep(`downloading ${spec.module}`, goBinary, ['mod', 'download', spec.module], { cwd: SOURCE, env: GO_ENV, log });
+  const [version, moduleDir] = run(goBinary, ['list', '-m', '-f', '{{.Version}}\n{{.Dir}}', spec.module], `Locating ${spec.module}`).split('\n');
   if (version !== spec.version) {
     throw new Error(
       `Patching FerretDB: ${path.relative(ROOT, OVERLAY_EDITS)} was written for ${spec.module} ${spec.version}, but go.mod uses ${version}; review the edits for that version and update its "version".`,
@@ -178,7 +172,7 @@ function prepareOverlay(goBinary: string, hash: string): string[] {
 }
 
 /** Builds the binary if this version of its sources was never built. */
-export function ensureFerretDB(log: (line: string) => void = console.log): string {
+export async function ensureFerretDB(log: (line: string) => void = console.log): Promise<string> {
   const binary = ferretdbBinary();
   if (existsSync(binary)) return binary;
   // `go` on PATH, else the standard install location (a login shell's PATH may miss it).
@@ -191,17 +185,50 @@ export function ensureFerretDB(log: (line: string) => void = console.log): strin
       'The embedded database needs the Go toolchain (go 1.24 or newer on PATH, or named by GO) to build FerretDB; install Go, or set MONGODB_URI to a MongoDB 6+ server.',
     );
   }
-  log(`Building the embedded database (FerretDB) with ${go.stdout.trim()}; first time only, about a minute…`);
-  const patch = prepareOverlay(goBinary, path.basename(path.dirname(binary)));
+  const started = Date.now();
+  log(
+    `Building the embedded database (FerretDB) with ${go.stdout.trim()}: first start only. It downloads FerretDB's Go modules ` +
+      `and compiles a few hundred packages: several minutes (5 or more on 2 cores; less with Go's build cache warm). ` +
+      `Progress every 15 s. Later starts reuse ${path.relative(ROOT, path.dirname(binary))}.`,
+  );
+  const patch = await prepareOverlay(goBinary, path.basename(path.dirname(binary)), log);
+
+  // Listing the packages first downloads every module the build needs (go build would too,
+  // silently) and tells how many packages there are to compile.
+  log('  2/3 downloading the Go modules FerretDB needs…');
+  let downloaded = 0;
+  const listed = await runLongStep('downloading Go modules', goBinary, ['list', '-deps', ...patch, '-f', '{{.ImportPath}}', '.'], {
+    cwd: SOURCE,
+    env: GO_ENV,
+    log,
+    onLine: (line) => {
+      if (line.startsWith('go: downloading ')) downloaded += 1;
+    },
+    progress: () => `${downloaded} modules downloaded so far`,
+  });
+  const packages = listed.split('\n').filter(Boolean).length;
+
+  log(`  3/3 compiling FerretDB (${packages} packages, those already in Go's build cache are skipped)…`);
   mkdirSync(path.dirname(binary), { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
+  let compiled = 0;
   try {
-    run(goBinary, ['build', '-trimpath', '-buildvcs=false', ...patch, '-o', partial, '.'], 'Building FerretDB');
+    // -v names each package as it is compiled (and changes nothing else): the progress count.
+    await runLongStep('compiling FerretDB', goBinary, ['build', '-v', '-trimpath', '-buildvcs=false', ...patch, '-o', partial, '.'], {
+      cwd: SOURCE,
+      env: GO_ENV,
+      log,
+      onLine: (line) => {
+        if (!line.includes(' ')) compiled += 1;
+      },
+      progress: () => `${compiled} of at most ${packages} packages compiled`,
+    });
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
   }
   renameSync(partial, binary); // atomic: a half-built binary is never taken for a good one
+  log(`Embedded database built in ${elapsed(Date.now() - started)}.`);
   return binary;
 }
 
@@ -236,7 +263,7 @@ export interface EmbeddedDatabase {
 
 /** Starts FerretDB on 127.0.0.1 with its SQLite files in `dataDir`; resolves once it accepts connections. */
 export async function startEmbeddedDatabase(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
-  const binary = ensureFerretDB(options.log);
+  const binary = await ensureFerretDB(options.log);
   const port = options.port ?? (await freePort());
   mkdirSync(options.dataDir, { recursive: true });
   // Otherwise the wait below would take whatever answers there (an older FerretDB) for ours.
@@ -283,6 +310,12 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port?: n
 }
 
 if (require.main === module) {
-  // `npm run db:build`: build (or find) the binary and print its path.
-  console.log(ensureFerretDB());
+  // `node dist/scripts/embedded-db.js`: build (or find) the binary and print its path.
+  ensureFerretDB().then(
+    (binary) => console.log(binary),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }
