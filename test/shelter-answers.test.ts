@@ -1,4 +1,5 @@
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { shelterInput, unique } from './support/records';
 import { registerVictim } from './support/victims';
 
 // The shelter answers for itself: a registrar registers it naming its operator; its staff
@@ -20,19 +21,8 @@ const CONFIRM = `mutation($p: ID!) { confirmPlacement(placementId: $p) { id stat
 const BEDS = `query($id: ID!) { shelter(id: $id) { occupancy availableBeds } }`;
 const PLACEMENTS = `query($id: ID!) { victim(id: $id) { placements { id status endReason requestExpiresAt } currentPlacement { id } } }`;
 
-const input = (overrides: Record<string, unknown> = {}) => ({
-  name: `Haus ${Math.random().toString(36).slice(2, 8)}`,
-  operator: 'ngo-answer',
-  city: 'Bonn',
-  capacity: 2,
-  acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
-  maxStayDays: 90,
-  languages: ['de'],
-  securityLevel: 'STANDARD',
-  address: 'Lindenweg 4',
-  phone: '+49 228 5',
-  ...overrides,
-});
+const input = (overrides: Record<string, unknown> = {}) =>
+  shelterInput({ name: `Haus ${unique()}`, operator: 'ngo-answer', city: 'Bonn', capacity: 2, languages: ['de'], address: 'Lindenweg 4', phone: '+49 228 5', ...overrides });
 
 const token = (caller: string) => {
   const [role, jurisdiction, org] = caller.split('/');

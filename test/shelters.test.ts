@@ -1,6 +1,7 @@
 import type { mongo } from 'mongoose';
 import { PURPOSES } from '../platform/purposes';
 import { errorCodes, startHub, type TestHub } from './support/hub';
+import { shelterInput } from './support/records';
 import { grantConsent, registerVictim } from './support/victims';
 
 // The shelters subgraph: beds never given twice under concurrent requests (on the
@@ -20,22 +21,6 @@ const MATCH = `query($needs: ShelterNeedsInput!) { matchShelters(needs: $needs, 
 
 const today = () => new Date().toISOString().slice(0, 10);
 const stay = (overrides: Record<string, unknown> = {}) => ({ from: today(), needs: ['PSYCHOLOGICAL'], ...overrides });
-const shelterInput = (overrides: Record<string, unknown> = {}) => ({
-  name: `Shelter ${Math.random().toString(36).slice(2, 8)}`,
-  city: 'Berlin',
-  capacity: 10,
-  services: ['MEDICAL', 'PSYCHOLOGICAL'],
-  accessibility: [],
-  acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
-  acceptsUnaccompaniedMinors: false,
-  acceptsFamilies: false,
-  maxStayDays: 90,
-  languages: ['de', 'en'],
-  securityLevel: 'STANDARD',
-  address: 'Geheimweg 1, Berlin',
-  phone: '+49 30 1234',
-  ...overrides,
-});
 
 /** Registered by the jurisdiction's registrar, run by `org` (default: the org of a shelter_staff token of the jurisdiction). */
 async function register(jurisdiction: string, overrides: Record<string, unknown> = {}, org?: string): Promise<string> {

@@ -60,6 +60,24 @@ const DAY = 86_400_000;
 export const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 export const unique = () => randomBytes(6).toString('hex');
 
+/** A shelter to register (RegisterShelterInput): one that takes anyone, in Berlin, with a unique name; tests override what they test. */
+export const shelterInput = (overrides: Record<string, unknown> = {}) => ({
+  name: `Shelter ${unique()}`,
+  city: 'Berlin',
+  capacity: 10,
+  services: ['MEDICAL', 'PSYCHOLOGICAL'],
+  accessibility: [],
+  acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
+  acceptsUnaccompaniedMinors: false,
+  acceptsFamilies: false,
+  maxStayDays: 90,
+  languages: ['de', 'en'],
+  securityLevel: 'STANDARD',
+  address: 'Geheimweg 1, Berlin',
+  phone: '+49 30 1234',
+  ...overrides,
+});
+
 export class Records {
   constructor(readonly hub: TestHub) {}
 
@@ -83,19 +101,8 @@ export class Records {
   }
 
   async shelter(jurisdiction = 'DE'): Promise<string> {
-    const input = {
-      name: `Shelter ${unique()}`,
-      operator: `${jurisdiction}-demo-org`, // the default org of a shelter_staff token of the jurisdiction: its staff
-      city: 'Berlin',
-      capacity: 50,
-      services: ['MEDICAL', 'PSYCHOLOGICAL'],
-      acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
-      maxStayDays: 90,
-      languages: ['de', 'en'],
-      securityLevel: 'STANDARD',
-      address: 'Geheimweg 1, Berlin',
-      phone: '+49 30 1234',
-    };
+    // Run by the default org of a shelter_staff token of the jurisdiction: its staff.
+    const input = shelterInput({ operator: `${jurisdiction}-demo-org`, capacity: 50 });
     return (await this.as({ role: 'registrar', jurisdiction }, `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input })).registerShelter.id;
   }
 

@@ -1,5 +1,6 @@
 import type { Scenario, TypeFixture } from '../access-matrix';
 import type { TestHub } from '../hub';
+import { shelterInput } from '../records';
 import { grantConsent, registerVictim } from '../victims';
 import { proceedingWorld } from './proceedings';
 import { act, atHome, HOME, once, PARTNER } from './world';
@@ -20,22 +21,8 @@ const ACCEPT = `mutation($id: ID!) { acceptPlacement(placementId: $id, note: "Ar
 const CONFIRM = `mutation($id: ID!) { confirmPlacement(placementId: $id) { id } }`;
 const ARRANGE = `mutation($h: ID!, $v: ID!, $input: TransportInput!) { arrangeTransport(hearingId: $h, victimId: $v, input: $input) { id } }`;
 
-const shelter = (name: string, securityLevel: string) => ({
-  name,
-  operator: OPERATOR,
-  city: 'Berlin',
-  capacity: 5,
-  services: ['MEDICAL', 'PSYCHOLOGICAL'],
-  accessibility: [],
-  acceptsGenders: ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'],
-  acceptsUnaccompaniedMinors: false,
-  acceptsFamilies: false,
-  maxStayDays: 90,
-  languages: ['de', 'uk'],
-  securityLevel,
-  address: `${name}, Hinterhof 3, Berlin`,
-  phone: '+49 30 5550',
-});
+const shelter = (name: string, securityLevel: string) =>
+  shelterInput({ name, operator: OPERATOR, capacity: 5, languages: ['de', 'uk'], securityLevel, address: `${name}, Hinterhof 3, Berlin`, phone: '+49 30 5550' });
 
 function shelterWorld(hub: TestHub) {
   return once(hub, 'shelters', async () => {
