@@ -96,7 +96,7 @@ export const vars = {
   text: (about: string) => z.string().optional().describe(about),
   /** One of a few words, e.g. `on` or `off`. */
   oneOf: <T extends string>(about: string, values: readonly [T, ...T[]]) => z.enum(values, { message: `must be one of ${values.join(', ')}` }).optional().describe(about),
-  /** Required; `npm start` generates one under .data/secrets when it is not set (scripts/dev-env.ts). */
+  /** Required; `npm start` generates one under .data/secrets when it is not set (scripts/development/dev-env.ts). */
   secret: (about: string, minLength: number) => {
     const schema = z.string().min(minLength, `must be at least ${minLength} characters`).describe(about);
     SECRETS.set(schema, () => randomBytes(32).toString('hex'));
@@ -110,7 +110,7 @@ export const vars = {
   },
   /**
    * A directory of private keys the service itself makes and rotates (required): `npm
-   * start` uses `.data/<devFolder>`, the tests a temporary folder (scripts/dev-env.ts).
+   * start` uses `.data/<devFolder>`, the tests a temporary folder (scripts/development/dev-env.ts).
    */
   keyDirectory: (about: string, devFolder: string) => {
     const schema = z.string().min(1, 'must be a directory path').describe(about);

@@ -76,7 +76,7 @@ function fingerprint(folders) {
     }
     hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
   }
-  // A deleted output (dist/scripts/token.js) must be compiled again even if no source changed.
+  // A deleted output (dist/scripts/development/token.js) must be compiled again even if no source changed.
   const outputMissing = sources.some(
     (file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts') && !fs.existsSync(path.join(OUT_DIR, file.replace(/\.tsx?$/, '.js'))),
   );

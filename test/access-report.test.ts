@@ -64,7 +64,7 @@ it('npm run access-report writes a PDF a survivor can be handed, with every entr
     const token = await hub.token('social_worker', 'DE');
     // Asynchronously: the hub answering the command runs in this process.
     const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'access-report.js'), victimId, '--token', token, '--url', hub.gateway.url, '--out', out]);
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'access-report.js'), victimId, '--token', token, '--url', hub.gateway.url, '--out', out]);
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       child.on('exit', (status) => resolve({ status, stderr }));

@@ -21,7 +21,7 @@ const auditor = () => hub.token('auditor', 'DE');
 const chainStatus = async () => (await hub.query(await auditor(), CHECKPOINTS)).body.data.auditChain;
 
 function verifyAuditCommand(): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'verify-audit.js'), '--subgraph', 'victims'], {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'verify-audit.js'), '--subgraph', 'victims'], {
     env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, DB_NAME: hub.subgraphs.victims.connection.name, ...hub.env },
     encoding: 'utf8',
     timeout: 30_000,

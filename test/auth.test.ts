@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseTrustedIssuers, TokenVerifier } from '../platform/auth';
-import { loadOrCreateIssuer } from '../scripts/dev-issuer';
+import { loadOrCreateIssuer } from '../scripts/development/dev-issuer';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 

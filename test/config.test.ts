@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, GATEWAY_ENV, readEnv, secretsOf, SUBGRAPH_ENV } from '../platform/config';
 import { ROOT } from '../platform/paths';
-import { randomSecrets } from '../scripts/dev-env';
+import { randomSecrets } from '../scripts/development/dev-env';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 // Per-service configuration: each service declares its variables; a wrong one is named at

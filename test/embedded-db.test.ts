@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types, type Connection, type mongo } from 'mongoose';
-import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/embedded-db';
+import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/development/embedded-db';
 import { ROOT } from '../platform/paths';
 
 /**
- * The embedded database (scripts/embedded-db.ts, scripts/ferretdb): FerretDB built with our
- * `_id` pushdown patch (scripts/ferretdb/_overlay), and its lifecycle (no orphan FerretDB
+ * The embedded database (scripts/development/embedded-db.ts, scripts/development/ferretdb): FerretDB built with our
+ * `_id` pushdown patch (scripts/development/ferretdb/_overlay), and its lifecycle (no orphan FerretDB
  * when the launcher is killed). FerretDB-specific: skipped when MONGODB_URI is another server.
  */
 
@@ -52,7 +52,7 @@ const kind = databaseKind();
 const describeFerretDB = kind.ferretdb ? describe : describe.skip;
 if (!kind.ferretdb) console.warn(`test/embedded-db.test.ts: FerretDB-specific tests skipped: ${kind.reason}`);
 
-describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/ferretdb/_overlay)${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
+describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/development/ferretdb/_overlay)${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
   let connection: Connection;
   const ids = Array.from({ length: 5 }, () => new Types.ObjectId());
   const missing = new Types.ObjectId();
@@ -176,7 +176,7 @@ async function waitUntil(what: string, condition: () => boolean, ms: number) {
 }
 
 describeFerretDB(`embedded database lifecycle${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
-  const launcherScript = path.join(ROOT, 'dist', 'scripts', 'embedded-db.js');
+  const launcherScript = path.join(ROOT, 'dist', 'scripts', 'development', 'embedded-db.js');
   let dataDir: string;
   const pids = new Set<number>(); // every process started here, killed at the end if still running
   const databases: EmbeddedDatabase[] = [];

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import type { Connection } from 'mongoose';
 import { ServiceTokens } from '../platform/service-tokens';
-import { connectDatabase } from '../subgraphs/common/db';
+import { connectDatabase } from '../subgraphs/common/storage';
 import type { ErasureFollower } from '../subgraphs/common/erasure';
 import { legalAidErasure } from '../subgraphs/legal-aid/erasure';
 import { legalAidModels } from '../subgraphs/legal-aid/models';

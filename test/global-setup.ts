@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedDatabase } from '../scripts/embedded-db';
+import { startEmbeddedDatabase } from '../scripts/development/embedded-db';
 
 // One embedded database for the whole run (each test file uses its own database names),
 // in a temp folder removed at teardown. MONGODB_URI, when set, is used instead.

@@ -4,7 +4,7 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { EXAMPLES } from '../gateway/explorer';
 import { costOf, LIMITS } from '../platform/limits';
 import { SCHEMA_DIR } from '../platform/paths';
-import { apiSchemaOf } from '../scripts/trust';
+import { apiSchemaOf } from '../scripts/operations/trust';
 import { newId } from '../subgraphs/common/validate';
 import { startHub, type TestHub } from './support/hub';
 
@@ -137,7 +137,7 @@ describe('gateway request limits', () => {
   });
 
   it('answers the explorer and the trusted documents within their callers\' budgets (costs measured in-process)', () => {
-    // Sent by the explorer page, the demo partner's registered operations and scripts/bench.ts (copied: bench runs when imported).
+    // Sent by the explorer page, the demo partner's registered operations and scripts/development/bench.ts (copied: bench runs when imported).
     const schema = apiSchemaOf(readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'));
     const manifest = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'trusted-documents', 'demo-partner.json'), 'utf8')) as { operations: Array<{ name: string; body: string }> };
     const clients: Array<[string, string, boolean]> = [

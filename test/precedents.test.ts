@@ -1,6 +1,6 @@
 import { ROLES } from '../platform/auth';
-import { DEMO_PRECEDENTS, SEARCH_PROBES } from '../scripts/precedents-demo';
-import { demoPrecedentRecords, loadPrecedents } from '../scripts/seed-precedents';
+import { DEMO_PRECEDENTS, SEARCH_PROBES } from '../subgraphs/proceedings/precedents/demo-decisions';
+import { demoPrecedentRecords, loadPrecedents } from '../subgraphs/proceedings/precedents/seed';
 import { ecli } from '../subgraphs/proceedings/precedents/ecli';
 import type { LegalIssue } from '../subgraphs/proceedings/precedents/vocabulary';
 import { errorCodes, startHub, type TestHub } from './support/hub';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
-import { loadOrCreateIssuer } from '../scripts/dev-issuer';
+import { loadOrCreateIssuer } from '../scripts/development/dev-issuer';
 import { startHub, type TestHub } from './support/hub';
 
 // The gateway limits requests per caller: a verified token's issuer and subject, else the address.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { ROOT } from '../platform/paths';
-import { connectDatabase } from '../subgraphs/common/db';
+import { connectDatabase } from '../subgraphs/common/storage';
 import { victimModels } from '../subgraphs/victims/models';
 import { runRetention } from '../subgraphs/victims/retention';
 import { errorCodes, startHub, type TestHub } from './support/hub';
@@ -60,7 +60,7 @@ async function everything(): Promise<string> {
 }
 
 function retentionCommand(): string {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'retention.js')], {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'retention.js')], {
     env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, DB_NAME: hub.subgraphs.victims.connection.name, ...hub.env },
     encoding: 'utf8',
     timeout: 30_000,

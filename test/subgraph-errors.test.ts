@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startGateway, type RunningGateway } from '../gateway/server';
 import { SCHEMA_DIR } from '../platform/paths';
-import { loadOrCreateIssuer, type Issuer } from '../scripts/dev-issuer';
+import { loadOrCreateIssuer, type Issuer } from '../scripts/development/dev-issuer';
 
 // What a subgraph answers with an HTTP error status reaches the caller as that subgraph's
 // own GraphQL error when it is one (Apollo answers a document it refuses at parsing,

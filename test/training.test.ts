@@ -53,7 +53,7 @@ async function jwksOfBody(body: string): Promise<JSONWebKeySet> {
 /** The offline command, as its own process from dist/ (never spawnSync: the hub runs in this process). */
 function verifyOffline(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'verify-credential.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'verify-credential.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -18,10 +18,10 @@ const registered = (name: string) => demo().operations.find((op) => op.name === 
 
 const UNREGISTERED = `query Unregistered { iloIndicators { code } }`;
 
-/** `node dist/scripts/trust.js …` (built by `npm test`'s pretest), asynchronously: the hub runs in this process. */
+/** `node dist/scripts/operations/trust.js …` (built by `npm test`'s pretest), asynchronously: the hub runs in this process. */
 function runTrust(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'trust.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'trust.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,6 +1,6 @@
 import { badInput, forbidden } from '../../platform/errors';
 import { decidedOnce } from './access';
-import { pageSize } from './pagination';
+import { pageSize } from './storage';
 import type { RequestContext } from './context';
 import { allow, hasRole, type Permissions } from './rules';
 

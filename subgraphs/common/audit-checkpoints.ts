@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { DenseLog, entryId } from './lists';
+import { DenseLog, entryId } from './storage';
 
 /**
  * Signed checkpoints of an audit chain: every N events or M seconds, the head (sequence,

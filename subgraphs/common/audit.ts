@@ -5,8 +5,8 @@ import { categoriesWritten, type TypeAccess } from './access';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains } from './chain';
 import { undeclaredAction, type MutationScope } from './audited';
-import { listsOf, type Lists } from './lists';
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { listsOf, type Lists } from './storage';
+import { decodeCursor, encodeCursor, pageSize } from './storage';
 import { inWords, purposeDenial } from './denials';
 
 /**

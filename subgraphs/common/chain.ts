@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { DenseLog, entryId } from './lists';
+import { DenseLog, entryId } from './storage';
 
 /**
  * Hash chains: each entry carries the keyed hash (HMAC-SHA256 with the deployment's chain

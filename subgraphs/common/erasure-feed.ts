@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuditActor } from './audit';
-import { DenseLog } from './lists';
+import { DenseLog } from './storage';
 
 /**
  * The erasure feed: when the victims subgraph (the owner of victims) erases or anonymizes

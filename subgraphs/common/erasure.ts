@@ -7,7 +7,7 @@ import { RequestAudit, type AuditActor, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import { readFeed, type ErasureNotice } from './erasure-feed';
 import { serviceActor } from './hub-services';
-import { listsOf, type Lists } from './lists';
+import { listsOf, type Lists } from './storage';
 
 /**
  * Erasure reaches every subgraph. A subgraph that holds personal data of victims declares

@@ -14,7 +14,7 @@ import { CONSENT_ASKERS } from './access';
 import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
-import { connectDatabase, databaseAnswers } from './db';
+import { connectDatabase, databaseAnswers } from './storage';
 import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
 import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
 import { ServiceMetrics } from '../../platform/metrics';

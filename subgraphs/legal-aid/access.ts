@@ -1,6 +1,6 @@
 import { basis, forRoles, ownJurisdiction, typeAccess } from '../common/access';
 import type { RequestContext } from '../common/context';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import type { AssignmentRecord, HandoffRecord, LegalAidContext } from './models';
 import { HandoffStatus } from './vocabulary';

@@ -1,7 +1,7 @@
 import { badInput, badInputs, conflict, forbidden, notFound, unavailable } from '../../platform/errors';
 import { visibleOrNotFound } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { PeerUnavailable } from '../common/peers';
 import { checkAll, countryCode, languageCode, localDate, newId, recordId, text } from '../common/validate';
 import { attorneyOfCaller, isActive } from './directory';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Audited } from '../common/audited';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { attorneyToRegister, deactivation, isActive, providerToRegister, writeAttorney, writeDeactivation, writeProvider } from './directory';
 import type { AttorneyRecord, LegalAidContext } from './models';
 import { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';

@@ -1,6 +1,6 @@
 import type { Caller } from '../../platform/auth';
 import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../common/validate';
 import type { AttorneyRecord, LegalAidModels, ProviderRecord } from './models';
 import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { visibleOnly } from '../common/access';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { meEntity, type MeRecord } from '../common/me';
 import { handoffAccess } from './access';
 import { attorneyOfCaller, isActive } from './directory';

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
-import { loaderById } from '../common/loaders';
-import { ListedCollection, listedField } from '../common/store';
+import { loaderById } from '../common/storage';
+import { ListedCollection, listedField } from '../common/storage';
 import { HandoffStatus, OPEN_STATUSES } from './vocabulary';
 
 export interface ProviderRecord {

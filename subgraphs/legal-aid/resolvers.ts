@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
-import type { Entity } from '../common/loaders';
-import { pageSize } from '../common/pagination';
+import type { Entity } from '../common/storage';
+import { pageSize } from '../common/storage';
 import { checkAll, countryCode, dateTime, languageCode, languageCodes, newId, recordId, text } from '../common/validate';
 import { assignmentAccess, handoffAccess } from './access';
 import {

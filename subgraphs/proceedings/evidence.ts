@@ -4,8 +4,8 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation
 import { badInput, conflict, notFound } from '../../platform/errors';
 import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, visibleOnly } from '../common/access';
 import { HashChains } from '../common/chain';
-import type { Entity } from '../common/loaders';
-import { ListedCollection, listedField } from '../common/store';
+import type { Entity } from '../common/storage';
+import { ListedCollection, listedField } from '../common/storage';
 import { checkAll, isRecordId, newId, recordId, text } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { linkedByTeam } from './teams/access';

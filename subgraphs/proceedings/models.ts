@@ -1,7 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
-import { loaderById } from '../common/loaders';
+import { loaderById } from '../common/storage';
 import type { RequestContext } from '../common/context';
-import { ListedCollection, listedField } from '../common/store';
+import { ListedCollection, listedField } from '../common/storage';
 import { evidenceModels, type EvidenceRecord } from './evidence';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../common/audited';
 import { badInput, notFound } from '../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../common/access';
-import type { Entity } from '../common/loaders';
-import { pageOf } from '../common/pagination';
+import type { Entity } from '../common/storage';
+import { pageOf } from '../common/storage';
 import { checkAll, checkEach, countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../common/validate';
 import type { ProceedingContext, ProceedingRecord } from './models';
 import { Evidence, evidenceOf } from './evidence';

@@ -1,7 +1,7 @@
 import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess, type CategoryRule } from '../common/access';
 import type { Caller } from '../../platform/auth';
 import type { RequestContext } from '../common/context';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
 import { SecurityLevel } from './vocabulary';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { asEntity, loaderById, type Entity } from '../common/loaders';
+import { asEntity, loaderById, type Entity } from '../common/storage';
 import { activePlacementOf, bedsOf, type PlacementRecord, type ShelterModels, type ShelterRecord } from './models';
 import { ACTIVE_STATUSES } from './vocabulary';
 import { expireIfDue, type Expiry } from './expiry';

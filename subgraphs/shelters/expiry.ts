@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AuditActor, AuditLog } from '../common/audit';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { giveBackBed, releaseVictim } from './beds';
 import type { PlacementRecord, ShelterModels } from './models';
 import { PlacementStatus } from './vocabulary';

@@ -1,7 +1,7 @@
 import { notFound, unavailable } from '../../platform/errors';
 import { isVisible, visibleOrNotFound, type TypeAccess } from '../common/access';
 import { ConsentUnavailable } from '../common/consents';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { isRecordId, recordId } from '../common/validate';
 import { placementAccess, shelterAccess, transportAccess } from './access';
 import { activePlacementId } from './beds';

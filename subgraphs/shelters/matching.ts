@@ -1,5 +1,5 @@
 import { badInput } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { countryCode, languageCodes, localDate } from '../common/validate';
 import type { ShelterRecord } from './models';
 import type { ShelterNeedsInput } from './types';

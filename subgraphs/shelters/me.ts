@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { meEntity, type MeRecord } from '../common/me';
 import { isStaffOf } from './access';
 import { operatedBy, type ShelterContext, type ShelterRecord } from './models';

@@ -1,8 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
-import { loaderById } from '../common/loaders';
-import { Slots } from '../common/slots';
-import { ListedCollection, listedField } from '../common/store';
+import { loaderById } from '../common/storage';
+import { Slots } from '../common/storage';
+import { ListedCollection, listedField } from '../common/storage';
 import type { RequestAudit } from '../common/audit';
 import { occupancyLoader } from './beds';
 import { settledLoader, type Expiry } from './expiry';

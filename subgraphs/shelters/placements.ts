@@ -1,5 +1,5 @@
 import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
 import { isStaffOf } from './access';
 import { forgetTransfer, isDue } from './expiry';

@@ -1,7 +1,7 @@
 import type { Caller } from '../../platform/auth';
 import { badInput, forbidden } from '../../platform/errors';
 import type { RequestAudit } from '../common/audit';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../common/validate';
 import type { ShelterModels, ShelterRecord } from './models';
 import type { RegisterShelterInput } from './types';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Audited } from '../common/audited';
 import { badInput } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
-import { pageOf, pageSize } from '../common/pagination';
+import type { Entity } from '../common/storage';
+import { pageOf, pageSize } from '../common/storage';
 import { checkAll, countryCode, dateTime, newId, recordId, text } from '../common/validate';
 import { activePlacementNamed, knownPlacements, knownTransports } from './known';
 import { checkedNeeds, match, ranked } from './matching';

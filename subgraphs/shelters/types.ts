@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { connectionOf } from '../common/pagination';
+import { connectionOf } from '../common/storage';
 import { Gender } from '../common/vocabulary';
 import { Accessibility, Escort, PlacementStatus, SecurityLevel, ShelterService } from './vocabulary';
 

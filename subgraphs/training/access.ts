@@ -1,7 +1,7 @@
 import { ROLES, type Caller } from '../../platform/auth';
 import { basis, forRoles, ownJurisdiction, PUBLIC, typeAccess, type Basis, type CategoryRule } from '../common/access';
 import type { RequestContext } from '../common/context';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import { isBodyId } from './code';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';

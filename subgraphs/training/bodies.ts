@@ -1,7 +1,7 @@
 import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Caller } from '../../platform/auth';
 import type { PublicRoutes } from '../common/server';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, countryCode, nonEmptyList, text } from '../common/validate';
 import { bodyId, catalogCode, isBodyId } from './code';
 import { signRevocationList } from './credential';

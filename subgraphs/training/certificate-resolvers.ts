@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Audited } from '../common/audited';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import type { VerificationDoc } from './access';
 import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from './certificates';
 import { certificateCode } from './code';

@@ -1,5 +1,5 @@
 import { badInput, conflict, notFound, unavailable } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, text } from '../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
 import { refuseIfRetired } from './programs';

@@ -101,7 +101,7 @@ export function keysWithRetirement(body: { keys: SigningKeyRecord[]; currentKid:
  * A body's published keys: every one it ever had, so what they signed keeps verifying,
  * each with `iat` (made) and, once retired, `exp` — as OpenID Federation's historical
  * keys do: a retired key verifies only what it signed before `exp`, and no revocation
- * list (scripts/verify-credential.ts). `exp` is rounded up to the second, so nothing
+ * list (scripts/operations/verify-credential.ts). `exp` is rounded up to the second, so nothing
  * signed before the rotation is ever refused; generic JOSE libraries ignore both.
  */
 export function jwksOf(body: { keys: SigningKeyRecord[]; currentKid: string }) {

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { meEntity, type MeRecord } from '../common/me';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { signsInAs } from './access';
 import type { PractitionerRecord, TrainingContext } from './models';
 import { Practitioner } from './types';

@@ -1,8 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
-import { loaderById } from '../common/loaders';
-import { Slots } from '../common/slots';
-import { ListedCollection, listedField } from '../common/store';
+import { loaderById } from '../common/storage';
+import { Slots } from '../common/storage';
+import { ListedCollection, listedField } from '../common/storage';
 import { SigningKeys, type SigningKeyRecord } from './keys';
 
 /** An accreditation body of a region: its id is also the prefix of its certificate codes (WB). */

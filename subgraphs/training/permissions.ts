@@ -1,5 +1,5 @@
 import { allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { mePermissions } from '../common/me';
 import { bodyNamed, mayActFor, mayEstablish, programNamed, programOfModule } from './bodies';
 import { certificateNamed } from './certificates';

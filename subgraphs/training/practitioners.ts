@@ -1,5 +1,5 @@
 import { badInput, notFound } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
 import { sameRegion } from './access';
 import { programOfModule } from './bodies';

@@ -1,5 +1,5 @@
 import { badInput, conflict } from '../../platform/errors';
-import type { Entity } from '../common/loaders';
+import type { Entity } from '../common/storage';
 import { checkAll, nonEmptyList, text } from '../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
 import { catalogCode } from './code';

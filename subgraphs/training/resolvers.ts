@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Audited } from '../common/audited';
-import type { Entity } from '../common/loaders';
-import { pageOf } from '../common/pagination';
+import type { Entity } from '../common/storage';
+import { pageOf } from '../common/storage';
 import { countryCode, isRecordId, recordId } from '../common/validate';
 import { bodyNamed, establishAccreditationBody, rotateSigningKey } from './bodies';
 import { defineProgram, retireProgram, type ProgramInput } from './programs';

@@ -1,4 +1,4 @@
-import { loaderById } from '../common/loaders';
+import { loaderById } from '../common/storage';
 import type { RequestContext } from '../common/context';
 import type { VictimModels, VictimRecord } from './models';
 import type { ReferralRecord } from './referral.model';

@@ -1,7 +1,7 @@
 import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
 import { ErasureNotices } from '../common/erasure-feed';
-import { ListedCollection, listedField } from '../common/store';
+import { ListedCollection, listedField } from '../common/storage';
 import type { DataCategory } from './access';
 import { referralCollection } from './referral.model';
 

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { ListedCollection, listedField } from '../common/store';
+import { ListedCollection, listedField } from '../common/storage';
 
 /**
  * A referral of a presumed victim by a first responder's system (national referral

@@ -1,7 +1,7 @@
 import { badInput, badInputs, conflict, forbidden, notFound } from '../../platform/errors';
 import { visibleOrNotFound } from '../common/access';
-import type { Entity } from '../common/loaders';
-import { newestFirstPageOf } from '../common/pagination';
+import type { Entity } from '../common/storage';
+import { newestFirstPageOf } from '../common/storage';
 import { checkAll, countryCode, languageCodes, localDate, newId, recordId, text } from '../common/validate';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext } from './loaders';

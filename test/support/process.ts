@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../../scripts/embedded-db';
+import { freePort } from '../../scripts/development/embedded-db';
 import { ROOT } from '../../platform/paths';
 import type { TestHub } from './hub';
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../platform/auth';
 import { PURPOSES_BY_ROLE } from '../../platform/purposes';
-import { importCsv } from '../../scripts/import/run';
-import { KINDS } from '../../scripts/import/kinds';
+import { importCsv } from '../../scripts/operations/import/run';
+import { KINDS } from '../../scripts/operations/import/kinds';
 import type { TestHub } from './hub';
 
 /**

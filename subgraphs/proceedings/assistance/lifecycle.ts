@@ -1,5 +1,5 @@
 import { badInput } from '../../../platform/errors';
-import type { Change } from '../../common/store';
+import type { Change } from '../../common/storage';
 import { contentDigest, type AssistanceDeadlines, type DeliveryContent, type LegalAssistanceRecord } from './models';
 import { AssistanceUrgency, DeliveryEvent, LegalAssistanceStatus as S } from './types';
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Schema, type Connection } from 'mongoose';
 import { HashChains } from '../../common/chain';
-import { loaderById } from '../../common/loaders';
-import { ListedCollection, listedField } from '../../common/store';
+import { loaderById } from '../../common/storage';
+import { ListedCollection, listedField } from '../../common/storage';
 
 /**
  * Mutual legal assistance requests between jurisdictions (European Investigation Order,

@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/loaders';
-import { pageOf, type Segment } from '../../common/pagination';
-import type { Change } from '../../common/store';
+import type { Entity } from '../../common/storage';
+import { pageOf, type Segment } from '../../common/storage';
+import type { Change } from '../../common/storage';
 import { checkAll, countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess, ProceedingStage } from '../types';

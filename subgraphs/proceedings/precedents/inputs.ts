@@ -1,5 +1,5 @@
 import { badInput } from '../../../platform/errors';
-import type { Entity } from '../../common/loaders';
+import type { Entity } from '../../common/storage';
 import { checkAll, checkEach, languageCode, localDate, text, validOrUndefined } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { ProceedingStage } from '../types';

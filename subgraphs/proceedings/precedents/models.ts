@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { SearchIndex, type IndexedDocument } from '../../common/search';
-import { ListedCollection, listedField } from '../../common/store';
-import type { Entity } from '../../common/loaders';
+import { SearchIndex, type IndexedDocument } from '../../common/storage';
+import { ListedCollection, listedField } from '../../common/storage';
+import type { Entity } from '../../common/storage';
 import type { ProceedingContext } from '../models';
 import { ecli } from './ecli';
 import { KEYWORD_GROUPS, type KeywordGroups } from './vocabulary';

@@ -1,6 +1,6 @@
 import { badInput, badInputs, unavailable, type FieldProblem } from '../../../platform/errors';
 import { ConsentUnavailable } from '../../common/consents';
-import type { Entity } from '../../common/loaders';
+import type { Entity } from '../../common/storage';
 import { NameFinder } from '../../common/names';
 import { checkEach, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';

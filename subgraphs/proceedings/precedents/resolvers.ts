@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/loaders';
-import { changesSince } from '../../common/pagination';
-import { snippets } from '../../common/text';
+import type { Entity } from '../../common/storage';
+import { changesSince } from '../../common/storage';
+import { snippets } from '../../common/storage';
 import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
 import { Proceeding, proceedingAccess } from '../types';

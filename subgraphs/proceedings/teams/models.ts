@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller, Role } from '../../../platform/auth';
-import { ListedCollection, listedField } from '../../common/store';
+import { ListedCollection, listedField } from '../../common/storage';
 
 /**
  * Joint investigation teams (Eurojust model agreement): parties (jurisdictions) that

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../../common/audited';
 import { badInput, forbidden, notFound } from '../../../platform/errors';
 import { visibleOnly, visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/loaders';
-import { pageOf } from '../../common/pagination';
+import type { Entity } from '../../common/storage';
+import { pageOf } from '../../common/storage';
 import { checkAll, checkEach, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import { Proceeding, proceedingAccess } from '../types';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleOrNull } from '../../common/access';
 import { Audited } from '../../common/audited';
-import type { Entity } from '../../common/loaders';
+import type { Entity } from '../../common/storage';
 import { recordId } from '../../common/validate';
 import type { VictimContext } from '../loaders';
 import type { ReferralRecord } from '../referral.model';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/loaders';
-import { pageOf, type Segment } from '../../common/pagination';
+import type { Entity } from '../../common/storage';
+import { pageOf, type Segment } from '../../common/storage';
 import { countryCode, recordId } from '../../common/validate';
 import { ageGroupNow } from '../age';
 import { consentIsActive } from '../access';

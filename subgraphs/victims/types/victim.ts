@@ -10,9 +10,9 @@ import {
   typeAccess,
   victimConsent,
 } from '../../common/access';
-import type { Entity } from '../../common/loaders';
+import type { Entity } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
-import { connectionOf } from '../../common/pagination';
+import { connectionOf } from '../../common/storage';
 import type { VictimContext } from '../loaders';
 import type { VictimRecord } from '../models';
 import { Consent } from './consent';

@@ -1,6 +1,6 @@
 import type { Role } from '../../../platform/auth';
 import { PURPOSES, PURPOSES_BY_ROLE } from '../../../platform/purposes';
-import type { TokenClaims } from '../../../scripts/dev-issuer';
+import type { TokenClaims } from '../../../scripts/development/dev-issuer';
 import type { TestHub } from '../hub';
 import { HOME, PARTNER } from '../access-matrix';
 

@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { connectDatabase } from '../../subgraphs/common/storage';
+import { victimModels } from '../../subgraphs/victims/models';
+import { assessScreening } from '../../subgraphs/victims/screening';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../../subgraphs/common/demo';
+import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
+import { proceedingModels } from '../../subgraphs/proceedings/models';
+import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
+import { isOverdue } from '../../subgraphs/proceedings/assistance/lifecycle';
+import { stateOf } from '../../subgraphs/proceedings/teams/models';
+import { bedsHeld } from '../../subgraphs/shelters/beds';
+import { shelterModels } from '../../subgraphs/shelters/models';
+import { seedShelters } from '../../subgraphs/shelters/seed';
+import { seedLegalAid } from '../../subgraphs/legal-aid/seed';
+import { legalAidModels } from '../../subgraphs/legal-aid/models';
+import { randomSecrets } from './dev-env';
+import { demoVictimId, seedDemoData, type SeedSecrets } from './seed';
+import { isPurpose } from '../../platform/purposes';
+
+describe('demo data (npm start seeds it once)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as SeedSecrets;
+  const key = secrets.IDENTITY_HASH_KEY;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `victims_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 300 victims over 6 jurisdictions in 3 regions, with screenings and consents, once', async () => {
+    const lines: string[] = [];
+    expect(await seedDemoData(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines.join('\n')).toMatch(/Seeded 300 synthetic victims/);
+
+    const { Victim, Consent } = victimModels(connection, key);
+    const victims = await Victim.find().lean();
+    expect(victims).toHaveLength(300);
+    expect(Object.keys(DEMO_REGIONS)).toHaveLength(3);
+    expect(new Set(victims.map((v) => v.jurisdiction))).toEqual(new Set(Object.values(DEMO_REGIONS).flat()));
+
+    const assessed = victims.filter((v) => v.screenings.length > 0).map((v) => assessScreening(v.screenings[0]));
+    expect(assessed.length).toBeGreaterThan(200);
+    const positive = assessed.filter((s) => s.indicatesTrafficking).length;
+    expect(positive).toBeGreaterThan(50);
+    expect(positive).toBeLessThan(assessed.length);
+
+    const jurisdictionOf = new Map(victims.map((v) => [String(v._id), v.jurisdiction]));
+    const consents = await Consent.find().lean();
+    expect(consents.some((c) => c.granteeJurisdictions.some((j) => j !== jurisdictionOf.get(String(c.victimId))))).toBe(true);
+    expect(consents.some((c) => c.withdrawnAt !== null)).toBe(true);
+    expect(consents.some((c) => c.withdrawnAt === null)).toBe(true);
+
+    expect(consents.every((c) => c.purposes.length > 0 && c.purposes.every((p) => isPurpose(p)))).toBe(true);
+    // Stable ids, so that other subgraphs' demo data can refer to the same victims.
+    expect(victims.map((v) => v._id).sort()).toEqual(Array.from({ length: 300 }, (_, i) => demoVictimId(i)).sort());
+    expect(await seedDemoData(connection, secrets, 300, () => {})).toBe(false);
+    expect(await Victim.countDocuments()).toBe(300);
+  });
+
+  it('gives demo consents written with a free-text purpose purposes from the vocabulary, the text kept as a note', async () => {
+    const { Consent } = victimModels(connection, key);
+    const [one] = await Consent.find().limit(1).lean();
+    await Consent.collection.updateOne({ _id: one._id as never }, { $set: { purpose: 'criminal proceedings' }, $unset: { purposes: '', note: '' } });
+    const lines: string[] = [];
+    expect(await seedDemoData(connection, secrets, 300, (line) => lines.push(line))).toBe(false);
+    expect(lines[0]).toBe('Gave 1 demo consents purposes from the vocabulary (their text kept as a note).');
+    const migrated = (await Consent.collection.findOne({ _id: one._id as never }))!;
+    expect(migrated).toMatchObject({ purposes: ['CRIMINAL_INVESTIGATION', 'PROSECUTION', 'ADJUDICATION'], note: 'criminal proceedings' });
+    expect(migrated).not.toHaveProperty('purpose');
+  });
+
+  test.each([
+    ['before victims were kept in lists', { caseReference: 'DE-OLD-1', jurisdiction: 'DE', status: 'PRESUMED' }],
+    ['with ObjectId ids', { caseReference: 'DE-OLD-2', jurisdiction: 'DE', status: 'PRESUMED', _listed: ['victims/jurisdiction=DE#1'] }],
+  ])('refuses, with what to do, a database written %s', async (_when, victim) => {
+    const old = await connectDatabase(process.env.MONGODB_URI!, `victims_old_${randomBytes(4).toString('hex')}`);
+    try {
+      await old.collection('victims').insertOne(victim);
+      await expect(seedDemoData(old, secrets, 10, () => {})).rejects.toThrow(/written by an earlier version of the hub.*remove \.data\/db/);
+    } finally {
+      await old.dropDatabase();
+      await old.close();
+    }
+  });
+});
+
+describe('demo proceedings (npm start seeds them once, after the victims)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as ProceedingSeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `proceedings_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 60 proceedings over the 6 jurisdictions with victims of their own, 30 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
+    const lines: string[] = [];
+    expect(await seedProceedings(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Seeded 60 proceedings, 30 protective orders, 80 items of evidence, .*40 precedents.*5 joint investigation teams/);
+    const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY, {
+      deadlines: DEFAULT_ASSISTANCE_DEADLINES,
+      deliveryKey: secrets.DELIVERY_CHAIN_KEY,
+    });
+    const proceedings = await models.Proceeding.find().lean();
+    expect(proceedings).toHaveLength(60);
+    const victimHome = new Map(Array.from({ length: 300 }, (_, i) => [demoVictimId(i), DEMO_JURISDICTIONS[i % 6]]));
+    for (const p of proceedings) {
+      expect(p.victimIds.length).toBeGreaterThanOrEqual(1);
+      expect(p.victimIds.length).toBeLessThanOrEqual(3);
+      for (const v of p.victimIds) expect(victimHome.get(v)).toBe(p.jurisdiction);
+    }
+    expect(new Set(proceedings.map((p) => p.jurisdiction))).toEqual(new Set(DEMO_JURISDICTIONS));
+    const orders = await models.ProtectiveOrder.find().lean();
+    expect(new Set(orders.map((o) => `${o.status}:${o.urgency}`)).size).toBe(9);
+    expect(orders.some((o) => o.status === 'REQUESTED' && o.decisionDue < new Date())).toBe(true);
+    const evidence = await models.Evidence.find().lean();
+    expect(evidence).toHaveLength(80);
+    for (const item of evidence) expect(await models.custody.verify(`custody/${item._id}`)).toMatchObject({ valid: true });
+    // The demo case law: searchable, and where a jurisdiction has a CLOSED proceeding, one of its precedents was published from it.
+    const precedents = await models.Precedent.find().lean();
+    expect(precedents).toHaveLength(40);
+    expect((await models.precedentIndex.search({ first: 100 })).totalCount).toBe(40);
+    const closed = new Map(proceedings.filter((p) => p.stage === 'CLOSED').map((p) => [p._id, p.jurisdiction]));
+    const linked = precedents.filter((p) => p.proceedingId !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of linked) expect(closed.get(p.proceedingId!)).toBe(p.jurisdiction);
+    // Joint investigation teams: every state, members as the development tokens' subjects, proceedings of their parties.
+    const teams = await models.Team.find().lean();
+    expect(teams.map((t) => stateOf(t, new Date())).sort()).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'EXPIRED', 'PENDING']);
+    const home = new Map(proceedings.map((p) => [p._id, p.jurisdiction]));
+    for (const team of teams) {
+      for (const id of team.proceedingIds) expect(team.parties).toContain(home.get(id));
+      expect(team.members.every((m) => m.sub === `${m.role}@${m.jurisdiction.toLowerCase()}.example`)).toBe(true);
+    }
+    // Legal assistance: 20 requests in every status, on proceedings of the requesting side, some overdue, one extended, every delivery chain intact.
+    expect(lines[0]).toMatch(/20 legal assistance requests\.$/);
+    const requests = await models.LegalAssistanceRequest.find().lean();
+    expect(requests).toHaveLength(20);
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'RECEIVED', 'RECOGNIZED', 'REFUSED', 'POSTPONED', 'EXECUTED', 'CLOSED']));
+    for (const r of requests) {
+      expect(home.get(r.proceedingId)).toBe(r.requestingJurisdiction);
+      expect(r.executingJurisdiction).not.toBe(r.requestingJurisdiction);
+      expect(r.history[r.history.length - 1].to).toBe(r.status);
+      const chain = await models.delivery.verify(deliveryChain(r._id));
+      expect(chain).toMatchObject({ valid: true });
+      expect(chain.entries > 0).toBe(r.status !== 'DRAFT');
+    }
+    expect(requests.filter((r) => isOverdue(r, new Date())).map((r) => r.status).sort()).toEqual(['POSTPONED', 'RECEIVED', 'RECEIVED', 'RECOGNIZED']);
+    expect(requests.filter((r) => r.extension !== null)).toHaveLength(1);
+    expect(await seedProceedings(connection, secrets, 300, () => {})).toBe(false);
+  });
+});
+
+describe('demo shelters (npm start seeds them once)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as SeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `shelters_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 18 shelters and 120 placements whose active ones hold exactly their beds, once', async () => {
+    const lines: string[] = [];
+    expect(await seedShelters(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(lines[0]).toMatch(/^Seeded 18 shelters \(\d full\) and 120 placements/);
+    const models = shelterModels(connection);
+    const shelters = await models.Shelter.find().lean();
+    expect(shelters).toHaveLength(18);
+    expect(shelters.filter((s) => s.securityLevel === 'SECRET_LOCATION').map((s) => s.jurisdiction)).toEqual(['DE']);
+    expect(shelters.filter((s) => s.accepts.unaccompaniedMinors).map((s) => s.jurisdiction)).toEqual(['IT']);
+    const placements = await models.Placement.find().lean();
+    expect(placements).toHaveLength(120);
+    const held = await bedsHeld(models, shelters);
+    for (const s of shelters) {
+      const active = placements.filter((p) => p.shelterId === s._id && ['REQUESTED', 'CONFIRMED'].includes(p.status));
+      expect(held.get(s._id)).toBe(active.length);
+      expect(active.length).toBeLessThanOrEqual(s.capacity);
+      for (const p of active) expect(p.victimJurisdiction).toBe(s.jurisdiction);
+    }
+    for (const j of ['AL', 'DE']) {
+      const smallest = shelters.filter((s) => s.jurisdiction === j).sort((a, b) => a.capacity - b.capacity)[0];
+      expect(held.get(smallest._id)).toBe(smallest.capacity);
+    }
+    const activeVictims = placements.filter((p) => ['REQUESTED', 'CONFIRMED'].includes(p.status)).map((p) => p.victimId);
+    expect(new Set(activeVictims).size).toBe(activeVictims.length);
+    expect(placements.some((p) => p.status === 'TRANSFERRED' && p.transferredTo)).toBe(true);
+    expect(await seedShelters(connection, secrets, 300, () => {})).toBe(false);
+  });
+});
+
+describe('demo legal aid (npm start seeds it once)', () => {
+  let connection: Connection;
+  const secrets = randomSecrets() as SeedSecrets;
+
+  beforeAll(async () => {
+    connection = await connectDatabase(process.env.MONGODB_URI!, `legal_aid_seed_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('seeds 8 providers, 40 attorneys and 100 assignments with files handed across borders and two late starts, once', async () => {
+    const openedAt = new Date(Date.now() - 100 * 86_400_000);
+    const open = [0, 1].map((k) => ({ _id: `proceeding-gap-${k}-0000000`, jurisdiction: 'DE', openedAt, victimIds: [demoVictimId(2 + 6 * k)] }));
+    const lines: string[] = [];
+    expect(await seedLegalAid(connection, secrets, open, (line) => lines.push(line))).toBe(true);
+    expect(lines).toEqual(['Seeded 8 legal aid providers, 40 attorneys, 100 assignments and 3 cross-border handoffs.']);
+    const models = legalAidModels(connection);
+    const attorneys = await models.Attorney.find().lean();
+    for (const j of DEMO_JURISDICTIONS) {
+      expect(attorneys.find((a) => a.practitionerId === `legal_aid_attorney@${j.toLowerCase()}.example`)).toMatchObject({ providerId: `${j}-demo-org`, jurisdictions: expect.arrayContaining([j]) });
+    }
+    const assignments = await models.Assignment.find().lean();
+    const byId = new Map(assignments.map((a) => [a._id, a]));
+    for (const h of await models.Handoff.find().lean()) {
+      expect(byId.get(h.fromAssignmentId)!.status).toBe('HANDED_OFF');
+      expect(byId.get(h.toAssignmentId!)).toMatchObject({ status: 'ACTIVE', jurisdiction: h.toJurisdiction, victimId: h.victimId });
+    }
+    const late = assignments.filter((a) => a.proceedingId?.startsWith('proceeding-gap'));
+    expect(late.map((a) => a.activeFrom!.getTime() - openedAt.getTime())).toEqual([30 * 86_400_000, 30 * 86_400_000]);
+    expect(await seedLegalAid(connection, secrets, open, () => {})).toBe(false);
+  });
+});

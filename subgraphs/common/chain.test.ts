@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Schema, type Connection } from 'mongoose';
+import { HashChains } from './chain';
+import { connectDatabase } from './storage';
+
+// The platform's hash chains on their own (the audit trail is one; an evidence item's
+// chain of custody will be another): many chains in one collection, linear under
+// concurrent writers of separate connections, and every edit, removal or reordering found.
+
+interface Custody {
+  action: string;
+  custodian: string;
+}
+
+const schema = new Schema({ _id: String, action: String, custodian: String, sequence: Number, prevHash: String, hash: String }, { collection: 'custody', versionKey: false });
+const KEY = randomBytes(32).toString('hex');
+let connections: Connection[];
+const chainsOf = (c: Connection) => new HashChains<Custody>(c.models.Custody ?? (c.model('Custody', schema) as never), KEY, (e) => [e.action, e.custodian]);
+
+beforeAll(async () => {
+  const name = `chain_test_${randomBytes(4).toString('hex')}`;
+  connections = [await connectDatabase(process.env.MONGODB_URI!, name), await connectDatabase(process.env.MONGODB_URI!, name)];
+});
+afterAll(async () => {
+  await connections[0].dropDatabase();
+  for (const c of connections) await c.close();
+});
+
+it('keeps each chain linear under concurrent writers in two connections', async () => {
+  const [a, b] = connections.map(chainsOf);
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).append(`item-${i % 3}`, [{ action: 'TRANSFERRED', custodian: `officer-${i}` }])),
+  );
+  for (const item of ['item-0', 'item-1', 'item-2']) {
+    const check = await a.verify(item);
+    expect(check).toMatchObject({ valid: true, firstBrokenAt: null });
+  }
+  const counts = await Promise.all(['item-0', 'item-1', 'item-2'].map(async (item) => (await a.verify(item)).entries));
+  expect(counts.reduce((x, y) => x + y, 0)).toBe(20);
+});
+
+describe('tampering with one chain is found where it starts, and leaves the others valid', () => {
+  const model = () => connections[0].models.Custody;
+  const chain = 'item-tamper';
+  beforeAll(async () => {
+    await chainsOf(connections[0]).append(chain, ['COLLECTED', 'SEALED', 'TRANSFERRED', 'ANALYZED', 'PRESENTED'].map((action) => ({ action, custodian: 'lab-1' })));
+  });
+
+  it('an edited entry', async () => {
+    await model().updateOne({ _id: `${chain}#3` }, { $set: { custodian: 'someone-else' } });
+    expect(await chainsOf(connections[0]).verify(chain)).toMatchObject({ valid: false, firstBrokenAt: 3 });
+    await model().updateOne({ _id: `${chain}#3` }, { $set: { custodian: 'lab-1' } });
+    expect((await chainsOf(connections[0]).verify(chain)).valid).toBe(true);
+    expect((await chainsOf(connections[0]).verify('item-0')).valid).toBe(true);
+  });
+
+  it('a removed entry', async () => {
+    const removed = await model().findById(`${chain}#2`).lean();
+    await model().deleteOne({ _id: `${chain}#2` });
+    expect(await chainsOf(connections[0]).verify(chain)).toMatchObject({ valid: false, firstBrokenAt: 2 });
+    await model().collection.insertOne(removed as never);
+  });
+
+  it('two entries swapped', async () => {
+    const [second, fourth] = await Promise.all([model().findById(`${chain}#2`).lean(), model().findById(`${chain}#4`).lean()]);
+    const { _id: _a, ...secondContent } = second as Record<string, unknown>;
+    const { _id: _b, ...fourthContent } = fourth as Record<string, unknown>;
+    await model().replaceOne({ _id: `${chain}#2` }, fourthContent);
+    await model().replaceOne({ _id: `${chain}#4` }, secondContent);
+    expect(await chainsOf(connections[0]).verify(chain)).toMatchObject({ valid: false, firstBrokenAt: 2 });
+  });
+});

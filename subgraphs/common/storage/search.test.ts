@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Schema, type Connection } from 'mongoose';
+import { connectDatabase } from './';
+import { changesSince } from './';
+import { SearchIndex } from './';
+import { ListedCollection, listedField } from './';
+
+// The platform's search index (common/search.ts) and change feeds (store.ts `feeds`,
+// pagination.ts `changesSince`) on the real database, written from separate connections
+// as separate processes would.
+
+let connections: Connection[] = [];
+let dbName: string;
+
+async function connect(): Promise<Connection> {
+  const connection = await connectDatabase(process.env.MONGODB_URI!, dbName);
+  connections.push(connection);
+  return connection;
+}
+
+beforeEach(() => {
+  dbName = `search_test_${randomBytes(4).toString('hex')}`;
+});
+afterEach(async () => {
+  await connections[0]?.dropDatabase();
+  await Promise.all(connections.map((c) => c.close()));
+  connections = [];
+});
+
+const doc = (text: string, order: number, facets: string[] = []) => ({ text: [{ text, weight: 1 }], facets, order });
+
+describe('SearchIndex', () => {
+  it('ranks by term frequency and rarity, filters by facets and order, and pages by its cursors', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await index.put('a', doc('Forced labour on farms; the farm workers were held in forced labour for years.', 20200101, ['region=N']));
+    await index.put('b', doc('Sexual exploitation in bars; forced prostitution.', 20210101, ['region=S']));
+    await index.put('c', doc('Labor exploitation in construction.', 20220101, ['region=N']));
+    await index.put('d', doc('A case about recruitment agencies.', 20230101, ['region=S']));
+
+    // a has both words, twice; b and c one each, equally rare: the later decision first.
+    const labour = await index.search({ text: 'forced labor' });
+    expect(labour.hits.map((h) => h.id)).toEqual(['a', 'c', 'b']);
+    expect(labour.totalCount).toBe(3);
+    expect(labour.hits[0].score!).toBeGreaterThan(labour.hits[1].score!);
+    expect(labour.terms).toEqual(['forc', 'labor']);
+
+    expect((await index.search({ text: 'forced labour', facets: ['region=N'] })).hits.map((h) => h.id)).toEqual(['a', 'c']);
+    expect((await index.search({ facets: ['region=S'] })).hits.map((h) => h.id)).toEqual(['d', 'b']);
+    expect((await index.search({ orderFrom: 20210101, orderTo: 20221231 })).hits.map((h) => h.id)).toEqual(['c', 'b']);
+
+    const first = await index.search({ text: 'exploitation labour forced', first: 2 });
+    const rest = await index.search({ text: 'exploitation labour forced', first: 2, after: first.endCursor });
+    expect([...first.hits, ...rest.hits].map((h) => h.id)).toEqual((await index.search({ text: 'exploitation labour forced' })).hits.map((h) => h.id));
+    expect(rest.hasNextPage).toBe(false);
+  });
+
+  it('a changed document is found by its new words only; a removed one not at all', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await index.put('a', doc('fishing vessel crew', 1, ['region=N']));
+    await index.put('a', doc('garment factory', 2, ['region=S']));
+    expect((await index.search({ text: 'fishing' })).totalCount).toBe(0);
+    expect((await index.search({ facets: ['region=N'] })).totalCount).toBe(0);
+    expect((await index.search({ text: 'factory', facets: ['region=S'] })).hits.map((h) => h.id)).toEqual(['a']);
+    await index.remove('a');
+    expect((await index.search({})).totalCount).toBe(0);
+    const left = await connections[0].collection('searchIndex').countDocuments();
+    expect(left).toBe(0);
+  });
+
+  it('concurrent writers of separate connections lose no entry of a shared term', async () => {
+    const indexes = [new SearchIndex(await connect(), 'cases'), new SearchIndex(await connect(), 'cases')];
+    await Promise.all(Array.from({ length: 24 }, (_, i) => indexes[i % 2].put(`doc${i}`, doc(`trafficking case number ${i}`, i))));
+    const found = await indexes[0].search({ text: 'trafficking', first: 100 });
+    expect(found.totalCount).toBe(24);
+  });
+
+  it('a bulk load is searched like documents put one by one', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await index.put('x', doc('organ removal at a clinic', 5));
+    await index.putAll([
+      { id: 'y', doc: doc('organ trafficking network', 6) },
+      { id: 'z', doc: doc('clinic staff', 7) },
+    ]);
+    expect((await index.search({ text: 'organ clinic' })).hits.map((h) => h.id)).toEqual(['x', 'z', 'y']);
+  });
+
+  it('a search without words is refused, naming it', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await expect(index.search({ text: 'the and of' })).rejects.toThrow(/search: has no words/);
+  });
+});
+
+interface NoteRecord {
+  _id: string;
+  body: string;
+  _listed?: string[];
+}
+
+const noteSchema = new Schema<NoteRecord>({ _id: String, body: String, _listed: listedField }, { collection: 'notes', versionKey: false });
+
+describe('change feeds', () => {
+  async function notesOn(connection: Connection) {
+    const notes = new ListedCollection(connection.models.Note ?? connection.model<NoteRecord>('Note', noteSchema), { changes: () => ['all'] }, { feeds: ['changes'] });
+    await Promise.all(Object.values(connection.models).map((m) => m.init()));
+    return notes;
+  }
+
+  it('gives each record once, at its latest change, and moves a changed record to the end', async () => {
+    const notes = await notesOn(await connect());
+    const feed = notes.list('changes', 'all');
+    await notes.createMany([1, 2, 3, 4].map((n) => ({ _id: `n${n}`, body: `note ${n}` })));
+    const first = await changesSince(notes, feed, { first: 2 });
+    expect(first.changes.map((c) => c.record.id)).toEqual(['n1', 'n2']);
+    expect(first.hasMore).toBe(true);
+    await notes.update('n3', { body: 'changed' });
+    await notes.update('n1', { body: 'changed' });
+    const rest = await changesSince(notes, feed, { since: first.cursor, first: 10 });
+    expect(rest.changes.map((c) => `${c.record.id}:${c.record.body}`)).toEqual(['n4:note 4', 'n3:changed', 'n1:changed']);
+    expect(rest.hasMore).toBe(false);
+    expect(await changesSince(notes, feed, { since: rest.cursor })).toEqual({ changes: [], cursor: rest.cursor, hasMore: false });
+  });
+
+  it('stops before a change that is being written, and steps over it once its writer is gone', async () => {
+    const notes = await notesOn(await connect());
+    const feed = notes.list('changes', 'all');
+    await notes.createMany([{ _id: 'n1', body: 'one' }]);
+    // An entry appended by a writer that still holds the record's lock (its write not yet done).
+    let release!: () => void;
+    const writer = notes.lists.exclusive('notes/n9', () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await notes.lists.append(feed, ['n9']);
+    await notes.createMany([{ _id: 'n2', body: 'two' }]);
+    const waiting = await changesSince(notes, feed, {});
+    expect(waiting.changes.map((c) => c.record.id)).toEqual(['n1']);
+    expect(waiting.hasMore).toBe(true);
+    release();
+    await writer;
+    const after = await changesSince(notes, feed, { since: waiting.cursor });
+    expect(after.changes.map((c) => c.record.id)).toEqual(['n2']);
+    expect(after.hasMore).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { indexedPrecedent, precedentModels, type PrecedentRecord } from './models';
+import { DEMO_PRECEDENTS } from './demo-decisions';
+
+/**
+ * The demo case law (subgraphs/proceedings/precedents/demo-decisions.ts) as records: stable ids, citations by id,
+ * published a month after the decision, in decision order (so the change feed starts with
+ * the oldest decision). A precedent of a jurisdiction is linked to one of `closed`, the
+ * CLOSED demo proceedings, where there is one.
+ */
+export function demoPrecedentRecords(closed: Array<{ _id: string; jurisdiction: string }> = []): PrecedentRecord[] {
+  const sorted = [...DEMO_PRECEDENTS].sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.ecli.localeCompare(b.ecli));
+  const idOf = new Map(sorted.map((p) => [p.ecli, createHash('sha256').update(`justice-hub demo precedent ${p.ecli}`).digest('base64url').slice(0, 22)]));
+  const unlinked = [...closed];
+  return sorted.map((p) => {
+    const publishedAt = new Date(Date.parse(`${p.decidedOn}T12:00:00Z`) + 30 * 86_400_000);
+    const link = unlinked.findIndex((c) => c.jurisdiction === p.jurisdiction);
+    const proceedingId = link >= 0 ? unlinked.splice(link, 1)[0]._id : null;
+    return {
+      _id: idOf.get(p.ecli)!,
+      ecli: p.ecli,
+      court: p.court,
+      courtType: p.courtType,
+      jurisdiction: p.jurisdiction,
+      decidedOn: p.decidedOn,
+      legalSystem: p.legalSystem,
+      language: p.language,
+      keywords: p.keywords,
+      legalIssues: p.legalIssues,
+      summary: p.summary,
+      significantFeatures: p.significantFeatures,
+      outcome: p.outcome,
+      victimProfile: p.victimProfile,
+      defendantProfile: p.defendantProfile,
+      cites: p.cites.map((ecli) => idOf.get(ecli)!),
+      proceedingId,
+      publishedAt,
+      publishedBy: 'seed',
+      corrections: [],
+      withdrawn: false,
+      withdrawnReason: null,
+      lastChange: 'PUBLISHED',
+      updatedAt: publishedAt,
+    };
+  });
+}
+
+/** Writes precedents and indexes them for search (a bulk load into a database that has none of them). */
+export async function loadPrecedents(connection: Connection, records: PrecedentRecord[]): Promise<void> {
+  const { precedents, precedentIndex } = precedentModels(connection);
+  await precedents.createMany(records);
+  await precedentIndex.putAll(records.map((record) => ({ id: record._id, doc: indexedPrecedent(record) })));
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Caller } from '../../platform/auth';
+import { AuditLog, type AuditEntry } from '../common/audit';
+import { auditKeys } from '../common/audit-checkpoints';
+import { custodyChain } from './evidence';
+import { proceedingModels } from './models';
+import { decisionDue, ProtectiveOrderKind, ProtectiveOrderStatus, Urgency } from './orders';
+import { ProceedingKind, ProceedingStage, STAGE_ORDER } from './types';
+import { DEMO_JURISDICTIONS } from '../common/demo';
+import { demoPrecedentRecords, loadPrecedents } from './precedents/seed';
+import { seedAssistance } from './assistance/seed';
+import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
+import { demoTeams } from './teams/seed';
+import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
+
+/**
+ * Demo proceedings, deterministic: 60 proceedings over the 6 demo jurisdictions, each
+ * linked to 1–3 demo victims of the same jurisdiction (their ids are stable), hearings,
+ * 30 protective orders in every status and urgency (some overdue), 80 items of evidence
+ * with chains of custody, the 40 demo precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 20
+ * legal assistance requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts) —
+ * written through the subgraph's own collections and audited in its own chain. Nothing
+ * is seeded into a database that holds proceedings.
+ */
+
+const SEED: Caller = { sub: 'seed', role: 'prosecutor', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
+const DAY = 86_400_000;
+const CHARGES = ['Trafficking in human beings (art. 2, Directive 2011/36/EU)', 'Forced labour', 'Sexual exploitation', 'Forced criminality', 'Money laundering'];
+const COURTS: Record<string, string> = { AL: 'Gjykata e Shkallës së Parë Tiranë', RS: 'Viši sud u Beogradu', DE: 'Landgericht Berlin', AT: 'Landesgericht Wien', IT: 'Tribunale di Milano', GR: 'Πλημμελειοδικείο Αθηνών' };
+
+export type ProceedingSeedSecrets = SeedSecrets & { CUSTODY_CHAIN_KEY: string; DELIVERY_CHAIN_KEY: string };
+
+/** The demo victims of a jurisdiction (the victims seed places victim i in DEMO_JURISDICTIONS[i % 6]). */
+function victimsOf(jurisdiction: string, victimCount: number): string[] {
+  const at = DEMO_JURISDICTIONS.indexOf(jurisdiction);
+  return Array.from({ length: Math.ceil(victimCount / DEMO_JURISDICTIONS.length) }, (_, k) => at + k * DEMO_JURISDICTIONS.length)
+    .filter((i) => i < victimCount)
+    .map(demoVictimId);
+}
+
+function stableId(kind: string, i: number): string {
+  return createHash('sha256').update(`justice-hub demo ${kind} ${i}`).digest('base64url').slice(0, 22);
+}
+
+export async function seedProceedings(connection: Connection, secrets: ProceedingSeedSecrets, victimCount = 300, log: (line: string) => void = console.log): Promise<boolean> {
+  const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY, {
+    deadlines: DEFAULT_ASSISTANCE_DEADLINES,
+    deliveryKey: secrets.DELIVERY_CHAIN_KEY,
+  });
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+  if ((await models.Proceeding.estimatedDocumentCount()) > 0) return false;
+  const audit = new AuditLog(connection, 'proceedings', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
+  const rnd = random(20261129);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+  const now = new Date();
+  const entries: AuditEntry[] = [];
+  const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
+    entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
+
+  const proceedings = Array.from({ length: 60 }, (_, i) => {
+    const jurisdiction = DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length];
+    const own = victimsOf(jurisdiction, victimCount);
+    const victimIds = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(own)))];
+    const stage = STAGE_ORDER[Math.floor(rnd() * STAGE_ORDER.length)];
+    const openedAt = new Date(now.getTime() - (30 + Math.floor(rnd() * 700)) * DAY);
+    const id = stableId('proceeding', i);
+    const caseNumber = `${jurisdiction}-${2025 + (i % 2)}-${String(100 + i).padStart(4, '0')}`;
+    change('PROCEEDING_OPENED', 'Proceeding', id, ['caseNumber', 'court', 'kind', 'charges', 'defendants', 'victims']);
+    return {
+      _id: id,
+      caseNumber,
+      caseKey: `${jurisdiction}:${caseNumber}`,
+      jurisdiction,
+      court: COURTS[jurisdiction],
+      kind: i % 5 === 4 ? pick([ProceedingKind.CIVIL, ProceedingKind.COMPENSATION, ProceedingKind.ASYLUM]) : ProceedingKind.CRIMINAL,
+      stage,
+      charges: [...new Set([CHARGES[0], pick(CHARGES)])],
+      defendants: Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, d) => ({ alias: `Defendant ${String.fromCharCode(65 + d)}`, nationality: pick(['AL', 'RS', 'RO', 'NG', 'MD']), gender: pick(['MALE', 'FEMALE']) })),
+      victimIds,
+      hearings: stage === ProceedingStage.INVESTIGATION ? [] : [{ id: stableId('hearing', i), scheduledAt: new Date(now.getTime() + (7 + Math.floor(rnd() * 60)) * DAY), court: COURTS[jurisdiction], victimAppearance: pick(['IN_PERSON', 'VIDEO_LINK', 'PRE_RECORDED', 'NOT_REQUIRED']), safeTransportNeeded: rnd() > 0.5, scheduledBy: 'seed' }],
+      outcome: stage === ProceedingStage.CLOSED ? pick(['Convicted', 'Acquitted', 'Settled']) : null,
+      openedAt,
+      openedBy: 'seed',
+      closedAt: stage === ProceedingStage.CLOSED ? new Date(openedAt.getTime() + 200 * DAY) : null,
+    };
+  });
+  await models.proceedings.createMany(proceedings);
+
+  // 30 orders: every urgency in every status; of the requested ones, some past their deadline.
+  const urgencies = Object.values(Urgency);
+  const statuses = Object.values(ProtectiveOrderStatus);
+  const orders = Array.from({ length: 30 }, (_, i) => {
+    const p = proceedings[i * 2];
+    const urgency = urgencies[i % 3];
+    const status = statuses[Math.floor(i / 3) % 3];
+    const overdue = status === ProtectiveOrderStatus.REQUESTED && i % 2 === 0;
+    const requestedAt = new Date(now.getTime() - (overdue ? 40 : 0.2) * DAY);
+    const id = stableId('order', i);
+    change('PROTECTIVE_ORDER_REQUESTED', 'ProtectiveOrder', id, ['kind', 'urgency', 'grounds', 'protectedPersonLocation']);
+    if (status !== ProtectiveOrderStatus.REQUESTED) change('PROTECTIVE_ORDER_DECIDED', 'ProtectiveOrder', id, ['status', 'reasons']);
+    return {
+      _id: id,
+      proceedingId: p._id,
+      jurisdiction: p.jurisdiction,
+      kind: Object.values(ProtectiveOrderKind)[i % 5],
+      urgency,
+      protectedVictimId: p.victimIds[0],
+      grounds: 'Threats against the victim and her family (demo)',
+      protectedPersonLocation: i % 4 === 0 ? 'Shelter (demo address withheld)' : null,
+      status,
+      requestedAt,
+      requestedBy: 'seed',
+      decisionDue: decisionDue(requestedAt, urgency, models.decisionTimes),
+      decidedAt: status === ProtectiveOrderStatus.REQUESTED ? null : new Date(requestedAt.getTime() + 3_600_000),
+      decidedBy: status === ProtectiveOrderStatus.REQUESTED ? null : 'seed-judge',
+      reasons: status === ProtectiveOrderStatus.REQUESTED ? null : status === ProtectiveOrderStatus.GRANTED ? 'Credible risk (demo)' : 'No present risk shown (demo)',
+    };
+  });
+  await models.protectiveOrders.createMany(orders);
+
+  // 80 items of evidence, each with a chain of custody of 2 to 4 events.
+  const stepsOf = (i: number) => ['COLLECTED', 'SEALED', 'TRANSFERRED', 'ANALYZED'].slice(0, 2 + (i % 3));
+  const evidence = Array.from({ length: 80 }, (_, i) => {
+    const p = proceedings[i % proceedings.length];
+    const officer = `officer-${p.jurisdiction.toLowerCase()}-${1 + (i % 3)}`;
+    const id = stableId('evidence', i);
+    change('EVIDENCE_REGISTERED', 'Evidence', id, ['kind', 'description', 'contentHash', 'handlingCode']);
+    return {
+      _id: id,
+      proceedingId: p._id,
+      jurisdiction: p.jurisdiction,
+      kind: pick(['DIGITAL', 'FINANCIAL', 'DOCUMENT', 'TESTIMONY', 'PHYSICAL']),
+      description: `Item ${i + 1} (demo)`,
+      contentHash: createHash('sha256').update(`demo evidence ${i}`).digest('hex'),
+      handlingCode: pick(['H0', 'H1', 'H2', 'H3']),
+      handlingConditions: null,
+      sourceReliability: pick(['A', 'B', 'C', 'X']),
+      informationAccuracy: 1 + Math.floor(rnd() * 4),
+      custodian: stepsOf(i).length > 2 ? `lab-${p.jurisdiction.toLowerCase()}` : officer,
+      officer,
+      courtUse: null,
+      registeredAt: p.openedAt,
+      registeredBy: 'seed',
+    };
+  });
+  await models.evidence.createMany(evidence.map(({ officer, ...item }) => item));
+  for (const [i, item] of evidence.entries()) {
+    const lab = `lab-${item.jurisdiction.toLowerCase()}`;
+    await models.custody.append(
+      custodyChain(item._id),
+      stepsOf(i).map((action, k) => ({ action, fromCustodian: k < 2 ? item.officer : k === 2 ? item.officer : lab, toCustodian: k < 2 ? item.officer : lab, note: null, at: new Date(item.registeredAt.getTime() + k * DAY), by: 'seed' })),
+    );
+    change('CUSTODY_RECORDED', 'Evidence', item._id, ['custody']);
+  }
+  // The demo case law, some of it published from the CLOSED demo proceedings.
+  const precedents = demoPrecedentRecords(proceedings.filter((p) => p.stage === ProceedingStage.CLOSED));
+  await loadPrecedents(connection, precedents);
+  for (const p of precedents) change('PRECEDENT_PUBLISHED', 'Precedent', p._id, ['summary', 'significantFeatures', 'outcome']);
+  const teams = demoTeams(proceedings, now, stableId);
+  await models.teams.createMany(teams);
+  for (const team of teams) change('TEAM_CREATED', 'JointInvestigationTeam', team._id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members', 'proceedings']);
+  // 20 legal assistance requests between the demo jurisdictions, in every status.
+  const requests = await seedAssistance(models, proceedings, now, stableId, change);
+  await audit.append(SEED, null, entries);
+  audit.stop();
+  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams and ${requests} legal assistance requests.`);
+  return true;
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Caller } from '../../platform/auth';
+import { AuditLog, type AuditEntry } from '../common/audit';
+import { auditKeys } from '../common/audit-checkpoints';
+import { activePlacementOf, bedsOf, shelterModels, type PlacementRecord, type ShelterRecord } from './models';
+import { Gender } from '../common/vocabulary';
+import { registerShelter } from './registry';
+import type { RegisterShelterInput } from './types';
+import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from './vocabulary';
+import { DEMO_JURISDICTIONS } from '../common/demo';
+import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
+
+/**
+ * Demo shelters, deterministic: 3 in each demo jurisdiction (18), one of them run by the
+ * development tokens' default organisation (`<J>-demo-org`, so a `shelter_staff` token
+ * minted for that jurisdiction is its staff), a SECRET_LOCATION one in DE, one for
+ * unaccompanied minors in IT; and 120 placements of demo victims in their own
+ * jurisdiction's shelters with history (transfers and discharges), the active ones
+ * holding their beds (AL's and DE's smallest shelters full). Nothing is seeded into a database that holds
+ * shelters.
+ */
+
+const SEED: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
+const DAY = 86_400_000;
+const CITIES: Record<string, [string, string, string]> = {
+  AL: ['Tirana', 'Durrës', 'Shkodër'],
+  RS: ['Belgrade', 'Novi Sad', 'Niš'],
+  DE: ['Berlin', 'Munich', 'Hamburg'],
+  AT: ['Vienna', 'Graz', 'Linz'],
+  IT: ['Milan', 'Naples', 'Palermo'],
+  GR: ['Athens', 'Thessaloniki', 'Patras'],
+};
+const LOCAL_LANGUAGE: Record<string, string> = { AL: 'sq', RS: 'sr', DE: 'de', AT: 'de', IT: 'it', GR: 'el' };
+const ALL_GENDERS = ['FEMALE', 'MALE', 'NON_BINARY', 'UNDISCLOSED'];
+
+function stableId(kind: string, i: number): string {
+  return createHash('sha256').update(`justice-hub demo ${kind} ${i}`).digest('base64url').slice(0, 22);
+}
+
+/** What the region's registrar enters for each demo shelter (the API's input), with its stable id. */
+function demoShelters(): Array<{ id: string; jurisdiction: string; input: RegisterShelterInput }> {
+  return DEMO_JURISDICTIONS.flatMap((j, ji) =>
+    CITIES[j].map((city, k) => {
+      const secret = j === 'DE' && k === 2;
+      const minors = j === 'IT' && k === 1;
+      const input = {
+        name: minors ? `Casa Aurora for Young People (${city})` : secret ? `Safe House ${city}` : k === 0 ? `${city} Survivors' Shelter` : `${city} Recovery House`,
+        operator: k === 0 ? `${j}-demo-org` : `${j.toLowerCase()}-ngo-${k}`,
+        city,
+        capacity: k === 1 ? 6 : k === 0 ? 12 : 8,
+        services: [
+          ShelterService.MEDICAL,
+          ShelterService.PSYCHOLOGICAL,
+          ...(k !== 1 ? [ShelterService.LEGAL_COUNSELLING, ShelterService.INTERPRETATION] : []),
+          ...(minors ? [ShelterService.CHILD_CARE] : []),
+          ...(k === 0 ? [ShelterService.VOCATIONAL_TRAINING] : []),
+          ...(secret || k === 0 ? [ShelterService.SECURE_TRANSPORT] : []),
+        ],
+        accessibility: k === 0 ? [Accessibility.WHEELCHAIR, Accessibility.HEARING] : k === 2 ? [Accessibility.WHEELCHAIR] : [],
+        acceptsGenders: (k === 1 ? ['FEMALE', 'NON_BINARY', 'UNDISCLOSED'] : ALL_GENDERS) as Gender[],
+        acceptsUnaccompaniedMinors: minors,
+        acceptsFamilies: k === 0,
+        maxStayDays: minors ? 365 : k === 0 ? 180 : 90,
+        languages: [LOCAL_LANGUAGE[j], 'en', ...(k === 0 ? ['uk', 'ro'] : []), ...(j === 'IT' || j === 'GR' ? ['ar'] : [])],
+        securityLevel: secret ? SecurityLevel.SECRET_LOCATION : k === 0 ? SecurityLevel.HIGH : SecurityLevel.STANDARD,
+        address: `${10 + ji * 3 + k} Demo Street, ${city} (demo address)`,
+        phone: `+00 ${100 + ji} ${1000 + k}`,
+      } satisfies Omit<RegisterShelterInput, 'jurisdiction'>;
+      return { id: stableId('shelter', ji * 3 + k), jurisdiction: j, input: input as RegisterShelterInput };
+    }),
+  );
+}
+
+export async function seedShelters(connection: Connection, secrets: SeedSecrets, victimCount = 300, log: (line: string) => void = console.log): Promise<boolean> {
+  const models = shelterModels(connection);
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+  if ((await models.Shelter.estimatedDocumentCount()) > 0) return false;
+  const rnd = random(20261130);
+  const now = new Date();
+  const entries: AuditEntry[] = [];
+  const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
+    entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
+
+  // Registered as the API registers them (registry.ts), by each region's registrar, 400 days ago.
+  const shelters: ShelterRecord[] = [];
+  for (const { id, jurisdiction, input } of demoShelters()) {
+    const registrar: Caller = { sub: `registrar@${jurisdiction.toLowerCase()}.example`, role: 'registrar', jurisdiction, org: `${jurisdiction}-registry`, issuer: 'seed', oversight: [] };
+    const audit = { change: <T>(action: string, type: string, subject: string, fields: string[], write: () => Promise<T>) => (change(action, type, subject, fields), write()) };
+    const registered = await registerShelter({ models, caller: registrar, now: new Date(now.getTime() - 400 * DAY), audit }, input, id);
+    shelters.push({ ...registered, _id: registered.id });
+  }
+
+  // Victims 0…99 have a current or last placement; victims 0…19 an earlier one too (120).
+  const beds = new Map(shelters.map((s) => [s._id, 0]));
+  const placements: PlacementRecord[] = [];
+  const victims = Math.min(100, victimCount);
+  for (let i = 0; i < victims; i++) {
+    const jurisdiction = DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length];
+    const own = shelters.filter((s) => s.jurisdiction === jurisdiction && s.accepts.unaccompaniedMinors === false);
+    // AL and DE fill their smallest shelter first (so it is full); elsewhere the emptiest takes the next.
+    const fillFirst = jurisdiction === 'AL' || jurisdiction === 'DE';
+    const free = (s: ShelterRecord) => s.capacity - beds.get(s._id)!;
+    const order = [...own].sort((a, b) => (fillFirst ? a.capacity - b.capacity : free(b) - free(a)));
+    const victimId = demoVictimId(i);
+    const requestedAt = new Date(now.getTime() - (20 + Math.floor(rnd() * 200)) * DAY);
+    const active = i % 10 < 7 && (jurisdiction === 'AL' || jurisdiction === 'DE' || i % 10 < 5);
+    const shelter = active ? order.find((s) => beds.get(s._id)! < s.capacity) : order[i % order.length];
+    if (!shelter) continue;
+    const base = (id: string, s: ShelterRecord, from: Date): PlacementRecord => ({
+      _id: id,
+      shelterId: s._id,
+      shelterJurisdiction: s.jurisdiction,
+      operator: s.operator,
+      victimId,
+      victimJurisdiction: jurisdiction,
+      status: PlacementStatus.CONFIRMED,
+      bed: 0,
+      from: from.toISOString().slice(0, 10),
+      expectedUntil: new Date(from.getTime() + 60 * DAY).toISOString().slice(0, 10),
+      needs: [ShelterService.PSYCHOLOGICAL],
+      requestedAt: from,
+      requestedBy: 'seed',
+      acceptedAt: from,
+      acceptanceNote: null,
+      confirmedAt: new Date(from.getTime() + DAY),
+      endedAt: null,
+      endReason: null,
+      transferredFrom: null,
+      transferredTo: null,
+    });
+    const current = base(stableId('placement', i), shelter, requestedAt);
+    if (i < 20) {
+      // An earlier stay: transferred into the current one, or discharged before it.
+      const earlierShelter = own.find((s) => s._id !== shelter._id) ?? shelter;
+      const earlier = base(stableId('placement-earlier', i), earlierShelter, new Date(requestedAt.getTime() - 40 * DAY));
+      earlier.endedAt = requestedAt;
+      if (i % 2 === 0) {
+        Object.assign(earlier, { status: PlacementStatus.TRANSFERRED, endReason: `transferred to ${shelter.name}`, transferredTo: current._id });
+        current.transferredFrom = earlier._id;
+      } else Object.assign(earlier, { status: PlacementStatus.DISCHARGED, endReason: 'Returned home with support (demo)' });
+      placements.push(earlier);
+      change('PLACEMENT_REQUESTED', 'Placement', earlier._id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs']);
+    }
+    if (active) {
+      beds.set(shelter._id, beds.get(shelter._id)! + 1);
+      current.bed = beds.get(shelter._id)!;
+      // Requested a few hours ago, not yet answered by the shelter (it expires after PLACEMENT_REQUEST_HOURS).
+      if (i % 10 === 6) {
+        const asked = new Date(now.getTime() - 6 * 3_600_000);
+        const today = now.toISOString().slice(0, 10);
+        Object.assign(current, { status: PlacementStatus.REQUESTED, requestedAt: asked, from: today, expectedUntil: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10), acceptedAt: null, confirmedAt: null });
+      }
+    } else Object.assign(current, { status: PlacementStatus.DISCHARGED, endedAt: new Date(requestedAt.getTime() + 30 * DAY), endReason: 'Moved to independent housing (demo)' });
+    placements.push(current);
+    change('PLACEMENT_REQUESTED', 'Placement', current._id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs']);
+  }
+  await models.placements.createMany(placements);
+  // The active placements hold their beds and their victims' one active placement.
+  const held = placements.filter((p) => p.status === PlacementStatus.REQUESTED || p.status === PlacementStatus.CONFIRMED);
+  await models.slots.model.insertMany([
+    ...held.map((p) => ({ _id: `${bedsOf(p.shelterId)}#${p.bed}`, holder: p._id, at: p.requestedAt })),
+    ...held.map((p) => ({ _id: `${activePlacementOf(p.victimId)}#1`, holder: p._id, at: p.requestedAt })),
+  ]);
+
+  const audit = new AuditLog(connection, 'shelters', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
+  await audit.append(SEED, null, entries);
+  audit.stop();
+  const full = shelters.filter((s) => beds.get(s._id) === s.capacity).length;
+  log(`Seeded ${shelters.length} shelters (${full} full) and ${placements.length} placements (${held.length} active).`);
+  return true;
+}
