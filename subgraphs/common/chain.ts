@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { Model } from 'mongoose';
 import { DenseLog, entryId } from './storage';
 
@@ -128,4 +129,34 @@ export class HashChains<C extends object> {
     if (beyond) return { valid: false, entries: sequence, firstBrokenAt: sequence + 1, head: null };
     return { valid: true, entries: sequence, firstBrokenAt: null, head: sequence > 0 ? { sequence, hash: prevHash } : null };
   }
+}
+
+/** What a chain check answers over GraphQL (`verifyCustody`, `verifyDelivery`). */
+export interface ChainCheckAnswer {
+  valid: boolean;
+  events: number;
+  firstBrokenAt: number | null;
+}
+
+/**
+ * The GraphQL type of a chain check, one per chain (`CustodyCheck`, `DeliveryCheck`): a
+ * new class per call, because type-graphql keeps a class's type name once.
+ */
+export function chainCheckType(typeName: string) {
+  @ObjectType(typeName)
+  class Check implements ChainCheckAnswer {
+    @Field()
+    valid!: boolean;
+
+    @Field(() => Int)
+    events!: number;
+
+    @Field(() => Int, { nullable: true, description: 'The first event whose content, link or place does not verify' })
+    firstBrokenAt!: number | null;
+  }
+  return Check;
+}
+
+export function chainCheckAnswer(check: ChainCheck): ChainCheckAnswer {
+  return { valid: check.valid, events: check.entries, firstBrokenAt: check.firstBrokenAt };
 }

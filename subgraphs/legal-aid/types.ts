@@ -11,22 +11,15 @@ import {
   ProviderKind,
   TransferCategory,
 } from './vocabulary';
+import { entityStub, type EntityReference } from '../common/references';
 
 /** A victim as this subgraph knows it: by id (the victims subgraph resolves the rest). */
-@Directive('@key(fields: "id")')
-@ObjectType('Victim')
-export class VictimReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const VictimReference = entityStub('Victim');
+export type VictimReference = EntityReference;
 
 /** A proceeding of the proceedings subgraph, by id (it decides what the caller sees of it). */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Proceeding')
-export class ProceedingReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const ProceedingReference = entityStub('Proceeding', { resolvable: false });
+export type ProceedingReference = EntityReference;
 
 @ObjectType({ description: 'An organisation that gives legal aid' })
 export class LegalAidProvider {

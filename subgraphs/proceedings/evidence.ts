@@ -9,6 +9,7 @@ import { ListedCollection, listedField } from '../common/storage';
 import { checkAll, isRecordId, newId, recordId, text } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { linkedByTeam } from './teams/access';
+import { chainCheckAnswer, chainCheckType, type ChainCheckAnswer } from '../common/chain';
 
 /**
  * Evidence and its chain of custody. Each item carries the EU handling code and the 4x4
@@ -153,17 +154,7 @@ export class CustodyEvent {
   prevHash!: string;
 }
 
-@ObjectType()
-export class CustodyCheck {
-  @Field()
-  valid!: boolean;
-
-  @Field(() => Int)
-  events!: number;
-
-  @Field(() => Int, { nullable: true, description: 'The first event whose content, link or place does not verify' })
-  firstBrokenAt!: number | null;
-}
+export const CustodyCheck = chainCheckType('CustodyCheck');
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An item of evidence in a proceeding, with its handling code, evaluation and chain of custody' })
@@ -363,9 +354,9 @@ export class EvidenceResolver {
   }
 
   @Query(() => CustodyCheck, { description: 'Recomputes an item’s chain of custody and finds any edited, removed or reordered event' })
-  async verifyCustody(@Arg('evidenceId', () => ID) evidenceId: string, @Ctx() ctx: ProceedingContext): Promise<CustodyCheck> {
+  async verifyCustody(@Arg('evidenceId', () => ID) evidenceId: string, @Ctx() ctx: ProceedingContext): Promise<ChainCheckAnswer> {
     const check = await ctx.models.custody.verify(custodyChain(recordId(evidenceId, 'evidenceId')));
-    return { valid: check.valid, events: check.entries, firstBrokenAt: check.firstBrokenAt };
+    return chainCheckAnswer(check);
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -10,6 +10,7 @@ import type { ProceedingContext, ProceedingRecord } from './models';
 import { Evidence } from './evidence';
 import { linkedByTeam } from './teams/access';
 import { ProtectiveOrder } from './orders';
+import { entityStub, type EntityReference } from '../common/references';
 
 export enum ProceedingKind {
   CRIMINAL = 'CRIMINAL',
@@ -72,12 +73,8 @@ export class Hearing {
 }
 
 /** A victim as this subgraph knows it: by id (the victims subgraph resolves the rest). */
-@Directive('@key(fields: "id")')
-@ObjectType('Victim')
-export class VictimReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const VictimReference = entityStub('Victim');
+export type VictimReference = EntityReference;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A court case about trafficking; other jurisdictions see nothing of it' })

@@ -3,6 +3,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionOf } from '../common/storage';
 import { Gender } from '../common/vocabulary';
 import { Accessibility, Escort, PlacementStatus, SecurityLevel, ShelterService } from './vocabulary';
+import { entityStub, type EntityReference } from '../common/references';
 
 @ObjectType({ description: 'Whom a shelter takes in' })
 export class Accepts {
@@ -20,20 +21,12 @@ export class Accepts {
 }
 
 /** A victim as this subgraph knows it: by id (the victims subgraph resolves the rest). */
-@Directive('@key(fields: "id")')
-@ObjectType('Victim')
-export class VictimReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const VictimReference = entityStub('Victim');
+export type VictimReference = EntityReference;
 
 /** A hearing of the proceedings subgraph, by id: this subgraph adds its transport. */
-@Directive('@key(fields: "id")')
-@ObjectType('Hearing')
-export class HearingReference {
-  @Field(() => ID)
-  id!: string;
-}
+export const HearingReference = entityStub('Hearing');
+export type HearingReference = EntityReference;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A shelter for survivors: live capacity, what it offers, whom it accepts; its address is confidential' })

@@ -1,3 +1,4 @@
+import { chainCheckAnswer, type ChainCheckAnswer } from '../../common/chain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
@@ -127,9 +128,9 @@ export class LegalAssistanceResolver {
   }
 
   @Query(() => DeliveryCheck, { description: 'Recomputes a request’s chain of delivery evidence and finds any edited, removed or reordered event (judges and prosecutors of either side)' })
-  async verifyDelivery(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: ProceedingContext): Promise<DeliveryCheck> {
+  async verifyDelivery(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: ProceedingContext): Promise<ChainCheckAnswer> {
     const check = await ctx.models.delivery.verify(deliveryChain(recordId(requestId, 'requestId')));
-    return { valid: check.valid, events: check.entries, firstBrokenAt: check.firstBrokenAt };
+    return chainCheckAnswer(check);
   }
 
   @Audited('LEGAL_ASSISTANCE_DRAFTED')

@@ -6,6 +6,7 @@ import { connectionOf } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import type { LegalAssistanceRecord } from './models';
+import { chainCheckAnswer, chainCheckType } from '../../common/chain';
 
 export enum LegalAssistanceKind {
   EVIDENCE_GATHERING = 'EVIDENCE_GATHERING',
@@ -119,17 +120,7 @@ export class DeliveryEvidence {
   hash!: string;
 }
 
-@ObjectType()
-export class DeliveryCheck {
-  @Field()
-  valid!: boolean;
-
-  @Field(() => Int)
-  events!: number;
-
-  @Field(() => Int, { nullable: true, description: 'The first event whose content, link or place does not verify' })
-  firstBrokenAt!: number | null;
-}
+export const DeliveryCheck = chainCheckType('DeliveryCheck');
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A request for mutual legal assistance from one jurisdiction to another (European Investigation Order)' })
