@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { connectDatabase, Locks, STALE_LOCK_MS } from './';
 
 // Locks (locks.ts) between separate connections, as separate processes would hold them.
@@ -10,11 +10,18 @@ import { connectDatabase, Locks, STALE_LOCK_MS } from './';
 let dbName: string;
 let connections: Connection[] = [];
 
+/** Inserts of a lock the database refused (the lock was held), counted per connection. */
+const refused = new WeakMap<Locks, number>();
+
 async function locksOn(): Promise<Locks> {
-  const connection = await connectDatabase(process.env.MONGODB_URI!, dbName);
+  const connection = await connectDatabase(process.env.MONGODB_URI!, dbName, { monitorCommands: true });
   connections.push(connection);
   const locks = new Locks(connection);
   await locks.init();
+  refused.set(locks, 0);
+  connection.getClient().on('commandSucceeded', (event: mongo.CommandSucceededEvent) => {
+    if (event.commandName === 'insert' && (event.reply as { writeErrors?: unknown[] }).writeErrors?.length) refused.set(locks, refused.get(locks)! + 1);
+  });
   return locks;
 }
 
@@ -39,7 +46,8 @@ describe('a lock', () => {
     });
     while (!(await b.isHeld('case/1'))) await new Promise((resolve) => setTimeout(resolve, 5));
     const second = b.exclusive('case/1', async () => void events.push('b in'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Not a timing guess: wait until the second holder has been refused the lock twice.
+    while (refused.get(b)! < 2 && events.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(events).toEqual(['a in']);
     finish();
     await Promise.all([first, second]);
