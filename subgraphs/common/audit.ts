@@ -15,7 +15,7 @@ import { inWords, purposeDenial } from './denials';
  * before it, so editing or deleting a stored event breaks the chain at that event.
  *
  * The chain stays linear without transactions (FerretDB has none): an event's `_id` is
- * `chain#<sequence>` (a dense log, common/lists.ts), a writer appends at head+1, and a
+ * `chain#<sequence>` (a dense log, common/storage/dense-log.ts), a writer appends at head+1, and a
  * writer that loses the race re-reads the head and re-chains what it has not yet
  * written. This holds across processes. Each subject's events are listed
  * (`auditEvents/subject=<type>:<id>`), so a trail is read without scanning the chain.

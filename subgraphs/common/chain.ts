@@ -7,7 +7,7 @@ import { DenseLog, entryId } from './storage';
  * Hash chains: each entry carries the keyed hash (HMAC-SHA256 with the deployment's chain
  * key) of its content and of the entry before it, so editing, removing or reordering a
  * stored entry breaks the chain from there. Entries of chain `c` are the dense log
- * `c#1 … c#n` of one collection (common/lists.ts): a writer appends at head+1, the unique
+ * `c#1 … c#n` of one collection (common/storage/dense-log.ts): a writer appends at head+1, the unique
  * `_id` refuses a position another writer took, and the writer re-chains what is left on
  * the new head — linear without transactions, across processes. The audit trail is one
  * chain; an evidence item's chain of custody is another.

@@ -5,7 +5,7 @@ import { DenseLog } from './storage';
 /**
  * The erasure feed: when the victims subgraph (the owner of victims) erases or anonymizes
  * a victim, it announces it here, and every subgraph that holds victim data reads the
- * feed and erases its part (common/erasure.ts). The feed is a dense log (common/lists.ts):
+ * feed and erases its part (common/erasure.ts). The feed is a dense log (common/storage/dense-log.ts):
  * each notice is one immutable document at the next position, written in one insert, so
  * a reader that stops at the first missing position never steps past a notice, and
  * positions are the followers' cursors. Nothing personal is in a notice: the victim's

@@ -1,10 +1,13 @@
 /**
  * The platform's storage layer: everything a subgraph keeps goes through these pieces,
- * which know the backend (MongoDB in production, the embedded FerretDB by default) so no
- * subgraph has to. See README.md in this folder.
+ * which know the backend so no subgraph has to. Program against the interfaces of
+ * contracts.ts; see README.md in this folder for what each guarantees.
  */
+export * from './contracts';
 export * from './db';
 export * from './loaders';
+export { DenseLog, entryId, listOf } from './dense-log';
+export * from './locks';
 export * from './lists';
 export * from './store';
 export * from './sets';

@@ -6,9 +6,11 @@ import { Lists } from './';
 import { pageOf, type Page, type Segment } from './';
 import { ListedCollection, listedField } from './';
 
-// The platform's lists (common/lists.ts) and listed collections (common/store.ts) on the
+// The platform's lists (lists.ts) and listed collections (store.ts) on the
 // real database: dense positions under concurrent writers of separate connections (as
 // separate processes would be), exact sizes, records moving between lists, pages.
+// Contract tests: they run on whatever database MONGODB_URI names (the jest global setup
+// starts the embedded one when it is unset), so they hold on MongoDB as well.
 
 interface CaseRecord {
   _id: unknown;

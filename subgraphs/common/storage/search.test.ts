@@ -6,9 +6,11 @@ import { changesSince } from './';
 import { SearchIndex } from './';
 import { ListedCollection, listedField } from './';
 
-// The platform's search index (common/search.ts) and change feeds (store.ts `feeds`,
+// The platform's search index (search.ts) and change feeds (store.ts `feeds`,
 // pagination.ts `changesSince`) on the real database, written from separate connections
 // as separate processes would.
+// Contract tests: they run on whatever database MONGODB_URI names (the jest global setup
+// starts the embedded one when it is unset), so they hold on MongoDB as well.
 
 let connections: Connection[] = [];
 let dbName: string;

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { badInput } from '../../../platform/errors';
-import { listsOf, type Lists } from './lists';
+import type { LockStore, SearchStore } from './contracts';
+import { Locks } from './locks';
 import { pageSize } from './pagination';
 import { terms } from './text';
 
@@ -18,8 +19,8 @@ import { terms } from './text';
  *
  * A search reads the catalog and the postings of its terms and facets in one read, and
  * ranks in memory: BM25's term-frequency saturation and inverse document frequency, no
- * length normalization. Terms come from common/text.ts (English stemming, British and
- * American spellings alike). Each posting is changed under its own lock (common/lists.ts).
+ * length normalization. Terms come from text.ts (English stemming, British and
+ * American spellings alike). Each posting is changed under its own lock (locks.ts).
  */
 
 interface IndexDoc {
@@ -94,16 +95,16 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let from = 0; from < items.length; from += size) await Promise.all(items.slice(from, from + size).map(work));
 }
 
-export class SearchIndex {
+export class SearchIndex implements SearchStore {
   private readonly model: Model<IndexDoc>;
-  private readonly lists: Lists;
+  private readonly locks: LockStore;
 
   constructor(
     connection: Connection,
     readonly name: string,
   ) {
     this.model = connection.models.SearchIndex ?? connection.model<IndexDoc>('SearchIndex', indexSchema);
-    this.lists = listsOf(connection);
+    this.locks = new Locks(connection);
   }
 
   private termId(term: string): string {
@@ -120,7 +121,7 @@ export class SearchIndex {
 
   /** Rewrites one posting under its lock: the entries of `ids` out, `add` in. */
   private async rewrite(postingId: string, ids: ReadonlySet<string>, add: string[]): Promise<void> {
-    await this.lists.exclusive(`search/${postingId}`, async () => {
+    await this.locks.exclusive(`search/${postingId}`, async () => {
       const current = await this.model.findById(postingId).lean();
       const entries = [...unpack(current).filter((e) => !ids.has(split(e)[0])), ...add];
       if (!current) {
@@ -180,7 +181,7 @@ export class SearchIndex {
 
   /** Indexes a document, or re-indexes it after a change: searchable once this resolves. Changes of one document take turns. */
   put(id: string, doc: IndexedDocument): Promise<void> {
-    return this.lists.exclusive(`search/${this.name}/doc/${id}`, () => this.write(id, doc));
+    return this.locks.exclusive(`search/${this.name}/doc/${id}`, () => this.write(id, doc));
   }
 
   private async write(id: string, doc: IndexedDocument): Promise<void> {
@@ -195,7 +196,7 @@ export class SearchIndex {
 
   /** Takes a document out: from the catalog first, so it is never found half removed. */
   remove(id: string): Promise<void> {
-    return this.lists.exclusive(`search/${this.name}/doc/${id}`, () => this.erase(id));
+    return this.locks.exclusive(`search/${this.name}/doc/${id}`, () => this.erase(id));
   }
 
   private async erase(id: string): Promise<void> {

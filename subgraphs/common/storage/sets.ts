@@ -1,12 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { listsOf, type Lists } from './lists';
+import type { LockStore, SetStore } from './contracts';
+import { Locks } from './locks';
+import { isDuplicateKey } from './unique-ids';
 
 /**
  * Sets by value, for keys whose value is itself personal data (an identity hash): one
  * document `{ _id: "<collection>/<key>=<value>", members: [record ids] }`, found by `_id`.
  * When its last member leaves, the document is deleted, so no trace of the value stays
  * in the database once no record holds it — which a list cannot give (its entries' ids
- * carry the value for ever). Changes of one set take its lock (common/lists.ts).
+ * carry the value for ever). Changes of one set take its lock (locks.ts).
  */
 
 interface SetDoc {
@@ -16,21 +18,17 @@ interface SetDoc {
 
 const setSchema = new Schema<SetDoc>({ _id: String, members: [String] }, { collection: 'keyedSets', versionKey: false });
 
-function isDuplicateKey(error: unknown): error is { code: number; writeErrors?: Array<{ index: number }> } {
-  return (error as { code?: number }).code === 11000;
-}
-
-export class KeyedSets {
+export class KeyedSets implements SetStore {
   readonly model: Model<SetDoc>;
-  private readonly lists: Lists;
+  private readonly locks: LockStore;
 
   constructor(connection: Connection) {
     this.model = connection.models.KeyedSet ?? connection.model<SetDoc>('KeyedSet', setSchema);
-    this.lists = listsOf(connection);
+    this.locks = new Locks(connection);
   }
 
   async add(set: string, ids: string[]): Promise<void> {
-    await this.lists.exclusive(`sets/${set}`, async () => {
+    await this.locks.exclusive(`sets/${set}`, async () => {
       const current = await this.model.findById(set).lean();
       if (!current) await this.model.collection.insertOne({ _id: set, members: ids } as never);
       else await this.model.updateOne({ _id: set }, { $set: { members: [...new Set([...current.members, ...ids])] } });
@@ -52,7 +50,7 @@ export class KeyedSets {
   }
 
   async remove(set: string, id: string): Promise<void> {
-    await this.lists.exclusive(`sets/${set}`, async () => {
+    await this.locks.exclusive(`sets/${set}`, async () => {
       const current = await this.model.findById(set).lean();
       if (!current) return;
       const members = current.members.filter((m) => m !== id);

@@ -5,11 +5,13 @@ import mongoose, { type Connection } from 'mongoose';
 import { connectDatabase } from './';
 import { Slots } from './';
 
-// Places in pools (common/slots.ts) when their holdings are ended by two parties at once —
+// Places in pools (slots.ts) when their holdings are ended by two parties at once —
 // a discharge and the clean-up of ended placements both giving back one bed, a transfer
 // handing the victim's place over while a discharge releases it. Not a timing lottery:
 // one party talks to the database through a gate that stops it after its n-th command,
 // for every n, while the other party and a new claimant run to the end; then it goes on.
+// Contract tests: they run on whatever database MONGODB_URI names (the jest global setup
+// starts the embedded one when it is unset), so they hold on MongoDB as well.
 
 /** A TCP relay to the database that can hold one client's commands after the n-th (wire messages are length-prefixed). */
 class Gate {
@@ -39,7 +41,15 @@ class Gate {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     const port = (this.server.address() as { port: number }).port;
-    return `mongodb://127.0.0.1:${port}/?directConnection=true&heartbeatFrequencyMS=60000`;
+    // The target's credentials and options carried over, so a MongoDB with users works too (not TLS or SRV: the gate reads plain wire messages).
+    const relayed = new URL(`mongodb://127.0.0.1:${port}/`);
+    relayed.username = target.username;
+    relayed.password = target.password;
+    for (const [name, value] of target.searchParams) relayed.searchParams.set(name, value);
+    relayed.searchParams.delete('replicaSet');
+    relayed.searchParams.set('directConnection', 'true');
+    relayed.searchParams.set('heartbeatFrequencyMS', '60000');
+    return relayed.toString();
   }
 
   /** OP_MSG: header (16), flags (4), kind-0 section: a document whose first key is the command. */
@@ -135,4 +145,18 @@ it('an ending left by a process that died is taken over once stale; a fresh one 
   await slots.release(pool, 1, 'A');
   expect((await slots.taken([{ pool, capacity: 1 }])).get(pool)).toEqual([]);
   expect(await slots.model.countDocuments({ _id: `end:${pool}#1:A` })).toBe(0);
+});
+
+it('never gives a place twice to claimants racing from two connections', async () => {
+  const [a, b] = [new Slots(direct), new Slots(await connectDatabase(process.env.MONGODB_URI!, dbName))];
+  const pool = `race/${randomBytes(6).toString('hex')}`;
+  try {
+    const granted = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claim(pool, 3, `H${i}`, new Date())));
+    const places = granted.filter((p): p is number => p !== null);
+    expect(places.sort()).toEqual([1, 2, 3]);
+    const holders = (await a.taken([{ pool, capacity: 3 }])).get(pool)!.map((p) => p.holder);
+    expect(holders.sort()).toEqual(granted.flatMap((p, i) => (p === null ? [] : [`H${i}`])).sort());
+  } finally {
+    await b.model.db.close();
+  }
 });

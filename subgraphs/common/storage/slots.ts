@@ -1,4 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { SlotStore } from './contracts';
+import { isDuplicateKey } from './unique-ids';
 
 /**
  * Places that must never be given twice — the beds of a shelter, the one active placement
@@ -34,17 +36,13 @@ export interface TakenPlace {
   at: Date;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
-
 const placeId = (pool: string, place: number) => `${pool}#${place}`;
 const endingId = (pool: string, place: number, holder: string) => `end:${placeId(pool, place)}:${holder}`;
 
 /** An ending ticket older than this was left by a process that died while ending: it is taken over. */
 const STALE_ENDING_MS = 10_000;
 
-export class Slots {
+export class Slots implements SlotStore {
   readonly model: Model<SlotDoc>;
 
   constructor(connection: Connection) {

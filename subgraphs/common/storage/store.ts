@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
-import { listOf, listsOf, type ListEntry, type Lists } from './lists';
+import type { ListedRecords } from './contracts';
+import { listOf } from './dense-log';
+import { listsOf, type ListEntry, type Lists } from './lists';
 import { asEntity, type Entity } from './loaders';
 import { KeyedSets } from './sets';
 import { newId } from '../validate';
 
 /**
- * A collection whose records are kept in lists (common/lists.ts) by the keys it declares,
+ * A collection whose records are kept in lists (lists.ts) by the keys it declares,
  * e.g. victims by `jurisdiction`: a key maps a record to the values it is listed under
  * (none, one, or several for an array field). Every write goes through `create` or
  * `update` here, which keep the lists; reads of a list page, count or group records
@@ -31,7 +33,7 @@ export const listedField = { type: [String], default: [] };
 
 export interface CollectionOptions<T, K extends string, S extends string> {
   /**
-   * What records are found by when the value is itself personal data (common/sets.ts): a
+   * What records are found by when the value is itself personal data (sets.ts): a
    * set of ids per value, gone with its last member, instead of a list.
    */
   sets?: ListKeys<T> & Record<S, unknown>;
@@ -43,7 +45,7 @@ export interface CollectionOptions<T, K extends string, S extends string> {
   feeds?: Array<NoInfer<K>>;
 }
 
-export class ListedCollection<T extends ListedRecord, K extends string = string, S extends string = never> {
+export class ListedCollection<T extends ListedRecord, K extends string = string, S extends string = never> implements ListedRecords<T, K, S> {
   readonly lists: Lists;
   readonly sets: KeyedSets;
 

@@ -1,6 +1,6 @@
 import { snippets, terms, tokenize } from './';
 
-// The text analyzer of full-text search (common/text.ts): pure functions, no database.
+// The text analyzer of full-text search (text.ts): pure functions, no database.
 
 /** The one term of a single word. */
 function termOf(word: string): string {
