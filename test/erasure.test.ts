@@ -6,7 +6,7 @@ import type { ErasureFollower } from '../subgraphs/common/erasure';
 import { legalAidErasure } from '../subgraphs/legal-aid/erasure';
 import { legalAidModels } from '../subgraphs/legal-aid/models';
 import { proceedingErasure } from '../subgraphs/proceedings/erasure';
-import { shelterErasure } from '../subgraphs/shelters/erasure';
+import { shelterErasure } from '../subgraphs/shelters/domain/erasure';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 

@@ -9,7 +9,7 @@ import { proceedingModels } from '../../subgraphs/proceedings/models';
 import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
 import { isOverdue } from '../../subgraphs/proceedings/assistance/lifecycle';
 import { stateOf } from '../../subgraphs/proceedings/teams/models';
-import { bedsHeld } from '../../subgraphs/shelters/beds';
+import { bedsHeld } from '../../subgraphs/shelters/domain/beds';
 import { shelterModels } from '../../subgraphs/shelters/models';
 import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid } from '../../subgraphs/legal-aid/seed';

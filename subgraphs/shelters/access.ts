@@ -4,7 +4,7 @@ import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
-import { SecurityLevel } from './vocabulary';
+import { SecurityLevel } from './schema/vocabulary';
 
 /**
  * "Staff of that shelter": a shelter_staff token of the shelter's jurisdiction whose `org`

@@ -1,20 +1,29 @@
 import 'reflect-metadata';
+// The entities first, in this order: the published schema lists them as they were declared.
+import { HearingReference, VictimReference } from './schema/references';
+import { Shelter } from './schema/shelter';
+import { Placement } from './schema/placement';
+import { Transport } from './schema/transport';
+import { Me } from './schema/me';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
-import { shelterErasure } from './erasure';
+import { shelterErasure } from './domain/erasure';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
-import { Me, MeSheltersResolver } from './me';
 import { DEFAULT_REQUEST_HOURS, shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
-import { HearingTransportResolver, PlacementResolver, ShelterResolver, TransportResolver, VictimPlacementsResolver } from './resolvers';
-import { HearingReference, Placement, Shelter, Transport, VictimReference } from './types';
+// The resolvers in this order: the published Query and Mutation list their fields as they were declared.
+import { ShelterResolver } from './resolvers/shelter';
+import { PlacementResolver } from './resolvers/placement';
+import { VictimPlacementsResolver } from './resolvers/victim';
+import { HearingTransportResolver, TransportResolver } from './resolvers/transport';
+import { MeSheltersResolver } from './resolvers/me';
 import { referenceById } from '../common/references';
-import { placementReference } from './known';
+import { placementReference } from './domain/known';
 
 /**
- * Shelters: live capacity that is never overbooked (beds are slots, common/slots.ts),
+ * Shelters: live capacity that is never overbooked (beds are slots, common/storage/slots.ts),
  * matching a person's needs, confidential addresses, placements of victims (by id; the
  * victims subgraph resolves them and decides consent) and safe transport to hearings of
  * the proceedings subgraph.

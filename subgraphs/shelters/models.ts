@@ -4,8 +4,8 @@ import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
 import type { RequestAudit } from '../common/audit';
-import { occupancyLoader } from './beds';
-import { settledLoader, type Expiry } from './expiry';
+import { occupancyLoader } from './domain/beds';
+import { settledLoader, type Expiry } from './domain/expiry';
 
 export interface AcceptsRecord {
   genders: string[];
@@ -119,7 +119,7 @@ export interface TransportRecord {
   shelterJurisdiction: string;
   operator: string;
   victimJurisdiction: string;
-  /** Null once the victim's data is erased (erasure.ts). */
+  /** Null once the victim's data is erased (domain/erasure.ts). */
   pickupLocation: string | null;
   escort: string | null;
   departAt: Date;
@@ -147,7 +147,7 @@ const transportSchema = new Schema<TransportRecord>(
   { collection: 'transports', versionKey: false },
 );
 
-/** The beds of a shelter, and the one active placement a victim may have, as slots (common/slots.ts). */
+/** The beds of a shelter, and the one active placement a victim may have, as slots (common/storage/slots.ts). */
 export const bedsOf = (shelterId: string) => `beds/${shelterId}`;
 export const activePlacementOf = (victimId: string) => `victim/${victimId}`;
 
@@ -157,7 +157,7 @@ export const DEFAULT_REQUEST_HOURS = 48;
 /**
  * The shelters store: shelters by jurisdiction (and all of them, for matching across
  * borders; and by operator, for its staff's `me`), placements by shelter and by victim, transports by hearing; beds and each
- * victim's active placement as slots; transports also by victim (erasure.ts).
+ * victim's active placement as slots; transports also by victim (domain/erasure.ts).
  */
 export function shelterModels(connection: Connection, requestHours = DEFAULT_REQUEST_HOURS) {
   const Shelter: Model<ShelterRecord> = connection.models.Shelter ?? connection.model<ShelterRecord>('Shelter', shelterSchema);
@@ -181,7 +181,7 @@ export const operatedBy = (s: { jurisdiction: string; operator: string }) => `${
 export type ShelterModels = ReturnType<typeof shelterModels>;
 
 /**
- * Per request. Every placement read here is settled first (expiry.ts): a request past its
+ * Per request. Every placement read here is settled first (domain/expiry.ts): a request past its
  * time is EXPIRED, its bed free, before anyone sees it or counts beds.
  */
 export function shelterLoaders(models: ShelterModels, request: { now: Date; audit: RequestAudit }) {

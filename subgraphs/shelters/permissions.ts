@@ -2,7 +2,7 @@ import { allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type 
 import { mePermissions } from '../common/me';
 import { placementAccess, transportAccess } from './access';
 
-/** Lists of placements and transports: only the roles that may ever read one, for a stated purpose (which of them each sees: known.ts). */
+/** Lists of placements and transports: only the roles that may ever read one, for a stated purpose (which of them each sees: domain/known.ts). */
 const readsPlacements = chain(hasRole(...placementAccess.rules.LOCATION.roles), statesPurpose);
 const readsTransports = chain(hasRole(...transportAccess.rules.LOCATION.roles), statesPurpose);
 

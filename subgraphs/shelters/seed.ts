@@ -5,9 +5,9 @@ import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
 import { activePlacementOf, bedsOf, shelterModels, type PlacementRecord, type ShelterRecord } from './models';
 import { Gender } from '../common/vocabulary';
-import { registerShelter } from './registry';
-import type { RegisterShelterInput } from './types';
-import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from './vocabulary';
+import { registerShelter } from './domain/registry';
+import type { RegisterShelterInput } from './schema/inputs';
+import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from './schema/vocabulary';
 import { DEMO_JURISDICTIONS } from '../common/demo';
 import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
 
@@ -82,7 +82,7 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  // Registered as the API registers them (registry.ts), by each region's registrar, 400 days ago.
+  // Registered as the API registers them (domain/registry.ts), by each region's registrar, 400 days ago.
   const shelters: ShelterRecord[] = [];
   for (const { id, jurisdiction, input } of demoShelters()) {
     const registrar: Caller = { sub: `registrar@${jurisdiction.toLowerCase()}.example`, role: 'registrar', jurisdiction, org: `${jurisdiction}-registry`, issuer: 'seed', oversight: [] };

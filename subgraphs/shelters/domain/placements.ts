@@ -1,12 +1,12 @@
-import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
-import { isStaffOf } from './access';
+import { badInput, conflict, forbidden, notFound } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
+import { isStaffOf } from '../access';
 import { forgetTransfer, isDue } from './expiry';
 import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
 import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
-import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from './models';
-import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from './vocabulary';
+import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from '../models';
+import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from '../schema/vocabulary';
 
 /**
  * Placing a victim in a shelter: who may, and the steps that keep a bed and the victim's
@@ -234,10 +234,12 @@ async function completeTransfer(ctx: ShelterContext, left: PlacementDoc, arrived
   });
 }
 
+/** Ends a stay with its reason and frees its bed and the victim (the reason is checked before the placement is looked up). */
 export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
+  const endReason = text(reason, 'reason', { max: 500 });
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
   return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
-    const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason: reason });
+    const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason });
     await giveBackBed(ctx.models, ended);
     await releaseVictim(ctx.models, ended.victimId, ended.id);
     return ended;

@@ -1,11 +1,13 @@
-import { badInput } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { countryCode, languageCodes, localDate } from '../common/validate';
-import type { ShelterRecord } from './models';
-import type { ShelterNeedsInput } from './types';
-import { SECURITY_ORDER } from './vocabulary';
+import { badInput } from '../../../platform/errors';
+import { pageSize, type Entity } from '../../common/storage';
+import { countryCode, languageCodes, localDate } from '../../common/validate';
+import type { ShelterContext, ShelterRecord } from '../models';
+import type { ShelterNeedsInput } from '../schema/inputs';
+import { SECURITY_ORDER } from '../schema/vocabulary';
 
 type ShelterDoc = Entity<ShelterRecord>;
+
+const MAX_MATCHES = 50;
 
 export interface Match {
   shelter: ShelterDoc;
@@ -51,4 +53,22 @@ export function match(shelter: ShelterDoc, needs: ReturnType<typeof checkedNeeds
 /** Most needs met first, then most free beds, then by name. */
 export function ranked(matches: Array<Match & { free: number }>): Array<Match & { free: number }> {
   return matches.sort((a, b) => b.meets.length - a.meets.length || b.free - a.free || a.shelter.name.localeCompare(b.shelter.name));
+}
+
+/** Shelters with a free bed that take the person in, the most needs met first, at most `first` of them. */
+export async function matchShelters(ctx: ShelterContext, needs: ShelterNeedsInput, first: number | undefined) {
+  const size = pageSize(first);
+  if (size > MAX_MATCHES) throw badInput('first', `must be between 1 and ${MAX_MATCHES}`);
+  const checked = checkedNeeds(needs);
+  const { shelters } = ctx.models;
+  const list = checked.jurisdiction ? shelters.list('jurisdiction', checked.jurisdiction) : shelters.list('all', 'all');
+  const candidates = (await ctx.models.shelters.lists.read(list, 0, 5_000)).map((e) => e.ref);
+  const records = (await ctx.loaders.shelter.loadMany(candidates)).filter((s): s is ShelterDoc => s !== null && !(s instanceof Error));
+  const occupied = await ctx.loaders.occupancy.loadMany(records);
+  const matches = records.flatMap((shelter, i) => {
+    const free = shelter.capacity - (occupied[i] as number);
+    const found = free > 0 ? match(shelter, checked) : null;
+    return found ? [{ ...found, free }] : [];
+  });
+  return ranked(matches).slice(0, size);
 }

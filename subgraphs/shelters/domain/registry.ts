@@ -1,10 +1,10 @@
-import type { Caller } from '../../platform/auth';
-import { badInput, forbidden } from '../../platform/errors';
-import type { RequestAudit } from '../common/audit';
-import type { Entity } from '../common/storage';
-import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../common/validate';
-import type { ShelterModels, ShelterRecord } from './models';
-import type { RegisterShelterInput } from './types';
+import type { Caller } from '../../../platform/auth';
+import { badInput, forbidden } from '../../../platform/errors';
+import type { RequestAudit } from '../../common/audit';
+import type { Entity } from '../../common/storage';
+import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../../common/validate';
+import type { ShelterModels, ShelterRecord } from '../models';
+import type { RegisterShelterInput } from '../schema/inputs';
 
 /**
  * Registering a shelter is onboarding: the registrar of a jurisdiction sets up its

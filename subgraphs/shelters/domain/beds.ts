@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { asEntity, loaderById, type Entity } from '../common/storage';
-import { activePlacementOf, bedsOf, type PlacementRecord, type ShelterModels, type ShelterRecord } from './models';
-import { ACTIVE_STATUSES } from './vocabulary';
+import { asEntity, loaderById, type Entity } from '../../common/storage';
+import { activePlacementOf, bedsOf, type PlacementRecord, type ShelterModels, type ShelterRecord } from '../models';
+import { ACTIVE_STATUSES } from '../schema/vocabulary';
 import { expireIfDue, type Expiry } from './expiry';
 
 /**
- * Beds are slots (common/slots.ts): a placement holds one from its request to its end, so
+ * Beds are slots (common/storage/slots.ts): a placement holds one from its request to its end, so
  * a shelter is never booked beyond its capacity, whatever runs at the same time. A bed
  * whose placement was never written (a process died between the two) is given back once
  * it is older than this.

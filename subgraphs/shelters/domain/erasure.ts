@@ -1,5 +1,5 @@
-import type { Erasure } from '../common/erasure';
-import type { ShelterModels } from './models';
+import type { Erasure } from '../../common/erasure';
+import type { ShelterModels } from '../models';
 
 /**
  * What shelters remove when a victim's data is erased (common/erasure.ts): what a

@@ -1,12 +1,12 @@
-import { notFound, unavailable } from '../../platform/errors';
-import { isVisible, visibleOrNotFound, type TypeAccess } from '../common/access';
-import { ConsentUnavailable } from '../common/consents';
-import type { Entity } from '../common/storage';
-import { isRecordId, recordId } from '../common/validate';
-import { placementAccess, shelterAccess, transportAccess } from './access';
+import { notFound, unavailable } from '../../../platform/errors';
+import { isVisible, visibleOrNotFound, type TypeAccess } from '../../common/access';
+import { ConsentUnavailable } from '../../common/consents';
+import type { Entity } from '../../common/storage';
+import { isRecordId, recordId } from '../../common/validate';
+import { placementAccess, shelterAccess, transportAccess } from '../access';
 import { activePlacementId } from './beds';
-import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from './models';
-import { ACTIVE_STATUSES } from './vocabulary';
+import type { PlacementRecord, ShelterContext, ShelterRecord, TransportRecord } from '../models';
+import { ACTIVE_STATUSES } from '../schema/vocabulary';
 
 /**
  * What a caller may know exists. A shelter, placement, transport or victim the caller may
@@ -46,6 +46,28 @@ async function known<P>(access: TypeAccess<P>, category: string, ctx: ShelterCon
 /** Placements are known to whoever may read them (LOCATION): the shelter's staff, the social workers of its or the victim's jurisdiction. */
 export const knownPlacements = (ctx: ShelterContext, placements: PlacementDoc[]) => known(placementAccess, 'LOCATION', ctx, placements);
 export const knownTransports = (ctx: ShelterContext, transports: TransportDoc[]) => known(transportAccess, 'LOCATION', ctx, transports);
+
+/** A shelter's residents now (requested or confirmed), oldest first, as far as the caller may know them. */
+export async function currentPlacementsIn(ctx: ShelterContext, shelter: ShelterDoc): Promise<PlacementDoc[]> {
+  const all = await ctx.loaders.placementsOfShelter.load(shelter.id);
+  return knownPlacements(ctx, all.filter((p) => ACTIVE_STATUSES.includes(p.status)));
+}
+
+/** The victim's placements the caller may know of, oldest first. */
+export async function placementsOfVictim(ctx: ShelterContext, victimId: string): Promise<PlacementDoc[]> {
+  return knownPlacements(ctx, await ctx.loaders.placementsOfVictim.load(victimId));
+}
+
+/** Where the victim is now (requested or confirmed), if the caller may know it. */
+export async function currentPlacementOf(ctx: ShelterContext, victimId: string): Promise<PlacementDoc | null> {
+  const active = (await ctx.loaders.placementsOfVictim.load(victimId)).filter((p) => ACTIVE_STATUSES.includes(p.status));
+  return (await knownPlacements(ctx, active))[0] ?? null;
+}
+
+/** The transport to a hearing the caller may know of. */
+export async function transportsTo(ctx: ShelterContext, hearingId: string): Promise<TransportDoc[]> {
+  return knownTransports(ctx, await ctx.loaders.transportsOfHearing.load(hearingId));
+}
 
 /** `_entities` for a placement: null for one the caller may not know of, as for an unknown id. */
 export const placementReference = {

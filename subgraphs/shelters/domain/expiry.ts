@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { AuditActor, AuditLog } from '../common/audit';
-import type { Entity } from '../common/storage';
+import type { AuditActor, AuditLog } from '../../common/audit';
+import type { Entity } from '../../common/storage';
 import { giveBackBed, releaseVictim } from './beds';
-import type { PlacementRecord, ShelterModels } from './models';
-import { PlacementStatus } from './vocabulary';
+import type { PlacementRecord, ShelterModels } from '../models';
+import { PlacementStatus } from '../schema/vocabulary';
 
 /**
  * A placement request the shelter has not answered within PLACEMENT_REQUEST_HOURS expires
@@ -29,6 +29,10 @@ const HOUR = 3_600_000;
 
 /** When an unanswered request expires. */
 export const requestExpiresAt = (placement: Pick<PlacementRecord, 'requestedAt'>, hours: number) => new Date(new Date(placement.requestedAt).getTime() + hours * HOUR);
+
+/** What `Placement.requestExpiresAt` shows: the deadline while REQUESTED, nothing once answered or ended. */
+export const openRequestExpiresAt = (placement: Pick<PlacementRecord, 'status' | 'requestedAt'>, hours: number): Date | null =>
+  placement.status === PlacementStatus.REQUESTED ? requestExpiresAt(placement, hours) : null;
 
 export const isDue = (placement: Pick<PlacementRecord, 'status' | 'requestedAt'>, hours: number, now: Date) =>
   placement.status === PlacementStatus.REQUESTED && now.getTime() >= requestExpiresAt(placement, hours).getTime();
