@@ -29,7 +29,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
  * declarations (the subgraphs' schemas are parts of the supergraph, type and field names alike).
  */
 
-/** Pages of every list: `first` when not given, and the largest (subgraphs/common/pagination.ts). */
+/** Pages of every list: `first` when not given, and the largest (subgraphs/common/storage/pagination.ts). */
 export const PAGE = { default: 20, max: 100 };
 
 /** A list that is neither paged nor declared: the platform pages what grows, so the others are short. */
@@ -52,7 +52,7 @@ export const LIST_SIZES: Record<string, number> = {
   'JointInvestigationTeam.parties': 27,
   'JointInvestigationTeam.joined': 27,
   'JointInvestigationTeam.leaders': 27,
-  // A search hit's highlights: three text fields, at most two snippets each (common/text.ts snippets).
+  // A search hit's highlights: three text fields, at most two snippets each (common/storage/text.ts snippets).
   'PrecedentEdge.highlights': 6,
 };
 

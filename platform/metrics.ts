@@ -207,7 +207,7 @@ export class ServiceMetrics {
 
   /**
    * Times the commands of a MongoDB client (mongoose: `connection.getClient()`), which
-   * must be created with `monitorCommands: true` (common/db.ts).
+   * must be created with `monitorCommands: true` (common/storage/db.ts).
    */
   observeDatabase(client: { on(event: string, listener: (event: any) => void): unknown }): void {
     client.on('commandSucceeded', (event: { commandName: string; duration: number }) => this.dbCommand(event.commandName, event.duration / 1000, false));
