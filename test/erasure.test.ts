@@ -5,7 +5,7 @@ import { connectDatabase } from '../subgraphs/common/storage';
 import type { ErasureFollower } from '../subgraphs/common/erasure';
 import { legalAidErasure } from '../subgraphs/legal-aid/erasure';
 import { legalAidModels } from '../subgraphs/legal-aid/models';
-import { proceedingErasure } from '../subgraphs/proceedings/erasure';
+import { proceedingErasure } from '../subgraphs/proceedings/domain/erasure';
 import { shelterErasure } from '../subgraphs/shelters/domain/erasure';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';

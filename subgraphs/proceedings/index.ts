@@ -2,13 +2,20 @@ import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
+// type-graphql prints entities and root fields in the order their classes are declared,
+// that is, as modules load: Evidence first, then (after the nested areas' models and
+// rules) the evidence, order and proceeding resolvers. Keep this order, or
+// schema/proceedings.graphql changes.
+import { Evidence } from './schema/evidence';
 import { proceedingLoaders, proceedingModels, type ProceedingContext } from './models';
 import { proceedingPermissions } from './permissions';
-import { proceedingErasure } from './erasure';
-import { ProceedingResolver, VictimProceedingsResolver } from './resolvers';
-import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from './evidence';
-import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
-import { Proceeding, proceedingAccess, VictimReference } from './types';
+import { proceedingErasure } from './domain/erasure';
+import { evidenceAccess, proceedingAccess, protectiveOrderAccess } from './access';
+import { evidenceReference, EvidenceResolver } from './resolvers/evidence';
+import { protectiveOrderReference, ProtectiveOrderResolver } from './resolvers/order';
+import { ProceedingResolver, VictimProceedingsResolver } from './resolvers/proceeding';
+import { ProtectiveOrder } from './schema/order';
+import { Proceeding, VictimReference } from './schema/proceeding';
 import { referenceById } from '../common/references';
 import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
 import { Precedent, precedentAccess } from './precedents/types';

@@ -1,8 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
-import { loaderById } from '../common/storage';
+import { HashChains } from '../common/chain';
 import type { RequestContext } from '../common/context';
-import { ListedCollection, listedField } from '../common/storage';
-import { evidenceModels, type EvidenceRecord } from './evidence';
+import { ListedCollection, listedField, loaderById } from '../common/storage';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
 import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
@@ -76,7 +75,7 @@ export interface ProtectiveOrderRecord {
   kind: string;
   urgency: string;
   protectedVictimId: string;
-  /** Null once the protected victim's data is erased (erasure.ts), as are the location and the reasons. */
+  /** Null once the protected victim's data is erased (domain/erasure.ts), as are the location and the reasons. */
   grounds: string | null;
   protectedPersonLocation: string | null;
   status: string;
@@ -110,6 +109,75 @@ const protectiveOrderSchema = new Schema<ProtectiveOrderRecord>(
   },
   { collection: 'protectiveOrders', versionKey: false },
 );
+
+export interface EvidenceRecord {
+  _id: string;
+  proceedingId: string;
+  jurisdiction: string;
+  kind: string;
+  description: string;
+  contentHash: string;
+  handlingCode: string;
+  handlingConditions: string | null;
+  sourceReliability: string;
+  informationAccuracy: number;
+  /** Subject of whoever holds the item now (the last custody event's recipient). */
+  custodian: string;
+  courtUse: { reference: string; at: Date; by: string } | null;
+  registeredAt: Date;
+  registeredBy: string;
+  _listed?: string[];
+}
+
+/** One custody event as hashed: the platform's chain code adds sequence, prevHash and hash. */
+export interface CustodyContent {
+  action: string;
+  fromCustodian: string;
+  toCustodian: string;
+  note: string | null;
+  at: Date;
+  by: string;
+}
+
+const evidenceSchema = new Schema<EvidenceRecord>(
+  {
+    _id: String,
+    proceedingId: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    kind: { type: String, required: true },
+    description: { type: String, required: true },
+    contentHash: { type: String, required: true },
+    handlingCode: { type: String, required: true },
+    handlingConditions: { type: String, default: null },
+    sourceReliability: { type: String, required: true },
+    informationAccuracy: { type: Number, required: true },
+    custodian: { type: String, required: true },
+    courtUse: { type: new Schema({ reference: String, at: Date, by: String }, { _id: false }), default: null },
+    registeredAt: { type: Date, required: true },
+    registeredBy: { type: String, required: true },
+    _listed: listedField,
+  },
+  { collection: 'evidence', versionKey: false },
+);
+
+const custodySchema = new Schema(
+  { _id: String, action: String, fromCustodian: String, toCustodian: String, note: String, at: Date, by: String, sequence: Number, prevHash: String, hash: String },
+  { collection: 'custodyEvents', versionKey: false },
+);
+
+/** Evidence listed by proceeding; custody events hash-chained per item (one chain each, named by custodyChain). */
+export function evidenceModels(connection: Connection, chainKey: string) {
+  const Evidence = connection.model<EvidenceRecord>('Evidence', evidenceSchema);
+  const CustodyEvent = connection.model('CustodyEvent', custodySchema);
+  return {
+    Evidence,
+    evidence: new ListedCollection(Evidence, { proceeding: (e) => [e.proceedingId] }),
+    custody: new HashChains<CustodyContent>(CustodyEvent as never, chainKey, (e) => [e.action, e.fromCustodian, e.toCustodian, e.note, e.at.toISOString(), e.by]),
+  };
+}
+
+/** The name of an item's custody chain. */
+export const custodyChain = (evidenceId: string) => `custody/${evidenceId}`;
 
 /** How long a court has to decide a protective order, by urgency (PROTECTIVE_ORDER_* variables). */
 export interface DecisionTimes {

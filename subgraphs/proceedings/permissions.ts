@@ -6,7 +6,7 @@ import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
 
-/** The rules of the root fields; Proceeding fields are decided by their categories (types.ts). */
+/** The rules of the root fields; the fields of the core's entities are decided by their categories (access.ts). */
 
 const proceedingOf = async (args: { proceedingId: string }, ctx: ProceedingContext) => ctx.loaders.proceeding.load(recordId(args.proceedingId, 'proceedingId'));
 const orderOf = async (args: { orderId: string }, ctx: ProceedingContext) => ctx.loaders.protectiveOrder.load(recordId(args.orderId, 'orderId'));

@@ -8,7 +8,9 @@ import { pageOf, type Segment } from '../../common/storage';
 import type { Change } from '../../common/storage';
 import { checkAll, countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
-import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
+import { proceedingAccess } from '../access';
+import { Proceeding } from '../schema/proceeding';
+import { ProceedingStage } from '../schema/vocabulary';
 import { CAN_BE_OVERDUE, deliveryOfStep, drafted, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from './lifecycle';
 import { assistanceReference, deliveryChain, type LegalAssistanceRecord } from './models';
 import {

@@ -2,7 +2,7 @@ import { badInput } from '../../../platform/errors';
 import type { Entity } from '../../common/storage';
 import { checkAll, checkEach, languageCode, localDate, text, validOrUndefined } from '../../common/validate';
 import type { ProceedingContext, ProceedingRecord } from '../models';
-import { ProceedingStage } from '../types';
+import { ProceedingStage } from '../schema/vocabulary';
 import { ecli as parseEcli } from './ecli';
 import { precedentByEcli, type PrecedentRecord } from './models';
 import { checkPublishedTexts, namesToExclude } from './publishing';

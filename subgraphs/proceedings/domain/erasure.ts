@@ -1,5 +1,5 @@
-import type { Erasure } from '../common/erasure';
-import type { ProceedingModels } from './models';
+import type { Erasure } from '../../common/erasure';
+import type { ProceedingModels } from '../models';
 
 /**
  * What proceedings remove when a victim's data is erased (common/erasure.ts): of each
