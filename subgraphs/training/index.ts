@@ -4,15 +4,15 @@ import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
 import { isRecordId } from '../common/validate';
 import { bodyAccess, certificateAccess, practitionerAccess, verificationAccess } from './access';
-import { accreditationRoutes } from './bodies';
-import { isBodyId } from './code';
-import { SigningKeys } from './keys';
+import { accreditationRoutes } from './domain/bodies';
+import { isBodyId } from './domain/code';
+import { SigningKeys } from './domain/keys';
 import { trainingLoaders, trainingModels, type TrainingContext } from './models';
-import { Me, MeTrainingResolver } from './me';
+import { Me, MeTrainingResolver } from './resolvers/me';
 import { trainingPermissions } from './permissions';
-import { AccreditationBodyResolver, AttorneyAccreditationResolver, PractitionerResolver, TrainingProgramResolver } from './resolvers';
-import { CertificateResolver, VerificationResolver } from './certificate-resolvers';
-import { AccreditationBody, AttorneyReference, Certificate, CertificateVerification, Practitioner } from './types';
+import { AccreditationBodyResolver, AttorneyAccreditationResolver, PractitionerResolver, TrainingProgramResolver } from './resolvers/training';
+import { CertificateResolver, VerificationResolver } from './resolvers/certificate';
+import { AccreditationBody, AttorneyReference, Certificate, CertificateVerification, Practitioner } from './schema/types';
 
 /**
  * Training accreditation: regional bodies, their programs and modules, practitioners'

@@ -1,17 +1,17 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../common/audited';
-import type { Entity } from '../common/storage';
-import { pageOf } from '../common/storage';
-import { countryCode, isRecordId, recordId } from '../common/validate';
-import { bodyNamed, establishAccreditationBody, rotateSigningKey } from './bodies';
-import { defineProgram, retireProgram, type ProgramInput } from './programs';
-import { bodyId, catalogCode } from './code';
+import { Audited } from '../../common/audited';
+import type { Entity } from '../../common/storage';
+import { pageOf } from '../../common/storage';
+import { countryCode, isRecordId, recordId } from '../../common/validate';
+import { bodyNamed, establishAccreditationBody, rotateSigningKey } from '../domain/bodies';
+import { defineProgram, retireProgram, type ProgramInput } from '../domain/programs';
+import { bodyId, catalogCode } from '../domain/code';
 import { ownPractitioner } from './me';
-import { jwksUrlOf, revocationListUrlOf } from './credential';
-import { keysWithRetirement } from './keys';
-import type { BodyRecord, CertificateRecord, PractitionerRecord, ProgramRecord, TrainingContext } from './models';
-import { CompletionInput, DefineProgramInput, EstablishAccreditationBodyInput, ExchangeVisitInput, RegisterPractitionerInput } from './inputs';
-import { cpdHours, recordCompletion, recordExchangeVisit, registerPractitioner, type PractitionerInput } from './practitioners';
+import { jwksUrlOf, revocationListUrlOf } from '../domain/credential';
+import { keysWithRetirement } from '../domain/keys';
+import type { BodyRecord, CertificateRecord, PractitionerRecord, ProgramRecord, TrainingContext } from '../models';
+import { CompletionInput, DefineProgramInput, EstablishAccreditationBodyInput, ExchangeVisitInput, RegisterPractitionerInput } from '../schema/inputs';
+import { cpdHours, recordCompletion, recordExchangeVisit, registerPractitioner, type PractitionerInput } from '../domain/practitioners';
 import {
   AccreditationBody,
   AttorneyReference,
@@ -23,8 +23,8 @@ import {
   SigningKey,
   TrainingModule,
   TrainingProgram,
-} from './types';
-import { PractitionerRole } from './vocabulary';
+} from '../schema/types';
+import { PractitionerRole } from '../schema/vocabulary';
 
 type BodyDoc = Entity<BodyRecord>;
 type ProgramDoc = Entity<ProgramRecord>;

@@ -1,12 +1,12 @@
-import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Caller } from '../../platform/auth';
-import type { PublicRoutes } from '../common/server';
-import type { Entity } from '../common/storage';
-import { checkAll, countryCode, nonEmptyList, text } from '../common/validate';
+import { badInput, conflict, forbidden, notFound } from '../../../platform/errors';
+import type { Caller } from '../../../platform/auth';
+import type { PublicRoutes } from '../../common/server';
+import type { Entity } from '../../common/storage';
+import { checkAll, countryCode, nonEmptyList, text } from '../../common/validate';
 import { bodyId, catalogCode, isBodyId } from './code';
 import { signRevocationList } from './credential';
 import { jwksOf } from './keys';
-import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from './models';
+import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from '../models';
 
 /**
  * Accreditation bodies: who acts for one (its officers, by region), how a body comes to

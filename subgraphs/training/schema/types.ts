@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { connectionOf } from '../common/storage';
+import { connectionOf } from '../../common/storage';
 import { CertificateStatus, Competency, PractitionerRole, VerificationStatus } from './vocabulary';
 
 @ObjectType({ description: 'A public key a body signs with (the private half never leaves its key directory)' })

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { meEntity, type MeRecord } from '../common/me';
-import type { Entity } from '../common/storage';
-import { signsInAs } from './access';
-import type { PractitionerRecord, TrainingContext } from './models';
-import { Practitioner } from './types';
+import { meEntity, type MeRecord } from '../../common/me';
+import type { Entity } from '../../common/storage';
+import { signsInAs } from '../access';
+import type { PractitionerRecord, TrainingContext } from '../models';
+import { Practitioner } from '../schema/types';
 
 /** `Me` in the training subgraph: the caller's own practitioner record. */
 export const Me = meEntity();

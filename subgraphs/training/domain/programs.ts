@@ -1,16 +1,16 @@
-import { badInput, conflict } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, nonEmptyList, text } from '../common/validate';
+import { badInput, conflict } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, nonEmptyList, text } from '../../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
 import { catalogCode } from './code';
-import type { ModuleRecord, ProgramRecord, TrainingContext, TrainingModels } from './models';
-import { Competency, PractitionerRole } from './vocabulary';
+import type { ModuleRecord, ProgramRecord, TrainingContext, TrainingModels } from '../models';
+import { Competency, PractitionerRole } from '../schema/vocabulary';
 
 /**
  * Programs of a body, defined and retired by its accreditation officers (and the demo
  * seed, through the same functions). A module code names one module of one program for
  * good: completions and the module lookup (bodies.ts `programOfModule`) rely on it, so a
- * code is held as a slot (common/slots.ts) by its program, and a retired program keeps its
+ * code is held as a slot (common/storage/slots.ts) by its program, and a retired program keeps its
  * codes.
  */
 

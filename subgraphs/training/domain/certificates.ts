@@ -1,15 +1,15 @@
-import { badInput, conflict, notFound, unavailable } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, text } from '../common/validate';
+import { badInput, conflict, notFound, unavailable } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, text } from '../../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
 import { refuseIfRetired } from './programs';
 import { holdStanding, isInForce, passStanding, releaseStanding } from './standing';
 import { certificateCode, newCertificateCode } from './code';
 import { signCredential } from './credential';
 import { SigningKeyMissing } from './keys';
-import type { CertificateRecord, TrainingContext } from './models';
+import type { CertificateRecord, TrainingContext } from '../models';
 import { addMonths, practitionerNamed, today } from './practitioners';
-import { CertificateStatus } from './vocabulary';
+import { CertificateStatus } from '../schema/vocabulary';
 
 /**
  * Certificates: issued when every module of a program was passed, signed as a credential

@@ -1,11 +1,11 @@
-import { badInput, notFound } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../common/validate';
-import { sameRegion } from './access';
+import { badInput, notFound } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
+import { sameRegion } from '../access';
 import { programOfModule } from './bodies';
 import { refuseIfRetired } from './programs';
-import type { CompletionRecord, ExchangeVisitRecord, PractitionerRecord, TrainingContext } from './models';
-import { PractitionerRole } from './vocabulary';
+import type { CompletionRecord, ExchangeVisitRecord, PractitionerRecord, TrainingContext } from '../models';
+import { PractitionerRole } from '../schema/vocabulary';
 
 /**
  * Practitioners and their training record: registration, completions of modules, judges'

@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../common/audited';
-import type { Entity } from '../common/storage';
-import type { VerificationDoc } from './access';
-import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from './certificates';
-import { certificateCode } from './code';
-import { ReissueCertificateInput } from './inputs';
-import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
-import { AccreditationBody, Certificate, CertificateScope, CertificateVerification, Practitioner, StatusChange } from './types';
-import { CertificateStatus, PractitionerRole, VerificationStatus } from './vocabulary';
+import { Audited } from '../../common/audited';
+import type { Entity } from '../../common/storage';
+import type { VerificationDoc } from '../access';
+import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from '../domain/certificates';
+import { certificateCode } from '../domain/code';
+import { ReissueCertificateInput } from '../schema/inputs';
+import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from '../models';
+import { AccreditationBody, Certificate, CertificateScope, CertificateVerification, Practitioner, StatusChange } from '../schema/types';
+import { CertificateStatus, PractitionerRole, VerificationStatus } from '../schema/vocabulary';
 
 type BodyDoc = Entity<BodyRecord>;
 type PractitionerDoc = Entity<PractitionerRecord>;
