@@ -20,7 +20,7 @@ import {
   type PractitionerRecord,
   type ProgramRecord,
 } from './models';
-import { addMonths, today } from './domain/practitioners';
+import { addMonths, today } from './domain/calendar';
 import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './schema/vocabulary';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
