@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
-import { CREDENTIAL_TYPE } from '../subgraphs/training/credential';
+import { CREDENTIAL_TYPE } from '../subgraphs/training/domain/credential';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { COMPLETE, ISSUE, REGISTER, today } from './support/training';
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { mongo } from 'mongoose';
 import { ROOT } from '../platform/paths';
-import { ALPHABET, certificateCode, newCertificateCode } from '../subgraphs/training/code';
-import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/credential';
+import { ALPHABET, certificateCode, newCertificateCode } from '../subgraphs/training/domain/code';
+import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/domain/credential';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { COMPLETE, daysAgo, ISSUE, REGISTER, setUpAccreditation, today, trainingDesk } from './support/training';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../../subgraphs/training/credential';
+import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../../subgraphs/training/domain/credential';
 
 // `npm run --silent verify-credential -- <jws> [--jwks <file-or-url>] [--revocations <file-or-url>] [--hub <url>]`
 // checks an accreditation credential against its body's published keys — offline with a

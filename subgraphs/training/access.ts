@@ -3,9 +3,9 @@ import { basis, forRoles, ownJurisdiction, PUBLIC, typeAccess, type Basis, type 
 import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
-import { isBodyId } from './code';
+import { isBodyId } from './domain/code';
 import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
-import { TOKEN_ROLE, type PractitionerRole } from './vocabulary';
+import { TOKEN_ROLE, type PractitionerRole } from './schema/vocabulary';
 
 type PractitionerDoc = Entity<PractitionerRecord>;
 type BodyDoc = Entity<BodyRecord>;

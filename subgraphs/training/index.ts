@@ -4,15 +4,22 @@ import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
 import { isRecordId } from '../common/validate';
 import { bodyAccess, certificateAccess, practitionerAccess, verificationAccess } from './access';
-import { accreditationRoutes } from './bodies';
-import { isBodyId } from './code';
-import { SigningKeys } from './keys';
+import { accreditationRoutes } from './domain/publications';
+import { isBodyId } from './domain/code';
+import { SigningKeys } from './domain/keys';
 import { trainingLoaders, trainingModels, type TrainingContext } from './models';
-import { Me, MeTrainingResolver } from './me';
+// The entity types first, in this order: the printed schema lists them as they were declared (schema/training.graphql stays as it is).
+import { AccreditationBody } from './schema/body';
+import { Practitioner } from './schema/practitioner';
+import { Certificate, CertificateVerification } from './schema/certificate';
+import { AttorneyReference } from './schema/attorney';
+import { Me } from './schema/me';
 import { trainingPermissions } from './permissions';
-import { AccreditationBodyResolver, AttorneyAccreditationResolver, PractitionerResolver, TrainingProgramResolver } from './resolvers';
-import { CertificateResolver, VerificationResolver } from './certificate-resolvers';
-import { AccreditationBody, AttorneyReference, Certificate, CertificateVerification, Practitioner } from './types';
+import { MeTrainingResolver } from './resolvers/me';
+import { AccreditationBodyResolver } from './resolvers/body';
+import { TrainingProgramResolver } from './resolvers/program';
+import { AttorneyAccreditationResolver, PractitionerResolver } from './resolvers/practitioner';
+import { CertificateResolver, VerificationResolver } from './resolvers/certificate';
 
 /**
  * Training accreditation: regional bodies, their programs and modules, practitioners'

@@ -3,7 +3,7 @@ import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
-import { SigningKeys, type SigningKeyRecord } from './keys';
+import { SigningKeys, type SigningKeyRecord } from './domain/keys';
 
 /** An accreditation body of a region: its id is also the prefix of its certificate codes (WB). */
 export interface BodyRecord {
@@ -279,7 +279,7 @@ export function trainingModels(connection: Connection, settings: TrainingSetting
     slots: new Slots(connection),
     bodies: new ListedCollection(Body, { all: () => ['all'] }),
     programs: new ListedCollection(Program, { all: () => ['all'], body: (p) => [p.bodyId], module: (p) => p.modules.map((m) => m.code) }),
-    // By token subject as a set (common/sets.ts): a subject is a personal identifier, and list ids keep their value for ever.
+    // By token subject as a set (common/storage/sets.ts): a subject is a personal identifier, and list ids keep their value for ever.
     practitioners: new ListedCollection(
       Practitioner,
       { jurisdiction: (p) => [p.jurisdiction], jurisdictionRole: (p) => [`${p.jurisdiction}:${p.role}`] },

@@ -1,10 +1,10 @@
 import { allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
 import type { Entity } from '../common/storage';
 import { mePermissions } from '../common/me';
-import { bodyNamed, mayActFor, mayEstablish, programNamed, programOfModule } from './bodies';
-import { certificateNamed } from './certificates';
+import { bodyNamed, mayActFor, mayEstablish, programNamed, programOfModule } from './domain/bodies';
+import { certificateNamed } from './domain/certificates';
 import type { BodyRecord, TrainingContext } from './models';
-import { practitionerKeptBy } from './practitioners';
+import { practitionerKeptBy } from './domain/practitioners';
 
 /**
  * The rules of the root fields; Practitioner, Certificate and the public types are decided
@@ -13,7 +13,7 @@ import { practitionerKeptBy } from './practitioners';
  * in its region: the body is found from the arguments (BAD_USER_INPUT or NOT_FOUND when
  * there is none), then the region (FORBIDDEN naming it; bodies are public). Writing to a
  * practitioner's training record needs an officer of her jurisdiction or region too, and
- * anyone else is answered as for an unknown practitioner (practitioners.ts).
+ * anyone else is answered as for an unknown practitioner (domain/practitioners.ts).
  */
 const officer = hasRole('accreditation_officer');
 

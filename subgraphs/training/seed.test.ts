@@ -9,12 +9,12 @@ import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
 import { seedTraining, type TrainingSeedSettings } from './seed';
 import { connectDatabase } from '../common/storage';
-import { statusOf } from './certificates';
-import { certificateCode } from './code';
-import { CREDENTIAL_TYPE } from './credential';
-import { jwksOf, SigningKeys } from './keys';
+import { statusOf } from './domain/certificates';
+import { certificateCode } from './domain/code';
+import { CREDENTIAL_TYPE } from './domain/credential';
+import { jwksOf, SigningKeys } from './domain/keys';
 import { trainingModels, type BodyRecord, type CertificateRecord, type PractitionerRecord, type ProgramRecord } from './models';
-import { PractitionerRole } from './vocabulary';
+import { PractitionerRole } from './schema/vocabulary';
 
 // The demo accreditation data `npm start` seeds once: bodies per region with rotated keys
 // kept outside the database, programs, practitioners of every profession in every demo

@@ -6,11 +6,11 @@ import type { Caller } from '../../platform/auth';
 import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
 import { DEFAULT_PUBLIC_URL } from './';
-import { addSigningKey, establishBody } from './bodies';
-import { newCertificateCode } from './code';
-import { checkedProgram, storeProgram } from './programs';
-import { signCredential } from './credential';
-import { SigningKeys } from './keys';
+import { addSigningKey, establishBody } from './domain/bodies';
+import { newCertificateCode } from './domain/code';
+import { checkedProgram, storeProgram } from './domain/programs';
+import { signCredential } from './domain/credential';
+import { SigningKeys } from './domain/keys';
 import {
   trainingModels,
   type BodyRecord,
@@ -20,8 +20,8 @@ import {
   type PractitionerRecord,
   type ProgramRecord,
 } from './models';
-import { addMonths, today } from './practitioners';
-import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './vocabulary';
+import { addMonths, today } from './domain/calendar';
+import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './schema/vocabulary';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
 import { random } from '../../scripts/development/seed';

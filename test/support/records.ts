@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { PURPOSES } from '../../platform/purposes';
 import { legalAidModels } from '../../subgraphs/legal-aid/models';
-import { establishBody } from '../../subgraphs/training/bodies';
-import { SigningKeys } from '../../subgraphs/training/keys';
+import { establishBody } from '../../subgraphs/training/domain/bodies';
+import { SigningKeys } from '../../subgraphs/training/domain/keys';
 import { trainingModels } from '../../subgraphs/training/models';
 import type { TestHub } from './hub';
 

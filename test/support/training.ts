@@ -1,6 +1,6 @@
-import { establishBody } from '../../subgraphs/training/bodies';
-import { SigningKeys } from '../../subgraphs/training/keys';
-import { checkedProgram, storeProgram } from '../../subgraphs/training/programs';
+import { establishBody } from '../../subgraphs/training/domain/bodies';
+import { SigningKeys } from '../../subgraphs/training/domain/keys';
+import { checkedProgram, storeProgram } from '../../subgraphs/training/domain/programs';
 import { trainingModels, type TrainingModels } from '../../subgraphs/training/models';
 import type { TestHub } from './hub';
 

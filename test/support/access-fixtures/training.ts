@@ -1,5 +1,5 @@
-import { establishBody } from '../../../subgraphs/training/bodies';
-import { SigningKeys } from '../../../subgraphs/training/keys';
+import { establishBody } from '../../../subgraphs/training/domain/bodies';
+import { SigningKeys } from '../../../subgraphs/training/domain/keys';
 import { trainingModels } from '../../../subgraphs/training/models';
 import type { TypeFixture } from '../access-matrix';
 import type { TestHub } from '../hub';

@@ -1,4 +1,4 @@
-import { ALPHABET } from '../../../subgraphs/training/code';
+import { ALPHABET } from '../../../subgraphs/training/domain/code';
 import type { MutationFixture } from '../mutation-fixtures';
 import { day, PROGRAM, unique, OFFICER, type Records } from '../records';
 

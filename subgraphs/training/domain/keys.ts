@@ -116,3 +116,8 @@ export function jwksOf(body: { keys: SigningKeyRecord[]; currentKid: string }) {
     })),
   };
 }
+
+/** A body's keys as the graph shows them: oldest first, which one is current, and when each other one retired. */
+export function signingKeysOf(body: { keys: SigningKeyRecord[]; currentKid: string }) {
+  return keysWithRetirement(body).map((k) => ({ kid: k.kid, alg: k.alg, createdAt: k.createdAt, current: k.kid === body.currentKid, retiredAt: k.retiredAt }));
+}

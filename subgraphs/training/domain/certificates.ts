@@ -1,15 +1,17 @@
-import { badInput, conflict, notFound, unavailable } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, text } from '../common/validate';
+import { badInput, conflict, notFound, unavailable } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import type { VerificationDoc } from '../access';
+import { checkAll, text } from '../../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
 import { refuseIfRetired } from './programs';
 import { holdStanding, isInForce, passStanding, releaseStanding } from './standing';
 import { certificateCode, newCertificateCode } from './code';
 import { signCredential } from './credential';
 import { SigningKeyMissing } from './keys';
-import type { CertificateRecord, TrainingContext } from './models';
-import { addMonths, practitionerNamed, today } from './practitioners';
-import { CertificateStatus } from './vocabulary';
+import type { CertificateRecord, TrainingContext } from '../models';
+import { addMonths, today } from './calendar';
+import { practitionerNamed } from './practitioners';
+import { CertificateStatus, type Competency, type PractitionerRole } from '../schema/vocabulary';
 
 /**
  * Certificates: issued when every module of a program was passed, signed as a credential
@@ -30,6 +32,22 @@ export function statusOf(certificate: Pick<CertificateRecord, 'status' | 'expire
   if (certificate.status === CertificateStatus.REVOKED) return CertificateStatus.REVOKED;
   if (isExpired(certificate, now)) return CertificateStatus.EXPIRED;
   return certificate.status as CertificateStatus;
+}
+
+/** What a certificate attests: the program, the holder's profession when it was issued, the competencies. */
+export function scopeOf(certificate: CertificateRecord) {
+  return {
+    programCode: certificate.programCode,
+    programTitle: certificate.programTitle,
+    role: certificate.holderRole as PractitionerRole,
+    competencies: certificate.competencies as Competency[],
+  };
+}
+
+/** `verifyCertificate`: a mistyped code is BAD_USER_INPUT; an unknown one is answered (NOT_FOUND), as of now. */
+export async function verifyCertificate(ctx: TrainingContext, code: string): Promise<VerificationDoc> {
+  const checked = certificateCode(code);
+  return { id: checked, certificate: await ctx.loaders.certificate.load(checked), checkedAt: ctx.now };
 }
 
 export async function certificateNamed(ctx: TrainingContext, code: unknown, field = 'code'): Promise<CertificateDoc> {

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { Role } from '../../platform/auth';
+import type { Role } from '../../../platform/auth';
 
 /** The professions whose training the hub records (not the token roles: interpreters have none). */
 export enum PractitionerRole {

@@ -1,11 +1,11 @@
-import { conflict } from '../../platform/errors';
-import type { CertificateRecord, TrainingModels } from './models';
-import { CertificateStatus } from './vocabulary';
+import { conflict } from '../../../platform/errors';
+import type { CertificateRecord, TrainingModels } from '../models';
+import { CertificateStatus } from '../schema/vocabulary';
 
 /**
  * A practitioner holds at most one certificate in force (VALID or SUSPENDED) of a program.
  * Reading her certificates first is not enough when two officers issue at once, so the
- * certificate in force holds a slot of capacity 1 (common/slots.ts), taken by one insert
+ * certificate in force holds a slot of capacity 1 (common/storage/slots.ts), taken by one insert
  * that the database refuses to a second: exactly one of two simultaneous issuances wins.
  * A revocation gives the slot back at once; an expired certificate's slot is given back
  * by the next issuance that finds it.

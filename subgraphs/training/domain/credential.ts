@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { CREDENTIAL_ALG, type SigningKeys } from './keys';
-import type { BodyRecord, CertificateRecord } from './models';
+import type { BodyRecord, CertificateRecord } from '../models';
 
 /**
  * What a certificate's holder carries: a compact JWS signed by the issuing body's key

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { badInput } from '../../platform/errors';
+import { badInput } from '../../../platform/errors';
 
 /**
  * Certificate codes people read aloud and type: `WB-2026-7KQ4-M9XD` — the issuing body,

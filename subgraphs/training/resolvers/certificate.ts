@@ -1,26 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../common/audited';
-import type { Entity } from '../common/storage';
-import type { VerificationDoc } from './access';
-import { changeStatus, issueCertificate, STATUS_STEPS, statusOf } from './certificates';
-import { certificateCode } from './code';
-import { ReissueCertificateInput } from './inputs';
-import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from './models';
-import { AccreditationBody, Certificate, CertificateScope, CertificateVerification, Practitioner, StatusChange } from './types';
-import { CertificateStatus, PractitionerRole, VerificationStatus } from './vocabulary';
+import { Audited } from '../../common/audited';
+import type { Entity } from '../../common/storage';
+import type { VerificationDoc } from '../access';
+import { changeStatus, issueCertificate, scopeOf, STATUS_STEPS, statusOf, verifyCertificate } from '../domain/certificates';
+import { certificateCode } from '../domain/code';
+import { ReissueCertificateInput } from '../schema/inputs';
+import type { BodyRecord, CertificateRecord, PractitionerRecord, TrainingContext } from '../models';
+import { AccreditationBody } from '../schema/body';
+import { Certificate, CertificateScope, CertificateVerification, StatusChange } from '../schema/certificate';
+import { Practitioner } from '../schema/practitioner';
+import { CertificateStatus, PractitionerRole, VerificationStatus } from '../schema/vocabulary';
 
 type BodyDoc = Entity<BodyRecord>;
 type PractitionerDoc = Entity<PractitionerRecord>;
 type CertificateDoc = Entity<CertificateRecord>;
-
-function scopeOf(certificate: CertificateRecord): CertificateScope {
-  return {
-    programCode: certificate.programCode,
-    programTitle: certificate.programTitle,
-    role: certificate.holderRole as PractitionerRole,
-    competencies: certificate.competencies as CertificateScope['competencies'],
-  };
-}
 
 @Resolver(() => Certificate)
 export class CertificateResolver {
@@ -119,9 +112,8 @@ export class VerificationResolver {
   @Query(() => CertificateVerification, {
     description: "Anyone, without a token: a certificate's status, holder, role, body, scope and dates as of now (NOT_FOUND for an unknown code; BAD_USER_INPUT for a mistyped one)",
   })
-  async verifyCertificate(@Arg('code', () => String) code: string, @Ctx() ctx: TrainingContext): Promise<VerificationDoc> {
-    const checked = certificateCode(code);
-    return { id: checked, certificate: await ctx.loaders.certificate.load(checked), checkedAt: ctx.now };
+  verifyCertificate(@Arg('code', () => String) code: string, @Ctx() ctx: TrainingContext): Promise<VerificationDoc> {
+    return verifyCertificate(ctx, code);
   }
 
   @FieldResolver(() => String)

@@ -1,16 +1,13 @@
-import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Caller } from '../../platform/auth';
-import type { PublicRoutes } from '../common/server';
-import type { Entity } from '../common/storage';
-import { checkAll, countryCode, nonEmptyList, text } from '../common/validate';
+import { badInput, conflict, forbidden, notFound } from '../../../platform/errors';
+import type { Caller } from '../../../platform/auth';
+import type { Entity } from '../../common/storage';
+import { checkAll, countryCode, nonEmptyList, text } from '../../common/validate';
 import { bodyId, catalogCode, isBodyId } from './code';
-import { signRevocationList } from './credential';
-import { jwksOf } from './keys';
-import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from './models';
+import type { BodyRecord, ProgramRecord, TrainingContext, TrainingModels } from '../models';
 
 /**
  * Accreditation bodies: who acts for one (its officers, by region), how a body comes to
- * be with its first key, key rotation, and what it publishes without a token.
+ * be with its first key, and key rotation (what it publishes without a token: publications.ts).
  */
 
 type BodyDoc = Entity<BodyRecord>;
@@ -121,24 +118,3 @@ export async function addSigningKey(models: TrainingModels, bodyId: string, by: 
     throw error;
   }
 }
-
-async function publishingBody(models: TrainingModels, bodyId: string): Promise<BodyRecord | null> {
-  return isBodyId(bodyId) ? ((await models.Body.findById(bodyId).lean()) as BodyRecord | null) : null;
-}
-
-/**
- * What each body publishes, without a token, at the subgraph's port and (proxied) the
- * gateway's: its keys as a JWKS, and its revocation list signed with its current key.
- */
-export const accreditationRoutes: PublicRoutes<TrainingModels> = {
-  '/.well-known/accreditation/:bodyId/jwks.json': async ({ bodyId }, { models }) => {
-    const body = await publishingBody(models, bodyId);
-    return body && { contentType: 'application/jwk-set+json', body: JSON.stringify(jwksOf(body)), maxAgeSeconds: 60 };
-  },
-  '/.well-known/accreditation/:bodyId/revocations.jwt': async ({ bodyId }, { models, now }) => {
-    const body = await publishingBody(models, bodyId);
-    if (!body) return null;
-    const withdrawn = await models.certificates.loaderBy('withdrawn').load(body._id);
-    return { contentType: 'application/jwt', body: await signRevocationList(models.keys, models.publicUrl, body, withdrawn, now), maxAgeSeconds: 0 };
-  },
-};

@@ -1,16 +1,16 @@
-import { badInput, conflict } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, nonEmptyList, text } from '../common/validate';
-import { isDuplicateKey, programNamed } from './bodies';
+import { badInput, conflict } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, nonEmptyList, text } from '../../common/validate';
+import { bodyNamed, isDuplicateKey, programNamed } from './bodies';
 import { catalogCode } from './code';
-import type { ModuleRecord, ProgramRecord, TrainingContext, TrainingModels } from './models';
-import { Competency, PractitionerRole } from './vocabulary';
+import type { ModuleRecord, ProgramRecord, TrainingContext, TrainingModels } from '../models';
+import { Competency, PractitionerRole } from '../schema/vocabulary';
 
 /**
  * Programs of a body, defined and retired by its accreditation officers (and the demo
  * seed, through the same functions). A module code names one module of one program for
  * good: completions and the module lookup (bodies.ts `programOfModule`) rely on it, so a
- * code is held as a slot (common/slots.ts) by its program, and a retired program keeps its
+ * code is held as a slot (common/storage/slots.ts) by its program, and a retired program keeps its
  * codes.
  */
 
@@ -152,3 +152,11 @@ export async function retireProgram(ctx: TrainingContext, code: string, reason: 
 export function refuseIfRetired(program: ProgramRecord, field: string, what: string): void {
   if (program.retiredAt) throw badInput(field, `${program._id} was retired on ${program.retiredAt.toISOString().slice(0, 10)} (${program.retirementReason}): it takes no new ${what}`);
 }
+
+/** `trainingPrograms`: a body's programs (every body's when none is named), in the order they were set up. */
+export async function programsOf(ctx: TrainingContext, bodyId?: string): Promise<ProgramDoc[]> {
+  if (bodyId == null) return ctx.loaders.allPrograms.load('all');
+  return ctx.loaders.programsOfBody.load((await bodyNamed(ctx, bodyId, 'bodyId')).id);
+}
+
+export const totalHours = (program: ProgramRecord) => program.modules.reduce((sum, m) => sum + m.hours, 0);
