@@ -1,9 +1,8 @@
 import { isVisible, type DataCategory } from '../common/access';
-import { ageGroupNow } from './age';
-import { victimAccess } from './types/victim';
+import { ageGroupNow } from './domain/age';
+import { victimAccess } from './schema/victim';
 import type { ConsentSource } from '../common/consents';
-import type { ConsentRecord } from './models';
-import type { VictimContext } from './loaders';
+import type { ConsentRecord, VictimContext } from './models';
 
 export type { DataCategory };
 

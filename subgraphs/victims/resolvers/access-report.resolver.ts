@@ -2,9 +2,9 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../platform/errors';
 import { accessReportEntries } from '../../common/access-report';
 import { dateTime, recordId } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import { AccessReport } from '../types/access-report';
-import { victimAccess } from '../types/victim';
+import type { VictimContext } from '../models';
+import { AccessReport } from '../schema/access-report';
+import { victimAccess } from '../schema/victim';
 
 @Resolver()
 export class AccessReportResolver {

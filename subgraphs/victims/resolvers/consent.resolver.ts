@@ -1,13 +1,13 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
-import { refuseIfClosed } from '../registration';
+import { refuseIfClosed } from '../domain/registration';
 import { checkAll, countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
-import { refreshSharing, sharingOf } from '../sharing';
-import type { VictimContext } from '../loaders';
-import { Consent, VictimSharing } from '../types/consent';
-import { GrantConsentInput } from '../types/inputs';
+import { refreshSharing, sharingOf } from '../domain/sharing';
+import type { VictimContext } from '../models';
+import { Consent, VictimSharing } from '../schema/consent';
+import { GrantConsentInput } from '../schema/inputs';
 
 const MAX_SHARING_BATCH = 500;
 

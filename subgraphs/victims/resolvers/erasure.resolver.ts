@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../platform/errors';
 import { MAX_NOTICES } from '../../common/erasure-feed';
-import type { VictimContext } from '../loaders';
-import { ErasureNoticePage } from '../types/erasure';
+import type { VictimContext } from '../models';
+import { ErasureNoticePage } from '../schema/erasure';
 
 @Resolver()
 export class ErasureFeedResolver {

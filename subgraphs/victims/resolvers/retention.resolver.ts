@@ -2,10 +2,10 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
 import { badInput, notFound } from '../../../platform/errors';
 import { recordId, text } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import { anonymize, REMOVED_FIELDS, retainUntil } from '../retention';
-import { VictimStatus } from '../types/enums';
-import { Victim } from '../types/victim';
+import type { VictimContext } from '../models';
+import { anonymize, REMOVED_FIELDS, retainUntil } from '../domain/retention';
+import { VictimStatus } from '../schema/vocabulary';
+import { Victim } from '../schema/victim';
 
 @Resolver()
 export class RetentionResolver {

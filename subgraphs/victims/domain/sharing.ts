@@ -1,9 +1,8 @@
-import { isVisible } from '../common/access';
-import type { SharedConsent } from '../common/consents';
-import { consentIsActive } from './access';
-import type { VictimContext } from './loaders';
-import { dayOf, type VictimModels } from './models';
-import { victimAccess } from './types/victim';
+import { isVisible } from '../../common/access';
+import type { SharedConsent } from '../../common/consents';
+import { consentIsActive } from '../access';
+import { type VictimContext, dayOf, type VictimModels } from '../models';
+import { victimAccess } from '../schema/victim';
 
 /**
  * Where a victim is listed besides its own jurisdiction: `sharedWith` holds the other

@@ -5,9 +5,8 @@ import { basis, forRoles, ownJurisdiction, typeAccess } from '../../common/acces
 import type { Entity } from '../../common/storage';
 import { connectionOf } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import type { ReferralRecord } from '../referral.model';
-import { AgeGroup, Gender } from './enums';
+import type { VictimContext, ReferralRecord } from '../models';
+import { AgeGroup, Gender } from './vocabulary';
 import { PossibleDuplicate, Victim } from './victim';
 
 export enum ReferralStatus {

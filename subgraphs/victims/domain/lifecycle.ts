@@ -1,10 +1,9 @@
-import { badInput, conflict, notFound } from '../../platform/errors';
-import { checkAll, languageCodes, localDate, recordId, text } from '../common/validate';
-import type { VictimContext } from './loaders';
-import { dayOf, type IdentificationRecord, type VictimRecord } from './models';
+import { badInput, conflict, notFound } from '../../../platform/errors';
+import { checkAll, languageCodes, localDate, recordId, text } from '../../common/validate';
+import { type VictimContext, dayOf, type IdentificationRecord, type VictimRecord } from '../models';
 import { phoneNumber, refuseIfClosed } from './registration';
-import { VictimStatus } from './types/enums';
-import type { IdentifyVictimInput, UpdateVictimInput } from './types/lifecycle';
+import { VictimStatus } from '../schema/vocabulary';
+import type { IdentifyVictimInput, UpdateVictimInput } from '../schema/lifecycle';
 
 /**
  * The record after registration: what changes in a victim's situation (contact, where she

@@ -13,11 +13,10 @@ import {
 import type { Entity } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
 import { connectionOf } from '../../common/storage';
-import type { VictimContext } from '../loaders';
-import type { VictimRecord } from '../models';
+import type { VictimContext, VictimRecord } from '../models';
 import { Consent } from './consent';
 import { Identification } from './lifecycle';
-import { AgeGroup, Gender, VictimStatus, Vulnerability } from './enums';
+import { AgeGroup, Gender, VictimStatus, Vulnerability } from './vocabulary';
 import { Accommodations, RecoveryPeriod, Screening } from './screening';
 
 /**

@@ -1,8 +1,8 @@
-import type { Caller } from '../../platform/auth';
-import type { AuditLog } from '../common/audit';
+import type { Caller } from '../../../platform/auth';
+import type { AuditLog } from '../../common/audit';
 import { ageGroupOf, ageOn } from './age';
-import { dayOf, type VictimModels, type VictimRecord } from './models';
-import { VictimStatus } from './types/enums';
+import { dayOf, type VictimModels, type VictimRecord } from '../models';
+import { VictimStatus } from '../schema/vocabulary';
 
 /**
  * Retention and erasure. A closed record keeps its personal data for the retention
