@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
-import { localConsents } from './access';
+import { localConsents, referralAccess, victimAccess } from './access';
 import { victimLoaders, victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
@@ -13,8 +13,7 @@ import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { VictimLifecycleResolver } from './resolvers/lifecycle.resolver';
-import { referralAccess } from './schema/referral';
-import { Victim, victimAccess } from './schema/victim';
+import { Victim } from './schema/victim';
 import { victimReference } from './resolvers/victim.reference';
 
 const env = {

@@ -4,7 +4,7 @@ import { mePermissions } from '../common/me';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
-import { REFERRERS } from './schema/referral';
+import { REFERRERS } from './access';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 

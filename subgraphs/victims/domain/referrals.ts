@@ -7,8 +7,8 @@ import { INDICATOR_BY_CODE } from './ilo-indicators';
 import type { VictimContext, VictimRecord, ReferralRecord } from '../models';
 import { registerVictim } from './registration';
 import { AgeGroup, Gender } from '../schema/vocabulary';
-import { AcceptReferralInput, ReferralStatus, referralAccess, SubmitReferralInput } from '../schema/referral';
-import { victimAccess } from '../schema/victim';
+import { referralAccess, victimAccess } from '../access';
+import { AcceptReferralInput, ReferralStatus, SubmitReferralInput } from '../schema/referral';
 
 /**
  * Referrals in a national referral mechanism: a first responder's system or the police

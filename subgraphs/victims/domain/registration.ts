@@ -2,7 +2,7 @@ import { badInput, badInputs, conflict, notFound } from '../../../platform/error
 import { checkAll, countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
-import { type VictimContext, dayOf, type VictimRecord } from '../models';
+import { type VictimContext, dayOf } from '../models';
 import { MAX_SCREENINGS } from './screening';
 import { VictimStatus } from '../schema/vocabulary';
 import type { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../schema/inputs';

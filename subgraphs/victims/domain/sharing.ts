@@ -1,8 +1,9 @@
+import { badInput } from '../../../platform/errors';
 import { isVisible } from '../../common/access';
 import type { SharedConsent } from '../../common/consents';
-import { consentIsActive } from '../access';
+import { countryCode, recordId } from '../../common/validate';
+import { consentIsActive, victimAccess } from '../access';
 import { type VictimContext, dayOf, type VictimModels } from '../models';
-import { victimAccess } from '../schema/victim';
 
 /**
  * Where a victim is listed besides its own jurisdiction: `sharedWith` holds the other
@@ -79,6 +80,16 @@ export async function sharingOf(ctx: VictimContext, victimId: string, grantee: s
   for (const basis of bases) ctx.audit.noteRead('Victim', victimId, 'consents', true, basis);
   if (!own) ctx.audit.noteRead('Victim', victimId, 'jurisdiction', true, bases[0]);
   return { victimId, jurisdiction: victim.jurisdiction, consents };
+}
+
+const MAX_SHARING_BATCH = 500;
+
+/** `victimSharing`: the consent question for up to 500 victims at once (each id once), each answered by sharingOf. */
+export async function sharingOfVictims(ctx: VictimContext, victimIds: string[], grantee: string | undefined): Promise<SharingAnswer[]> {
+  if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
+  const ids = [...new Set(victimIds.map((id, i) => recordId(id, `victimIds[${i}]`)))];
+  const jurisdiction = grantee != null ? countryCode(grantee, 'grantee') : undefined;
+  return Promise.all(ids.map((victimId) => sharingOf(ctx, victimId, jurisdiction)));
 }
 
 /** The Victim fields a consent answer reveals, as audit events name them. */

@@ -5,7 +5,8 @@ import type { Entity } from '../../common/storage';
 import { recordId } from '../../common/validate';
 import type { VictimContext, ReferralRecord } from '../models';
 import { acceptReferral, declineReferral, referralsOf, submitReferral } from '../domain/referrals';
-import { AcceptReferralInput, AcceptReferralPayload, Referral, ReferralConnection, ReferralStatus, SubmitReferralInput, referralAccess } from '../schema/referral';
+import { AcceptReferralInput, AcceptReferralPayload, Referral, ReferralConnection, ReferralStatus, SubmitReferralInput } from '../schema/referral';
+import { referralAccess } from '../access';
 import { Victim } from '../schema/victim';
 
 type ReferralDoc = Entity<ReferralRecord>;
