@@ -15,7 +15,7 @@ export interface ScreeningRecord {
   recordedAt?: Date;
 }
 
-/** How a presumed victim became an identified one (identifyVictim, lifecycle.ts). */
+/** How a presumed victim became an identified one (identifyVictim, domain/lifecycle.ts). */
 export interface IdentificationRecord {
   basis: string;
   note: string | null;
@@ -56,11 +56,11 @@ export interface VictimRecord {
   identification?: IdentificationRecord | null;
   /** Keyed hash of normalized identity, for cross-border duplicate detection. */
   identityHash: string | null;
-  /** Other jurisdictions an active consent names: where the victim is listed (sharing.ts). */
+  /** Other jurisdictions an active consent names: where the victim is listed (domain/sharing.ts). */
   sharedWith: string[];
   registeredBy: string;
   registeredAt: Date;
-  /** Closing starts the retention period; after it the record is anonymized (retention.ts). */
+  /** Closing starts the retention period; after it the record is anonymized (domain/retention.ts). */
   closedAt?: Date | null;
   closingReason?: string | null;
   retainUntil?: Date | null;
@@ -240,12 +240,13 @@ export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * The victims store: its collections with the lists they are read by (common/store.ts),
- * and the hub-wide key for identity hashes.
- */
 /** Days a closed record keeps its personal data: five years unless configured (RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 1826;
+
+/**
+ * The victims store: its collections with the lists they are read by (common/storage/store.ts),
+ * and the hub-wide key for identity hashes.
+ */
 
 export function victimModels(connection: Connection, identityKey: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   const Victim = connection.model<VictimRecord>('Victim', victimSchema);
@@ -271,11 +272,11 @@ export function victimModels(connection: Connection, identityKey: string, retent
       victim: (c) => [String(c.victimId)],
       expiresOn: (c) => [c.expiresAt ? dayOf(c.expiresAt) : null],
     }),
-    /** Referrals from partner systems and the police (referrals.ts). */
+    /** Referrals from partner systems and the police (domain/referrals.ts). */
     referrals: referralCollection(connection),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
-    /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */
+    /** How far this process has swept expired consents out of `sharedWith` (domain/sharing.ts). */
     sharingSweep: { before: null as string | null, done: new Set<string>() },
     identityKey,
     retentionDays,

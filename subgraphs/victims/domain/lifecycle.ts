@@ -8,7 +8,7 @@ import type { IdentifyVictimInput, UpdateVictimInput } from '../schema/lifecycle
 /**
  * The record after registration: what changes in a victim's situation (contact, where she
  * stays, her needs, her languages) and her identification. Each is one audited write of
- * the fields it sets, under the record's lock (common/store.ts), checked whole first.
+ * the fields it sets, under the record's lock (common/storage/store.ts), checked whole first.
  */
 
 /** The fields `updateVictim` may set, as the Victim type and the audit trail name them. */

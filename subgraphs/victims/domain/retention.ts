@@ -9,7 +9,7 @@ import { VictimStatus } from '../schema/vocabulary';
 /**
  * Retention and erasure. A closed record keeps its personal data for the retention
  * period, then it is anonymized: identity, contact, location, health and testimony are
- * removed, and the identity hash with them (its set is gone with it, common/sets.ts);
+ * removed, and the identity hash with them (its set is gone with it, common/storage/sets.ts);
  * CASE fields stay for statistics, the age as its CTDC bin. Consent notes (free text) go
  * too. Audit events stay: they name fields and decisions, never the data.
  *

@@ -9,7 +9,7 @@ import { type VictimContext, dayOf, type VictimModels } from '../models';
  * Where a victim is listed besides its own jurisdiction: `sharedWith` holds the other
  * jurisdictions that an active consent names. It is set again whenever a consent is
  * granted, withdrawn or found expired, and lists the victim for those jurisdictions
- * (common/store.ts); what each field then shows is still decided per field, per request.
+ * (common/storage/store.ts); what each field then shows is still decided per field, per request.
  */
 export async function refreshSharing(models: VictimModels, victimId: string, now: Date): Promise<void> {
   // Under the victim's lock, after this request's own consent write: of concurrent
@@ -50,7 +50,7 @@ export async function sweepExpiredConsents(models: VictimModels, now: Date): Pro
   sweep.before = today;
 }
 
-/** What `victimSharing` answers for one victim (types/consent.ts VictimSharing). */
+/** What `victimSharing` answers for one victim (schema/consent.ts VictimSharing). */
 export interface SharingAnswer {
   victimId: string;
   jurisdiction: string | null;

@@ -5,7 +5,7 @@ import type { VictimContext } from '../models';
 import { IdentifyVictimInput, UpdateVictimInput } from '../schema/lifecycle';
 import { Victim } from '../schema/victim';
 
-/** The victim record after registration (lifecycle.ts); who may call each: permissions.ts. */
+/** The victim record after registration (domain/lifecycle.ts); who may call each: permissions.ts. */
 @Resolver(() => Victim)
 export class VictimLifecycleResolver {
   @Audited('VICTIM_UPDATED')
