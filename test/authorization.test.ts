@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { ROLES as ALL_ROLES, type Role } from '../platform/auth';
-import { victimAccess } from '../subgraphs/victims/types/victim';
+import { victimAccess } from '../subgraphs/victims/access';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';
 

@@ -3,7 +3,7 @@ import { ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
 import { decide, ROLES_BY_CATEGORY } from '../subgraphs/common/access';
 import type { RequestContext } from '../subgraphs/common/context';
 import { consentCovers, localConsents } from '../subgraphs/victims/access';
-import { victimAccess } from '../subgraphs/victims/types/victim';
+import { victimAccess } from '../subgraphs/victims/access';
 import type { ConsentRecord, VictimRecord } from '../subgraphs/victims/models';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';

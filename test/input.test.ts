@@ -1,4 +1,4 @@
-import { ILO_INDICATORS } from '../subgraphs/victims/ilo-indicators';
+import { ILO_INDICATORS } from '../subgraphs/victims/domain/ilo-indicators';
 import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
 

@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import { ROOT } from '../platform/paths';
 import { connectDatabase } from '../subgraphs/common/storage';
 import { victimModels } from '../subgraphs/victims/models';
-import { runRetention } from '../subgraphs/victims/retention';
+import { runRetention } from '../subgraphs/victims/domain/retention';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
-import { assessScreening } from '../../subgraphs/victims/screening';
+import { assessScreening } from '../../subgraphs/victims/domain/screening';
 import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../../subgraphs/common/demo';
 import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
 import { proceedingModels } from '../../subgraphs/proceedings/models';

@@ -4,7 +4,7 @@ import { AuditLog } from '../../subgraphs/common/audit';
 import { auditKeys } from '../../subgraphs/common/audit-checkpoints';
 import { connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
-import { runRetention } from '../../subgraphs/victims/retention';
+import { runRetention } from '../../subgraphs/victims/domain/retention';
 import { devDatabase, keptSecrets } from '../development/dev-env';
 
 /**

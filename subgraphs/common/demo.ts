@@ -6,3 +6,13 @@ export const DEMO_REGIONS: Record<string, string[]> = {
 };
 
 export const DEMO_JURISDICTIONS = Object.values(DEMO_REGIONS).flat();
+
+/** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
+export function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,11 +1,124 @@
-import { isVisible, type DataCategory } from '../common/access';
-import { ageGroupNow } from './age';
-import { victimAccess } from './types/victim';
+import type { Role } from '../../platform/auth';
+import {
+  basis,
+  forRoles,
+  isVisible,
+  namedByVictimConsent,
+  overseesJurisdiction,
+  ownJurisdiction,
+  PROFESSIONALS,
+  protectedCategories,
+  typeAccess,
+  victimConsent,
+  type DataCategory,
+} from '../common/access';
 import type { ConsentSource } from '../common/consents';
-import type { ConsentRecord } from './models';
-import type { VictimContext } from './loaders';
+import type { Entity } from '../common/storage';
+import { isRecordId } from '../common/validate';
+import { ageGroupNow } from './domain/age';
+import type { ConsentRecord, ReferralRecord, VictimContext, VictimRecord } from './models';
 
 export type { DataCategory };
+
+/**
+ * Who may read which Victim field. Protected categories: the hub's roles for each, acting
+ * in the victim's own jurisdiction or holding an active consent of the victim for that
+ * category and jurisdiction. The consent records (purposes, grantees, who recorded them)
+ * are not CASE data: professionals of the victim's jurisdiction and auditors overseeing it
+ * see them all; a professional of a jurisdiction an active consent names sees only the
+ * consents naming it, without who recorded them (resolvers/victim.resolver.ts); shelters,
+ * partner systems and accreditation officers see none.
+ */
+export const victimAccess = typeAccess<Entity<VictimRecord>>({
+  typeName: 'Victim',
+  noun: 'this victim',
+  id: (victim) => victim.id,
+  jurisdiction: (victim) => victim.jurisdiction,
+  visibleOn: [namedByVictimConsent((victim) => victim.id)],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.victim.load(id))?.jurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    caseReference: 'CASE',
+    jurisdiction: 'CASE',
+    status: 'CASE',
+    ageGroup: 'CASE',
+    gender: 'CASE',
+    nationality: 'CASE',
+    languages: 'CASE',
+    nonPunishmentProtection: 'CASE',
+    recoveryPeriod: 'CASE',
+    closedAt: 'CASE',
+    retainUntil: 'CASE',
+    consents: 'CONSENT_RECORDS',
+    legalName: 'IDENTITY',
+    dateOfBirth: 'IDENTITY',
+    contactPhone: 'CONTACT',
+    currentLocality: 'LOCATION',
+    vulnerabilities: 'HEALTH',
+    accommodations: 'HEALTH',
+    screening: 'TESTIMONY',
+    screenings: 'TESTIMONY',
+    // The grounds of an identification are part of the victim's account, like a screening.
+    identification: 'TESTIMONY',
+  },
+  rules: {
+    ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
+    CONSENT_RECORDS: {
+      roles: [...PROFESSIONALS, 'auditor'],
+      bases: [
+        overseesJurisdiction((victim) => victim.jurisdiction),
+        forRoles(PROFESSIONALS, ownJurisdiction((victim) => victim.jurisdiction)),
+        forRoles(PROFESSIONALS, namedByVictimConsent((victim) => victim.id)),
+      ],
+      denied: (whom) => `The consent records of this victim are not shown to ${whom}`,
+    },
+  },
+});
+
+/** The roles that refer presumed victims: first responders' systems and the police. */
+export const REFERRERS: Role[] = ['partner_system', 'law_enforcement'];
+
+type ReferralDoc = Entity<ReferralRecord>;
+
+/** A member of the organisation that referred, in the referral's jurisdiction. */
+const referringOrganisation = basis<ReferralDoc>(
+  'the referring organisation',
+  'REFERRER',
+  (ctx, r) => ctx.caller!.org === r.sourceOrganisation && ctx.caller!.jurisdiction === r.jurisdiction,
+  { roles: REFERRERS },
+);
+const socialWorkers = forRoles<ReferralDoc>(['social_worker'], ownJurisdiction((r) => r.jurisdiction));
+
+/**
+ * Who may know of a referral at all (REFERRAL, no field of its own): the referring
+ * organisation and the social workers of its jurisdiction; they read its status and
+ * outcome (CASE). The referred person's data (REFERRED_PERSON) only the social workers
+ * read, each read logged; the referrer does not learn the registration it became.
+ */
+export const referralAccess = typeAccess<ReferralDoc>({
+  typeName: 'Referral',
+  noun: 'this referral',
+  id: (r) => r.id,
+  jurisdiction: (r) => r.jurisdiction,
+  visibleOn: [],
+  knownTo: 'REFERRAL',
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.referral.load(id))?.jurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    ...Object.fromEntries(['status', 'urgency', 'sourceOrganisation', 'sourceReference', 'submittedAt', 'decidedAt', 'declineReason'].map((f) => [f, 'CASE'])),
+    ...Object.fromEntries(
+      ['name', 'alias', 'dateOfBirth', 'ageGroup', 'nationality', 'gender', 'languages', 'locality', 'indicators', 'safeContact', 'note', 'victim'].map((f) => [f, 'REFERRED_PERSON']),
+    ),
+  },
+  rules: {
+    REFERRAL: { roles: ['social_worker', ...REFERRERS], bases: [socialWorkers, referringOrganisation] },
+    REFERRED_PERSON: {
+      roles: ['social_worker'],
+      bases: [socialWorkers],
+      denied: (whom) => `The referred person's data is shown only to the social workers of the referral's jurisdiction, not to ${whom}`,
+    },
+  },
+});
 
 export function consentIsActive(consent: ConsentRecord, now: Date): boolean {
   return consent.withdrawnAt === null && (consent.expiresAt === null || consent.expiresAt > now);

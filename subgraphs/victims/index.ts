@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
 import type { SubgraphDefinition } from '../common/server';
-import { localConsents } from './access';
-import { victimLoaders } from './loaders';
-import { victimModels } from './models';
+import { localConsents, referralAccess, victimAccess } from './access';
+import { victimLoaders, victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
@@ -14,9 +13,8 @@ import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { VictimLifecycleResolver } from './resolvers/lifecycle.resolver';
-import { referralAccess } from './types/referral';
-import { Victim, victimAccess } from './types/victim';
-import { victimReference } from './victim.reference';
+import { Victim } from './schema/victim';
+import { victimReference } from './resolvers/victim.reference';
 
 const env = {
   RETENTION_DAYS: vars.integer('days a closed record keeps its personal data before it is anonymized (default 1826, five years)', 0, 36_500),

@@ -1,9 +1,9 @@
 import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
 import { ErasureNotices } from '../common/erasure-feed';
-import { ListedCollection, listedField } from '../common/storage';
+import type { RequestContext } from '../common/context';
+import { ListedCollection, listedField, loaderById } from '../common/storage';
 import type { DataCategory } from './access';
-import { referralCollection } from './referral.model';
 
 export interface ScreeningRecord {
   screenedAt: Date;
@@ -15,7 +15,7 @@ export interface ScreeningRecord {
   recordedAt?: Date;
 }
 
-/** How a presumed victim became an identified one (identifyVictim, lifecycle.ts). */
+/** How a presumed victim became an identified one (identifyVictim, domain/lifecycle.ts). */
 export interface IdentificationRecord {
   basis: string;
   note: string | null;
@@ -56,11 +56,11 @@ export interface VictimRecord {
   identification?: IdentificationRecord | null;
   /** Keyed hash of normalized identity, for cross-border duplicate detection. */
   identityHash: string | null;
-  /** Other jurisdictions an active consent names: where the victim is listed (sharing.ts). */
+  /** Other jurisdictions an active consent names: where the victim is listed (domain/sharing.ts). */
   sharedWith: string[];
   registeredBy: string;
   registeredAt: Date;
-  /** Closing starts the retention period; after it the record is anonymized (retention.ts). */
+  /** Closing starts the retention period; after it the record is anonymized (domain/retention.ts). */
   closedAt?: Date | null;
   closingReason?: string | null;
   retainUntil?: Date | null;
@@ -156,17 +156,97 @@ const consentSchema = new Schema<ConsentRecord>(
   { collection: 'consents', versionKey: false },
 );
 
+/**
+ * A referral of a presumed victim by a first responder's system (national referral
+ * mechanism): what it takes to find and register the person, who referred, and what a
+ * social worker of the jurisdiction decided.
+ */
+export interface ReferralRecord {
+  _id: string;
+  /** Where it was referred: the referrer's jurisdiction, whose social workers decide. */
+  jurisdiction: string;
+  /** The referring organisation (token `org`) and its own reference for the case. */
+  sourceOrganisation: string;
+  sourceReference: string | null;
+  submittedBy: string;
+  submittedAt: Date;
+  urgency: string;
+  name: string | null;
+  alias: string | null;
+  dateOfBirth: string | null;
+  ageGroup: string | null;
+  nationality: string;
+  gender: string;
+  languages: string[];
+  locality: string | null;
+  indicatorCodes: string[];
+  safeContact: string | null;
+  note: string | null;
+  status: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  declineReason: string | null;
+  /** The registration it became (or was linked to) when accepted. */
+  victimId: string | null;
+  _listed?: string[];
+}
+
+const referralSchema = new Schema<ReferralRecord>(
+  {
+    _id: String,
+    jurisdiction: { type: String, required: true },
+    sourceOrganisation: { type: String, required: true },
+    sourceReference: { type: String, default: null },
+    submittedBy: { type: String, required: true },
+    submittedAt: { type: Date, required: true },
+    urgency: { type: String, required: true },
+    name: { type: String, default: null },
+    alias: { type: String, default: null },
+    dateOfBirth: { type: String, default: null },
+    ageGroup: { type: String, default: null },
+    nationality: { type: String, required: true },
+    gender: { type: String, required: true },
+    languages: { type: [String], default: [] },
+    locality: { type: String, default: null },
+    indicatorCodes: { type: [String], default: [] },
+    safeContact: { type: String, default: null },
+    note: { type: String, default: null },
+    status: { type: String, required: true },
+    decidedBy: { type: String, default: null },
+    decidedAt: { type: Date, default: null },
+    declineReason: { type: String, default: null },
+    victimId: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'referrals', versionKey: false },
+);
+
+/** The referrals, listed for the social workers of a jurisdiction and for each referring organisation (by status too). */
+export function referralCollection(connection: Connection) {
+  const Referral = connection.model<ReferralRecord>('Referral', referralSchema);
+  const source = (r: ReferralRecord) => `${r.jurisdiction}:${r.sourceOrganisation}`;
+  return new ListedCollection(Referral, {
+    jurisdiction: (r) => [r.jurisdiction],
+    jurisdictionStatus: (r) => [`${r.jurisdiction}:${r.status}`],
+    source: (r) => [source(r)],
+    sourceStatus: (r) => [`${source(r)}:${r.status}`],
+  });
+}
+
+export type Referrals = ReturnType<typeof referralCollection>;
+
 /** The day (UTC) a date falls on, `YYYY-MM-DD`. */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * The victims store: its collections with the lists they are read by (common/store.ts),
- * and the hub-wide key for identity hashes.
- */
 /** Days a closed record keeps its personal data: five years unless configured (RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 1826;
+
+/**
+ * The victims store: its collections with the lists they are read by (common/storage/store.ts),
+ * and the hub-wide key for identity hashes.
+ */
 
 export function victimModels(connection: Connection, identityKey: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   const Victim = connection.model<VictimRecord>('Victim', victimSchema);
@@ -192,11 +272,11 @@ export function victimModels(connection: Connection, identityKey: string, retent
       victim: (c) => [String(c.victimId)],
       expiresOn: (c) => [c.expiresAt ? dayOf(c.expiresAt) : null],
     }),
-    /** Referrals from partner systems and the police (referrals.ts). */
+    /** Referrals from partner systems and the police (domain/referrals.ts). */
     referrals: referralCollection(connection),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
-    /** How far this process has swept expired consents out of `sharedWith` (sharing.ts). */
+    /** How far this process has swept expired consents out of `sharedWith` (domain/sharing.ts). */
     sharingSweep: { before: null as string | null, done: new Set<string>() },
     identityKey,
     retentionDays,
@@ -204,3 +284,15 @@ export function victimModels(connection: Connection, identityKey: string, retent
 }
 
 export type VictimModels = ReturnType<typeof victimModels>;
+
+/** The per-request readers of the collections, batched per tick (common/storage loaders). */
+export function victimLoaders(models: VictimModels) {
+  return {
+    victim: loaderById<VictimRecord>(models.Victim),
+    consentsOfVictim: models.consents.loaderBy('victim'),
+    victimsByCaseReference: models.victims.loaderBySet('caseReference'),
+    referral: loaderById<ReferralRecord>(models.referrals.model),
+  };
+}
+
+export type VictimContext = RequestContext<VictimModels, ReturnType<typeof victimLoaders>>;

@@ -3,8 +3,8 @@ import { CONSENT_ASKERS } from '../common/access';
 import { mePermissions } from '../common/me';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
-import type { VictimContext } from './loaders';
-import { REFERRERS } from './types/referral';
+import type { VictimContext } from './models';
+import { REFERRERS } from './access';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 

@@ -1,10 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { badInput } from '../../../platform/errors';
-import { accessReportEntries } from '../../common/access-report';
-import { dateTime, recordId } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import { AccessReport } from '../types/access-report';
-import { victimAccess } from '../types/victim';
+import { accessReportOf } from '../domain/access-report';
+import type { VictimContext } from '../models';
+import { AccessReport } from '../schema/access-report';
 
 @Resolver()
 export class AccessReportResolver {
@@ -18,21 +15,6 @@ export class AccessReportResolver {
     @Arg('from', () => String, { nullable: true, description: 'RFC 3339 date-time; default: from the beginning' }) from?: string,
     @Arg('to', () => String, { nullable: true, description: 'RFC 3339 date-time; default: now' }) to?: string,
   ): Promise<AccessReport> {
-    const id = recordId(victimId, 'victimId');
-    const since = from != null ? dateTime(from, 'from') : new Date(0);
-    const until = to != null ? dateTime(to, 'to') : ctx.now;
-    if (since > until) throw badInput('from', 'must not be after to');
-    const victim = (await ctx.loaders.victim.load(id))!; // the rule found it, in the caller's jurisdiction
-    const events = await ctx.audit.log.trail('Victim', id);
-    // Producing the report is itself an access to the victim's audit trail.
-    ctx.audit.noteEvent('ACCESS_REPORT', 'Victim', id, ['accessReport']);
-    return {
-      victimId: id,
-      caseReference: victim.caseReference,
-      from: since,
-      to: until,
-      generatedAt: ctx.now,
-      entries: accessReportEntries(events, victimAccess, since, until),
-    };
+    return accessReportOf(ctx, victimId, from, to);
   }
 }

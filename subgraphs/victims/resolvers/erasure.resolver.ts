@@ -1,8 +1,7 @@
 import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../../../platform/errors';
-import { MAX_NOTICES } from '../../common/erasure-feed';
-import type { VictimContext } from '../loaders';
-import { ErasureNoticePage } from '../types/erasure';
+import { erasureNoticesAfter } from '../domain/erasure';
+import type { VictimContext } from '../models';
+import { ErasureNoticePage } from '../schema/erasure';
 
 @Resolver()
 export class ErasureFeedResolver {
@@ -18,14 +17,6 @@ export class ErasureFeedResolver {
     @Ctx() ctx: VictimContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<ErasureNoticePage> {
-    if (!Number.isInteger(after) || after < 0) throw badInput('after', 'must be 0 or more');
-    const count = first ?? 50;
-    if (!Number.isInteger(count) || count < 1 || count > MAX_NOTICES) throw badInput('first', `must be between 1 and ${MAX_NOTICES}`);
-    const page = await ctx.models.erasureNotices.read(after, count);
-    // Stored with the request's events before the answer leaves (the actor is the service).
-    if (page.notices.length > 0) {
-      ctx.audit.noteEvent('ERASURE_NOTICES_READ', 'ErasureFeed', ctx.service!, ['victimId', 'legalBasis', 'requestedBy'], [`NOTICES:${page.notices[0].position}-${page.notices.at(-1)!.position}`]);
-    }
-    return page;
+    return erasureNoticesAfter(ctx, after, first);
   }
 }

@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
-import { identifyVictim, updateVictim } from '../lifecycle';
-import type { VictimContext } from '../loaders';
-import { IdentifyVictimInput, UpdateVictimInput } from '../types/lifecycle';
-import { Victim } from '../types/victim';
+import { identifyVictim, updateVictim } from '../domain/lifecycle';
+import type { VictimContext } from '../models';
+import { IdentifyVictimInput, UpdateVictimInput } from '../schema/lifecycle';
+import { Victim } from '../schema/victim';
 
-/** The victim record after registration (lifecycle.ts); who may call each: permissions.ts. */
+/** The victim record after registration (domain/lifecycle.ts); who may call each: permissions.ts. */
 @Resolver(() => Victim)
 export class VictimLifecycleResolver {
   @Audited('VICTIM_UPDATED')

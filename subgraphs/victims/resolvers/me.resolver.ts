@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { meEntity, meOf, type MeRecord } from '../../common/me';
-import type { VictimContext } from '../loaders';
+import type { VictimContext } from '../models';
 
 /** `Me` in the victims subgraph: the owner of `Query.me`, and what the token says of the caller. */
 export const Me = meEntity();

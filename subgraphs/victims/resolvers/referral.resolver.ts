@@ -3,11 +3,11 @@ import { visibleOrNull } from '../../common/access';
 import { Audited } from '../../common/audited';
 import type { Entity } from '../../common/storage';
 import { recordId } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import type { ReferralRecord } from '../referral.model';
-import { acceptReferral, declineReferral, referralsOf, submitReferral } from '../referrals';
-import { AcceptReferralInput, AcceptReferralPayload, Referral, ReferralConnection, ReferralStatus, SubmitReferralInput, referralAccess } from '../types/referral';
-import { Victim } from '../types/victim';
+import type { VictimContext, ReferralRecord } from '../models';
+import { acceptReferral, declineReferral, referralsOf, submitReferral } from '../domain/referrals';
+import { AcceptReferralInput, AcceptReferralPayload, Referral, ReferralConnection, ReferralStatus, SubmitReferralInput } from '../schema/referral';
+import { referralAccess } from '../access';
+import { Victim } from '../schema/victim';
 
 type ReferralDoc = Entity<ReferralRecord>;
 

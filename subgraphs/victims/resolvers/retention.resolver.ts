@@ -1,11 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Audited } from '../../common/audited';
-import { badInput, notFound } from '../../../platform/errors';
-import { recordId, text } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import { anonymize, REMOVED_FIELDS, retainUntil } from '../retention';
-import { VictimStatus } from '../types/enums';
-import { Victim } from '../types/victim';
+import type { VictimContext } from '../models';
+import { eraseVictimData } from '../domain/erasure';
+import { closeVictimRecord } from '../domain/retention';
+import { Victim } from '../schema/victim';
 
 @Resolver()
 export class RetentionResolver {
@@ -14,17 +12,7 @@ export class RetentionResolver {
     description: "Closes a victim's record: its personal data is kept for the retention period (retainUntil), then removed (social worker of the victim's jurisdiction)",
   })
   async closeVictimRecord(@Arg('victimId', () => ID) victimId: string, @Arg('reason') reason: string, @Ctx() ctx: VictimContext) {
-    const id = recordId(victimId, 'victimId');
-    const closingReason = text(reason, 'reason', { max: 500 });
-    const current = await ctx.loaders.victim.load(id);
-    if (current?.status === VictimStatus.CLOSED) throw badInput('victimId', `the record was closed already, on ${current.closedAt?.toISOString()}`);
-    return ctx.audit.change('RECORD_CLOSED', 'Victim', id, ['status', 'closedAt', 'retainUntil'], async () => {
-      const closed = await ctx.models.victims.update(id, (v) =>
-        v.status === VictimStatus.CLOSED ? null : { status: VictimStatus.CLOSED, closedAt: ctx.now, closingReason, retainUntil: retainUntil(ctx.now, ctx.models.retentionDays) },
-      );
-      if (!closed) throw notFound('Victim', victimId);
-      return closed;
-    });
+    return closeVictimRecord(ctx, victimId, reason);
   }
 
   @Audited('ERASED')
@@ -33,22 +21,6 @@ export class RetentionResolver {
       'Erases the personal data of a victim at once, for a lawful erasure request (judge or social worker of the victim\'s jurisdiction); the legal basis is audited. CASE data stays for statistics. Every other subgraph that holds data of the victim erases its part (announced in the erasure feed).',
   })
   async eraseVictimData(@Arg('victimId', () => ID) victimId: string, @Arg('legalBasis') legalBasis: string, @Ctx() ctx: VictimContext) {
-    const id = recordId(victimId, 'victimId');
-    const basis = text(legalBasis, 'legalBasis', { max: 200 });
-    return ctx.audit.change(
-      'ERASED',
-      'Victim',
-      id,
-      REMOVED_FIELDS,
-      async () => {
-        if (!(await ctx.loaders.victim.load(id))) throw notFound('Victim', victimId);
-        // Announced first (see retention.ts): the other subgraphs follow the feed.
-        await ctx.models.erasureNotices.announce(id, ctx.now, basis, ctx.caller!);
-        const erased = await anonymize(ctx.models, id, ctx.now);
-        if (!erased) throw notFound('Victim', victimId);
-        return erased;
-      },
-      [`LEGAL_BASIS:${basis}`],
-    );
+    return eraseVictimData(ctx, victimId, legalBasis);
   }
 }

@@ -2,22 +2,20 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Audited } from '../../common/audited';
 import { visibleOrNull } from '../../common/access';
 import type { Entity } from '../../common/storage';
-import { pageOf, type Segment } from '../../common/storage';
-import { countryCode, recordId } from '../../common/validate';
-import { ageGroupNow } from '../age';
-import { consentIsActive } from '../access';
-import { caseReferenceOf } from '../identity';
-import { ILO_INDICATORS } from '../ilo-indicators';
-import type { VictimContext } from '../loaders';
-import type { VictimRecord } from '../models';
-import { registerVictim, recordScreening, startRecoveryPeriod } from '../registration';
-import { assessScreening, screeningHistory, SCREENINGS_SHOWN } from '../screening';
-import { sweepExpiredConsents } from '../sharing';
-import { Consent } from '../types/consent';
-import { AgeGroup, VictimStatus } from '../types/enums';
-import { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../types/inputs';
-import { Accommodations, IloIndicator, Screening } from '../types/screening';
-import { RegisterVictimPayload, Victim, VictimConnection, victimAccess } from '../types/victim';
+import { recordId } from '../../common/validate';
+import { ageGroupNow } from '../domain/age';
+import { victimAccess } from '../access';
+import { consentsShownTo } from '../domain/consent';
+import { ILO_INDICATORS } from '../domain/ilo-indicators';
+import type { VictimContext, VictimRecord } from '../models';
+import { registerVictim, recordScreening, startRecoveryPeriod } from '../domain/registration';
+import { assessScreening, screeningHistory, SCREENINGS_SHOWN } from '../domain/screening';
+import { victimByCaseReference, victimsOf } from '../domain/listing';
+import { Consent } from '../schema/consent';
+import { AgeGroup, VictimStatus } from '../schema/vocabulary';
+import { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../schema/inputs';
+import { Accommodations, IloIndicator, Screening } from '../schema/screening';
+import { RegisterVictimPayload, Victim, VictimConnection } from '../schema/victim';
 
 type VictimDoc = Entity<VictimRecord>;
 
@@ -36,9 +34,7 @@ export class VictimResolver {
     description: 'The victim with this case reference, if the caller may know of it (else null, exactly as for an unknown reference)',
   })
   async victimByCaseReference(@Arg('caseReference', () => String) caseReference: string, @Ctx() ctx: VictimContext): Promise<VictimDoc | null> {
-    const [victim] = await ctx.loaders.victimsByCaseReference.load(caseReferenceOf(caseReference, 'caseReference'));
-    if (victim) ctx.loaders.victim.prime(victim.id, victim);
-    return visibleOrNull(victimAccess, ctx, victim);
+    return victimByCaseReference(ctx, caseReference);
   }
 
   @Query(() => VictimConnection, {
@@ -51,25 +47,7 @@ export class VictimResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const own = ctx.caller!.jurisdiction;
-    const only = jurisdiction !== undefined && jurisdiction !== null ? countryCode(jurisdiction, 'jurisdiction') : null;
-    const { victims } = ctx.models;
-    await sweepExpiredConsents(ctx.models, ctx.now);
-    // Own jurisdiction first, then the victims other jurisdictions shared with it.
-    const segments: Array<Segment<VictimRecord>> = [];
-    if (!only || only === own) {
-      segments.push({ records: victims, list: status ? victims.list('jurisdictionStatus', `${own}:${status}`) : victims.list('jurisdiction', own) });
-    }
-    if (only !== own) {
-      segments.push({
-        records: victims,
-        list: status ? victims.list('sharedWithStatus', `${own}:${status}`) : victims.list('sharedWith', own),
-        where: only ? (victim) => victim.jurisdiction === only : undefined,
-      });
-    }
-    const page = await pageOf(segments, { first, after });
-    for (const { node } of page.edges) ctx.loaders.victim.prime(node.id, node);
-    return page;
+    return victimsOf(ctx, { jurisdiction, status, first, after });
   }
 
   @Query(() => [IloIndicator], { description: 'The ILO indicator catalogue a screening records against (public)' })
@@ -124,22 +102,9 @@ export class VictimResolver {
     return screeningHistory(victim.screenings ?? []).slice(0, SCREENINGS_SHOWN).map(assessScreening);
   }
 
-  /**
-   * All of them for the victim's own jurisdiction and its auditors; for another
-   * jurisdiction only the consents that name it, as they concern it: the grantee list
-   * narrowed to it, and not who recorded them.
-   */
+  /** As the caller may see them (domain/consent.ts consentsShownTo). */
   @FieldResolver(() => [Consent], { nullable: true })
   async consents(@Root() victim: VictimDoc, @Ctx() ctx: VictimContext) {
-    const caller = ctx.caller!;
-    const consents = await ctx.loaders.consentsOfVictim.load(victim.id);
-    const whole = caller.jurisdiction === victim.jurisdiction || caller.oversight.includes(victim.jurisdiction);
-    return consents
-      .filter((c) => whole || c.granteeJurisdictions.includes(caller.jurisdiction))
-      .map((c) => ({
-        ...c,
-        active: consentIsActive(c, ctx.now),
-        ...(whole ? {} : { granteeJurisdictions: [caller.jurisdiction], grantedBy: null, note: null }),
-      }));
+    return consentsShownTo(ctx.caller!, victim, await ctx.loaders.consentsOfVictim.load(victim.id), ctx.now);
   }
 }

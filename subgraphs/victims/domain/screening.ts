@@ -1,8 +1,8 @@
-import { ASSUMED_LIST_SIZE } from '../../platform/cost';
+import { ASSUMED_LIST_SIZE } from '../../../platform/cost';
 import { dimensionPresent, indicatesTrafficking, INDICATOR_BY_CODE, type Dimension, type Indicator } from './ilo-indicators';
-import type { ScreeningRecord } from './models';
-import type { Screening } from './types/screening';
-import { IndicatorDimension } from './types/enums';
+import type { ScreeningRecord } from '../models';
+import type { Screening } from '../schema/screening';
+import { IndicatorDimension } from '../schema/vocabulary';
 
 /** Turns a stored screening (observed indicator codes) into the ILO assessment. */
 export function assessScreening(record: ScreeningRecord): Screening {

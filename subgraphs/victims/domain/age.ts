@@ -1,4 +1,4 @@
-import { AgeGroup } from './types/enums';
+import { AgeGroup } from '../schema/vocabulary';
 
 const BINS: Array<[number, AgeGroup]> = [
   [8, AgeGroup.AGE_0_8],

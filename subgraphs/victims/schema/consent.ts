@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Purpose } from '../../../platform/purposes';
-import { DataCategoryEnum, PurposeEnum } from './enums';
+import { DataCategoryEnum, PurposeEnum } from './vocabulary';
 
 @ObjectType({ description: "A victim's consent to share categories of data with other jurisdictions (modelled on FHIR Consent)" })
 export class Consent {

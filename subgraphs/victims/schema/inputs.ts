@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { Purpose } from '../../../platform/purposes';
-import { AgeGroup, DataCategoryEnum, Gender, PurposeEnum, Vulnerability } from './enums';
+import { AgeGroup, DataCategoryEnum, Gender, PurposeEnum, Vulnerability } from './vocabulary';
 
 @InputType()
 export class RegisterVictimInput {

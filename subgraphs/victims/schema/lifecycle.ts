@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Vulnerability } from './enums';
+import { Vulnerability } from './vocabulary';
 
 /**
  * On what a presumed victim was identified as a victim of trafficking: the decisions a

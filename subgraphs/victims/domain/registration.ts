@@ -1,12 +1,11 @@
-import { badInput, badInputs, conflict, notFound } from '../../platform/errors';
-import { checkAll, countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../common/validate';
+import { badInput, badInputs, conflict, notFound } from '../../../platform/errors';
+import { checkAll, countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
-import type { VictimContext } from './loaders';
-import { dayOf, type VictimRecord } from './models';
+import { type VictimContext, dayOf } from '../models';
 import { MAX_SCREENINGS } from './screening';
-import { VictimStatus } from './types/enums';
-import type { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from './types/inputs';
+import { VictimStatus } from '../schema/vocabulary';
+import type { RecordScreeningInput, RegisterVictimInput, StartRecoveryPeriodInput } from '../schema/inputs';
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
 export const MIN_RECOVERY_DAYS = 30;

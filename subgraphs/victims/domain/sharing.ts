@@ -1,15 +1,15 @@
-import { isVisible } from '../common/access';
-import type { SharedConsent } from '../common/consents';
-import { consentIsActive } from './access';
-import type { VictimContext } from './loaders';
-import { dayOf, type VictimModels } from './models';
-import { victimAccess } from './types/victim';
+import { badInput } from '../../../platform/errors';
+import { isVisible } from '../../common/access';
+import type { SharedConsent } from '../../common/consents';
+import { countryCode, recordId } from '../../common/validate';
+import { consentIsActive, victimAccess } from '../access';
+import { type VictimContext, dayOf, type VictimModels } from '../models';
 
 /**
  * Where a victim is listed besides its own jurisdiction: `sharedWith` holds the other
  * jurisdictions that an active consent names. It is set again whenever a consent is
  * granted, withdrawn or found expired, and lists the victim for those jurisdictions
- * (common/store.ts); what each field then shows is still decided per field, per request.
+ * (common/storage/store.ts); what each field then shows is still decided per field, per request.
  */
 export async function refreshSharing(models: VictimModels, victimId: string, now: Date): Promise<void> {
   // Under the victim's lock, after this request's own consent write: of concurrent
@@ -50,7 +50,7 @@ export async function sweepExpiredConsents(models: VictimModels, now: Date): Pro
   sweep.before = today;
 }
 
-/** What `victimSharing` answers for one victim (types/consent.ts VictimSharing). */
+/** What `victimSharing` answers for one victim (schema/consent.ts VictimSharing). */
 export interface SharingAnswer {
   victimId: string;
   jurisdiction: string | null;
@@ -80,6 +80,16 @@ export async function sharingOf(ctx: VictimContext, victimId: string, grantee: s
   for (const basis of bases) ctx.audit.noteRead('Victim', victimId, 'consents', true, basis);
   if (!own) ctx.audit.noteRead('Victim', victimId, 'jurisdiction', true, bases[0]);
   return { victimId, jurisdiction: victim.jurisdiction, consents };
+}
+
+const MAX_SHARING_BATCH = 500;
+
+/** `victimSharing`: the consent question for up to 500 victims at once (each id once), each answered by sharingOf. */
+export async function sharingOfVictims(ctx: VictimContext, victimIds: string[], grantee: string | undefined): Promise<SharingAnswer[]> {
+  if (victimIds.length > MAX_SHARING_BATCH) throw badInput('victimIds', `at most ${MAX_SHARING_BATCH} at once`);
+  const ids = [...new Set(victimIds.map((id, i) => recordId(id, `victimIds[${i}]`)))];
+  const jurisdiction = grantee != null ? countryCode(grantee, 'grantee') : undefined;
+  return Promise.all(ids.map((victimId) => sharingOf(ctx, victimId, jurisdiction)));
 }
 
 /** The Victim fields a consent answer reveals, as audit events name them. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { badInput } from '../../platform/errors';
+import { badInput } from '../../../platform/errors';
 
 /**
  * Cross-border duplicate detection without moving identities: every jurisdiction stores

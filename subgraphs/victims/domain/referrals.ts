@@ -1,16 +1,14 @@
-import { badInput, badInputs, conflict, forbidden, notFound } from '../../platform/errors';
-import { visibleOrNotFound } from '../common/access';
-import type { Entity } from '../common/storage';
-import { newestFirstPageOf } from '../common/storage';
-import { checkAll, countryCode, languageCodes, localDate, newId, recordId, text } from '../common/validate';
+import { badInput, badInputs, conflict, forbidden, notFound } from '../../../platform/errors';
+import { visibleOrNotFound } from '../../common/access';
+import type { Entity } from '../../common/storage';
+import { newestFirstPageOf } from '../../common/storage';
+import { checkAll, countryCode, languageCodes, localDate, newId, recordId, text } from '../../common/validate';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
-import type { VictimContext } from './loaders';
-import type { VictimRecord } from './models';
-import type { ReferralRecord } from './referral.model';
+import type { VictimContext, VictimRecord, ReferralRecord } from '../models';
 import { registerVictim } from './registration';
-import { AgeGroup, Gender } from './types/enums';
-import { AcceptReferralInput, ReferralStatus, referralAccess, SubmitReferralInput } from './types/referral';
-import { victimAccess } from './types/victim';
+import { AgeGroup, Gender } from '../schema/vocabulary';
+import { referralAccess, victimAccess } from '../access';
+import { AcceptReferralInput, ReferralStatus, SubmitReferralInput } from '../schema/referral';
 
 /**
  * Referrals in a national referral mechanism: a first responder's system or the police

@@ -1,13 +1,15 @@
-import type { Caller } from '../../platform/auth';
-import type { AuditLog } from '../common/audit';
+import type { Caller } from '../../../platform/auth';
+import { badInput, notFound } from '../../../platform/errors';
+import type { AuditLog } from '../../common/audit';
+import { recordId, text } from '../../common/validate';
 import { ageGroupOf, ageOn } from './age';
-import { dayOf, type VictimModels, type VictimRecord } from './models';
-import { VictimStatus } from './types/enums';
+import { dayOf, type VictimContext, type VictimModels, type VictimRecord } from '../models';
+import { VictimStatus } from '../schema/vocabulary';
 
 /**
  * Retention and erasure. A closed record keeps its personal data for the retention
  * period, then it is anonymized: identity, contact, location, health and testimony are
- * removed, and the identity hash with them (its set is gone with it, common/sets.ts);
+ * removed, and the identity hash with them (its set is gone with it, common/storage/sets.ts);
  * CASE fields stay for statistics, the age as its CTDC bin. Consent notes (free text) go
  * too. Audit events stay: they name fields and decisions, never the data.
  *
@@ -23,6 +25,21 @@ const DAY = 86_400_000;
 
 export function retainUntil(closedAt: Date, retentionDays: number): Date {
   return new Date(closedAt.getTime() + retentionDays * DAY);
+}
+
+/** Closes a record: its retention period starts (retainUntil). A record is closed once; again is BAD_USER_INPUT. */
+export async function closeVictimRecord(ctx: VictimContext, victimId: string, reason: string) {
+  const id = recordId(victimId, 'victimId');
+  const closingReason = text(reason, 'reason', { max: 500 });
+  const current = await ctx.loaders.victim.load(id);
+  if (current?.status === VictimStatus.CLOSED) throw badInput('victimId', `the record was closed already, on ${current.closedAt?.toISOString()}`);
+  return ctx.audit.change('RECORD_CLOSED', 'Victim', id, ['status', 'closedAt', 'retainUntil'], async () => {
+    const closed = await ctx.models.victims.update(id, (v) =>
+      v.status === VictimStatus.CLOSED ? null : { status: VictimStatus.CLOSED, closedAt: ctx.now, closingReason, retainUntil: retainUntil(ctx.now, ctx.models.retentionDays) },
+    );
+    if (!closed) throw notFound('Victim', victimId);
+    return closed;
+  });
 }
 
 /** Removes the personal data of one victim (idempotent). Resolves to the record after, or null if there is none. */

@@ -1,15 +1,14 @@
-import { badInput, conflict, notFound } from '../../platform/errors';
-import { checkAll, languageCodes, localDate, recordId, text } from '../common/validate';
-import type { VictimContext } from './loaders';
-import { dayOf, type IdentificationRecord, type VictimRecord } from './models';
+import { badInput, conflict, notFound } from '../../../platform/errors';
+import { checkAll, languageCodes, localDate, recordId, text } from '../../common/validate';
+import { type VictimContext, dayOf, type IdentificationRecord, type VictimRecord } from '../models';
 import { phoneNumber, refuseIfClosed } from './registration';
-import { VictimStatus } from './types/enums';
-import type { IdentifyVictimInput, UpdateVictimInput } from './types/lifecycle';
+import { VictimStatus } from '../schema/vocabulary';
+import type { IdentifyVictimInput, UpdateVictimInput } from '../schema/lifecycle';
 
 /**
  * The record after registration: what changes in a victim's situation (contact, where she
  * stays, her needs, her languages) and her identification. Each is one audited write of
- * the fields it sets, under the record's lock (common/store.ts), checked whole first.
+ * the fields it sets, under the record's lock (common/storage/store.ts), checked whole first.
  */
 
 /** The fields `updateVictim` may set, as the Victim type and the audit trail name them. */

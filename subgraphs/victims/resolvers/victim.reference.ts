@@ -1,5 +1,5 @@
-import { isRecordId } from '../common/validate';
-import type { VictimContext } from './loaders';
+import { isRecordId } from '../../common/validate';
+import type { VictimContext } from '../models';
 
 /** Resolves `Victim` entities for other subgraphs, batched into one query per request tick. */
 export const victimReference = {

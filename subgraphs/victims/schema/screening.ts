@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { IndicatorDimension, IndicatorStrength } from './enums';
+import { IndicatorDimension, IndicatorStrength } from './vocabulary';
 
 @ObjectType({ description: 'An ILO operational indicator of trafficking' })
 export class IloIndicator {

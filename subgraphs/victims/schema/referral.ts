@@ -1,13 +1,7 @@
 import 'reflect-metadata';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import type { Role } from '../../../platform/auth';
-import { basis, forRoles, ownJurisdiction, typeAccess } from '../../common/access';
-import type { Entity } from '../../common/storage';
 import { connectionOf } from '../../common/storage';
-import { isRecordId } from '../../common/validate';
-import type { VictimContext } from '../loaders';
-import type { ReferralRecord } from '../referral.model';
-import { AgeGroup, Gender } from './enums';
+import { AgeGroup, Gender } from './vocabulary';
 import { PossibleDuplicate, Victim } from './victim';
 
 export enum ReferralStatus {
@@ -24,13 +18,10 @@ export enum ReferralUrgency {
 }
 registerEnumType(ReferralUrgency, { name: 'ReferralUrgency', description: 'How soon the person needs a social worker; IMMEDIATE_DANGER: now' });
 
-/** The roles that refer presumed victims: first responders' systems and the police. */
-export const REFERRERS: Role[] = ['partner_system', 'law_enforcement'];
-
 /**
  * A referral of a presumed victim. Known only to the referring organisation (its status
  * and outcome) and to the social workers of its jurisdiction (also the person's data);
- * anyone else gets it as an unknown id (referralAccess).
+ * anyone else gets it as an unknown id (referralAccess, ../access.ts).
  */
 @ObjectType({
   description:
@@ -97,48 +88,6 @@ export class Referral {
   @Field(() => Victim, { nullable: true, description: 'The registration it was accepted into' })
   victim!: Victim | null;
 }
-
-type ReferralDoc = Entity<ReferralRecord>;
-
-/** A member of the organisation that referred, in the referral's jurisdiction. */
-const referringOrganisation = basis<ReferralDoc>(
-  'the referring organisation',
-  'REFERRER',
-  (ctx, r) => ctx.caller!.org === r.sourceOrganisation && ctx.caller!.jurisdiction === r.jurisdiction,
-  { roles: REFERRERS },
-);
-const socialWorkers = forRoles<ReferralDoc>(['social_worker'], ownJurisdiction((r) => r.jurisdiction));
-
-/**
- * Who may know of a referral at all (REFERRAL, no field of its own): the referring
- * organisation and the social workers of its jurisdiction; they read its status and
- * outcome (CASE). The referred person's data (REFERRED_PERSON) only the social workers
- * read, each read logged; the referrer does not learn the registration it became.
- */
-export const referralAccess = typeAccess<ReferralDoc>({
-  typeName: 'Referral',
-  noun: 'this referral',
-  id: (r) => r.id,
-  jurisdiction: (r) => r.jurisdiction,
-  visibleOn: [],
-  knownTo: 'REFERRAL',
-  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.referral.load(id))?.jurisdiction ?? null) : null),
-  open: ['id'],
-  fields: {
-    ...Object.fromEntries(['status', 'urgency', 'sourceOrganisation', 'sourceReference', 'submittedAt', 'decidedAt', 'declineReason'].map((f) => [f, 'CASE'])),
-    ...Object.fromEntries(
-      ['name', 'alias', 'dateOfBirth', 'ageGroup', 'nationality', 'gender', 'languages', 'locality', 'indicators', 'safeContact', 'note', 'victim'].map((f) => [f, 'REFERRED_PERSON']),
-    ),
-  },
-  rules: {
-    REFERRAL: { roles: ['social_worker', ...REFERRERS], bases: [socialWorkers, referringOrganisation] },
-    REFERRED_PERSON: {
-      roles: ['social_worker'],
-      bases: [socialWorkers],
-      denied: (whom) => `The referred person's data is shown only to the social workers of the referral's jurisdiction, not to ${whom}`,
-    },
-  },
-});
 
 @ObjectType()
 export class ReferralConnection extends connectionOf('Referral', () => Referral, 'How many referrals the whole list holds, across all its pages (exact)') {}

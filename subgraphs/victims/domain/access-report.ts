@@ -1,0 +1,28 @@
+import { badInput } from '../../../platform/errors';
+import { accessReportEntries } from '../../common/access-report';
+import { dateTime, recordId } from '../../common/validate';
+import { victimAccess } from '../access';
+import type { VictimContext } from '../models';
+
+/**
+ * Who read or was refused a victim's data in a period, in plain language (common/access-report.ts).
+ * The rule (permissions.ts) found the victim in the caller's jurisdiction before this runs.
+ */
+export async function accessReportOf(ctx: VictimContext, victimId: string, from: string | undefined, to: string | undefined) {
+  const id = recordId(victimId, 'victimId');
+  const since = from != null ? dateTime(from, 'from') : new Date(0);
+  const until = to != null ? dateTime(to, 'to') : ctx.now;
+  if (since > until) throw badInput('from', 'must not be after to');
+  const victim = (await ctx.loaders.victim.load(id))!; // the rule found it, in the caller's jurisdiction
+  const events = await ctx.audit.log.trail('Victim', id);
+  // Producing the report is itself an access to the victim's audit trail.
+  ctx.audit.noteEvent('ACCESS_REPORT', 'Victim', id, ['accessReport']);
+  return {
+    victimId: id,
+    caseReference: victim.caseReference,
+    from: since,
+    to: until,
+    generatedAt: ctx.now,
+    entries: accessReportEntries(events, victimAccess, since, until),
+  };
+}
