@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
 import { assessScreening } from '../../subgraphs/victims/domain/screening';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../../subgraphs/common/demo';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoVictimId, type SeedSecrets } from '../../subgraphs/common/demo';
 import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
 import { proceedingModels } from '../../subgraphs/proceedings/models';
 import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
@@ -15,7 +15,7 @@ import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid } from '../../subgraphs/legal-aid/seed';
 import { legalAidModels } from '../../subgraphs/legal-aid/models';
 import { randomSecrets } from './dev-env';
-import { demoVictimId, seedDemoData, type SeedSecrets } from './seed';
+import { seedDemoData } from '../../subgraphs/victims/seed';
 import { isPurpose } from '../../platform/purposes';
 
 describe('demo data (npm start seeds it once)', () => {

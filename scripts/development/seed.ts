@@ -6,16 +6,13 @@ import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/pro
 import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid, type OpenProceeding } from '../../subgraphs/legal-aid/seed';
 import { seedTraining, type TrainingSeedSettings } from '../../subgraphs/training/seed';
-import { seedDemoData, type SeedSecrets } from '../../subgraphs/victims/seed';
+import { seedDemoData } from '../../subgraphs/victims/seed';
+import type { SeedSecrets } from '../../subgraphs/common/demo';
 
 /**
  * The demo data of the whole hub: each subgraph's own seed (subgraphs/<name>/seed.ts),
  * called in order, each into its own database.
  */
-
-// Where the other seeds and tests found these before each subgraph had its own seed.
-export { random } from '../../subgraphs/common/demo';
-export { demoVictimId, seedDemoData, type SeedSecrets } from '../../subgraphs/victims/seed';
 
 /**
  * Open demo proceedings, read from the proceedings database: the demo legal aid places

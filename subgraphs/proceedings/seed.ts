@@ -6,12 +6,11 @@ import { auditKeys } from '../common/audit-checkpoints';
 import { custodyChain, proceedingModels } from './models';
 import { decisionDue } from './domain/order';
 import { ProceedingKind, ProceedingStage, ProtectiveOrderKind, ProtectiveOrderStatus, STAGE_ORDER, Urgency } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS } from '../common/demo';
+import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
 import { demoPrecedentRecords, loadPrecedents } from './precedents/seed';
 import { seedAssistance } from './assistance/seed';
 import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
 import { demoTeams } from './teams/seed';
-import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
 
 /**
  * Demo proceedings, deterministic: 60 proceedings over the 6 demo jurisdictions, each

@@ -8,8 +8,7 @@ import { Gender } from '../common/vocabulary';
 import { registerShelter } from './domain/registry';
 import type { RegisterShelterInput } from './schema/inputs';
 import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS } from '../common/demo';
-import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
+import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
 
 /**
  * Demo shelters, deterministic: 3 in each demo jurisdiction (18), one of them run by the

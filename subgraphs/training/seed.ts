@@ -22,9 +22,8 @@ import {
 } from './models';
 import { addMonths, today } from './domain/calendar';
 import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS, random } from '../common/demo';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
-import { random } from '../../scripts/development/seed';
 
 /**
  * Demo accreditation, deterministic but for the keys: one body per demo region (WB, CE,

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import type { Purpose } from '../../platform/purposes';
 import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS, random } from '../common/demo';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
 import { consentIsActive, type DataCategory } from './access';
 import { identityHash } from './domain/identity';
 import { ILO_INDICATORS } from './domain/ilo-indicators';
@@ -48,9 +47,6 @@ function screeningIndicators(rnd: () => number, positive: boolean): string[] {
 }
 
 const BATCH = 1_000;
-
-/** The secrets the demo data is written with: the identity-hash key and the audit keys. */
-export type SeedSecrets = Record<'IDENTITY_HASH_KEY' | 'AUDIT_CHAIN_KEY' | 'AUDIT_SIGNING_KEY', string>;
 
 /**
  * Seeds `count` synthetic victims (a third of them with a consent to share with another
@@ -114,14 +110,6 @@ const SEED_CALLER: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 
 
 function change(action: string, subjectId: string, fields: string[]): AuditEntry {
   return { action, subjectType: 'Victim', subjectId, fields: [...fields].sort(), deniedFields: [], decision: 'ALLOW', bases: [] };
-}
-
-/**
- * The id of the i-th demo victim: stable across runs and machines, so that other
- * subgraphs' demo data can refer to the same victims (demo data only: real ids are random).
- */
-export function demoVictimId(i: number): string {
-  return createHash('sha256').update(`justice-hub demo victim ${i}`).digest('base64url').slice(0, 22);
 }
 
 function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, identityKey: string, now: Date): VictimRecord {
