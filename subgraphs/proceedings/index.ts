@@ -10,12 +10,12 @@ import { Evidence, evidenceAccess, evidenceReference, EvidenceResolver } from '.
 import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, ProtectiveOrderResolver } from './orders';
 import { Proceeding, proceedingAccess, VictimReference } from './types';
 import { referenceById } from '../common/references';
-import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
-import { Precedent, precedentAccess } from './precedents/types';
-import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers';
-import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/types';
-import { TeamResolver } from './teams/resolvers';
-import { JointInvestigationTeam, teamAccess } from './teams/types';
+import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers/precedent';
+import { Precedent, precedentAccess } from './precedents/schema/precedent';
+import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers/request';
+import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/schema/request';
+import { TeamResolver } from './teams/resolvers/team';
+import { JointInvestigationTeam, teamAccess } from './teams/schema/team';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ProceedingModels } from '../models';
-import { deliveryOfStep, drafted, extension, STEPS, transition, type StepDetails } from './lifecycle';
+import { deliveryOfStep, drafted, extension, STEPS, transition, type StepDetails } from './domain/lifecycle';
 import { assistanceReference, deliveryChain, type DeliveryContent, type LegalAssistanceRecord } from './models';
-import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } from './types';
+import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } from './schema/request';
 import { DEMO_JURISDICTIONS } from '../../common/demo';
 
 /**

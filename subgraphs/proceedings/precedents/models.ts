@@ -3,8 +3,8 @@ import { SearchIndex, type IndexedDocument } from '../../common/storage';
 import { ListedCollection, listedField } from '../../common/storage';
 import type { Entity } from '../../common/storage';
 import type { ProceedingContext } from '../models';
-import { ecli } from './ecli';
-import { KEYWORD_GROUPS, type KeywordGroups } from './vocabulary';
+import { ecli } from './domain/ecli';
+import { KEYWORD_GROUPS, type KeywordGroups } from './schema/vocabulary';
 
 /** Counts by value, e.g. `{ value: 'FEMALE', count: 3 }`. */
 export interface CountRecord {

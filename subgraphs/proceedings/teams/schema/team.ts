@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { basis, forRoles, typeAccess } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { connectionOf } from '../../common/storage';
-import { isRecordId } from '../../common/validate';
-import type { ProceedingContext } from '../models';
-import { TEAM_ROLES, type TeamRecord } from './models';
+import { basis, forRoles, typeAccess } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { connectionOf } from '../../../common/storage';
+import { isRecordId } from '../../../common/validate';
+import type { ProceedingContext } from '../../models';
+import { TEAM_ROLES, type TeamRecord } from '../models';
 
 export enum TeamStatus {
   PENDING = 'PENDING',

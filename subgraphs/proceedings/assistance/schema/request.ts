@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { basis, ownJurisdiction, typeAccess } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { connectionOf } from '../../common/storage';
-import { isRecordId } from '../../common/validate';
-import type { ProceedingContext } from '../models';
-import type { LegalAssistanceRecord } from './models';
-import { chainCheckAnswer, chainCheckType } from '../../common/chain';
+import { basis, ownJurisdiction, typeAccess } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { connectionOf } from '../../../common/storage';
+import { isRecordId } from '../../../common/validate';
+import type { ProceedingContext } from '../../models';
+import type { LegalAssistanceRecord } from '../models';
+import { chainCheckAnswer, chainCheckType } from '../../../common/chain';
 
 export enum LegalAssistanceKind {
   EVIDENCE_GATHERING = 'EVIDENCE_GATHERING',

@@ -1,16 +1,16 @@
-import { chainCheckAnswer, type ChainCheckAnswer } from '../../common/chain';
+import { chainCheckAnswer, type ChainCheckAnswer } from '../../../common/chain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../../common/audited';
-import { badInput, notFound } from '../../../platform/errors';
-import { visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { pageOf, type Segment } from '../../common/storage';
-import type { Change } from '../../common/storage';
-import { checkAll, countryCode, dateTime, isRecordId, newId, recordId, text } from '../../common/validate';
-import type { ProceedingContext, ProceedingRecord } from '../models';
-import { Proceeding, proceedingAccess, ProceedingStage } from '../types';
-import { CAN_BE_OVERDUE, deliveryOfStep, drafted, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from './lifecycle';
-import { assistanceReference, deliveryChain, type LegalAssistanceRecord } from './models';
+import { Audited } from '../../../common/audited';
+import { badInput, notFound } from '../../../../platform/errors';
+import { visibleOrNull } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { pageOf, type Segment } from '../../../common/storage';
+import type { Change } from '../../../common/storage';
+import { checkAll, countryCode, dateTime, isRecordId, newId, recordId, text } from '../../../common/validate';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
+import { Proceeding, proceedingAccess, ProceedingStage } from '../../types';
+import { CAN_BE_OVERDUE, deliveryOfStep, drafted, extension, isOverdue, refuseUnlessNext, rejectedSubmission, STEPS, transition, type StepDetails } from '../domain/lifecycle';
+import { assistanceReference, deliveryChain, type LegalAssistanceRecord } from '../models';
 import {
   AssistanceRole,
   DeliveryCheck,
@@ -20,7 +20,7 @@ import {
   LegalAssistanceRequest,
   LegalAssistanceRequestConnection,
   LegalAssistanceStatus as S,
-} from './types';
+} from '../schema/request';
 
 type RequestDoc = Entity<LegalAssistanceRecord>;
 type Key = 'requesting' | 'requestingStatus' | 'executing' | 'executingStatus';

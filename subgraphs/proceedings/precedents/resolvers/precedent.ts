@@ -1,17 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../../common/audited';
-import { badInput, notFound } from '../../../platform/errors';
-import { visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { changesSince } from '../../common/storage';
-import { snippets } from '../../common/storage';
-import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
-import type { ProceedingContext, ProceedingRecord } from '../models';
-import { Proceeding, proceedingAccess } from '../types';
-import { isJurisdictionCode } from './ecli';
-import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type PrecedentRecord } from './models';
-import { checkCorrection, checkPublication, checkWithdrawal } from './inputs';
-import { MIN_VICTIMS_FOR_PROFILE, profilesOf, publishedProfile } from './publishing';
+import { Audited } from '../../../common/audited';
+import { badInput, notFound } from '../../../../platform/errors';
+import { visibleOrNull } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { changesSince } from '../../../common/storage';
+import { snippets } from '../../../common/storage';
+import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../../../common/validate';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
+import { Proceeding, proceedingAccess } from '../../types';
+import { isJurisdictionCode } from '../domain/ecli';
+import { dayNumber, indexedPrecedent, keywordText, precedentByEcli, type PrecedentRecord } from '../models';
+import { checkCorrection, checkPublication, checkWithdrawal } from '../domain/checks';
+import { MIN_VICTIMS_FOR_PROFILE, profilesOf, publishedProfile } from '../domain/publishing';
 import {
   CorrectPrecedentInput,
   PartyProfile,
@@ -22,8 +22,8 @@ import {
   PublishPrecedentInput,
   type PrecedentHighlight,
   PrecedentKeywordsInput,
-} from './types';
-import { CourtType, KEYWORD_GROUPS, LegalIssue } from './vocabulary';
+} from '../schema/precedent';
+import { CourtType, KEYWORD_GROUPS, LegalIssue } from '../schema/vocabulary';
 
 type PrecedentDoc = Entity<PrecedentRecord>;
 

@@ -1,15 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Audited } from '../../common/audited';
-import { badInput, forbidden, notFound } from '../../../platform/errors';
-import { visibleOnly, visibleOrNull } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { pageOf } from '../../common/storage';
-import { checkAll, checkEach, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
-import type { ProceedingContext } from '../models';
-import { Proceeding, proceedingAccess } from '../types';
-import { approveExtension, proposeExtension, stillRunning } from './agreement';
-import { awaitingApproval, dayOf, stateOf, type TeamRecord } from './models';
-import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamExtensionProposal, TeamMemberInput, TeamStatus } from './types';
+import { Audited } from '../../../common/audited';
+import { badInput, forbidden, notFound } from '../../../../platform/errors';
+import { visibleOnly, visibleOrNull } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { pageOf } from '../../../common/storage';
+import { checkAll, checkEach, countryCode, localDate, newId, recordId, text, validOrUndefined } from '../../../common/validate';
+import type { ProceedingContext } from '../../models';
+import { Proceeding, proceedingAccess } from '../../types';
+import { approveExtension, proposeExtension, stillRunning } from '../domain/agreement';
+import { awaitingApproval, dayOf, stateOf, type TeamRecord } from '../models';
+import { CreateTeamInput, JointInvestigationTeam, JointInvestigationTeamConnection, teamAccess, TeamExtensionProposal, TeamMemberInput, TeamStatus } from '../schema/team';
 
 type TeamDoc = Entity<TeamRecord>;
 

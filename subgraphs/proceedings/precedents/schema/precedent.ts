@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PUBLIC, typeAccess } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { PageInfo } from '../../common/storage';
-import { isRecordId } from '../../common/validate';
-import type { ProceedingContext } from '../models';
-import type { PrecedentRecord } from './models';
+import { PUBLIC, typeAccess } from '../../../common/access';
+import type { Entity } from '../../../common/storage';
+import { PageInfo } from '../../../common/storage';
+import { isRecordId } from '../../../common/validate';
+import type { ProceedingContext } from '../../models';
+import type { PrecedentRecord } from '../models';
 import {
   CooperationKind,
   CourtType,
