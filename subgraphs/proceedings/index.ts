@@ -11,11 +11,14 @@ import { ProtectiveOrder, protectiveOrderAccess, protectiveOrderReference, Prote
 import { Proceeding, proceedingAccess, VictimReference } from './types';
 import { referenceById } from '../common/references';
 import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers/precedent';
-import { Precedent, precedentAccess } from './precedents/schema/precedent';
+import { Precedent } from './precedents/schema/precedent';
+import { precedentAccess } from './precedents/access';
 import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers/request';
-import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/schema/request';
+import { LegalAssistanceRequest } from './assistance/schema/request';
+import { legalAssistanceAccess } from './assistance/access';
 import { TeamResolver } from './teams/resolvers/team';
-import { JointInvestigationTeam, teamAccess } from './teams/schema/team';
+import { JointInvestigationTeam } from './teams/schema/team';
+import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 
 /**

@@ -5,7 +5,7 @@ import { chain, hasRole, openTypes, ruleOf, type Permissions } from '../../commo
 import { recordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
 import { jurisdictionOfSide, type Side } from './domain/lifecycle';
-import { legalAssistanceAccess } from './schema/request';
+import { legalAssistanceAccess } from './access';
 
 /**
  * Who may act on a request. Judges and prosecutors only (police read, never act); then the

@@ -6,7 +6,7 @@ import { ProceedingStage } from '../../types';
 import { ecli as parseEcli } from './ecli';
 import { precedentByEcli, type PrecedentRecord } from '../models';
 import { checkPublishedTexts, namesToExclude } from './publishing';
-import type { CorrectPrecedentInput, PublishPrecedentInput, PrecedentKeywordsInput } from '../schema/precedent';
+import type { CorrectPrecedentInput, PublishPrecedentInput, PrecedentKeywordsInput } from '../schema/inputs';
 import { KEYWORD_GROUPS, type KeywordGroups, type LegalIssue } from '../schema/vocabulary';
 
 /**

@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PUBLIC, typeAccess } from '../../../common/access';
-import type { Entity } from '../../../common/storage';
-import { PageInfo } from '../../../common/storage';
-import { isRecordId } from '../../../common/validate';
-import type { ProceedingContext } from '../../models';
-import type { PrecedentRecord } from '../models';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   CooperationKind,
   CourtType,
@@ -17,6 +11,8 @@ import {
   TraffickingForm,
   TraffickingMeans,
 } from './vocabulary';
+
+/** A published precedent as the public reads it: the decision, its keywords and the parties' profiles without names. */
 
 @ObjectType({ description: 'Keywords in the six groups of UNODC SHERLOC' })
 export class PrecedentKeywords {
@@ -36,27 +32,6 @@ export class PrecedentKeywords {
   form!: TraffickingForm[];
 
   @Field(() => [EconomicSector])
-  sectors!: EconomicSector[];
-}
-
-@InputType({ description: 'SHERLOC keywords; as a filter, a precedent must carry every value given' })
-export class PrecedentKeywordsInput {
-  @Field(() => [TraffickingAct], { defaultValue: [] })
-  acts!: TraffickingAct[];
-
-  @Field(() => [TraffickingMeans], { defaultValue: [] })
-  means!: TraffickingMeans[];
-
-  @Field(() => [ExploitationPurpose], { defaultValue: [] })
-  purposes!: ExploitationPurpose[];
-
-  @Field(() => [CooperationKind], { defaultValue: [] })
-  cooperation!: CooperationKind[];
-
-  @Field(() => [TraffickingForm], { defaultValue: [] })
-  form!: TraffickingForm[];
-
-  @Field(() => [EconomicSector], { defaultValue: [] })
   sectors!: EconomicSector[];
 }
 
@@ -170,207 +145,4 @@ export class Precedent {
 
   @Field(() => String, { nullable: true })
   withdrawnReason!: string | null;
-}
-
-/** Every field of a precedent is public; `proceeding` (resolvers.ts) answers null to whoever may not see that proceeding. */
-export const precedentAccess = typeAccess<Entity<PrecedentRecord>>({
-  typeName: 'Precedent',
-  noun: 'this precedent',
-  id: (p) => p.id,
-  jurisdiction: (p) => p.jurisdiction,
-  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.precedent.load(id))?.jurisdiction ?? null) : null),
-  visibleOn: [],
-  public: true,
-  open: ['id'],
-  fields: Object.fromEntries(
-    [
-      'ecli',
-      'court',
-      'courtType',
-      'jurisdiction',
-      'decidedOn',
-      'legalSystem',
-      'language',
-      'keywords',
-      'legalIssues',
-      'summary',
-      'significantFeatures',
-      'outcome',
-      'victimProfile',
-      'defendantProfile',
-      'cites',
-      'citedBy',
-      'publishedAt',
-      'updatedAt',
-      'corrections',
-      'withdrawn',
-      'withdrawnReason',
-      'proceeding',
-    ].map((field) => [field, PUBLIC]),
-  ),
-  rules: {},
-});
-
-export enum PrecedentTextField {
-  SUMMARY = 'SUMMARY',
-  SIGNIFICANT_FEATURES = 'SIGNIFICANT_FEATURES',
-  KEYWORDS = 'KEYWORDS',
-}
-registerEnumType(PrecedentTextField, { name: 'PrecedentTextField' });
-
-@ObjectType({ description: 'Where a search word was found' })
-export class TextMatch {
-  @Field(() => Int, { description: 'Offset in the snippet (UTF-16 code units, as JavaScript strings count)' })
-  start!: number;
-
-  @Field(() => Int)
-  length!: number;
-}
-
-@ObjectType({ description: 'A passage of a precedent with the words the search matched' })
-export class PrecedentHighlight {
-  @Field(() => PrecedentTextField)
-  field!: PrecedentTextField;
-
-  @Field({ description: 'Plain text; … where it is cut' })
-  snippet!: string;
-
-  @Field(() => [TextMatch])
-  matches!: TextMatch[];
-}
-
-@ObjectType()
-export class PrecedentEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Precedent)
-  node!: Precedent;
-
-  @Field(() => Float, { nullable: true, description: 'Relevance to the search (higher is closer); null without search' })
-  score!: number | null;
-
-  @Field(() => [PrecedentHighlight], { description: 'Where the search words are; empty without search' })
-  highlights!: PrecedentHighlight[];
-}
-
-@ObjectType()
-export class PrecedentConnection {
-  @Field(() => [PrecedentEdge])
-  edges!: PrecedentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many precedents match, across all pages (exact)' })
-  totalCount!: number;
-}
-
-export enum PrecedentChangeKind {
-  PUBLISHED = 'PUBLISHED',
-  CORRECTED = 'CORRECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(PrecedentChangeKind, { name: 'PrecedentChangeKind' });
-
-@ObjectType({ description: 'A precedent as it is after its latest change' })
-export class PrecedentChange {
-  @Field({ description: 'Resume after this change with precedentChanges(since: cursor)' })
-  cursor!: string;
-
-  @Field(() => PrecedentChangeKind)
-  kind!: PrecedentChangeKind;
-
-  @Field()
-  ecli!: string;
-
-  @Field()
-  withdrawn!: boolean;
-
-  @Field()
-  changedAt!: Date;
-
-  @Field(() => Precedent)
-  precedent!: Precedent;
-}
-
-@ObjectType({ description: 'A page of the change feed; keep `cursor` and ask again from it' })
-export class PrecedentChanges {
-  @Field(() => [PrecedentChange], { description: 'Oldest change first; each precedent once, at its latest change' })
-  changes!: PrecedentChange[];
-
-  @Field(() => String, { nullable: true, description: 'The `since` of the next call (null: the feed is empty)' })
-  cursor!: string | null;
-
-  @Field({ description: 'More changes are waiting: ask again from `cursor` now' })
-  hasMore!: boolean;
-}
-
-@InputType()
-export class PublishPrecedentInput {
-  @Field({ description: 'ECLI:<country = the proceeding’s jurisdiction>:<court>:<year of decidedOn>:<ordinal>' })
-  ecli!: string;
-
-  @Field(() => String, { nullable: true, description: 'Default: the proceeding’s court' })
-  court?: string | null;
-
-  @Field(() => CourtType)
-  courtType!: CourtType;
-
-  @Field({ description: 'YYYY-MM-DD, not in the future' })
-  decidedOn!: string;
-
-  @Field(() => LegalSystem)
-  legalSystem!: LegalSystem;
-
-  @Field({ description: 'ISO 639-1 code of the language of the decision' })
-  language!: string;
-
-  @Field({ description: 'What the case was about and how it was decided, without names (aliases are refused)' })
-  summary!: string;
-
-  @Field()
-  significantFeatures!: string;
-
-  @Field(() => String, { nullable: true, description: 'Default: the proceeding’s outcome' })
-  outcome?: string | null;
-
-  @Field(() => [LegalIssue])
-  legalIssues!: LegalIssue[];
-
-  @Field(() => PrecedentKeywordsInput)
-  keywords!: PrecedentKeywordsInput;
-
-  @Field(() => [String], { defaultValue: [], description: 'ECLIs of earlier precedents this decision cites' })
-  cites!: string[];
-
-  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in any published text (victims, witnesses): compared however written (look-alike letters, invisible characters, accents, case); never stored' })
-  namesToExclude!: string[];
-}
-
-@InputType({ description: 'What to correct: fields left out stay as they are' })
-export class CorrectPrecedentInput {
-  @Field({ description: 'Why it is corrected (published with the correction)' })
-  reason!: string;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true })
-  significantFeatures?: string | null;
-
-  @Field(() => String, { nullable: true })
-  outcome?: string | null;
-
-  @Field(() => [LegalIssue], { nullable: true })
-  legalIssues?: LegalIssue[] | null;
-
-  @Field(() => PrecedentKeywordsInput, { nullable: true })
-  keywords?: PrecedentKeywordsInput | null;
-
-  @Field(() => [String], { nullable: true })
-  cites?: string[] | null;
-
-  @Field(() => [String], { defaultValue: [], description: 'Names that must not appear in the published text or the reason; never stored' })
-  namesToExclude!: string[];
 }
