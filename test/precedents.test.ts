@@ -1,8 +1,8 @@
 import { ROLES } from '../platform/auth';
 import { DEMO_PRECEDENTS, SEARCH_PROBES } from '../subgraphs/proceedings/precedents/demo-decisions';
 import { demoPrecedentRecords, loadPrecedents } from '../subgraphs/proceedings/precedents/seed';
-import { ecli } from '../subgraphs/proceedings/precedents/ecli';
-import type { LegalIssue } from '../subgraphs/proceedings/precedents/vocabulary';
+import { ecli } from '../subgraphs/proceedings/precedents/domain/ecli';
+import type { LegalIssue } from '../subgraphs/proceedings/precedents/schema/vocabulary';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 

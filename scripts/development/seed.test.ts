@@ -7,7 +7,7 @@ import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoVictimId, type SeedSecrets } from
 import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
 import { proceedingModels } from '../../subgraphs/proceedings/models';
 import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
-import { isOverdue } from '../../subgraphs/proceedings/assistance/lifecycle';
+import { isOverdue } from '../../subgraphs/proceedings/assistance/domain/lifecycle';
 import { stateOf } from '../../subgraphs/proceedings/teams/models';
 import { bedsHeld } from '../../subgraphs/shelters/domain/beds';
 import { shelterModels } from '../../subgraphs/shelters/models';

@@ -17,12 +17,15 @@ import { ProceedingResolver, VictimProceedingsResolver } from './resolvers/proce
 import { ProtectiveOrder } from './schema/order';
 import { Proceeding, VictimReference } from './schema/proceeding';
 import { referenceById } from '../common/references';
-import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers';
-import { Precedent, precedentAccess } from './precedents/types';
-import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers';
-import { LegalAssistanceRequest, legalAssistanceAccess } from './assistance/types';
-import { TeamResolver } from './teams/resolvers';
-import { JointInvestigationTeam, teamAccess } from './teams/types';
+import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers/precedent';
+import { Precedent } from './precedents/schema/precedent';
+import { precedentAccess } from './precedents/access';
+import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers/request';
+import { LegalAssistanceRequest } from './assistance/schema/request';
+import { legalAssistanceAccess } from './assistance/access';
+import { TeamResolver } from './teams/resolvers/team';
+import { JointInvestigationTeam } from './teams/schema/team';
+import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 
 /**

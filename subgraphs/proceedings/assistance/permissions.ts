@@ -4,8 +4,8 @@ import { isVisible } from '../../common/access';
 import { chain, hasRole, openTypes, ruleOf, type Permissions } from '../../common/rules';
 import { recordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
-import { jurisdictionOfSide, type Side } from './lifecycle';
-import { legalAssistanceAccess } from './types';
+import { jurisdictionOfSide, type Side } from './domain/lifecycle';
+import { legalAssistanceAccess } from './access';
 
 /**
  * Who may act on a request. Judges and prosecutors only (police read, never act); then the

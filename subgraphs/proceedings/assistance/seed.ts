@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ProceedingModels } from '../models';
-import { deliveryOfStep, drafted, extension, STEPS, transition, type StepDetails } from './lifecycle';
+import { deliveryOfStep, drafted, extension, STEPS, transition, type StepDetails } from './domain/lifecycle';
 import { assistanceReference, deliveryChain, type DeliveryContent, type LegalAssistanceRecord } from './models';
-import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } from './types';
+import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } from './schema/vocabulary';
 import { DEMO_JURISDICTIONS } from '../../common/demo';
 
 /**
  * 20 demo legal assistance requests between the demo jurisdictions, in every status, each
  * on an open demo proceeding of the requesting jurisdiction. Each is taken through its
- * steps with the API's own lifecycle functions (subgraphs/proceedings/assistance/lifecycle.ts),
+ * steps with the API's own lifecycle functions (subgraphs/proceedings/assistance/domain/lifecycle.ts),
  * so history, deadlines and delivery evidence are what the API would have produced; some
  * are overdue on today's clock and one had its recognition deadline extended. Steps are
  * taken by the development tokens' default subjects (`prosecutor@de.example`, …).

@@ -9,7 +9,7 @@ import {
   TraffickingForm,
   TraffickingMeans,
   type KeywordGroups,
-} from './vocabulary';
+} from './schema/vocabulary';
 
 /**
  * Demo precedents (case law on trafficking in human beings), in the style of UNODC's SHERLOC

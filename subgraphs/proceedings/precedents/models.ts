@@ -3,8 +3,8 @@ import { SearchIndex, type IndexedDocument } from '../../common/storage';
 import { ListedCollection, listedField } from '../../common/storage';
 import type { Entity } from '../../common/storage';
 import type { ProceedingContext } from '../models';
-import { ecli } from './ecli';
-import { KEYWORD_GROUPS, type KeywordGroups } from './vocabulary';
+import { ecli } from './domain/ecli';
+import { KEYWORD_GROUPS, type KeywordGroups } from './schema/vocabulary';
 
 /** Counts by value, e.g. `{ value: 'FEMALE', count: 3 }`. */
 export interface CountRecord {
@@ -14,7 +14,7 @@ export interface CountRecord {
 
 /** Who the parties were, without names (SHERLOC): how many, by CTDC age group, gender and nationality. */
 export interface ProfileRecord {
-  /** Not published: too few people to stay anonymous (precedents/publishing.ts); nothing else of it is stored. */
+  /** Not published: too few people to stay anonymous (precedents/domain/publishing.ts); nothing else of it is stored. */
   withheld?: boolean;
   count: number | null;
   ageGroups: CountRecord[];
@@ -135,7 +135,7 @@ export function indexedPrecedent(p: PrecedentRecord): IndexedDocument {
 /**
  * Precedents: listed by ECLI (the public lookup), by the proceeding they were published
  * from, by what they cite (so `citedBy` is a list read) and in the change feed that
- * courts sync from; searched through their own index (common/search.ts).
+ * courts sync from; searched through their own index (common/storage/search.ts).
  */
 export function precedentModels(connection: Connection) {
   // Tolerant of a second call on one connection (the demo loader beside a running subgraph).

@@ -1,29 +1,9 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { basis, forRoles, typeAccess } from '../../common/access';
-import type { Entity } from '../../common/storage';
-import { connectionOf } from '../../common/storage';
-import { isRecordId } from '../../common/validate';
-import type { ProceedingContext } from '../models';
-import { TEAM_ROLES, type TeamRecord } from './models';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { connectionOf } from '../../../common/storage';
+import { TeamRole, TeamStatus } from './vocabulary';
 
-export enum TeamStatus {
-  PENDING = 'PENDING',
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(TeamStatus, {
-  name: 'TeamStatus',
-  description: 'PENDING until every party joined; ACTIVE until its last day (it opens proceedings only from its first); EXPIRED after; CLOSED by a leader',
-});
-
-export enum TeamRole {
-  judge = 'judge',
-  prosecutor = 'prosecutor',
-  law_enforcement = 'law_enforcement',
-}
-registerEnumType(TeamRole, { name: 'TeamRole', description: 'The roles a team member may have (as in the token)' });
+/** A joint investigation team as its parties read it: who leads and staffs it, its period and its extensions. */
 
 @ObjectType({ description: 'The judge or prosecutor who leads the team for one party' })
 export class TeamLeader {
@@ -137,56 +117,5 @@ export class JointInvestigationTeam {
   closingReason!: string | null;
 }
 
-type TeamDoc = Entity<TeamRecord>;
-
-const party = basis<TeamDoc>('a party to the team', 'TEAM_PARTY', (ctx, team) => team.parties.includes(ctx.caller!.jurisdiction));
-const member = basis<TeamDoc>('a member of the team', 'TEAM_MEMBER', (ctx, team) =>
-  team.members.some((m) => m.sub === ctx.caller!.sub && m.jurisdiction === ctx.caller!.jurisdiction && m.role === ctx.caller!.role),
-);
-
-/** Judges and prosecutors of every party read a team (they lead and staff it); police only the teams they are members of. */
-export const teamAccess = typeAccess<TeamDoc>({
-  typeName: 'JointInvestigationTeam',
-  noun: 'this joint investigation team',
-  id: (t) => t.id,
-  jurisdiction: (t) => t.parties[0],
-  visibleOn: [party],
-  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.team.load(id))?.parties[0] ?? null) : null),
-  open: ['id'],
-  fields: Object.fromEntries(
-    ['name', 'parties', 'joined', 'purpose', 'startsOn', 'endsOn', 'extensions', 'pendingExtension', 'leaders', 'members', 'proceedings', 'status', 'closedAt', 'closingReason'].map((f) => [f, 'TEAM']),
-  ),
-  rules: {
-    TEAM: { roles: TEAM_ROLES, bases: [forRoles(['judge', 'prosecutor'], party), member] },
-  },
-});
-
 @ObjectType()
 export class JointInvestigationTeamConnection extends connectionOf('JointInvestigationTeam', () => JointInvestigationTeam) {}
-
-@InputType()
-export class CreateTeamInput {
-  @Field()
-  name!: string;
-
-  @Field(() => [String], { description: 'Every party, the caller’s own jurisdiction among them (at least two)' })
-  parties!: string[];
-
-  @Field()
-  purpose!: string;
-
-  @Field({ description: 'YYYY-MM-DD' })
-  startsOn!: string;
-
-  @Field({ description: 'YYYY-MM-DD, after startsOn' })
-  endsOn!: string;
-}
-
-@InputType()
-export class TeamMemberInput {
-  @Field({ description: 'The practitioner’s token subject' })
-  sub!: string;
-
-  @Field(() => TeamRole)
-  role!: TeamRole;
-}

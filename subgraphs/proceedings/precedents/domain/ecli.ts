@@ -1,5 +1,5 @@
-import { badInput } from '../../../platform/errors';
-import { isCountryCode } from '../../../platform/countries';
+import { badInput } from '../../../../platform/errors';
+import { isCountryCode } from '../../../../platform/countries';
 
 /**
  * European Case Law Identifier (Council conclusions 2011/C 127/01):

@@ -1,6 +1,6 @@
-import type { Caller } from '../../../platform/auth';
-import { badInput, forbidden } from '../../../platform/errors';
-import { addMonths, awaitingApproval, dayOf, stateOf, type ExtensionProposalRecord, type TeamRecord, type TeamSettings } from './models';
+import type { Caller } from '../../../../platform/auth';
+import { badInput, forbidden } from '../../../../platform/errors';
+import { addMonths, awaitingApproval, dayOf, stateOf, type ExtensionProposalRecord, type TeamRecord, type TeamSettings } from '../models';
 
 /**
  * What the parties of a joint investigation team agree on together. The Eurojust model

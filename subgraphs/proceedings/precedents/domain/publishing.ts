@@ -1,10 +1,10 @@
-import { badInput, badInputs, unavailable, type FieldProblem } from '../../../platform/errors';
-import { ConsentUnavailable } from '../../common/consents';
-import type { Entity } from '../../common/storage';
-import { NameFinder } from '../../common/names';
-import { checkEach, text } from '../../common/validate';
-import type { ProceedingContext, ProceedingRecord } from '../models';
-import type { CountRecord, ProfileRecord } from './models';
+import { badInput, badInputs, unavailable, type FieldProblem } from '../../../../platform/errors';
+import { ConsentUnavailable } from '../../../common/consents';
+import type { Entity } from '../../../common/storage';
+import { NameFinder } from '../../../common/names';
+import { checkEach, text } from '../../../common/validate';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
+import type { CountRecord, ProfileRecord } from '../models';
 
 /**
  * What a precedent may publish about the people in its case: no names in any free text,

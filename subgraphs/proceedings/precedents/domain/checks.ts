@@ -1,13 +1,13 @@
-import { badInput } from '../../../platform/errors';
-import type { Entity } from '../../common/storage';
-import { checkAll, checkEach, languageCode, localDate, text, validOrUndefined } from '../../common/validate';
-import type { ProceedingContext, ProceedingRecord } from '../models';
-import { ProceedingStage } from '../schema/vocabulary';
+import { badInput } from '../../../../platform/errors';
+import type { Entity } from '../../../common/storage';
+import { checkAll, checkEach, languageCode, localDate, text, validOrUndefined } from '../../../common/validate';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
+import { ProceedingStage } from '../../schema/vocabulary';
 import { ecli as parseEcli } from './ecli';
-import { precedentByEcli, type PrecedentRecord } from './models';
+import { precedentByEcli, type PrecedentRecord } from '../models';
 import { checkPublishedTexts, namesToExclude } from './publishing';
-import type { CorrectPrecedentInput, PublishPrecedentInput, PrecedentKeywordsInput } from './types';
-import { KEYWORD_GROUPS, type KeywordGroups, type LegalIssue } from './vocabulary';
+import type { CorrectPrecedentInput, PublishPrecedentInput, PrecedentKeywordsInput } from '../schema/inputs';
+import { KEYWORD_GROUPS, type KeywordGroups, type LegalIssue } from '../schema/vocabulary';
 
 /**
  * What a judge gives to publish, correct or withdraw a precedent, checked in two passes,

@@ -1,7 +1,7 @@
-import { badInput } from '../../../platform/errors';
-import type { Change } from '../../common/storage';
-import { contentDigest, type AssistanceDeadlines, type DeliveryContent, type LegalAssistanceRecord } from './models';
-import { AssistanceUrgency, DeliveryEvent, LegalAssistanceStatus as S } from './types';
+import { badInput } from '../../../../platform/errors';
+import type { Change } from '../../../common/storage';
+import { contentDigest, type AssistanceDeadlines, type DeliveryContent, type LegalAssistanceRecord } from '../models';
+import { AssistanceUrgency, DeliveryEvent, LegalAssistanceStatus as S } from '../schema/vocabulary';
 
 /**
  * The lifecycle of a request (EIO Art. 12 and 15), as pure functions: the resolvers and
