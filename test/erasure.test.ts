@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { ServiceTokens } from '../platform/service-tokens';
 import { connectDatabase } from '../subgraphs/common/storage';
 import type { ErasureFollower } from '../subgraphs/common/erasure';
-import { legalAidErasure } from '../subgraphs/legal-aid/erasure';
+import { legalAidErasure } from '../subgraphs/legal-aid/domain/erasure';
 import { legalAidModels } from '../subgraphs/legal-aid/models';
 import { proceedingErasure } from '../subgraphs/proceedings/domain/erasure';
 import { shelterErasure } from '../subgraphs/shelters/domain/erasure';

@@ -31,7 +31,6 @@ export const PENDING_READMES = new Set([
   'subgraphs/proceedings/assistance/README.md',
   'subgraphs/proceedings/teams/README.md',
   'subgraphs/shelters/README.md',
-  'subgraphs/legal-aid/README.md',
   'subgraphs/training/README.md',
   'subgraphs/common/storage/README.md',
 ]);

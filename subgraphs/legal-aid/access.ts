@@ -3,7 +3,7 @@ import type { RequestContext } from '../common/context';
 import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import type { AssignmentRecord, HandoffRecord, LegalAidContext } from './models';
-import { HandoffStatus } from './vocabulary';
+import { HandoffStatus } from './schema/vocabulary';
 
 type AssignmentDoc = Entity<AssignmentRecord>;
 type HandoffDoc = Entity<HandoffRecord>;

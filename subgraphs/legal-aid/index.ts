@@ -1,16 +1,27 @@
 import 'reflect-metadata';
+// The types first, in this order: the published schema lists them as they were declared.
+import { ProceedingReference, VictimReference } from './schema/references';
+import './schema/provider';
+import { Attorney } from './schema/attorney';
+import { LegalAidAssignment } from './schema/assignment';
+import { Handoff } from './schema/handoff';
+import './schema/victim';
+import { Me } from './schema/me';
 import { meReference } from '../common/me';
 import { referenceById } from '../common/references';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { assignmentAccess, handoffAccess } from './access';
-import { AttorneyRegistrationResolver, ProviderRegistrationResolver } from './directory-resolvers';
-import { legalAidErasure } from './erasure';
-import { LegalAidMeResolver, Me } from './me';
+import { legalAidErasure } from './domain/erasure';
 import { legalAidLoaders, legalAidModels, type LegalAidContext } from './models';
 import { legalAidPermissions } from './permissions';
-import { AssignmentResolver, AttorneyResolver, HandoffResolver, VictimLegalAidGapsResolver, VictimLegalAidResolver } from './resolvers';
-import { Attorney, Handoff, LegalAidAssignment, ProceedingReference, VictimReference } from './types';
+// The resolvers in this order: the published Query and Mutation list their fields as they were declared.
+import { AttorneyRegistrationResolver, ProviderRegistrationResolver } from './resolvers/directory';
+import { LegalAidMeResolver } from './resolvers/me';
+import { AttorneyResolver } from './resolvers/attorney';
+import { AssignmentResolver } from './resolvers/assignment';
+import { HandoffResolver } from './resolvers/handoff';
+import { VictimLegalAidGapsResolver, VictimLegalAidResolver } from './resolvers/victim';
 
 /**
  * Legal aid that follows the survivor across borders: a directory of providers and
@@ -18,7 +29,7 @@ import { Attorney, Handoff, LegalAidAssignment, ProceedingReference, VictimRefer
  * handed from attorney to attorney between jurisdictions within what the victim's consents
  * allow, interpretation and accommodations, and the gaps in representation while a
  * proceeding is open (asked of the proceedings subgraph, as the caller may see it). The
- * directory is set up by each jurisdiction's registrar (directory.ts).
+ * directory is set up by each jurisdiction's registrar (domain/directory.ts). README.md.
  */
 export const legalAidSubgraph: SubgraphDefinition<ReturnType<typeof legalAidModels>, ReturnType<typeof legalAidLoaders>, Record<string, never>> = {
   name: 'legal-aid',

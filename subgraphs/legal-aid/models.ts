@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
-import { HandoffStatus, OPEN_STATUSES } from './vocabulary';
+import { HandoffStatus, OPEN_STATUSES } from './schema/vocabulary';
 
 export interface ProviderRecord {
   _id: string;
@@ -95,7 +95,7 @@ export interface HandoffRecord {
   toProviderId: string;
   toPractitionerId: string;
   toJurisdiction: string;
-  /** Null once the victim's data is erased (erasure.ts). */
+  /** Null once the victim's data is erased (domain/erasure.ts). */
   reason: string | null;
   transferCategories: string[];
   status: string;

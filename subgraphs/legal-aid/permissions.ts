@@ -22,7 +22,7 @@ export const legalAidPermissions: Permissions = {
     handOff: hasRole('legal_aid_attorney'),
     acceptHandoff: hasRole('legal_aid_attorney'),
     refuseHandoff: hasRole('legal_aid_attorney'),
-    // The directory: a registrar of the provider's jurisdiction (checked in directory.ts).
+    // The directory: a registrar of the provider's jurisdiction (checked in domain/directory.ts).
     registerLegalAidProvider: hasRole('registrar'),
     registerAttorney: hasRole('registrar'),
     deactivateAttorney: hasRole('registrar'),

@@ -3,10 +3,10 @@ import type { Connection } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
-import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from './directory';
+import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from './domain/directory';
 import { legalAidLoaders, legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type LegalAidModels } from './models';
-import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';
-import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from './vocabulary';
+import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './schema/inputs';
+import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from './schema/vocabulary';
 import { DEMO_JURISDICTIONS } from '../common/demo';
 import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
 
@@ -65,7 +65,7 @@ function demoDirectory(): { providers: DemoProvider[]; attorneys: Array<{ id: st
   return { providers, attorneys };
 }
 
-/** Registers the demo directory through the API's own checks and writes (legal-aid/directory.ts), as each jurisdiction's registrar. */
+/** Registers the demo directory through the API's own checks and writes (domain/directory.ts), as each jurisdiction's registrar. */
 async function registerDirectory(models: LegalAidModels, change: (action: string, subjectType: string, subjectId: string, fields: string[]) => void): Promise<{ providers: number; attorneys: AttorneyRecord[] }> {
   const loaders = legalAidLoaders(models);
   const as = (jurisdiction: string): Directory => ({ caller: { ...SEED, role: 'registrar', jurisdiction }, models, loaders });

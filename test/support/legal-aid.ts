@@ -1,6 +1,6 @@
-import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from '../../subgraphs/legal-aid/directory';
+import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, type Directory } from '../../subgraphs/legal-aid/domain/directory';
 import { legalAidLoaders, legalAidModels } from '../../subgraphs/legal-aid/models';
-import type { ProviderKind } from '../../subgraphs/legal-aid/vocabulary';
+import type { ProviderKind } from '../../subgraphs/legal-aid/schema/vocabulary';
 import type { TestHub } from './hub';
 
 // The legal aid directory of the tests (providers and attorneys, registered as the seed

@@ -1,5 +1,5 @@
-import type { Erasure } from '../common/erasure';
-import type { LegalAidModels } from './models';
+import type { Erasure } from '../../common/erasure';
+import type { LegalAidModels } from '../models';
 
 /**
  * What legal aid removes when a victim's data is erased (common/erasure.ts): what an

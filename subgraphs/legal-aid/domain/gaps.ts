@@ -1,8 +1,8 @@
-import { unavailable } from '../../platform/errors';
-import { ConsentUnavailable } from '../common/consents';
-import { PeerUnavailable } from '../common/peers';
-import type { AssignmentRecord, LegalAidContext } from './models';
-import { AssignmentStatus, GapReason } from './vocabulary';
+import { unavailable } from '../../../platform/errors';
+import { ConsentUnavailable } from '../../common/consents';
+import { PeerUnavailable } from '../../common/peers';
+import type { AssignmentRecord, LegalAidContext } from '../models';
+import { AssignmentStatus, GapReason } from '../schema/vocabulary';
 
 /**
  * Continuity of legal aid: the times a victim needed a lawyer — a proceeding of theirs was
@@ -18,7 +18,7 @@ export interface Gap {
   proceeding: { id: string } | null;
 }
 
-interface ProceedingDates {
+export interface ProceedingDates {
   id: string;
   openedAt: string | null;
   closedAt: string | null;
@@ -62,8 +62,13 @@ export async function gapsOf(ctx: LegalAidContext, victimId: string, assignments
     if (error instanceof PeerUnavailable || error instanceof ConsentUnavailable) throw unavailable(`Gaps could not be worked out: ${error.message}`);
     throw error;
   }
-  const now = ctx.now.getTime();
-  const spans = activeSpans(assignments, ctx.now);
+  return gapsFrom(proceedings, status, assignments, ctx.now);
+}
+
+/** The gaps, from the victim's proceedings (as the caller may see them), her case status and her assignments, at `at`. */
+export function gapsFrom(proceedings: ProceedingDates[], status: string | null, assignments: AssignmentRecord[], at: Date): Gap[] {
+  const now = at.getTime();
+  const spans = activeSpans(assignments, at);
   const gaps: Gap[] = [];
   for (const p of proceedings) {
     if (!p.openedAt) continue; // its dates are not the caller's to see

@@ -1,9 +1,9 @@
-import type { Caller } from '../../platform/auth';
-import { badInput, conflict, forbidden, notFound } from '../../platform/errors';
-import type { Entity } from '../common/storage';
-import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../common/validate';
-import type { AttorneyRecord, LegalAidModels, ProviderRecord } from './models';
-import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './directory-inputs';
+import type { Caller } from '../../../platform/auth';
+import { badInput, conflict, forbidden, notFound } from '../../../platform/errors';
+import type { Entity } from '../../common/storage';
+import { checkAll, countryCode, languageCodes, newId, nonEmptyList, text } from '../../common/validate';
+import type { AttorneyRecord, LegalAidContext, LegalAidModels, ProviderRecord } from '../models';
+import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from '../schema/inputs';
 
 /**
  * The legal aid directory, set up by a registrar of each jurisdiction: providers and
@@ -148,4 +148,34 @@ export async function attorneyOfCaller(ctx: { caller: Caller | null; loaders: { 
   const caller = ctx.caller;
   if (!caller || caller.role !== 'legal_aid_attorney') return null;
   return (await ctx.loaders.attorneysOfProvider.load(caller.org)).find((a) => a.practitionerId === caller.sub) ?? null;
+}
+
+/** The providers of a jurisdiction (default: the caller's); the directory is open to every authenticated caller. */
+export async function providersOf(ctx: LegalAidContext, jurisdiction?: string): Promise<Array<Entity<ProviderRecord>>> {
+  const asked = jurisdiction != null ? countryCode(jurisdiction, 'jurisdiction') : ctx.caller!.jurisdiction;
+  const { providers } = ctx.models;
+  const entries = await providers.lists.read(providers.list('jurisdiction', asked), 0, 1000);
+  return (await ctx.loaders.provider.loadMany(entries.map((e) => e.ref))).filter((p): p is Entity<ProviderRecord> => p !== null && !(p instanceof Error));
+}
+
+// The directory's writes through the API: checked, then written under the audit.
+
+export async function registerProvider(ctx: LegalAidContext, input: RegisterLegalAidProviderInput): Promise<Entity<ProviderRecord>> {
+  const record = await providerToRegister(ctx, input);
+  return ctx.audit.change('LEGAL_AID_PROVIDER_REGISTERED', 'LegalAidProvider', record._id, ['name', 'kind', 'jurisdiction'], () => writeProvider(ctx, record));
+}
+
+export async function registerAttorney(ctx: LegalAidContext, input: RegisterAttorneyInput): Promise<Entity<AttorneyRecord>> {
+  const record = await attorneyToRegister(ctx, input);
+  const fields = ['provider', 'name', 'barNumber', 'jurisdictions', 'languages', 'practitionerId', 'acceptingCases'];
+  return ctx.audit.change('ATTORNEY_REGISTERED', 'Attorney', record._id, fields, () => writeAttorney(ctx, record));
+}
+
+export async function deactivateAttorney(ctx: LegalAidContext, attorneyId: string, reason: string): Promise<Entity<AttorneyRecord>> {
+  const v = await deactivation(ctx, attorneyId, reason);
+  const updated = await ctx.audit.change('ATTORNEY_DEACTIVATED', 'Attorney', v.attorney.id, ['active', 'deactivatedAt', 'deactivationReason'], () =>
+    writeDeactivation(ctx, v.attorney.id, v.reason, ctx.now),
+  );
+  ctx.loaders.attorney.clear(updated.id).prime(updated.id, updated);
+  return updated;
 }
