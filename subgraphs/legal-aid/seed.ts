@@ -7,8 +7,7 @@ import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, t
 import { legalAidLoaders, legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type LegalAidModels } from './models';
 import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './schema/inputs';
 import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS } from '../common/demo';
-import { demoVictimId, random, type SeedSecrets } from '../../scripts/development/seed';
+import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
 
 /**
  * Demo legal aid, deterministic: 8 providers and 40 attorneys over the 6 demo
