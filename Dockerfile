@@ -3,7 +3,7 @@
 #   node dist/subgraphs/main.js victims  a subgraph, by name
 # Production uses MongoDB (MONGODB_URI): the embedded database and Go are not needed.
 # The base image is pinned to an exact Node.js release (engines: 20.19 or newer);
-# test/compose.test.ts refuses an unpinned one.
+# scripts/development/compose.test.ts refuses an unpinned one.
 
 FROM node:20.19.4-bookworm-slim AS build
 WORKDIR /app

@@ -42,13 +42,13 @@ export const LIST_SIZES: Record<string, number> = {
   // Not bounded by any check: a leading decision is cited again and again. Assumed; a
   // paged `citedBy(first:)` would bound it.
   'Precedent.citedBy': 100,
-  // The ILO catalogue: six dimensions, 61 indicators (victims/ilo-indicators.ts).
+  // The ILO catalogue: six dimensions, 61 indicators (victims/domain/ilo-indicators.ts).
   'Query.iloIndicators': 61,
   'Screening.indicators': 61,
   'Screening.dimensions': 6,
   // Opening a proceeding names at most 50 defendants.
   'Proceeding.defendants': 50,
-  // A joint team has at most 27 parties (teams/resolvers.ts), one leader each.
+  // A joint team has at most 27 parties (proceedings/teams/domain/team.ts), one leader each.
   'JointInvestigationTeam.parties': 27,
   'JointInvestigationTeam.joined': 27,
   'JointInvestigationTeam.leaders': 27,
