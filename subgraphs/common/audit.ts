@@ -5,8 +5,7 @@ import { categoriesWritten, type TypeAccess } from './access';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains } from './chain';
 import { undeclaredAction, type MutationScope } from './audited';
-import { listsOf, type Lists } from './storage';
-import { decodeCursor, encodeCursor, pageSize } from './storage';
+import { byIds, decodeCursor, encodeCursor, listsOf, pageSize, type Lists } from './storage';
 import { inWords, purposeDenial } from './denials';
 
 /**
@@ -14,7 +13,7 @@ import { inWords, purposeDenial } from './denials';
  * changed what, when, why, with what outcome). Each event carries the hash of the one
  * before it, so editing or deleting a stored event breaks the chain at that event.
  *
- * The chain stays linear without transactions (FerretDB has none): an event's `_id` is
+ * The chain stays linear without transactions (the embedded database has none): an event's `_id` is
  * `chain#<sequence>` (a dense log, common/storage/dense-log.ts), a writer appends at head+1, and a
  * writer that loses the race re-reads the head and re-chains what it has not yet
  * written. This holds across processes. Each subject's events are listed
@@ -205,7 +204,7 @@ export class AuditLog {
     const list = AuditLog.subjectList(subjectType, subjectId);
     const entries = (await this.lists.readAll([list])).get(list)!;
     if (entries.length === 0) return [];
-    const events = await this.model.find({ _id: { $in: entries.map((e) => e.ref) } }).lean();
+    const events = await byIds<AuditEvent & { _id: string }>(this.model, entries.map((e) => e.ref));
     return events.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId).sort((a, b) => a.sequence - b.sequence);
   }
 
@@ -216,7 +215,7 @@ export class AuditLog {
     const list = AuditLog.subjectList(subjectType, subjectId);
     const entries = await this.lists.read(list, position, size + 1);
     const shown = entries.slice(0, size);
-    const events = shown.length > 0 ? await this.model.find({ _id: { $in: shown.map((e) => e.ref) } }).lean() : [];
+    const events = await byIds<AuditEvent & { _id: string }>(this.model, shown.map((e) => e.ref));
     const byId = new Map(events.map((event) => [event._id, event]));
     const edges = shown.flatMap((entry) => {
       const event = byId.get(entry.ref);

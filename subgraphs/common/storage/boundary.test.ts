@@ -25,10 +25,6 @@ const RULES: Array<{ name: string; pattern: RegExp }> = [
  * the test; remove an entry here once its use is gone.
  */
 const EXCEPTIONS: Array<{ file: string; rule: string; why: string }> = [
-  // The audit trail reads its events by the ids its subject list gives (one `_id` batch, as loaderById does).
-  { file: 'subgraphs/common/audit.ts', rule: '`$in`', why: 'events by id from the subject list' },
-  // Explains why the chain needs no transactions; to be reworded without the backend's name.
-  { file: 'subgraphs/common/audit.ts', rule: 'naming the backend', why: 'a comment on transactions' },
   // The seed test counts what the training seed wrote (a test of demo data, not a read path).
   { file: 'subgraphs/training/seed.test.ts', rule: '`countDocuments`', why: 'counts seeded documents' },
 ];
