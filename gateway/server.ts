@@ -80,6 +80,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       subgraphUrls.set(name, target);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: target,
+        // The router guarantee (docs/deployment.md "Any router in front of the subgraphs"):
+        // every caller's request reaches the subgraph that decides it, which checks that
+        // caller's token and writes that caller's audit event. So nothing here merges,
+        // caches or replays a subgraph request across callers: no APQ round trip, and a
+        // subgraph's Cache-Control never makes an answer cacheable (both stated, not left
+        // to defaults); the fetcher sends every call (gateway/subgraph-fetch.ts).
+        // test/router-guarantee.test.ts counts N requests in, N at the subgraph, N audited.
+        apq: false,
+        honorSubgraphCacheControlHeader: false,
         fetcher: metrics.timedFetcher(name, fetcher) as any, // latency and failures per subgraph (a Response in the parts the data source reads)
         willSendRequest({ request, context }) {
           if (context.authorization) request.http!.headers.set('authorization', context.authorization);

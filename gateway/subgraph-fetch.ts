@@ -21,6 +21,10 @@ export interface SubgraphResponse {
  * at parsing, validation or its limits with 400) is handed on as that answer, so the
  * caller gets the subgraph's own error, its code and message. As a failed response the data source
  * made it a bare "400: " (INTERNAL_SERVER_ERROR) and dropped the body.
+ *
+ * Every call is sent: no in-flight deduplication (single flight) and no response cache,
+ * even for byte-identical bodies. Two callers' bodies are identical while their tokens
+ * differ, and the subgraph must decide and audit each one (test/router-guarantee.test.ts).
  */
 export function subgraphFetcher(agent: Agent) {
   const targets = new Map<string, URL>();
