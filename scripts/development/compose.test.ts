@@ -239,6 +239,13 @@ describe('the router profile', () => {
     expect(propagated).toEqual(expect.arrayContaining(['authorization', 'x-purpose', 'x-request-id']));
   });
 
+  it('sends every request to the subgraph that decides and audits it: no deduplication, no response cache', () => {
+    // The router guarantee (docs/deployment.md); the gateway's own is test/router-guarantee.test.ts.
+    expect(routerConfig.traffic_shaping?.all?.deduplicate_query).toBe(false);
+    for (const [name, rules] of Object.entries<any>(routerConfig.traffic_shaping?.subgraphs ?? {})) expect({ name, deduplicate_query: rules?.deduplicate_query ?? false }).toEqual({ name, deduplicate_query: false });
+    for (const cache of ['preview_entity_cache', 'response_cache', 'preview_response_cache']) expect({ cache, enabled: cache in routerConfig && routerConfig[cache]?.enabled !== false }).toEqual({ cache, enabled: false });
+  });
+
   it('sends each subgraph of the supergraph to its compose service', () => {
     const composed = [...read('schema/supergraph.graphql').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]).sort();
     expect(composed).toEqual(SUBGRAPHS.map((s) => s.definition.name).sort());
