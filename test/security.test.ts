@@ -121,11 +121,14 @@ describe('graceful shutdown', () => {
     const inFlight = hub.query(await hub.token('social_worker', 'DE'), SCREEN, { id: victimId }, { url: deployed.url });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = deployed.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const refused = await fetch(deployed.url.replace('/graphql', '/health')).then(
-      () => 'accepted',
-      () => 'refused',
-    );
+    // The mutation cannot finish while the lock is held: ask until the process stops
+    // accepting (bounded, so a loaded machine only makes it slower, never wrong).
+    const health = () => fetch(deployed.url.replace('/graphql', '/health')).then(() => 'accepted', () => 'refused');
+    let refused = await health();
+    for (let tries = 0; refused === 'accepted' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refused = await health();
+    }
     await locks.deleteOne({ _id: `victims/${victimId}` });
     const res = await inFlight;
     expect(res.status).toBe(200);
