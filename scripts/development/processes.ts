@@ -120,6 +120,8 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
     const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
     for (const { definition } of SUBGRAPHS) {
       const name = definition.name;
+      // The others read victims' erasure feed as they start: victims (first in the registry) is ready before them.
+      if (children.length === 1) await whenReady(children[0]);
       const peers = Object.entries(urls).filter(([other]) => other !== name);
       launch(name, [path.join(DIST, 'subgraphs', 'main.js'), name], {
         ...base,
@@ -133,7 +135,7 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
         ...Object.fromEntries(peers.map(([other, url]) => [`${upperName(other)}_SERVICE_URL`, url])),
       }, ports[name]);
     }
-    await Promise.all(children.map((c) => whenReady(c)));
+    await Promise.all(children.slice(1).map((c) => whenReady(c)));
 
     const gatewayPort = options.freePorts ? await freePort() : options.gatewayPort ?? GATEWAY_PORT;
     const gateway = launch('gateway', [path.join(DIST, 'gateway', 'main.js')], {
