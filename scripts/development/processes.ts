@@ -80,7 +80,8 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
   const children: Child[] = [];
   let started = false; // until then a child's exit is a failed start (whenReady reports it)
   let stopping = false;
-  const base: RawEnv = { PATH: process.env.PATH, HOST: '127.0.0.1', ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}) };
+  const logLevel = options.logLevel ?? process.env.LOG_LEVEL; // as startLocalHub: default LOG_LEVEL, else info
+  const base: RawEnv = { PATH: process.env.PATH, HOST: '127.0.0.1', ...(logLevel ? { LOG_LEVEL: logLevel } : {}) };
   const trustedIssuers = JSON.stringify(options.issuers);
 
   const stopAll = async () => {
