@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../../subgraphs/common/storage';
@@ -9,6 +9,7 @@ import { keyDirectoriesUnder, randomSecrets } from './dev-env';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
+import { startSeparateHub } from './processes';
 import type { SeedSecrets } from '../../subgraphs/common/demo';
 import { seedDemoData } from '../../subgraphs/victims/seed';
 import { demoPrecedentRecords, loadPrecedents } from '../../subgraphs/proceedings/precedents/seed';
@@ -22,7 +23,9 @@ import type { PrecedentRecord } from '../../subgraphs/proceedings/precedents/mod
  *
  * - default: 300 demo victims; a page of 20 through the gateway against the victims
  *   subgraph asked directly (the baseline), with CASE, allowed and denied fields, and the
- *   floor of the path: a static list through the gateway, no database read.
+ *   floor of the path: a static list through the gateway, no database read. Then the
+ *   floor and the pages again with every service in its own process (`npm start --
+ *   --processes`) on the same database, against the same baseline.
  * - `--scale 1000,10000,50000`: for each size a fresh database seeded with that many
  *   victims (consents and audit history in proportion); victim by id, a page of 20 with
  *   protected fields (walking the list page after page), a consent grant, and pages per
@@ -95,6 +98,8 @@ interface BenchHub {
   hub: LocalHub;
   issuer: Issuer;
   mongoUri: string;
+  /** The subgraphs' secrets and key directories. */
+  env: Record<string, string>;
   dbName(name: string): string;
   /** The seeded victims database, opened with the subgraph's own models. */
   victimModels(): Promise<{ models: ReturnType<typeof victimModels>; close(): Promise<void> }>;
@@ -121,6 +126,7 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
         hub,
         issuer,
         mongoUri,
+        env,
         dbName,
         async victimModels() {
           const connection = await connectDatabase(mongoUri, dbName('victims'));
@@ -138,8 +144,23 @@ async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Prom
 
 const fixed = (query: string) => () => ({ query });
 
+/** CPU time (user and system, ms) the processes `pids` have used so far, from /proc (0 elsewhere). */
+function cpuOf(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd: state, ppid, …
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (14th and 15th)
+    } catch {
+      // not Linux, or gone
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 async function demoScenarios() {
-  return withSeededHub(300, async ({ hub, issuer }) => {
+  return withSeededHub(300, async ({ hub, issuer, mongoUri, env, dbName }) => {
     const socialWorker = await issuer.sign({ role: 'social_worker', jurisdiction: 'DE' });
     const partner = await issuer.sign({ role: 'partner_system', jurisdiction: 'DE' });
     const caseFields = `{ victims(first: 20) { edges { node { id caseReference status ageGroup } } } }`;
@@ -152,13 +173,14 @@ async function demoScenarios() {
       { name: 'gateway, protected fields allowed (+20 audit events)', url: hub.gateway.url, token: socialWorker, next: fixed(protectedFields) },
       { name: 'gateway, protected fields denied (60 FORBIDDEN)', url: hub.gateway.url, token: partner, next: fixed(protectedFields) },
     ];
-    const rows = [];
+    const rows: Array<Record<string, string | number>> = [];
     let baseline = 0;
     // BENCH_ONLY=<part of a name>: the baseline and the scenarios naming it (to profile one).
     const only = process.env.BENCH_ONLY;
-    for (const scenario of scenarios.filter((s, i) => !only || i === 0 || s.name.includes(only))) {
+    const measure = async (scenario: Scenario, pids: number[] = []) => {
       await run(scenario, WARMUP, CONCURRENCY);
       const rssBefore = process.memoryUsage().rss;
+      const cpuBefore = cpuOf(pids);
       const result = await run(scenario, REQUESTS, CONCURRENCY);
       if (!baseline) baseline = result.perSecond;
       rows.push({
@@ -167,15 +189,27 @@ async function demoScenarios() {
         'vs baseline': (result.perSecond / baseline).toFixed(2),
         'p50 ms': result.p50.toFixed(1),
         'p95 ms': result.p95.toFixed(1),
-        'cpu ms': result.cpuMs.toFixed(1),
+        'cpu ms': (result.cpuMs + (cpuOf(pids) - cpuBefore) / REQUESTS).toFixed(1),
         'rss +MB': ((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1),
         failures: result.failures,
       });
+    };
+    const chosen = scenarios.filter((s, i) => !only || i === 0 || s.name.includes(only));
+    for (const scenario of chosen) await measure(scenario);
+    // The other topology, on the same database: every service in its own process, as `npm
+    // start -- --processes` and docker-compose run them (the single hub stays up, idle).
+    const separate = await startSeparateHub({ mongoUri, issuers: [issuer.trusted], env, freePorts: true, dbName, ratePerMinute: 1_000_000, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+    try {
+      for (const scenario of chosen.filter((s) => s.url === hub.gateway.url && !s.name.includes('denied'))) {
+        await measure({ ...scenario, name: `separate processes: ${scenario.name}`, url: separate.gateway.url }, separate.pids());
+      }
+    } finally {
+      await separate.stop();
     }
-    console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for hub and client, ${os.cpus().length} cores`);
-    console.log('cpu ms: that process\'s CPU per request (the embedded database runs apart and is not counted)');
+    console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for the client and the single hub, ${os.cpus().length} cores`);
+    console.log('cpu ms: CPU per request of this process (hub and client), and of the services for "separate processes" (the embedded database runs apart and is not counted)');
     console.table(rows);
-    return rows.some((r) => r.failures > 0);
+    return rows.some((r) => Number(r.failures) > 0);
   });
 }
 
