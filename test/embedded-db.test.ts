@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types, type Connection, type mongo } from 'mongoose';
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/development/embedded-db';
 import { ROOT } from '../platform/paths';
+import { isRunning, waitUntil } from './support/process';
 
 /**
  * The embedded database (scripts/development/embedded-db.ts, scripts/development/ferretdb): FerretDB built with our
@@ -152,28 +153,6 @@ describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/devel
   });
 });
 
-/** Whether `pid` is a live process (a zombie, exited but not yet reaped, counts as gone). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces or parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return existsSync(`/proc/${pid}`) || process.platform !== 'linux';
-  }
-}
-
-async function waitUntil(what: string, condition: () => boolean, ms: number) {
-  for (const deadline = Date.now() + ms; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describeFerretDB(`embedded database lifecycle${kind.ferretdb ? '' : ` [skipped: ${kind.reason}]`}`, () => {
   const launcherScript = path.join(ROOT, 'dist', 'scripts', 'development', 'embedded-db.js');

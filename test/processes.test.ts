@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { keyDirectoriesUnder, randomSecrets } from '../scripts/development/dev-env';
 import { loadOrCreateIssuer, type Issuer } from '../scripts/development/dev-issuer';
 import { ROOT } from '../platform/paths';
+import { isRunning, waitUntil } from './support/process';
 
 /**
  * The hub with every service in its own process (scripts/development/processes.ts, `npm
@@ -16,27 +17,6 @@ import { ROOT } from '../platform/paths';
 
 const MODULE = path.join(ROOT, 'dist', 'scripts', 'development', 'processes.js');
 
-/** Whether `pid` is a live process (a zombie, exited but not yet reaped, counts as gone). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return existsSync(`/proc/${pid}`) || process.platform !== 'linux';
-  }
-}
-
-async function waitUntil(what: string, condition: () => boolean, ms: number) {
-  for (const deadline = Date.now() + ms; !condition(); ) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface Launched {
   launcher: ChildProcess;

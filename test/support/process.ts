@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/development/embedded-db';
 import { ROOT } from '../../platform/paths';
@@ -46,4 +47,28 @@ export async function startSubgraphProcess(hub: TestHub, name: string): Promise<
       return exited;
     },
   };
+}
+
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped, counts as gone). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces or parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return existsSync(`/proc/${pid}`) || process.platform !== 'linux';
+  }
+}
+
+/** Polls `condition` until it holds, or fails naming `what` after `ms` (a bound, not a timing). */
+export async function waitUntil(what: string, condition: () => boolean, ms: number) {
+  for (const deadline = Date.now() + ms; !condition(); ) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
