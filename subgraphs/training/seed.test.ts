@@ -71,10 +71,10 @@ describe('training demo data', () => {
     expect(practitioners.find((p) => p.subject === 'judge@de.example')).toMatchObject({ role: 'JUDGE', jurisdiction: 'DE', subjectIssuer: DEV_ISSUER });
     expect(new Set(practitioners.map((p) => p.subjectIssuer))).toEqual(new Set([DEV_ISSUER]));
 
-    const completions = await models.Completion.countDocuments();
-    expect(completions).toBeGreaterThan(300);
-    expect(await models.Completion.countDocuments({ passed: false })).toBeGreaterThan(0);
-    expect(await models.ExchangeVisit.countDocuments()).toBeGreaterThan(0);
+    const completions = (await models.Completion.find().lean()) as Array<{ passed: boolean }>;
+    expect(completions.length).toBeGreaterThan(300);
+    expect(completions.filter((c) => !c.passed).length).toBeGreaterThan(0);
+    expect(await models.ExchangeVisit.estimatedDocumentCount()).toBeGreaterThan(0);
 
     const certificates = (await models.Certificate.find().lean()) as CertificateRecord[];
     expect(certificates).toHaveLength(90);
@@ -101,7 +101,7 @@ describe('training demo data', () => {
     expect(withdrawn.flat()).toHaveLength(20);
 
     expect(await seedTraining(connection, settings, () => {})).toBe(false);
-    expect(await models.Certificate.countDocuments()).toBe(90);
+    expect(await models.Certificate.estimatedDocumentCount()).toBe(90);
   });
 
   it('warns when stored bodies have lost their signing keys', async () => {
