@@ -21,7 +21,18 @@ export interface Linked {
   sequence: number;
   prevHash: string;
   hash: string;
+  /** Each part's hash, in order, when an entry has more than one part (the last is `hash`). */
+  partHashes?: string[];
 }
+
+/**
+ * What an entry's hash covers besides its sequence and prevHash, in a fixed order. An
+ * entry may hold several parts (the audit trail: one entry per request, a part per
+ * subject): each part is hashed as a whole entry would be, on the hash of the part before
+ * it (the first on the entry's prevHash), and the entry's hash is its last part's. So a
+ * part checks on its own with the one recipe, and the chain runs through every part.
+ */
+export type ChainContent<C> = ((entry: C) => unknown[]) | { parts: (entry: C) => unknown[][] };
 
 export interface ChainCheck {
   valid: boolean;
@@ -38,19 +49,33 @@ export class HashChains<C extends object> {
   /** The head of each chain as this process last wrote or read it. */
   private readonly heads = new Map<string, { sequence: number; hash: string }>();
 
-  /** `content`: what an entry's hash covers besides its sequence and prevHash, in a fixed order. */
+  private readonly parts: (entry: C) => unknown[][];
+
   constructor(
     readonly model: Model<Doc<C>>,
     private readonly key: string,
-    private readonly content: (entry: C) => unknown[],
+    content: ChainContent<C>,
   ) {
     this.log = new DenseLog(model);
+    this.parts = typeof content === 'function' ? (entry) => [content(entry)] : content.parts;
   }
 
-  hashOf(entry: C & Omit<Linked, 'hash'>): string {
-    return createHmac('sha256', this.key)
-      .update(JSON.stringify([entry.sequence, ...this.content(entry), entry.prevHash]))
-      .digest('hex');
+  /** The hash of each part of an entry, in order (one for most entries): the entry's hash is the last. */
+  hashesOf(entry: C & Pick<Linked, 'sequence' | 'prevHash'>): string[] {
+    let prevHash = entry.prevHash;
+    return this.parts(entry).map((content) => {
+      prevHash = createHmac('sha256', this.key)
+        .update(JSON.stringify([entry.sequence, ...content, prevHash]))
+        .digest('hex');
+      return prevHash;
+    });
+  }
+
+  /** An entry as stored: linked after `prevHash`, with its hash (and its parts' when it has several). */
+  private linked(entry: C, sequence: number, prevHash: string, chain: string): Doc<C> {
+    const hashes = this.hashesOf({ ...entry, sequence, prevHash });
+    const hash = hashes[hashes.length - 1];
+    return { _id: entryId(chain, sequence), ...entry, sequence, prevHash, ...(hashes.length > 1 ? { partHashes: hashes } : {}), hash } as Doc<C>;
   }
 
   /** Found by probing entry ids (a few reads by _id), never by sorting. */
@@ -76,9 +101,9 @@ export class HashChains<C extends object> {
       const start = this.heads.get(chain) ?? (await this.head(chain));
       let { sequence, hash: prevHash } = start;
       const docs = pending.map((entry) => {
-        const linked = { ...entry, sequence: ++sequence, prevHash };
-        prevHash = this.hashOf(linked);
-        return { _id: entryId(chain, linked.sequence), ...linked, hash: prevHash } as Doc<C>;
+        const doc = this.linked(entry, ++sequence, prevHash, chain);
+        prevHash = doc.hash;
+        return doc;
       });
       try {
         await this.model.collection.insertMany(docs as never[], { ordered: true });
@@ -114,13 +139,15 @@ export class HashChains<C extends object> {
     for (;;) {
       const page = await this.log.read(chain, sequence, READ_PAGE);
       for (const entry of page) {
-        const { _id, hash, ...rest } = entry as Doc<C>;
-        if (entry.sequence !== sequence + 1 || entry.prevHash !== prevHash || this.hashOf(rest as unknown as C & Omit<Linked, 'hash'>) !== hash) {
+        const hashes = this.hashesOf(entry);
+        const stored = entry.partHashes ?? [entry.hash];
+        const holds = hashes.join() === stored.join() && stored[stored.length - 1] === entry.hash;
+        if (entry.sequence !== sequence + 1 || entry.prevHash !== prevHash || !holds) {
           return { valid: false, entries: sequence + 1, firstBrokenAt: sequence + 1, head: null };
         }
         seen(entry);
         sequence++;
-        prevHash = hash;
+        prevHash = entry.hash;
       }
       if (page.length < READ_PAGE) break;
     }
