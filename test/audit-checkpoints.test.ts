@@ -72,24 +72,26 @@ it('catches the newest events removed, against the last checkpoint', async () =>
 });
 
 it('catches an event rewritten and every later hash recomputed without the chain key', async () => {
-  const target = (await events().findOne({ action: 'REGISTER' }).sort({ sequence: 1 }).lean())!;
+  const target = (await events().findOne({ 'parts.action': 'REGISTER' }).sort({ sequence: 1 }).lean())!;
   const later = await events().find({ sequence: { $gte: target.sequence } }).sort({ sequence: 1 }).lean();
-  // The forger recomputes the chain from the rewritten event on, with a hash it can compute (no key).
+  // The forger recomputes the chain from the rewritten event on, every event of every link,
+  // with a hash it can compute (no key).
   let prevHash = target.prevHash;
-  for (const event of later) {
-    const forged = { ...event, actor: event.sequence === target.sequence ? 'someone-else' : event.actor, prevHash };
-    const { _id, hash, ...content } = forged as typeof forged & { hash: string };
-    const c = content as Record<string, any>;
-    const newHash = createHash('sha256')
-      .update(JSON.stringify([c.sequence, c.at.toISOString(), c.actor, c.role, c.jurisdiction, c.org, c.issuer, c.purpose, c.action, c.subjectType, c.subjectId, c.fields, c.deniedFields, c.decision, c.bases, c.prevHash]))
-      .digest('hex');
-    await events().collection.updateOne({ _id: event._id } as never, { $set: { actor: forged.actor, prevHash, hash: newHash } });
-    prevHash = newHash;
+  for (const link of later) {
+    const actor = link.sequence === target.sequence ? 'someone-else' : link.actor;
+    const linkPrevHash = prevHash;
+    const partHashes = link.parts.map((e) => {
+      prevHash = createHash('sha256')
+        .update(JSON.stringify([link.sequence, link.at.toISOString(), actor, link.role, link.jurisdiction, link.org, link.issuer, link.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases, prevHash]))
+        .digest('hex');
+      return prevHash;
+    });
+    await events().collection.updateOne({ _id: link._id } as never, { $set: { actor, prevHash: linkPrevHash, partHashes, hash: prevHash } });
   }
   try {
     expect((await chainStatus()).verify).toMatchObject({ valid: false, firstBrokenAt: target.sequence });
   } finally {
-    for (const event of later) await events().collection.updateOne({ _id: event._id } as never, { $set: { actor: event.actor, prevHash: event.prevHash, hash: event.hash } });
+    for (const link of later) await events().collection.replaceOne({ _id: link._id } as never, link);
   }
   expect((await chainStatus()).verify.valid).toBe(true);
 });

@@ -1,7 +1,7 @@
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { createHmac } from 'node:crypto';
 import type { Role } from '../platform/auth';
-import type { AuditEvent } from '../subgraphs/common/audit';
+import { eventsOf, type StoredLink } from '../subgraphs/common/audit';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { startSubgraphProcess } from './support/process';
 import { grantConsent, registerVictim } from './support/victims';
@@ -25,14 +25,16 @@ afterAll(() => hub.stop());
 
 const auditEvents = () => hub.subgraphs.victims.audit.model;
 const headSequence = async () => (await auditEvents().findOne().sort({ sequence: -1 }).lean())?.sequence ?? 0;
-/** Events stored after `sequence`, oldest first, straight from the database. */
-const eventsAfter = (sequence: number) => auditEvents().find({ sequence: { $gt: sequence } }).sort({ sequence: 1 }).lean();
+/** Links stored after `sequence`, oldest first, straight from the database. */
+const linksAfter = async (sequence: number) => (await auditEvents().find({ sequence: { $gt: sequence } }).sort({ sequence: 1 }).lean()) as StoredLink[];
+/** Their events, in order. */
+const eventsAfter = async (sequence: number) => (await linksAfter(sequence)).flatMap(eventsOf);
 
 async function read(role: Role, jurisdiction: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}, sub?: string) {
   return hub.query(await hub.token(role, jurisdiction, sub ? { sub } : {}), query, variables, { headers });
 }
 /** An auditor of a regional body overseeing every jurisdiction these tests register victims in. */
-const regionalAuditor = () => hub.issuer.sign({ role: 'auditor', jurisdiction: 'DE', oversees: ['DE', 'ES', 'PT'] });
+const regionalAuditor = () => hub.issuer.sign({ role: 'auditor', jurisdiction: 'DE', oversees: ['DE', 'ES', 'PL', 'PT'] });
 async function trail(victimId: string) {
   const res = await hub.query(await regionalAuditor(), TRAIL, { id: victimId });
   expect(res.body.errors).toBeUndefined();
@@ -142,7 +144,7 @@ describe('reading protected victim fields', () => {
     expect(await eventsAfter(since)).toEqual([]);
   });
 
-  it('a list over N victims writes N events, one per victim', async () => {
+  it('a list over N victims writes N events, one per victim, in one link of the chain', async () => {
     const ids = [await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL'), await registerVictim(hub, 'PL')];
     const since = await headSequence();
     const res = await read('law_enforcement', 'PL', `{ victims(first: 10) { edges { node { id legalName } } } }`, {}, { 'x-purpose': 'CRIMINAL_INVESTIGATION' });
@@ -151,6 +153,16 @@ describe('reading protected victim fields', () => {
     const stored = await eventsAfter(since);
     expect(stored.map((e) => e.subjectId).sort()).toEqual([...ids].sort());
     for (const event of stored) expect(event).toMatchObject({ action: 'READ', fields: ['legalName'], decision: 'ALLOW', purpose: 'CRIMINAL_INVESTIGATION' });
+    // One write for the page: a link whose events each hash on the one before it.
+    const [link, ...more] = await linksAfter(since);
+    expect(more).toEqual([]);
+    expect(link.partHashes).toEqual(stored.map((e) => e.hash));
+    expect(stored.map((e) => e.prevHash)).toEqual([link.prevHash, ...stored.slice(0, -1).map((e) => e.hash)]);
+    // Each victim's trail still shows her own event, as before.
+    for (const id of ids) {
+      const own = stored.find((e) => e.subjectId === id)!;
+      expect((await trail(id)).filter((e) => e.action === 'READ')).toEqual([expect.objectContaining({ sequence: link.sequence, subjectId: id, prevHash: own.prevHash, hash: own.hash })]);
+    }
   });
 });
 
@@ -286,7 +298,7 @@ describe('who reads the trail', () => {
 describe('one audit API for every subgraph', () => {
   const EVENT_FIELDS = 'sequence at actor role jurisdiction org issuer purpose action subjectType subjectId fields deniedFields decision bases prevHash hash';
   const CHAIN_PAGE = `query($after: String) { auditChain(service: "victims") { service links(first: 5, after: $after) {
-    edges { node { sequence prevHash hash event { ${EVENT_FIELDS} } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
+    edges { node { sequence prevHash hash event { ${EVENT_FIELDS} } parts { prevHash hash event { ${EVENT_FIELDS} } } } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   const TRAIL_PAGE = `query($id: ID!, $first: Int, $after: String) { auditTrail(subjectType: "Victim", subjectId: $id) {
     subjectType subjectId events(first: $first, after: $after) { edges { cursor node { sequence action } } pageInfo { hasNextPage endCursor } totalCount } } }`;
   /** The documented recipe (AuditEvent's description), from the API's fields and the deployment's chain key. */
@@ -300,32 +312,44 @@ describe('one audit API for every subgraph', () => {
     const elsewhere = await registerVictim(hub, 'PT');
     await read('judge', 'DE', VICTIM, { id: victimId }, { 'x-purpose': 'ADJUDICATION' });
     for (const role of ['prosecutor', 'partner_system', 'shelter_staff', 'social_worker', 'law_enforcement'] as Role[]) await read(role, 'DE', VICTIM, { id: victimId });
+    // One request reading both: a link whose events lie in and outside a DE auditor's oversight.
+    await grantConsent(hub, victimId, 'DE', { categories: ['IDENTITY'], granteeJurisdictions: ['PT'], purposes: ['PROSECUTION'] });
+    const both = await read('prosecutor', 'PT', `query($a: ID!, $b: ID!) { a: victim(id: $a) { legalName } b: victim(id: $b) { legalName } }`, { a: victimId, b: elsewhere }, { 'x-purpose': 'PROSECUTION' });
+    expect(both.body.data).toEqual({ a: { legalName: 'Test Person' }, b: { legalName: 'Test Person' } });
     const auditor = await hub.token('auditor', 'DE');
-    const events: Array<Record<string, any>> = [];
+    const links: Array<Record<string, any>> = [];
     let after: string | null = null;
     let totalCount = 0;
     do {
       const res = await hub.query(auditor, CHAIN_PAGE, { after });
       expect(res.body.errors).toBeUndefined();
       const page: any = res.body.data.auditChain.links;
-      events.push(...page.edges.map((edge: { node: Record<string, any> }) => edge.node));
+      links.push(...page.edges.map((edge: { node: Record<string, any> }) => edge.node));
       totalCount = page.totalCount;
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    expect(events.length).toBe(totalCount);
-    expect(events.length).toBeGreaterThan(5); // more than one page
+    expect(links.length).toBe(totalCount);
+    expect(links.length).toBeGreaterThan(5); // more than one page
     let prevHash = '0'.repeat(64);
-    events.forEach((link, i) => {
+    links.forEach((link, i) => {
       expect({ sequence: link.sequence, prevHash: link.prevHash }).toEqual({ sequence: i + 1, prevHash });
-      if (link.event) expect(recompute(link.event)).toBe(link.hash);
-      prevHash = link.hash;
+      for (const part of link.parts) {
+        expect(part.prevHash).toBe(prevHash);
+        if (part.event) expect(recompute(part.event)).toBe(part.hash);
+        prevHash = part.hash;
+      }
+      expect(link.hash).toBe(prevHash);
+      expect(link.event).toEqual(link.parts.length === 1 ? link.parts[0].event : null);
     });
-    const judgeRead = events.find((link) => link.event?.subjectId === victimId && link.event.action === 'READ')!;
+    const judgeRead = links.find((link) => link.event?.subjectId === victimId && link.event.action === 'READ')!;
     expect(judgeRead.event).toMatchObject({ subjectType: 'Victim', issuer: 'https://idp.north.example', purpose: 'ADJUDICATION' });
-    // A victim of PT is outside a DE auditor's oversight: its events are links without content.
-    const portuguese = await eventsAfter(0).then((all) => all.filter((e) => e.subjectId === elsewhere).map((e) => e.sequence));
+    // A victim of PT is outside a DE auditor's oversight: her events are hashes without content,
+    // also in a link whose other event the auditor sees.
+    const portuguese = (await eventsAfter(0)).filter((e) => e.subjectId === elsewhere);
     expect(portuguese.length).toBeGreaterThan(0);
-    for (const sequence of portuguese) expect(events[sequence - 1].event).toBeNull();
+    for (const event of portuguese) expect(links[event.sequence - 1].parts.find((part: any) => part.hash === event.hash).event).toBeNull();
+    const mixed = links.find((link) => link.parts.length === 2 && link.parts.some((part: any) => part.event?.subjectId === victimId))!;
+    expect(mixed.parts.map((part: any) => part.event?.subjectId ?? null)).toEqual(expect.arrayContaining([victimId, null]));
   });
 
   it("pages one subject's trail with first/after, with an exact totalCount", async () => {
@@ -400,17 +424,18 @@ describe('tamper detection', () => {
   it('an edited event breaks the chain at that event', async () => {
     const before = await verifyChain();
     expect(before).toEqual({ valid: true, events: await headSequence(), firstBrokenAt: null });
-    const denied = await auditEvents().findOne({ subjectId: victimId, role: 'partner_system' }).lean();
+    const denied = (await auditEvents().findOne({ 'parts.subjectId': victimId, role: 'partner_system' }).lean())!;
     // Rewriting history: the partner system "was allowed" to read.
-    await auditEvents().collection.updateOne({ sequence: denied!.sequence }, { $set: { decision: 'ALLOW', deniedFields: [] } });
-    expect(await verifyChain()).toMatchObject({ valid: false, firstBrokenAt: denied!.sequence });
+    const rewritten = denied.parts.map((part) => (part.subjectId === victimId ? { ...part, decision: 'ALLOW', deniedFields: [] } : part));
+    await auditEvents().collection.updateOne({ sequence: denied.sequence }, { $set: { parts: rewritten } });
+    expect(await verifyChain()).toMatchObject({ valid: false, firstBrokenAt: denied.sequence });
 
-    await auditEvents().collection.updateOne({ sequence: denied!.sequence }, { $set: { decision: denied!.decision, deniedFields: denied!.deniedFields } });
+    await auditEvents().collection.replaceOne({ sequence: denied.sequence }, denied);
     expect(await verifyChain()).toEqual(before);
   });
 
   it('a deleted event breaks the chain where it was', async () => {
-    const removed = (await auditEvents().findOne({ subjectId: victimId, role: 'judge' }).lean()) as AuditEvent & { _id: unknown };
+    const removed = (await auditEvents().findOne({ 'parts.subjectId': victimId, role: 'judge' }).lean())!;
     expect(removed.sequence).toBeLessThan(await headSequence());
     await auditEvents().collection.deleteOne({ sequence: removed.sequence });
     expect(await verifyChain()).toMatchObject({ valid: false, firstBrokenAt: removed.sequence });
@@ -425,7 +450,7 @@ describe('tamper detection', () => {
     const recorded = (await hub.query(auditor, VERIFY_AGAINST)).body.data.auditChain.verify.head;
     expect(recorded).toEqual({ sequence: await headSequence(), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    const newest = (await auditEvents().findOne({ sequence: recorded.sequence }).lean()) as AuditEvent & { _id: unknown };
+    const newest = (await auditEvents().findOne({ sequence: recorded.sequence }).lean())!;
     await auditEvents().collection.deleteOne({ sequence: newest.sequence });
     expect(await verifyChain()).toMatchObject({ valid: true }); // the chain alone cannot tell
     const checked = (await hub.query(auditor, VERIFY_AGAINST, { known: recorded })).body.data.auditChain.verify;
@@ -466,8 +491,9 @@ describe('a linear chain under concurrency, across two processes of the victims 
     );
     for (const res of responses) expect(res.body.errors).toBeUndefined();
 
-    const written = await eventsAfter(since);
-    expect(written.length).toBe(2 * requestsPerInstance * 2); // two victims per request, none lost or doubled
+    const written = await linksAfter(since);
+    expect(written.length).toBe(2 * requestsPerInstance); // a link per request, none lost or doubled
+    expect(written.flatMap(eventsOf).length).toBe(2 * requestsPerInstance * 2); // two victims per request
     const sequences = (await auditEvents().find({}, { sequence: 1 }).sort({ sequence: 1 }).lean()).map((e) => e.sequence);
     expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
     expect(await verifyChain()).toEqual({ valid: true, events: sequences.length, firstBrokenAt: null });

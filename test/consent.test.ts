@@ -345,7 +345,7 @@ describe('what a victim shares with another jurisdiction (the consent question o
   const SHARING = `query($ids: [ID!]!, $grantee: String) { victimSharing(victimIds: $ids, grantee: $grantee) { victimId jurisdiction consents { id categories } } }`;
   // Asked directly of the victims subgraph, as the other subgraphs ask it (the gateway does not expose it).
   const ask = async (token: string, ids: string[], grantee?: string) => hub.query(token, SHARING, { ids, grantee }, { url: hub.subgraphs.victims.url });
-  const events = (victimId: string) => hub.subgraphs.victims.connection.collection('auditEvents').find({ subjectType: 'Victim', subjectId: victimId, action: 'READ' }).toArray();
+  const events = (victimId: string) => hub.subgraphs.victims.audit.events({ subjectType: 'Victim', subjectId: victimId, action: 'READ' });
   const SHARING_ROLES: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney', 'shelter_staff'];
 
   it("is answered to the victim's own jurisdiction, and to nobody else", async () => {

@@ -282,7 +282,7 @@ describe('after acceptance: exactly what was carried, while the victim shares it
     const otherPurpose = await hub.query(await asAttorney(A1), ONE, { id: file.from }, { headers: { 'x-purpose': 'VICTIM_SUPPORT' } });
     expect(otherPurpose.body.data).toEqual({ legalAidAssignment: null });
     // Logged on what it was released: the handoff and the consent behind it.
-    const events = await hub.subgraphs['legal-aid'].connection.collection('auditEvents').find({ subjectType: 'LegalAidAssignment', subjectId: file.from, action: 'READ', actor: A1.practitionerId }).toArray();
+    const events = await hub.subgraphs['legal-aid'].audit.events({ subjectType: 'LegalAidAssignment', subjectId: file.from, action: 'READ', actor: A1.practitionerId });
     expect(events.flatMap((e) => e.bases)).toContain(`HANDOFF:${file.handoff}/CONSENT:${file.consents[0]}`);
   });
 

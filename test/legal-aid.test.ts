@@ -155,7 +155,7 @@ describe('who reads an assignment', () => {
     expect(judge.data.legalAidAssignment).toMatchObject({ status: 'ACTIVE', matter: 'CRIMINAL_PROCEEDING', victim: null, jurisdiction: null });
     expect((await read(asAttorney(A3))).data.legalAidAssignment).toMatchObject({ status: null });
     expect((await read(asAttorney(A4))).data).toEqual({ legalAidAssignment: null });
-    const events = await hub.subgraphs['legal-aid'].connection.collection('auditEvents').find({ subjectId: id, action: 'READ' }).toArray();
+    const events = await hub.subgraphs['legal-aid'].audit.events({ subjectId: id, action: 'READ' });
     expect(events.length).toBeGreaterThan(0);
   });
 });

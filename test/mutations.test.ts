@@ -1,5 +1,6 @@
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { categoriesWritten } from '../subgraphs/common/access';
+import { eventsOf, type StoredLink } from '../subgraphs/common/audit';
 import { federatedSchema } from '../subgraphs/common/schema';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { MUTATIONS, type Variables } from './support/mutation-fixtures';
@@ -189,7 +190,7 @@ describe('stating no purpose: a write of protected data is refused before its ev
     let tried = false;
     const res = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as, undefined, { 'x-purpose': '' }).finally(() => {
       // Read before the restore, which forgets the calls: was this row's event on its way to the store?
-      tried = failing.mock.calls.flatMap(([docs]) => docs as unknown as Array<{ action: string }>).some((doc) => doc.action === row.action);
+      tried = failing.mock.calls.flatMap(([links]) => (links as unknown as StoredLink[]).flatMap(eventsOf)).some((event) => event.action === row.action);
       failing.mockRestore();
     });
     const error = res.body.errors?.[0];
@@ -211,7 +212,7 @@ describe('with the audit store working, the same calls succeed and each writes i
     const done = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as);
     expect(done.body.errors).toBeUndefined();
     expect(done.body.data?.[name]).not.toBeNull();
-    const events = await hub.subgraphs[row.writes].audit.model.find({ sequence: { $gt: since } }, { action: 1, subjectType: 1, fields: 1, role: 1 }).lean();
+    const events = ((await hub.subgraphs[row.writes].audit.model.find({ sequence: { $gt: since } }).lean()) as StoredLink[]).flatMap(eventsOf);
     expect(events.map((e) => e.action)).toContain(row.action);
     // This call's writes: its caller's events (not a hub job's meanwhile, e.g. an erasure followed by this subgraph).
     writtenBy.set(name, events.filter((e) => e.action !== 'READ' && e.role === row.as.role).map((e) => ({ subjectType: e.subjectType, fields: e.fields })));

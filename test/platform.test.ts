@@ -96,7 +96,7 @@ describe('a subgraph built on the platform, deciding by the victim’s consent',
       decision: 'DENY',
     });
     // Its own chain: the victims chain holds none of these reads.
-    const inVictimsChain = await hub.subgraphs.victims.audit.model.countDocuments({ subjectType: 'CaseNote' });
+    const inVictimsChain = (await hub.subgraphs.victims.audit.events({ subjectType: 'CaseNote' })).length;
     expect(inVictimsChain).toBe(0);
     const chains = await hub.queryAs('auditor', 'DE', `{ auditChains { service verify { valid events } } }`);
     // Every subgraph's chain, in registry order; the others hold nothing of this test.

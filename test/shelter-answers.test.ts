@@ -43,7 +43,7 @@ async function requested(shelterId: string): Promise<{ placement: string; victim
   return { placement: res.body.data.requestPlacement.id, victim };
 }
 
-const auditEvents = (placement: string, action: string) => hub.subgraphs.shelters.connection.collection('auditEvents').countDocuments({ subjectType: 'Placement', subjectId: placement, action });
+const auditEvents = async (placement: string, action: string) => (await hub.subgraphs.shelters.audit.events({ subjectType: 'Placement', subjectId: placement, action })).length;
 
 beforeAll(async () => {
   hub = await startHub();

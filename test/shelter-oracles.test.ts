@@ -118,8 +118,8 @@ describe('reads of placement ids', () => {
     expect((await hub.query(await tokenOf('shelter_staff/DE/ngo-other'), PLACEMENTS, { id: placed })).body.data.victim).toEqual({ id: placed, placements: [], currentPlacement: null });
 
     // Listed to the social workers of its jurisdiction: one READ of its id per request, with the basis.
-    const events = () =>
-      hub.subgraphs.shelters.connection.collection('auditEvents').countDocuments({ subjectType: 'Placement', subjectId: placement, action: 'READ', fields: 'id', role: 'social_worker', decision: 'ALLOW' });
+    const events = async () =>
+      (await hub.subgraphs.shelters.audit.events({ subjectType: 'Placement', subjectId: placement, action: 'READ', fields: 'id', role: 'social_worker', decision: 'ALLOW' })).length;
     const before = await events();
     const res = await hub.query(await tokenOf('social_worker/DE'), PLACEMENTS, { id: placed });
     expect(res.body.data.victim).toEqual({ id: placed, placements: [{ id: placement }], currentPlacement: { id: placement } });

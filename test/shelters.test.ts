@@ -180,7 +180,7 @@ describe('who sees what', () => {
     expect(staff.body.data.shelter.placements).toEqual([{ id: placed, status: 'REQUESTED', victim: { id: victim } }]);
     expect((await hub.queryAs('social_worker', 'DE', PLACEMENTS, { id: shelter })).body.data.shelter.placements).toHaveLength(1);
     expect(errorCodes((await hub.queryAs('law_enforcement', 'DE', PLACEMENTS, { id: shelter })).body)).toEqual({ 'shelter.placements': 'FORBIDDEN' });
-    const events = await hub.subgraphs.shelters.connection.collection('auditEvents').find({ subjectType: 'Placement', subjectId: placed, action: 'READ' }).toArray();
+    const events = await hub.subgraphs.shelters.audit.events({ subjectType: 'Placement', subjectId: placed, action: 'READ' });
     expect(events.length).toBeGreaterThan(0);
   });
 });

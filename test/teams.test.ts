@@ -200,11 +200,8 @@ describe('what a team opens', () => {
   it('every read under a team is audited with the team as its basis', async () => {
     const { id, prosecutor } = await activeTeam();
     await ask(await as('prosecutor', 'AT', prosecutor), READ, { id: deProceeding });
-    const events = await hub.subgraphs.proceedings.connection
-      .collection('auditEvents')
-      .find({ subjectId: deProceeding, action: 'READ' })
-      .toArray();
-    const underTeam = events.filter((e: any) => (e.bases ?? []).includes(`TEAM:${id}`));
+    const events = await hub.subgraphs.proceedings.audit.events({ subjectId: deProceeding, action: 'READ' });
+    const underTeam = events.filter((e) => e.bases.includes(`TEAM:${id}`));
     expect(underTeam.length).toBeGreaterThan(0);
     expect(underTeam[0]).toMatchObject({ subjectType: 'Proceeding', decision: 'ALLOW' });
   });
@@ -245,7 +242,7 @@ describe('extending a team (every party agrees)', () => {
       extensions: [{ endsOn: inDays(500), reason: 'Second phase', byJurisdiction: 'DE', approvedBy: ['DE', 'AT', 'IT'] }],
       pendingExtension: null,
     });
-    const events = await hub.subgraphs.proceedings.connection.collection('auditEvents').find({ subjectType: 'JointInvestigationTeam', subjectId: id }).sort({ sequence: 1 }).toArray();
+    const events = await hub.subgraphs.proceedings.audit.events({ subjectType: 'JointInvestigationTeam', subjectId: id });
     const steps = events.map((e: any) => `${e.action}:${e.jurisdiction}`).filter((step) => /EXTEN/.test(step));
     expect(steps).toEqual(['TEAM_EXTENSION_PROPOSED:DE', 'TEAM_EXTENSION_APPROVED:AT', 'TEAM_EXTENSION_APPROVED:IT', 'TEAM_EXTENDED:IT']);
   });

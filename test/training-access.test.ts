@@ -25,7 +25,7 @@ async function recordOf(practitionerId: string) {
   const [completions, visits, certificates] = await Promise.all(
     ['completions', 'exchangeVisits', 'certificates'].map((c) => db.collection(c).countDocuments({ practitionerId })),
   );
-  const trail = await hub.subgraphs.training.audit.model.countDocuments({ subjectType: 'Practitioner', subjectId: practitionerId, action: { $ne: 'READ' } });
+  const trail = (await hub.subgraphs.training.audit.events({ subjectType: 'Practitioner', subjectId: practitionerId })).filter((e) => e.action !== 'READ').length;
   return { completions, visits, certificates, trail };
 }
 

@@ -234,14 +234,14 @@ describe('public verification (no token)', () => {
     expect(revoked.body.data.revokeCertificate).toMatchObject({ status: 'REVOKED', revocation: { reason: 'Assessment irregular' } });
     expect(await verify()).toBe('REVOKED');
     // Revoked is for good: nothing more happens to it, and nothing is logged for the refusals.
-    const before = await hub.subgraphs.training.audit.model.countDocuments({ subjectType: 'Certificate', subjectId: certificate.code });
+    const before = (await hub.subgraphs.training.audit.events({ subjectType: 'Certificate', subjectId: certificate.code })).length;
     for (const mutation of [SUSPEND, REINSTATE, REVOKE]) {
       const res = await hub.queryAs('accreditation_officer', 'AL', mutation, { code: certificate.code });
       expect(Object.values(errorCodes(res.body))).toEqual(['BAD_USER_INPUT']);
       expect(res.body.errors![0].message).toMatch(/^code: the certificate is REVOKED/);
     }
-    expect(await hub.subgraphs.training.audit.model.countDocuments({ subjectType: 'Certificate', subjectId: certificate.code })).toBe(before);
-    const actions = (await hub.subgraphs.training.audit.model.find({ subjectType: 'Certificate', subjectId: certificate.code }).lean()).map((e) => e.action).filter((a) => a !== 'READ');
+    expect((await hub.subgraphs.training.audit.events({ subjectType: 'Certificate', subjectId: certificate.code })).length).toBe(before);
+    const actions = (await hub.subgraphs.training.audit.events({ subjectType: 'Certificate', subjectId: certificate.code })).map((e) => e.action).filter((a) => a !== 'READ');
     expect(actions).toEqual(['CERTIFICATE_ISSUED', 'CERTIFICATE_SUSPENDED', 'CERTIFICATE_REINSTATED', 'CERTIFICATE_REVOKED']);
   });
 
@@ -393,7 +393,7 @@ describe('key rotation', () => {
     // The private halves stay in the key directory; the database holds public keys only.
     const stored = JSON.stringify(await hub.subgraphs.training.connection.collection('accreditationBodies').find().toArray());
     expect(stored).not.toMatch(/PRIVATE KEY|"d":/);
-    const trail = await hub.subgraphs.training.audit.model.find({ subjectType: 'AccreditationBody', subjectId: 'WB' }).lean();
+    const trail = await hub.subgraphs.training.audit.events({ subjectType: 'AccreditationBody', subjectId: 'WB' });
     expect(trail.map((e) => e.action)).toContain('SIGNING_KEY_ROTATED');
   });
 });
@@ -495,7 +495,7 @@ describe('contact data and training records', () => {
     expect(noPurpose.body.errors![0].message).toMatch(/read only for a stated purpose/);
     const anonymous = await hub.query(null, READ, { id: practitionerId });
     expect(errorCodes(anonymous.body)).toEqual({ practitioner: 'UNAUTHENTICATED' });
-    const reads = await hub.subgraphs.training.audit.model.find({ subjectType: 'Practitioner', subjectId: practitionerId, action: 'READ' }).lean();
+    const reads = await hub.subgraphs.training.audit.events({ subjectType: 'Practitioner', subjectId: practitionerId, action: 'READ' });
     expect(reads.filter((e) => e.decision === 'ALLOW').map((e) => e.role).sort()).toEqual(['accreditation_officer', 'accreditation_officer', 'judge']);
     expect(reads.filter((e) => e.decision === 'DENY')).toHaveLength(5);
   });

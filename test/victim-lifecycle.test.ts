@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => hub.stop());
 
 const stored = (id: string) => hub.subgraphs.victims.connection.collection<Record<string, any>>('victims').findOne({ _id: id as never });
-const events = (id: string, action: string) => hub.subgraphs.victims.audit.model.find({ subjectId: id, action }).lean();
+const events = (id: string, action: string) => hub.subgraphs.victims.audit.events({ subjectId: id, action });
 const unknownId = () => randomBytes(16).toString('base64url');
 /** An answer with the ids asked for taken out: two answers that differ only in them are the same answer. */
 const shown = (res: GraphQLResponse, id: string) => JSON.stringify({ status: res.status, body: res.body }).split(id).join('<id>');

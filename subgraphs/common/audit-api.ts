@@ -1,5 +1,6 @@
 import { badInput, forbidden } from '../../platform/errors';
 import { decidedOnce } from './access';
+import { eventsOf } from './audit';
 import { pageSize } from './storage';
 import type { RequestContext } from './context';
 import { allow, hasRole, type Permissions } from './rules';
@@ -44,11 +45,11 @@ enum AuditDecision { ALLOW DENY }
 """
 One entry of a subgraph's hash-chained audit trail. hash = HMAC-SHA256 (hex, keyed with the deployment's AUDIT_CHAIN_KEY) of the JSON array
 [sequence, at (ISO 8601), actor, role, jurisdiction, org, issuer, purpose, action,
-subjectType, subjectId, fields, deniedFields, decision, bases, prevHash]; prevHash of the first
-event is 64 zeros. Every hashed field is exposed, so the chain can be recomputed from the API.
+subjectType, subjectId, fields, deniedFields, decision, bases, prevHash]; prevHash is the hash of the event before it
+(64 zeros for the first). Every hashed field is exposed, so the chain can be recomputed from the API.
 """
 type AuditEvent @shareable {
-  "Position in the subgraph's chain, from 1"
+  "The link of the subgraph's chain that holds the event, from 1: one request's reads share a link, an event per subject"
   sequence: Int!
   at: DateTimeISO!
   "Subject (sub) of the token that acted"
@@ -99,7 +100,7 @@ input KnownAuditHead {
 
 type AuditChainStatus @shareable {
   valid: Boolean!
-  "Events checked"
+  "Links checked (each a change, or one request's reads), every event of each recomputed"
   events: Int!
   "Signed checkpoints checked: each must be signed with the deployment's key and still be in the chain, unchanged"
   checkpoints: Int!
@@ -116,9 +117,22 @@ interface AuditTrail {
   events(first: Int, after: String): AuditEventConnection!
 }
 
-"One link of a chain: always its sequence and hashes; the event itself only when its subject is in the auditor's oversight"
+"""
+One link of a chain: a change, or one request's reads (an event per subject read). Always its sequence and hashes;
+its events only when their subject is in the auditor's oversight. prevHash is its first event's, hash its last event's.
+"""
 type AuditChainLink @shareable {
   sequence: Int!
+  prevHash: String!
+  hash: String!
+  "The link's event when it holds one; a link of several shows them in parts"
+  event: AuditEvent
+  "The link's events in order, each hashed on the one before it (the first on the link's prevHash)"
+  parts: [AuditChainPart!]!
+}
+
+"One event of a link: always its hashes; the event itself only when its subject is in the auditor's oversight"
+type AuditChainPart @shareable {
   prevHash: String!
   hash: String!
   event: AuditEvent
@@ -232,15 +246,16 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
       links: async (_chain: unknown, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
         const page = await ctx.audit.log.chainPage(args);
         const edges = await Promise.all(
-          page.edges.map(async ({ cursor, node: event }) => ({
-            cursor,
-            node: {
-              sequence: event.sequence,
-              prevHash: event.prevHash,
-              hash: event.hash,
-              event: (await inOversight(ctx, jurisdictions, event.subjectType, event.subjectId)) ? event : null,
-            },
-          })),
+          page.edges.map(async ({ cursor, node: link }) => {
+            const parts = await Promise.all(
+              eventsOf(link).map(async (event) => ({
+                prevHash: event.prevHash,
+                hash: event.hash,
+                event: (await inOversight(ctx, jurisdictions, event.subjectType, event.subjectId)) ? event : null,
+              })),
+            );
+            return { cursor, node: { sequence: link.sequence, prevHash: link.prevHash, hash: link.hash, parts, event: parts.length === 1 ? parts[0].event : null } };
+          }),
         );
         ctx.audit.noteEvent('AUDIT_CHAIN_READ', 'AuditChain', own.service, ['links']);
         // Not `{ ...page }`: that would read the lazy totalCount (a probe of the chain) on every page.
@@ -299,7 +314,7 @@ export function auditApi(own: AuditedService, jurisdictions: SubjectJurisdiction
   const permissions: Permissions = {
     ...Object.fromEntries(typeNames.map((name) => [name, auditorOnly])),
     ...Object.fromEntries(
-      ['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'AuditChainLink', 'AuditCheckpoint', 'AuditChainLinkEdge', 'AuditChainLinkConnection', 'PageInfo'].map(
+      ['AuditEvent', 'AuditEventEdge', 'AuditEventConnection', 'AuditChainHead', 'AuditChainStatus', 'AuditChainLink', 'AuditChainPart', 'AuditCheckpoint', 'AuditChainLinkEdge', 'AuditChainLinkConnection', 'PageInfo'].map(
         (name) => [name, allow],
       ),
     ),

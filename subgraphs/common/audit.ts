@@ -3,7 +3,7 @@ import type { Caller, Role } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
 import { categoriesWritten, type TypeAccess } from './access';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
-import { HashChains } from './chain';
+import { HashChains, type Linked } from './chain';
 import { undeclaredAction, type MutationScope } from './audited';
 import { byIds, decodeCursor, encodeCursor, listsOf, pageSize, type Lists } from './storage';
 import { inWords, purposeDenial } from './denials';
@@ -36,8 +36,8 @@ export interface AuditEntry {
   bases: string[];
 }
 
-export interface AuditEvent extends AuditEntry {
-  sequence: number;
+/** Who acted, when and why: shared by every event of one link of the chain. */
+interface AuditContext {
   at: Date;
   actor: string;
   role: string;
@@ -45,16 +45,31 @@ export interface AuditEvent extends AuditEntry {
   org: string;
   issuer: string;
   purpose: string | null;
+}
+
+export interface AuditEvent extends AuditEntry, AuditContext {
+  /** The link of the chain that holds the event (one per request's reads, one per change). */
+  sequence: number;
   prevHash: string;
   hash: string;
 }
 
-/** An event before it takes its place in the chain. */
-type Unchained = Omit<AuditEvent, 'sequence' | 'prevHash' | 'hash'>;
+/** A link before it takes its place in the chain: one request's context and its events, a part per subject. */
+interface Unchained extends AuditContext {
+  parts: AuditEntry[];
+}
+
+/** A link as stored (common/chain.ts). Links written before parts existed hold one event at the top level. */
+export type StoredLink = Unchained & Linked & { _id: string };
 
 const CHAIN = 'chain';
 
-const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
+const auditPartSchema = new Schema<AuditEntry>(
+  { action: String, subjectType: String, subjectId: String, fields: [String], deniedFields: [String], decision: String, bases: [String] },
+  { _id: false },
+);
+
+const auditLinkSchema = new Schema<StoredLink>(
   {
     _id: String,
     sequence: { type: Number, required: true, unique: true },
@@ -65,22 +80,38 @@ const auditEventSchema = new Schema<AuditEvent & { _id: string }>(
     org: String,
     issuer: String,
     purpose: { type: String, default: null },
-    action: String,
-    subjectType: String,
-    subjectId: String,
-    fields: [String],
-    deniedFields: [String],
-    decision: String,
-    bases: [String],
+    parts: { type: [auditPartSchema], default: undefined },
     prevHash: String,
+    partHashes: { type: [String], default: undefined },
     hash: String,
   },
   { collection: 'auditEvents', versionKey: false },
 );
 
-/** What an event's hash covers between its sequence and prevHash, in a fixed order (AuditEvent's description in the API). */
-function hashedContent(e: Unchained): unknown[] {
-  return [e.at.toISOString(), e.actor, e.role, e.jurisdiction, e.org, e.issuer, e.purpose, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases];
+function partsOf(link: StoredLink): AuditEntry[] {
+  if (link.parts) return link.parts;
+  const { action, subjectType, subjectId, fields, deniedFields, decision, bases } = link as unknown as AuditEntry;
+  return [{ action, subjectType, subjectId, fields, deniedFields, decision, bases }];
+}
+
+/** What each event's hash covers between its sequence and prevHash, in a fixed order (AuditEvent's description in the API). */
+function hashedParts(link: Unchained): unknown[][] {
+  const context = [link.at.toISOString(), link.actor, link.role, link.jurisdiction, link.org, link.issuer, link.purpose];
+  return partsOf(link as StoredLink).map((e) => [...context, e.action, e.subjectType, e.subjectId, e.fields, e.deniedFields, e.decision, e.bases]);
+}
+
+/** The events of one link, each with its own prevHash and hash: what the API shows and an overseer recomputes. */
+export function eventsOf(link: StoredLink): AuditEvent[] {
+  const hashes = link.partHashes ?? [link.hash];
+  const { sequence, at, actor, role, jurisdiction, org, issuer, purpose } = link;
+  return partsOf(link).map((part, i) => ({ sequence, at, actor, role, jurisdiction, org, issuer, purpose, ...part, prevHash: i === 0 ? link.prevHash : hashes[i - 1], hash: hashes[i] }));
+}
+
+/** A subject list's reference to one event: `<link id>/<part>` (links written before parts: the link id). */
+const eventRef = (linkId: string, part: number) => `${linkId}/${part}`;
+function refOf(ref: string): { linkId: string; part: number } {
+  const slash = ref.indexOf('/');
+  return slash < 0 ? { linkId: ref, part: 0 } : { linkId: ref.slice(0, slash), part: Number(ref.slice(slash + 1)) };
 }
 
 export interface ChainStatus {
@@ -94,7 +125,8 @@ export interface ChainStatus {
 }
 
 export class AuditLog {
-  readonly model: Model<AuditEvent & { _id: string }>;
+  /** The links of the chain (collection `auditEvents`); read them as events with `eventsOf`. */
+  readonly model: Model<StoredLink>;
   private readonly chains: HashChains<Unchained>;
   private readonly lists: Lists;
 
@@ -107,8 +139,8 @@ export class AuditLog {
     readonly keys: AuditKeys,
     policy: CheckpointPolicy = DEFAULT_CHECKPOINTS,
   ) {
-    this.model = connection.models.AuditEvent ?? connection.model<AuditEvent & { _id: string }>('AuditEvent', auditEventSchema);
-    this.chains = new HashChains<Unchained>(this.model as never, keys.chainKey, hashedContent);
+    this.model = connection.models.AuditEvent ?? connection.model<StoredLink>('AuditEvent', auditLinkSchema);
+    this.chains = new HashChains<Unchained>(this.model as never, keys.chainKey, { parts: hashedParts });
     this.checkpoints = new Checkpoints(connection, service, keys, policy);
     // A head that stopped moving is still checkpointed within M seconds.
     this.timer = setInterval(() => this.checkpoint(), (policy.seconds * 1000) / 2).unref();
@@ -120,7 +152,7 @@ export class AuditLog {
   }
 
   /** Requests waiting for the writer of this process, and whether it is running. */
-  private waiting: Array<{ events: Unchained[]; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private waiting: Array<{ link: Unchained; resolve: () => void; reject: (error: unknown) => void }> = [];
   private writing = false;
 
   /**
@@ -132,8 +164,7 @@ export class AuditLog {
   onWrite?: (seconds: number, failed: boolean) => void;
 
   append(caller: AuditActor | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
-    const events = entries.map((entry) => ({
-      ...entry,
+    const link: Unchained = {
       at,
       actor: caller?.sub ?? 'anonymous',
       role: caller?.role ?? 'none',
@@ -141,10 +172,11 @@ export class AuditLog {
       org: caller?.org ?? 'none',
       issuer: caller?.issuer ?? 'none',
       purpose,
-    }));
+      parts: entries,
+    };
     const started = performance.now();
     const stored = new Promise<void>((resolve, reject) => {
-      this.waiting.push({ events, resolve, reject });
+      this.waiting.push({ link, resolve, reject });
       if (!this.writing) void this.writeWaiting();
     });
     if (!this.onWrite) return stored;
@@ -174,7 +206,7 @@ export class AuditLog {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0);
       try {
-        await this.chain(batch.flatMap((request) => request.events));
+        await this.chain(batch.map((request) => request.link));
         // A due checkpoint is written before the writers hear back (it never fails them).
         await this.checkpoint();
         for (const request of batch) request.resolve();
@@ -185,18 +217,32 @@ export class AuditLog {
     this.writing = false;
   }
 
-  /** Appends at the head of the one chain (common/chain.ts), listing each stored event under its subject. */
-  private async chain(events: Unchained[]): Promise<void> {
-    await this.chains.append(CHAIN, events, (docs) => this.listBySubject(docs));
+  /** Appends one link per request at the head of the one chain (common/chain.ts), listing each event under its subject. */
+  private async chain(links: Unchained[]): Promise<void> {
+    await this.chains.append(CHAIN, links, (docs) => this.listBySubject(docs as StoredLink[]));
   }
 
-  private async listBySubject(events: Array<{ _id: string; subjectType: string; subjectId: string }>): Promise<void> {
+  private async listBySubject(links: StoredLink[]): Promise<void> {
     const bySubject = new Map<string, string[]>();
-    for (const event of events) {
-      const list = AuditLog.subjectList(event.subjectType, event.subjectId);
-      bySubject.set(list, [...(bySubject.get(list) ?? []), event._id]);
+    for (const link of links) {
+      partsOf(link).forEach((event, part) => {
+        const list = AuditLog.subjectList(event.subjectType, event.subjectId);
+        bySubject.set(list, [...(bySubject.get(list) ?? []), eventRef(link._id, part)]);
+      });
     }
     if (bySubject.size > 0) await this.lists.appendAll(bySubject);
+  }
+
+  /** The events a subject list refers to, in its order, with their positions (a reference to another subject's event is dropped). */
+  private async referenced(subjectType: string, subjectId: string, refs: Array<{ ref: string; position: number }>) {
+    const wanted = refs.map((entry) => ({ ...refOf(entry.ref), position: entry.position }));
+    const links = await byIds<StoredLink>(this.model, [...new Set(wanted.map((w) => w.linkId))]);
+    const byId = new Map(links.map((link) => [link._id, link]));
+    return wanted.flatMap(({ linkId, part, position }) => {
+      const link = byId.get(linkId);
+      const event = link ? eventsOf(link)[part] : undefined;
+      return event && event.subjectType === subjectType && event.subjectId === subjectId ? [{ event, position }] : [];
+    });
   }
 
   /** Every event about one subject, oldest first. */
@@ -204,8 +250,8 @@ export class AuditLog {
     const list = AuditLog.subjectList(subjectType, subjectId);
     const entries = (await this.lists.readAll([list])).get(list)!;
     if (entries.length === 0) return [];
-    const events = await byIds<AuditEvent & { _id: string }>(this.model, entries.map((e) => e.ref));
-    return events.filter((e) => e.subjectType === subjectType && e.subjectId === subjectId).sort((a, b) => a.sequence - b.sequence);
+    // A list is in the order its entries landed; across processes that may differ from the chain's.
+    return (await this.referenced(subjectType, subjectId, entries)).map((e) => e.event).sort((a, b) => a.sequence - b.sequence);
   }
 
   /** A page of the events about one subject, oldest first (a Relay connection; `totalCount` when asked). */
@@ -215,14 +261,7 @@ export class AuditLog {
     const list = AuditLog.subjectList(subjectType, subjectId);
     const entries = await this.lists.read(list, position, size + 1);
     const shown = entries.slice(0, size);
-    const events = await byIds<AuditEvent & { _id: string }>(this.model, shown.map((e) => e.ref));
-    const byId = new Map(events.map((event) => [event._id, event]));
-    const edges = shown.flatMap((entry) => {
-      const event = byId.get(entry.ref);
-      return event && event.subjectType === subjectType && event.subjectId === subjectId
-        ? [{ cursor: encodeCursor({ segment: 0, position: entry.position }), node: event }]
-        : [];
-    });
+    const edges = (await this.referenced(subjectType, subjectId, shown)).map(({ event, position }) => ({ cursor: encodeCursor({ segment: 0, position }), node: event }));
     const lists = this.lists;
     return {
       edges,
@@ -233,16 +272,31 @@ export class AuditLog {
     };
   }
 
-  /** A page of the whole chain in sequence order (read by event id, never by a sort). */
+  /**
+   * Every event of the chain matching `where` (each key equal to its value, or an array
+   * field containing it), in chain order. It reads the whole chain: for tests and tools,
+   * never a request's path.
+   */
+  async events(where: Partial<Record<keyof AuditEvent, unknown>> = {}): Promise<AuditEvent[]> {
+    const links = (await this.model.find({}).lean()) as StoredLink[];
+    const matches = (event: AuditEvent) =>
+      Object.entries(where).every(([key, wanted]) => {
+        const value = event[key as keyof AuditEvent];
+        return Array.isArray(value) && !Array.isArray(wanted) ? (value as unknown[]).includes(wanted) : value === wanted;
+      });
+    return links.sort((a, b) => a.sequence - b.sequence).flatMap(eventsOf).filter(matches);
+  }
+
+  /** A page of the whole chain's links in sequence order (read by id, never by a sort); `eventsOf` a link gives its events. */
   async chainPage(args: { first?: number | null; after?: string | null }) {
     const size = pageSize(args.first);
     const { position } = decodeCursor(args.after, 1);
-    const events = await this.chains.log.read(CHAIN, position, size + 1);
-    const shown = events.slice(0, size);
+    const links = (await this.chains.log.read(CHAIN, position, size + 1)) as StoredLink[];
+    const shown = links.slice(0, size);
     const chainLog = this.chains.log;
     return {
-      edges: shown.map((event) => ({ cursor: encodeCursor({ segment: 0, position: event.sequence }), node: event })),
-      pageInfo: { hasNextPage: events.length > size, endCursor: shown.length ? encodeCursor({ segment: 0, position: shown[shown.length - 1].sequence }) : null },
+      edges: shown.map((link) => ({ cursor: encodeCursor({ segment: 0, position: link.sequence }), node: link })),
+      pageInfo: { hasNextPage: links.length > size, endCursor: shown.length ? encodeCursor({ segment: 0, position: shown[shown.length - 1].sequence }) : null },
       get totalCount() {
         return chainLog.length(CHAIN);
       },

@@ -154,8 +154,8 @@ type Trails = Map<string, { fields: Set<string>; denied: Set<string> }>;
 export async function readTrails(hub: TestHub, subgraphs: string[], seen: Set<string>): Promise<Trails> {
   const trails: Trails = new Map();
   for (const name of subgraphs) {
-    for (const e of await hub.subgraphs[name].connection.collection('auditEvents').find({ action: 'READ' }).toArray()) {
-      const eventKey = `${name}|${String(e._id)}`; // each chain numbers its own events
+    for (const e of await hub.subgraphs[name].audit.events({ action: 'READ' })) {
+      const eventKey = `${name}|${e.hash}`; // each event's hash is its own
       if (seen.has(eventKey)) continue;
       seen.add(eventKey);
       const key = `${name}|${e.subjectType}:${e.subjectId}|${[e.actor, e.role, e.jurisdiction, e.purpose !== null].join('|')}`;

@@ -86,7 +86,7 @@ async function aPlacement(shelter: Entity<ShelterRecord>, status: PlacementStatu
   });
 }
 
-const expiredEvents = async (placementId: string) => (await log.model.find({ action: 'PLACEMENT_EXPIRED', subjectId: placementId }).lean()).length;
+const expiredEvents = async (placementId: string) => (await log.events({ action: 'PLACEMENT_EXPIRED', subjectId: placementId })).length;
 
 describe('beds', () => {
   it('are never taken beyond the capacity, however many ask at once', async () => {
@@ -131,7 +131,7 @@ describe('an unanswered placement request', () => {
     const expired = (await models.Placement.findById(request.id).lean()) as PlacementRecord;
     expect(asEntity(expired)).toMatchObject({ status: 'EXPIRED', endReason: 'not answered by the shelter within 48 hours', endedAt: new Date(requestedAt.getTime() + 48 * HOUR) });
     expect(await expiredEvents(request.id)).toBe(1);
-    expect((await log.model.findOne({ action: 'PLACEMENT_EXPIRED', subjectId: request.id }).lean())?.actor).toBe('placement-request-clock');
+    expect((await log.events({ action: 'PLACEMENT_EXPIRED', subjectId: request.id }))[0]?.actor).toBe('placement-request-clock');
   });
 
   it('that was accepted does not expire', async () => {
