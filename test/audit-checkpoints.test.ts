@@ -46,7 +46,7 @@ it('signs a checkpoint every N events, with the key served as a JWKS, each match
     expect((await events().findOne({ sequence: c.sequence }).lean())!.hash).toBe(c.hash);
   }
   expect(auditCheckpoints[1].sequence - auditCheckpoints[0].sequence).toBeGreaterThanOrEqual(5);
-  expect(verifyAuditCommand()).toEqual({ status: 0, out: `valid\n${status.events} events, ${auditCheckpoints.length} signed checkpoints` });
+  expect(verifyAuditCommand()).toEqual({ status: 0, out: `valid\n${status.events} links, ${auditCheckpoints.length} signed checkpoints` });
 });
 
 it('checkpoints a head that stopped moving within M seconds', async () => {

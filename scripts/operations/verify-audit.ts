@@ -25,7 +25,7 @@ async function main() {
   const log = new AuditLog(connection, definition.name, auditKeys(keys.AUDIT_CHAIN_KEY, keys.AUDIT_SIGNING_KEY), DEFAULT_CHECKPOINTS);
   try {
     const status = await log.verify();
-    if (status.valid) console.log(`valid\n${status.events} events, ${status.checkpoints} signed checkpoints`);
+    if (status.valid) console.log(`valid\n${status.events} links, ${status.checkpoints} signed checkpoints`);
     else console.log(`broken at sequence ${status.firstBrokenAt}`);
     process.exitCode = status.valid ? 0 : 1;
   } finally {

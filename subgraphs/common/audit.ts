@@ -164,6 +164,7 @@ export class AuditLog {
   onWrite?: (seconds: number, failed: boolean) => void;
 
   append(caller: AuditActor | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
+    if (entries.length === 0) return Promise.resolve(); // a link has at least one event
     const link: Unchained = {
       at,
       actor: caller?.sub ?? 'anonymous',
