@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectDatabase } from '../../subgraphs/common/storage';
+import { byIds, connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
 import { keyDirectoriesUnder, randomSecrets } from './dev-env';
 import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
@@ -228,9 +228,13 @@ async function atScale(victims: number) {
     // DE victims' ids, from the list the subgraph pages over.
     const store = await victimModels();
     const entries = await store.models.victims.lists.read(store.models.victims.list('jurisdiction', 'DE'), 0, 5000);
+    // A closed record takes no new consent (CONFLICT): grants go to the open ones.
+    const open = (await byIds<{ _id: string; status: string }>(store.models.Victim, entries.map((e) => e.ref))).filter((v) => v.status !== 'CLOSED').map((v) => v._id);
     await store.close();
     let seed = 7;
-    const anyId = () => entries[(seed = (seed * 48271) % 2147483647) % entries.length].ref;
+    const pick = (ids: string[]) => ids[(seed = (seed * 48271) % 2147483647) % ids.length];
+    const all = entries.map((e) => e.ref);
+    const anyId = () => pick(all);
 
     const token = await issuer.sign({ role: 'social_worker', jurisdiction: 'DE' });
     let after: string | null = null;
@@ -254,7 +258,7 @@ async function atScale(victims: number) {
           name: 'grant',
           url: hub.gateway.url,
           token,
-          next: () => ({ query: GRANT, variables: { victimId: anyId(), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: ['VICTIM_SUPPORT'], note: 'benchmark' } } }),
+          next: () => ({ query: GRANT, variables: { victimId: pick(open), input: { categories: ['HEALTH'], granteeJurisdictions: ['AT'], purposes: ['VICTIM_SUPPORT'], note: 'benchmark' } } }),
         },
       },
     ];
