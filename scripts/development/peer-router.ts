@@ -16,7 +16,7 @@ import { withSubgraphUrls } from './supergraph-urls';
  * Held to the router guarantee (docs/deployment.md "Any router in front of the
  * subgraphs"): in-flight deduplication of subgraph requests off (Hive's default is on;
  * the bench counts every request at the victims subgraph and in its audit writes), no
- * response cache (its plugin is not installed), and the caller's `authorization`,
+ * response caching (`responseCaching` unset), and the caller's `authorization`,
  * `x-purpose` and `x-request-id` sent to every subgraph, which verifies the token itself.
  */
 
