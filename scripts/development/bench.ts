@@ -10,6 +10,7 @@ import { loadOrCreateIssuer, type Issuer } from './dev-issuer';
 import { startEmbeddedDatabase } from './embedded-db';
 import { startLocalHub, type LocalHub } from './local-hub';
 import { startSeparateHub } from './processes';
+import { comparePeers } from './bench-peers';
 import type { SeedSecrets } from '../../subgraphs/common/demo';
 import { seedDemoData } from '../../subgraphs/victims/seed';
 import { demoPrecedentRecords, loadPrecedents } from '../../subgraphs/proceedings/precedents/seed';
@@ -34,6 +35,11 @@ import type { PrecedentRecord } from '../../subgraphs/proceedings/precedents/mod
  *   precedents (the demo ones, repeated with other ECLIs and dates); asked without a
  *   token: a search, a filtered list, one by ECLI and a page of the change feed; each
  *   size against the smallest.
+ * - `--peers`: the hub's gateway against a peer router, Hive Gateway, on the same
+ *   subgraphs, every service and both routers in processes of their own (each router
+ *   pinned to one core with `taskset` where it exists): the floor, a page of CASE fields
+ *   and a page of protected fields, in alternating rounds; req/s, p50/p99 and each
+ *   router's own CPU per request (bench-peers.ts, peer-router.ts).
  */
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -41,7 +47,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const WARMUP = 50;
 
-interface Scenario {
+export interface Scenario {
   name: string;
   url: string;
   /** Empty: asked without a token (public fields). */
@@ -52,7 +58,7 @@ interface Scenario {
   seen?(data: any): void;
 }
 
-interface Measured {
+export interface Measured {
   perSecond: number;
   p50: number;
   p95: number;
@@ -336,6 +342,11 @@ function sizesOf(flag: string, min: number, max: number): number[] {
 }
 
 async function main() {
+  if (process.argv.includes('--peers')) {
+    const failed = await withSeededHub(300, (bench) => comparePeers({ ...bench, run, cpuOf, requests: REQUESTS, concurrency: CONCURRENCY }));
+    if (failed) process.exitCode = 1;
+    return;
+  }
   const precedents = process.argv.includes('--precedents');
   if (!process.argv.includes('--scale') && !precedents) {
     if (await demoScenarios()) process.exitCode = 1;
