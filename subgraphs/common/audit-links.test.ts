@@ -63,3 +63,21 @@ it('an append with no events writes no link', async () => {
   await log.append({ ...judge }, null, []);
   expect((await log.verify()).events).toBe(before);
 });
+
+it('a link of N events or more brings a signed checkpoint as N single events would (checkpoints every N events)', async () => {
+  const env = readEnv(AUDIT_ENV, randomSecrets());
+  const other = await connectDatabase(process.env.MONGODB_URI!, `audit_links_test_${randomBytes(4).toString('hex')}`);
+  const everyFive = new AuditLog(other, 'victims', auditKeys(env.AUDIT_CHAIN_KEY, env.AUDIT_SIGNING_KEY), { every: 5, seconds: 3600 });
+  try {
+    await everyFive.append({ ...judge }, null, [read('v-1')]);
+    expect((await everyFive.checkpoints.all()).map((c) => c.sequence)).toEqual([1]); // the first head is always signed
+    await everyFive.append({ ...judge }, null, ['v-1', 'v-2', 'v-3', 'v-4', 'v-5', 'v-6'].map(read)); // a page: link 2, one link after the last checkpoint
+    expect((await everyFive.checkpoints.all()).map((c) => c.sequence)).toEqual([1, 2]);
+    await everyFive.append({ ...judge }, null, [read('v-7')]);
+    expect((await everyFive.checkpoints.all()).map((c) => c.sequence)).toEqual([1, 2]);
+  } finally {
+    everyFive.stop();
+    await other.dropDatabase();
+    await other.close();
+  }
+});

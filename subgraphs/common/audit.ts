@@ -137,7 +137,7 @@ export class AuditLog {
     connection: Connection,
     service: string,
     readonly keys: AuditKeys,
-    policy: CheckpointPolicy = DEFAULT_CHECKPOINTS,
+    private readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINTS,
   ) {
     this.model = connection.models.AuditEvent ?? connection.model<StoredLink>('AuditEvent', auditLinkSchema);
     this.chains = new HashChains<Unchained>(this.model as never, keys.chainKey, { parts: hashedParts });
@@ -191,11 +191,21 @@ export class AuditLog {
     );
   }
 
-  /** A signed checkpoint of the head this process knows, when one is due (never fails an append). */
+  /** Events this process appended since it last asked for a checkpoint: a link may hold many. */
+  private eventsSinceCheckpoint = 0;
+
+  /**
+   * A signed checkpoint of the head this process knows, when one is due (never fails an
+   * append): every N links or M seconds (audit-checkpoints.ts), and every N events this
+   * process appended, so a link of many events brings the next checkpoint nearer as N
+   * single events would.
+   */
   private async checkpoint(): Promise<void> {
     const head = this.chains.knownHead(CHAIN);
     if (!head || head.sequence === 0) return;
-    await this.checkpoints.maybe(head).catch((error) => console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`));
+    const byEvents = this.eventsSinceCheckpoint >= this.policy.every;
+    if (byEvents) this.eventsSinceCheckpoint = 0;
+    await this.checkpoints.maybe(head, byEvents).catch((error) => console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`));
   }
 
   stop(): void {
@@ -208,6 +218,7 @@ export class AuditLog {
       const batch = this.waiting.splice(0);
       try {
         await this.chain(batch.map((request) => request.link));
+        this.eventsSinceCheckpoint += batch.reduce((events, request) => events + request.link.parts.length, 0);
         // A due checkpoint is written before the writers hear back (it never fails them).
         await this.checkpoint();
         for (const request of batch) request.resolve();
