@@ -67,7 +67,7 @@ export class Checkpoints {
   readonly model: Model<Checkpoint & { _id: string }>;
   private readonly log: DenseLog<Checkpoint & { _id: string }>;
   private last: { sequence: number; at: number } | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  private writing: Promise<boolean> = Promise.resolve(false);
 
   constructor(
     connection: Connection,
@@ -88,20 +88,22 @@ export class Checkpoints {
     return this.last;
   }
 
-  /** After an append: a checkpoint of `head` when N events or M seconds have passed since the last one. */
-  maybe(head: { sequence: number; hash: string }, force = false): Promise<void> {
+  /** After an append: a checkpoint of `head` when N events or M seconds have passed since the last one (or `force`); whether one was written. */
+  maybe(head: { sequence: number; hash: string }, force = false): Promise<boolean> {
     // One at a time; a failed write does not stop the next.
-    this.writing = this.writing.catch(() => {}).then(async () => {
+    const written = this.writing.catch(() => false).then(async () => {
       const last = await this.lastOne();
       const due = head.sequence - last.sequence >= this.policy.every || Date.now() - last.at >= this.policy.seconds * 1000;
-      if (head.sequence <= last.sequence || !(due || force)) return;
+      if (head.sequence <= last.sequence || !(due || force)) return false;
       const at = new Date();
       const checkpoint = { service: this.service, sequence: head.sequence, hash: head.hash, at, kid: this.keys.kid };
       const signature = sign(null, signed(checkpoint), this.keys.signingKey).toString('base64url');
       await this.log.append(LOG, [{ ...checkpoint, signature }]);
       this.last = { sequence: head.sequence, at: at.getTime() };
+      return true;
     });
-    return this.writing;
+    this.writing = written;
+    return written;
   }
 
   /** Checkpoints in order, from the `from`-th (0 = the first), at most `first`. */

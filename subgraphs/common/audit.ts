@@ -203,9 +203,12 @@ export class AuditLog {
   private async checkpoint(): Promise<void> {
     const head = this.chains.knownHead(CHAIN);
     if (!head || head.sequence === 0) return;
-    const byEvents = this.eventsSinceCheckpoint >= this.policy.every;
-    if (byEvents) this.eventsSinceCheckpoint = 0;
-    await this.checkpoints.maybe(head, byEvents).catch((error) => console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`));
+    const events = this.eventsSinceCheckpoint;
+    const written = await this.checkpoints.maybe(head, events >= this.policy.every).catch((error) => {
+      console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`);
+      return false;
+    });
+    if (written) this.eventsSinceCheckpoint -= events;
   }
 
   stop(): void {
