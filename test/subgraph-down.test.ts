@@ -66,7 +66,8 @@ function flow(send: () => Promise<GraphQLResponse>) {
   const loops = Array.from({ length: FLOWS }, async () => {
     while (running) {
       const sent = phase;
-      const answer = await send();
+      // A request the gateway did not answer at all (it stopped, or dropped the connection) is kept as status 0.
+      const answer = await send().catch((error: Error): GraphQLResponse => ({ status: 0, body: { errors: [{ message: `no answer: ${error.message}` }] } }));
       answers.push({ ...answer, sent, answered: phase });
     }
   });
