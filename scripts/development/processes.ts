@@ -78,10 +78,9 @@ interface Child extends ChildService {
   process: ChildProcess;
   exited: Promise<void>;
   tail(): string;
-  /** How it was started, for `restart`. */
+  /** How it was started, for `restart` (its port is in its url and env). */
   args: string[];
   env: RawEnv;
-  port: number;
   /** Stopped by `kill`: its exit is not a failure of the hub. */
   killedOnPurpose: boolean;
 }
@@ -127,7 +126,7 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
   };
 
   const launch = (name: string, args: string[], env: RawEnv, port: number): Child => {
-    const entry = { name, url: `http://127.0.0.1:${port}/graphql`, args, env, port } as Child;
+    const entry = { name, url: `http://127.0.0.1:${port}/graphql`, args, env } as Child; // the rest is set by spawnChild
     spawnChild(entry);
     children.push(entry);
     return entry;
