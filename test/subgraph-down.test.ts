@@ -135,6 +135,9 @@ describe('a subgraph killed with SIGKILL while requests flow', () => {
     for (const answer of requests.within('back')) expect(answer.body).toEqual(whole);
     expect(await gatewayReady()).toEqual({ status: 200, body: { status: 'ready', problems: [] } });
     expect(output).not.toContain('UNEXPECTED EXIT'); // nothing else stopped, nothing else restarted
+    // For the operator: the gateway logged which subgraph did not answer and why, as a warning, not as an internal error.
+    expect(output).toMatch(/"subgraph":"shelters","cause":"(ECONNREFUSED|UND_ERR_SOCKET)","msg":"subgraph did not answer"/);
+    expect(output).not.toContain('internal error');
   }, 200_000);
 });
 
