@@ -14,13 +14,15 @@ import { forwardPublished, PUBLISHED } from './published';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-documents';
 import { mountExplorer, type ExplorerOptions } from './explorer';
 import { subgraphFetcher } from './subgraph-fetch';
+import { oneErrorPerUnavailableService, unavailableService } from './unavailable';
 
 /**
  * The request pipeline, in order: body limit (413) → trusted documents when enforced
  * (403 for an unregistered document, trusted-documents.ts) → token verification (401 on a bad
  * token; anonymous callers reach public fields only) → registered hash resolved, or the
  * unregistered counted in audit mode → limits (depth, aliases…; cost by the caller's budget, platform/limits.ts) → query plan
- * → subgraphs, each called with the caller's own token and purpose (they verify again).
+ * → subgraphs, each called with the caller's own token and purpose (they verify again); one
+ * that does not answer leaves its fields null with one SERVICE_UNAVAILABLE naming it (unavailable.ts).
  * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
  */
 
@@ -99,6 +101,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           if (response.errors?.length) metrics.subgraphErrors(name);
           return response;
         },
+        // Not answering (down, restarting): SERVICE_UNAVAILABLE naming it, the rest of the query answered (unavailable.ts).
+        didEncounterError: unavailableService(name, logger),
       });
     },
   });
@@ -108,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const trusted = trustedDocuments(options.trustedDocuments);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...serverPlugins, internalErrorLog<GatewayContext>(logger, (ctx) => ctx.requestId), ...trusted.plugins, ...limits.plugins],
+    plugins: [...serverPlugins, internalErrorLog<GatewayContext>(logger, (ctx) => ctx.requestId), oneErrorPerUnavailableService<GatewayContext>(), ...trusted.plugins, ...limits.plugins],
     ...(trusted.persistedQueries === false ? { persistedQueries: false as const } : {}),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

@@ -288,7 +288,7 @@ describe('gateway readiness while a subgraph is down', () => {
   });
   afterAll(() => hub.stop());
 
-  it('GET /ready is 503 naming the stopped subgraph, while /health stays 200 and queries answer a bare internal error', async () => {
+  it('GET /ready is 503 naming the stopped subgraph, while /health stays 200 and queries answer SERVICE_UNAVAILABLE naming it', async () => {
     const readyUrl = new URL('/ready', hub.gateway.url).href;
     expect((await send(readyUrl)).status).toBe(200);
 
@@ -302,8 +302,11 @@ describe('gateway readiness while a subgraph is down', () => {
     expect(ready.json).toEqual({ status: 'not ready', problems: ['subgraph victims unreachable'] });
     expect((await send(new URL('/health', hub.gateway.url).href)).status).toBe(200);
 
-    // Asked meanwhile: an internal error that names neither the address nor the failure.
+    // Asked meanwhile: the service named, never its address or the transport's failure (gateway/unavailable.ts).
     const asked = await hub.queryAs('social_worker', 'DE', `{ victims(first: 1) { edges { node { id } } } }`);
-    expect(asked.body).toEqual({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(asked.body).toEqual({
+      data: null,
+      errors: [{ message: 'The victims service is unavailable: its fields are null in this answer; ask again later', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'victims' } }],
+    });
   });
 });

@@ -16,7 +16,10 @@ import { freePort } from './embedded-db';
  * - each child's stdin is a pipe only this process holds, and `exit-with-parent.js` is
  *   preloaded into it: if this process dies, even by SIGKILL, every child stops;
  * - a child that exits while the hub is not stopping is reported by name, the others are
- *   stopped, then `onUnexpectedExit` runs (npm start: stops the database, exit code 1).
+ *   stopped, then `onUnexpectedExit` runs (npm start: stops the database, exit code 1);
+ * - except one stopped on purpose by `kill(name, signal)` (the fault tests,
+ *   test/subgraph-down.test.ts): the others keep running, and `restart(name)` starts it
+ *   again on the same port with the same environment.
  */
 
 const DIST = path.join(ROOT, 'dist');
@@ -64,6 +67,10 @@ export interface SeparateHub {
   subgraphs: Record<string, ChildService>;
   /** Every child's pid (the subgraphs', then the gateway's). */
   pids(): number[];
+  /** Sends `signal` to one service and waits for its exit; the others keep running (a fault, not a failure of the hub). */
+  kill(name: string, signal: NodeJS.Signals): Promise<void>;
+  /** Starts a service stopped by `kill` again, same port and environment; resolves once it is ready. Its new pid is in `pids()` and its ChildService. */
+  restart(name: string): Promise<ChildService>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +78,11 @@ interface Child extends ChildService {
   process: ChildProcess;
   exited: Promise<void>;
   tail(): string;
+  /** How it was started, for `restart` (its port is in its url and env). */
+  args: string[];
+  env: RawEnv;
+  /** Stopped by `kill`: its exit is not a failure of the hub. */
+  killedOnPurpose: boolean;
 }
 
 const how = (child: ChildProcess) => (child.signalCode ? `killed by ${child.signalCode}` : `exit code ${child.exitCode}`);
@@ -92,27 +104,38 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
     }
   };
 
-  const launch = (name: string, args: string[], env: RawEnv, port: number): Child => {
-    const child = spawn(process.execPath, ['--require', PRELOAD, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const spawnChild = (entry: Child) => {
+    const child = spawn(process.execPath, ['--require', PRELOAD, ...entry.args], { cwd: ROOT, env: entry.env, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin!.on('error', () => {}); // EPIPE once the child has exited
     let tail = '';
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream]!.on('data', (chunk: Buffer) => {
         tail = (tail + chunk.toString()).slice(-4000);
-        if (options.output) options.output(name, chunk, stream);
+        if (options.output) options.output(entry.name, chunk, stream);
         else process[stream].write(chunk);
       });
     }
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const entry: Child = { name, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, process: child, exited, tail: () => tail };
+    Object.assign(entry, { process: child, pid: child.pid!, tail: () => tail, killedOnPurpose: false });
+    entry.exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.once('exit', () => {
-      if (stopping || !started) return;
+      if (stopping || !started || entry.killedOnPurpose) return;
       const description = how(child);
-      console.error(`${name} exited unexpectedly (${description}); stopping the other services.`);
-      void stopAll().then(() => options.onUnexpectedExit?.(name, description));
+      console.error(`${entry.name} exited unexpectedly (${description}); stopping the other services.`);
+      void stopAll().then(() => options.onUnexpectedExit?.(entry.name, description));
     });
+  };
+
+  const launch = (name: string, args: string[], env: RawEnv, port: number): Child => {
+    const entry = { name, url: `http://127.0.0.1:${port}/graphql`, args, env } as Child; // the rest is set by spawnChild
+    spawnChild(entry);
     children.push(entry);
     return entry;
+  };
+
+  const childNamed = (name: string): Child => {
+    const child = children.find((c) => c.name === name);
+    if (!child) throw new Error(`no service named ${name} (services: ${children.map((c) => c.name).join(', ')})`);
+    return child;
   };
 
   try {
@@ -150,11 +173,26 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
     await whenReady(gateway);
 
     started = true;
-    const service = ({ name, url, pid }: Child): ChildService => ({ name, url, pid });
+    const services = new Map(children.map(({ name, url, pid }) => [name, { name, url, pid } as ChildService]));
     return {
-      gateway: service(gateway),
-      subgraphs: Object.fromEntries(children.filter((c) => c !== gateway).map((c) => [c.name, service(c)])),
+      gateway: services.get('gateway')!,
+      subgraphs: Object.fromEntries([...services].filter(([name]) => name !== 'gateway')),
       pids: () => children.map((c) => c.pid),
+      async kill(name, signal) {
+        const child = childNamed(name);
+        if (!isRunning(child)) throw new Error(`${name} is not running`);
+        child.killedOnPurpose = true;
+        child.process.kill(signal);
+        await child.exited;
+      },
+      async restart(name) {
+        const child = childNamed(name);
+        if (isRunning(child)) throw new Error(`${name} is still running: kill it first`);
+        if (stopping) throw new Error('the hub is stopping');
+        spawnChild(child);
+        await whenReady(child);
+        return Object.assign(services.get(name)!, { pid: child.pid });
+      },
       stop: stopAll,
     };
   } catch (error) {
@@ -167,7 +205,7 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
 async function whenReady(child: Child): Promise<void> {
   const ready = child.url.replace(/\/graphql$/, '/ready');
   for (const deadline = Date.now() + START_WITHIN_MS; ; ) {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) {
+    if (!isRunning(child)) {
       throw new Error(`${child.name} exited at start (${how(child.process)}):\n${child.tail()}`);
     }
     if (await fetch(ready).then((r) => r.status === 200, () => false)) return;
@@ -176,10 +214,12 @@ async function whenReady(child: Child): Promise<void> {
   }
 }
 
+const isRunning = ({ process: proc }: Child) => proc.exitCode === null && proc.signalCode === null;
+
 /** SIGTERM (the service's graceful stop), SIGKILL if it is still running after 10 s. */
 async function stopChild(child: Child): Promise<void> {
   const { process: proc } = child;
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  if (!isRunning(child)) return;
   proc.kill('SIGTERM');
   proc.stdin!.end();
   const timer = setTimeout(() => proc.kill('SIGKILL'), KILL_AFTER_MS);

@@ -82,9 +82,27 @@ export async function startHub(
     secondIssuer,
     env,
     clock,
+    ...hubClient(gateway.url, issuer),
+    async startReplica(name, replicaOptions = {}) {
+      return local.startSubgraphInstance(name, replicaOptions);
+    },
+    async stop() {
+      for (const s of Object.values(subgraphs)) await s.connection.dropDatabase().catch(() => {});
+      await local.stop();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+  return hub;
+}
+
+/** What a client of the hub does: mint tokens of the test issuer and ask the gateway at `url`, as `TestHub` does. */
+export type HubClient = Pick<TestHub, 'token' | 'query' | 'queryAs'>;
+
+export function hubClient(url: string, issuer: Issuer): HubClient {
+  const client: HubClient = {
     token: (role, jurisdiction, extra = {}) => issuer.sign({ role, jurisdiction, ...extra }),
-    async query(token, query, variables, { url, headers } = {}) {
-      const res = await fetch(url ?? gateway.url, {
+    async query(token, query, variables, { url: to, headers } = {}) {
+      const res = await fetch(to ?? url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -96,18 +114,10 @@ export async function startHub(
       return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
     },
     async queryAs(role, jurisdiction, query, variables) {
-      return hub.query(await issuer.sign({ role, jurisdiction }), query, variables);
-    },
-    async startReplica(name, replicaOptions = {}) {
-      return local.startSubgraphInstance(name, replicaOptions);
-    },
-    async stop() {
-      for (const s of Object.values(subgraphs)) await s.connection.dropDatabase().catch(() => {});
-      await local.stop();
-      rmSync(keysDir, { recursive: true, force: true });
+      return client.query(await issuer.sign({ role, jurisdiction }), query, variables);
     },
   };
-  return hub;
+  return client;
 }
 
 /**

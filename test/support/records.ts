@@ -4,7 +4,7 @@ import { legalAidModels } from '../../subgraphs/legal-aid/models';
 import { establishBody } from '../../subgraphs/training/domain/bodies';
 import { SigningKeys } from '../../subgraphs/training/domain/keys';
 import { trainingModels } from '../../subgraphs/training/models';
-import type { TestHub } from './hub';
+import type { HubClient, TestHub } from './hub';
 
 /**
  * Records made as a partner system would make them, through the gateway: victims,
@@ -79,7 +79,7 @@ export const shelterInput = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export class Records {
-  constructor(readonly hub: TestHub) {}
+  constructor(readonly hub: HubClient) {}
 
   /** Runs an operation as `actor`; the data, or a thrown error naming what failed. */
   async as(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<any> {

@@ -1,8 +1,8 @@
 import { PURPOSES } from '../../platform/purposes';
-import type { TestHub } from './hub';
+import type { HubClient } from './hub';
 
 /** Registers a victim through the gateway as a social worker of `jurisdiction`; returns its id. */
-export async function registerVictim(hub: TestHub, jurisdiction: string, input: Record<string, unknown> = {}): Promise<string> {
+export async function registerVictim(hub: HubClient, jurisdiction: string, input: Record<string, unknown> = {}): Promise<string> {
   const token = await hub.token('social_worker', jurisdiction);
   const res = await hub.query(
     token,
@@ -13,7 +13,7 @@ export async function registerVictim(hub: TestHub, jurisdiction: string, input: 
   return res.body.data.registerVictim.victim.id;
 }
 
-export async function grantConsent(hub: TestHub, victimId: string, jurisdiction: string, input: Record<string, unknown>): Promise<string> {
+export async function grantConsent(hub: HubClient, victimId: string, jurisdiction: string, input: Record<string, unknown>): Promise<string> {
   const token = await hub.token('social_worker', jurisdiction);
   const res = await hub.query(
     token,

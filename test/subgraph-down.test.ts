@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { COUNTRY_CODES } from '../platform/countries';
+import { ROOT } from '../platform/paths';
+import { keyDirectoriesUnder, randomSecrets } from '../scripts/development/dev-env';
+import { loadOrCreateIssuer } from '../scripts/development/dev-issuer';
+import { startSeparateHub, type SeparateHub } from '../scripts/development/processes';
+import { hubClient, type GraphQLResponse, type HubClient } from './support/hub';
+import { ACCEPT, ASSIGN, CONSENT, HAND_OFF } from './support/legal-aid';
+import { Records } from './support/records';
+import { grantConsent, registerVictim } from './support/victims';
+import { waitUntil } from './support/process';
+
+/**
+ * Issue 25, "a subgraph down": the hub in separate processes (as deployed), requests
+ * flowing while one subgraph is killed with SIGKILL. The gateway answers the rest of every
+ * query, the missing service's fields null with one SERVICE_UNAVAILABLE naming it (no
+ * address, no stack); its /ready names the service; restarted, the service answers whole
+ * again with nothing else restarted. With the victims subgraph down, a field of another
+ * subgraph that rests on the victim's consent is refused, never shown.
+ */
+
+let hub: SeparateHub;
+let client: HubClient;
+let workDir: string;
+let output = '';
+const FLOWS = 4; // concurrent request loops
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'dist', 'gateway', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-down-'));
+  const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
+  const suffix = randomBytes(3).toString('hex');
+  hub = await startSeparateHub({
+    mongoUri: process.env.MONGODB_URI!,
+    issuers: [issuer.trusted],
+    env: { ...randomSecrets(), ...keyDirectoriesUnder(workDir) },
+    freePorts: true,
+    dbName: (name) => `${name}_down_${suffix}`,
+    ratePerMinute: 1_000_000,
+    logLevel: 'warn',
+    output: (_name, chunk) => void (output = (output + chunk.toString()).slice(-20_000)),
+    onUnexpectedExit: (name, how) => void (output += `\nUNEXPECTED EXIT ${name} (${how})`),
+  });
+  client = hubClient(hub.gateway.url, issuer);
+}, 200_000);
+afterAll(async () => {
+  await hub?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+const gatewayReady = async () => {
+  const res = await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'));
+  return { status: res.status, body: (await res.json()) as { problems: string[] } };
+};
+
+type Phase = 'up' | 'killing' | 'down' | 'restarting' | 'back';
+
+/** Requests sent by FLOWS loops until stopped, each with the phase it was sent and answered in. */
+function flow(send: () => Promise<GraphQLResponse>) {
+  let phase: Phase = 'up';
+  let running = true;
+  const answers: Array<GraphQLResponse & { sent: Phase; answered: Phase }> = [];
+  const loops = Array.from({ length: FLOWS }, async () => {
+    while (running) {
+      const sent = phase;
+      // A request the gateway did not answer at all (it stopped, or dropped the connection) is kept as status 0.
+      const answer = await send().catch((error: Error): GraphQLResponse => ({ status: 0, body: { errors: [{ message: `no answer: ${error.message}` }] } }));
+      answers.push({ ...answer, sent, answered: phase });
+    }
+  });
+  const within = (p: Phase) => answers.filter((a) => a.sent === p && a.answered === p);
+  return {
+    answers,
+    within,
+    set: (p: Phase) => void (phase = p),
+    /** Waits until `count` answers were both sent and answered in phase `p`. */
+    until: (p: Phase, count: number) => waitUntil(`${count} answers in phase ${p} (${within(p).length}; output: ${output.slice(-2000)})`, () => within(p).length >= count, 60_000),
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+const LEAKS = /127\.0\.0\.1|localhost|ECONN|UND_ERR|socket|stack|:\d{4,5}\b/i;
+
+describe('a subgraph killed with SIGKILL while requests flow', () => {
+  it("answers the rest of every query, shelters' fields null with one SERVICE_UNAVAILABLE naming it; /ready names it; restarted, answers are whole again", async () => {
+    const shelterId = await new Records(client).shelter('DE');
+    const token = await client.token('social_worker', 'DE');
+    // Four subgraphs in one query: victims (me, iloIndicators), proceedings (precedents), shelters (shelter).
+    const QUERY = `query($s: ID!) { me { role jurisdiction } iloIndicators { code } precedents(first: 1) { totalCount } shelter(id: $s) { name city } }`;
+    const whole = (await client.query(token, QUERY, { s: shelterId })).body;
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.shelter).toEqual({ name: expect.stringMatching(/^Shelter /), city: 'Berlin' });
+    expect(whole.data.iloIndicators.length).toBeGreaterThan(0);
+    const partial = {
+      data: { ...whole.data, shelter: null },
+      errors: [{ message: 'The shelters service is unavailable: its fields are null in this answer; ask again later', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'shelters' } }],
+    };
+
+    const requests = flow(() => client.query(token, QUERY, { s: shelterId }));
+    await requests.until('up', 10);
+    requests.set('killing');
+    await hub.kill('shelters', 'SIGKILL');
+    requests.set('down');
+    await requests.until('down', 20);
+
+    // Two fetches to shelters in one query plan (the root field, and Me.shelters after victims' me): still one error.
+    // `me` is null as a whole: Me.shelters is non-null, so its missing value nulls its parent (GraphQL's rule).
+    const TWO = `query($s: ID!) { shelter(id: $s) { name } me { role shelters { name } } }`;
+    expect((await client.query(await client.token('shelter_staff', 'DE'), TWO, { s: shelterId })).body).toEqual({ data: { shelter: null, me: null }, errors: partial.errors });
+    const ready = await gatewayReady();
+    expect(ready).toEqual({ status: 503, body: { status: 'not ready', problems: ['subgraph shelters unreachable'] } });
+
+    requests.set('restarting');
+    const before = hub.subgraphs.shelters.pid;
+    await hub.restart('shelters');
+    expect(hub.subgraphs.shelters.pid).not.toBe(before);
+    requests.set('back');
+    await requests.until('back', 20);
+    await requests.stop();
+
+    // Every answer, including those in flight as shelters died or came back: HTTP 200, whole or partial as said, nothing leaked.
+    for (const answer of requests.answers) {
+      expect(answer.status).toBe(200);
+      expect([whole, partial]).toContainEqual(answer.body);
+      expect(JSON.stringify(answer.body)).not.toMatch(LEAKS);
+    }
+    for (const answer of requests.within('up')) expect(answer.body).toEqual(whole);
+    for (const answer of requests.within('down')) expect(answer.body).toEqual(partial);
+    for (const answer of requests.within('back')) expect(answer.body).toEqual(whole);
+    expect(await gatewayReady()).toEqual({ status: 200, body: { status: 'ready', problems: [] } });
+    expect(output).not.toContain('UNEXPECTED EXIT'); // nothing else stopped, nothing else restarted
+    // For the operator: the gateway logged which subgraph did not answer and why, as a warning, not as an internal error.
+    expect(output).toMatch(/"subgraph":"shelters","cause":"(ECONNREFUSED|UND_ERR_SOCKET)","msg":"subgraph did not answer"/);
+    expect(output).not.toContain('internal error');
+  }, 200_000);
+});
+
+describe('the victims subgraph down: consent-dependent fields fail closed', () => {
+  const HELD = `query($id: ID!) { legalAidAssignment(id: $id) { id matter status accommodations { kind } } }`;
+
+  it("an attorney who took a file over under the victim's consent reads it while victims answers, and is refused it (never shown) while victims is down", async () => {
+    // A file of AL handed to a DE attorney: she reads the old assignment only because the victim shares it with DE (legal-aid's tookOver basis asks victims).
+    const alProvider = await register('AL', `mutation($input: RegisterLegalAidProviderInput!) { registerLegalAidProvider(input: $input) { id } }`, { organisation: 'AL-down-ngo', name: 'Qendra Ligjore', kind: 'NGO' });
+    const deProvider = await register('DE', `mutation($input: RegisterLegalAidProviderInput!) { registerLegalAidProvider(input: $input) { id } }`, { organisation: 'DE-down-ngo', name: 'Rechtshilfe Berlin', kind: 'NGO' });
+    const ATTORNEY = `mutation($input: RegisterAttorneyInput!) { registerAttorney(input: $input) { id } }`;
+    const al1 = await register('AL', ATTORNEY, { providerId: alProvider, name: 'Attorney AL', barNumber: 'BAR-AL-1', jurisdictions: ['AL'], languages: ['sq'], subject: 'att-al-down' });
+    const de1 = await register('DE', ATTORNEY, { providerId: deProvider, name: 'Attorney DE', barNumber: 'BAR-DE-1', jurisdictions: ['DE'], languages: ['de'], subject: 'att-de-down' });
+    const alAttorney = await client.token('legal_aid_attorney', 'AL', { sub: 'att-al-down', org: 'AL-down-ngo' });
+    const deAttorney = await client.token('legal_aid_attorney', 'DE', { sub: 'att-de-down', org: 'DE-down-ngo' });
+
+    const victim = await registerVictim(client, 'AL', { vulnerabilities: ['PREGNANCY'] });
+    const from = (await client.queryAs('social_worker', 'AL', ASSIGN, { v: victim, input: { attorneyId: al1, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'AL' } })).body.data.assignLegalAid.id;
+    expect((await client.query(alAttorney, CONSENT, { id: from })).body.data.recordRepresentationConsent.status).toBe('ACTIVE');
+    await grantConsent(client, victim, 'AL', { categories: ['HEALTH'], granteeJurisdictions: ['DE'], purposes: ['LEGAL_REPRESENTATION'] });
+    const handoff = (await client.query(alAttorney, HAND_OFF, { id: from, input: { toAttorneyId: de1, toJurisdiction: 'DE', reason: 'Moving to Berlin', transferCategories: ['CASE', 'HEALTH'] } })).body.data.handOff.id;
+    expect((await client.query(deAttorney, ACCEPT, { id: handoff })).body.data.acceptHandoff.status).toBe('ACCEPTED');
+
+    const read = () => client.query(deAttorney, HELD, { id: from }, { headers: { 'x-purpose': 'LEGAL_REPRESENTATION' } });
+    const shown = await read();
+    expect(shown.body.errors).toBeUndefined();
+    expect(shown.body.data.legalAidAssignment).toMatchObject({ id: from, matter: 'CRIMINAL_PROCEEDING' });
+
+    await hub.kill('victims', 'SIGKILL');
+    const refused = await read();
+    expect(refused.status).toBe(200);
+    expect(refused.body.data.legalAidAssignment).toBeNull();
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/cannot be shown: consent could not be checked: the victims service did not answer/), path: ['legalAidAssignment'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
+    expect(JSON.stringify(refused.body)).not.toMatch(LEAKS);
+    expect(await gatewayReady()).toEqual({ status: 503, body: { status: 'not ready', problems: ['subgraph victims unreachable'] } });
+
+    await hub.restart('victims');
+    expect((await read()).body).toEqual(shown.body);
+  }, 200_000);
+});
+
+async function register(jurisdiction: string, query: string, input: object): Promise<string> {
+  const res = await client.query(await client.token('registrar', jurisdiction), query, { input });
+  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  return (Object.values(res.body.data)[0] as { id: string }).id;
+}
