@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../platform/paths';
-import type { Measured, Scenario } from './bench';
+import type { Measured, Scenario } from './bench-hub';
 import type { Issuer } from './dev-issuer';
 import { freePort } from './embedded-db';
 import { startSeparateHub, type ChildService } from './processes';
