@@ -4,7 +4,8 @@ import { unavailable } from '../platform/errors';
 import type { Logger } from '../platform/logging';
 
 /**
- * A subgraph that does not answer (down, restarting, its connection cut mid-answer) is a
+ * A subgraph that does not answer (down, restarting, its connection cut mid-answer), or
+ * answers 502/503/504 (a proxy in front of it, a service that says it is unavailable), is a
  * fault of the hub, not of the caller's request: the rest of the query is answered, the
  * missing service's fields are null, and the caller gets one SERVICE_UNAVAILABLE error
  * naming the service (`extensions.serviceName`) — never its address, the transport's
@@ -19,11 +20,25 @@ export function didNotAnswer(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('UND_ERR_') || /^E[A-Z]+$/.test(code));
 }
 
-/** The data source's `didEncounterError`: a transport failure becomes the service's SERVICE_UNAVAILABLE; the rest is thrown as it came. */
+/** What a proxy or a service that is not well answers: bad gateway, unavailable, gateway timeout. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * The HTTP status of a subgraph that answered but is not well (502, 503, 504), else
+ * undefined. The data source made a non-2xx answer a GraphQLError "503: " carrying the
+ * answer in `extensions.response` (its url, status and body).
+ */
+export function unwellStatus(error: unknown): number | undefined {
+  const status = (error as { extensions?: { response?: { status?: unknown } } } | null)?.extensions?.response?.status;
+  return typeof status === 'number' && UNAVAILABLE_STATUSES.has(status) ? status : undefined;
+}
+
+/** The data source's `didEncounterError`: a transport failure or an unwell answer becomes the service's SERVICE_UNAVAILABLE; the rest is thrown as it came. */
 export function unavailableService(name: string, logger: Logger) {
   return (error: unknown): never => {
-    if (!didNotAnswer(error)) throw error;
-    logger.warn({ subgraph: name, cause: (error as { code: string }).code }, 'subgraph did not answer');
+    const status = unwellStatus(error);
+    if (status === undefined && !didNotAnswer(error)) throw error;
+    logger.warn({ subgraph: name, cause: status === undefined ? (error as { code: string }).code : `HTTP ${status}` }, 'subgraph did not answer');
     throw serviceUnavailable(name);
   };
 }

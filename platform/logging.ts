@@ -73,7 +73,7 @@ const QUIET = new Set(['/health', '/ready', '/metrics']);
 /**
  * Gives every request an id (the caller's valid `X-Request-Id`, else a new UUID), sends
  * it back in `X-Request-Id`, and when the response is done writes the request's line and
- * (for /graphql) its metrics.
+ * (for /graphql) its metrics: a GraphQL request is in flight from here until then.
  */
 export function requestLogging(logger: Logger, metrics?: ServiceMetrics): RequestHandler {
   return (req, res, next) => {
@@ -82,9 +82,10 @@ export function requestLogging(logger: Logger, metrics?: ServiceMetrics): Reques
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     const path = req.path;
+    const graphql = path === '/graphql';
+    if (graphql) metrics?.requestReceived();
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const graphql = path === '/graphql';
       const sent = graphql ? operationNameOf(req.body) : undefined;
       if (graphql) metrics?.request(sent, res.statusCode, seconds);
       const caller = res.locals.caller as { role: string; jurisdiction: string } | undefined;

@@ -63,6 +63,7 @@ export class ServiceMetrics {
   readonly operations = new BoundedLabel();
 
   private readonly requests: Counter<'operation' | 'status'>;
+  private readonly inFlight: Gauge;
   private readonly requestSeconds: Histogram<'operation'>;
   private readonly fetchSeconds: Histogram<'subgraph'>;
   private readonly fetchErrors: Counter<'subgraph' | 'kind'>;
@@ -79,6 +80,11 @@ export class ServiceMetrics {
       name: 'hub_graphql_requests_total',
       help: 'GraphQL requests answered, by operation name (as sent, bounded) and HTTP status',
       labelNames: ['operation', 'status'],
+      registers,
+    });
+    this.inFlight = new Gauge({
+      name: 'hub_graphql_requests_in_flight',
+      help: 'GraphQL requests received and not yet answered (what a stopping service drains)',
       registers,
     });
     this.requestSeconds = new Histogram({
@@ -162,8 +168,14 @@ export class ServiceMetrics {
     });
   }
 
+  /** One GraphQL request received: in flight until `request` counts its answer. */
+  requestReceived(): void {
+    this.inFlight.inc();
+  }
+
   /** One GraphQL request answered (called when its response is finished). */
   request(operationName: string | undefined, status: number, seconds: number): void {
+    this.inFlight.dec();
     const operation = this.operations.value(operationName);
     this.requests.inc({ operation, status: String(status) });
     this.requestSeconds.observe({ operation }, seconds);

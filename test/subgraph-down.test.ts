@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { COUNTRY_CODES } from '../platform/countries';
-import { ROOT } from '../platform/paths';
-import { keyDirectoriesUnder, randomSecrets } from '../scripts/development/dev-env';
-import { loadOrCreateIssuer } from '../scripts/development/dev-issuer';
-import { startSeparateHub, type SeparateHub } from '../scripts/development/processes';
-import { hubClient, type GraphQLResponse, type HubClient } from './support/hub';
+import type { SeparateHub } from '../scripts/development/processes';
+import type { GraphQLResponse, HubClient } from './support/hub';
 import { ACCEPT, ASSIGN, CONSENT, HAND_OFF } from './support/legal-aid';
 import { Records } from './support/records';
 import { grantConsent, registerVictim } from './support/victims';
 import { waitUntil } from './support/process';
+import { serviceUrl, startFaultHub, type FaultHub } from './support/separate-hub';
 
 /**
  * Issue 25, "a subgraph down": the hub in separate processes (as deployed), requests
@@ -22,37 +15,20 @@ import { waitUntil } from './support/process';
  * subgraph that rests on the victim's consent is refused, never shown.
  */
 
+let faults: FaultHub;
 let hub: SeparateHub;
 let client: HubClient;
-let workDir: string;
-let output = '';
+const output = () => faults.output();
 const FLOWS = 4; // concurrent request loops
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'dist', 'gateway', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-down-'));
-  const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
-  const suffix = randomBytes(3).toString('hex');
-  hub = await startSeparateHub({
-    mongoUri: process.env.MONGODB_URI!,
-    issuers: [issuer.trusted],
-    env: { ...randomSecrets(), ...keyDirectoriesUnder(workDir) },
-    freePorts: true,
-    dbName: (name) => `${name}_down_${suffix}`,
-    ratePerMinute: 1_000_000,
-    logLevel: 'warn',
-    output: (_name, chunk) => void (output = (output + chunk.toString()).slice(-20_000)),
-    onUnexpectedExit: (name, how) => void (output += `\nUNEXPECTED EXIT ${name} (${how})`),
-  });
-  client = hubClient(hub.gateway.url, issuer);
+  faults = await startFaultHub('down');
+  ({ hub, client } = faults);
 }, 200_000);
-afterAll(async () => {
-  await hub?.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => faults?.stop());
 
 const gatewayReady = async () => {
-  const res = await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'));
+  const res = await fetch(serviceUrl(hub.gateway.url, '/ready'));
   return { status: res.status, body: (await res.json()) as { problems: string[] } };
 };
 
@@ -77,7 +53,7 @@ function flow(send: () => Promise<GraphQLResponse>) {
     within,
     set: (p: Phase) => void (phase = p),
     /** Waits until `count` answers were both sent and answered in phase `p`. */
-    until: (p: Phase, count: number) => waitUntil(`${count} answers in phase ${p} (${within(p).length}; output: ${output.slice(-2000)})`, () => within(p).length >= count, 60_000),
+    until: (p: Phase, count: number) => waitUntil(`${count} answers in phase ${p} (${within(p).length}; output: ${output().slice(-2000)})`, () => within(p).length >= count, 60_000),
     stop: async () => {
       running = false;
       await Promise.all(loops);
@@ -134,10 +110,10 @@ describe('a subgraph killed with SIGKILL while requests flow', () => {
     for (const answer of requests.within('down')) expect(answer.body).toEqual(partial);
     for (const answer of requests.within('back')) expect(answer.body).toEqual(whole);
     expect(await gatewayReady()).toEqual({ status: 200, body: { status: 'ready', problems: [] } });
-    expect(output).not.toContain('UNEXPECTED EXIT'); // nothing else stopped, nothing else restarted
+    expect(output()).not.toContain('UNEXPECTED EXIT'); // nothing else stopped, nothing else restarted
     // For the operator: the gateway logged which subgraph did not answer and why, as a warning, not as an internal error.
-    expect(output).toMatch(/"subgraph":"shelters","cause":"(ECONNREFUSED|UND_ERR_SOCKET)","msg":"subgraph did not answer"/);
-    expect(output).not.toContain('internal error');
+    expect(output()).toMatch(/"subgraph":"shelters","cause":"(ECONNREFUSED|UND_ERR_SOCKET)","msg":"subgraph did not answer"/);
+    expect(output()).not.toContain('internal error');
   }, 200_000);
 });
 

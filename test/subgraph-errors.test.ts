@@ -9,8 +9,10 @@ import { loadOrCreateIssuer, type Issuer } from '../scripts/development/dev-issu
 
 // What a subgraph answers with an HTTP error status reaches the caller as that subgraph's
 // own GraphQL error when it is one (Apollo answers a document it refuses at parsing,
-// validation or its limits with 400), and as a bare internal error otherwise. The gateway
-// made every such answer INTERNAL_SERVER_ERROR "400: ". A stand-in for the shelters
+// validation or its limits with 400); as SERVICE_UNAVAILABLE naming it when it is 502, 503
+// or 504 (a proxy in front of a restarting service, a service saying it is unavailable);
+// and as a bare internal error otherwise. The gateway made every such answer
+// INTERNAL_SERVER_ERROR "400: ". A stand-in for the shelters
 // subgraph answers each request as the test sets it, over real HTTP.
 
 let gateway: RunningGateway;
@@ -69,7 +71,6 @@ test.each([
   ['a 400 that is not JSON', 400, 'text/html', '<html>Bad Request</html>'],
   ['a 400 without errors', 400, 'application/json', '{"data":null}'],
   ['a 500 with a GraphQL error', 500, 'application/json', JSON.stringify({ errors: [{ message: 'database down at 10.0.0.7', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })],
-  ['a 502 from a proxy', 502, 'text/plain', 'Bad Gateway'],
 ])('%s stays a bare internal error, naming nothing of the subgraph', async (_what, status, type, body) => {
   answer = { status, type, body };
   const res = await shelters();
@@ -77,4 +78,18 @@ test.each([
   expect(res.body.errors).toHaveLength(1);
   expect(res.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
   expect(JSON.stringify(res.body)).not.toMatch(/10\.0\.0\.7|database|html|Bad Gateway|127\.0\.0\.1|graphql/i);
+});
+
+test.each([
+  ['a 502 from a proxy', 502, 'text/plain', 'Bad Gateway from 10.0.0.7'],
+  ['a 503 from a service that is stopping', 503, 'application/json', JSON.stringify({ errors: [{ message: 'database down at 10.0.0.7' }] })],
+  ['a 504 from a proxy', 504, 'text/html', '<html>Gateway Timeout</html>'],
+])('%s is one SERVICE_UNAVAILABLE naming the service, nothing of its answer', async (_what, status, type, body) => {
+  answer = { status, type, body };
+  const res = await shelters();
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({
+    data: null,
+    errors: [{ message: 'The shelters service is unavailable: its fields are null in this answer; ask again later', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'shelters' } }],
+  });
 });

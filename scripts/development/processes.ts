@@ -67,11 +67,17 @@ export interface SeparateHub {
   subgraphs: Record<string, ChildService>;
   /** Every child's pid (the subgraphs', then the gateway's). */
   pids(): number[];
-  /** Sends `signal` to one service and waits for its exit; the others keep running (a fault, not a failure of the hub). */
-  kill(name: string, signal: NodeJS.Signals): Promise<void>;
+  /** Sends `signal` to one service and waits for its exit, which it answers; the others keep running (a fault, not a failure of the hub). */
+  kill(name: string, signal: NodeJS.Signals): Promise<ChildExit>;
   /** Starts a service stopped by `kill` again, same port and environment; resolves once it is ready. Its new pid is in `pids()` and its ChildService. */
   restart(name: string): Promise<ChildService>;
   stop(): Promise<void>;
+}
+
+/** How a child exited: its exit code, or the signal that ended it. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 interface Child extends ChildService {
@@ -184,6 +190,7 @@ export async function startSeparateHub(options: SeparateHubOptions): Promise<Sep
         child.killedOnPurpose = true;
         child.process.kill(signal);
         await child.exited;
+        return { code: child.process.exitCode, signal: child.process.signalCode };
       },
       async restart(name) {
         const child = childNamed(name);
