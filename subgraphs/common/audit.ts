@@ -155,14 +155,15 @@ export class AuditLog {
   private waiting: Array<{ link: Unchained; resolve: () => void; reject: (error: unknown) => void }> = [];
   private writing = false;
 
-  /**
-   * Resolves once the entries are stored. Within a process one writer appends everything
-   * that queued up meanwhile in one batch: concurrent requests would otherwise race each
-   * other for the head and retry quadratically (seconds at a few dozen requests).
-   */
   /** Told how long each append took and whether it failed (the subgraph's metrics). */
   onWrite?: (seconds: number, failed: boolean) => void;
 
+  /**
+   * Stores a request's events as one link; resolves once it is stored. Within a process
+   * one writer appends everything that queued up meanwhile in one batch: concurrent
+   * requests would otherwise race each other for the head and retry quadratically
+   * (seconds at a few dozen requests).
+   */
   append(caller: AuditActor | null, purpose: string | null, entries: AuditEntry[], at = new Date()): Promise<void> {
     if (entries.length === 0) return Promise.resolve(); // a link has at least one event
     const link: Unchained = {
