@@ -18,6 +18,14 @@ describe('formatError: the database unavailable', () => {
     expect(formatted(error)).toEqual({ message: DATABASE_UNAVAILABLE, path: ['registerVictim'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
   });
 
+  it("a socket's EPIPE the driver let through (writing to a connection the database closed): SERVICE_UNAVAILABLE", () => {
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    epipe.stack = 'Error: write EPIPE\n    at Connection.writeCommand (/app/node_modules/mongodb/lib/cmap/connection.js:408:29)';
+    expect(databaseUnavailable(asResolverError(epipe))).toBe(true);
+    const elsewhere = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }); // not the database's: still internal
+    expect(databaseUnavailable(asResolverError(elsewhere))).toBe(false);
+  });
+
   it('any other error is still a bare internal error', () => {
     const error = asResolverError(new Error('E11000 something at 127.0.0.1'));
     expect(databaseUnavailable(error)).toBe(false);

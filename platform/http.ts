@@ -111,8 +111,12 @@ const DATABASE_DOWN = new Set([
 export const DATABASE_UNAVAILABLE = "This service's database is unavailable: ask again later (a change that failed so may or may not have been stored: check before repeating it)";
 
 export function databaseUnavailable(error: unknown): boolean {
-  const cause = unwrapResolverError(error) as Error | undefined;
-  return cause instanceof Error && DATABASE_DOWN.has(cause.name);
+  const cause = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
+  if (!(cause instanceof Error)) return false;
+  if (DATABASE_DOWN.has(cause.name)) return true;
+  // The driver (mongodb 7) lets a socket's own error through unwrapped when it writes a
+  // command to a connection the database has just closed (EPIPE, seen killing it under load).
+  return (cause.code === 'EPIPE' || cause.code === 'ECONNRESET') && /[\\/]mongodb[\\/]lib[\\/]cmap[\\/]/.test(cause.stack ?? '');
 }
 
 /** Not one of ours: no code we chose (Apollo answers it INTERNAL_SERVER_ERROR) and not a GraphQLError underneath. */
