@@ -5,6 +5,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unavailable } from './errors';
 import { errorFields, requestLogging, type Logger } from './logging';
 import type { ServiceMetrics } from './metrics';
 
@@ -81,14 +82,46 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { response: _response, ...extensions } = formatted.extensions;
     return { ...formatted, extensions };
   }
+  if (databaseUnavailable(error)) {
+    const { message, extensions } = unavailable(DATABASE_UNAVAILABLE);
+    return { message, path: formatted.path, locations: formatted.locations, extensions };
+  }
   if (isInternal(error)) {
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
 }
 
+/**
+ * The database client found no server or lost its connection (the database stopped,
+ * restarted or failed over): the driver's errors of that kind, by name (platform code holds
+ * no database client). Not the caller's fault nor a bug: SERVICE_UNAVAILABLE, logged as a
+ * warning. A write that failed so may or may not have been stored (the connection may have
+ * died after the database applied it): the message says to check before trying again.
+ */
+const DATABASE_DOWN = new Set([
+  'MongoServerSelectionError', // no server within serverSelectionTimeoutMS (subgraphs/common/storage/db.ts)
+  'MongooseServerSelectionError',
+  'MongoNetworkError', // the connection died under the operation
+  'MongoNetworkTimeoutError',
+  'MongoPoolClearedError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+export const DATABASE_UNAVAILABLE = "This service's database is unavailable: ask again later (a change that failed so may or may not have been stored: check before repeating it)";
+
+export function databaseUnavailable(error: unknown): boolean {
+  const cause = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
+  if (!(cause instanceof Error)) return false;
+  if (DATABASE_DOWN.has(cause.name)) return true;
+  // The driver (mongodb 7) lets a socket's own error through unwrapped when it writes a
+  // command to a connection the database has just closed (EPIPE, seen killing it under load).
+  return (cause.code === 'EPIPE' || cause.code === 'ECONNRESET') && /[\\/]mongodb[\\/]lib[\\/]cmap[\\/]/.test(cause.stack ?? '');
+}
+
 /** Not one of ours: no code we chose (Apollo answers it INTERNAL_SERVER_ERROR) and not a GraphQLError underneath. */
 function isInternal(error: unknown): boolean {
+  if (databaseUnavailable(error)) return false;
   const code = (error as GraphQLError | undefined)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   return code === 'INTERNAL_SERVER_ERROR' && !(unwrapResolverError(error) instanceof GraphQLError);
 }
@@ -110,7 +143,10 @@ export function internalErrorLog<C extends BaseContext>(logger: Logger, requestI
       return {
         async didEncounterErrors({ errors }) {
           // One a subgraph answered (the gateway marks it with `serviceName`) was logged by that subgraph, with the same id.
-          for (const error of errors) if (isInternal(error) && !error.extensions?.serviceName) log(error, requestIdOf(contextValue), error.path);
+          for (const error of errors) {
+            if (isInternal(error) && !error.extensions?.serviceName) log(error, requestIdOf(contextValue), error.path);
+            else if (databaseUnavailable(error)) logger.warn({ requestId: requestIdOf(contextValue), cause: unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).name : undefined, path: error.path }, 'database did not answer');
+          }
         },
       };
     },

@@ -35,7 +35,7 @@ export interface TestHub {
   clock: SettableClock;
   token(role: string, jurisdiction: string, extra?: Partial<TokenClaims>): Promise<string>;
   /** POST a GraphQL request to the gateway (or another URL); with a token, it states its role's first purpose unless `headers` say otherwise. */
-  query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string>; signal?: AbortSignal }): Promise<GraphQLResponse>;
   /** The same, with a fresh token of the north issuer for `role` in `jurisdiction`. */
   queryAs(role: string, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** Starts one more instance of a subgraph on the same database (as another process would). */
@@ -101,9 +101,10 @@ export type HubClient = Pick<TestHub, 'token' | 'query' | 'queryAs'>;
 export function hubClient(url: string, issuer: Issuer): HubClient {
   const client: HubClient = {
     token: (role, jurisdiction, extra = {}) => issuer.sign({ role, jurisdiction, ...extra }),
-    async query(token, query, variables, { url: to, headers } = {}) {
+    async query(token, query, variables, { url: to, headers, signal } = {}) {
       const res = await fetch(to ?? url, {
         method: 'POST',
+        signal,
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}`, 'x-purpose': defaultPurpose(token) } : {}),

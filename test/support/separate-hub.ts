@@ -25,7 +25,8 @@ export interface FaultHub {
   stop(): Promise<void>;
 }
 
-export async function startFaultHub(label: string): Promise<FaultHub> {
+/** `mongoUri`: a database of the test's own (one it kills and restarts); default the shared one of the jest globalSetup. */
+export async function startFaultHub(label: string, options: { mongoUri?: string } = {}): Promise<FaultHub> {
   if (!existsSync(path.join(ROOT, 'dist', 'gateway', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const workDir = mkdtempSync(path.join(os.tmpdir(), `justice-hub-${label}-`));
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
@@ -33,7 +34,7 @@ export async function startFaultHub(label: string): Promise<FaultHub> {
   const dbName = (name: string) => `${name}_${label}_${suffix}`;
   let output = '';
   const hub = await startSeparateHub({
-    mongoUri: process.env.MONGODB_URI!,
+    mongoUri: options.mongoUri ?? process.env.MONGODB_URI!,
     issuers: [issuer.trusted],
     env: { ...randomSecrets(), ...keyDirectoriesUnder(workDir) },
     freePorts: true,

@@ -8,6 +8,7 @@ export async function connectDatabase(uri: string, dbName: string, options: { mo
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
     monitorCommands: options.monitorCommands ?? false,
     autoIndex: true,
   });
