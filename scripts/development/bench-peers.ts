@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../platform/paths';
-import type { Measured, Scenario } from './bench-hub';
+import { CONCURRENCY, cpuOf, REQUESTS, run, type BenchHub, type Scenario } from './bench-hub';
 import type { Issuer } from './dev-issuer';
 import { freePort } from './embedded-db';
 import { startSeparateHub, type ChildService } from './processes';
@@ -19,20 +19,8 @@ import { startSeparateHub, type ChildService } from './processes';
  * router must arrive at the victims subgraph and be audited there (its /metrics).
  */
 
-export interface PeerBench {
-  mongoUri: string;
-  issuer: Issuer;
-  env: Record<string, string>;
-  dbName(name: string): string;
-  /** The embedded database's pid (null on MONGODB_URI). */
-  dbPid: number | null;
-  /** bench.ts: `count` requests of `scenario`, `concurrency` at a time, from this process. */
-  run(scenario: Scenario, count: number, concurrency: number): Promise<Measured>;
-  /** bench.ts: CPU ms the processes have used so far. */
-  cpuOf(pids: number[]): number;
-  requests: number;
-  concurrency: number;
-}
+/** The seeded hub of bench-hub.ts whose database and services the routers share. */
+export type PeerBench = Pick<BenchHub, 'mongoUri' | 'issuer' | 'env' | 'dbName' | 'dbPid'>;
 
 interface Router {
   name: string;
@@ -48,7 +36,7 @@ const DIST = path.join(ROOT, 'dist', 'scripts', 'development');
 
 /** Runs the comparison; true when any request failed. */
 export async function comparePeers(bench: PeerBench): Promise<boolean> {
-  const { issuer, requests, concurrency } = bench;
+  const { issuer } = bench;
   const separate = await startSeparateHub({ mongoUri: bench.mongoUri, issuers: [issuer.trusted], env: bench.env, freePorts: true, dbName: bench.dbName, ratePerMinute: 1_000_000, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   let hive: Awaited<ReturnType<typeof startPeerRouter>> | undefined;
   try {
@@ -74,10 +62,10 @@ export async function comparePeers(bench: PeerBench): Promise<boolean> {
       for (let round = 1; round <= ROUNDS; round++) {
         for (const router of routers) {
           const scenario: Scenario = { name: s.name, url: router.url, token, next: s.next };
-          await bench.run(scenario, WARMUP, concurrency);
-          const before = { router: bench.cpuOf([router.pid]), below: bench.cpuOf(below), db: bench.cpuOf(bench.dbPid ? [bench.dbPid] : []), victims: await victimsCounts(victims, 'PeerProtected') };
-          const r = await bench.run(scenario, requests, concurrency);
-          const per = (ms: number) => (ms / requests).toFixed(2);
+          await run(scenario, WARMUP, CONCURRENCY);
+          const before = { router: cpuOf([router.pid]), below: cpuOf(below), db: cpuOf(bench.dbPid ? [bench.dbPid] : []), victims: await victimsCounts(victims, 'PeerProtected') };
+          const r = await run(scenario, REQUESTS, CONCURRENCY);
+          const per = (ms: number) => (ms / REQUESTS).toFixed(2);
           rows.push({
             scenario: s.name,
             router: router.name,
@@ -85,22 +73,22 @@ export async function comparePeers(bench: PeerBench): Promise<boolean> {
             'req/s': r.perSecond.toFixed(0),
             'p50 ms': r.p50.toFixed(1),
             'p99 ms': r.p99.toFixed(1),
-            'router cpu ms': per(bench.cpuOf([router.pid]) - before.router),
-            'subgraphs cpu ms': per(bench.cpuOf(below) - before.below),
-            ...(bench.dbPid ? { 'db cpu ms': per(bench.cpuOf([bench.dbPid]) - before.db) } : {}),
+            'router cpu ms': per(cpuOf([router.pid]) - before.router),
+            'subgraphs cpu ms': per(cpuOf(below) - before.below),
+            ...(bench.dbPid ? { 'db cpu ms': per(cpuOf([bench.dbPid]) - before.db) } : {}),
             failures: r.failures,
           });
           if (s.audited) {
             const after = await victimsCounts(victims, 'PeerProtected');
             const arrived = after.requests - before.victims.requests;
             const audited = after.audits - before.victims.audits;
-            audits.push({ router: router.name, round, sent: requests, 'arrived at victims': arrived, 'audit appends': audited });
-            if (arrived !== requests || audited < requests) throw new Error(`${router.name}: ${requests} protected pages sent, ${arrived} arrived at the victims subgraph, ${audited} audited: the router merged or dropped requests`);
+            audits.push({ router: router.name, round, sent: REQUESTS, 'arrived at victims': arrived, 'audit appends': audited });
+            if (arrived !== REQUESTS || audited < REQUESTS) throw new Error(`${router.name}: ${REQUESTS} protected pages sent, ${arrived} arrived at the victims subgraph, ${audited} audited: the router merged or dropped requests`);
           }
         }
       }
     }
-    console.log(`300 demo victims; ${requests} requests per row after ${WARMUP} to warm up, ${concurrency} concurrent; ${os.cpus().length} cores; load average ${load} before, ${loadAverage()} after`);
+    console.log(`300 demo victims; ${REQUESTS} requests per row after ${WARMUP} to warm up, ${CONCURRENCY} concurrent; ${os.cpus().length} cores; load average ${load} before, ${loadAverage()} after`);
     console.log(pinned ? 'taskset: both routers on core 0 (one at a time); subgraphs, database and this client on core 1' : 'not pinned (no taskset, or it failed)');
     console.log('cpu ms: CPU per request of the router process alone, of the five subgraph processes together, and of the embedded database (from /proc)');
     console.table(rows);

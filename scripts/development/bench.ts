@@ -97,7 +97,7 @@ function sizesOf(flag: string, min: number, max: number): number[] {
 
 async function main() {
   if (process.argv.includes('--peers')) {
-    const failed = await withSeededHub(300, (bench) => comparePeers({ ...bench, run, cpuOf, requests: REQUESTS, concurrency: CONCURRENCY }));
+    const failed = await withSeededHub(300, (bench) => comparePeers(bench));
     if (failed) process.exitCode = 1;
     return;
   }
