@@ -114,3 +114,27 @@ export interface SearchStore {
   remove(id: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
 }
+
+/** What a claim of a key found: the key is ours now, or the first request's state. */
+export type Claim =
+  | { outcome: 'CLAIMED' }
+  | { outcome: 'ANSWERED'; answer: string; at: Date }
+  | { outcome: 'RUNNING' | 'WITHHELD' | 'OTHER_REQUEST'; at: Date };
+
+/**
+ * Answers kept under a key until it expires, so a request retried with the same key is
+ * answered once: one claimant per key at a time, even across processes; an answer is
+ * kept only by its claimant; an expired key is claimed anew.
+ */
+export interface AnswerStore {
+  /** Claims `id` for the request `fingerprint`, or says what the first request with it left. */
+  claim(id: string, fingerprint: string, now: Date, expiresAt: Date): Promise<Claim>;
+  /** Keeps the claimant's answer (not if the claim was withheld meanwhile). */
+  keep(id: string, answer: string): Promise<void>;
+  /** Gives up a running claim (the request changed nothing): the key is free again. */
+  release(id: string): Promise<void>;
+  /** Makes every answer kept so far unreadable, and running claims keep none (an erasure): their keys stay claimed, never answered again. */
+  withholdAll(): Promise<void>;
+  /** Deletes the expired keys. */
+  sweep(now: Date): Promise<number>;
+}

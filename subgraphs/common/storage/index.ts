@@ -12,6 +12,7 @@ export * from './lists';
 export * from './store';
 export * from './sets';
 export * from './slots';
+export * from './kept-answers';
 export * from './search';
 export * from './text';
 export * from './pagination';
