@@ -54,6 +54,8 @@ interface GatewayContext {
   purpose: string | null;
   /** This request's id (X-Request-Id), passed to every subgraph it calls. */
   requestId?: string;
+  /** The client's Idempotency-Key, passed on: the subgraph that runs a mutation answers a retry once (subgraphs/common/idempotency.ts). */
+  idempotencyKey?: string;
 }
 
 export interface RunningGateway {
@@ -96,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           if (context.authorization) request.http!.headers.set('authorization', context.authorization);
           if (context.purpose) request.http!.headers.set('x-purpose', context.purpose);
           if (context.requestId) request.http!.headers.set('x-request-id', context.requestId);
+          if (context.idempotencyKey !== undefined) request.http!.headers.set('idempotency-key', context.idempotencyKey);
         },
         didReceiveResponse({ response }) {
           if (response.errors?.length) metrics.subgraphErrors(name);
@@ -154,7 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // Verified once for the rate limit and here (401 when it failed); every subgraph verifies the same token again.
         const caller = await verifiedCaller(verifier, req);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
-        return { authorization: req.headers.authorization, verified: caller !== null, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res) };
+        return { authorization: req.headers.authorization, verified: caller !== null, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res), idempotencyKey: req.get('idempotency-key') };
       },
     }),
   );

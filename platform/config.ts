@@ -151,6 +151,11 @@ export const ERASURE_ENV = {
   ERASURE_POLL_SECONDS: vars.integer('seconds between two reads of the erasure feed by a subgraph that holds victim data (default 30)', 1, 3_600),
 };
 
+/** Retries are safe (subgraphs/common/idempotency.ts): how long a mutation's Idempotency-Key is held. */
+export const IDEMPOTENCY_ENV = {
+  IDEMPOTENCY_KEY_HOURS: vars.integer('hours a mutation\'s Idempotency-Key is held, per caller: a retry within them is answered the first answer (default 24)', 1, 24 * 30),
+};
+
 /** How much the services log (platform/logging.ts): default info. */
 const LOG_LEVEL = vars.oneOf('how much is logged (JSON lines on stdout): fatal, error, warn, info (default), debug, trace or silent', [
   'fatal',
@@ -172,6 +177,7 @@ export const SUBGRAPH_ENV = {
   TRUSTED_ISSUERS: vars.trustedIssuers(),
   ...AUDIT_ENV,
   ...ERASURE_ENV,
+  ...IDEMPOTENCY_ENV,
   CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed) and read for erasure notices', ['http', 'https']),
 };
 

@@ -24,9 +24,13 @@ export function forbidden(message = 'Not authorized to access this field', reaso
   return new GraphQLError(message, { extensions: reason ? { code: 'FORBIDDEN', reason } : { code: 'FORBIDDEN' } });
 }
 
-/** An X-Purpose header outside the vocabulary or the role's purposes: the whole request is refused with HTTP 400. */
-export function badPurpose(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: 'X-Purpose', http: { status: 400 } } });
+/**
+ * A request header that is wrong (an X-Purpose outside the vocabulary or the role's
+ * purposes, a malformed Idempotency-Key): the whole request is refused, naming the header,
+ * with HTTP 400 (or `status`).
+ */
+export function badHeader(header: string, message: string, status = 400): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: header, http: { status } } });
 }
 
 /** One wrong field of an input, as `extensions.fields` lists it. */
@@ -72,4 +76,13 @@ export function costLimitExceeded(cost: number | null, limit: number, anonymous:
   return new GraphQLError(`${what}: the cost counts every value the answer can hold, each list by its size (first, or its longest); ask for smaller pages or fewer nested lists`, {
     extensions: { code: 'COST_LIMIT_EXCEEDED', cost, limit, http: { status: 400 } },
   });
+}
+
+/**
+ * The same error refusing the whole request before anything runs, with an HTTP status
+ * (and the header or field at fault): Apollo answers an error thrown before execution
+ * with 500 unless the error says otherwise.
+ */
+export function refusingRequest(error: GraphQLError, status: number, field?: string): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, ...(field ? { field } : {}), http: { status } } });
 }

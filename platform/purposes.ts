@@ -1,5 +1,5 @@
 import type { Role } from './auth';
-import { badPurpose } from './errors';
+import { badHeader } from './errors';
 
 /**
  * Purpose of use (FHIR Consent's purpose, LED Art. 25's justification): a fixed
@@ -47,7 +47,7 @@ export function isPurpose(value: unknown): value is Purpose {
 export function purposeFrom(header: string | string[] | undefined, role: Role | null): Purpose | null {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return null;
-  if (!isPurpose(value)) throw badPurpose(`X-Purpose must be one of ${PURPOSES.join(', ')}`);
-  if (role && !PURPOSES_BY_ROLE[role].includes(value)) throw badPurpose(`X-Purpose: ${role} may state ${PURPOSES_BY_ROLE[role].join(', ')}`);
+  if (!isPurpose(value)) throw badHeader('X-Purpose', `X-Purpose must be one of ${PURPOSES.join(', ')}`);
+  if (role && !PURPOSES_BY_ROLE[role].includes(value)) throw badHeader('X-Purpose', `X-Purpose: ${role} may state ${PURPOSES_BY_ROLE[role].join(', ')}`);
   return value;
 }

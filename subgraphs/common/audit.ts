@@ -357,6 +357,8 @@ export class RequestAudit {
   private readonly changes: AuditEntry[] = [];
   /** The mutation running now and the actions it declared (common/audited.ts). */
   private scope: MutationScope | null = null;
+  /** Changes written and applied in this request (an Idempotency-Key keeps the answer of a request that changed something). */
+  applied = 0;
 
   constructor(
     readonly log: AuditLog,
@@ -400,7 +402,9 @@ export class RequestAudit {
     await this.log.append(this.caller, this.purpose, [entry]);
     if (scope) scope.written += 1;
     try {
-      return await write();
+      const written = await write();
+      this.applied += 1;
+      return written;
     } catch (error) {
       await this.log.append(this.caller, this.purpose, [{ ...entry, action: `${action}_NOT_APPLIED` }]).catch((failure) => {
         console.error(`audit: ${action}_NOT_APPLIED for ${subjectType} ${subjectId} could not be written: ${(failure as Error).message}`);

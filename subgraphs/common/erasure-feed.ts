@@ -51,8 +51,12 @@ const positionOf = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
 /** The owner's side: the append-only feed in its own database. */
 export class ErasureNotices {
   private readonly log: DenseLog<NoticeDoc>;
-  /** Told after a notice is stored: the owner nudges the followers (best effort; they poll anyway). */
-  onAnnounce?: () => void;
+  /**
+   * Awaited after a notice is stored: the owner withholds the answers it kept for retries
+   * (common/idempotency.ts; a failure fails the erasure, which is asked again) and nudges
+   * the followers (best effort; they poll anyway).
+   */
+  onAnnounce?: () => Promise<void>;
 
   constructor(connection: Connection) {
     const model: Model<NoticeDoc> = connection.models.ErasureNotice ?? connection.model<NoticeDoc>('ErasureNotice', noticeSchema);
@@ -63,7 +67,7 @@ export class ErasureNotices {
   async announce(victimId: string, erasedAt: Date, legalBasis: string, requestedBy: AuditActor): Promise<number> {
     const { role, jurisdiction, org } = requestedBy;
     const [id] = await this.log.append(FEED, [{ victimId, erasedAt, legalBasis, requestedBy: { role, jurisdiction, org } }]);
-    this.onAnnounce?.();
+    await this.onAnnounce?.();
     return positionOf(id);
   }
 

@@ -7,7 +7,7 @@ import { RequestAudit, type AuditActor, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import { readFeed, type ErasureNotice } from './erasure-feed';
 import { serviceActor } from './hub-services';
-import { listsOf, type Lists } from './storage';
+import { listsOf, type AnswerStore, type Lists } from './storage';
 
 /**
  * Erasure reaches every subgraph. A subgraph that holds personal data of victims declares
@@ -15,7 +15,8 @@ import { listsOf, type Lists } from './storage';
  * platform runs a follower of the owner's erasure feed (common/erasure-feed.ts) in it:
  * at start, every ERASURE_POLL_SECONDS and when the owner nudges it. For each notice, in
  * order and never skipping one: the event VICTIM_DATA_ERASED in the subgraph's own audit
- * chain first, then the erasure, then the cursor (in its own database) moves past the
+ * chain first, then the erasure (with the answers kept for retries withheld,
+ * common/idempotency.ts), then the cursor (in its own database) moves past the
  * notice. A failure is logged and counted, and the same notice is tried again next time;
  * erasing twice is harmless. How far each subgraph is shows in its /metrics.
  */
@@ -53,6 +54,8 @@ export interface FollowerOptions<Models> {
   clock: Clock;
   logger: Logger;
   metrics: ServiceMetrics;
+  /** The answers kept for retries (common/idempotency.ts): withheld at each erasure, as they may hold the victim's data. */
+  answers: AnswerStore;
   pollSeconds: number;
 }
 
@@ -150,7 +153,10 @@ export class ErasureFollower<Models = any> {
       if (notice.position <= done) return; // another instance erased it meanwhile
       if (notice.position !== done + 1) throw new Error(`erasure notice ${notice.position} came after ${done}: not erased, to keep the order`);
       const bases = [`ERASURE_NOTICE:${notice.position}`, `LEGAL_BASIS:${notice.legalBasis}`, `REQUESTED_BY:${notice.requestedBy.role}/${notice.requestedBy.jurisdiction}`];
-      await new RequestAudit(audit, this.actor, null).change(ERASURE_ACTION, 'Victim', notice.victimId, erasure.fields, () => erasure.erase(models, notice.victimId, clock.now()), bases);
+      await new RequestAudit(audit, this.actor, null).change(ERASURE_ACTION, 'Victim', notice.victimId, erasure.fields, async () => {
+        await erasure.erase(models, notice.victimId, clock.now());
+        await this.options.answers.withholdAll();
+      }, bases);
       await this.cursors.updateOne({ _id: CURSOR }, { $set: { position: notice.position, at: clock.now() } }, { upsert: true });
     });
   }

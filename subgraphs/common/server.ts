@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
 import { ServiceTokens } from '../../platform/service-tokens';
-import { AUDIT_ENV, ERASURE_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { AUDIT_ENV, ERASURE_ENV, IDEMPOTENCY_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -14,7 +14,8 @@ import { CONSENT_ASKERS } from './access';
 import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
-import { connectDatabase, databaseAnswers } from './storage';
+import { connectDatabase, databaseAnswers, KeptAnswers } from './storage';
+import { DEFAULT_IDEMPOTENCY_KEY_HOURS, Idempotency } from './idempotency';
 import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
 import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
 import { ServiceMetrics } from '../../platform/metrics';
@@ -112,6 +113,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
   });
   auditLog.onWrite = (seconds, failed) => metrics.auditWrite(seconds, failed);
+  const idempotency = new Idempotency(new KeptAnswers(connection), {
+    hours: readEnv(IDEMPOTENCY_ENV, options.env).IDEMPOTENCY_KEY_HOURS ?? DEFAULT_IDEMPOTENCY_KEY_HOURS,
+    clock,
+    logger,
+  });
   const erasureSettings = readEnv(ERASURE_ENV, options.env);
   const serviceTokens = new ServiceTokens(erasureSettings.SERVICE_TOKEN_KEY);
   const follower = definition.erasure
@@ -126,11 +132,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         clock,
         logger,
         metrics,
+        answers: idempotency.answers,
         pollSeconds: erasureSettings.ERASURE_POLL_SECONDS ?? DEFAULT_ERASURE_POLL_SECONDS,
       })
     : undefined;
   const feed = definition.erasureFeed?.(models);
-  if (feed) feed.onAnnounce = () => nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
+  if (feed) {
+    feed.onAnnounce = async () => {
+      await idempotency.answers.withholdAll();
+      nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
+    };
+  }
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
   const declaredTypes = new Map((definition.access ?? []).map((access) => [access.typeName, access])); // writes of their protected fields need a purpose
@@ -138,7 +150,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin, idempotency.plugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
@@ -204,6 +216,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const { server: http, port } = await listen(app, options.port, host);
   // Catches up with erasures announced while it was down, then polls.
   await follower?.start();
+  idempotency.startSweeping();
   let stopped: Promise<void> | undefined;
 
   return {
@@ -219,6 +232,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       stopped ??= (async () => {
         await close(http);
         await follower?.stop();
+        idempotency.stop();
         await server.stop();
         auditLog.stop();
         metrics.stop();
