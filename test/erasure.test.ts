@@ -7,7 +7,7 @@ import { legalAidErasure } from '../subgraphs/legal-aid/domain/erasure';
 import { legalAidModels } from '../subgraphs/legal-aid/models';
 import { proceedingErasure } from '../subgraphs/proceedings/domain/erasure';
 import { shelterErasure } from '../subgraphs/shelters/domain/erasure';
-import { errorCodes, startHub, type TestHub } from './support/hub';
+import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
 // Erasure reaches every subgraph: the victims subgraph announces each erasure in its feed;
@@ -40,8 +40,15 @@ const ATTORNEYS = [
 ];
 const asAttorney = (n: 0 | 1) => hub.token('legal_aid_attorney', 'DE', { sub: ATTORNEYS[n].practitionerId, org: ATTORNEYS[n].providerId });
 
+let keys = 0;
+/** Each call's retry: the same request with the same Idempotency-Key, by its query. */
+const retries = new Map<string, () => Promise<GraphQLResponse>>();
+/** Each call with an Idempotency-Key of its own: the answers kept for retries hold personal data too, and must go with the rest. */
 async function ok(token: string | Promise<string>, query: string, variables: Record<string, unknown>) {
-  const res = await hub.query(await token, query, variables);
+  const headers = { 'idempotency-key': `erasure-test-${(keys += 1)}` };
+  const retry = async () => hub.query(await token, query, variables, { headers });
+  retries.set(query, retry);
+  const res = await retry();
   if (res.body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(res.body.errors)}`);
   return res.body.data;
 }
@@ -59,7 +66,7 @@ async function victimEverywhere(tag: string): Promise<string> {
   const hearing = (await ok(hub.token('judge', 'DE'), `mutation($id: ID!) { scheduleHearing(proceedingId: $id, input: { scheduledAt: "2031-03-01T09:00:00Z", court: "LG Berlin", victimAppearance: IN_PERSON, safeTransportNeeded: true }) { id } }`, { id: proceeding })).scheduleHearing.id;
   await ok(staff, `mutation($h: ID!, $v: ID!, $input: TransportInput!) { arrangeTransport(hearingId: $h, victimId: $v, input: $input) { id } }`, { h: hearing, v: victim, input: { pickupLocation: MARK.pickup, escort: 'POLICE', departAt: '2031-03-01T07:30:00Z' } });
   await ok(staff, `mutation($id: ID!, $r: String!) { dischargePlacement(placementId: $id, reason: $r) { id } }`, { id: placement, r: MARK.endReason });
-  const order = (await ok(hub.token('prosecutor', 'DE'), `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id } }`, { id: proceeding, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: MARK.grounds, protectedPersonLocation: MARK.hideout } })).requestProtectiveOrder.id;
+  const order = (await ok(hub.token('prosecutor', 'DE'), `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id grounds protectedPersonLocation } }`, { id: proceeding, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: MARK.grounds, protectedPersonLocation: MARK.hideout } })).requestProtectiveOrder.id;
   await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $r: String!) { decideProtectiveOrder(orderId: $id, decision: GRANTED, reasons: $r) { status } }`, { id: order, r: MARK.reasons });
 
   const assignment = (await ok(hub.token('social_worker', 'DE'), `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id } }`, { v: victim, input: { attorneyId: ATTORNEYS[0]._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE' } })).assignLegalAid.id;
@@ -123,6 +130,9 @@ describe('eraseVictimData reaches every subgraph', () => {
     const notice = await noticeOf(victim);
     for (const name of FOLLOWERS) await until(`${name} erased notice ${notice}`, async () => (await follower(name).position()) >= notice);
 
+    // The protective order's answer, kept for a retry, held the grounds and the hideout: withheld by the follower's erasure.
+    const retried = await [...retries].find(([query]) => query.includes('requestProtectiveOrder('))![1]();
+    expect({ code: retried.body.errors?.[0]?.extensions?.code, withheld: /no longer kept/.test(retried.body.errors?.[0]?.message ?? ''), markers: markersIn(JSON.stringify(retried.body)) }).toEqual({ code: 'CONFLICT', withheld: true, markers: [] });
     for (const name of FOLLOWERS) {
       expect({ name, left: markersIn(await everything(hub.subgraphs[name].connection)) }).toEqual({ name, left: [] });
       const event = (await hub.subgraphs[name].audit.trail('Victim', victim)).find((e) => e.action === 'VICTIM_DATA_ERASED');

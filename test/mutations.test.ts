@@ -22,6 +22,9 @@ import { changedBetween, snapshot, type Snapshot } from './support/snapshot';
  */
 const KNOWN_ORACLES: Record<string, string> = {};
 
+/** The action of a victim's erasure by the owner (subgraphs/victims/domain/erasure.ts). */
+const ERASED = 'ERASED';
+
 const STRANGER_JURISDICTION = 'LU'; // no record of these tests is of LU, and no consent names it
 
 let hub: TestHub;
@@ -202,20 +205,32 @@ describe('stating no purpose: a write of protected data is refused before its ev
   });
 });
 
-describe('with the audit store working, the same calls succeed and each writes its audit event first', () => {
+describe('with the audit store working, the same calls succeed and each writes its audit event first; retried with its Idempotency-Key, each answers again without a second write', () => {
   // This proves each row reaches its write: a row refused for its input would make the refusals above vacuous.
   const headOf = async (subgraph: string) => ((await hub.subgraphs[subgraph].audit.model.findOne({}, { sequence: 1 }).sort({ sequence: -1 }).lean()) as { sequence: number } | null)?.sequence ?? 0;
+  const eventsSince = async (subgraph: string, since: number) => ((await hub.subgraphs[subgraph].audit.model.find({ sequence: { $gt: since } }).lean()) as StoredLink[]).flatMap(eventsOf);
 
   test.each(Object.keys(MUTATIONS))('%s', async (name) => {
     const row = MUTATIONS[name];
     const since = await headOf(row.writes);
-    const done = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as);
+    const key = { 'idempotency-key': `mutations-test ${name}` };
+    const done = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as, undefined, key);
     expect(done.body.errors).toBeUndefined();
     expect(done.body.data?.[name]).not.toBeNull();
-    const events = ((await hub.subgraphs[row.writes].audit.model.find({ sequence: { $gt: since } }).lean()) as StoredLink[]).flatMap(eventsOf);
+    const events = await eventsSince(row.writes, since);
     expect(events.map((e) => e.action)).toContain(row.action);
     // This call's writes: its caller's events (not a hub job's meanwhile, e.g. an erasure followed by this subgraph).
     writtenBy.set(name, events.filter((e) => e.action !== 'READ' && e.role === row.as.role).map((e) => ({ subjectType: e.subjectType, fields: e.fields })));
+    // The retry (subgraphs/common/idempotency.ts): the first answer again, and no change of its caller's in the chain since.
+    const afterFirst = await headOf(row.writes);
+    const retried = await call(fieldNamed('mutation', name), prepared(`mutation ${name}`), row.as, undefined, key);
+    const changedOnRetry = (await eventsSince(row.writes, afterFirst)).filter((e) => e.action !== 'READ' && e.role === row.as.role).map((e) => e.action);
+    if (row.action === ERASED) {
+      // An erasure withholds every answer kept until then, its own included: the retry says it was done.
+      expect({ code: retried.body.errors?.[0]?.extensions?.code, withheld: /no longer kept/.test(retried.body.errors?.[0]?.message ?? ''), changedOnRetry }).toEqual({ code: 'CONFLICT', withheld: true, changedOnRetry: [] });
+    } else {
+      expect({ answer: retried.body, changedOnRetry }).toEqual({ answer: done.body, changedOnRetry: [] });
+    }
   });
 });
 

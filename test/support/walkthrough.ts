@@ -13,6 +13,7 @@ import type { TestHub } from './hub';
  *   # as registrar of DE                         (required: the token's role and jurisdiction; `, sub x, org y` optional)
  *   # without a token                            (instead: a public read, no Authorization header)
  *   # X-Purpose: LEGAL_REPRESENTATION            (default: the role's first purpose)
+ *   # Idempotency-Key: hotline-HT-2026-0815      (a mutation's retry key: the same key and request are answered once)
  *   # variables: {"providerId": "$PROVIDER"}     ($NAME: a value kept by an earlier block)
  *   # keep PROVIDER = registerLegalAidProvider.id
  *   # expect FORBIDDEN                           (an error code the answer must have; default: no error)
@@ -38,6 +39,7 @@ export interface Step {
   /** Null: sent without a token (what the public reads). */
   as: Caller | null;
   purpose?: string;
+  idempotencyKey?: string;
   variables?: string;
   keeps: Array<{ name: string; path: string }>;
   expect?: string;
@@ -63,6 +65,7 @@ function header(body: string, line: number): Omit<Step, 'text' | 'line' | 'impor
       step.as = as;
     } else if (c === 'without a token') step.as = null;
     else if ((m = /^X-Purpose: (\w+)$/.exec(c))) step.purpose = m[1];
+    else if ((m = /^Idempotency-Key: (\S+)$/.exec(c))) step.idempotencyKey = m[1];
     else if ((m = /^variables: (.+)$/.exec(c))) step.variables = m[1];
     else if ((m = /^keep (\w+) = ([\w.[\]]+)$/.exec(c))) step.keeps.push({ name: m[1], path: m[2] });
     else if ((m = /^expect (\d+) refused$/.exec(c))) step.refused = Number(m[1]);
@@ -103,7 +106,7 @@ export async function runSteps(hub: TestHub, steps: Step[], guide: string): Prom
     const where = `${guide}, block at line ${step.line}`;
     const as = step.as;
     const token = as && (await hub.token(as.role, as.jurisdiction, { ...(as.sub && { sub: as.sub }), ...(as.org && { org: as.org }) }));
-    const headers: Record<string, string> = step.purpose ? { 'x-purpose': step.purpose } : {};
+    const headers: Record<string, string> = { ...(step.purpose && { 'x-purpose': step.purpose }), ...(step.idempotencyKey && { 'idempotency-key': step.idempotencyKey }) };
     if (step.importKind) {
       if (!as || !token) throw new Error(`${where}: an import is sent with a token ("# as <role> of <CC>")`);
       const kind = KINDS[step.importKind];
