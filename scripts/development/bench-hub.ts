@@ -25,8 +25,8 @@ export interface Scenario {
   url: string;
   /** Empty: asked without a token (public fields). */
   token: string;
-  /** The next request's query and variables (a scenario may walk, e.g. page after page). */
-  next(): { query: string; variables?: Record<string, unknown> };
+  /** The next request's query, variables and headers of its own (a scenario may walk, e.g. page after page). */
+  next(): { query: string; variables?: Record<string, unknown>; headers?: Record<string, string> };
   /** Sees each answer (to follow cursors). */
   seen?(data: any): void;
 }
@@ -50,11 +50,11 @@ export async function run(scenario: Scenario, count: number, concurrency: number
   const worker = async () => {
     while (next < count) {
       next++;
-      const { query, variables } = scenario.next();
+      const { query, variables, headers } = scenario.next();
       const t0 = performance.now();
       const res = await fetch(scenario.url, {
         method: 'POST',
-        headers: scenario.token ? { 'content-type': 'application/json', authorization: `Bearer ${scenario.token}`, 'x-purpose': 'CASE_MANAGEMENT' } : { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(scenario.token ? { authorization: `Bearer ${scenario.token}`, 'x-purpose': 'CASE_MANAGEMENT' } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: unknown; errors?: unknown[] };

@@ -12,7 +12,8 @@ import { startSeparateHub } from './processes';
  *
  * - default: 300 demo victims; a page of 20 through the gateway against the victims
  *   subgraph asked directly (the baseline), with CASE, allowed and denied fields, and the
- *   floor of the path: a static list through the gateway, no database read. Then the
+ *   floor of the path: a static list through the gateway, no database read; a
+ *   registration, with a new Idempotency-Key each time, and retried with one key. Then the
  *   floor and the pages again with every service in its own process (`npm start --
  *   --processes`) on the same database, against the same baseline.
  * - `--scale 1000,10000,50000`: for each size a fresh database seeded with that many
@@ -36,6 +37,12 @@ async function demoScenarios() {
     const partner = await issuer.sign({ role: 'partner_system', jurisdiction: 'DE' });
     const caseFields = `{ victims(first: 20) { edges { node { id caseReference status ageGroup } } } }`;
     const protectedFields = `{ victims(first: 20) { edges { node { id caseReference legalName contactPhone vulnerabilities } } } }`;
+    let registered = 0;
+    const registration = (legalName: string, key?: string) => ({
+      query: `mutation($input: RegisterVictimInput!) { registerVictim(input: $input) { victim { id caseReference legalName } } }`,
+      variables: { input: { legalName, dateOfBirth: '1990-05-17', nationality: 'UA', gender: 'FEMALE', languages: ['uk'], contactPhone: '+380501234567' } },
+      headers: key ? { 'idempotency-key': key } : undefined,
+    });
     const scenarios: Scenario[] = [
       { name: 'baseline: subgraph direct, CASE fields', url: hub.subgraphs.victims.url, token: socialWorker, next: fixed(caseFields) },
       // The floor: the same path (client, gateway, one subgraph) with no database read at all.
@@ -43,6 +50,10 @@ async function demoScenarios() {
       { name: 'gateway, CASE fields', url: hub.gateway.url, token: socialWorker, next: fixed(caseFields) },
       { name: 'gateway, protected fields allowed (+20 audit events)', url: hub.gateway.url, token: socialWorker, next: fixed(protectedFields) },
       { name: 'gateway, protected fields denied (60 FORBIDDEN)', url: hub.gateway.url, token: partner, next: fixed(protectedFields) },
+      // Writes, and what an Idempotency-Key adds to one (subgraphs/common/idempotency.ts): a new key each time, then one key retried.
+      { name: 'gateway, register a victim', url: hub.gateway.url, token: socialWorker, next: () => registration(`Bench Person ${(registered += 1)}`) },
+      { name: 'gateway, register a victim with an Idempotency-Key', url: hub.gateway.url, token: socialWorker, next: () => registration(`Bench Keyed ${(registered += 1)}`, `bench-key-${registered}`) },
+      { name: 'gateway, a registration retried with its key (the kept answer)', url: hub.gateway.url, token: socialWorker, next: () => registration('Bench Retried', 'bench-retried') },
     ];
     const rows: Array<Record<string, string | number>> = [];
     let baseline = 0;
@@ -73,7 +84,7 @@ async function demoScenarios() {
     // start -- --processes` and docker-compose run them (the single hub stays up, idle).
     const separate = await startSeparateHub({ mongoUri, issuers: [issuer.trusted], env, freePorts: true, dbName, ratePerMinute: 1_000_000, logLevel: process.env.LOG_LEVEL ?? 'warn' });
     try {
-      for (const scenario of chosen.filter((s) => s.url === hub.gateway.url && !s.name.includes('denied'))) {
+      for (const scenario of chosen.filter((s) => s.url === hub.gateway.url && !s.name.includes('denied') && !s.name.includes('regist'))) {
         await measure({ ...scenario, name: `separate processes: ${scenario.name}`, url: separate.gateway.url }, separate.pids());
       }
     } finally {
