@@ -77,6 +77,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = new ServiceMetrics('gateway');
   const logger = createLogger('gateway', { level: options.logLevel, destination: options.logDestination });
 
+  // @apollo/gateway otherwise reports anonymous usage metrics to Apollo and, to describe
+  // its host, probes cloud metadata addresses (169.254.169.254): no traffic of a justice
+  // deployment leaves for a vendor (test/loopback.test.ts watches every connection).
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
