@@ -34,12 +34,12 @@ export class AttorneyResolver {
     return matchAttorneys(ctx, jurisdiction, wanted, matter, first);
   }
 
-  @FieldResolver(() => LegalAidProvider)
+  @FieldResolver(() => LegalAidProvider, { nullable: true })
   provider(@Root() attorney: AttorneyDoc, @Ctx() ctx: LegalAidContext) {
     return ctx.loaders.provider.load(attorney.providerId);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { nullable: true })
   async activeAssignments(@Root() attorney: AttorneyDoc, @Ctx() ctx: LegalAidContext): Promise<number> {
     return (await ctx.loaders.openAssignmentsOfAttorney.load(attorney.id)).length;
   }

@@ -15,7 +15,7 @@ export class LegalAidMeResolver {
     return attorneyOfCaller(ctx);
   }
 
-  @FieldResolver(() => [Handoff], { description: `Handoffs offered to the caller's provider in her jurisdiction that she may answer (a registered, active attorney of it), newest first, at most ${MAX_OFFERS_SHOWN}` })
+  @FieldResolver(() => [Handoff], { nullable: true, description: `Handoffs offered to the caller's provider in her jurisdiction that she may answer (a registered, active attorney of it), newest first, at most ${MAX_OFFERS_SHOWN}` })
   handoffsOffered(@Root() _me: MeRecord, @Ctx() ctx: LegalAidContext): Promise<Array<Entity<HandoffRecord>>> {
     return offersForCaller(ctx);
   }

@@ -8,7 +8,7 @@ import { LegalAidGap, VictimLegalAid } from '../schema/victim';
 /** The field this subgraph adds to the victims subgraph's Victim. */
 @Resolver(() => VictimReference)
 export class VictimLegalAidResolver {
-  @FieldResolver(() => VictimLegalAid, { description: "The victim's legal aid the caller may see, across jurisdictions, and its gaps (contributed by the legal aid subgraph)" })
+  @FieldResolver(() => VictimLegalAid, { nullable: true, description: "The victim's legal aid the caller may see, across jurisdictions, and its gaps (contributed by the legal aid subgraph)" })
   legalAid(@Root() victim: VictimReference, @Ctx() ctx: LegalAidContext) {
     return legalAidOf(ctx, victim.id);
   }

@@ -8,31 +8,31 @@ export class Attorney {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field({ nullable: true })
   name!: string;
 
-  @Field()
+  @Field({ nullable: true })
   barNumber!: string;
 
-  @Field(() => [String], { description: 'Where the attorney practises (ISO 3166-1 alpha-2)' })
+  @Field(() => [String], { nullable: true, description: 'Where the attorney practises (ISO 3166-1 alpha-2)' })
   jurisdictions!: string[];
 
-  @Field(() => [String], { description: 'ISO 639-1 codes' })
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes' })
   languages!: string[];
 
-  @Field(() => LegalAidProvider)
+  @Field(() => LegalAidProvider, { nullable: true })
   provider!: LegalAidProvider;
 
   @Field(() => ID, { description: "The attorney's practitioner id: the token subject, and the training subgraph's practitioner" })
   practitionerId!: string;
 
-  @Field()
+  @Field({ nullable: true })
   acceptingCases!: boolean;
 
-  @Field({ description: 'False once deactivated: no new assignments or handoffs, not matched; her open assignments stay hers' })
+  @Field({ nullable: true, description: 'False once deactivated: no new assignments or handoffs, not matched; her open assignments stay hers' })
   active!: boolean;
 
-  @Field(() => Int, { description: 'Assignments offered or active now: the load' })
+  @Field(() => Int, { nullable: true, description: 'Assignments offered or active now: the load' })
   activeAssignments!: number;
 }
 

@@ -78,7 +78,7 @@ export class ProceedingResolver {
 
 @Resolver(() => VictimReference)
 export class VictimProceedingsResolver {
-  @FieldResolver(() => [Proceeding], { description: "The victim's proceedings in the caller's jurisdiction (contributed by the proceedings subgraph)" })
+  @FieldResolver(() => [Proceeding], { nullable: true, description: "The victim's proceedings in the caller's jurisdiction (contributed by the proceedings subgraph)" })
   async proceedings(@Root() victim: VictimReference, @Ctx() ctx: ProceedingContext): Promise<ProceedingDoc[]> {
     return proceedingsOfVictim(ctx, victim.id);
   }

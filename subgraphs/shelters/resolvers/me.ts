@@ -8,7 +8,7 @@ import { Shelter } from '../schema/shelter';
 
 @Resolver(() => Me)
 export class MeSheltersResolver {
-  @FieldResolver(() => [Shelter], { description: "The shelters the caller is staff of (a shelter_staff token whose org runs them, in their jurisdiction); empty for every other role" })
+  @FieldResolver(() => [Shelter], { nullable: true, description: "The shelters the caller is staff of (a shelter_staff token whose org runs them, in their jurisdiction); empty for every other role" })
   shelters(@Root() _me: MeRecord, @Ctx() ctx: ShelterContext): Promise<Array<Entity<ShelterRecord>>> {
     return staffShelters(ctx);
   }

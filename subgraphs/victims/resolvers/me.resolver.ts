@@ -12,22 +12,22 @@ export class MeResolver {
     return meOf(ctx);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { nullable: true })
   role(@Root() _me: MeRecord, @Ctx() ctx: VictimContext): string {
     return ctx.caller!.role;
   }
 
-  @FieldResolver(() => String, { description: 'The jurisdiction the caller acts in' })
+  @FieldResolver(() => String, { nullable: true, description: 'The jurisdiction the caller acts in' })
   jurisdiction(@Root() _me: MeRecord, @Ctx() ctx: VictimContext): string {
     return ctx.caller!.jurisdiction;
   }
 
-  @FieldResolver(() => String, { description: "The caller's organisation (the token's org claim)" })
+  @FieldResolver(() => String, { nullable: true, description: "The caller's organisation (the token's org claim)" })
   organisation(@Root() _me: MeRecord, @Ctx() ctx: VictimContext): string {
     return ctx.caller!.org;
   }
 
-  @FieldResolver(() => [String], { description: 'For an auditor: the jurisdictions it oversees' })
+  @FieldResolver(() => [String], { nullable: true, description: 'For an auditor: the jurisdictions it oversees' })
   oversees(@Root() _me: MeRecord, @Ctx() ctx: VictimContext): string[] {
     return ctx.caller!.oversight;
   }
