@@ -26,7 +26,8 @@ export function markdownTable(header: string[], rows: Array<Array<string | numbe
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Where and when a run was made, for the line under a section's table. */
+/** Where and when a run was made, for the line above a section's table; the load average says whether other work shared the machine. */
 export function runContext(): string {
-  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), embedded database`;
+  const cpus = os.cpus();
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(1)} as the run ended), embedded database`;
 }
