@@ -3,7 +3,7 @@ import type { GraphQLResponse, HubClient } from './support/hub';
 import { ACCEPT, ASSIGN, CONSENT, HAND_OFF } from './support/legal-aid';
 import { Records } from './support/records';
 import { grantConsent, registerVictim } from './support/victims';
-import { waitUntil } from './support/process';
+import { phasedLoad } from '../scripts/development/fault-load';
 import { serviceUrl, startFaultHub, type FaultHub } from './support/separate-hub';
 
 /**
@@ -35,31 +35,8 @@ const gatewayReady = async () => {
 type Phase = 'up' | 'killing' | 'down' | 'restarting' | 'back';
 
 /** Requests sent by FLOWS loops until stopped, each with the phase it was sent and answered in. */
-function flow(send: () => Promise<GraphQLResponse>) {
-  let phase: Phase = 'up';
-  let running = true;
-  const answers: Array<GraphQLResponse & { sent: Phase; answered: Phase }> = [];
-  const loops = Array.from({ length: FLOWS }, async () => {
-    while (running) {
-      const sent = phase;
-      // A request the gateway did not answer at all (it stopped, or dropped the connection) is kept as status 0.
-      const answer = await send().catch((error: Error): GraphQLResponse => ({ status: 0, body: { errors: [{ message: `no answer: ${error.message}` }] } }));
-      answers.push({ ...answer, sent, answered: phase });
-    }
-  });
-  const within = (p: Phase) => answers.filter((a) => a.sent === p && a.answered === p);
-  return {
-    answers,
-    within,
-    set: (p: Phase) => void (phase = p),
-    /** Waits until `count` answers were both sent and answered in phase `p`. */
-    until: (p: Phase, count: number) => waitUntil(`${count} answers in phase ${p} (${within(p).length}; output: ${output().slice(-2000)})`, () => within(p).length >= count, 60_000),
-    stop: async () => {
-      running = false;
-      await Promise.all(loops);
-    },
-  };
-}
+const flow = (send: () => Promise<GraphQLResponse>) =>
+  phasedLoad<Phase>({ first: 'up', loops: FLOWS, next: () => ({ kind: 'read', send }), context: () => `output: ${output().slice(-2000)}` });
 
 const LEAKS = /127\.0\.0\.1|localhost|ECONN|UND_ERR|socket|stack|:\d{4,5}\b/i;
 

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { AUDIT_ENV, readEnv, vars } from '../../platform/config';
-import { AuditLog } from '../../subgraphs/common/audit';
-import { auditKeys, DEFAULT_CHECKPOINTS } from '../../subgraphs/common/audit-checkpoints';
-import { connectDatabase } from '../../subgraphs/common/storage';
 import { subgraphNamed } from '../../subgraphs/registry';
 import { devDatabase, keptSecrets } from '../development/dev-env';
+import { verifyAuditChain } from './audit-chain';
 
 /**
  * `npm run --silent verify-audit -- --subgraph victims`: recomputes a subgraph's whole
@@ -21,16 +19,12 @@ async function main() {
   const { DB_NAME } = readEnv({ DB_NAME: vars.text('database name (default: the subgraph name)') });
   const keys = readEnv(AUDIT_ENV, keptSecrets());
   const db = await devDatabase(() => {});
-  const connection = await connectDatabase(db.uri, DB_NAME ?? definition.name);
-  const log = new AuditLog(connection, definition.name, auditKeys(keys.AUDIT_CHAIN_KEY, keys.AUDIT_SIGNING_KEY), DEFAULT_CHECKPOINTS);
   try {
-    const status = await log.verify();
+    const status = await verifyAuditChain({ mongoUri: db.uri, dbName: DB_NAME ?? definition.name, subgraph: definition.name, keys });
     if (status.valid) console.log(`valid\n${status.events} links, ${status.checkpoints} signed checkpoints`);
     else console.log(`broken at sequence ${status.firstBrokenAt}`);
     process.exitCode = status.valid ? 0 : 1;
   } finally {
-    log.stop();
-    await connection.close();
     await db.stop();
   }
 }

@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
-import { decodeJwt } from 'jose';
 import type { Role } from '../../platform/auth';
-import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import type { RunningSubgraph } from '../../subgraphs/common/server';
-import { loadOrCreateIssuer, type Issuer, type TokenClaims } from '../../scripts/development/dev-issuer';
+import { loadOrCreateIssuer, type Issuer } from '../../scripts/development/dev-issuer';
+import { hubClient, type GraphQLResponse, type HubClient } from '../../scripts/development/hub-client';
 import { COUNTRY_CODES } from '../../platform/countries';
 import { keyDirectoriesUnder, randomSecrets } from '../../scripts/development/dev-env';
 import { startLocalHub } from '../../scripts/development/local-hub';
@@ -23,7 +22,7 @@ export const SOUTH_SCOPE = { jurisdictions: ['IT', 'GR', 'ES', 'PT'], roles: ['j
  * A whole hub for one test file: every subgraph and the gateway on free ports over real
  * HTTP, databases of its own in the embedded database, and two trusted token issuers.
  */
-export interface TestHub {
+export interface TestHub extends HubClient {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
   /** Trusted regional issuers. */
@@ -33,19 +32,9 @@ export interface TestHub {
   env: Record<string, string>;
   /** The clock of every subgraph: tests move it to reach expiry and deadlines. */
   clock: SettableClock;
-  token(role: string, jurisdiction: string, extra?: Partial<TokenClaims>): Promise<string>;
-  /** POST a GraphQL request to the gateway (or another URL); with a token, it states its role's first purpose unless `headers` say otherwise. */
-  query(token: string | null, query: string, variables?: Record<string, unknown>, options?: { url?: string; headers?: Record<string, string>; signal?: AbortSignal }): Promise<GraphQLResponse>;
-  /** The same, with a fresh token of the north issuer for `role` in `jurisdiction`. */
-  queryAs(role: string, jurisdiction: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** Starts one more instance of a subgraph on the same database (as another process would). */
   startReplica(name: string, options?: { monitorCommands?: boolean }): Promise<RunningSubgraph>;
   stop(): Promise<void>;
-}
-
-export interface GraphQLResponse {
-  status: number;
-  body: { data?: any; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> };
 }
 
 export async function startHub(
@@ -95,40 +84,7 @@ export async function startHub(
   return hub;
 }
 
-/** What a client of the hub does: mint tokens of the test issuer and ask the gateway at `url`, as `TestHub` does. */
-export type HubClient = Pick<TestHub, 'token' | 'query' | 'queryAs'>;
-
-export function hubClient(url: string, issuer: Issuer): HubClient {
-  const client: HubClient = {
-    token: (role, jurisdiction, extra = {}) => issuer.sign({ role, jurisdiction, ...extra }),
-    async query(token, query, variables, { url: to, headers, signal } = {}) {
-      const res = await fetch(to ?? url, {
-        method: 'POST',
-        signal,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}`, 'x-purpose': defaultPurpose(token) } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
-    },
-    async queryAs(role, jurisdiction, query, variables) {
-      return client.query(await issuer.sign({ role, jurisdiction }), query, variables);
-    },
-  };
-  return client;
-}
-
-/**
- * Unless a test says otherwise (`x-purpose` in its headers, '' for none), a request
- * states the first purpose its role may state.
- */
-function defaultPurpose(token: string): string {
-  const { role } = decodeJwt(token) as { role?: Role };
-  return (role && PURPOSES_BY_ROLE[role]?.[0]) ?? '';
-}
+export { hubClient, type GraphQLResponse, type HubClient } from '../../scripts/development/hub-client';
 
 /** The codes of the errors in a response, by dotted path (`victim.legalName` → FORBIDDEN). */
 export function errorCodes(body: GraphQLResponse['body']): Record<string, string> {

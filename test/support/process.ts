@@ -66,9 +66,4 @@ export function isRunning(pid: number): boolean {
 }
 
 /** Polls `condition` until it holds, or fails naming `what` after `ms` (a bound, not a timing). */
-export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, ms: number) {
-  for (const deadline = Date.now() + ms; !(await condition()); ) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor as waitUntil } from '../../scripts/development/fault-load';
