@@ -1,0 +1,84 @@
+import { checkedPeriod, lastQuarters, published, quarterOf, withComplementsSuppressed, type IndicatorValue } from './indicators';
+
+// The rules every subgraph's indicators are published by (indicators.ts), at their thresholds.
+
+const refusal = (input: Parameters<typeof checkedPeriod>[0]) => {
+  try {
+    checkedPeriod(input);
+    return null;
+  } catch (error) {
+    return (error as { extensions: { code: string; fields: Array<{ path: string }> } }).extensions;
+  }
+};
+
+describe('periods are calendar quarters and years only', () => {
+  it('a quarter and a year, with their bounds and quarters', () => {
+    expect(checkedPeriod({ granularity: 'QUARTER', year: 2026, quarter: 3 })).toEqual({ label: '2026-Q3', start: new Date('2026-07-01T00:00:00Z'), end: new Date('2026-10-01T00:00:00Z'), quarters: ['2026-Q3'] });
+    expect(checkedPeriod({ granularity: 'YEAR', year: 2026 })).toEqual({ label: '2026', start: new Date('2026-01-01T00:00:00Z'), end: new Date('2027-01-01T00:00:00Z'), quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'] });
+  });
+
+  it('anything else is refused naming each wrong part', () => {
+    expect(refusal({ granularity: 'QUARTER', year: 2026, quarter: 5 })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'period.quarter' }] });
+    expect(refusal({ granularity: 'QUARTER', year: 2026 })).toMatchObject({ fields: [{ path: 'period.quarter' }] });
+    expect(refusal({ granularity: 'YEAR', year: 1850, quarter: 2 })).toMatchObject({ fields: [{ path: 'period.year' }, { path: 'period.quarter' }] });
+    expect(refusal({ granularity: 'QUARTER', year: 2026.5, quarter: 1.5 })).toMatchObject({ fields: [{ path: 'period.year' }, { path: 'period.quarter' }] });
+  });
+
+  it('the quarter of a day or an instant, and the last quarters up to now', () => {
+    expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31'].map(quarterOf)).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q4']);
+    expect(quarterOf(new Date('2026-09-30T23:59:59Z'))).toBe('2026-Q3');
+    expect(lastQuarters(new Date('2026-05-10T00:00:00Z'), 3).map((p) => `${p.year}-Q${p.quarter}`)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
+  });
+});
+
+describe('a count of people', () => {
+  it.each([
+    [0, null],
+    [10, null],
+    [11, 15],
+    [12, 15],
+    [15, 15],
+    [16, 20],
+    [101, 105],
+  ])('%i people are published as %p', (count, value) => {
+    expect(published({ kind: 'PEOPLE', count })).toEqual({ value, suppressed: value === null, people: count });
+  });
+
+  it('counts of events and of practitioners are shown as they are', () => {
+    expect(published({ kind: 'EVENTS', count: 3 })).toEqual({ value: 3, suppressed: false });
+  });
+});
+
+describe('rates and medians follow the counts they are made of', () => {
+  const people = (count: number) => ({ kind: 'PEOPLE' as const, count });
+  it.each([
+    ['numerator below 11', people(10), people(40), null],
+    ['denominator below 11', { kind: 'EVENTS' as const, count: 3 }, people(10), null],
+    ['both at 11 and more', people(11), people(44), 0.25],
+    ['events over events, any size', { kind: 'EVENTS' as const, count: 2 }, { kind: 'EVENTS' as const, count: 3 }, 0.667],
+    ['an empty denominator', { kind: 'EVENTS' as const, count: 0 }, { kind: 'EVENTS' as const, count: 0 }, null],
+  ])('a rate with %s', (_what, numerator, denominator, value) => {
+    expect(published({ kind: 'RATE', numerator, denominator })).toEqual({ value, suppressed: value === null });
+  });
+
+  it('a median over 10 people is suppressed, over 11 and 12 shown', () => {
+    expect(published({ kind: 'MEDIAN', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).toEqual({ value: null, suppressed: true });
+    expect(published({ kind: 'MEDIAN', values: [11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).toEqual({ value: 6, suppressed: false });
+    expect(published({ kind: 'MEDIAN', values: [12, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })).toEqual({ value: 6.5, suppressed: false });
+  });
+});
+
+describe('secondary suppression: no suppressed part can be derived from the total and the others', () => {
+  const cell = (jurisdiction: string | null, people: number): IndicatorValue => ({ indicator: 'PRESUMED_VICTIMS', jurisdiction, period: '2026-Q3', unit: 'people', note: null, ...published({ kind: 'PEOPLE', count: people }) });
+  const shown = (cells: IndicatorValue[]) => Object.fromEntries(cells.map((c) => [c.jurisdiction ?? 'total', c.value]));
+
+  it('one part suppressed: the smallest shown part is suppressed too', () => {
+    expect(shown(withComplementsSuppressed([cell(null, 70), cell('AL', 7), cell('RS', 40), cell('BA', 23)]))).toEqual({ total: 70, AL: null, RS: 40, BA: null });
+  });
+
+  it('two parts suppressed already, or none, or the total suppressed: nothing more', () => {
+    expect(shown(withComplementsSuppressed([cell(null, 50), cell('AL', 7), cell('RS', 36), cell('BA', 7)]))).toEqual({ total: 50, AL: null, RS: 40, BA: null });
+    expect(shown(withComplementsSuppressed([cell(null, 50), cell('AL', 20), cell('RS', 30)]))).toEqual({ total: 50, AL: 20, RS: 30 });
+    expect(shown(withComplementsSuppressed([cell(null, 9), cell('AL', 4), cell('RS', 5)]))).toEqual({ total: null, AL: null, RS: null });
+  });
+});
