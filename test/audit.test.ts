@@ -221,6 +221,16 @@ describe('writes are never unaudited: either no change, or the change and its ev
     expect(res.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
+  it("a read whose event cannot be written because the database is gone releases nothing, and says the service is unavailable", async () => {
+    const victimId = await registerVictim(hub, 'DE', { legalName: 'Kept Secret Too' });
+    // The driver's error when the connection dies under the write (what `npm run chaos` met killing the database).
+    jest.spyOn(auditEvents().collection, 'insertMany').mockRejectedValueOnce(Object.assign(new Error('connection 4 to 127.0.0.1:27017 closed'), { name: 'MongoNetworkError' }));
+    const res = await read('judge', 'DE', VICTIM, { id: victimId });
+    expect(JSON.stringify(res.body)).not.toContain('Kept Secret Too');
+    expect(res.status).toBe(200);
+    expect(res.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'SERVICE_UNAVAILABLE', serviceName: 'victims' }]);
+  });
+
   test.each(mutations)('$name: when the audit store fails, the mutation fails and nothing is written', async ({ setUp, run, state }) => {
     const id = await setUp();
     const before = await state(id);

@@ -357,6 +357,7 @@ export class RequestAudit {
   private readonly changes: AuditEntry[] = [];
   /** The mutation running now and the actions it declared (common/audited.ts). */
   private scope: MutationScope | null = null;
+  private flushed?: Promise<void>;
   /** Changes written and applied in this request (an Idempotency-Key keeps the answer of a request that changed something). */
   applied = 0;
 
@@ -437,7 +438,12 @@ export class RequestAudit {
     if (this.scope === scope) this.scope = null;
   }
 
-  async flush(): Promise<void> {
+  /** Stores the request's reads and noted events, once: later calls answer the same outcome (the answer is kept for a retry only once they are stored). */
+  flush(): Promise<void> {
+    return (this.flushed ??= this.store());
+  }
+
+  private async store(): Promise<void> {
     const entries: AuditEntry[] = [...this.changes];
     for (const read of this.reads.values()) {
       const denied = [...read.denied].sort();

@@ -121,8 +121,11 @@ export class Idempotency {
         const id = claimed;
         claimed = null;
         try {
-          if (ctx.audit.applied > 0 && response.body.kind === 'single') await answers.keep(id, JSON.stringify(response.body.singleResult));
-          else await answers.release(id);
+          // Kept once the answer's reads are in the audit chain (the flush plugin stores them, once); if they could not be, the
+          // answer was withheld: a request that changed something leaves its claim running (a retry is told to read the record).
+          const audited = await ctx.audit.flush().then(() => true, () => false);
+          if (ctx.audit.applied === 0) await answers.release(id);
+          else if (audited && response.body.kind === 'single') await answers.keep(id, JSON.stringify(response.body.singleResult));
         } catch (error) {
           // The change stands and is answered; a retry with this key meets the running claim (CONFLICT), never a second write.
           options.logger.warn({ requestId: ctx.credentials.requestId, error: errorFields(error) }, 'idempotency: the answer could not be kept');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
@@ -16,8 +16,9 @@ import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers, KeptAnswers } from './storage';
 import { DEFAULT_IDEMPOTENCY_KEY_HOURS, Idempotency } from './idempotency';
-import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
-import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
+import { close, createApp, DATABASE_UNAVAILABLE, databaseUnavailable, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
+import { unavailable } from '../../platform/errors';
+import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream, type Logger } from '../../platform/logging';
 import { ServiceMetrics } from '../../platform/metrics';
 import { requestLimits } from '../../platform/limits';
 import { buildFederatedSchema, type SchemaParts } from './schema';
@@ -150,7 +151,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin, idempotency.plugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin(logger), idempotency.plugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
@@ -243,13 +244,28 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   };
 }
 
-/** Audit events are written before the response leaves: no logged read, no data. */
-const auditFlushPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue }: { contextValue: RequestContext }) {
-        await contextValue.audit?.flush();
-      },
-    };
-  },
-};
+/**
+ * Audit events are written before the response leaves: no logged read, no data. When they
+ * cannot be, the answer becomes the error alone: SERVICE_UNAVAILABLE with HTTP 503 while
+ * the database is gone (the gateway names this service), else a bare internal error.
+ */
+function auditFlushPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.audit?.flush();
+          } catch (error) {
+            const down = databaseUnavailable(error);
+            if (down) logger.warn({ requestId: contextValue.credentials?.requestId, error: errorFields(error) }, 'audit: the database is unavailable; the answer is withheld');
+            else logger.error({ requestId: contextValue.credentials?.requestId, error: errorFields(error) }, 'internal error');
+            const { message, extensions } = down ? unavailable(DATABASE_UNAVAILABLE) : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+            response.body = { kind: 'single', singleResult: { data: null, errors: [{ message, extensions }] } };
+            response.http.status = down ? 503 : 500;
+          }
+        },
+      };
+    },
+  };
+}
