@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTrustedIssuers } from './auth';
+import { parseRegions } from './regions';
 
 /**
  * Configuration from the environment, checked once at start with zod. A service declares
@@ -131,6 +132,19 @@ export const vars = {
         }
       })
       .describe('JSON array of trusted token issuers: {issuer, audience, jurisdictions, roles?, typ?, jwksUri|jwksFile|jwks}'),
+  regions: () =>
+    z
+      .string()
+      .transform((json, ctx) => {
+        try {
+          return parseRegions(json);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional()
+      .describe('JSON array of the regions indicators are reported for: {code, name, jurisdictions} (default WB, CE and SE, platform/regions.ts)'),
 };
 
 /** The audit chain's keys and checkpoint policy: every subgraph's, one set per deployment. */
@@ -149,6 +163,11 @@ export const AUDIT_ENV = {
 export const ERASURE_ENV = {
   SERVICE_TOKEN_KEY: vars.secret('key (HMAC-SHA256) of the hub services\' own short-lived tokens, e.g. for reading the erasure feed; every subgraph holds the same one, the gateway none', 32),
   ERASURE_POLL_SECONDS: vars.integer('seconds between two reads of the erasure feed by a subgraph that holds victim data (default 30)', 1, 3_600),
+};
+
+/** The regions the hub reports on (platform/regions.ts): every subgraph's, one set per deployment. */
+export const REGION_ENV = {
+  REGIONS: vars.regions(),
 };
 
 /** Retries are safe (subgraphs/common/idempotency.ts): how long a mutation's Idempotency-Key is held. */
@@ -178,6 +197,7 @@ export const SUBGRAPH_ENV = {
   ...AUDIT_ENV,
   ...ERASURE_ENV,
   ...IDEMPOTENCY_ENV,
+  ...REGION_ENV,
   CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed) and read for erasure notices', ['http', 'https']),
 };
 

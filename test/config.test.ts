@@ -53,6 +53,16 @@ describe('readEnv', () => {
     expect(readEnv({ PORT: SUBGRAPH_ENV.PORT }, { PORT: '0' }).PORT).toBe(0);
   });
 
+  it('REGIONS: each wrong region named, a jurisdiction in two regions refused', () => {
+    const regions = (value: unknown) => problems({ REGIONS: SUBGRAPH_ENV.REGIONS }, { REGIONS: typeof value === 'string' ? value : JSON.stringify(value) });
+    expect(regions('[{"code"')).toEqual([expect.stringMatching(/^REGIONS must be a JSON array of {code, name, jurisdictions} /)]);
+    expect(regions([{ code: 'wb', name: 'Western Balkans', jurisdictions: ['AL', 'Kosovo'] }])).toEqual([
+      expect.stringMatching(/^REGIONS 0\.code: must be 2 or 3 capital letters, e\.g\. WB; 0\.jurisdictions\.1: must be ISO 3166-1 alpha-2 codes/),
+    ]);
+    expect(regions([{ code: 'WB', name: 'A', jurisdictions: ['AL'] }, { code: 'CE', name: 'B', jurisdictions: ['AL', 'DE'] }])).toEqual([expect.stringMatching(/AL is in regions WB and CE: a jurisdiction belongs to one region at most/)]);
+    expect(readEnv({ REGIONS: SUBGRAPH_ENV.REGIONS }, {}).REGIONS).toBeUndefined(); // the default, platform/regions.ts
+  });
+
   it('the gateway declares its own variables', () => {
     expect(problems(GATEWAY_ENV, { TRUSTED_ISSUERS: ISSUERS, PORT: 'http' })).toEqual([expect.stringMatching(/^PORT must be a port number/)]);
   });

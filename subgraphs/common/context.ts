@@ -1,5 +1,6 @@
 import type { Caller } from '../../platform/auth';
 import type { Purpose } from '../../platform/purposes';
+import type { Region } from '../../platform/regions';
 import type { Decision } from './access';
 import type { RequestAudit } from './audit';
 import type { ConsentSource, Credentials } from './consents';
@@ -26,6 +27,8 @@ export interface RequestContext<Models = unknown, Loaders = unknown> {
   consents: ConsentSource;
   /** Other subgraphs' entities, asked on the caller's behalf (common/peers.ts). */
   peers: Peers;
+  /** The regions the hub reports on (REGIONS: the deployment's, one set for every subgraph). */
+  regions: readonly Region[];
   /** The subgraph's metrics (access decisions are counted in common/access.ts); absent outside a running subgraph. */
   metrics?: ServiceMetrics;
 }

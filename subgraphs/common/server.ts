@@ -4,8 +4,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Connection } from 'mongoose';
 import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
+import { DEFAULT_REGIONS } from '../../platform/regions';
 import { ServiceTokens } from '../../platform/service-tokens';
-import { AUDIT_ENV, ERASURE_ENV, IDEMPOTENCY_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { AUDIT_ENV, ERASURE_ENV, IDEMPOTENCY_ENV, REGION_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -119,6 +120,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     clock,
     logger,
   });
+  const regions = readEnv(REGION_ENV, options.env).REGIONS ?? DEFAULT_REGIONS;
   const erasureSettings = readEnv(ERASURE_ENV, options.env);
   const serviceTokens = new ServiceTokens(erasureSettings.SERVICE_TOKEN_KEY);
   const follower = definition.erasure
@@ -206,6 +208,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           audit,
           now,
           decisions: new Map(),
+          regions,
           metrics,
         };
         const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);

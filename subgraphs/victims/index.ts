@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
+import { regionReference } from '../common/regions';
 import type { SubgraphDefinition } from '../common/server';
 import { localConsents, referralAccess, victimAccess } from './access';
 import { victimLoaders, victimModels } from './models';
@@ -9,6 +10,7 @@ import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { ErasureFeedResolver } from './resolvers/erasure.resolver';
 import { MeResolver } from './resolvers/me.resolver';
+import { RegionResolver } from './resolvers/region.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
@@ -27,9 +29,9 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver, RegionResolver],
   orphanedTypes: [Victim],
-  references: { Victim: victimReference, Me: meReference },
+  references: { Victim: victimReference, Me: meReference, Region: regionReference },
   permissions: victimPermissions,
   access: [victimAccess, referralAccess],
   consents: localConsents,

@@ -1,6 +1,7 @@
 import type { Role } from '../../platform/auth';
 import { CONSENT_ASKERS } from '../common/access';
 import { mePermissions } from '../common/me';
+import { regionPermissions } from '../common/regions';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
@@ -29,6 +30,8 @@ const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], ref
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
+    regions: allow,
+    region: allow,
     me: isAuthenticated,
     victim: isAuthenticated,
     victimByCaseReference: isAuthenticated,
@@ -81,4 +84,5 @@ export const victimPermissions: Permissions = {
     'AcceptReferralPayload',
   ),
   ...mePermissions,
+  ...regionPermissions,
 };

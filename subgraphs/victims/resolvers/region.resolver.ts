@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Region as RegionRecord } from '../../../platform/regions';
+import { regionEntity, regionOf } from '../../common/regions';
+import type { VictimContext } from '../models';
+
+/** `Region` in the victims subgraph: the owner of `Query.region(s)`, and what a region is (its name and jurisdictions). */
+export const Region = regionEntity();
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], { description: 'The regions the hub reports on (REGIONS), public' })
+  regions(@Ctx() ctx: VictimContext): readonly RegionRecord[] {
+    return ctx.regions;
+  }
+
+  @Query(() => Region, { nullable: true, description: 'One region by its code (e.g. WB), public; null for a code the hub does not report on' })
+  region(@Arg('code') code: string, @Ctx() ctx: VictimContext): RegionRecord | null {
+    return regionOf(ctx, code);
+  }
+
+  @FieldResolver(() => String, { description: 'e.g. Western Balkans' })
+  name(@Root() region: RegionRecord): string {
+    return region.name;
+  }
+
+  @FieldResolver(() => [String], { description: 'Its jurisdictions (ISO 3166-1 alpha-2): each belongs to one region at most' })
+  jurisdictions(@Root() region: RegionRecord): string[] {
+    return region.jurisdictions;
+  }
+}
