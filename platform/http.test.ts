@@ -12,6 +12,7 @@ describe('formatError: the database unavailable', () => {
     ['the connection lost', new mongo.MongoNetworkError('connection 4 to 127.0.0.1:27017 closed')],
     ['a timeout on the connection', new mongo.MongoNetworkTimeoutError('timed out')],
     ['the client closed', new mongo.MongoNotConnectedError('not connected')],
+    ['an insertMany whose connection died', new mongo.MongoBulkWriteError(new mongo.MongoNetworkError('read ECONNRESET'), {} as never)],
   ])('%s: SERVICE_UNAVAILABLE, nothing of the driver message (no address)', (_what, cause) => {
     const error = asResolverError(cause);
     expect(databaseUnavailable(error)).toBe(true);
@@ -24,6 +25,11 @@ describe('formatError: the database unavailable', () => {
     expect(databaseUnavailable(asResolverError(epipe))).toBe(true);
     const elsewhere = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }); // not the database's: still internal
     expect(databaseUnavailable(asResolverError(elsewhere))).toBe(false);
+  });
+
+  it('a bulk write the database refused (a duplicate key) is not the database unavailable', () => {
+    const refused = new mongo.MongoBulkWriteError({ message: 'E11000 duplicate key error', code: 11000, writeErrors: [] }, {} as never);
+    expect(databaseUnavailable(asResolverError(refused))).toBe(false);
   });
 
   it('any other error is still a bare internal error', () => {

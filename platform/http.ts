@@ -114,6 +114,10 @@ export function databaseUnavailable(error: unknown): boolean {
   const cause = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
   if (!(cause instanceof Error)) return false;
   if (DATABASE_DOWN.has(cause.name)) return true;
+  // A bulk write (insertMany) whose connection died: the driver wraps the connection's own
+  // error (its `errorResponse`; a refused write has a plain reply there instead).
+  const wrapped = (cause as { errorResponse?: unknown }).errorResponse;
+  if (cause.name === 'MongoBulkWriteError' && wrapped instanceof Error) return databaseUnavailable(wrapped);
   // The driver (mongodb 7) lets a socket's own error through unwrapped when it writes a
   // command to a connection the database has just closed (EPIPE, seen killing it under load).
   return (cause.code === 'EPIPE' || cause.code === 'ECONNRESET') && /[\\/]mongodb[\\/]lib[\\/]cmap[\\/]/.test(cause.stack ?? '');

@@ -1,6 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Caller, Role } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
+import { databaseUnavailable } from '../../platform/http';
+import { errorFields, type Logger } from '../../platform/logging';
 import { categoriesWritten, type TypeAccess } from './access';
 import { Checkpoints, DEFAULT_CHECKPOINTS, signatureHolds, type AuditKeys, type CheckpointPolicy } from './audit-checkpoints';
 import { HashChains, type Linked } from './chain';
@@ -158,6 +160,20 @@ export class AuditLog {
   /** Told how long each append took and whether it failed (the subgraph's metrics). */
   onWrite?: (seconds: number, failed: boolean) => void;
 
+  /** Where this log says what it could not write: the service's logger (stderr without one). */
+  logger?: Pick<Logger, 'warn' | 'error'>;
+
+  /**
+   * One line for something not written: a warning naming the cause when the database did
+   * not answer (never the driver's message, which names the database's address), else an
+   * error with its type and stack.
+   */
+  notWritten(what: string, error: unknown): void {
+    if (!this.logger) return void console.error(`audit: ${what} not written: ${(error as Error).message}`);
+    if (databaseUnavailable(error)) this.logger.warn({ cause: (error as Error).name }, `audit: ${what} not written: the database did not answer`);
+    else this.logger.error({ error: errorFields(error) }, `audit: ${what} not written`);
+  }
+
   /**
    * Stores a request's events as one link; resolves once it is stored. Within a process
    * one writer appends everything that queued up meanwhile in one batch: concurrent
@@ -206,7 +222,7 @@ export class AuditLog {
     if (!head || head.sequence === 0) return;
     const events = this.eventsSinceCheckpoint;
     const written = await this.checkpoints.maybe(head, events >= this.policy.every).catch((error) => {
-      console.error(`audit: checkpoint at ${head.sequence} not written: ${(error as Error).message}`);
+      this.notWritten(`checkpoint at ${head.sequence}`, error);
       return false;
     });
     if (written) this.eventsSinceCheckpoint -= events;
@@ -393,7 +409,9 @@ export class RequestAudit {
    * ever applied without its event (a failed audit write fails the mutation, nothing
    * written). When the write then fails, a second event `<action>_NOT_APPLIED` says so
    * (best effort: a process killed between the two leaves only the first, which an
-   * auditor reads as an attempt), and the error goes on.
+   * auditor reads as an attempt), and the error goes on. When the write failed because
+   * the database stopped answering, whether it landed is unknown (its caller is told so,
+   * platform/http.ts): no NOT_APPLIED is claimed, and the event reads as an attempt too.
    */
   async change<T>(action: string, subjectType: string, subjectId: string, fields: string[], write: () => Promise<T>, bases: string[] = []): Promise<T> {
     const scope = this.scope;
@@ -407,9 +425,9 @@ export class RequestAudit {
       this.applied += 1;
       return written;
     } catch (error) {
-      await this.log.append(this.caller, this.purpose, [{ ...entry, action: `${action}_NOT_APPLIED` }]).catch((failure) => {
-        console.error(`audit: ${action}_NOT_APPLIED for ${subjectType} ${subjectId} could not be written: ${(failure as Error).message}`);
-      });
+      if (!databaseUnavailable(error)) {
+        await this.log.append(this.caller, this.purpose, [{ ...entry, action: `${action}_NOT_APPLIED` }]).catch((failure) => this.log.notWritten(`${action}_NOT_APPLIED for ${subjectType} ${subjectId}`, failure));
+      }
       throw error;
     }
   }

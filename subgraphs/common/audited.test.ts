@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { graphql, type GraphQLSchema } from 'graphql';
-import type { Connection } from 'mongoose';
+import { mongo, type Connection } from 'mongoose';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Caller } from '../../platform/auth';
 import { AUDIT_ENV, readEnv } from '../../platform/config';
@@ -129,5 +129,22 @@ describe('audit by declaration', () => {
     const result = await run('addNoteQuietly');
     expect(result.data).toBeNull();
     expect(result.errors?.[0].message).toMatch(/addNoteQuietly answered without writing its audit event \(NOTE_ADDED\)/);
+  });
+});
+
+describe('a write that fails after its event', () => {
+  const change = (failure: Error) => new RequestAudit(log, caller, null).change('NOTE_ADDED', 'Note', 'n4', ['text'], async () => Promise.reject(failure));
+
+  it('refused for a reason of its own: NOT_APPLIED follows', async () => {
+    const before = (await actions()).length;
+    await expect(change(new Error('refused'))).rejects.toThrow('refused');
+    expect((await actions()).slice(before)).toEqual(['NOTE_ADDED', 'NOTE_ADDED_NOT_APPLIED']);
+  });
+
+  it('its database stopped answering: whether it landed is unknown, so no NOT_APPLIED is claimed (the event reads as an attempt)', async () => {
+    const before = (await actions()).length;
+    const lost = new mongo.MongoNetworkError('connection 4 to 127.0.0.1:27017 closed');
+    await expect(change(lost)).rejects.toBe(lost);
+    expect((await actions()).slice(before)).toEqual(['NOTE_ADDED']);
   });
 });

@@ -93,6 +93,11 @@ const FEED_QUERY = `query ErasureFeed($after: Int!, $first: Int!) { ${ERASURE_FE
 
 const TIMEOUT_MS = 5_000;
 
+/** The feed's owner answered that it cannot serve it now (SERVICE_UNAVAILABLE: its database is gone). */
+export class ErasureFeedUnavailable extends Error {
+  override name = 'ErasureFeedUnavailable';
+}
+
 /** The follower's side: one read of the owner's feed over HTTP with a service token. */
 export async function readFeed(url: string, token: string, after: number, first: number): Promise<{ notices: ErasureNotice[]; head: number }> {
   const res = await fetch(url, {
@@ -101,8 +106,9 @@ export async function readFeed(url: string, token: string, after: number, first:
     body: JSON.stringify({ query: FEED_QUERY, variables: { after, first } }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  const body = (await res.json()) as { data?: { [ERASURE_FEED_FIELD]?: { head: number; notices: Array<Omit<ErasureNotice, 'erasedAt'> & { erasedAt: string }> } }; errors?: Array<{ message: string }> };
+  const body = (await res.json()) as { data?: { [ERASURE_FEED_FIELD]?: { head: number; notices: Array<Omit<ErasureNotice, 'erasedAt'> & { erasedAt: string }> } }; errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
   const page = body.data?.[ERASURE_FEED_FIELD];
+  if (!page && body.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE') throw new ErasureFeedUnavailable(`the erasure feed answered: ${body.errors[0].message}`);
   if (!page) throw new Error(`the erasure feed answered HTTP ${res.status}: ${body.errors?.[0]?.message ?? 'no data'}`);
   return { head: page.head, notices: page.notices.map((n) => ({ ...n, erasedAt: new Date(n.erasedAt) })) };
 }

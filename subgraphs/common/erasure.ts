@@ -1,11 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { Counter, Gauge } from 'prom-client';
+import { databaseUnavailable } from '../../platform/http';
 import { errorFields, type Logger } from '../../platform/logging';
 import type { ServiceMetrics } from '../../platform/metrics';
 import type { ServiceTokens } from '../../platform/service-tokens';
 import { RequestAudit, type AuditActor, type AuditLog } from './audit';
 import type { Clock } from './clock';
-import { readFeed, type ErasureNotice } from './erasure-feed';
+import { ErasureFeedUnavailable, readFeed, type ErasureNotice } from './erasure-feed';
 import { serviceActor } from './hub-services';
 import { listsOf, type AnswerStore, type Lists } from './storage';
 
@@ -17,8 +18,9 @@ import { listsOf, type AnswerStore, type Lists } from './storage';
  * order and never skipping one: the event VICTIM_DATA_ERASED in the subgraph's own audit
  * chain first, then the erasure (with the answers kept for retries withheld,
  * common/idempotency.ts), then the cursor (in its own database) moves past the
- * notice. A failure is logged and counted, and the same notice is tried again next time;
- * erasing twice is harmless. How far each subgraph is shows in its /metrics.
+ * notice. A failure is logged (a warning when a database did not answer) and counted,
+ * and the same notice is tried again next time; erasing twice is harmless. How far each
+ * subgraph is shows in its /metrics.
  */
 
 export interface Erasure<Models = any> {
@@ -105,7 +107,10 @@ export class ErasureFollower<Models = any> {
         this.again = false;
         await this.catchUp().catch((error) => {
           this.failures.inc();
-          this.options.logger.error({ error: errorFields(error), message: (error as Error).message }, 'erasure: the feed could not be followed; trying again at the next poll');
+          // A database gone (this subgraph's, or the feed owner's) is expected while it restarts: a warning
+          // naming the cause, never the driver's message (it names the database's address).
+          if (databaseUnavailable(error) || error instanceof ErasureFeedUnavailable) this.options.logger.warn({ cause: (error as Error).name }, 'erasure: the feed could not be followed: a database did not answer; trying again at the next poll');
+          else this.options.logger.error({ error: errorFields(error), message: (error as Error).message }, 'erasure: the feed could not be followed; trying again at the next poll');
         });
       } while (this.again && !this.stopped);
     })().finally(() => {

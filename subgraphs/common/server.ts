@@ -115,6 +115,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     seconds: platform.AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_CHECKPOINTS.seconds,
   });
   auditLog.onWrite = (seconds, failed) => metrics.auditWrite(seconds, failed);
+  auditLog.logger = logger;
   const idempotency = new Idempotency(new KeptAnswers(connection), {
     hours: readEnv(IDEMPOTENCY_ENV, options.env).IDEMPOTENCY_KEY_HOURS ?? DEFAULT_IDEMPOTENCY_KEY_HOURS,
     clock,

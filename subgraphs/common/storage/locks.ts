@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { conflict } from '../../../platform/errors';
+import { databaseUnavailable } from '../../../platform/http';
 import type { LockStore } from './contracts';
 import { isDuplicateKey } from './unique-ids';
 
@@ -49,10 +50,19 @@ export class Locks implements LockStore {
       else if (Date.now() > deadline) throw conflict(`This record is busy: another change of it did not finish within ${LOCK_WAIT_MS / 1000} s; nothing was changed, try again`);
       else await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
     }
+    let failure: unknown;
     try {
       return await work();
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
-      await this.model.deleteOne({ _id: key });
+      const release = this.model.deleteOne({ _id: key }).exec();
+      // When the database stopped answering, the release would wait out server selection
+      // too (storage/db.ts) before the caller hears: it goes on without the caller, and a
+      // lock it cannot remove is broken once stale.
+      if (failure !== undefined && databaseUnavailable(failure)) release.catch(() => {});
+      else await release;
     }
   }
 

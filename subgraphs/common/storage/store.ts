@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
+import { databaseUnavailable } from '../../../platform/http';
 import type { ListedRecords } from './contracts';
 import { listOf } from './dense-log';
 import { listsOf, type ListEntry, type Lists } from './lists';
@@ -115,7 +116,9 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
   /**
    * Takes list positions first, then writes the records: a record is never written
    * without its entries (it would be missing from every list). When the write fails,
-   * the entries are removed again; they were never live.
+   * the entries are removed again; they were never live. When it failed because the
+   * database stopped answering, that undo goes on without the caller: each of its steps
+   * would wait out server selection (storage/db.ts) before the caller heard of the failure.
    */
   async createMany(records: Array<Omit<T, '_id' | '_listed'> & { _id?: T['_id'] }>): Promise<Array<Entity<T>>> {
     const withIds = records.map((r) => ({ ...r, _id: r._id ?? newId() }) as unknown as T);
@@ -133,8 +136,12 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
       const docs = await this.model.insertMany(withIds.map((record, i) => ({ ...record, _listed: listed[i] })));
       return docs.map((doc) => asEntity(doc.toObject() as T));
     } catch (error) {
-      await this.lists.remove(listed.flat()).catch(() => {});
-      for (const [set, ids] of inSets) for (const id of ids) await this.sets.remove(set, id).catch(() => {});
+      const undo = async () => {
+        await this.lists.remove(listed.flat()).catch(() => {});
+        for (const [set, ids] of inSets) for (const id of ids) await this.sets.remove(set, id).catch(() => {});
+      };
+      if (databaseUnavailable(error)) void undo();
+      else await undo();
       throw error;
     }
   }
