@@ -151,6 +151,16 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
       await refused(GRANT, { victimId: 'not-an-id', input: consent }, 'victimId');
       await refused(GRANT, { victimId: { $ne: null }, input: consent }, '$victimId');
     });
+    // Found by npm run fuzz: "Victim … was not found" named no argument (the platform now names it, subgraphs/common/not-found.ts).
+    it('a well-formed id of no record is NOT_FOUND naming the argument that held it', async () => {
+      const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+      const before = await storedCounts();
+      const res = await hub.query(socialWorker, GRANT, { victimId: unknown, input: consent });
+      expect(res.body.errors).toEqual([expect.objectContaining({ message: `Victim ${unknown} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'victimId' }) })]);
+      const withdrawal = await hub.query(socialWorker, WITHDRAW, { consentId: unknown });
+      expect(withdrawal.body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'consentId' });
+      expect(await storedCounts()).toEqual(before);
+    });
   });
 
   describe('screening and recovery period', () => {

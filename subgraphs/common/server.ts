@@ -15,6 +15,7 @@ import { remoteConsents, type ConsentSource } from './consents';
 import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers } from './storage';
+import { notFoundNamesItsArgument } from './not-found';
 import { close, createApp, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
 import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream } from '../../platform/logging';
 import { ServiceMetrics } from '../../platform/metrics';
@@ -138,7 +139,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin, notFoundNamesItsArgument],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
