@@ -163,6 +163,33 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
     });
   });
 
+  // Found by npm run fuzz: a lone surrogate in registerPractitioner's subject was an internal error (URIError of encodeURIComponent).
+  describe('text that is not well-formed Unicode (a lone surrogate)', () => {
+    it.each(['\ud800', 'Olena\udc00', '\udc74\ud803'])('registerVictim legalName %j, through the gateway and at the subgraph directly', async (legalName) => {
+      await refused(REGISTER, { input: { ...person, legalName } }, 'input.legalName');
+      const before = await storedCounts();
+      const direct = await hub.query(socialWorker, REGISTER, { input: { ...person, legalName } }, { url: hub.subgraphs.victims.url });
+      expect(direct.status).toBe(400);
+      expect(direct.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.legalName' } });
+      expect(await storedCounts()).toEqual(before);
+    });
+
+    it('in a list item and in another subgraph: named by its path', async () => {
+      await refused(REGISTER, { input: { ...person, languages: ['uk', 'e\ud800'] } }, 'input.languages[1]');
+      const officer = await hub.token('accreditation_officer', 'DE');
+      const res = await hub.query(officer, `mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id } }`, {
+        input: { name: 'Fuzz', role: 'JUDGE', organization: 'DE District Court', email: 'fuzz@court.example', subject: '\udc74\ud803' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.subject' }) })]);
+    });
+
+    it('emoji, combining marks, direction overrides and zero-width characters are text: not refused as such', async () => {
+      const res = await hub.query(socialWorker, REGISTER, { input: { ...person, legalName: 'Olena 👩‍👩‍👧 a\u0301 \u202Eb\u202C\u200B' } });
+      expect(res.body.errors).toBeUndefined();
+    });
+  });
+
   describe('screening and recovery period', () => {
     const screening = { observedIndicators: [ILO_INDICATORS[0].code], assessor: 'case worker 7', formVersion: 'ILO-2009-v1' };
 
