@@ -27,6 +27,11 @@ describe('argumentHolding', () => {
     expect(argumentHolding(document, variables, 'requestPlacement', { what: 'Active placement of victim', id })).toBe('victimId');
   });
 
+  it('finds an id given as a number (an ID argument takes 25 as "25")', () => {
+    const document = parse(`query($b: ID) { trainingPrograms(bodyId: $b) { code } }`);
+    expect(argumentHolding(document, { b: 25 }, 'trainingPrograms', { what: 'AccreditationBody', id: '25' })).toBe('bodyId');
+  });
+
   it('names nothing when no argument of that root field holds the id', () => {
     const document = parse(`query($id: ID!) { victim(id: $id) { id } other: victim(id: "x") { id } }`);
     expect(argumentHolding(document, { id: 'x' }, 'victim', { what: 'Victim', id })).toBeNull();

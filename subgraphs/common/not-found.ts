@@ -48,8 +48,9 @@ export function argumentHolding(document: DocumentNode, variables: Record<string
 }
 
 function collect(value: unknown, at: string, id: string, held: string[]): void {
-  if (typeof value === 'string') {
-    if (value === id || value.toUpperCase() === id.toUpperCase()) held.push(at);
+  // A number too: an ID argument given as 25 is the id "25".
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (String(value).toUpperCase() === id.toUpperCase()) held.push(at);
   } else if (Array.isArray(value)) value.forEach((item, i) => collect(item, `${at}[${i}]`, id, held));
   else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) collect(inner, `${at}.${key}`, id, held);
 }
