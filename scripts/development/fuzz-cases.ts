@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { buildSchema, getNamedType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLArgument, type GraphQLField, type GraphQLInputType } from 'graphql';
+import { buildSchema, GraphQLString, getNamedType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLArgument, type GraphQLField, type GraphQLInputType } from 'graphql';
 import { SCHEMA_DIR } from '../../platform/paths';
-import { HOSTILE, KINDS, plausible, type Kind } from './fuzz-values';
+import { idFor, type RecordIds } from './fuzz-records';
+import { hostileFor, KINDS, plausible, type Kind } from './fuzz-values';
 
 /**
  * The operations `npm run fuzz` sends, from the committed supergraph: for every root
@@ -89,10 +90,11 @@ export function documentFor(root: RootField, extraArgument?: string): string {
 /**
  * `count` cases for one root field, the same for the same seed: the targets in turn (so
  * every argument and input field is hit once count reaches their number), each with a
- * hostile value of a kind fast-check draws.
+ * hostile value of a kind fast-check draws. With `ids` (fuzz-records.ts), ids name real records.
  */
-export function casesFor(root: RootField, count: number, seed: number): FuzzCase[] {
-  const base = Object.fromEntries(root.field.args.map((a: GraphQLArgument) => [a.name, plausible(a.type, a.name)]));
+export function casesFor(root: RootField, count: number, seed: number, ids?: RecordIds): FuzzCase[] {
+  const idOf = (name: string) => (ids ? idFor(ids, name, root.field.name) : undefined);
+  const base = Object.fromEntries(root.field.args.map((a: GraphQLArgument) => [a.name, plausible(a.type, a.name, 0, idOf)]));
   const targets: string[] = [];
   for (const arg of root.field.args) targetsOf(base[arg.name], arg.name, arg.type, targets);
   // A field without arguments is called with one it does not have (GraphQL must refuse it by name).
@@ -102,11 +104,24 @@ export function casesFor(root: RootField, count: number, seed: number): FuzzCase
   const names = new Set<string>(extra ? [extra] : []);
   for (const [k, v] of Object.entries(base)) leafNames(v, k, names);
   const named = [...names, ...root.field.args.map((a) => `$${a.name}`), ...targets.filter((t) => t.includes('.'))];
-  const hostile = fc.constantFrom(...KINDS).chain((kind) => HOSTILE[kind].map((value) => ({ kind, value })));
-  return fc.sample(hostile, { seed: seed ^ hash(root.name), numRuns: count }).map(({ kind, value }, i) => {
+  const typeAt = new Map<string, GraphQLInputType>();
+  for (const arg of root.field.args) typesOf(arg.name, arg.type, typeAt);
+  if (extra) typeAt.set(extra, GraphQLString);
+  // The targets in turn; for each, a kind and a value of that kind for its type, drawn from the seed.
+  const draws = fc.sample(fc.tuple(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 2 ** 30 })), { seed: seed ^ hash(root.name), numRuns: count });
+  return draws.map(([kind, valueSeed], i) => {
     const target = targets[i % targets.length];
+    const [value] = fc.sample(hostileFor(typeAt.get(target) ?? GraphQLString, kind), { seed: valueSeed, numRuns: 1 });
     return { field: root.name, target, kind, document, variables: withValueAt(base, target, value), names: named };
   });
+}
+
+/** The type of every path targetsOf reaches (`input.languages[0]`: String). */
+function typesOf(at: string, type: GraphQLInputType, out: Map<string, GraphQLInputType>, depth = 0): void {
+  out.set(at, type);
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) typesOf(`${at}[0]`, inner.ofType, out, depth + 1);
+  else if (isInputObjectType(inner) && depth < 3) for (const f of Object.values(inner.getFields())) typesOf(`${at}.${f.name}`, f.type, out, depth + 1);
 }
 
 /** A stable 32-bit hash of a field's name, so each field draws its own values from the run's seed. */

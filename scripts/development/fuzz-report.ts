@@ -33,7 +33,7 @@ export function renderFuzzReport(result: FuzzResult, startedAt: Date): string {
   const lines = [
     `Run of ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: \`npm run fuzz -- --seed ${seed} --count ${count} --seconds ${seconds}\`, ` +
       `${result.fields} root fields, ${count} cases each, every case sent without a token and with ${result.options.tokensPerCase ?? 2} callers' tokens ` +
-      `(each role in DE and FR, in turn): ${result.sent} requests in ${result.seconds.toFixed(0)} s${result.cutShort ? ' (cut short by the time bound or a stopped service: not every case was sent)' : ''}.`,
+      `(each role in DE and FR, in turn)${result.options.ids ? ', on the demo data (ids of records of DE)' : ', on an empty database'}: ${result.sent} requests in ${result.seconds.toFixed(0)} s${result.cutShort ? ' (cut short by the time bound or a stopped service: not every case was sent)' : ''}.`,
     '',
     `| answers | count |`,
     `| --- | ---: |`,

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../platform/auth';
 import { PURPOSES_BY_ROLE } from '../../platform/purposes';
 import { casesFor, rootFields, type FuzzCase } from './fuzz-cases';
+import type { RecordIds } from './fuzz-records';
 import { requestBody } from './fuzz-values';
 
 /**
@@ -30,6 +31,10 @@ export interface FuzzOptions {
   concurrency?: number;
   /** Only the root fields whose name (`query victim`) includes this. */
   only?: string;
+  /** Sees every request and its verdict (`npm run fuzz -- --log FILE`). */
+  onAnswer?: (fuzzCase: FuzzCase, caller: string, answer: Answer, verdict: Verdict) => void;
+  /** Ids of real records (the seeded demo data, fuzz-records.ts) for the plausible values; without them ids name no record. */
+  ids?: RecordIds;
 }
 
 export interface FuzzTarget {
@@ -125,7 +130,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const work: Array<{ fuzzCase: FuzzCase; caller: Caller }> = [];
   let turn = 0;
   for (const root of roots) {
-    for (const fuzzCase of casesFor(root, options.count, options.seed)) {
+    for (const fuzzCase of casesFor(root, options.count, options.seed, options.ids)) {
       work.push({ fuzzCase, caller: { label: 'no token', token: null } });
       for (let i = 0; i < Math.min(tokensPerCase, target.callers.length); i++) work.push({ fuzzCase, caller: target.callers[turn++ % target.callers.length] });
     }
@@ -144,6 +149,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       result.sent++;
       const { verdict, why } = classify(fuzzCase, answer);
       result.perField[fuzzCase.field][verdict]++;
+      options.onAnswer?.(fuzzCase, caller.label, answer, verdict);
       if (verdict === 'failure') result.failures.push({ fuzzCase, caller: caller.label, why: why!, answer });
     }
   };

@@ -17,16 +17,21 @@ export type Kind = (typeof KINDS)[number];
 export const RAW_BYTES_MARKER = '\uE000overlong\uE000';
 export const RAW_BYTES = Buffer.from([0xc0, 0xaf, 0xe0, 0x80, 0xaf, 0x80]);
 
+/** The id of a real record for an argument or input field of this name, if there is one (fuzz-records.ts). */
+export type IdLookup = (name: string) => string | undefined;
+
 /** A value of the argument's type that a validating resolver would likely take, chosen by its name. */
-export function plausible(type: GraphQLInputType, name: string, depth = 0): unknown {
-  if (isNonNullType(type)) return plausible(type.ofType, name, depth);
-  if (isListType(type)) return [plausible(type.ofType, name.replace(/s$/, ''), depth)];
+export function plausible(type: GraphQLInputType, name: string, depth = 0, idOf: IdLookup = () => undefined): unknown {
+  if (isNonNullType(type)) return plausible(type.ofType, name, depth, idOf);
+  if (isListType(type)) return [plausible(type.ofType, name.replace(/s$/, ''), depth, idOf)];
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].value;
   if (isInputObjectType(named)) {
     if (depth > 3) return {};
-    return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, plausible(f.type, f.name, depth + 1)]));
+    return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, plausible(f.type, f.name, depth + 1, idOf)]));
   }
+  const id = named.name === 'ID' || named.name === 'String' ? idOf(name) : undefined;
+  if (id !== undefined) return id;
   switch (named.name) {
     case 'Int':
       return /^(first|last|limit|size)$/i.test(name) ? 5 : 1;
@@ -111,6 +116,34 @@ export const HOSTILE: Record<Kind, fc.Arbitrary<unknown>> = {
   'operator-injected': operatorInjected,
   'Unicode-hostile': unicodeHostile,
 };
+
+const isString = (v: unknown) => typeof v === 'string';
+const isNumber = (v: unknown) => typeof v === 'number';
+
+/**
+ * A hostile value of `kind` for a target of this type: mostly of the JSON type the
+ * argument takes (a hostile string for a String, an edge number for an Int, a list of
+ * hostile strings for a list), so that it passes GraphQL's coercion and meets the
+ * domain's checks; wrongly typed values, and a share of each kind as drawn, test the
+ * coercion itself.
+ */
+export function hostileFor(type: GraphQLInputType, kind: Kind): fc.Arbitrary<unknown> {
+  const raw = HOSTILE[kind];
+  if (kind === 'wrongly typed') return raw;
+  const inner = isNonNullType(type) ? type.ofType : type;
+  const named = getNamedType(inner);
+  let typed: fc.Arbitrary<unknown> | null = null;
+  if (isListType(inner)) {
+    if (kind === 'oversized') return raw;
+    const item: fc.Arbitrary<unknown> | null = isInputObjectType(named) ? null : ['Int', 'Float'].includes(named.name) ? HOSTILE.boundary.filter(isNumber) : raw.filter(isString);
+    typed = item ? fc.array(item, { minLength: 1, maxLength: 5 }) : null;
+  } else if (['Int', 'Float'].includes(named.name)) {
+    typed = HOSTILE.boundary.filter(isNumber);
+  } else if (!isInputObjectType(named) && named.name !== 'Boolean') {
+    typed = raw.filter(isString);
+  }
+  return typed ? fc.oneof({ arbitrary: typed, weight: 3 }, { arbitrary: raw, weight: 1 }) : raw;
+}
 
 /** The JSON body of a request, with the raw bytes of RAW_BYTES in place of each marker. */
 export function requestBody(payload: unknown): Buffer {

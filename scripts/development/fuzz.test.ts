@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { casesFor, rootFields, withValueAt, type FuzzCase } from './fuzz-cases';
 import { renderFuzzReport, writeFuzzReport } from './fuzz-report';
+import { idFor } from './fuzz-records';
 import { classify, type Answer, type FuzzResult } from './fuzz-run';
 import { KINDS, RAW_BYTES, RAW_BYTES_MARKER, requestBody } from './fuzz-values';
 
@@ -38,6 +39,23 @@ describe('cases', () => {
   it('set a value at a path, or leave it out', () => {
     expect(withValueAt({ input: { languages: ['uk', 'en'], name: 'x' } }, 'input.languages[1]', 5)).toEqual({ input: { languages: ['uk', 5], name: 'x' } });
     expect(withValueAt({ input: { name: 'x', age: 1 } }, 'input.name', undefined)).toEqual({ input: { age: 1 } });
+  });
+
+  it('name real records by the argument that takes them, with the demo data (fuzz-records.ts)', () => {
+    const ids = { victims: ['V1'], legalAssistanceRequests: ['L1'], accreditationBodies: ['WB'], shelters: ['S1'] };
+    expect(idFor(ids, 'victimIds', 'x')).toBe('V1');
+    expect(idFor(ids, 'toShelterId', 'x')).toBe('S1');
+    expect(idFor(ids, 'id', 'refuseRequest')).toBe('L1');
+    expect(idFor(ids, 'id', 'accreditationBody')).toBe('WB');
+    expect(idFor(ids, 'id', 'me')).toBeUndefined();
+    const [grant] = casesFor(rootFields().find((r) => r.name === 'mutation grantConsent')!, 2, 1, ids).filter((c) => c.target !== 'victimId');
+    expect(grant.variables.victimId).toBe('V1');
+  });
+
+  it('are mostly of the JSON type the target takes, so they reach the domain checks', () => {
+    const legalName = casesFor(registerVictim, 400, 3).filter((c) => c.target === 'input.legalName' && c.kind !== 'wrongly typed');
+    const strings = legalName.filter((c) => typeof (c.variables.input as Record<string, unknown>).legalName === 'string');
+    expect(strings.length).toBeGreaterThan(legalName.length / 2);
   });
 
   it('send overlong UTF-8 as raw bytes in the body', () => {
