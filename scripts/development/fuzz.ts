@@ -24,6 +24,7 @@ import { callersFor, runFuzz, type FuzzOptions } from './fuzz-run';
  *   --seed N      the values drawn (default 2026; the same seed sends the same requests)
  *   --count N     cases per root field (default 40)
  *   --seconds N   no new case after N seconds (default 240)
+ *   --tokens N    callers' tokens each case is sent with besides none (default 2, in turn; 20: every role in DE and FR)
  *   --only TEXT   only root fields whose name (`mutation registerVictim`) includes TEXT
  *   --empty       no demo data: ids name no record (the hub test's shape, test/fuzz.test.ts)
  *   --no-write    do not write docs/reliability.md
@@ -41,7 +42,7 @@ function logTo(file: string): FuzzOptions['onAnswer'] {
 
 async function main() {
   const { values } = parseArgs({
-    options: { seed: { type: 'string' }, count: { type: 'string' }, seconds: { type: 'string' }, only: { type: 'string' }, 'no-write': { type: 'boolean' }, empty: { type: 'boolean' }, log: { type: 'string' } },
+    options: { seed: { type: 'string' }, count: { type: 'string' }, seconds: { type: 'string' }, only: { type: 'string' }, 'no-write': { type: 'boolean' }, empty: { type: 'boolean' }, log: { type: 'string' }, tokens: { type: 'string' } },
   });
   const number = (name: string, text: string | undefined, fallback: number) => {
     const n = Number(text ?? fallback);
@@ -53,6 +54,7 @@ async function main() {
     count: number('count', values.count, 40),
     seconds: number('seconds', values.seconds, 240),
     only: values.only,
+    tokensPerCase: number('tokens', values.tokens, 2),
     ...(values.log ? { onAnswer: logTo(values.log) } : {}),
   };
   const startedAt = new Date();
