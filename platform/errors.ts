@@ -67,9 +67,13 @@ export function unavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
 
-/** The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was changed. */
-export function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+/**
+ * The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was
+ * changed. `field`: the argument or input field whose record or value is in the way
+ * (`victimId` of a closed record, `input.barNumber` registered already), as BAD_USER_INPUT names one.
+ */
+export function conflict(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: field ? { code: 'CONFLICT', field } : { code: 'CONFLICT' } });
 }
 
 /**

@@ -114,7 +114,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
 
 /** A closed record keeps its data as it was until its retention ends: nothing is added or changed (CONFLICT). */
 export function refuseIfClosed(victim: { status: string } | null | undefined): void {
-  if (victim?.status === VictimStatus.CLOSED) throw conflict('This victim’s record is CLOSED: its data is kept as it was until the retention period ends');
+  if (victim?.status === VictimStatus.CLOSED) throw conflict('victimId: this victim’s record is CLOSED: its data is kept as it was until the retention period ends', 'victimId');
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {
