@@ -58,7 +58,7 @@ export async function writeProvider(d: Directory, record: ProviderRecord): Promi
   try {
     return await d.models.providers.create(record);
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(`The organisation ${record._id} is registered already: a provider is registered once`);
+    if (isDuplicateKey(error)) throw conflict(`The organisation ${record._id} is registered already: a provider is registered once`, 'input.organisation');
     throw error;
   }
 }

@@ -104,7 +104,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
   return ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screenings'], async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
       refuseIfClosed(victim);
-      if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`);
+      if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`, 'victimId');
       return { screenings: [...victim.screenings, screening] };
     });
     if (!changed) throw notFound('Victim', victimId);
