@@ -8,7 +8,8 @@ import { requestBody } from './fuzz-values';
  * Sends the fuzz cases (fuzz-cases.ts) through the gateway and classifies every answer:
  * - accepted: an answer without errors;
  * - refused: errors that each name what was wrong (an argument, input field or variable
- *   of the call, in the message or the extensions);
+ *   of the call, in the message or the extensions), or a body over the size limit (413
+ *   PAYLOAD_TOO_LARGE: refused whole, before any field is read);
  * - denied: UNAUTHENTICATED or FORBIDDEN only (no token, or not this caller's);
  * - failure: HTTP 5xx, no answer, INTERNAL_SERVER_ERROR (everything sent is a caller's
  *   mistake), a refusal naming nothing of the call, or a service that exited meanwhile.
