@@ -52,8 +52,18 @@ export function badInputs(problems: FieldProblem[]): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: problems[0].path, fields: problems } });
 }
 
+/** What a NOT_FOUND error was about, on the error only (never sent): the subgraph names the argument that held the id (subgraphs/common/not-found.ts). */
+export const NOT_FOUND_ABOUT = Symbol('notFoundAbout');
+
+export interface NotFoundAbout {
+  what: string;
+  id: string;
+}
+
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  const error = new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  Object.defineProperty(error, NOT_FOUND_ABOUT, { value: { what, id } satisfies NotFoundAbout });
+  return error;
 }
 
 /** A service this request depends on did not answer: try again later (nothing was changed). */
@@ -61,9 +71,13 @@ export function unavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
 
-/** The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was changed. */
-export function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+/**
+ * The request is valid but the state it needs is gone (a bed taken meanwhile): nothing was
+ * changed. `field`: the argument or input field whose record or value is in the way
+ * (`victimId` of a closed record, `input.barNumber` registered already), as BAD_USER_INPUT names one.
+ */
+export function conflict(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: field ? { code: 'CONFLICT', field } : { code: 'CONFLICT' } });
 }
 
 /**

@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unavailable } from './errors';
+import { wellFormedText } from './well-formed';
 import { errorFields, requestLogging, type Logger } from './logging';
 import type { ServiceMetrics } from './metrics';
 
@@ -69,7 +70,8 @@ export const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
 // ship timings of protected resolvers to the gateway), and no cache-control hints: answers
 // hold personal data and are never cached (`Cache-Control: no-store`, jsonBody); without
 // the plugin, Apollo does not wrap every field resolver to collect hints.
-export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
+// And text that is not well-formed Unicode is refused by name before anything runs (well-formed.ts).
+export const serverPlugins: ApolloServerPlugin[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), wellFormedText];
 
 /**
  * Errors that are ours (GraphQLError with a code we chose) go out as they are; anything

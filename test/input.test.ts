@@ -151,6 +151,43 @@ describe('bad input is refused with BAD_USER_INPUT and leaves nothing stored', (
       await refused(GRANT, { victimId: 'not-an-id', input: consent }, 'victimId');
       await refused(GRANT, { victimId: { $ne: null }, input: consent }, '$victimId');
     });
+    // Found by npm run fuzz: "Victim … was not found" named no argument (the platform now names it, subgraphs/common/not-found.ts).
+    it('a well-formed id of no record is NOT_FOUND naming the argument that held it', async () => {
+      const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+      const before = await storedCounts();
+      const res = await hub.query(socialWorker, GRANT, { victimId: unknown, input: consent });
+      expect(res.body.errors).toEqual([expect.objectContaining({ message: `Victim ${unknown} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'victimId' }) })]);
+      const withdrawal = await hub.query(socialWorker, WITHDRAW, { consentId: unknown });
+      expect(withdrawal.body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'consentId' });
+      expect(await storedCounts()).toEqual(before);
+    });
+  });
+
+  // Found by npm run fuzz: a lone surrogate in registerPractitioner's subject was an internal error (URIError of encodeURIComponent).
+  describe('text that is not well-formed Unicode (a lone surrogate)', () => {
+    it.each(['\ud800', 'Olena\udc00', '\udc74\ud803'])('registerVictim legalName %j, through the gateway and at the subgraph directly', async (legalName) => {
+      await refused(REGISTER, { input: { ...person, legalName } }, 'input.legalName');
+      const before = await storedCounts();
+      const direct = await hub.query(socialWorker, REGISTER, { input: { ...person, legalName } }, { url: hub.subgraphs.victims.url });
+      expect(direct.status).toBe(400);
+      expect(direct.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.legalName' } });
+      expect(await storedCounts()).toEqual(before);
+    });
+
+    it('in a list item and in another subgraph: named by its path', async () => {
+      await refused(REGISTER, { input: { ...person, languages: ['uk', 'e\ud800'] } }, 'input.languages[1]');
+      const officer = await hub.token('accreditation_officer', 'DE');
+      const res = await hub.query(officer, `mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id } }`, {
+        input: { name: 'Fuzz', role: 'JUDGE', organization: 'DE District Court', email: 'fuzz@court.example', subject: '\udc74\ud803' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.subject' }) })]);
+    });
+
+    it('emoji, combining marks, direction overrides and zero-width characters are text: not refused as such', async () => {
+      const res = await hub.query(socialWorker, REGISTER, { input: { ...person, legalName: 'Olena 👩‍👩‍👧 a\u0301 \u202Eb\u202C\u200B' } });
+      expect(res.body.errors).toBeUndefined();
+    });
   });
 
   describe('screening and recovery period', () => {

@@ -108,6 +108,8 @@ describe('a closed record', () => {
       { startRecoveryPeriod: 'CONFLICT' },
       { grantConsent: 'CONFLICT' },
     ]);
+    // Each names the argument whose record is closed (npm run fuzz found CONFLICTs naming nothing).
+    expect([screen, recovery, consent].map((res) => res.body.errors![0].extensions!.field)).toEqual(['victimId', 'victimId', 'victimId']);
     expect(await stored(id)).toEqual(before);
     expect(await hub.subgraphs.victims.connection.collection('consents').countDocuments({ victimId: id })).toBe(0);
   });

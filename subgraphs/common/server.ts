@@ -17,6 +17,7 @@ import { remotePeers } from './peers';
 import type { RequestContext } from './context';
 import { connectDatabase, databaseAnswers, KeptAnswers } from './storage';
 import { DEFAULT_IDEMPOTENCY_KEY_HOURS, Idempotency } from './idempotency';
+import { notFoundNamesItsArgument } from './not-found';
 import { close, createApp, DATABASE_UNAVAILABLE, databaseUnavailable, formatError, httpErrors, internalErrorLog, jsonBody, listen, serverPlugins } from '../../platform/http';
 import { unavailable } from '../../platform/errors';
 import { createLogger, errorFields, noteCaller, requestIdOf, type DestinationStream, type Logger } from '../../platform/logging';
@@ -154,7 +155,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = requestLimits({ scale: 2, verified: (ctx: RequestContext) => ctx.caller !== null });
   const server = new ApolloServer<RequestContext>({
     schema: await buildFederatedSchema(definition, options.auditDirectory),
-    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin(logger), idempotency.plugin],
+    plugins: [...serverPlugins, internalErrorLog<RequestContext>(logger, (ctx) => ctx.credentials?.requestId), ...limits.plugins, serviceFieldsOnly, auditFlushPlugin(logger), idempotency.plugin, notFoundNamesItsArgument],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,

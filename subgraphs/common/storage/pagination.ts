@@ -80,10 +80,11 @@ export function encodeCursor({ segment, position }: Position): string {
   return Buffer.from(`${segment}:${position}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined | null, segments: number): Position {
+/** `argument`: the argument the cursor came in (`after`; a change feed's `since`), named when it is not a cursor. */
+export function decodeCursor(cursor: string | undefined | null, segments: number, argument = 'after'): Position {
   if (cursor === undefined || cursor === null) return { segment: 0, position: 0 };
   const m = /^(\d{1,3}):(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m || +m[1] >= segments) throw badInput('after', 'is not a cursor of this list (use an endCursor or cursor from it)');
+  if (!m || +m[1] >= segments) throw badInput(argument, 'is not a cursor of this list (use an endCursor or cursor from it)');
   return { segment: +m[1], position: +m[2] };
 }
 
@@ -242,7 +243,7 @@ export async function changesSince<T extends ListedRecord>(
   args: { since?: string | null; first?: number | null },
 ): Promise<Changes<T>> {
   const size = pageSize(args.first);
-  let scanned = decodeCursor(args.since, 1).position;
+  let scanned = decodeCursor(args.since, 1, 'since').position;
   const changes: Changes<T>['changes'] = [];
   let waiting = false;
   reading: for (;;) {

@@ -123,6 +123,14 @@ describe('change feeds', () => {
     expect(await changesSince(notes, feed, { since: rest.cursor })).toEqual({ changes: [], cursor: rest.cursor, hasMore: false });
   });
 
+  it('refuses a `since` that is not a cursor of the feed by that name (it was named `after`, an argument feeds do not have)', async () => {
+    const notes = await notesOn(await connect());
+    await expect(changesSince(notes, notes.list('changes', 'all'), { since: 'not-a-cursor' })).rejects.toMatchObject({
+      message: 'since: is not a cursor of this list (use an endCursor or cursor from it)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'since' },
+    });
+  });
+
   it('stops before a change that is being written, and steps over it once its writer is gone', async () => {
     const notes = await notesOn(await connect());
     const feed = notes.list('changes', 'all');

@@ -58,7 +58,7 @@ export async function writeProvider(d: Directory, record: ProviderRecord): Promi
   try {
     return await d.models.providers.create(record);
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(`The organisation ${record._id} is registered already: a provider is registered once`);
+    if (isDuplicateKey(error)) throw conflict(`The organisation ${record._id} is registered already: a provider is registered once`, 'input.organisation');
     throw error;
   }
 }
@@ -108,8 +108,8 @@ export async function writeAttorney(d: Directory, record: AttorneyRecord): Promi
     const registered = await attorneys.loaderBy('provider').load(record.providerId);
     const same = registered.find((a) => a.barNumber === record.barNumber || a.practitionerId === record.practitionerId);
     if (same) {
-      const what = same.barNumber === record.barNumber ? `bar number ${record.barNumber}` : `subject ${record.practitionerId}`;
-      throw conflict(`An attorney of this provider with ${what} is registered already (${same.id}${isActive(same) ? '' : ', deactivated'})`);
+      const [field, what] = same.barNumber === record.barNumber ? ['input.barNumber', `bar number ${record.barNumber}`] : ['input.subject', `subject ${record.practitionerId}`];
+      throw conflict(`${field}: an attorney of this provider with ${what} is registered already (${same.id}${isActive(same) ? '' : ', deactivated'})`, field);
     }
     return attorneys.create(record);
   });

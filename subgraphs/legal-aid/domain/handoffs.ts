@@ -119,7 +119,7 @@ export async function acceptHandoff(ctx: LegalAidContext, handoffId: string): Pr
   const handoff = await receivingHandoff(ctx, handoffId);
   const from = await ctx.loaders.assignment.load(handoff.fromAssignmentId);
   const to = await ctx.loaders.attorney.load(handoff.toAttorneyId);
-  if (!from || !to) throw conflict('The assignment or the attorney of this handoff is gone');
+  if (!from || !to) throw conflict('The assignment or the attorney of this handoff is gone', 'handoffId');
   if (!isActive(to)) throw forbidden(`${to.name}, to whom it is offered, is deactivated: refuse it, so that the file can be offered to another attorney`);
   const _id = newId();
   return ctx.audit.change('HANDOFF_ACCEPTED', 'Handoff', handoff.id, ['status', 'toAssignment'], async () => {

@@ -35,7 +35,7 @@ export async function recordCustodyEvent(ctx: ProceedingContext, evidenceId: str
     // item's lock: two hand-overs from one holder cannot both be recorded.
     await ctx.models.evidence.update(id, async (current) => {
       if (current.custodian !== entry.fromCustodian) {
-        throw conflict('input.fromCustodian: custody passes only from whoever holds the item now (the last custody event); this item is not held by them');
+        throw conflict('input.fromCustodian: custody passes only from whoever holds the item now (the last custody event); this item is not held by them', 'input.fromCustodian');
       }
       [event] = await ctx.models.custody.append(custodyChain(id), [entry]);
       return { custodian: entry.toCustodian };

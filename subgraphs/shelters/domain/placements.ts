@@ -89,15 +89,15 @@ async function stay(shelter: ShelterDoc, input: StayInput, now: Date) {
  * fails gives back what was taken, so nothing is half done. CONFLICT when the shelter is
  * full or the victim is placed already.
  */
-async function place(ctx: ShelterContext, shelter: ShelterDoc, record: Omit<PlacementRecord, 'bed'>, victimHeld: boolean): Promise<PlacementDoc> {
+async function place(ctx: ShelterContext, shelter: ShelterDoc, record: Omit<PlacementRecord, 'bed'>, victimHeld: boolean, shelterField: 'shelterId' | 'toShelterId'): Promise<PlacementDoc> {
   const { models } = ctx;
   if (!victimHeld && !(await holdVictim(models, ctx.loaders.expiry, record.victimId, record._id))) {
-    throw conflict('The victim has an active placement already: transfer or discharge it first');
+    throw conflict('The victim has an active placement already: transfer or discharge it first', 'victimId');
   }
   const bed = await takeBed(models, ctx.loaders.expiry, shelter, record._id);
   if (bed === null) {
     if (!victimHeld) await releaseVictim(models, record.victimId, record._id);
-    throw conflict(`No free bed in ${shelter.name}`);
+    throw conflict(`No free bed in ${shelter.name}`, shelterField);
   }
   try {
     return await models.placements.create({ ...record, bed });
@@ -116,7 +116,7 @@ export async function requestPlacement(ctx: ShelterContext, shelterId: string, v
   await checkAccepted(ctx, shelter, victim);
   const id = newId();
   return ctx.audit.change('PLACEMENT_REQUESTED', 'Placement', id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs'], () =>
-    place(ctx, shelter, newPlacement(ctx, id, shelter, victim, victimJurisdiction, dates, null), false),
+    place(ctx, shelter, newPlacement(ctx, id, shelter, victim, victimJurisdiction, dates, null), false, 'shelterId'),
   );
 }
 
@@ -170,7 +170,7 @@ const atShelter = (p: PlacementDoc) => ({ operator: p.operator, jurisdiction: p.
 export async function movePlacement(ctx: ShelterContext, placement: PlacementDoc, to: PlacementStatus, from: string[], change: Partial<PlacementRecord>): Promise<PlacementDoc> {
   const updated = await ctx.models.placements.update(placement.id, (now) => {
     const status = isDue(now, ctx.models.requestHours, ctx.now) ? PlacementStatus.EXPIRED : now.status;
-    if (!from.includes(status)) throw conflict(`The placement is ${status}; only a ${from.join(' or ')} one can become ${to}`);
+    if (!from.includes(status)) throw conflict(`The placement is ${status}; only a ${from.join(' or ')} one can become ${to}`, 'placementId');
     return { ...change, status: to };
   });
   if (!updated) throw notFound('Placement', placement.id);
@@ -254,7 +254,7 @@ export async function dischargePlacement(ctx: ShelterContext, placementId: strin
  */
 export async function transferPlacement(ctx: ShelterContext, placementId: string, toShelterId: string): Promise<PlacementDoc> {
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
-  if (!ACTIVE_STATUSES.includes(placement.status)) throw conflict(`The placement is ${placement.status}; only an active one is transferred`);
+  if (!ACTIVE_STATUSES.includes(placement.status)) throw conflict(`The placement is ${placement.status}; only an active one is transferred`, 'placementId');
   const target = await shelterNamed(ctx, toShelterId, 'toShelterId');
   if (target.id === placement.shelterId) throw badInput('toShelterId', 'is the shelter the victim is in');
   const victimJurisdiction = await mayPlace(ctx, target, placement.victimId);
@@ -265,17 +265,17 @@ export async function transferPlacement(ctx: ShelterContext, placementId: string
   // and checked again under the placement's lock, before the other shelter's bed is taken.
   const refuseIfTransferring = async (current: PlacementDoc) => {
     const pending = current.transferredTo ? await ctx.loaders.placement.load(current.transferredTo) : null;
-    if (pending && OPEN_REQUEST_STATUSES.includes(pending.status)) throw conflict(`A transfer of this placement is waiting for an answer already (${pending.status})`);
+    if (pending && OPEN_REQUEST_STATUSES.includes(pending.status)) throw conflict(`A transfer of this placement is waiting for an answer already (${pending.status})`, 'placementId');
   };
   await refuseIfTransferring(placement);
   return ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', placement.id, ['transferredTo'], async () => {
     await ctx.models.placements.update(placement.id, async (current) => {
-      if (!ACTIVE_STATUSES.includes(current.status)) throw conflict(`The placement is ${current.status}; only an active one is transferred`);
+      if (!ACTIVE_STATUSES.includes(current.status)) throw conflict(`The placement is ${current.status}; only an active one is transferred`, 'placementId');
       await refuseIfTransferring(current);
       return { transferredTo: id };
     });
     try {
-      return await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true);
+      return await place(ctx, target, newPlacement(ctx, id, target, placement.victimId, victimJurisdiction, dates, placement.id), true, 'toShelterId');
     } catch (error) {
       await ctx.models.placements.update(placement.id, (current) => (current.transferredTo === id ? { transferredTo: null } : null));
       throw error;

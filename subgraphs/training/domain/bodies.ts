@@ -62,7 +62,7 @@ export function checkedBody(input: BodyInput): Promise<BodyInput> {
   }).then((checked) => checked as BodyInput);
 }
 
-const bodyTaken = (id: string) => conflict(`An accreditation body ${id} already exists: a body's id is its certificate codes' prefix and names one body only`);
+const bodyTaken = (id: string) => conflict(`An accreditation body ${id} already exists: a body's id is its certificate codes' prefix and names one body only`, 'input.id');
 
 /**
  * A body and its first signing key, for `establishAccreditationBody` and the demo seed

@@ -96,9 +96,9 @@ export async function issueCertificate(ctx: TrainingContext, input: IssueInput |
     throw badInput(`${at}programCode`, `the practitioner has no passing completion of ${missing.length === 1 ? 'module' : 'modules'} ${missing.join(', ')} of ${program.id}`);
   }
   const latest = (await ctx.loaders.certificatesOf.load(practitioner.id)).filter((c) => c.programCode === program.id).at(-1);
-  if (latest && isInForce(latest, ctx.now)) throw conflict(`The practitioner already holds certificate ${latest.id} of ${program.id} (${statusOf(latest, ctx.now)}): nothing was issued`);
+  if (latest && isInForce(latest, ctx.now)) throw conflict(`The practitioner already holds certificate ${latest.id} of ${program.id} (${statusOf(latest, ctx.now)}): nothing was issued`, `${at}practitionerId`);
   const revoked = latest?.status === CertificateStatus.REVOKED ? latest : null;
-  if (revoked && !reissue) throw conflict(`The practitioner's certificate ${revoked.id} of ${program.id} was revoked: issuing again needs reissueCertificate with a stated reason`);
+  if (revoked && !reissue) throw conflict(`The practitioner's certificate ${revoked.id} of ${program.id} was revoked: issuing again needs reissueCertificate with a stated reason`, `${at}programCode`);
   if (!revoked && reissue) throw badInput(`${at}programCode`, `the practitioner's latest certificate of ${program.id} is not a revoked one: use issueCertificate`);
   const body = (await ctx.loaders.body.load(program.bodyId))!;
   const issuedOn = today(ctx.now);

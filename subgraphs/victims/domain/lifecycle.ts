@@ -41,7 +41,7 @@ export async function updateVictim(ctx: VictimContext, victimId: string, input: 
 
 /** Identified from PRESUMED, or during the recovery period a presumed victim is given before identification is complete (CoE Convention Art. 13). */
 const IDENTIFIABLE: string[] = [VictimStatus.PRESUMED, VictimStatus.IN_RECOVERY_PERIOD];
-const notPresumed = (status: string) => conflict(`Only a PRESUMED victim (or one in her recovery period) can be identified: this victim is ${status}`);
+const notPresumed = (status: string) => conflict(`Only a PRESUMED victim (or one in her recovery period) can be identified: this victim is ${status}`, 'victimId');
 
 /**
  * PRESUMED (or IN_RECOVERY_PERIOD) → IDENTIFIED, with the basis, the day and who recorded it. Of two

@@ -92,7 +92,7 @@ async function knownReferral(ctx: VictimContext, referralId: string): Promise<Re
 }
 
 function undecidable(status: string) {
-  return conflict(`This referral is ${status} already: only a SUBMITTED referral is accepted or declined`);
+  return conflict(`This referral is ${status} already: only a SUBMITTED referral is accepted or declined`, 'referralId');
 }
 
 /** A registration of the caller's own jurisdiction to link a referral to (a duplicate found earlier). */

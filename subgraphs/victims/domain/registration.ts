@@ -104,7 +104,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
   return ctx.audit.change('SCREENING_RECORDED', 'Victim', victimId, ['screenings'], async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
       refuseIfClosed(victim);
-      if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`);
+      if (victim.screenings.length >= MAX_SCREENINGS) throw conflict(`This victim's record holds ${MAX_SCREENINGS} screenings, the most it keeps`, 'victimId');
       return { screenings: [...victim.screenings, screening] };
     });
     if (!changed) throw notFound('Victim', victimId);
@@ -114,7 +114,7 @@ export async function recordScreening(ctx: VictimContext, victimId: string, inpu
 
 /** A closed record keeps its data as it was until its retention ends: nothing is added or changed (CONFLICT). */
 export function refuseIfClosed(victim: { status: string } | null | undefined): void {
-  if (victim?.status === VictimStatus.CLOSED) throw conflict('This victim’s record is CLOSED: its data is kept as it was until the retention period ends');
+  if (victim?.status === VictimStatus.CLOSED) throw conflict('victimId: this victim’s record is CLOSED: its data is kept as it was until the retention period ends', 'victimId');
 }
 
 export async function startRecoveryPeriod(ctx: VictimContext, victimId: string, input: StartRecoveryPeriodInput) {
