@@ -136,3 +136,23 @@ export function withComplementsSuppressed(cells: IndicatorValue[]): IndicatorVal
   if (!complement) return cells;
   return cells.map((c) => (c === complement ? { ...c, value: null, suppressed: true, note: [c.note, 'suppressed so that another suppressed part cannot be derived from the total'].filter(Boolean).join('; ') } : c));
 }
+
+/** One jurisdiction's measures combined into the region's: counts added, rates of the sums, medians of all values. */
+export function combined(measures: Measure[]): Measure {
+  const [first] = measures;
+  switch (first.kind) {
+    case 'PEOPLE':
+    case 'EVENTS':
+      return { kind: first.kind, count: measures.reduce((sum, m) => sum + (m as { count: number }).count, 0) };
+    case 'RATE': {
+      const rates = measures as Array<Measure & { kind: 'RATE' }>;
+      return {
+        kind: 'RATE',
+        numerator: combined(rates.map((r) => r.numerator)) as Measure & { kind: 'PEOPLE' | 'EVENTS' },
+        denominator: combined(rates.map((r) => r.denominator)) as Measure & { kind: 'PEOPLE' | 'EVENTS' },
+      };
+    }
+    case 'MEDIAN':
+      return { kind: 'MEDIAN', values: measures.flatMap((m) => (m as { values: number[] }).values) };
+  }
+}

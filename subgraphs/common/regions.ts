@@ -36,5 +36,9 @@ export const regionReference = {
   __resolveReference: (reference: { code?: unknown }, ctx: RequestContext): Region | null => (typeof reference.code === 'string' ? regionOf(ctx, reference.code) : null),
 };
 
-/** What a region is (code, name, jurisdictions) is public, like the precedents. */
-export const regionPermissions: Permissions = { Region: allow };
+/**
+ * What a region is (code, name, jurisdictions) is public, like the precedents, and so is
+ * an indicator's value once its field answered: who may ask which period and view is
+ * decided by the platform when the field is asked (common/indicator-answers.ts).
+ */
+export const regionPermissions: Permissions = { Region: allow, IndicatorValue: allow };
