@@ -2,6 +2,7 @@ import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
 import { ErasureNotices } from '../common/erasure-feed';
 import type { RequestContext } from '../common/context';
+import { quarterOf } from '../common/indicators';
 import { ListedCollection, listedField, loaderById } from '../common/storage';
 import type { DataCategory } from './access';
 
@@ -23,6 +24,14 @@ export interface IdentificationRecord {
   identifiedBy: string;
   identifiedByRole: string;
   recordedAt: Date;
+}
+
+/** Facts the indicators count, set when they happen and never removed (no personal data: a flag and a day). */
+export interface CountedFacts {
+  /** Under 18 when registered (from the date of birth, else the age group given). */
+  childAtRegistration: boolean;
+  /** The day she was identified as a victim, once she was. */
+  identifiedOn: string | null;
 }
 
 export interface RecoveryPeriodRecord {
@@ -54,6 +63,8 @@ export interface VictimRecord {
   recoveryPeriod: RecoveryPeriodRecord | null;
   /** Absent or null while PRESUMED. */
   identification?: IdentificationRecord | null;
+  /** What the regional indicators count (domain/indicators.ts): CASE facts, kept through erasure and anonymization. */
+  counted?: CountedFacts | null;
   /** Keyed hash of normalized identity, for cross-border duplicate detection. */
   identityHash: string | null;
   /** Other jurisdictions an active consent names: where the victim is listed (domain/sharing.ts). */
@@ -123,6 +134,10 @@ const victimSchema = new Schema<VictimRecord>(
     },
     identification: {
       type: new Schema({ basis: String, note: String, identifiedOn: String, identifiedBy: String, identifiedByRole: String, recordedAt: Date }, { _id: false }),
+      default: null,
+    },
+    counted: {
+      type: new Schema({ childAtRegistration: Boolean, identifiedOn: String }, { _id: false }),
       default: null,
     },
     identityHash: { type: String, default: null },
@@ -260,6 +275,11 @@ export function victimModels(connection: Connection, identityKey: string, retent
       sharedWith: (v) => v.sharedWith,
       sharedWithStatus: (v) => v.sharedWith.map((j) => `${j}:${v.status}`),
       awaitingRetention: (v) => [v.status === 'CLOSED' && !v.anonymizedAt ? 'pending' : null],
+      // The indicators' counts (domain/indicators.ts): by jurisdiction and the quarter of the date that decides the period.
+      registeredIn: (v) => [`${v.jurisdiction}/${quarterOf(v.registeredAt)}`],
+      childrenRegisteredIn: (v) => [v.counted?.childAtRegistration ? `${v.jurisdiction}/${quarterOf(v.registeredAt)}` : null],
+      identifiedIn: (v) => [v.counted?.identifiedOn ? `${v.jurisdiction}/${quarterOf(v.counted.identifiedOn)}` : null],
+      recoveryStartedIn: (v) => [v.recoveryPeriod ? `${v.jurisdiction}/${quarterOf(v.recoveryPeriod.startsOn)}` : null],
     }, {
       sets: {
         // The identity hash is personal data: a set, gone with the last record that holds it.

@@ -10,6 +10,7 @@ import { identityHash } from './domain/identity';
 import { ILO_INDICATORS } from './domain/ilo-indicators';
 import { victimModels, type ConsentRecord, type VictimRecord } from './models';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './schema/vocabulary';
+import { isChildOn } from './domain/age';
 
 /**
  * The victims' demo data (`npm start`, `npm run seed`: scripts/development/seed.ts calls
@@ -120,7 +121,7 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
   const dateOfBirth = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   const knownBirth = rnd() > 0.1;
   const screened = rnd() > 0.2;
-  return {
+  const victim = {
     _id: demoVictimId(i),
     caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(6, '0')}`,
     jurisdiction,
@@ -154,6 +155,7 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
     registeredBy: 'seed',
     registeredAt: now,
   };
+  return { ...victim, counted: { childAtRegistration: isChildOn(victim, now), identifiedOn: null } };
 }
 
 /** What the demo consents are for: the purposes, and the free text that says it (kept as a note). */

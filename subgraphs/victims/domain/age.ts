@@ -27,3 +27,9 @@ export function ageGroupNow(victim: { dateOfBirth?: string | null; ageGroup?: st
   if (victim.dateOfBirth) return ageGroupOf(ageOn(victim.dateOfBirth, now));
   return (victim.ageGroup as AgeGroup | null) ?? null;
 }
+
+/** Under 18 on `now`: from the date of birth when known, else the age group recorded. */
+export function isChildOn(victim: { dateOfBirth?: string | null; ageGroup?: string | null }, now: Date): boolean {
+  const group = ageGroupNow(victim, now);
+  return group === AgeGroup.AGE_0_8 || group === AgeGroup.AGE_9_17;
+}

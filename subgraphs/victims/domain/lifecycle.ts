@@ -68,7 +68,7 @@ export async function identifyVictim(ctx: VictimContext, victimId: string, input
   return ctx.audit.change('VICTIM_IDENTIFIED', 'Victim', victimId, ['identification', 'status'], async () => {
     const changed = await ctx.models.victims.update(id, (victim) => {
       if (!IDENTIFIABLE.includes(victim.status)) throw notPresumed(victim.status);
-      return { status: VictimStatus.IDENTIFIED, identification };
+      return { status: VictimStatus.IDENTIFIED, identification, counted: { childAtRegistration: victim.counted?.childAtRegistration ?? false, identifiedOn } };
     });
     if (!changed) throw notFound('Victim', victimId);
     return changed;

@@ -1,4 +1,5 @@
 import { badInput, badInputs, conflict, notFound } from '../../../platform/errors';
+import { isChildOn } from './age';
 import { checkAll, countryCode, dateTime, languageCode, languageCodes, localDate, newId, nonEmptyList, recordId, text } from '../../common/validate';
 import { identityHash, newCaseReference } from './identity';
 import { INDICATOR_BY_CODE } from './ilo-indicators';
@@ -64,6 +65,7 @@ export async function registerVictim(ctx: VictimContext, input: RegisterVictimIn
     screenings: [],
     recoveryPeriod: null,
     identityHash: hash,
+    counted: { childAtRegistration: isChildOn({ dateOfBirth, ageGroup: input.ageGroup }, ctx.now), identifiedOn: null },
     sharedWith: [],
     registeredBy: caller.sub,
     registeredAt: ctx.now,
