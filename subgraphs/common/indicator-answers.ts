@@ -23,7 +23,8 @@ export const RESTRICTED_VIEW_ROLES: readonly Role[] = ['partner_system', 'audito
 /** What a subgraph counts for one jurisdiction and period: its indicators, always in the same order. */
 export interface Counted {
   indicator: string;
-  unit: 'people' | 'events' | 'rate' | 'days';
+  /** people, events, rate (0–1), days, practitioners, certificates. */
+  unit: string;
   measure: Measure;
   note?: string;
 }
