@@ -20,6 +20,9 @@ import { AccreditationBodyResolver } from './resolvers/body';
 import { TrainingProgramResolver } from './resolvers/program';
 import { AttorneyAccreditationResolver, PractitionerResolver } from './resolvers/practitioner';
 import { CertificateResolver, VerificationResolver } from './resolvers/certificate';
+import { RegionAccreditationResolver } from './resolvers/region';
+import { Region } from './schema/region';
+import { regionReference } from '../common/regions';
 
 /**
  * Training accreditation: regional bodies, their programs and modules, practitioners'
@@ -40,10 +43,11 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
 export const trainingSubgraph: SubgraphDefinition<ReturnType<typeof trainingModels>, ReturnType<typeof trainingLoaders>, typeof env> = {
   name: 'training',
   env,
-  resolvers: [MeTrainingResolver, AccreditationBodyResolver, TrainingProgramResolver, PractitionerResolver, CertificateResolver, VerificationResolver, AttorneyAccreditationResolver],
-  orphanedTypes: [Me, AccreditationBody, Practitioner, Certificate, CertificateVerification, AttorneyReference],
+  resolvers: [MeTrainingResolver, AccreditationBodyResolver, TrainingProgramResolver, PractitionerResolver, CertificateResolver, VerificationResolver, AttorneyAccreditationResolver, RegionAccreditationResolver],
+  orphanedTypes: [Me, Region, AccreditationBody, Practitioner, Certificate, CertificateVerification, AttorneyReference],
   references: {
     Me: meReference,
+    Region: regionReference,
     Practitioner: { __resolveReference: (reference: { id: string }, ctx: TrainingContext) => (isRecordId(reference.id) ? ctx.loaders.practitioner.load(reference.id) : null) },
     AccreditationBody: { __resolveReference: (reference: { id: string }, ctx: TrainingContext) => (isBodyId(reference.id) ? ctx.loaders.body.load(reference.id) : null) },
     // Reached from the legal aid subgraph with the practitionerId it requires.

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
+import { quarterOf } from '../common/indicators';
 import { ListedCollection, listedField } from '../common/storage';
 import { SigningKeys, type SigningKeyRecord } from './domain/keys';
 
@@ -291,6 +292,9 @@ export function trainingModels(connection: Connection, settings: TrainingSetting
     certificates: new ListedCollection(Certificate, {
       practitioner: (c) => [c.practitionerId],
       withdrawn: (c) => (c.status === 'VALID' ? [] : [c.bodyId]),
+      // The indicators' counts (domain/indicators.ts): by the holder's jurisdiction and the quarter of the day that decides the period.
+      issuedIn: (c) => [`${c.holderJurisdiction}/${quarterOf(c.issuedOn)}`],
+      validExpiringIn: (c) => (c.status === 'VALID' ? [`${c.holderJurisdiction}/${quarterOf(c.expiresOn)}`] : []),
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
 import type { Entity } from '../common/storage';
 import { mePermissions } from '../common/me';
+import { regionPermissions } from '../common/regions';
 import { bodyNamed, mayActFor, mayEstablish, programNamed, programOfModule } from './domain/bodies';
 import { certificateNamed } from './domain/certificates';
 import type { BodyRecord, TrainingContext } from './models';
@@ -55,6 +56,7 @@ export const trainingPermissions: Permissions = {
     reissueCertificate: chain(officer, actsForBody(async (args, ctx) => bodyOf(ctx, (await programNamed(ctx, args.input?.programCode, 'input.programCode')).bodyId)), keepsReissued),
   },
   ...mePermissions,
+  ...regionPermissions,
   Attorney: { id: allow, accreditation: isAuthenticated },
   ...openTypes('SigningKey', 'TrainingProgram', 'TrainingModule', 'Completion', 'ExchangeVisit', 'CertificateScope', 'StatusChange', 'PractitionerEdge', 'PractitionerConnection', 'PageInfo'),
 };
