@@ -76,6 +76,18 @@ function isEd25519PrivateKey(pem: string): boolean {
 }
 
 /** Schemas for the kinds of variables the hub reads. */
+/** A setting written as JSON and read by `parse`, which throws naming what is wrong. */
+function parsedJson<T>(parse: (json: string) => T) {
+  return z.string().transform((json, ctx) => {
+    try {
+      return parse(json);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
 export const vars = {
   port: (about: string) =>
     z
@@ -120,29 +132,9 @@ export const vars = {
   },
   url: (about: string, protocols: string[]) => urlOf(about, protocols),
   optionalUrl: (about: string, protocols: string[]) => urlOf(about, protocols).optional().describe(about),
-  trustedIssuers: () =>
-    z
-      .string()
-      .transform((json, ctx) => {
-        try {
-          return parseTrustedIssuers(json);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .describe('JSON array of trusted token issuers: {issuer, audience, jurisdictions, roles?, typ?, jwksUri|jwksFile|jwks}'),
+  trustedIssuers: () => parsedJson(parseTrustedIssuers).describe('JSON array of trusted token issuers: {issuer, audience, jurisdictions, roles?, typ?, jwksUri|jwksFile|jwks}'),
   regions: () =>
-    z
-      .string()
-      .transform((json, ctx) => {
-        try {
-          return parseRegions(json);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
+    parsedJson(parseRegions)
       .optional()
       .describe('JSON array of the regions indicators are reported for: {code, name, jurisdictions} (default WB, CE and SE, platform/regions.ts)'),
 };

@@ -78,20 +78,31 @@ const readyStatus = (url: string) => fetch(serviceUrl(url, '/ready')).then((r) =
 const allReady = (faults: FaultHub, status: number) =>
   Promise.all(services(faults).map((s) => waitFor(`${s.name} /ready ${status}`, async () => (await readyStatus(s.url)) === status, WAIT_MS)));
 
-/** (1) A subgraph killed with SIGKILL under mixed load, then restarted. */
-export async function subgraphKilled(context: ChaosContext, name = 'shelters'): Promise<ScenarioResult> {
-  const { hub } = context.faults;
-  const load = await mixedLoad(context, 'kill');
+/**
+ * The shape every scenario shares: mixed load up, the fault, enough answers while it lasts
+ * (`whileDown` checks more), the repair, enough answers once back. Resolves to the load
+ * (its answers by phase) and what the fault returned.
+ */
+async function faultUnderLoad<R>(context: ChaosContext, label: string, steps: { fault: () => Promise<R>; downAnswers: number; whileDown?: () => Promise<unknown>; repair: () => Promise<unknown> }) {
+  const load = await mixedLoad(context, label);
   await load.until('up', 20, WAIT_MS);
   load.set('fault');
-  await hub.kill(name, 'SIGKILL');
+  const result = await steps.fault();
   load.set('down');
-  await load.until('down', 30, WAIT_MS);
+  await load.until('down', steps.downAnswers, WAIT_MS);
+  await steps.whileDown?.();
   load.set('repair');
-  await hub.restart(name);
+  await steps.repair();
   load.set('back');
   await load.until('back', 20, WAIT_MS);
   await load.stop();
+  return { load, result };
+}
+
+/** (1) A subgraph killed with SIGKILL under mixed load, then restarted. */
+export async function subgraphKilled(context: ChaosContext, name = 'shelters'): Promise<ScenarioResult> {
+  const { hub } = context.faults;
+  const { load } = await faultUnderLoad(context, 'kill', { fault: () => hub.kill(name, 'SIGKILL'), downAnswers: 30, repair: () => hub.restart(name) });
   return counted(context, `${name} killed (SIGKILL) and restarted`, load.answers, [
     `while ${name} was down: ${describe(load.within('down'))}; once back: ${describe(load.within('back'))}`,
   ]);
@@ -99,19 +110,15 @@ export async function subgraphKilled(context: ChaosContext, name = 'shelters'): 
 
 /** (2) The database killed with SIGKILL under write load, started again on the same folder and port. */
 export async function databaseKilled(context: ChaosContext): Promise<ScenarioResult> {
-  const load = await mixedLoad(context, 'db');
-  await load.until('up', 20, WAIT_MS);
-  load.set('fault');
-  context.database.kill();
-  load.set('down');
-  await load.until('down', 6, WAIT_MS);
-  await allReady(context.faults, 503);
-  load.set('repair');
-  await context.database.restart();
-  await allReady(context.faults, 200); // no service restarted: each reconnects by itself
-  load.set('back');
-  await load.until('back', 20, WAIT_MS);
-  await load.stop();
+  const { load } = await faultUnderLoad(context, 'db', {
+    fault: async () => context.database.kill(),
+    downAnswers: 6,
+    whileDown: () => allReady(context.faults, 503),
+    repair: async () => {
+      await context.database.restart();
+      await allReady(context.faults, 200); // no service restarted: each reconnects by itself
+    },
+  });
   return counted(context, 'database killed (SIGKILL) and started again', load.answers, [
     `every service's /ready was 503 while it was gone and 200 again without a restart; while down: ${describe(load.within('down'))}; once back: ${describe(load.within('back'))}`,
   ]);
@@ -120,17 +127,7 @@ export async function databaseKilled(context: ChaosContext): Promise<ScenarioRes
 /** (3) SIGTERM to one service under mixed load: it drains what it accepted and exits; then it is started again. */
 export async function terminated(context: ChaosContext, name: string): Promise<ScenarioResult> {
   const { hub } = context.faults;
-  const load = await mixedLoad(context, `term-${name}`);
-  await load.until('up', 20, WAIT_MS);
-  load.set('fault');
-  const exit = await hub.kill(name, 'SIGTERM');
-  load.set('down');
-  await load.until('down', 10, WAIT_MS);
-  load.set('repair');
-  await hub.restart(name);
-  load.set('back');
-  await load.until('back', 20, WAIT_MS);
-  await load.stop();
+  const { load, result: exit } = await faultUnderLoad(context, `term-${name}`, { fault: () => hub.kill(name, 'SIGTERM'), downAnswers: 10, repair: () => hub.restart(name) });
   const inFlight = load.answers.filter((a) => a.sent === 'up' && a.answered !== 'up');
   return counted(context, `SIGTERM to ${name}, then started again`, load.answers, [
     `exit ${exit.signal ?? `code ${exit.code}`}; in flight at the signal: ${describe(inFlight)}; while stopped: ${describe(load.within('down'))}`,

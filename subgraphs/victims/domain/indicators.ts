@@ -19,14 +19,15 @@ const DAY_MS = 86_400_000;
 async function countedIn(ctx: VictimContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { victims } = ctx.models;
   const listsOf = (key: 'registeredIn' | 'childrenRegisteredIn' | 'identifiedIn' | 'recoveryStartedIn') => period.quarters.map((quarter) => victims.list(key, `${jurisdiction}/${quarter}`));
-  const count = async (key: Parameters<typeof listsOf>[0]) => (await Promise.all(listsOf(key).map((list) => victims.lists.size(list)))).reduce((sum, n) => sum + n, 0);
-  const [presumed, children, identified, recoveries, identifiedRecords] = await Promise.all([
+  const count = async (key: 'registeredIn' | 'childrenRegisteredIn' | 'recoveryStartedIn') => (await Promise.all(listsOf(key).map((list) => victims.lists.size(list)))).reduce((sum, n) => sum + n, 0);
+  const [presumed, children, recoveries, identifiedRecords] = await Promise.all([
     count('registeredIn'),
     count('childrenRegisteredIn'),
-    count('identifiedIn'),
     count('recoveryStartedIn'),
+    // Read whole for the median: their number is the count too.
     victims.lists.readAll(listsOf('identifiedIn')).then((entries) => victims.members([...entries.values()].flat())),
   ]);
+  const identified = identifiedRecords.size;
   // Days from registration to identification, of each victim identified in the period.
   const days = [...identifiedRecords.values()].map((v) => Math.max(0, Math.round((Date.parse(`${v.counted!.identifiedOn}T00:00:00Z`) - Date.parse(`${v.registeredAt.toISOString().slice(0, 10)}T00:00:00Z`)) / DAY_MS)));
   return [
