@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../platform/paths';
+import { listsOf } from '../subgraphs/common/storage';
 import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
@@ -118,3 +120,28 @@ it('every indicator answered has its definition in docs/indicators.md (what is c
   const answered = Object.keys(valuesOf(await hub.query(null, INDICATORS, { period: YEAR })));
   expect(answered.filter((indicator) => !docs.includes(`### ${indicator}\n`))).toEqual([]);
 });
+
+it('records written before the indicator lists existed are counted once `npm run relist` has listed them', async () => {
+  // EE's eleven victims as a deployment would hold them from before issue 26: in no list by quarter.
+  const { connection } = hub.subgraphs.victims;
+  const victims = connection.collection<{ _id: string; _listed: string[] }>('victims');
+  const byQuarter = (entry: string) => /^victims\/(registeredIn|childrenRegisteredIn)=EE/.test(entry);
+  for (const victim of await victims.find({ jurisdiction: 'EE' }).toArray()) {
+    await listsOf(connection).remove(victim._listed.filter(byQuarter));
+    await victims.updateOne({ _id: victim._id }, { $set: { _listed: victim._listed.filter((entry) => !byQuarter(entry)) } });
+  }
+  expect(valuesOf(await hub.query(null, INDICATORS, { period: YEAR }))).toMatchObject({ PRESUMED_VICTIMS: 25, CHILD_VICTIMS: null }); // 22; 3
+
+  const relist = () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'relist.js'), 'victims'], {
+      env: { PATH: process.env.PATH, MONGODB_URI: process.env.MONGODB_URI, DB_NAME: connection.name, ...hub.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    return run.stdout;
+  };
+  expect(relist()).toMatch(/^victims victims: 33 records, 11 relisted \(22 list entries added\)$/m);
+  expect(valuesOf(await hub.query(null, INDICATORS, { period: YEAR }))).toMatchObject({ PRESUMED_VICTIMS: 35, CHILD_VICTIMS: 15 });
+  expect(relist()).toMatch(/^victims victims: 33 records, 0 relisted/m);
+}, 120_000);

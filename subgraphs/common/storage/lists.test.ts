@@ -173,6 +173,24 @@ describe('a listed collection', () => {
     const page = await pageOf([{ records: cases, list: cases.list('region', 'N') }], { first: 10 });
     expect(page.edges.map((e) => e.node.reference)).toEqual(['N-0', 'N-1']);
   });
+
+  it('relists records written before a key was declared, once, while another writer changes them', async () => {
+    const connection = await connect();
+    const model = connection.models.Case ?? connection.model<CaseRecord>('Case', caseSchema);
+    const before = new ListedCollection(model, { region: KEYS.region }); // the deployment before the new key
+    await model.init();
+    await before.createMany(Array.from({ length: 7 }, (_, i) => ({ region: 'N', stage: i < 3 ? 'CLOSED' : 'OPEN', reference: `N-${i}`, tags: [] })));
+    const after = await casesOn(await connect());
+    expect(await after.lists.size(after.list('regionStage', 'N:CLOSED'))).toBe(0);
+    const [relisted] = await Promise.all([after.relist(), after.update((await model.findOne({ reference: 'N-6' }).lean())!._id as string, { stage: 'CLOSED' })]);
+    expect(relisted.records).toBe(7);
+    expect(await after.lists.size(after.list('regionStage', 'N:CLOSED'))).toBe(4);
+    expect(await after.lists.size(after.list('regionStage', 'N:OPEN'))).toBe(3);
+    expect(await after.lists.size(after.list('region', 'N'))).toBe(7); // no record listed twice
+    expect(await after.relist()).toEqual({ records: 7, relisted: 0, entries: 0 });
+    const closed = await pageOf([{ records: after, list: after.list('regionStage', 'N:CLOSED') }], { first: 10 });
+    expect(closed.edges.map((e) => e.node.reference).sort()).toEqual(['N-0', 'N-1', 'N-2', 'N-6']);
+  });
 });
 
 describe('pages over list segments', () => {

@@ -8,6 +8,9 @@ import { asEntity, type Entity } from './loaders';
 import { KeyedSets } from './sets';
 import { newId } from '../validate';
 
+/** Records read at once by `relist`. */
+const RELIST_BATCH = 500;
+
 /**
  * A collection whose records are kept in lists (lists.ts) by the keys it declares,
  * e.g. victims by `jurisdiction`: a key maps a record to the values it is listed under
@@ -181,6 +184,58 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
       await this.lists.remove(before.filter((entry) => !kept.includes(entry)));
       for (const name of setsBefore.filter((s) => !setsAfter.includes(s))) await this.sets.remove(name, id);
       return asEntity(updated);
+    });
+  }
+
+  /**
+   * Lists every record in the lists of its current values that it is missing from: for a
+   * deployment whose records were written before a key was declared (a new indicator's
+   * list). One read of the whole collection (an operator's command, `npm run relist`,
+   * never a request); each record missing a list is then changed as `update` does (under
+   * its lock, a compare-and-set on `_listed`), and its sets likewise. A record keeps
+   * its place in the feed lists it is in (relisting is no change: a sync client must not
+   * see every record again). Idempotent; safe while the subgraph runs.
+   */
+  async relist(): Promise<{ records: number; relisted: number; entries: number }> {
+    const missingLists = (record: T) => {
+      const listed = new Set((record._listed ?? []).map(listOf));
+      return this.listsOfRecord(record).filter((list) => !listed.has(list));
+    };
+    const counts = { records: 0, relisted: 0, entries: 0 };
+    let batch: T[] = [];
+    const relistBatch = async () => {
+      const inSets = batch.flatMap((record) => this.setsOfRecord(record).map((set) => ({ set, id: String(record._id) })));
+      const members = await this.sets.members([...new Set(inSets.map((s) => s.set))]);
+      for (const { set, id } of inSets) if (!members.get(set)!.includes(id)) await this.sets.add(set, [id]);
+      for (const record of batch.filter((r) => missingLists(r).length > 0)) {
+        const added = await this.relistOne(String(record._id), missingLists);
+        if (added > 0) [counts.relisted, counts.entries] = [counts.relisted + 1, counts.entries + added];
+      }
+      batch = [];
+    };
+    for await (const doc of this.model.find({}).lean().cursor({ batchSize: RELIST_BATCH })) {
+      counts.records += 1;
+      batch.push(doc as T);
+      if (batch.length === RELIST_BATCH) await relistBatch();
+    }
+    await relistBatch();
+    return counts;
+  }
+
+  /** One record into the lists it is missing from, as `update` writes (its lock, a compare-and-set on `_listed`); the number of entries added. */
+  private relistOne(id: string, missingLists: (record: T) => string[]): Promise<number> {
+    return this.lists.exclusive(this.lockOf(id), async () => {
+      const current = (await this.model.findById(id).lean()) as T | null;
+      const missing = current ? missingLists(current) : [];
+      if (!current || missing.length === 0) return 0;
+      const before = current._listed ?? [];
+      const appended = (await Promise.all(missing.map((list) => this.lists.append(list, [id])))).flat();
+      const updated = await this.model.findOneAndUpdate({ _id: id, _listed: before } as never, { $set: { _listed: [...before, ...appended] } }).lean();
+      if (!updated) {
+        await this.lists.remove(appended);
+        throw new Error(`${this.model.modelName} ${id} was changed without its lock`);
+      }
+      return appended.length;
     });
   }
 
