@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../platform/paths';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
@@ -163,4 +166,10 @@ it("overdue at the period's end stays so: a request recognized in the next year 
   expect((await read(null, { period: YEAR })).MLA_REQUESTS_OVERDUE).toBe(1);
   // Their execution is due in 2027-Q1 (90 days after recognition): not yet passed on 10 January.
   expect((await read(await hub.token('judge', 'LV'), { period: { granularity: 'QUARTER', year: 2027, quarter: 1 } })).MLA_REQUESTS_OVERDUE).toBe(0);
+});
+
+it('every indicator answered has its definition in docs/indicators.md', async () => {
+  const docs = readFileSync(path.join(ROOT, 'docs', 'indicators.md'), 'utf8');
+  const answered = Object.keys(await read(null, { period: YEAR }));
+  expect(answered.filter((indicator) => !docs.includes(`### ${indicator}\n`))).toEqual([]);
 });
