@@ -30,7 +30,8 @@ async function countedIn(ctx: ProceedingContext, jurisdiction: string, period: P
     size(protectiveOrders, inPeriod(protectiveOrders, 'urgentDecidedInTimeIn')),
     overdueRequests(ctx, jurisdiction, period, asOf),
   ]);
-  const convicted = [...new Map([...closedWithConviction.values()].map((p) => [p.id, p.convictedDefendants?.length ?? 0])).values()].reduce((sum, n) => sum + n, 0);
+  // A proceeding is closed once: in one list, counted once.
+  const convicted = [...closedWithConviction.values()].reduce((sum, p) => sum + (p.convictedDefendants?.length ?? 0), 0);
   return [
     { indicator: 'PROCEEDINGS_OPENED', unit: 'proceedings', measure: { kind: 'PEOPLE', count: opened }, note: 'opened in the period, by the jurisdiction of the proceeding (each concerns identifiable people: published as a count of people)' },
     { indicator: 'CONVICTIONS', unit: 'people', measure: { kind: 'PEOPLE', count: convicted }, note: 'defendants convicted by a final judgment, the proceeding closed in the period' },

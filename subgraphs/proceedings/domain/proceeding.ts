@@ -92,7 +92,7 @@ export async function openProceeding(ctx: ProceedingContext, input: OpenProceedi
   }
 }
 
-/** Moves a proceeding forward; closing it records when, and the outcome if given. */
+/** Moves a proceeding forward; closing it records when, and the outcome and the defendants convicted if given. */
 export async function advanceStage(ctx: ProceedingContext, proceedingId: string, stage: ProceedingStage, outcome?: string, convictedDefendants?: string[] | null) {
   const id = recordId(proceedingId, 'proceedingId');
   const proceeding = (await ctx.loaders.proceeding.load(id))!; // the rule found it
