@@ -43,6 +43,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     outcome: 'PROCEEDING',
     charges: 'PROCEEDING_DETAILS',
     defendants: 'PROCEEDING_DETAILS',
+    convictedDefendants: 'PROCEEDING_DETAILS',
     victims: 'PROCEEDING_DETAILS',
     hearings: 'PROCEEDING_DETAILS',
     protectiveOrders: 'PROCEEDING_DETAILS',

@@ -27,6 +27,9 @@ import { TeamResolver } from './teams/resolvers/team';
 import { JointInvestigationTeam } from './teams/schema/team';
 import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
+import { RegionProsecutionResolver } from './resolvers/region';
+import { Region } from './schema/region';
+import { regionReference } from '../common/regions';
 
 /**
  * Court cases: proceedings with their charges, pseudonymized defendants, victims (by id,
@@ -50,8 +53,8 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Region],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
@@ -60,6 +63,7 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     Precedent: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.precedent.load(reference.id) : null) },
     Victim: referenceById,
     LegalAssistanceRequest: legalAssistanceReference,
+    Region: regionReference,
   },
   permissions: proceedingPermissions,
   access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess],

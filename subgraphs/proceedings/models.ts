@@ -2,6 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { HashChains } from '../common/chain';
 import type { RequestContext } from '../common/context';
 import { ListedCollection, listedField, loaderById } from '../common/storage';
+import { quarterOf } from '../common/indicators';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
 import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
@@ -37,6 +38,8 @@ export interface ProceedingRecord {
   victimIds: string[];
   hearings: HearingRecord[];
   outcome: string | null;
+  /** The aliases of the defendants the final judgment convicted, recorded when it is CLOSED (none: no conviction). */
+  convictedDefendants?: string[];
   openedAt: Date;
   openedBy: string;
   closedAt: Date | null;
@@ -60,6 +63,7 @@ const proceedingSchema = new Schema<ProceedingRecord>(
       default: [],
     },
     outcome: { type: String, default: null },
+    convictedDefendants: { type: [String], default: [] },
     openedAt: { type: Date, required: true },
     openedBy: { type: String, required: true },
     closedAt: { type: Date, default: null },
@@ -200,12 +204,18 @@ export function proceedingModels(connection: Connection, decisionTimes: Decision
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
       proceeding: (o) => [o.proceedingId],
       pending: (o) => [o.status === 'REQUESTED' ? o.jurisdiction : null],
+      // The indicators' counts (domain/indicators.ts): urgent orders by jurisdiction and the quarter they were decided in; erasure keeps all these fields.
+      urgentDecidedIn: (o) => [o.urgency === 'URGENT' && o.decidedAt ? `${o.jurisdiction}/${quarterOf(o.decidedAt)}` : null],
+      urgentDecidedInTimeIn: (o) => [o.urgency === 'URGENT' && o.decidedAt && o.decidedAt <= o.decisionDue ? `${o.jurisdiction}/${quarterOf(o.decidedAt)}` : null],
     }),
     Proceeding,
     proceedings: new ListedCollection(Proceeding, {
       jurisdiction: (p) => [p.jurisdiction],
       jurisdictionStage: (p) => [`${p.jurisdiction}:${p.stage}`],
       victim: (p) => p.victimIds,
+      // The indicators' counts (domain/indicators.ts): by jurisdiction and the quarter it was opened, or closed with a conviction, in.
+      openedIn: (p) => [`${p.jurisdiction}/${quarterOf(p.openedAt)}`],
+      convictedIn: (p) => [p.closedAt && (p.convictedDefendants?.length ?? 0) > 0 ? `${p.jurisdiction}/${quarterOf(p.closedAt)}` : null],
     }),
   };
 }

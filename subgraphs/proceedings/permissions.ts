@@ -4,6 +4,7 @@ import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic
 import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
+import { regionPermissions } from '../common/regions';
 import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
 
 /** The rules of the root fields; the fields of the core's entities are decided by their categories (access.ts). */
@@ -80,6 +81,7 @@ export const proceedingPermissions: Permissions = {
     closeTeam: actsOnTeam,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
+  ...regionPermissions,
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,

@@ -4,6 +4,7 @@ import { Schema, type Connection } from 'mongoose';
 import { HashChains } from '../../common/chain';
 import { loaderById } from '../../common/storage';
 import { ListedCollection, listedField } from '../../common/storage';
+import { quarterOf } from '../../common/indicators';
 
 /**
  * Mutual legal assistance requests between jurisdictions (European Investigation Order,
@@ -159,6 +160,8 @@ export function assistanceModels(connection: Connection, settings: AssistanceSet
       requestingStatus: (r) => [`${r.requestingJurisdiction}:${r.status}`],
       executing: (r) => [sent(r) ? r.executingJurisdiction : null],
       executingStatus: (r) => [sent(r) ? `${r.executingJurisdiction}:${r.status}` : null],
+      // The indicators' count of overdue requests (../domain/indicators.ts): by the executing jurisdiction and the quarter each deadline falls in, as it stands.
+      executingDueIn: (r) => [r.recognitionDue, r.executionDue].map((due) => (due ? `${r.executingJurisdiction}/${quarterOf(due)}` : null)),
     }),
     delivery: new HashChains<DeliveryContent>(DeliveryEntry as never, settings.deliveryKey, (e) => [e.event, e.at.toISOString(), e.by, e.digest, e.reason]),
   };

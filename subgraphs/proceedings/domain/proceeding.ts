@@ -80,6 +80,7 @@ export async function openProceeding(ctx: ProceedingContext, input: OpenProceedi
         victimIds,
         hearings: [],
         outcome: null,
+        convictedDefendants: [],
         openedAt: ctx.now,
         openedBy: ctx.caller!.sub,
         closedAt: null,
@@ -91,25 +92,41 @@ export async function openProceeding(ctx: ProceedingContext, input: OpenProceedi
   }
 }
 
-/** Moves a proceeding forward; closing it records when, and the outcome if given. */
-export async function advanceStage(ctx: ProceedingContext, proceedingId: string, stage: ProceedingStage, outcome?: string) {
+/** Moves a proceeding forward; closing it records when, and the outcome and the defendants convicted if given. */
+export async function advanceStage(ctx: ProceedingContext, proceedingId: string, stage: ProceedingStage, outcome?: string, convictedDefendants?: string[] | null) {
   const id = recordId(proceedingId, 'proceedingId');
-  const { recorded } = await checkAll({
+  const proceeding = (await ctx.loaders.proceeding.load(id))!; // the rule found it
+  const { recorded, convicted } = await checkAll({
     recorded: () => {
       if (outcome == null) return null;
       if (stage !== ProceedingStage.CLOSED) throw badInput('outcome', 'is recorded only when the proceeding is CLOSED');
       return text(outcome, 'outcome', { max: 1000 });
     },
+    convicted: () => convictedOf(proceeding, stage, convictedDefendants),
   });
-  checkForward((await ctx.loaders.proceeding.load(id))!.stage, stage); // refused before anything is logged
-  return ctx.audit.change('STAGE_ADVANCED', 'Proceeding', id, recorded ? ['stage', 'outcome'] : ['stage'], async () => {
+  checkForward(proceeding.stage, stage); // refused before anything is logged
+  const fields = ['stage', ...(recorded ? ['outcome'] : []), ...(convicted.length > 0 ? ['convictedDefendants'] : [])];
+  return ctx.audit.change('STAGE_ADVANCED', 'Proceeding', id, fields, async () => {
     const updated = await ctx.models.proceedings.update(id, (p) => {
       checkForward(p.stage, stage); // again under the lock: another change may have moved it meanwhile
-      return { stage, ...(stage === ProceedingStage.CLOSED ? { closedAt: ctx.now, outcome: recorded } : {}) };
+      return { stage, ...(stage === ProceedingStage.CLOSED ? { closedAt: ctx.now, outcome: recorded, convictedDefendants: convicted } : {}) };
     });
     if (!updated) throw notFound('Proceeding', proceedingId);
     return updated;
   });
+}
+
+/** The defendants a closing judgment convicted, by alias: only with CLOSED, each a defendant of the proceeding, once. */
+async function convictedOf(proceeding: Pick<ProceedingRecord, 'defendants'>, stage: ProceedingStage, given: string[] | null | undefined): Promise<string[]> {
+  if (given == null || given.length === 0) return [];
+  if (stage !== ProceedingStage.CLOSED) throw badInput('convictedDefendants', 'are recorded only when the proceeding is CLOSED (the final judgment)');
+  if (given.length > 50) throw badInput('convictedDefendants', 'must list at most 50 (a proceeding has at most 50 defendants)');
+  const aliases = proceeding.defendants.map((d) => d.alias);
+  const checked = await checkEach(given, (alias, i) => {
+    if (!aliases.includes(alias)) throw badInput(`convictedDefendants[${i}]`, `is no defendant of this proceeding (its defendants: ${aliases.join(', ') || 'none'})`);
+    return alias;
+  });
+  return [...new Set(checked)];
 }
 
 export async function scheduleHearing(ctx: ProceedingContext, proceedingId: string, input: ScheduleHearingInput): Promise<HearingRecord> {

@@ -45,8 +45,10 @@ export class ProceedingResolver {
     @Arg('stage', () => ProceedingStage) stage: ProceedingStage,
     @Ctx() ctx: ProceedingContext,
     @Arg('outcome', () => String, { nullable: true, description: 'With stage CLOSED: the outcome, e.g. "Convicted on all counts"' }) outcome?: string,
+    @Arg('convictedDefendants', () => [String], { nullable: true, description: 'With stage CLOSED: the aliases of the defendants the final judgment convicted (left out: none); counted by the CONVICTIONS indicator' })
+    convictedDefendants?: string[],
   ) {
-    return advanceStage(ctx, proceedingId, stage, outcome);
+    return advanceStage(ctx, proceedingId, stage, outcome, convictedDefendants);
   }
 
   @Audited('HEARING_SCHEDULED')
@@ -58,6 +60,11 @@ export class ProceedingResolver {
   @FieldResolver(() => [VictimReference], { nullable: true })
   victims(@Root() proceeding: ProceedingDoc): VictimReference[] {
     return proceeding.victimIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [String], { nullable: true })
+  convictedDefendants(@Root() proceeding: ProceedingDoc): string[] {
+    return proceeding.convictedDefendants ?? []; // recorded before convictions were: none recorded
   }
 
   @FieldResolver(() => [Evidence], { nullable: true })

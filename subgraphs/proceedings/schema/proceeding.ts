@@ -67,6 +67,9 @@ export class Proceeding {
   @Field(() => String, { nullable: true })
   outcome!: string | null;
 
+  @Field(() => [String], { nullable: true, description: 'The aliases of the defendants the final judgment convicted (recorded on closing)' })
+  convictedDefendants!: string[] | null;
+
   @Field(() => Date, { nullable: true })
   openedAt!: Date | null;
 
