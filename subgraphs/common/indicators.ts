@@ -113,8 +113,12 @@ export function published(measure: Measure): { value: number | null; suppressed:
       return { value: measure.count, suppressed: false };
     case 'RATE': {
       const parts = [measure.numerator, measure.denominator];
-      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true };
-      return { value: Math.round((measure.numerator.count / measure.denominator.count) * 1000) / 1000, suppressed: false };
+      // The people a rate rests on (its numerator's, else its denominator's): secondary suppression compares them, since a
+      // rate over a known denominator (beds, whose counts are public) gives its numerator back.
+      const people = parts.find((p) => p.kind === 'PEOPLE')?.count;
+      const behind = people === undefined ? {} : { people };
+      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true, ...behind };
+      return { value: Math.round((measure.numerator.count / measure.denominator.count) * 1000) / 1000, suppressed: false, ...behind };
     }
     case 'MEDIAN':
       return tooFew(measure.values.length) ? { value: null, suppressed: true } : { value: median(measure.values), suppressed: false };
