@@ -26,11 +26,16 @@ export function quartersSpanned(from: Date | string, to: Date | string): string[
   return quarters;
 }
 
-/** The live records of some lists of a collection (one read of the entries, one of the records). */
-async function recordsOf<T extends ListedRecord, K extends string>(collection: ListedCollection<T, K>, key: K, values: string[]) {
-  const entries = await collection.lists.readAll(values.map((value) => collection.list(key, value)));
-  return [...(await collection.members([...entries.values()].flat())).values()];
+/** The live records of some lists of a collection, by list (one read of the entries, one of the records). */
+async function listed<T extends ListedRecord, K extends string>(collection: ListedCollection<T, K>, lists: ReadonlyArray<readonly [K, string]>) {
+  const names = lists.map(([key, value]) => collection.list(key, value));
+  const entries = await collection.lists.readAll(names);
+  const live = await collection.members([...entries.values()].flat());
+  return (key: K) => names.filter((_name, i) => lists[i][0] === key).flatMap((name) => entries.get(name)!.flatMap((entry) => live.get(entry.id) ?? []));
 }
+
+/** The lists of `key` with these values, for `listed`. */
+const under = <K extends string>(key: K, ...values: string[]) => values.map((value) => [key, value] as const);
 
 const people = (records: Array<{ victimId: string }>) => new Set(records.map((r) => r.victimId)).size;
 
@@ -41,16 +46,16 @@ async function countedIn(ctx: ShelterContext, jurisdiction: string, period: Peri
   const at = new Date(Math.min(period.end.getTime() - 1, now));
   const begun = period.start.getTime() <= now;
   const inQuarters = period.quarters.map((quarter) => `${jurisdiction}/${quarter}`);
-  const [started, stays, trips, houses] = await Promise.all([
-    recordsOf(placements, 'startedIn', inQuarters),
-    begun ? Promise.all([recordsOf(placements, 'staying', [jurisdiction]), recordsOf(placements, 'stayedIn', [`${jurisdiction}/${quarterOf(at)}`])]).then((lists) => lists.flat()) : [],
-    recordsOf(transports, 'departingIn', inQuarters),
-    begun ? recordsOf(shelters, 'jurisdiction', [jurisdiction]) : [],
+  const [stays, trips, houses] = await Promise.all([
+    listed(placements, [...under('startedIn', ...inQuarters), ...(begun ? [...under('staying', jurisdiction), ...under('stayedIn', `${jurisdiction}/${quarterOf(at)}`)] : [])]),
+    listed(transports, under('departingIn', ...inQuarters)),
+    listed(shelters, begun ? under('jurisdiction', jurisdiction) : []),
   ]);
-  const stayingAt = stays.filter((p) => p.confirmedAt! <= at && (!p.endedAt || p.endedAt > at));
-  const beds = houses.filter((s) => s.registeredAt <= at).reduce((sum, s) => sum + s.capacity, 0);
+  const started = stays('startedIn');
+  const stayingAt = [...stays('staying'), ...stays('stayedIn')].filter((p) => p.confirmedAt! <= at && (!p.endedAt || p.endedAt > at));
+  const beds = houses('jurisdiction').filter((s) => s.registeredAt <= at).reduce((sum, s) => sum + s.capacity, 0);
   // A trip counts once its departure has come: the hub records no cancellation or arrival.
-  const departed = trips.filter((t) => t.departAt.getTime() <= now);
+  const departed = trips('departingIn').filter((t) => t.departAt.getTime() <= now);
   return [
     { indicator: 'PLACEMENTS_STARTED', unit: 'people', measure: { kind: 'PEOPLE', count: people(started) }, note: 'arrived at a shelter in the period (a transfer continues a stay), each once' },
     { indicator: 'OCCUPANCY_RATE', unit: 'rate', measure: { kind: 'RATE', numerator: { kind: 'PEOPLE', count: people(stayingAt) }, denominator: { kind: 'EVENTS', count: beds } }, note: "people staying over beds, at the period's end (or now, while it runs)" },
