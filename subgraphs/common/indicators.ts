@@ -14,7 +14,8 @@ import { badInputs, type FieldProblem } from '../../platform/errors';
  * - A rate or median computed from a suppressed count (numerator, denominator or the
  *   group it is the median of) is suppressed too.
  * - Where a total and all but one of its parts would be shown, the missing part could be
- *   derived: the smallest other part is suppressed too (secondary suppression).
+ *   derived: the smallest other part is suppressed too (secondary suppression). A rate is
+ *   compared by the people it rests on (over public beds, a shown rate gives them back).
  * - Counts of institutions' own events (orders decided, requests overdue) and of
  *   practitioners are not about victims: shown as they are.
  */
