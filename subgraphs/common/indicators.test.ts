@@ -52,13 +52,14 @@ describe('a count of people', () => {
 describe('rates and medians follow the counts they are made of', () => {
   const people = (count: number) => ({ kind: 'PEOPLE' as const, count });
   it.each([
-    ['numerator below 11', people(10), people(40), null],
-    ['denominator below 11', { kind: 'EVENTS' as const, count: 3 }, people(10), null],
-    ['both at 11 and more', people(11), people(44), 0.25],
-    ['events over events, any size', { kind: 'EVENTS' as const, count: 2 }, { kind: 'EVENTS' as const, count: 3 }, 0.667],
-    ['an empty denominator', { kind: 'EVENTS' as const, count: 0 }, { kind: 'EVENTS' as const, count: 0 }, null],
-  ])('a rate with %s', (_what, numerator, denominator, value) => {
-    expect(published({ kind: 'RATE', numerator, denominator })).toEqual({ value, suppressed: value === null });
+    ['numerator below 11', people(10), people(40), null, { people: 10 }],
+    ['denominator below 11', { kind: 'EVENTS' as const, count: 3 }, people(10), null, { people: 10 }],
+    ['both at 11 and more', people(11), people(44), 0.25, { people: 11 }],
+    ['people over beds', people(12), { kind: 'EVENTS' as const, count: 20 }, 0.6, { people: 12 }],
+    ['events over events, any size', { kind: 'EVENTS' as const, count: 2 }, { kind: 'EVENTS' as const, count: 3 }, 0.667, {}],
+    ['an empty denominator', { kind: 'EVENTS' as const, count: 0 }, { kind: 'EVENTS' as const, count: 0 }, null, {}],
+  ])('a rate with %s (and the people it rests on, for secondary suppression)', (_what, numerator, denominator, value, behind) => {
+    expect(published({ kind: 'RATE', numerator, denominator })).toEqual({ value, suppressed: value === null, ...behind });
   });
 
   it('a median over 10 people is suppressed, over 11 and 12 shown', () => {
@@ -80,5 +81,11 @@ describe('secondary suppression: no suppressed part can be derived from the tota
     expect(shown(withComplementsSuppressed([cell(null, 50), cell('AL', 7), cell('RS', 36), cell('BA', 7)]))).toEqual({ total: 50, AL: null, RS: 40, BA: null });
     expect(shown(withComplementsSuppressed([cell(null, 50), cell('AL', 20), cell('RS', 30)]))).toEqual({ total: 50, AL: 20, RS: 30 });
     expect(shown(withComplementsSuppressed([cell(null, 9), cell('AL', 4), cell('RS', 5)]))).toEqual({ total: null, AL: null, RS: null });
+  });
+
+  it('a rate of people over a count anyone can know (beds): its suppressed part is protected alike', () => {
+    const rate = (jurisdiction: string | null, staying: number, beds: number): IndicatorValue => ({ indicator: 'OCCUPANCY_RATE', jurisdiction, period: '2026-Q3', unit: 'rate', note: null, ...published({ kind: 'RATE', numerator: { kind: 'PEOPLE', count: staying }, denominator: { kind: 'EVENTS', count: beds } }) });
+    // Shown, 0.6 of 20 beds and 0.66 of 50 would give 12 and 33, so the 10 of LV: EE's 11 is suppressed too.
+    expect(shown(withComplementsSuppressed([rate(null, 33, 50), rate('LT', 12, 20), rate('LV', 10, 15), rate('EE', 11, 15)]))).toEqual({ total: 0.66, LT: 0.6, LV: null, EE: null });
   });
 });

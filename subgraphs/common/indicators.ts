@@ -14,7 +14,8 @@ import { badInputs, type FieldProblem } from '../../platform/errors';
  * - A rate or median computed from a suppressed count (numerator, denominator or the
  *   group it is the median of) is suppressed too.
  * - Where a total and all but one of its parts would be shown, the missing part could be
- *   derived: the smallest other part is suppressed too (secondary suppression).
+ *   derived: the smallest other part is suppressed too (secondary suppression). A rate is
+ *   compared by the people it rests on (over public beds, a shown rate gives them back).
  * - Counts of institutions' own events (orders decided, requests overdue) and of
  *   practitioners are not about victims: shown as they are.
  */
@@ -113,8 +114,12 @@ export function published(measure: Measure): { value: number | null; suppressed:
       return { value: measure.count, suppressed: false };
     case 'RATE': {
       const parts = [measure.numerator, measure.denominator];
-      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true };
-      return { value: Math.round((measure.numerator.count / measure.denominator.count) * 1000) / 1000, suppressed: false };
+      // The people a rate rests on (its numerator's, else its denominator's): secondary suppression compares them, since a
+      // rate over a known denominator (beds, whose counts are public) gives its numerator back.
+      const people = parts.find((p) => p.kind === 'PEOPLE')?.count;
+      const behind = people === undefined ? {} : { people };
+      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true, ...behind };
+      return { value: Math.round((measure.numerator.count / measure.denominator.count) * 1000) / 1000, suppressed: false, ...behind };
     }
     case 'MEDIAN':
       return tooFew(measure.values.length) ? { value: null, suppressed: true } : { value: median(measure.values), suppressed: false };

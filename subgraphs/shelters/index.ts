@@ -5,12 +5,14 @@ import { Shelter } from './schema/shelter';
 import { Placement } from './schema/placement';
 import { Transport } from './schema/transport';
 import { Me } from './schema/me';
+import { Region } from './schema/region';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
 import { shelterErasure } from './domain/erasure';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
+import { regionReference } from '../common/regions';
 import { DEFAULT_REQUEST_HOURS, shelterLoaders, shelterModels, type ShelterContext } from './models';
 import { shelterPermissions } from './permissions';
 // The resolvers in this order: the published Query and Mutation list their fields as they were declared.
@@ -19,6 +21,7 @@ import { PlacementResolver } from './resolvers/placement';
 import { VictimPlacementsResolver } from './resolvers/victim';
 import { HearingTransportResolver, TransportResolver } from './resolvers/transport';
 import { MeSheltersResolver } from './resolvers/me';
+import { RegionProtectionResolver } from './resolvers/region';
 import { referenceById } from '../common/references';
 import { placementReference } from './domain/known';
 
@@ -39,10 +42,11 @@ const env = {
 export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModels>, ReturnType<typeof shelterLoaders>, typeof env> = {
   name: 'shelters',
   env,
-  resolvers: [ShelterResolver, PlacementResolver, VictimPlacementsResolver, HearingTransportResolver, TransportResolver, MeSheltersResolver],
-  orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference, Me],
+  resolvers: [ShelterResolver, PlacementResolver, VictimPlacementsResolver, HearingTransportResolver, TransportResolver, MeSheltersResolver, RegionProtectionResolver],
+  orphanedTypes: [Shelter, Placement, Transport, VictimReference, HearingReference, Me, Region],
   references: {
     Me: meReference,
+    Region: regionReference,
     Shelter: byId('shelter'),
     Placement: placementReference,
     Victim: referenceById,

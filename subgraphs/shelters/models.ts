@@ -4,7 +4,9 @@ import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
 import type { RequestAudit } from '../common/audit';
+import { quarterOf } from '../common/indicators';
 import { occupancyLoader } from './domain/beds';
+import { quartersSpanned } from './domain/indicators';
 import { settledLoader, type Expiry } from './domain/expiry';
 
 export interface AcceptsRecord {
@@ -168,8 +170,22 @@ export function shelterModels(connection: Connection, requestHours = DEFAULT_REQ
     Placement,
     Transport,
     shelters: new ListedCollection(Shelter, { jurisdiction: (s) => [s.jurisdiction], all: () => ['all'], operator: (s) => [operatedBy(s)] }),
-    placements: new ListedCollection(Placement, { shelter: (p) => [p.shelterId], victim: (p) => [p.victimId] }),
-    transports: new ListedCollection(Transport, { hearing: (t) => [t.hearingId], victim: (t) => [t.victimId] }),
+    placements: new ListedCollection(Placement, {
+      shelter: (p) => [p.shelterId],
+      victim: (p) => [p.victimId],
+      // The indicators' counts (domain/indicators.ts), by the shelter's jurisdiction, from facts erasure keeps (the
+      // arrival, the end, the victim's id): stays begun by an arrival (not a transfer's), stays going on, and ended
+      // stays under every quarter they spanned (so who stayed at an instant is two lists, never a scan).
+      startedIn: (p) => [p.confirmedAt && !p.transferredFrom ? `${p.shelterJurisdiction}/${quarterOf(p.confirmedAt)}` : null],
+      staying: (p) => [p.confirmedAt && !p.endedAt ? p.shelterJurisdiction : null],
+      stayedIn: (p) => (p.confirmedAt && p.endedAt ? quartersSpanned(p.confirmedAt, p.endedAt).map((quarter) => `${p.shelterJurisdiction}/${quarter}`) : []),
+    }),
+    transports: new ListedCollection(Transport, {
+      hearing: (t) => [t.hearingId],
+      victim: (t) => [t.victimId],
+      // The indicators' count of victims taken to hearings: by the shelter's jurisdiction and the quarter of departure.
+      departingIn: (t) => [`${t.shelterJurisdiction}/${quarterOf(t.departAt)}`],
+    }),
     slots: new Slots(connection),
     requestHours,
   };

@@ -1,5 +1,6 @@
 import { allow, chain, hasRole, isAuthenticated, openTypes, statesPurpose, type Permissions } from '../common/rules';
 import { mePermissions } from '../common/me';
+import { regionPermissions } from '../common/regions';
 import { placementAccess, transportAccess } from './access';
 
 /** Lists of placements and transports: only the roles that may ever read one, for a stated purpose (which of them each sees: domain/known.ts). */
@@ -26,5 +27,6 @@ export const shelterPermissions: Permissions = {
   Victim: { id: allow, placements: readsPlacements, currentPlacement: readsPlacements },
   Hearing: { id: allow, transport: readsTransports },
   ...mePermissions,
+  ...regionPermissions,
   ...openTypes('Accepts', 'ShelterMatch', 'ShelterEdge', 'ShelterConnection', 'PageInfo'),
 };
