@@ -1,3 +1,4 @@
+import type { mongo } from 'mongoose';
 import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { ACCEPT, ASSIGN, ATTORNEYS, asAttorney, CONSENT, HAND_OFF, type TestAttorney, seedDirectory } from './support/legal-aid';
 import { registerVictim } from './support/victims';
@@ -20,6 +21,8 @@ const QUARTER = { granularity: 'QUARTER', year: 2026, quarter: 3 };
 
 let hub: TestHub;
 let handedOff: { victim: string; toAssignment: string };
+/** The legal aid database's reads (collection:filter fields), from the command monitor. */
+let finds: string[] = [];
 
 /** Legal aid opened now by a social worker of the attorney's jurisdiction, for new victims of it or for `victims`: the assignments. */
 async function opened(attorney: TestAttorney, count: number, victims?: string[], matter = 'CRIMINAL_PROCEEDING'): Promise<Array<{ victim: string; id: string }>> {
@@ -43,7 +46,10 @@ async function represented(attorney: TestAttorney, assignments: Array<{ id: stri
 }
 
 beforeAll(async () => {
-  hub = await startHub({ env: { REGIONS: JSON.stringify([REGION]) } });
+  hub = await startHub({ env: { REGIONS: JSON.stringify([REGION]) }, monitorCommands: true });
+  hub.subgraphs['legal-aid'].connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
+    if (event.commandName === 'find') finds.push(`${event.command.find}:${Object.keys(event.command.filter ?? {}).join(',')}`);
+  });
   await seedDirectory(hub);
   hub.clock.set(OPENED);
   const [de, at, al] = [await opened(A1, 12), await opened(A4, 9), await opened(A7, 11)];
@@ -111,6 +117,13 @@ it('per jurisdiction at the thresholds: 12 shown as 15, 10 suppressed with its r
     'HANDOFFS_ACCEPTED AT': 1,
     'HANDOFFS_ACCEPTED AL': 0,
   });
+});
+
+it('counted through the lists: the legal aid database is read by `_id` only, never scanned', async () => {
+  finds = [];
+  valuesOf(await hub.query(await hub.token('partner_system', 'DE'), LEGAL_AID, { period: YEAR, by: true }));
+  expect(finds.length).toBeGreaterThan(0);
+  expect(finds.filter((find) => !find.endsWith(':_id'))).toEqual([]);
 });
 
 describe('who reads the quarter and the jurisdictions', () => {
