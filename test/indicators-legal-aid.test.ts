@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { mongo } from 'mongoose';
+import { ROOT } from '../platform/paths';
 import { startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { ACCEPT, ASSIGN, ATTORNEYS, asAttorney, CONSENT, HAND_OFF, type TestAttorney, seedDirectory } from './support/legal-aid';
 import { registerVictim } from './support/victims';
@@ -168,4 +171,12 @@ it('an erased victim still counts: who, where, when opened and when represented 
   }
   expect(valuesOf(await hub.query(null, LEGAL_AID, { period: YEAR }))).toEqual(YEAR_VALUES);
   expect(valuesOf(await hub.query(await hub.token('prosecutor', 'AT'), LEGAL_AID, { period: QUARTER, by: true }))).toMatchObject({ 'VICTIMS_LEGAL_AID_REQUESTED DE': 15, 'VICTIMS_WITH_LEGAL_AID_RATE DE': 0.917, 'REPRESENTATION_GAP_DAYS_MEDIAN DE': 5, 'HANDOFFS_ACCEPTED AT': 1 });
+});
+
+it("every read is logged in legal aid's own chain as a read of the region, and every indicator is defined in docs/indicators.md", async () => {
+  const events = await hub.subgraphs['legal-aid'].audit.events({ action: 'INDICATORS_READ' });
+  expect(new Set(events.map((e) => `${e.subjectType}:${e.subjectId}`))).toEqual(new Set(['Region:LAT']));
+  expect(events.filter((e) => e.role === 'partner_system').map((e) => e.bases)).toContainEqual(['PERIOD:2026-Q3', 'BY_JURISDICTION']);
+  const docs = readFileSync(path.join(ROOT, 'docs', 'indicators.md'), 'utf8');
+  expect(Object.keys(YEAR_VALUES).filter((indicator) => !docs.includes(`### ${indicator}\n`))).toEqual([]);
 });
