@@ -40,15 +40,15 @@ async function countedIn(ctx: LegalAidContext, jurisdiction: string, period: Per
       measure: { kind: 'RATE', numerator: { kind: 'PEOPLE', count: represented.size }, denominator: { kind: 'PEOPLE', count: requested.size } },
       note: 'of those legal aid was opened for in the period, the share represented (an assignment of theirs ACTIVE) by its end',
     },
-    { indicator: 'REPRESENTATION_GAP_DAYS_MEDIAN', unit: 'days', measure: { kind: 'MEDIAN', values: daysWaited(becameActive) }, note: 'days (to the nearest) from an assignment opened to its ACTIVE, of those whose representation began in the period' },
+    { indicator: 'REPRESENTATION_GAP_DAYS_MEDIAN', unit: 'days', measure: { kind: 'MEDIAN', values: daysWaited(becameActive) }, note: 'days waited from an assignment opened to its ACTIVE (overlapping waits once), per person represented from the period' },
     { indicator: 'HANDOFFS_ACCEPTED', unit: 'handoffs', measure: { kind: 'EVENTS', count: accepted }, note: 'files taken over in the period, by the receiving jurisdiction' },
   ];
 }
 
 /**
- * Per victim, the days (to the nearest whole day) she waited for an attorney to represent her: from each
- * assignment's opening (the request, or the previous attorney handing the file off) to its
- * ACTIVE, waits that overlap counted once.
+ * Per victim, the days she waited for an attorney to represent her, to the nearest whole
+ * day: from each assignment's opening (the request, or the previous attorney handing the
+ * file off) to its ACTIVE, waits that overlap counted once.
  */
 function daysWaited(becameActive: Array<Entity<AssignmentRecord>>): number[] {
   const waits = new Map<string, Array<[number, number]>>();
