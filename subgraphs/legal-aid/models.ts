@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RequestContext } from '../common/context';
+import { quarterOf } from '../common/indicators';
 import { loaderById } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
 import { HandoffStatus, OPEN_STATUSES } from './schema/vocabulary';
@@ -187,7 +188,8 @@ const model = <T>(connection: Connection, name: string, schema: Schema<T>): Mode
  * The legal aid store: providers and attorneys by jurisdiction (attorneys under each
  * jurisdiction they practise in), assignments by victim, by jurisdiction and, while open,
  * by attorney (their load); handoffs by the assignments at both ends and, while waiting
- * for an answer, by the receiving provider.
+ * for an answer, by the receiving provider; both also by jurisdiction and quarter for the
+ * regional indicators (domain/indicators.ts).
  */
 export function legalAidModels(connection: Connection) {
   const Provider = model(connection, 'Provider', providerSchema);
@@ -205,10 +207,16 @@ export function legalAidModels(connection: Connection) {
       victim: (a) => [a.victimId],
       jurisdiction: (a) => [a.jurisdiction],
       openOfAttorney: (a) => [OPEN_STATUSES.includes(a.status) ? a.attorneyId : null],
+      // The indicators (domain/indicators.ts): by the assignment's jurisdiction and the quarter of the instant that decides the
+      // period; facts set once and kept through erasure (domain/erasure.ts).
+      openedIn: (a) => [`${a.jurisdiction}/${quarterOf(a.openedAt)}`],
+      activeFromIn: (a) => [a.activeFrom ? `${a.jurisdiction}/${quarterOf(a.activeFrom)}` : null],
     }),
     handoffs: new ListedCollection(Handoff, {
       assignment: (h) => [h.fromAssignmentId, h.toAssignmentId],
       offeredToProvider: (h) => [h.status === HandoffStatus.OFFERED ? h.toProviderId : null],
+      // The indicators: accepted, by the receiving jurisdiction and the quarter of the acceptance.
+      acceptedIn: (h) => [h.status === HandoffStatus.ACCEPTED && h.decidedAt ? `${h.toJurisdiction}/${quarterOf(h.decidedAt)}` : null],
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { mePermissions } from '../common/me';
+import { regionPermissions } from '../common/regions';
 import { allow, hasRole, isAuthenticated, openTypes, type Permissions } from '../common/rules';
 
 const ATTORNEY_OR_SOCIAL_WORKER = hasRole('legal_aid_attorney', 'social_worker');
@@ -32,5 +33,6 @@ export const legalAidPermissions: Permissions = {
   VictimLegalAid: { current: allow, history: allow, gaps: ATTORNEY_OR_SOCIAL_WORKER },
   // The directory is open to every authenticated caller (the root fields ask for a token).
   ...mePermissions,
+  ...regionPermissions,
   ...openTypes('Attorney', 'LegalAidProvider', 'AttorneyMatch', 'RepresentationConsent', 'Interpretation', 'Accommodation', 'LegalAidGap', 'Proceeding'),
 };

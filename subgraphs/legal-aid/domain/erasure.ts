@@ -8,7 +8,9 @@ import type { LegalAidModels } from '../models';
  * attorneys' notes on each handoff of her file (reason, refusal reason). Kept: who
  * represented her, in which matter and jurisdiction, when and in which status, and which
  * categories a handoff carried, as the providers' pseudonymous record of representation
- * (and the gaps in it).
+ * (and the gaps in it). The regional indicators count those kept facts (domain/indicators.ts:
+ * the victim, the jurisdiction, when an assignment opened and when it became ACTIVE, when
+ * a handoff was accepted), so an erasure changes no published figure.
  */
 export const legalAidErasure: Erasure<LegalAidModels> = {
   fields: [
