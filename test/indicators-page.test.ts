@@ -186,6 +186,14 @@ describe('the page', () => {
         }, png);
         expect(inked).toBeGreaterThan(0.03);
       }
+
+      // Without a token: the region's yearly value (public), its trend over 8 years.
+      await page.fill('#token', '');
+      await page.selectOption('#quarter', '');
+      await page.click('#show');
+      await page.waitForSelector('#charts[data-drawn="2026"]', { timeout: 20_000 });
+      expect(await presumed.locator('g.cell title').allTextContents()).toEqual(['region: 15']);
+      expect(await trend.allTextContents()).toEqual([...Array.from({ length: 7 }, (_, i) => `${2019 + i}: suppressed`), '2026: 15']);
       expect(outside).toEqual([]);
     } finally {
       await browser.close();
