@@ -122,6 +122,12 @@ describe('a wrong request is refused naming what is wrong', () => {
     if (code === 'BAD_USER_INPUT' && !/token/.test(_what)) expect(body.errors[0].extensions.field).toBe(/^(\w+):/.exec(body.errors[0].message)![1]);
   });
 
+  it('a purpose the role may not state is refused naming the header, as /graphql refuses it', async () => {
+    const res = await download('NB.json?year=2026', await hub.token('partner_system', 'LT'), { 'x-purpose': 'NONSENSE' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'X-Purpose' });
+  });
+
   test.each(['nothing', 'NB.txt', 'constructor', '__proto__', 'page.js/x', '..%2Fpage.js', '%E0%A4%A'])('GET /indicators/%s is 404, never 500', async (name) => {
     const res = await download(name);
     expect([res.status, await res.json()]).toEqual([404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }]);
