@@ -1,4 +1,4 @@
-import type { Express, RequestHandler } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import { DOWNLOAD, type RunAsCaller } from './indicators';
 import { INDICATORS_SCRIPT } from './indicators-script';
 
@@ -77,24 +77,26 @@ export function mountIndicatorPage(app: Express, options: IndicatorPageOptions):
     ['page.css', { body: STYLE, type: 'text/css' }],
   ]);
   // No route parameter: the path is matched as sent, so a malformed encoding cannot fail in decoding.
-  app.use('/indicators', async (req, res, next) => {
+  app.use('/indicators', (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.status(404).json(notFound);
     if (DOWNLOAD.test(req.path)) return options.limit(req, res, () => options.downloads(req, res, next));
-    if (req.path === '/' && req.originalUrl.split('?')[0].replace(/\/$/, '') === '/indicators') {
-      // The regions, asked through the pipeline as anyone asks them (public).
-      let regions: Array<{ code: string; name: string }> = [];
-      let problem: string | null = null;
-      try {
-        const result = await options.run(req, res, '{ regions { code name } }', {});
-        regions = (result.data?.regions as typeof regions | undefined) ?? [];
-        if (!result.data?.regions) problem = 'The list of regions is unavailable: ask again later.';
-      } catch (error) {
-        problem = error instanceof Error ? error.message : 'The list of regions is unavailable';
-      }
-      return void res.type('text/html').setHeader('Cache-Control', 'no-store').send(page(regions, [...options.fields.keys()], problem));
-    }
+    if (req.path === '/') return options.limit(req, res, () => void sendPage(req, res));
     const asset = assets.get(req.path.slice(1));
     if (!asset) return void res.status(404).json(notFound);
     res.type(asset.type).setHeader('Cache-Control', 'no-store').send(asset.body);
   });
+
+  async function sendPage(req: Request, res: Response): Promise<void> {
+    // The regions, asked through the pipeline as the caller (public; rate-limited like a download).
+    let regions: Array<{ code: string; name: string }> = [];
+    let problem: string | null = null;
+    try {
+      const result = await options.run(req, res, '{ regions { code name } }', {});
+      regions = (result.data?.regions as typeof regions | undefined) ?? [];
+      if (!result.data?.regions) problem = 'The list of regions is unavailable: ask again later.';
+    } catch (error) {
+      problem = error instanceof Error ? error.message : 'The list of regions is unavailable';
+    }
+    res.type('text/html').setHeader('Cache-Control', 'no-store').send(page(regions, [...options.fields.keys()], problem));
+  }
 }
