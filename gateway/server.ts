@@ -25,7 +25,9 @@ import { oneErrorPerUnavailableService, unavailableService } from './unavailable
  * unregistered counted in audit mode → limits (depth, aliases…; cost by the caller's budget, platform/limits.ts) → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again); one
  * that does not answer leaves its fields null with one SERVICE_UNAVAILABLE naming it (unavailable.ts).
- * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
+ * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts);
+ * the regional indicators as CSV/JSON and a page at /indicators, each download one query run
+ * through this same pipeline as its caller (indicators.ts, indicators-page.ts).
  */
 
 export const GATEWAY_PORT = 4000;
