@@ -13,6 +13,8 @@ import { DEFAULT_RATE_PER_MINUTE, perCallerRateLimit, verifiedCaller } from '../
 import { forwardPublished, PUBLISHED } from './published';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-documents';
 import { mountExplorer, type ExplorerOptions } from './explorer';
+import { indicatorDownloads, indicatorFieldsOf, type RunAsCaller } from './indicators';
+import { mountIndicatorPage } from './indicators-page';
 import { subgraphFetcher } from './subgraph-fetch';
 import { oneErrorPerUnavailableService, unavailableService } from './unavailable';
 
@@ -23,7 +25,9 @@ import { oneErrorPerUnavailableService, unavailableService } from './unavailable
  * unregistered counted in audit mode → limits (depth, aliases…; cost by the caller's budget, platform/limits.ts) → query plan
  * → subgraphs, each called with the caller's own token and purpose (they verify again); one
  * that does not answer leaves its fields null with one SERVICE_UNAVAILABLE naming it (unavailable.ts).
- * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts).
+ * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts);
+ * the regional indicators as CSV/JSON and a page at /indicators, each download one query run
+ * through this same pipeline as its caller (indicators.ts, indicators-page.ts).
  */
 
 export const GATEWAY_PORT = 4000;
@@ -56,6 +60,8 @@ interface GatewayContext {
   requestId?: string;
   /** The client's Idempotency-Key, passed on: the subgraph that runs a mutation answers a retry once (subgraphs/common/idempotency.ts). */
   idempotencyKey?: string;
+  /** An operation the gateway wrote itself (an indicator download), not a client's document: trusted documents let it run. */
+  ownOperation?: boolean;
 }
 
 export interface RunningGateway {
@@ -165,6 +171,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     }),
   );
+  // The indicator downloads and page (gateway/indicators.ts): one operation each, run through this pipeline as the caller.
+  const runAsCaller: RunAsCaller = async (req, res, query, variables) => {
+    const caller = await verifiedCaller(verifier, req); // a bad token: 401, as at /graphql
+    noteCaller(res, caller);
+    const contextValue: GatewayContext = { authorization: req.headers.authorization, verified: caller !== null, purpose: purposeFrom(req.headers['x-purpose'], caller?.role ?? null), requestId: requestIdOf(res), ownOperation: true };
+    const response = await server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('an indicator download is answered in one piece');
+    return response.body.singleResult;
+  };
+  const indicatorFields = indicatorFieldsOf(options.supergraphSdl);
+  mountIndicatorPage(app, { fields: indicatorFields, downloads: indicatorDownloads(indicatorFields, runAsCaller), run: runAsCaller, limit: perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier) });
   const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier);
   for (const [prefix, subgraph] of Object.entries(PUBLISHED)) {
     app.get(`${prefix}*rest`, publishedLimit, (req, res) => forwardPublished(req.path, prefix, subgraphUrls.get(subgraph), agent, res));

@@ -254,7 +254,10 @@ export function trustedDocumentsPlugin(mode: Exclude<TrustedDocumentsMode, 'off'
     },
   };
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart({ request, contextValue }) {
+      // The gateway's own operations (the indicator downloads, gateway/indicators.ts) are
+      // written here, not sent by a client: registered by construction.
+      if ((contextValue as { ownOperation?: boolean }).ownOperation === true) return;
       const decision = decide(request.query, request.extensions, operations);
       if (decision.kind === 'registered') {
         if (decision.byHash) request.query = decision.operation.body;

@@ -158,6 +158,14 @@ describe('TRUSTED_DOCUMENTS=enforce', () => {
     }
   });
 
+  it("runs the gateway's own operations: an indicator download and the indicators page (gateway/indicators.ts)", async () => {
+    const origin = new URL(gateway.url).origin;
+    const download = await fetch(`${origin}/indicators/WB.json?year=2026`);
+    expect(download.status).toBe(200);
+    expect((await download.json()).indicators.identification.length).toBeGreaterThan(0);
+    expect(await (await fetch(`${origin}/indicators`)).text()).toContain('<option value="WB">');
+  });
+
   it('refuses any other document with 403 FORBIDDEN, before parsing it', async () => {
     for (const query of [UNREGISTERED, registered('IloIndicatorCatalogue').body + ' ', '{ __schema { types { name } } }', '{ not graphql']) {
       const res = await post(gateway.url, { query });
