@@ -107,10 +107,10 @@ it('per jurisdiction at the thresholds: 12 shown as 15, 10 suppressed with its r
     'VICTIMS_LEGAL_AID_REQUESTED DE': 15, // 12
     'VICTIMS_LEGAL_AID_REQUESTED AT': null, // 10
     'VICTIMS_LEGAL_AID_REQUESTED AL': null, // 11: secondary suppression
-    VICTIMS_WITH_LEGAL_AID_RATE: 0.97, // 32 of 33: DE's 12th was represented in Q4
-    'VICTIMS_WITH_LEGAL_AID_RATE DE': 0.917, // 11 of 12 people (12 of 13 assignments would be 0.923)
+    VICTIMS_WITH_LEGAL_AID_RATE: 1, // 32 of 33, as shown: 35 of 35 (DE's 12th was represented in Q4)
+    'VICTIMS_WITH_LEGAL_AID_RATE DE': 1, // 11 of 12 people, as shown: 15 of 15 (an exact 0.917 would give both back)
     'VICTIMS_WITH_LEGAL_AID_RATE AT': null, // of 10
-    'VICTIMS_WITH_LEGAL_AID_RATE AL': 1, // 11 of 11
+    'VICTIMS_WITH_LEGAL_AID_RATE AL': null, // 11 of 11, suppressed with AL's 11 so that AT's 10 cannot be derived
     REPRESENTATION_GAP_DAYS_MEDIAN: 3,
     'REPRESENTATION_GAP_DAYS_MEDIAN DE': 5, // six of 5 days (her two overlapping waits once), five of 9
     'REPRESENTATION_GAP_DAYS_MEDIAN AT': null, // 10 people: nine of 2 days, the handed-off one of 4
@@ -170,7 +170,7 @@ it('an erased victim still counts: who, where, when opened and when represented 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   expect(valuesOf(await hub.query(null, LEGAL_AID, { period: YEAR }))).toEqual(YEAR_VALUES);
-  expect(valuesOf(await hub.query(await hub.token('prosecutor', 'AT'), LEGAL_AID, { period: QUARTER, by: true }))).toMatchObject({ 'VICTIMS_LEGAL_AID_REQUESTED DE': 15, 'VICTIMS_WITH_LEGAL_AID_RATE DE': 0.917, 'REPRESENTATION_GAP_DAYS_MEDIAN DE': 5, 'HANDOFFS_ACCEPTED AT': 1 });
+  expect(valuesOf(await hub.query(await hub.token('prosecutor', 'AT'), LEGAL_AID, { period: QUARTER, by: true }))).toMatchObject({ 'VICTIMS_LEGAL_AID_REQUESTED DE': 15, 'VICTIMS_WITH_LEGAL_AID_RATE DE': 1, 'REPRESENTATION_GAP_DAYS_MEDIAN DE': 5, 'HANDOFFS_ACCEPTED AT': 1 });
 });
 
 it("every read is logged in legal aid's own chain as a read of the region, and every indicator is defined in docs/indicators.md", async () => {

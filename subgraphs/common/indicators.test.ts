@@ -54,8 +54,8 @@ describe('rates and medians follow the counts they are made of', () => {
   it.each([
     ['numerator below 11', people(10), people(40), null, { people: 10 }],
     ['denominator below 11', { kind: 'EVENTS' as const, count: 3 }, people(10), null, { people: 10 }],
-    ['both at 11 and more', people(11), people(44), 0.25, { people: 11 }],
-    ['people over beds', people(12), { kind: 'EVENTS' as const, count: 20 }, 0.6, { people: 12 }],
+    ['both at 11 and more: of the counts as shown (15 of 45)', people(11), people(44), 0.333, { people: 11 }],
+    ['people over beds: 12 shown as 15, so 15 of 20 (an exact 0.6 would give 12 back)', people(12), { kind: 'EVENTS' as const, count: 20 }, 0.75, { people: 12 }],
     ['events over events, any size', { kind: 'EVENTS' as const, count: 2 }, { kind: 'EVENTS' as const, count: 3 }, 0.667, {}],
     ['an empty denominator', { kind: 'EVENTS' as const, count: 0 }, { kind: 'EVENTS' as const, count: 0 }, null, {}],
   ])('a rate with %s (and the people it rests on, for secondary suppression)', (_what, numerator, denominator, value, behind) => {
@@ -85,7 +85,7 @@ describe('secondary suppression: no suppressed part can be derived from the tota
 
   it('a rate of people over a count anyone can know (beds): its suppressed part is protected alike', () => {
     const rate = (jurisdiction: string | null, staying: number, beds: number): IndicatorValue => ({ indicator: 'OCCUPANCY_RATE', jurisdiction, period: '2026-Q3', unit: 'rate', note: null, ...published({ kind: 'RATE', numerator: { kind: 'PEOPLE', count: staying }, denominator: { kind: 'EVENTS', count: beds } }) });
-    // Shown, 0.6 of 20 beds and 0.66 of 50 would give 12 and 33, so the 10 of LV: EE's 11 is suppressed too.
-    expect(shown(withComplementsSuppressed([rate(null, 33, 50), rate('LT', 12, 20), rate('LV', 10, 15), rate('EE', 11, 15)]))).toEqual({ total: 0.66, LT: 0.6, LV: null, EE: null });
+    // Shown, 0.75 of 20 beds and 0.7 of 50 would give about 15 and 35, so about the 10 of LV: EE's 11 is suppressed too.
+    expect(shown(withComplementsSuppressed([rate(null, 33, 50), rate('LT', 12, 20), rate('LV', 10, 15), rate('EE', 11, 15)]))).toEqual({ total: 0.7, LT: 0.75, LV: null, EE: null });
   });
 });

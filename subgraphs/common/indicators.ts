@@ -12,7 +12,9 @@ import { badInputs, type FieldProblem } from '../../platform/errors';
  *   is rounded up to a multiple of 5, so every count of people shown is a multiple of 5
  *   and at least 15.
  * - A rate or median computed from a suppressed count (numerator, denominator or the
- *   group it is the median of) is suppressed too.
+ *   group it is the median of) is suppressed too. A rate shown is computed from its
+ *   counts of people as they would be shown (rounded up to 5), so that it never gives
+ *   back an exact count (over beds, which are public, it would).
  * - Where a total and all but one of its parts would be shown, the missing part could be
  *   derived: the smallest other part is suppressed too (secondary suppression). A rate is
  *   compared by the people it rests on (over public beds, a shown rate gives them back).
@@ -119,7 +121,10 @@ export function published(measure: Measure): { value: number | null; suppressed:
       const people = parts.find((p) => p.kind === 'PEOPLE')?.count;
       const behind = people === undefined ? {} : { people };
       if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true, ...behind };
-      return { value: Math.round((measure.numerator.count / measure.denominator.count) * 1000) / 1000, suppressed: false, ...behind };
+      // Computed from the counts as they would be shown (people rounded up to 5): a rate over public beds must not give back
+      // an exact count that its own cell would only show rounded.
+      const [numerator, denominator] = parts.map((p) => (p.kind === 'PEOPLE' ? roundedUp(p.count) : p.count));
+      return { value: Math.round((numerator / denominator) * 1000) / 1000, suppressed: false, ...behind };
     }
     case 'MEDIAN':
       return tooFew(measure.values.length) ? { value: null, suppressed: true } : { value: median(measure.values), suppressed: false };
