@@ -29,3 +29,28 @@ export type SeedSecrets = Record<'IDENTITY_HASH_KEY' | 'AUDIT_CHAIN_KEY' | 'AUDI
 export function demoVictimId(i: number): string {
   return createHash('sha256').update(`justice-hub demo victim ${i}`).digest('base64url').slice(0, 22);
 }
+
+/** Quarters the demo data is spread over, so the indicators page shows trends (issue 26). */
+export const DEMO_QUARTERS = 8;
+
+/**
+ * A demo instant within the last DEMO_QUARTERS calendar quarters up to `now`, later
+ * quarters more likely (weights 1 … 8: the case load grows, as a page of trends should
+ * show), never after `now`. Deterministic for a seeded `rnd`.
+ */
+export function demoInstant(rnd: () => number, now: Date): Date {
+  let draw = rnd() * ((DEMO_QUARTERS * (DEMO_QUARTERS + 1)) / 2);
+  let back = 0; // quarters back from the current one, weighted DEMO_QUARTERS - back
+  while (back < DEMO_QUARTERS - 1 && draw >= DEMO_QUARTERS - back) [draw, back] = [draw - (DEMO_QUARTERS - back), back + 1];
+  const startOf = (quartersBack: number) => {
+    const q = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - quartersBack;
+    return Date.UTC(Math.floor(q / 4), (q % 4) * 3, 1);
+  };
+  const [start, end] = [startOf(back), Math.min(startOf(back - 1), now.getTime())];
+  return new Date(start + Math.floor(rnd() * (end - start)));
+}
+
+/** `days` days after `from`, but never after `now` (demo dates of later steps). */
+export function demoLater(from: Date, days: number, now: Date): Date {
+  return new Date(Math.min(from.getTime() + days * 86_400_000, now.getTime()));
+}
