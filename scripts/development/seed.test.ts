@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
 import { assessScreening } from '../../subgraphs/victims/domain/screening';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoVictimId, type SeedSecrets } from '../../subgraphs/common/demo';
+import { DEMO_JURISDICTIONS, DEMO_QUARTERS, DEMO_REGIONS, demoVictimId, type SeedSecrets } from '../../subgraphs/common/demo';
+import { lastQuarters, quarterOf } from '../../subgraphs/common/indicators';
 import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
 import { proceedingModels } from '../../subgraphs/proceedings/models';
 import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
@@ -59,6 +60,27 @@ describe('demo data (npm start seeds it once)', () => {
     expect(victims.map((v) => v._id).sort()).toEqual(Array.from({ length: 300 }, (_, i) => demoVictimId(i)).sort());
     expect(await seedDemoData(connection, secrets, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
+  });
+
+  it('spreads the victims over the last eight quarters, each step after the one before, so every region has a trend to show', async () => {
+    const { Victim, victims: listed } = victimModels(connection, key);
+    const victims = await Victim.find().lean();
+    const now = new Date();
+    const quarters = lastQuarters(now, DEMO_QUARTERS).map((q) => `${q.year}-Q${q.quarter}`);
+    const registered = new Map(quarters.map((q) => [q, victims.filter((v) => quarterOf(v.registeredAt) === q).length]));
+    expect([...registered.values()].filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
+    expect(victims.every((v) => quarters.includes(quarterOf(v.registeredAt)) && v.registeredAt <= now)).toBe(true);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const identified = victims.filter((v) => v.counted?.identifiedOn);
+    expect(identified.length).toBeGreaterThan(50);
+    for (const v of identified) expect([day(v.registeredAt) <= v.counted!.identifiedOn!, v.identification?.identifiedOn]).toEqual([true, v.counted!.identifiedOn]);
+    expect(victims.filter((v) => v.recoveryPeriod).every((v) => v.recoveryPeriod!.startsOn >= day(v.registeredAt))).toBe(true);
+    // Counted through the indicators' lists: the current quarter of every region holds 11 people or more (shown).
+    const current = quarters[quarters.length - 1];
+    for (const jurisdictions of Object.values(DEMO_REGIONS)) {
+      const sizes = await Promise.all(jurisdictions.map((j) => listed.lists.size(listed.list('registeredIn', `${j}/${current}`))));
+      expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(11);
+    }
   });
 
   it('gives demo consents written with a free-text purpose purposes from the vocabulary, the text kept as a note', async () => {

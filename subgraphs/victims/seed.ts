@@ -4,11 +4,12 @@ import type { Caller } from '../../platform/auth';
 import type { Purpose } from '../../platform/purposes';
 import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
+import { DEMO_JURISDICTIONS, DEMO_QUARTERS, DEMO_REGIONS, demoInstant, demoLater, demoVictimId, random, type SeedSecrets } from '../common/demo';
 import { consentIsActive, type DataCategory } from './access';
 import { identityHash } from './domain/identity';
 import { ILO_INDICATORS } from './domain/ilo-indicators';
 import { victimModels, type ConsentRecord, type VictimRecord } from './models';
+import { IdentificationBasis } from './schema/lifecycle';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './schema/vocabulary';
 import { isChildOn } from './domain/age';
 
@@ -24,6 +25,8 @@ const GIVEN = ['Ana', 'Mira', 'Elena', 'Ivan', 'Joy', 'Linh', 'Olena', 'Blessing
 const FAMILY = ['Hoxha', 'Petrović', 'Okafor', 'Kovalenko', 'Popescu', 'Nguyen', 'Rusu', 'Ivanova', 'Tesfaye', 'Santos', 'Berisha', 'Marković'];
 const LANGUAGES = ['sq', 'sr', 'en', 'uk', 'ro', 'vi', 'ru', 'bg', 'ti', 'tl'];
 const STATUSES = Object.values(VictimStatus);
+/** Statuses a victim reaches only once identified. */
+const IDENTIFIED_STATUSES: string[] = [VictimStatus.IDENTIFIED, VictimStatus.REPATRIATING, VictimStatus.REINTEGRATING];
 
 /**
  * Observed indicators for one screening: a positive one has a strong and a medium
@@ -102,7 +105,7 @@ export async function seedDemoData(connection: Connection, secrets: SeedSecrets,
     consentCount += consents.length;
     withdrawnCount += consents.filter((c) => c.withdrawnAt).length;
   }
-  log(`Seeded ${count} synthetic victims across ${JURISDICTIONS.length} jurisdictions in ${Object.keys(DEMO_REGIONS).length} regions.`);
+  log(`Seeded ${count} synthetic victims across ${JURISDICTIONS.length} jurisdictions in ${Object.keys(DEMO_REGIONS).length} regions, registered over the last ${DEMO_QUARTERS} quarters.`);
   log(`Seeded ${consentCount} consents (${withdrawnCount} withdrawn), and their audit history.`);
   return true;
 }
@@ -121,11 +124,18 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
   const dateOfBirth = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   const knownBirth = rnd() > 0.1;
   const screened = rnd() > 0.2;
+  const status = pick(STATUSES);
+  // Registered within the last eight quarters (the indicators show trends); each later step after the one before.
+  const registeredAt = demoInstant(rnd, now);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const identifiedOn = IDENTIFIED_STATUSES.includes(status) ? day(demoLater(registeredAt, 10 + Math.floor(rnd() * 110), now)) : null;
+  const recoveryStarts = status === VictimStatus.IN_RECOVERY_PERIOD || rnd() > 0.7 ? demoLater(registeredAt, Math.floor(rnd() * 10), now) : null;
+  const recoveryDays = 30 + 15 * Math.floor(rnd() * 5);
   const victim = {
     _id: demoVictimId(i),
     caseReference: `${jurisdiction}-DEMO-${String(i + 1).padStart(6, '0')}`,
     jurisdiction,
-    status: pick(STATUSES),
+    status,
     gender: pick([Gender.FEMALE, Gender.FEMALE, Gender.MALE, Gender.NON_BINARY]),
     nationality,
     languages: [pick(LANGUAGES), 'en'].filter((v, k, a) => a.indexOf(v) === k),
@@ -141,7 +151,7 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
     screenings: screened
       ? [
           {
-            screenedAt: new Date(now.getTime() - Math.floor(rnd() * 300) * 86_400_000),
+            screenedAt: demoLater(registeredAt, Math.floor(rnd() * 14), now),
             assessor: `assessor-${1 + Math.floor(rnd() * 20)}`,
             formVersion: 'ILO-2009-adult-labour-v1',
             indicatorCodes: screeningIndicators(rnd, rnd() > 0.4),
@@ -149,13 +159,16 @@ function demoVictim(i: number, rnd: () => number, pick: <T>(list: T[]) => T, ide
           },
         ]
       : [],
-    recoveryPeriod: null,
+    recoveryPeriod: recoveryStarts
+      ? { startsOn: day(recoveryStarts), endsOn: day(new Date(recoveryStarts.getTime() + recoveryDays * 86_400_000)), days: recoveryDays, grantedBy: 'seed' }
+      : null,
+    identification: identifiedOn ? { basis: pick(Object.values(IdentificationBasis)), note: null, identifiedOn, identifiedBy: 'seed', identifiedByRole: 'social_worker', recordedAt: new Date(`${identifiedOn}T12:00:00Z`) } : null,
     identityHash: knownBirth ? identityHash(identityKey, legalName, dateOfBirth, nationality) : null,
     sharedWith: [],
     registeredBy: 'seed',
-    registeredAt: now,
+    registeredAt,
   };
-  return { ...victim, counted: { childAtRegistration: isChildOn(victim, now), identifiedOn: null } };
+  return { ...victim, counted: { childAtRegistration: isChildOn(victim, registeredAt), identifiedOn } };
 }
 
 /** What the demo consents are for: the purposes, and the free text that says it (kept as a note). */
