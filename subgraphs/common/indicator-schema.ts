@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Granularity as GranularityName, IndicatorValue as Value, PeriodInput as Input } from './indicators';
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, InputType, Int, ObjectType, registerEnumType, Resolver, Root, type ClassType } from 'type-graphql';
+import type { Region as RegionRecord } from '../../platform/regions';
+import type { RequestContext } from './context';
+import { answerIndicators, type Counted } from './indicator-answers';
+import type { Granularity as GranularityName, IndicatorValue as Value, Period, PeriodInput as Input } from './indicators';
 
 /** The GraphQL shape of regional indicators, the same in every subgraph that adds a field to `Region` (issue 26). */
 
@@ -45,4 +48,31 @@ export class IndicatorValue implements Omit<Value, 'people'> {
 
   @Field(() => String, { nullable: true })
   note!: string | null;
+}
+
+/** What every indicator field's description ends with: who may read which view (common/indicator-answers.ts). */
+const VIEWS = "Yearly values of the region are public; quarterly and per-jurisdiction ones are for partner systems, auditors, judges and prosecutors of the region";
+
+/**
+ * A subgraph's indicator field on its `Region` class (`regionEntity()`), e.g.
+ * `indicatorField(Region, 'protection', 'Protection (shelters subgraph): …', countedIn)`:
+ * `(period: PeriodInput!, byJurisdiction: Boolean = false): [IndicatorValue!]!`, answered by
+ * the platform (answerIndicators: the period checked, the view decided, the read logged,
+ * the rules of publication applied) from what the subgraph counts for one jurisdiction and
+ * period (`countedIn`). The resolver class goes into the subgraph's `resolvers`.
+ */
+export function indicatorField<C extends RequestContext>(region: ClassType, field: string, counts: string, countedIn: (ctx: C, jurisdiction: string, period: Period) => Promise<Counted[]>): ClassType {
+  @Resolver(() => region)
+  class IndicatorFieldResolver {
+    @FieldResolver(() => [IndicatorValue], { name: field, description: `${counts} (docs/indicators.md). ${VIEWS}` })
+    indicators(
+      @Root() of: RegionRecord,
+      @Arg('period', () => PeriodInput) period: PeriodInput,
+      @Arg('byJurisdiction', () => Boolean, { nullable: true, defaultValue: false }) byJurisdiction: boolean,
+      @Ctx() ctx: C,
+    ) {
+      return answerIndicators(ctx, of, field, { period, byJurisdiction }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within));
+    }
+  }
+  return IndicatorFieldResolver;
 }

@@ -7,7 +7,7 @@ import { LegalAidAssignment } from './schema/assignment';
 import { Handoff } from './schema/handoff';
 import './schema/victim';
 import { Me } from './schema/me';
-import { Region } from './schema/region';
+import { Region, RegionLegalAidResolver } from './schema/region';
 import { meReference } from '../common/me';
 import { regionReference } from '../common/regions';
 import { referenceById } from '../common/references';
@@ -24,7 +24,6 @@ import { AttorneyResolver } from './resolvers/attorney';
 import { AssignmentResolver } from './resolvers/assignment';
 import { HandoffResolver } from './resolvers/handoff';
 import { VictimLegalAidGapsResolver, VictimLegalAidResolver } from './resolvers/victim';
-import { RegionLegalAidResolver } from './resolvers/region';
 
 /**
  * Legal aid that follows the survivor across borders: a directory of providers and

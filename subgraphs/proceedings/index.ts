@@ -27,8 +27,7 @@ import { TeamResolver } from './teams/resolvers/team';
 import { JointInvestigationTeam } from './teams/schema/team';
 import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
-import { RegionProsecutionResolver } from './resolvers/region';
-import { Region } from './schema/region';
+import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 
 /**

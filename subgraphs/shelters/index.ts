@@ -5,7 +5,7 @@ import { Shelter } from './schema/shelter';
 import { Placement } from './schema/placement';
 import { Transport } from './schema/transport';
 import { Me } from './schema/me';
-import { Region } from './schema/region';
+import { Region, RegionProtectionResolver } from './schema/region';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
@@ -21,7 +21,6 @@ import { PlacementResolver } from './resolvers/placement';
 import { VictimPlacementsResolver } from './resolvers/victim';
 import { HearingTransportResolver, TransportResolver } from './resolvers/transport';
 import { MeSheltersResolver } from './resolvers/me';
-import { RegionProtectionResolver } from './resolvers/region';
 import { referenceById } from '../common/references';
 import { placementReference } from './domain/known';
 

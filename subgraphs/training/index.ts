@@ -20,8 +20,7 @@ import { AccreditationBodyResolver } from './resolvers/body';
 import { TrainingProgramResolver } from './resolvers/program';
 import { AttorneyAccreditationResolver, PractitionerResolver } from './resolvers/practitioner';
 import { CertificateResolver, VerificationResolver } from './resolvers/certificate';
-import { RegionAccreditationResolver } from './resolvers/region';
-import { Region } from './schema/region';
+import { Region, RegionAccreditationResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 
 /**

@@ -1,5 +1,4 @@
-import type { Region } from '../../../platform/regions';
-import { answerIndicators, type Counted, type IndicatorArgs } from '../../common/indicator-answers';
+import type { Counted } from '../../common/indicator-answers';
 import type { Period } from '../../common/indicators';
 import type { Entity } from '../../common/storage';
 import type { AssignmentRecord, LegalAidContext } from '../models';
@@ -12,13 +11,9 @@ import type { AssignmentRecord, LegalAidContext } from '../models';
  * once and kept through erasure (domain/erasure.ts): who, where, when opened, when ACTIVE.
  * Definitions: docs/indicators.md.
  */
-export function legalAidIndicators(ctx: LegalAidContext, region: Region, args: IndicatorArgs) {
-  return answerIndicators(ctx, region, 'legalAid', args, (jurisdiction, period) => countedIn(ctx, jurisdiction, period));
-}
-
 const DAY_MS = 86_400_000;
 
-async function countedIn(ctx: LegalAidContext, jurisdiction: string, period: Period): Promise<Counted[]> {
+export async function countedIn(ctx: LegalAidContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { assignments, handoffs } = ctx.models;
   const recordsOf = async (key: 'openedIn' | 'activeFromIn') => {
     const entries = await assignments.lists.readAll(period.quarters.map((quarter) => assignments.list(key, `${jurisdiction}/${quarter}`)));

@@ -1,5 +1,4 @@
-import type { Region } from '../../../platform/regions';
-import { answerIndicators, type Counted, type IndicatorArgs } from '../../common/indicator-answers';
+import type { Counted } from '../../common/indicator-answers';
 import type { Period } from '../../common/indicators';
 import { overdueRequests } from '../assistance/domain/overdue';
 import type { ProceedingContext } from '../models';
@@ -13,11 +12,7 @@ import type { ProceedingContext } from '../models';
  * overdue are the institutions' own events: shown as they are. What each counts and which
  * date decides its period: docs/indicators.md.
  */
-export function prosecutionIndicators(ctx: ProceedingContext, region: Region, args: IndicatorArgs) {
-  return answerIndicators(ctx, region, 'prosecution', args, (jurisdiction, period) => countedIn(ctx, jurisdiction, period));
-}
-
-async function countedIn(ctx: ProceedingContext, jurisdiction: string, period: Period): Promise<Counted[]> {
+export async function countedIn(ctx: ProceedingContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { proceedings, protectiveOrders } = ctx.models;
   const inPeriod = <K extends string>(records: { list(key: K, value: string): string }, key: K) => period.quarters.map((quarter) => records.list(key, `${jurisdiction}/${quarter}`));
   const size = async (records: { lists: { size(list: string): Promise<number> } }, lists: string[]) => (await Promise.all(lists.map((list) => records.lists.size(list)))).reduce((sum, n) => sum + n, 0);

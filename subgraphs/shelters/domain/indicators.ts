@@ -1,5 +1,4 @@
-import type { Region } from '../../../platform/regions';
-import { answerIndicators, type Counted, type IndicatorArgs } from '../../common/indicator-answers';
+import type { Counted } from '../../common/indicator-answers';
 import { quarterOf, type Period } from '../../common/indicators';
 import type { ListedCollection, ListedRecord } from '../../common/storage';
 import type { ShelterContext } from '../models';
@@ -12,10 +11,6 @@ import type { ShelterContext } from '../models';
  * victim's id, a trip's departure). Per jurisdiction and region only: nothing is broken
  * down by shelter, whose figures would point at one house. Definitions: docs/indicators.md.
  */
-export function protectionIndicators(ctx: ShelterContext, region: Region, args: IndicatorArgs) {
-  return answerIndicators(ctx, region, 'protection', args, (jurisdiction, period) => countedIn(ctx, jurisdiction, period));
-}
-
 /** The quarters from the one `from` falls in to the one `to` falls in, both included (`2026-Q4`, `2027-Q1`). */
 export function quartersSpanned(from: Date | string, to: Date | string): string[] {
   const [last, quarters] = [quarterOf(to), [quarterOf(from)]];
@@ -39,7 +34,7 @@ const under = <K extends string>(key: K, ...values: string[]) => values.map((val
 
 const people = (records: Array<{ victimId: string }>) => new Set(records.map((r) => r.victimId)).size;
 
-async function countedIn(ctx: ShelterContext, jurisdiction: string, period: Period): Promise<Counted[]> {
+export async function countedIn(ctx: ShelterContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { placements, transports, shelters } = ctx.models;
   const now = ctx.now.getTime();
   // Occupancy is read at the period's last instant, or now while it runs; a period not begun has nobody and no beds.

@@ -1,5 +1,4 @@
-import type { Region } from '../../../platform/regions';
-import { answerIndicators, type Counted, type IndicatorArgs } from '../../common/indicator-answers';
+import type { Counted } from '../../common/indicator-answers';
 import { quarterOf, type Period } from '../../common/indicators';
 import type { TrainingContext } from '../models';
 import { PractitionerRole } from '../schema/vocabulary';
@@ -10,14 +9,10 @@ import { PractitionerRole } from '../schema/vocabulary';
  * quarter (models.ts: `issuedIn`, `validExpiringIn`). Practitioners are no victims: their
  * counts are shown as they are. Definitions: docs/indicators.md.
  */
-export function accreditationIndicators(ctx: TrainingContext, region: Region, args: IndicatorArgs) {
-  return answerIndicators(ctx, region, 'accreditation', args, (jurisdiction, period) => countedIn(ctx, jurisdiction, period));
-}
-
 const DAY_MS = 86_400_000;
 export const EXPIRING_WITHIN_DAYS = 90;
 
-async function countedIn(ctx: TrainingContext, jurisdiction: string, period: Period): Promise<Counted[]> {
+export async function countedIn(ctx: TrainingContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { certificates } = ctx.models;
   const recordsOf = async (key: 'issuedIn' | 'validExpiringIn', quarters: string[]) => {
     const entries = await certificates.lists.readAll(quarters.map((quarter) => certificates.list(key, `${jurisdiction}/${quarter}`)));

@@ -1,5 +1,4 @@
-import type { Region } from '../../../platform/regions';
-import { answerIndicators, type Counted, type IndicatorArgs } from '../../common/indicator-answers';
+import type { Counted } from '../../common/indicator-answers';
 import type { Period } from '../../common/indicators';
 import type { VictimContext } from '../models';
 
@@ -10,13 +9,9 @@ import type { VictimContext } from '../models';
  * `recoveryStartedIn`), never by reading the collection. What each counts and which date
  * decides its period: docs/indicators.md.
  */
-export function identificationIndicators(ctx: VictimContext, region: Region, args: IndicatorArgs) {
-  return answerIndicators(ctx, region, 'identification', args, (jurisdiction, period) => countedIn(ctx, jurisdiction, period));
-}
-
 const DAY_MS = 86_400_000;
 
-async function countedIn(ctx: VictimContext, jurisdiction: string, period: Period): Promise<Counted[]> {
+export async function countedIn(ctx: VictimContext, jurisdiction: string, period: Period): Promise<Counted[]> {
   const { victims } = ctx.models;
   const listsOf = (key: 'registeredIn' | 'childrenRegisteredIn' | 'identifiedIn' | 'recoveryStartedIn') => period.quarters.map((quarter) => victims.list(key, `${jurisdiction}/${quarter}`));
   const count = async (key: 'registeredIn' | 'childrenRegisteredIn' | 'recoveryStartedIn') => (await Promise.all(listsOf(key).map((list) => victims.lists.size(list)))).reduce((sum, n) => sum + n, 0);

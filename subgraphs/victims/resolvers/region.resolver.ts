@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Region as RegionRecord } from '../../../platform/regions';
-import { IndicatorValue, PeriodInput } from '../../common/indicator-schema';
+import { indicatorField } from '../../common/indicator-schema';
 import { regionEntity, regionOf } from '../../common/regions';
-import { identificationIndicators } from '../domain/indicators';
+import { countedIn } from '../domain/indicators';
 import type { VictimContext } from '../models';
 
 /** `Region` in the victims subgraph: the owner of `Query.region(s)`, and what a region is (its name and jurisdictions). */
@@ -29,16 +29,11 @@ export class RegionResolver {
   jurisdictions(@Root() region: RegionRecord): string[] {
     return region.jurisdictions;
   }
-
-  @FieldResolver(() => [IndicatorValue], {
-    description: 'Identification (victims subgraph): PRESUMED_VICTIMS, IDENTIFIED_VICTIMS, CHILD_VICTIMS, RECOVERY_PERIODS_STARTED, DAYS_TO_IDENTIFICATION_MEDIAN (docs/indicators.md). Yearly values of the region are public; quarterly and per-jurisdiction ones are for partner systems, auditors, judges and prosecutors of the region',
-  })
-  identification(
-    @Root() region: RegionRecord,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
-    @Arg('byJurisdiction', () => Boolean, { nullable: true, defaultValue: false }) byJurisdiction: boolean,
-    @Ctx() ctx: VictimContext,
-  ) {
-    return identificationIndicators(ctx, region, { period, byJurisdiction });
-  }
 }
+
+export const RegionIdentificationResolver = indicatorField<VictimContext>(
+  Region,
+  'identification',
+  'Identification (victims subgraph): PRESUMED_VICTIMS, IDENTIFIED_VICTIMS, CHILD_VICTIMS, RECOVERY_PERIODS_STARTED, DAYS_TO_IDENTIFICATION_MEDIAN',
+  countedIn,
+);
