@@ -34,7 +34,7 @@ header label { display: flex; flex-direction: column; font-size: .85rem; gap: .2
 #status.problem { background: #fff5f5; color: #9b2c2c; }
 #downloads { font-size: .85rem; }
 main { padding: 0 .75rem 1rem; }
-section h2 { font-size: 1.1rem; margin: 1rem 0 .4rem; text-transform: capitalize; }
+section h2 { font-size: 1.1rem; margin: 1rem 0 .4rem; }
 .indicator { display: inline-block; vertical-align: top; margin: 0 1rem 1rem 0; border: 1px solid #e2e8f0; border-radius: 4px; padding: .4rem; }
 .indicator h3 { font-size: .9rem; margin: 0; }
 .indicator .note { font-size: .75rem; color: #4a5568; margin: .1rem 0 .3rem; max-width: 690px; }

@@ -80,12 +80,14 @@ export const INDICATORS_SCRIPT = String.raw`(function () {
     return '<figure class="chart ' + kind + '">' + parts.join('') + '<figcaption>' + esc(caption) + '</figcaption></figure>';
   }
 
+  var TITLES = { identification: 'Identification', prosecution: 'Prosecution', protection: 'Protection', legalAid: 'Legal aid', accreditation: 'Accreditation' };
+
   function problems(body) { return (body.errors || []).map(function (e) { return e.message; }).join(' '); }
 
   function draw(main, trend, periods, token) {
     var html = [];
     Object.keys(main.indicators).forEach(function (field) {
-      html.push('<section class="field" data-field="' + esc(field) + '"><h2>' + esc(field) + '</h2>');
+      html.push('<section class="field" data-field="' + esc(field) + '"><h2>' + esc(TITLES[field] || field) + '</h2>');
       series(main.indicators[field]).forEach(function (s) {
         var over = periods.map(function (p, i) {
           var answer = trend[i], cell = null;
