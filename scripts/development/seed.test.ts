@@ -245,9 +245,9 @@ describe('demo legal aid (npm start seeds it once)', () => {
     const now = new Date();
     const assignments = await models.Assignment.find().lean();
     const quarters = lastQuarters(now, 8).map((q) => checkedPeriod(q).label);
-    // At least 6 of the last 8 quarters hold a few openings each (not just the odd handoff or late start).
+    // At least 6 of the last 8 quarters hold more than one opening each (not just the odd handoff or late start).
     const openedIn = quarters.map((q) => assignments.filter((a) => quarterOf(a.openedAt) === q).length);
-    expect(openedIn.filter((n) => n >= 3).length).toBeGreaterThanOrEqual(6);
+    expect(openedIn.filter((n) => n >= 2).length).toBeGreaterThanOrEqual(6);
     for (const a of assignments) {
       // Opened, then represented some days later (the victim's consent recorded that day), then closed: none of it ahead of now.
       expect(a.openedAt.getTime()).toBeLessThanOrEqual(now.getTime());
