@@ -14,7 +14,13 @@ import { bedsHeld } from '../../subgraphs/shelters/domain/beds';
 import { shelterModels } from '../../subgraphs/shelters/models';
 import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid } from '../../subgraphs/legal-aid/seed';
-import { legalAidModels } from '../../subgraphs/legal-aid/models';
+import { legalAidModels, type LegalAidContext } from '../../subgraphs/legal-aid/models';
+import { legalAidIndicators } from '../../subgraphs/legal-aid/domain/indicators';
+import { AuditLog, RequestAudit } from '../../subgraphs/common/audit';
+import { auditKeys } from '../../subgraphs/common/audit-checkpoints';
+import { checkedPeriod, lastQuarters, quarterOf } from '../../subgraphs/common/indicators';
+import { DEFAULT_REGIONS } from '../../platform/regions';
+import type { Caller } from '../../platform/auth';
 import { randomSecrets } from './dev-env';
 import { seedDemoData } from '../../subgraphs/victims/seed';
 import { isPurpose } from '../../platform/purposes';
@@ -254,5 +260,51 @@ describe('demo legal aid (npm start seeds it once)', () => {
     const late = assignments.filter((a) => a.proceedingId?.startsWith('proceeding-gap'));
     expect(late.map((a) => a.activeFrom!.getTime() - openedAt.getTime())).toEqual([30 * 86_400_000, 30 * 86_400_000]);
     expect(await seedLegalAid(connection, secrets, open, () => {})).toBe(false);
+  });
+
+  it('spreads them over the last eight quarters, each step after the one before, so that every legal aid indicator shows a value', async () => {
+    const models = legalAidModels(connection);
+    const now = new Date();
+    const assignments = await models.Assignment.find().lean();
+    const quarters = lastQuarters(now, 8).map((q) => checkedPeriod(q).label);
+    // At least 6 of the last 8 quarters hold more than one opening each (not just the odd handoff or late start).
+    const openedIn = quarters.map((q) => assignments.filter((a) => quarterOf(a.openedAt) === q).length);
+    expect(openedIn.filter((n) => n >= 2).length).toBeGreaterThanOrEqual(6);
+    for (const a of assignments) {
+      // Opened, then represented some days later (the victim's consent recorded that day), then closed: none of it ahead of now.
+      expect(a.openedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(a.activeFrom === null).toBe(a.status === 'OFFERED');
+      if (a.activeFrom) {
+        expect(a.activeFrom > a.openedAt).toBe(true);
+        expect(a.representationConsent?.recordedAt).toEqual(a.activeFrom);
+      }
+      expect(a.closedAt !== null).toBe(['CLOSED', 'HANDED_OFF'].includes(a.status));
+      if (a.closedAt) expect(a.activeFrom! < a.closedAt && a.closedAt <= now).toBe(true);
+    }
+    const byId = new Map(assignments.map((a) => [a._id, a]));
+    for (const h of await models.Handoff.find().lean()) {
+      // Offered while represented at home; on acceptance the home file is handed off and the next one opens, OFFERED until consent.
+      const [home, next] = [byId.get(h.fromAssignmentId)!, byId.get(h.toAssignmentId!)!];
+      expect(home.activeFrom! < h.offeredAt && h.offeredAt < h.decidedAt! && h.decidedAt! <= now).toBe(true);
+      expect([home.closedAt, next.openedAt, next.matter]).toEqual([h.decidedAt, h.decidedAt, home.matter]);
+    }
+
+    // Every indicator of Region.legalAid has a value shown, non-zero, for a region in some quarter or year.
+    const log = new AuditLog(connection, 'legal-aid', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
+    const shown = new Set<string>();
+    try {
+      const periods = [...lastQuarters(now, 8), ...[now.getUTCFullYear() - 1, now.getUTCFullYear()].map((year) => ({ granularity: 'YEAR' as const, year }))];
+      for (const region of DEFAULT_REGIONS) {
+        const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
+        const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as LegalAidContext;
+        for (const period of periods) {
+          for (const v of await legalAidIndicators(ctx, region, { period })) if (!v.suppressed && v.value) shown.add(v.indicator);
+        }
+        await ctx.audit.flush();
+      }
+    } finally {
+      log.stop();
+    }
+    expect([...shown].sort()).toEqual(['HANDOFFS_ACCEPTED', 'REPRESENTATION_GAP_DAYS_MEDIAN', 'VICTIMS_LEGAL_AID_REQUESTED', 'VICTIMS_WITH_LEGAL_AID_RATE']);
   });
 });

@@ -7,17 +7,18 @@ import { attorneyToRegister, providerToRegister, writeAttorney, writeProvider, t
 import { legalAidLoaders, legalAidModels, type AssignmentRecord, type AttorneyRecord, type HandoffRecord, type LegalAidModels } from './models';
 import type { RegisterAttorneyInput, RegisterLegalAidProviderInput } from './schema/inputs';
 import { AssignmentStatus, HandoffStatus, LegalMatter, ProviderKind } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
+import { DEMO_JURISDICTIONS, demoInstant, demoVictimId, random, type SeedSecrets } from '../common/demo';
 
 /**
  * Demo legal aid, deterministic: 8 providers and 40 attorneys over the 6 demo
  * jurisdictions (in each, one attorney is the development tokens' default subject
  * `legal_aid_attorney@<j>.example` of the default organisation `<J>-demo-org`, so a token
- * minted for that jurisdiction is that attorney), 100 assignments of demo victims (some
- * offered, most active, some closed), files handed across borders (AL → DE, RS → AT,
- * GR → IT) and two victims whose representation started a month after their proceeding
- * opened (a gap). `openProceedings`: open demo proceedings (from the proceedings
- * database), to place those gaps.
+ * minted for that jurisdiction is that attorney), 100 assignments of demo victims, each
+ * where the victim is registered, opened over the last eight quarters (`demoInstant`, so
+ * the indicators show trends) and ACTIVE some days after (some still offered, some
+ * closed), files handed across borders (AL → DE, RS → AT, GR → IT) and two victims whose
+ * representation started a month after their proceeding opened (a gap). `openProceedings`:
+ * open demo proceedings (from the proceedings database), to place those gaps.
  */
 
 const SEED: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
@@ -25,6 +26,10 @@ const DAY = 86_400_000;
 const LANGUAGES: Record<string, string[]> = { AL: ['sq', 'en', 'it'], RS: ['sr', 'en', 'de'], DE: ['de', 'en', 'uk'], AT: ['de', 'en', 'ro'], IT: ['it', 'en', 'ar'], GR: ['el', 'en', 'ar'] };
 const NAMES = ['Hoxha', 'Petrović', 'Weber', 'Gruber', 'Rossi', 'Papadopoulou', 'Krasniqi', 'Jovanović', 'Schmidt', 'Huber', 'Bianchi', 'Georgiou'];
 const CROSSINGS: Array<[string, string]> = [['AL', 'DE'], ['RS', 'AT'], ['GR', 'IT']];
+/** Assignments of demo victims VICTIMS_FROM … (below the crossing victims, 240 …), each where the victim is registered. */
+const ASSIGNMENTS = 92;
+const VICTIMS_FROM = 102;
+const LATE_START_DAYS = 30;
 
 export interface OpenProceeding {
   _id: string;
@@ -97,7 +102,9 @@ export async function seedLegalAid(connection: Connection, secrets: SeedSecrets,
 
   const assignments: AssignmentRecord[] = [];
   const handoffs: HandoffRecord[] = [];
-  const assignment = (i: number, victimId: string, victimJurisdiction: string, a: AttorneyRecord, jurisdiction: string, openedAt: Date, status: string): AssignmentRecord => ({
+  // As the domain writes it (domain/assignments.ts): OFFERED when opened; ACTIVE from the day the attorney records the
+  // victim's representation consent (`activeFrom`, some days later); CLOSED or HANDED_OFF some time after that.
+  const assignment = (i: number, victimId: string, victimJurisdiction: string, a: AttorneyRecord, jurisdiction: string, openedAt: Date, activeFrom: Date | null): AssignmentRecord => ({
     _id: stableId('assignment', i),
     victimId,
     victimJurisdiction,
@@ -107,35 +114,46 @@ export async function seedLegalAid(connection: Connection, secrets: SeedSecrets,
     jurisdiction,
     matter: Object.values(LegalMatter)[i % 6],
     proceedingId: null,
-    status,
-    representationConsent: status === AssignmentStatus.OFFERED ? null : { givenOn: openedAt.toISOString().slice(0, 10), language: a.languages[0], interpreterUsed: rnd() > 0.6, recordedAt: openedAt },
+    status: activeFrom ? AssignmentStatus.ACTIVE : AssignmentStatus.OFFERED,
+    representationConsent: activeFrom ? { givenOn: activeFrom.toISOString().slice(0, 10), language: a.languages[0], interpreterUsed: rnd() > 0.6, recordedAt: activeFrom } : null,
     interpretations: [],
     accommodations: i % 7 === 0 ? [{ id: stableId('accommodation', i), kind: 'TRAUMA_INFORMED', details: 'Female interviewer; breaks every 45 minutes (demo)', requestedAt: openedAt, requestedBy: 'seed' }] : [],
     openedAt,
     openedBy: 'seed',
-    activeFrom: status === AssignmentStatus.OFFERED ? null : openedAt,
-    closedAt: status === AssignmentStatus.CLOSED ? new Date(openedAt.getTime() + 90 * DAY) : null,
-    closingReason: status === AssignmentStatus.CLOSED ? 'Matter concluded (demo)' : null,
+    activeFrom,
+    closedAt: null,
+    closingReason: null,
   });
+  // The days from an assignment opened to the victim's consent to be represented (the wait the indicators count).
+  const consentAfter = (openedAt: Date) => new Date(openedAt.getTime() + (2 + Math.floor(rnd() * 40)) * DAY);
+  const byNow = (date: Date) => (date <= now ? date : null);
 
-  for (let i = 0; i < 92; i++) {
+  // Opened over the last eight quarters: one in ten still OFFERED, as are those whose consent is not yet due; of the rest,
+  // about one in five closed two to eight months after representation began, if that is past.
+  for (let i = 0; i < ASSIGNMENTS; i++) {
     const jurisdiction = DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length];
     const pool = attorneysIn(jurisdiction);
-    const openedAt = new Date(now.getTime() - (20 + Math.floor(rnd() * 300)) * DAY);
-    const status = i % 10 === 0 ? AssignmentStatus.OFFERED : i % 10 < 3 ? AssignmentStatus.CLOSED : AssignmentStatus.ACTIVE;
-    assignments.push(assignment(i, demoVictimId(100 + i), jurisdiction, pool[i % pool.length], jurisdiction, openedAt, status));
+    const openedAt = demoInstant(rnd, now);
+    const activeFrom = i % 10 === 0 ? null : byNow(consentAfter(openedAt));
+    const a = assignment(i, demoVictimId(VICTIMS_FROM + i), DEMO_JURISDICTIONS[(VICTIMS_FROM + i) % 6], pool[i % pool.length], jurisdiction, openedAt, activeFrom);
+    const closedAt = activeFrom && i % 10 < 3 ? byNow(new Date(activeFrom.getTime() + (60 + Math.floor(rnd() * 180)) * DAY)) : null;
+    assignments.push(closedAt ? { ...a, status: AssignmentStatus.CLOSED, closedAt, closingReason: 'Matter concluded (demo)' } : a);
   }
-  // Files that crossed a border: handed off at home, active in the next jurisdiction.
+  // Files that crossed a border (domain/handoffs.ts): offered while ACTIVE at home; on acceptance the home assignment is
+  // HANDED_OFF and a new one opens OFFERED in the next jurisdiction, ACTIVE once the victim consents there.
   CROSSINGS.forEach(([from, to], k) => {
     const victimIndex = DEMO_JURISDICTIONS.indexOf(from) + 6 * (40 + k); // a victim of `from`
     const victimId = demoVictimId(victimIndex);
-    const openedAt = new Date(now.getTime() - 200 * DAY);
-    const handedAt = new Date(now.getTime() - 60 * DAY);
-    const home = assignment(100 + k, victimId, from, attorneysIn(from)[0], from, openedAt, AssignmentStatus.HANDED_OFF);
-    home.closedAt = handedAt;
-    home.closingReason = `handed off to ${to}`;
-    const next = assignment(110 + k, victimId, from, attorneysIn(to)[0], to, handedAt, AssignmentStatus.ACTIVE);
+    const sender = attorneysIn(from)[0];
     const receiver = attorneysIn(to)[0];
+    // Early enough for every step to be past: opened, represented, offered abroad, accepted, represented abroad.
+    const openedAt = new Date(Math.min(demoInstant(rnd, now).getTime(), now.getTime() - 150 * DAY));
+    const homeActive = consentAfter(openedAt);
+    const offeredAt = new Date(homeActive.getTime() + (30 + Math.floor(rnd() * 60)) * DAY);
+    const acceptedAt = new Date(offeredAt.getTime() + (1 + Math.floor(rnd() * 6)) * DAY);
+    const home = assignment(100 + k, victimId, from, sender, from, openedAt, homeActive);
+    const next = assignment(110 + k, victimId, from, receiver, to, acceptedAt, byNow(consentAfter(acceptedAt)));
+    assignments.push({ ...home, status: AssignmentStatus.HANDED_OFF, closedAt: acceptedAt, closingReason: `handed off to ${receiver.name} (${to})` }, { ...next, matter: home.matter });
     handoffs.push({
       _id: stableId('handoff', k),
       fromAssignmentId: home._id,
@@ -150,19 +168,21 @@ export async function seedLegalAid(connection: Connection, secrets: SeedSecrets,
       reason: `The client is moving to ${to}; trial testimony expected by video link (demo)`,
       transferCategories: ['CASE'],
       status: HandoffStatus.ACCEPTED,
-      offeredAt: new Date(handedAt.getTime() - 3 * DAY),
-      decidedAt: handedAt,
+      offeredAt,
+      decidedAt: acceptedAt,
       decidedBy: receiver.practitionerId,
       refusalReason: null,
     });
-    assignments.push(home, next);
   });
-  // Two victims whose lawyer came a month after their proceeding opened.
-  openProceedings.slice(0, 2).forEach((p, k) => {
-    const start = new Date(p.openedAt.getTime() + 30 * DAY);
-    const late = assignment(120 + k, p.victimIds[0], p.jurisdiction, attorneysIn(p.jurisdiction)[1], p.jurisdiction, start, AssignmentStatus.ACTIVE);
-    assignments.push({ ...late, matter: LegalMatter.CRIMINAL_PROCEEDING, proceedingId: p._id });
-  });
+  // Two victims whose lawyer came a month after their proceeding opened: asked for 20 days in, represented from day 30
+  // (proceedings opened at least 30 days ago, so that both steps are past).
+  openProceedings
+    .filter((p) => p.openedAt.getTime() <= now.getTime() - LATE_START_DAYS * DAY)
+    .slice(0, 2)
+    .forEach((p, k) => {
+      const late = assignment(120 + k, p.victimIds[0], p.jurisdiction, attorneysIn(p.jurisdiction)[1], p.jurisdiction, new Date(p.openedAt.getTime() + 20 * DAY), new Date(p.openedAt.getTime() + LATE_START_DAYS * DAY));
+      assignments.push({ ...late, matter: LegalMatter.CRIMINAL_PROCEEDING, proceedingId: p._id });
+    });
 
   await models.assignments.createMany(assignments);
   await models.handoffs.createMany(handoffs);

@@ -15,6 +15,13 @@ import { CREDENTIAL_TYPE } from './domain/credential';
 import { jwksOf, SigningKeys } from './domain/keys';
 import { trainingModels, type BodyRecord, type CertificateRecord, type PractitionerRecord, type ProgramRecord } from './models';
 import { PractitionerRole } from './schema/vocabulary';
+import { accreditationIndicators } from './domain/indicators';
+import type { TrainingContext } from './models';
+import { AuditLog, RequestAudit } from '../common/audit';
+import { auditKeys } from '../common/audit-checkpoints';
+import { checkedPeriod, lastQuarters, quarterOf } from '../common/indicators';
+import { DEFAULT_REGIONS } from '../../platform/regions';
+import type { Caller } from '../../platform/auth';
 
 // The demo accreditation data `npm start` seeds once: bodies per region with rotated keys
 // kept outside the database, programs, practitioners of every profession in every demo
@@ -102,6 +109,48 @@ describe('training demo data', () => {
 
     expect(await seedTraining(connection, settings, () => {})).toBe(false);
     expect(await models.Certificate.estimatedDocumentCount()).toBe(90);
+  });
+
+  it('issues the certificates over the last eight quarters, a week after their holders passed, so that every accreditation indicator shows a value', async () => {
+    const models = trainingModels(connection, { keys: new SigningKeys(keyDir), publicUrl: 'http://localhost:4000' });
+    const now = new Date();
+    const certificates = (await models.Certificate.find().lean()) as CertificateRecord[];
+    const quarters = lastQuarters(now, 8).map((q) => checkedPeriod(q).label);
+    // At least 6 of the last 8 quarters hold more than one certificate each.
+    const issuedIn = quarters.map((q) => certificates.filter((c) => quarterOf(c.issuedOn) === q).length);
+    expect(issuedIn.filter((n) => n >= 2).length).toBeGreaterThanOrEqual(6);
+    const completions = (await models.Completion.find().lean()) as Array<{ practitionerId: string; programCode: string; passed: boolean; recordedAt: Date }>;
+    for (const c of certificates) {
+      // Issued after every module passed (as issueCertificate requires), suspended or revoked after it was issued, none ahead of now.
+      const passed = completions.filter((p) => p.practitionerId === c.practitionerId && p.programCode === c.programCode && p.passed);
+      expect(passed).toHaveLength(3);
+      expect(passed.every((p) => p.recordedAt < c.issuedAt) && c.issuedAt <= now && c.issuedOn === c.issuedAt.toISOString().slice(0, 10)).toBe(true);
+      for (const at of [c.suspendedAt, c.revokedAt]) if (at) expect(c.issuedAt <= at && at <= now).toBe(true);
+    }
+
+    // Every indicator of Region.accreditation has a value shown, non-zero, for a region in some quarter or year; some
+    // certificates end within 90 days after the current quarter (the renewals to plan now).
+    const log = new AuditLog(connection, 'training', auditKeys(settings.AUDIT_CHAIN_KEY, settings.AUDIT_SIGNING_KEY));
+    const shown = new Set<string>();
+    let expiringNext = 0;
+    try {
+      const periods = [...lastQuarters(now, 8), ...[now.getUTCFullYear() - 1, now.getUTCFullYear()].map((year) => ({ granularity: 'YEAR' as const, year }))];
+      for (const region of DEFAULT_REGIONS) {
+        const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
+        const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as TrainingContext;
+        for (const period of periods) {
+          for (const v of await accreditationIndicators(ctx, region, { period })) {
+            if (!v.suppressed && v.value) shown.add(v.indicator === 'PRACTITIONERS_CERTIFIED' ? `${v.indicator} (${v.note})` : v.indicator);
+            if (v.indicator === 'CERTIFICATES_EXPIRING_90_DAYS' && v.period === quarters[7]) expiringNext += v.value ?? 0;
+          }
+        }
+        await ctx.audit.flush();
+      }
+    } finally {
+      log.stop();
+    }
+    expect([...shown].sort()).toEqual(['CERTIFICATES_EXPIRING_90_DAYS', 'PRACTITIONERS_CERTIFIED (all roles)', ...Object.values(PractitionerRole).map((role) => `PRACTITIONERS_CERTIFIED (role: ${role})`)].sort());
+    expect(expiringNext).toBeGreaterThan(0);
   });
 
   it('warns when stored bodies have lost their signing keys', async () => {

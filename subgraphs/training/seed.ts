@@ -22,7 +22,7 @@ import {
 } from './models';
 import { addMonths, today } from './domain/calendar';
 import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS, random } from '../common/demo';
+import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoInstant, demoLater, random } from '../common/demo';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
 
 /**
@@ -32,9 +32,11 @@ import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
  * first of each profession with the development token's issuer and default subject
  * (`judge@de.example`), so `npm run token -- --role judge --jurisdiction DE` reads its own
  * record —, completions (some failed and retaken), judges' exchange visits, and 90
- * certificates: 60 VALID, 10 EXPIRED, 10 SUSPENDED, 10 REVOKED, older ones signed with the
- * first key. The private keys go to ACCREDITATION_KEY_DIR (.data/accreditation-keys under
- * `npm start`). Nothing is seeded into a database that holds bodies.
+ * certificates issued over the last eight quarters (`demoInstant`, so the indicators show
+ * trends), some ending in the coming quarters: 60 VALID, 10 EXPIRED, 10 SUSPENDED, 10
+ * REVOKED, older ones signed with the first key. The private keys go to
+ * ACCREDITATION_KEY_DIR (.data/accreditation-keys under `npm start`). Nothing is seeded
+ * into a database that holds bodies.
  */
 
 const SEED: Caller = { sub: 'seed', role: 'accreditation_officer', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
@@ -173,12 +175,15 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
   // Completions: four in five practitioners took their region's program for their profession;
   // one in six of them failed a module once and passed it on a retake.
   const completions: Array<Omit<CompletionRecord, '_listed'>> = [];
-  const qualified: Array<{ practitioner: PractitionerRecord; program: ProgramRecord; passedOn: string }> = [];
+  const qualified: Array<{ practitioner: PractitionerRecord; program: ProgramRecord; passedOn: string; passedAt: Date }> = [];
   practitioners.forEach((practitioner, i) => {
     if (i % 5 === 4) return;
     const program = programs.find((p) => p.bodyId === bodyOf(practitioner.jurisdiction)._id && p.requiredFor.includes(practitioner.role))!;
-    // The ones certified longest ago (expired certificates) trained about three years ago.
-    const startedDaysAgo = i % 15 === 3 ? 1_150 : 60 + draw(600);
+    // The ones certified longest ago (expired certificates) trained about three years ago; the others passed their last
+    // module a week before a day of the last eight quarters (demoInstant: the day they are certified, if they are).
+    const retake = i % 6 === 1;
+    const span = 20 + (retake ? 14 : 0); // days from the first module to the last one passed
+    const startedDaysAgo = i % 15 === 3 ? 1_150 : span + 7 + (now.getTime() - demoInstant(rnd, now).getTime()) / DAY;
     let day = startedDaysAgo;
     for (const module of program.modules) {
       const completion = (score: number): Omit<CompletionRecord, '_listed'> => ({
@@ -196,14 +201,15 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
         recordedAt: new Date(now.getTime() - day * DAY),
         recordedBy: 'seed',
       });
-      if (i % 6 === 1 && module === program.modules[1]) {
+      if (retake && module === program.modules[1]) {
         completions.push(completion(program.passingScore - 10 - draw(20)));
         day -= 14;
       }
       completions.push(completion(program.passingScore + draw(101 - program.passingScore)));
       day -= 10;
     }
-    qualified.push({ practitioner, program, passedOn: completions[completions.length - 1].completedOn });
+    const last = completions[completions.length - 1];
+    qualified.push({ practitioner, program, passedOn: last.completedOn, passedAt: last.recordedAt });
   });
   await models.completions.createMany(completions);
   for (const c of completions) change('COMPLETION_RECORDED', 'Practitioner', c.practitionerId, ['completions']);
@@ -229,17 +235,20 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
   await models.exchangeVisits.createMany(visits);
   for (const v of visits) change('EXCHANGE_VISIT_RECORDED', 'Practitioner', v.practitionerId, ['exchangeVisits']);
 
-  // 90 certificates: the expired ones from the old trainings, then VALID, SUSPENDED, REVOKED in turn.
+  // 90 certificates, each issued a week after its holder passed: the expired ones from the old trainings, then VALID,
+  // SUSPENDED, REVOKED in turn. Valid for 36 months (the expired ones 24), every other one of the last year for 12 (as an
+  // officer may choose, validMonths): those end over the coming quarters, the renewals CERTIFICATES_EXPIRING_90_DAYS counts.
   const certificates: Array<Omit<CertificateRecord, '_listed'>> = [];
   const expired = qualified.filter(({ passedOn }) => passedOn < today(new Date(now.getTime() - 900 * DAY))).slice(0, 10);
   const recent = qualified.filter((q) => !expired.includes(q)).slice(0, 80);
   for (const [k, q] of [...expired, ...recent].entries()) {
     const body = bodies.find((b) => b._id === q.program.bodyId)!;
-    const issuedAt = new Date(Date.parse(`${q.passedOn}T12:00:00Z`) + 7 * DAY);
+    const issuedAt = new Date(q.passedAt.getTime() + 7 * DAY);
     // Issued before the rotation a year ago: signed with the body's first key.
     const signer = issuedAt.getTime() < now.getTime() - 365 * DAY ? firstKeys.get(body._id)! : body;
     const status = k < 10 ? CertificateStatus.VALID : [CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED][(k - 10) % 8];
-    const issuedOn = issuedAt.toISOString().slice(0, 10);
+    const issuedOn = today(issuedAt);
+    const validMonths = k < 10 ? 24 : k % 2 === 0 && addMonths(issuedOn, 12) > today(now) ? 12 : 36;
     const issued = {
       _id: newCertificateCode(body._id, issuedAt.getUTCFullYear(), draw),
       practitionerId: q.practitioner._id,
@@ -251,11 +260,11 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
       programTitle: q.program.title,
       competencies: [...new Set(q.program.modules.map((m) => m.competency))],
       issuedOn,
-      expiresOn: addMonths(issuedOn, k < 10 ? 24 : 36),
+      expiresOn: addMonths(issuedOn, validMonths),
       status,
-      suspendedAt: status === CertificateStatus.SUSPENDED ? new Date(now.getTime() - 20 * DAY) : null,
+      suspendedAt: status === CertificateStatus.SUSPENDED ? demoLater(issuedAt, 20 + draw(200), now) : null,
       suspensionReason: status === CertificateStatus.SUSPENDED ? 'Continuing training overdue (demo)' : null,
-      revokedAt: status === CertificateStatus.REVOKED ? new Date(now.getTime() - 40 * DAY) : null,
+      revokedAt: status === CertificateStatus.REVOKED ? demoLater(issuedAt, 20 + draw(200), now) : null,
       revocationReason: status === CertificateStatus.REVOKED ? 'Assessment found to be irregular (demo)' : null,
       issuedAt,
       issuedBy: 'seed',
