@@ -13,13 +13,16 @@ import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
 import { demoTeams } from './teams/seed';
 
 /**
- * Demo proceedings, deterministic: 60 proceedings over the 6 demo jurisdictions, each
- * linked to 1–3 demo victims of the same jurisdiction (their ids are stable), hearings,
- * 30 protective orders in every status and urgency (some overdue), 80 items of evidence
- * with chains of custody, the 40 demo precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 20
- * legal assistance requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts) —
+ * Demo proceedings, deterministic: 90 proceedings over the 6 demo jurisdictions, each
+ * linked to 1–3 demo victims of the same jurisdiction (their ids are stable), opened over
+ * the last 8 quarters (`demoInstant`: the indicators page shows trends), the older ones
+ * further on (hearings held, closed, most criminal ones with defendants convicted),
+ * 54 protective orders in every status and urgency in every jurisdiction (decided in time
+ * or late; some overdue), 80 items of evidence with chains of custody, the 40 demo
+ * precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 26 legal assistance
+ * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts) —
  * written through the subgraph's own collections and audited in its own chain. Nothing
- * is seeded into a database that holds proceedings.
+ * is seeded into a database that holds proceedings. `now`: the seed's clock (tests).
  */
 
 const SEED: Caller = { sub: 'seed', role: 'prosecutor', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };

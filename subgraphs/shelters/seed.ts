@@ -16,8 +16,10 @@ import { DEMO_JURISDICTIONS, demoInstant, demoLater, demoVictimId, random, type 
  * minted for that jurisdiction is its staff), a SECRET_LOCATION one in DE, one for
  * unaccompanied minors in IT; and 120 placements of demo victims in their own
  * jurisdiction's shelters with history (transfers and discharges), the active ones
- * holding their beds (AL's and DE's smallest shelters full). Nothing is seeded into a database that holds
- * shelters.
+ * holding their beds (AL's and DE's smallest shelters full), the ended ones over the last
+ * 8 quarters (`demoInstant`: the indicators page shows trends), and trips to hearings
+ * during the stays, departed by now. Nothing is seeded into a database that holds
+ * shelters. `now`: the seed's clock (tests).
  */
 
 const SEED: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
