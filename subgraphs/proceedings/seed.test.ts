@@ -15,11 +15,13 @@ import { Urgency } from './schema/vocabulary';
 // shows trends): later steps after earlier ones, never after now, and every indicator of
 // Region.prosecution shown (not suppressed, not zero) for some region in some period.
 
-describe('demo proceedings over the last 8 quarters', () => {
+describe.each([
+  ['seeded today', new Date()],
+  ['seeded early in a year (its quarters split between two years)', new Date('2027-01-15T10:00:00Z')],
+])('demo proceedings over the last 8 quarters, %s', (_when, now) => {
   let connection: Connection;
   let models: ProceedingModels;
   const secrets = randomSecrets() as ProceedingSeedSecrets;
-  const now = new Date();
 
   beforeAll(async () => {
     connection = await connectDatabase(process.env.MONGODB_URI!, `proceedings_spread_${randomBytes(4).toString('hex')}`);

@@ -118,7 +118,7 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
     const until = (p.closedAt ?? now).getTime() - 4 * DAY;
     const overdue = pending && i % 2 === 0;
     const requestedAt = pending
-      ? new Date(Math.max(p.openedAt.getTime() + 3_600_000, now.getTime() - (overdue ? 40 : 0.2) * DAY))
+      ? new Date(Math.min(now.getTime(), Math.max(p.openedAt.getTime() + 3_600_000, now.getTime() - (overdue ? 40 : 0.2) * DAY)))
       : new Date(Math.max(p.openedAt.getTime(), p.openedAt.getTime() + rnd() * (until - p.openedAt.getTime())));
     const due = decisionDue(requestedAt, urgency, models.decisionTimes);
     const late = rnd() < 0.35;
@@ -184,7 +184,7 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
   const precedents = demoPrecedentRecords(proceedings.filter((p) => p.stage === ProceedingStage.CLOSED));
   await loadPrecedents(connection, precedents);
   for (const p of precedents) change('PRECEDENT_PUBLISHED', 'Precedent', p._id, ['summary', 'significantFeatures', 'outcome']);
-  const teams = demoTeams(proceedings, now, stableId);
+  const teams = demoTeams(proceedings.filter((p) => p.closedAt === null), now, stableId);
   await models.teams.createMany(teams);
   for (const team of teams) change('TEAM_CREATED', 'JointInvestigationTeam', team._id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members', 'proceedings']);
   // 20 legal assistance requests between the demo jurisdictions, in every status.
