@@ -128,17 +128,17 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
     await connection.close();
   });
 
-  it('seeds 60 proceedings over the 6 jurisdictions with victims of their own, 30 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
+  it('seeds 90 proceedings over the 6 jurisdictions with victims of their own, 54 protective orders in every status and urgency, 80 items with custody chains, once', async () => {
     const lines: string[] = [];
     expect(await seedProceedings(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Seeded 60 proceedings, 30 protective orders, 80 items of evidence, .*40 precedents.*5 joint investigation teams/);
+    expect(lines[0]).toMatch(/^Seeded 90 proceedings, 54 protective orders, 80 items of evidence, .*40 precedents.*5 joint investigation teams/);
     const models = proceedingModels(connection, { urgentHours: 24, expeditedHours: 72, standardDays: 30 }, secrets.CUSTODY_CHAIN_KEY, {
       deadlines: DEFAULT_ASSISTANCE_DEADLINES,
       deliveryKey: secrets.DELIVERY_CHAIN_KEY,
     });
     const proceedings = await models.Proceeding.find().lean();
-    expect(proceedings).toHaveLength(60);
+    expect(proceedings).toHaveLength(90);
     const victimHome = new Map(Array.from({ length: 300 }, (_, i) => [demoVictimId(i), DEMO_JURISDICTIONS[i % 6]]));
     for (const p of proceedings) {
       expect(p.victimIds.length).toBeGreaterThanOrEqual(1);
@@ -168,10 +168,10 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
       for (const id of team.proceedingIds) expect(team.parties).toContain(home.get(id));
       expect(team.members.every((m) => m.sub === `${m.role}@${m.jurisdiction.toLowerCase()}.example`)).toBe(true);
     }
-    // Legal assistance: 20 requests in every status, on proceedings of the requesting side, some overdue, one extended, every delivery chain intact.
-    expect(lines[0]).toMatch(/20 legal assistance requests\.$/);
+    // Legal assistance: 26 requests in every status, on proceedings of the requesting side, some overdue, one extended, every delivery chain intact.
+    expect(lines[0]).toMatch(/26 legal assistance requests\.$/);
     const requests = await models.LegalAssistanceRequest.find().lean();
-    expect(requests).toHaveLength(20);
+    expect(requests).toHaveLength(26);
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'RECEIVED', 'RECOGNIZED', 'REFUSED', 'POSTPONED', 'EXECUTED', 'CLOSED']));
     for (const r of requests) {
       expect(home.get(r.proceedingId)).toBe(r.requestingJurisdiction);
@@ -199,10 +199,10 @@ describe('demo shelters (npm start seeds them once)', () => {
     await connection.close();
   });
 
-  it('seeds 18 shelters and 120 placements whose active ones hold exactly their beds, once', async () => {
+  it('seeds 18 shelters, 120 placements whose active ones hold exactly their beds and trips to hearings, once', async () => {
     const lines: string[] = [];
     expect(await seedShelters(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
-    expect(lines[0]).toMatch(/^Seeded 18 shelters \(\d full\) and 120 placements/);
+    expect(lines[0]).toMatch(/^Seeded 18 shelters \(\d full\), 120 placements \(\d+ active\) and \d+ transports to hearings\.$/);
     const models = shelterModels(connection);
     const shelters = await models.Shelter.find().lean();
     expect(shelters).toHaveLength(18);

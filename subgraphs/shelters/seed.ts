@@ -3,12 +3,12 @@ import type { Connection } from 'mongoose';
 import type { Caller } from '../../platform/auth';
 import { AuditLog, type AuditEntry } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
-import { activePlacementOf, bedsOf, shelterModels, type PlacementRecord, type ShelterRecord } from './models';
+import { activePlacementOf, bedsOf, shelterModels, type PlacementRecord, type ShelterRecord, type TransportRecord } from './models';
 import { Gender } from '../common/vocabulary';
 import { registerShelter } from './domain/registry';
 import type { RegisterShelterInput } from './schema/inputs';
 import { Accessibility, PlacementStatus, SecurityLevel, ShelterService } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../common/demo';
+import { DEMO_JURISDICTIONS, demoInstant, demoLater, demoVictimId, random, type SeedSecrets } from '../common/demo';
 
 /**
  * Demo shelters, deterministic: 3 in each demo jurisdiction (18), one of them run by the
@@ -16,8 +16,10 @@ import { DEMO_JURISDICTIONS, demoVictimId, random, type SeedSecrets } from '../c
  * minted for that jurisdiction is its staff), a SECRET_LOCATION one in DE, one for
  * unaccompanied minors in IT; and 120 placements of demo victims in their own
  * jurisdiction's shelters with history (transfers and discharges), the active ones
- * holding their beds (AL's and DE's smallest shelters full). Nothing is seeded into a database that holds
- * shelters.
+ * holding their beds (AL's and DE's smallest shelters full), the ended ones over the last
+ * 8 quarters (`demoInstant`: the indicators page shows trends), and trips to hearings
+ * during the stays, departed by now. Nothing is seeded into a database that holds
+ * shelters. `now`: the seed's clock (tests).
  */
 
 const SEED: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
@@ -71,30 +73,39 @@ function demoShelters(): Array<{ id: string; jurisdiction: string; input: Regist
   );
 }
 
-export async function seedShelters(connection: Connection, secrets: SeedSecrets, victimCount = 300, log: (line: string) => void = console.log): Promise<boolean> {
+export async function seedShelters(connection: Connection, secrets: SeedSecrets, victimCount = 300, log: (line: string) => void = console.log, now = new Date()): Promise<boolean> {
   const models = shelterModels(connection);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Shelter.estimatedDocumentCount()) > 0) return false;
   const rnd = random(20261130);
-  const now = new Date();
   const entries: AuditEntry[] = [];
   const change = (action: string, subjectType: string, subjectId: string, fields: string[]) =>
     entries.push({ action, subjectType, subjectId, fields, deniedFields: [], decision: 'ALLOW', bases: [] });
 
-  // Registered as the API registers them (domain/registry.ts), by each region's registrar, 400 days ago.
+  // Registered as the API registers them (domain/registry.ts), by each region's registrar, before the demo's 8 quarters.
   const shelters: ShelterRecord[] = [];
   for (const { id, jurisdiction, input } of demoShelters()) {
     const registrar: Caller = { sub: `registrar@${jurisdiction.toLowerCase()}.example`, role: 'registrar', jurisdiction, org: `${jurisdiction}-registry`, issuer: 'seed', oversight: [] };
     const audit = { change: <T>(action: string, type: string, subject: string, fields: string[], write: () => Promise<T>) => (change(action, type, subject, fields), write()) };
-    const registered = await registerShelter({ models, caller: registrar, now: new Date(now.getTime() - 400 * DAY), audit }, input, id);
+    const registered = await registerShelter({ models, caller: registrar, now: new Date(now.getTime() - 800 * DAY), audit }, input, id);
     shelters.push({ ...registered, _id: registered.id });
   }
 
-  // Victims 0…99 have a current or last placement; victims 0…19 an earlier one too (120).
+  // Victims 0…99 have a current or last placement; victims 0…19 an earlier one too (120). The active ones
+  // arrived in the last months; the ended ones over the last 8 quarters (more of late), each in a shelter
+  // with a bed free all through the stay.
   const beds = new Map(shelters.map((s) => [s._id, 0]));
   const placements: PlacementRecord[] = [];
-  const victims = Math.min(100, victimCount);
-  for (let i = 0; i < victims; i++) {
+  // Stays in (or a request holding a bed of) a shelter at some time between `from` and `to`.
+  const stayed = (s: ShelterRecord, from: Date, to: Date) =>
+    placements.filter((p) => {
+      const since = p.confirmedAt ?? (p.status === PlacementStatus.REQUESTED ? p.requestedAt : null);
+      return p.shelterId === s._id && since && since < to && (!p.endedAt || p.endedAt > from);
+    }).length;
+  const isActive = (i: number) => i % 10 < 7 && (['AL', 'DE'].includes(DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length]) || i % 10 < 5);
+  // The active stays first: they fill the beds of today; the ended ones then find a shelter with room at their time.
+  const victims = Array.from({ length: Math.min(100, victimCount) }, (_, i) => i).sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || a - b);
+  for (const i of victims) {
     const jurisdiction = DEMO_JURISDICTIONS[i % DEMO_JURISDICTIONS.length];
     const own = shelters.filter((s) => s.jurisdiction === jurisdiction && s.accepts.unaccompaniedMinors === false);
     // AL and DE fill their smallest shelter first (so it is full); elsewhere the emptiest takes the next.
@@ -102,9 +113,13 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
     const free = (s: ShelterRecord) => s.capacity - beds.get(s._id)!;
     const order = [...own].sort((a, b) => (fillFirst ? a.capacity - b.capacity : free(b) - free(a)));
     const victimId = demoVictimId(i);
-    const requestedAt = new Date(now.getTime() - (20 + Math.floor(rnd() * 200)) * DAY);
-    const active = i % 10 < 7 && (jurisdiction === 'AL' || jurisdiction === 'DE' || i % 10 < 5);
-    const shelter = active ? order.find((s) => beds.get(s._id)! < s.capacity) : order[i % order.length];
+    const active = isActive(i);
+    const requestedToday = active && i % 10 === 6;
+    const requestedAt = active ? new Date(now.getTime() - (5 + rnd() * 80) * DAY) : demoInstant(rnd, now);
+    const endedAt = active ? null : demoLater(requestedAt, 20 + rnd() * 70, now);
+    const earlierFrom = new Date(requestedAt.getTime() - 40 * DAY);
+    const fits = (s: ShelterRecord) => stayed(s, i < 20 ? earlierFrom : requestedAt, endedAt ?? now) < s.capacity;
+    const shelter = active ? order.find((s) => beds.get(s._id)! < s.capacity && fits(s)) : [...order.slice(i % order.length), ...order.slice(0, i % order.length)].find(fits);
     if (!shelter) continue;
     const base = (id: string, s: ShelterRecord, from: Date): PlacementRecord => ({
       _id: id,
@@ -122,7 +137,7 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
       requestedBy: 'seed',
       acceptedAt: from,
       acceptanceNote: null,
-      confirmedAt: new Date(from.getTime() + DAY),
+      confirmedAt: demoLater(from, 1, now),
       endedAt: null,
       endReason: null,
       transferredFrom: null,
@@ -131,10 +146,11 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
     const current = base(stableId('placement', i), shelter, requestedAt);
     if (i < 20) {
       // An earlier stay: transferred into the current one, or discharged before it.
-      const earlierShelter = own.find((s) => s._id !== shelter._id) ?? shelter;
-      const earlier = base(stableId('placement-earlier', i), earlierShelter, new Date(requestedAt.getTime() - 40 * DAY));
+      const room = (s: ShelterRecord) => stayed(s, earlierFrom, requestedAt) < s.capacity;
+      const earlierShelter = own.find((s) => s._id !== shelter._id && room(s)) ?? own.find(room)!;
+      const earlier = base(stableId('placement-earlier', i), earlierShelter, earlierFrom);
       earlier.endedAt = requestedAt;
-      if (i % 2 === 0) {
+      if (i % 2 === 0 && !requestedToday) {
         Object.assign(earlier, { status: PlacementStatus.TRANSFERRED, endReason: `transferred to ${shelter.name}`, transferredTo: current._id });
         current.transferredFrom = earlier._id;
       } else Object.assign(earlier, { status: PlacementStatus.DISCHARGED, endReason: 'Returned home with support (demo)' });
@@ -145,12 +161,12 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
       beds.set(shelter._id, beds.get(shelter._id)! + 1);
       current.bed = beds.get(shelter._id)!;
       // Requested a few hours ago, not yet answered by the shelter (it expires after PLACEMENT_REQUEST_HOURS).
-      if (i % 10 === 6) {
+      if (requestedToday) {
         const asked = new Date(now.getTime() - 6 * 3_600_000);
         const today = now.toISOString().slice(0, 10);
         Object.assign(current, { status: PlacementStatus.REQUESTED, requestedAt: asked, from: today, expectedUntil: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10), acceptedAt: null, confirmedAt: null });
       }
-    } else Object.assign(current, { status: PlacementStatus.DISCHARGED, endedAt: new Date(requestedAt.getTime() + 30 * DAY), endReason: 'Moved to independent housing (demo)' });
+    } else Object.assign(current, { status: PlacementStatus.DISCHARGED, endedAt, endReason: 'Moved to independent housing (demo)' });
     placements.push(current);
     change('PLACEMENT_REQUESTED', 'Placement', current._id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs']);
   }
@@ -162,10 +178,37 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
     ...held.map((p) => ({ _id: `${activePlacementOf(p.victimId)}#1`, holder: p._id, at: p.requestedAt })),
   ]);
 
+  // Three in four stays had a trip to a hearing, arranged by the staff a few days before it left (domain/transport.ts), all
+  // departed by now. Each names a hearing of a demo proceeding of the victim's jurisdiction by the id the proceedings
+  // seed gives it; the trip's time is the shelter's own record (the two seeds read nothing of each other's).
+  const transports: TransportRecord[] = [];
+  for (const p of placements) {
+    const until = Math.min((p.endedAt ?? now).getTime(), now.getTime());
+    if (!p.confirmedAt || until - p.confirmedAt.getTime() < 2 * DAY || rnd() >= 0.75) continue;
+    const departAt = new Date(p.confirmedAt.getTime() + (0.2 + rnd() * 0.7) * (until - p.confirmedAt.getTime()));
+    const _id = stableId('transport', transports.length);
+    transports.push({
+      _id,
+      hearingId: stableId('hearing-held', DEMO_JURISDICTIONS.indexOf(p.victimJurisdiction) + DEMO_JURISDICTIONS.length * (transports.length % 10)),
+      victimId: p.victimId,
+      placementId: p._id,
+      shelterJurisdiction: p.shelterJurisdiction,
+      operator: p.operator,
+      victimJurisdiction: p.victimJurisdiction,
+      pickupLocation: 'At the shelter (demo)',
+      escort: 'Shelter staff and a victim support worker (demo)',
+      departAt,
+      arrangedAt: new Date(Math.max(p.confirmedAt.getTime(), departAt.getTime() - 3 * DAY)),
+      arrangedBy: 'seed',
+    });
+    change('TRANSPORT_ARRANGED', 'Transport', _id, ['pickupLocation', 'escort', 'departAt']);
+  }
+  await models.transports.createMany(transports);
+
   const audit = new AuditLog(connection, 'shelters', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
   await audit.append(SEED, null, entries);
   audit.stop();
   const full = shelters.filter((s) => beds.get(s._id) === s.capacity).length;
-  log(`Seeded ${shelters.length} shelters (${full} full) and ${placements.length} placements (${held.length} active).`);
+  log(`Seeded ${shelters.length} shelters (${full} full), ${placements.length} placements (${held.length} active) and ${transports.length} transports to hearings.`);
   return true;
 }

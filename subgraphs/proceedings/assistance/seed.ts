@@ -6,8 +6,10 @@ import { AssistanceUrgency, LegalAssistanceKind, LegalAssistanceStatus as S } fr
 import { DEMO_JURISDICTIONS } from '../../common/demo';
 
 /**
- * 20 demo legal assistance requests between the demo jurisdictions, in every status, each
- * on an open demo proceeding of the requesting jurisdiction. Each is taken through its
+ * 26 demo legal assistance requests between the demo jurisdictions, in every status, each
+ * on a demo proceeding of the requesting jurisdiction opened before it was drafted (and
+ * still open, unless the request is done): most of the last few months, six older ones
+ * of the last two years, three of those late in a step (MLA_REQUESTS_OVERDUE in past quarters). Each is taken through its
  * steps with the API's own lifecycle functions (subgraphs/proceedings/assistance/domain/lifecycle.ts),
  * so history, deadlines and delivery evidence are what the API would have produced; some
  * are overdue on today's clock and one had its recognition deadline extended. Steps are
@@ -26,6 +28,8 @@ interface Plan {
   postponedDays?: number;
   /** Extended this many days after receipt. */
   extendedAfter?: number;
+  /** One step taken this many days after the one before it, not two (late, or just slow). */
+  slow?: { step: S; days: number };
 }
 
 const TO_RECOGNIZED = [S.SUBMITTED, S.RECEIVED, S.RECOGNIZED] as const;
@@ -50,6 +54,13 @@ const PLANS: Plan[] = [
   { path: [...TO_RECOGNIZED, S.EXECUTED, S.CLOSED], urgency: NORMAL, lastDaysAgo: 60 },
   { path: [...TO_RECOGNIZED, S.EXECUTED, S.CLOSED], urgency: URGENT, lastDaysAgo: 200 },
   { path: [S.SUBMITTED, S.RECEIVED, S.REFUSED, S.CLOSED], urgency: NORMAL, lastDaysAgo: 90 },
+  // Older ones, done: late by more than a quarter (overdue in the quarter of the deadline), or in time.
+  { path: [...TO_RECOGNIZED, S.EXECUTED, S.CLOSED], urgency: NORMAL, lastDaysAgo: 120, slow: { step: S.EXECUTED, days: 190 } },
+  { path: [...TO_RECOGNIZED, S.EXECUTED], urgency: URGENT, lastDaysAgo: 300, slow: { step: S.RECOGNIZED, days: 100 } },
+  { path: [S.SUBMITTED, S.RECEIVED, S.REFUSED, S.CLOSED], urgency: NORMAL, lastDaysAgo: 400, slow: { step: S.REFUSED, days: 125 } },
+  { path: [...TO_RECOGNIZED, S.EXECUTED, S.CLOSED], urgency: NORMAL, lastDaysAgo: 500, slow: { step: S.EXECUTED, days: 60 } },
+  { path: [...TO_RECOGNIZED, S.EXECUTED, S.CLOSED], urgency: URGENT, lastDaysAgo: 180, slow: { step: S.EXECUTED, days: 45 } },
+  { path: [...TO_RECOGNIZED, S.EXECUTED], urgency: NORMAL, lastDaysAgo: 560, slow: { step: S.RECOGNIZED, days: 20 } },
 ];
 
 const SUBJECTS: Record<LegalAssistanceKind, string> = {
@@ -71,22 +82,28 @@ function details(to: S, at: Date, plan: Plan): StepDetails {
 /** Writes the requests through their collection and their delivery chains; `change` notes each audit event. Resolves to how many. */
 export async function seedAssistance(
   models: ProceedingModels,
-  proceedings: Array<{ _id: string; jurisdiction: string; stage: string }>,
+  proceedings: Array<{ _id: string; jurisdiction: string; stage: string; openedAt: Date; closedAt: Date | null }>,
   now: Date,
   stableId: (kind: string, i: number) => string,
   change: (action: string, subjectType: string, subjectId: string, fields: string[]) => void,
 ): Promise<number> {
-  const open = proceedings.filter((p) => p.stage !== 'CLOSED');
   const kinds = Object.values(LegalAssistanceKind);
   const requests: LegalAssistanceRecord[] = [];
   const delivery = new Map<string, DeliveryContent[]>();
+  const done = [S.EXECUTED, S.REFUSED, S.CLOSED];
   for (const [i, plan] of PLANS.entries()) {
-    const proceeding = open[(i * 7) % open.length];
+    // Step k's day, counted back from the last step: two days between steps, `slow.days` before the slow one; step 0 the drafting.
+    const daysAgo = [plan.lastDaysAgo];
+    for (let k = plan.path.length; k > 0; k--) daysAgo.unshift(daysAgo[0] + (plan.slow?.step === plan.path[k - 1] ? plan.slow.days : 2));
+    const at = (step: number) => new Date(now.getTime() - daysAgo[step] * DAY);
+    const finished = done.includes(plan.path[plan.path.length - 1]);
+    const fits = (p: (typeof proceedings)[number]) => p.openedAt < at(0) && (p.closedAt === null || (finished && p.closedAt > at(plan.path.length)));
+    const from = (i * 7) % proceedings.length;
+    const proceeding = [...proceedings.slice(from), ...proceedings.slice(0, from)].find((p) => fits(p) && p.stage !== 'CLOSED') ?? proceedings.find(fits) ?? proceedings.find((p) => p.stage !== 'CLOSED')!;
     const requesting = proceeding.jurisdiction;
     const others = DEMO_JURISDICTIONS.filter((j) => j !== requesting);
     const executing = others[i % others.length];
     const actor = (jurisdiction: string) => ({ sub: `${jurisdiction === requesting ? 'prosecutor' : 'judge'}@${jurisdiction.toLowerCase()}.example`, jurisdiction });
-    const at = (step: number) => new Date(now.getTime() - (plan.lastDaysAgo + (plan.path.length - step) * 2) * DAY); // step 0: the drafting
     const kind = kinds[i % kinds.length];
     const _id = stableId('assistance', i);
     let record: LegalAssistanceRecord = drafted(
