@@ -4,7 +4,6 @@ import { connectDatabase } from '../../subgraphs/common/storage';
 import { victimModels } from '../../subgraphs/victims/models';
 import { assessScreening } from '../../subgraphs/victims/domain/screening';
 import { DEMO_JURISDICTIONS, DEMO_QUARTERS, DEMO_REGIONS, demoVictimId, type SeedSecrets } from '../../subgraphs/common/demo';
-import { lastQuarters, quarterOf } from '../../subgraphs/common/indicators';
 import { seedProceedings, type ProceedingSeedSecrets } from '../../subgraphs/proceedings/seed';
 import { proceedingModels } from '../../subgraphs/proceedings/models';
 import { DEFAULT_ASSISTANCE_DEADLINES, deliveryChain } from '../../subgraphs/proceedings/assistance/models';
@@ -15,7 +14,8 @@ import { shelterModels } from '../../subgraphs/shelters/models';
 import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid } from '../../subgraphs/legal-aid/seed';
 import { legalAidModels, type LegalAidContext } from '../../subgraphs/legal-aid/models';
-import { legalAidIndicators } from '../../subgraphs/legal-aid/domain/indicators';
+import { answerIndicators } from '../../subgraphs/common/indicator-answers';
+import { countedIn } from '../../subgraphs/legal-aid/domain/indicators';
 import { AuditLog, RequestAudit } from '../../subgraphs/common/audit';
 import { auditKeys } from '../../subgraphs/common/audit-checkpoints';
 import { checkedPeriod, lastQuarters, quarterOf } from '../../subgraphs/common/indicators';
@@ -298,7 +298,7 @@ describe('demo legal aid (npm start seeds it once)', () => {
         const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
         const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as LegalAidContext;
         for (const period of periods) {
-          for (const v of await legalAidIndicators(ctx, region, { period })) if (!v.suppressed && v.value) shown.add(v.indicator);
+          for (const v of await answerIndicators(ctx, region, 'legalAid', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) if (!v.suppressed && v.value) shown.add(v.indicator);
         }
         await ctx.audit.flush();
       }

@@ -57,9 +57,12 @@ describe('rates and medians follow the counts they are made of', () => {
     ['both at 11 and more: of the counts as shown (15 of 45)', people(11), people(44), 0.333, { people: 11 }],
     ['people over beds: 12 shown as 15, so 15 of 20 (an exact 0.6 would give 12 back)', people(12), { kind: 'EVENTS' as const, count: 20 }, 0.75, { people: 12 }],
     ['events over events, any size', { kind: 'EVENTS' as const, count: 2 }, { kind: 'EVENTS' as const, count: 3 }, 0.667, {}],
-    ['an empty denominator', { kind: 'EVENTS' as const, count: 0 }, { kind: 'EVENTS' as const, count: 0 }, null, {}],
   ])('a rate with %s (and the people it rests on, for secondary suppression)', (_what, numerator, denominator, value, behind) => {
     expect(published({ kind: 'RATE', numerator, denominator })).toEqual({ value, suppressed: value === null, ...behind });
+  });
+
+  it('a rate of events over none has no value, and is not suppressed: nothing is withheld', () => {
+    expect(published({ kind: 'RATE', numerator: { kind: 'EVENTS', count: 0 }, denominator: { kind: 'EVENTS', count: 0 } })).toEqual({ value: null, suppressed: false });
   });
 
   it('a median over 10 people is suppressed, over 11 and 12 shown', () => {

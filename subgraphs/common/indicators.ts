@@ -120,7 +120,9 @@ export function published(measure: Measure): { value: number | null; suppressed:
       // rate over a known denominator (beds, whose counts are public) gives its numerator back.
       const people = parts.find((p) => p.kind === 'PEOPLE')?.count;
       const behind = people === undefined ? {} : { people };
-      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count)) || measure.denominator.count === 0) return { value: null, suppressed: true, ...behind };
+      if (parts.some((p) => p.kind === 'PEOPLE' && tooFew(p.count))) return { value: null, suppressed: true, ...behind };
+      // Nothing to take a share of (no urgent order decided): no value, and nothing withheld.
+      if (measure.denominator.count === 0) return { value: null, suppressed: false, ...behind };
       // Computed from the counts as they would be shown (people rounded up to 5): a rate over public beds must not give back
       // an exact count that its own cell would only show rounded.
       const [numerator, denominator] = parts.map((p) => (p.kind === 'PEOPLE' ? roundedUp(p.count) : p.count));

@@ -5,7 +5,8 @@ import { DEFAULT_REGIONS } from '../../platform/regions';
 import { connectDatabase } from '../common/storage';
 import { checkedPeriod, lastQuarters, quarterOf, type PeriodInput } from '../common/indicators';
 import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
-import { prosecutionIndicators } from './domain/indicators';
+import { answerIndicators } from '../common/indicator-answers';
+import { countedIn } from './domain/indicators';
 import { decisionDue } from './domain/order';
 import { proceedingModels, type ProceedingContext, type ProceedingModels } from './models';
 import { seedProceedings, type ProceedingSeedSecrets } from './seed';
@@ -85,13 +86,13 @@ describe.each([
     for (const region of DEFAULT_REGIONS) {
       const ctx = { models, now, caller: { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], oversight: [] }, audit: { noteEvent: () => {} } } as unknown as ProceedingContext;
       for (const period of periods) {
-        for (const v of await prosecutionIndicators(ctx, region, { period })) if (!v.suppressed && v.value) shown.add(v.indicator);
+        for (const v of await answerIndicators(ctx, region, 'prosecution', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) if (!v.suppressed && v.value) shown.add(v.indicator);
       }
     }
     expect([...shown].sort()).toEqual(['CONVICTIONS', 'MLA_REQUESTS_OVERDUE', 'PROCEEDINGS_OPENED', 'URGENT_ORDERS_DECIDED_IN_TIME_RATE']);
     // And some cells suppressed: a quarter's proceedings of a region are too few to publish.
     const ctx = { models, now, caller: { sub: 'seed-test', role: 'partner_system', jurisdiction: 'AL', oversight: [] }, audit: { noteEvent: () => {} } } as unknown as ProceedingContext;
-    const earliest = await prosecutionIndicators(ctx, DEFAULT_REGIONS[0], { period: quarters[0] });
+    const earliest = await answerIndicators(ctx, DEFAULT_REGIONS[0], 'prosecution', { period: quarters[0] }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within));
     expect(earliest.find((v) => v.indicator === 'PROCEEDINGS_OPENED')).toMatchObject({ suppressed: true, period: checkedPeriod(quarters[0]).label });
   });
 });

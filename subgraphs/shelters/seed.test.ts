@@ -5,7 +5,8 @@ import { DEFAULT_REGIONS } from '../../platform/regions';
 import type { SeedSecrets } from '../common/demo';
 import { lastQuarters, quarterOf, type PeriodInput } from '../common/indicators';
 import { connectDatabase } from '../common/storage';
-import { protectionIndicators } from './domain/indicators';
+import { answerIndicators } from '../common/indicator-answers';
+import { countedIn } from './domain/indicators';
 import { shelterModels, type ShelterContext, type ShelterModels } from './models';
 import { seedShelters } from './seed';
 
@@ -73,7 +74,7 @@ describe.each([
     for (const region of DEFAULT_REGIONS) {
       const ctx = { models, now, caller: { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], oversight: [] }, audit: { noteEvent: () => {} } } as unknown as ShelterContext;
       for (const period of periods) {
-        for (const v of await protectionIndicators(ctx, region, { period })) if (!v.suppressed && v.value) shown.add(v.indicator);
+        for (const v of await answerIndicators(ctx, region, 'protection', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) if (!v.suppressed && v.value) shown.add(v.indicator);
       }
     }
     expect([...shown].sort()).toEqual(['OCCUPANCY_RATE', 'PLACEMENTS_STARTED', 'SHELTER_BEDS', 'TRANSPORTS_TO_HEARINGS']);

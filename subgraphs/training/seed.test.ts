@@ -15,7 +15,8 @@ import { CREDENTIAL_TYPE } from './domain/credential';
 import { jwksOf, SigningKeys } from './domain/keys';
 import { trainingModels, type BodyRecord, type CertificateRecord, type PractitionerRecord, type ProgramRecord } from './models';
 import { PractitionerRole } from './schema/vocabulary';
-import { accreditationIndicators } from './domain/indicators';
+import { answerIndicators } from '../common/indicator-answers';
+import { countedIn } from './domain/indicators';
 import type { TrainingContext } from './models';
 import { AuditLog, RequestAudit } from '../common/audit';
 import { auditKeys } from '../common/audit-checkpoints';
@@ -139,7 +140,7 @@ describe('training demo data', () => {
         const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
         const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as TrainingContext;
         for (const period of periods) {
-          for (const v of await accreditationIndicators(ctx, region, { period })) {
+          for (const v of await answerIndicators(ctx, region, 'accreditation', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) {
             if (!v.suppressed && v.value) shown.add(v.indicator === 'PRACTITIONERS_CERTIFIED' ? `${v.indicator} (${v.note})` : v.indicator);
             if (v.indicator === 'CERTIFICATES_EXPIRING_90_DAYS' && v.period === quarters[7]) expiringNext += v.value ?? 0;
           }
