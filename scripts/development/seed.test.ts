@@ -201,7 +201,7 @@ describe('demo shelters (npm start seeds them once)', () => {
 
   it('seeds 18 shelters, 120 placements whose active ones hold exactly their beds and trips to hearings, once', async () => {
     const lines: string[] = [];
-    expect(await seedShelters(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
+    expect(await seedShelters(connection, secrets, { log: (line) => lines.push(line) })).toBe(true);
     expect(lines[0]).toMatch(/^Seeded 18 shelters \(\d full\), 120 placements \(\d+ active\) and \d+ transports to hearings\.$/);
     const models = shelterModels(connection);
     const shelters = await models.Shelter.find().lean();
@@ -224,7 +224,7 @@ describe('demo shelters (npm start seeds them once)', () => {
     const activeVictims = placements.filter((p) => ['REQUESTED', 'CONFIRMED'].includes(p.status)).map((p) => p.victimId);
     expect(new Set(activeVictims).size).toBe(activeVictims.length);
     expect(placements.some((p) => p.status === 'TRANSFERRED' && p.transferredTo)).toBe(true);
-    expect(await seedShelters(connection, secrets, 300, () => {})).toBe(false);
+    expect(await seedShelters(connection, secrets, { log: () => {} })).toBe(false);
   });
 });
 

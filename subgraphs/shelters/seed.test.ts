@@ -8,7 +8,9 @@ import { connectDatabase } from '../common/storage';
 import { answerIndicators } from '../common/indicator-answers';
 import { countedIn } from './domain/indicators';
 import { shelterModels, type ShelterContext, type ShelterModels } from './models';
-import { seedShelters } from './seed';
+import { seedShelters, type HeldHearing } from './seed';
+import { seedProceedings, type ProceedingSeedSecrets } from '../proceedings/seed';
+import { heldDemoHearings } from '../../scripts/development/seed';
 
 // The demo stays and trips spread over the last 8 quarters (issue 26: the /indicators
 // page shows trends): arrivals before departures, no shelter ever over its capacity, trips
@@ -21,10 +23,17 @@ describe.each([
 ])('demo shelters over the last 8 quarters, %s', (_when, now) => {
   let connection: Connection;
   let models: ShelterModels;
+  let hearings: HeldHearing[];
 
   beforeAll(async () => {
+    // The demo proceedings first, as `npm run seed` does: the trips go to the hearings they held.
+    const proceedings = await connectDatabase(process.env.MONGODB_URI!, `proceedings_spread_${randomBytes(4).toString('hex')}`);
+    expect(await seedProceedings(proceedings, randomSecrets() as ProceedingSeedSecrets, 300, () => {}, now)).toBe(true);
+    hearings = await heldDemoHearings(proceedings.db!, now);
+    await proceedings.dropDatabase();
+    await proceedings.close();
     connection = await connectDatabase(process.env.MONGODB_URI!, `shelters_spread_${randomBytes(4).toString('hex')}`);
-    expect(await seedShelters(connection, randomSecrets() as SeedSecrets, 300, () => {}, now)).toBe(true);
+    expect(await seedShelters(connection, randomSecrets() as SeedSecrets, { now, hearings, log: () => {} })).toBe(true);
     models = shelterModels(connection);
   });
   afterAll(async () => {
@@ -63,6 +72,8 @@ describe.each([
       const stay = placements.get(t.placementId)!;
       expect(t).toMatchObject({ victimId: stay.victimId, shelterJurisdiction: stay.shelterJurisdiction, victimJurisdiction: stay.victimJurisdiction });
       expect(stay.confirmedAt! <= t.arrangedAt && t.arrangedAt < t.departAt && t.departAt <= (stay.endedAt ?? now)).toBe(true);
+      const hearing = hearings.find((h) => h.id === t.hearingId);
+      expect(hearing && hearing.jurisdiction === t.victimJurisdiction && t.departAt < hearing.scheduledAt && hearing.scheduledAt <= (stay.endedAt ?? now)).toBe(true);
     }
     expect(new Set(transports.map((t) => quarterOf(t.departAt))).size).toBeGreaterThanOrEqual(4);
   });

@@ -17,13 +17,15 @@ import { DEMO_JURISDICTIONS, demoInstant, demoLater, demoVictimId, random, type 
  * unaccompanied minors in IT; and 120 placements of demo victims in their own
  * jurisdiction's shelters with history (transfers and discharges), the active ones
  * holding their beds (AL's and DE's smallest shelters full), the ended ones over the last
- * 8 quarters (`demoInstant`: the indicators page shows trends), and trips to hearings
- * during the stays, departed by now. Nothing is seeded into a database that holds
- * shelters. `now`: the seed's clock (tests).
+ * 8 quarters (`demoInstant`: the indicators page shows trends), and trips to the
+ * hearings the demo proceedings held during the stays (`hearings`, read from their
+ * database by scripts/development/seed.ts). Nothing is seeded into a database that holds
+ * shelters.
  */
 
 const SEED: Caller = { sub: 'seed', role: 'social_worker', jurisdiction: 'none', org: 'demo data', issuer: 'seed', oversight: [] };
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const CITIES: Record<string, [string, string, string]> = {
   AL: ['Tirana', 'Durrës', 'Shkodër'],
   RS: ['Belgrade', 'Novi Sad', 'Niš'],
@@ -73,7 +75,24 @@ function demoShelters(): Array<{ id: string; jurisdiction: string; input: Regist
   );
 }
 
-export async function seedShelters(connection: Connection, secrets: SeedSecrets, victimCount = 300, log: (line: string) => void = console.log, now = new Date()): Promise<boolean> {
+/** A hearing the demo proceedings held (read from their database by scripts/development/seed.ts): where the demo trips go. */
+export interface HeldHearing {
+  id: string;
+  scheduledAt: Date;
+  jurisdiction: string;
+}
+
+export interface ShelterSeedOptions {
+  victimCount?: number;
+  log?: (line: string) => void;
+  /** The seed's clock (tests). */
+  now?: Date;
+  /** The hearings the demo proceedings held: a stay with one of its jurisdiction during it may have had a trip to it. */
+  hearings?: HeldHearing[];
+}
+
+export async function seedShelters(connection: Connection, secrets: SeedSecrets, options: ShelterSeedOptions = {}): Promise<boolean> {
+  const { victimCount = 300, log = console.log, now = new Date(), hearings = [] } = options;
   const models = shelterModels(connection);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   if ((await models.Shelter.estimatedDocumentCount()) > 0) return false;
@@ -178,18 +197,20 @@ export async function seedShelters(connection: Connection, secrets: SeedSecrets,
     ...held.map((p) => ({ _id: `${activePlacementOf(p.victimId)}#1`, holder: p._id, at: p.requestedAt })),
   ]);
 
-  // Three in four stays had a trip to a hearing, arranged by the staff a few days before it left (domain/transport.ts), all
-  // departed by now. Each names a hearing of a demo proceeding of the victim's jurisdiction by the id the proceedings
-  // seed gives it; the trip's time is the shelter's own record (the two seeds read nothing of each other's).
+  // Three in four stays during which the victim's jurisdiction held a demo hearing had a trip to it, leaving a few hours
+  // before, arranged by the staff up to three days before it left (domain/transport.ts).
   const transports: TransportRecord[] = [];
   for (const p of placements) {
     const until = Math.min((p.endedAt ?? now).getTime(), now.getTime());
-    if (!p.confirmedAt || until - p.confirmedAt.getTime() < 2 * DAY || rnd() >= 0.75) continue;
-    const departAt = new Date(p.confirmedAt.getTime() + (0.2 + rnd() * 0.7) * (until - p.confirmedAt.getTime()));
+    if (!p.confirmedAt) continue;
+    const during = hearings.filter((h) => h.jurisdiction === p.victimJurisdiction && h.scheduledAt.getTime() - 6 * HOUR > p.confirmedAt!.getTime() && h.scheduledAt.getTime() < until);
+    if (during.length === 0 || rnd() >= 0.75) continue;
+    const hearing = during[Math.floor(rnd() * during.length)];
+    const departAt = new Date(hearing.scheduledAt.getTime() - (2 + Math.floor(rnd() * 4)) * HOUR);
     const _id = stableId('transport', transports.length);
     transports.push({
       _id,
-      hearingId: stableId('hearing-held', DEMO_JURISDICTIONS.indexOf(p.victimJurisdiction) + DEMO_JURISDICTIONS.length * (transports.length % 10)),
+      hearingId: hearing.id,
       victimId: p.victimId,
       placementId: p._id,
       shelterJurisdiction: p.shelterJurisdiction,
