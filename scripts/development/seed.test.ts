@@ -14,13 +14,9 @@ import { shelterModels } from '../../subgraphs/shelters/models';
 import { seedShelters } from '../../subgraphs/shelters/seed';
 import { seedLegalAid } from '../../subgraphs/legal-aid/seed';
 import { legalAidModels, type LegalAidContext } from '../../subgraphs/legal-aid/models';
-import { answerIndicators } from '../../subgraphs/common/indicator-answers';
+import { demoIndicatorValues, shownIndicators } from '../../subgraphs/common/demo-indicators';
 import { countedIn } from '../../subgraphs/legal-aid/domain/indicators';
-import { AuditLog, RequestAudit } from '../../subgraphs/common/audit';
-import { auditKeys } from '../../subgraphs/common/audit-checkpoints';
 import { checkedPeriod, lastQuarters, quarterOf } from '../../subgraphs/common/indicators';
-import { DEFAULT_REGIONS } from '../../platform/regions';
-import type { Caller } from '../../platform/auth';
 import { randomSecrets } from './dev-env';
 import { seedDemoData } from '../../subgraphs/victims/seed';
 import { isPurpose } from '../../platform/purposes';
@@ -290,21 +286,7 @@ describe('demo legal aid (npm start seeds it once)', () => {
     }
 
     // Every indicator of Region.legalAid has a value shown, non-zero, for a region in some quarter or year.
-    const log = new AuditLog(connection, 'legal-aid', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
-    const shown = new Set<string>();
-    try {
-      const periods = [...lastQuarters(now, 8), ...[now.getUTCFullYear() - 1, now.getUTCFullYear()].map((year) => ({ granularity: 'YEAR' as const, year }))];
-      for (const region of DEFAULT_REGIONS) {
-        const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
-        const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as LegalAidContext;
-        for (const period of periods) {
-          for (const v of await answerIndicators(ctx, region, 'legalAid', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) if (!v.suppressed && v.value) shown.add(v.indicator);
-        }
-        await ctx.audit.flush();
-      }
-    } finally {
-      log.stop();
-    }
-    expect([...shown].sort()).toEqual(['HANDOFFS_ACCEPTED', 'REPRESENTATION_GAP_DAYS_MEDIAN', 'VICTIMS_LEGAL_AID_REQUESTED', 'VICTIMS_WITH_LEGAL_AID_RATE']);
+    const values = await demoIndicatorValues<LegalAidContext>({ connection, service: 'legal-aid', context: { models, now }, secrets, field: 'legalAid', countedIn });
+    expect(shownIndicators(values)).toEqual(['HANDOFFS_ACCEPTED', 'REPRESENTATION_GAP_DAYS_MEDIAN', 'VICTIMS_LEGAL_AID_REQUESTED', 'VICTIMS_WITH_LEGAL_AID_RATE']);
   });
 });

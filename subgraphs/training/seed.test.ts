@@ -15,14 +15,10 @@ import { CREDENTIAL_TYPE } from './domain/credential';
 import { jwksOf, SigningKeys } from './domain/keys';
 import { trainingModels, type BodyRecord, type CertificateRecord, type PractitionerRecord, type ProgramRecord } from './models';
 import { PractitionerRole } from './schema/vocabulary';
-import { answerIndicators } from '../common/indicator-answers';
+import { demoIndicatorValues, shownIndicators } from '../common/demo-indicators';
 import { countedIn } from './domain/indicators';
 import type { TrainingContext } from './models';
-import { AuditLog, RequestAudit } from '../common/audit';
-import { auditKeys } from '../common/audit-checkpoints';
 import { checkedPeriod, lastQuarters, quarterOf } from '../common/indicators';
-import { DEFAULT_REGIONS } from '../../platform/regions';
-import type { Caller } from '../../platform/auth';
 
 // The demo accreditation data `npm start` seeds once: bodies per region with rotated keys
 // kept outside the database, programs, practitioners of every profession in every demo
@@ -131,26 +127,10 @@ describe('training demo data', () => {
 
     // Every indicator of Region.accreditation has a value shown, non-zero, for a region in some quarter or year; some
     // certificates end within 90 days after the current quarter (the renewals to plan now).
-    const log = new AuditLog(connection, 'training', auditKeys(settings.AUDIT_CHAIN_KEY, settings.AUDIT_SIGNING_KEY));
-    const shown = new Set<string>();
-    let expiringNext = 0;
-    try {
-      const periods = [...lastQuarters(now, 8), ...[now.getUTCFullYear() - 1, now.getUTCFullYear()].map((year) => ({ granularity: 'YEAR' as const, year }))];
-      for (const region of DEFAULT_REGIONS) {
-        const caller = { sub: 'seed-test', role: 'partner_system', jurisdiction: region.jurisdictions[0], org: 'seed test', issuer: 'seed test', oversight: [] } as Caller;
-        const ctx = { caller, models, now, audit: new RequestAudit(log, caller, null) } as unknown as TrainingContext;
-        for (const period of periods) {
-          for (const v of await answerIndicators(ctx, region, 'accreditation', { period }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within))) {
-            if (!v.suppressed && v.value) shown.add(v.indicator === 'PRACTITIONERS_CERTIFIED' ? `${v.indicator} (${v.note})` : v.indicator);
-            if (v.indicator === 'CERTIFICATES_EXPIRING_90_DAYS' && v.period === quarters[7]) expiringNext += v.value ?? 0;
-          }
-        }
-        await ctx.audit.flush();
-      }
-    } finally {
-      log.stop();
-    }
-    expect([...shown].sort()).toEqual(['CERTIFICATES_EXPIRING_90_DAYS', 'PRACTITIONERS_CERTIFIED (all roles)', ...Object.values(PractitionerRole).map((role) => `PRACTITIONERS_CERTIFIED (role: ${role})`)].sort());
+    const values = await demoIndicatorValues<TrainingContext>({ connection, service: 'training', context: { models, now }, secrets: settings, field: 'accreditation', countedIn });
+    const shown = shownIndicators(values, (v) => (v.indicator === 'PRACTITIONERS_CERTIFIED' ? `${v.indicator} (${v.note})` : v.indicator));
+    const expiringNext = values.filter((v) => v.indicator === 'CERTIFICATES_EXPIRING_90_DAYS' && v.period === quarters[7]).reduce((sum, v) => sum + (v.value ?? 0), 0);
+    expect(shown).toEqual(['CERTIFICATES_EXPIRING_90_DAYS', 'PRACTITIONERS_CERTIFIED (all roles)', ...Object.values(PractitionerRole).map((role) => `PRACTITIONERS_CERTIFIED (role: ${role})`)].sort());
     expect(expiringNext).toBeGreaterThan(0);
   });
 
