@@ -250,6 +250,74 @@ export function referralCollection(connection: Connection) {
 
 export type Referrals = ReturnType<typeof referralCollection>;
 
+/** A return home (domain/returns.ts): who proposed, the destination's risk assessment and reception, the journey. */
+export interface ReturnPlanRecord {
+  _id: string;
+  victimId: string;
+  sendingJurisdiction: string;
+  destinationJurisdiction: string;
+  status: string;
+  voluntary: boolean;
+  /** Her wish in her own words (TESTIMONY); null once erased. */
+  wishNote: string | null;
+  proposedBy: string;
+  proposedAt: Date;
+  riskLevel: string | null;
+  riskFactors: string[];
+  riskNotes: string | null;
+  assessedBy: string | null;
+  assessedAt: Date | null;
+  mitigation: string | null;
+  /** The reception the destination arranged (LOCATION): never shown to the sending side. */
+  receivedBy: string | null;
+  receptionAddress: string | null;
+  services: string[];
+  agreedBy: string | null;
+  agreedAt: Date | null;
+  departedBy: string | null;
+  departedAt: Date | null;
+  arrivedBy: string | null;
+  arrivedAt: Date | null;
+  cancelledBy: string | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  _listed?: string[];
+}
+
+const returnPlanSchema = new Schema<ReturnPlanRecord>(
+  {
+    _id: String,
+    victimId: { type: String, required: true },
+    sendingJurisdiction: { type: String, required: true },
+    destinationJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    voluntary: { type: Boolean, required: true },
+    wishNote: { type: String, default: null },
+    proposedBy: { type: String, required: true },
+    proposedAt: { type: Date, required: true },
+    riskLevel: { type: String, default: null },
+    riskFactors: { type: [String], default: [] },
+    riskNotes: { type: String, default: null },
+    assessedBy: { type: String, default: null },
+    assessedAt: { type: Date, default: null },
+    mitigation: { type: String, default: null },
+    receivedBy: { type: String, default: null },
+    receptionAddress: { type: String, default: null },
+    services: { type: [String], default: [] },
+    agreedBy: { type: String, default: null },
+    agreedAt: { type: Date, default: null },
+    departedBy: { type: String, default: null },
+    departedAt: { type: Date, default: null },
+    arrivedBy: { type: String, default: null },
+    arrivedAt: { type: Date, default: null },
+    cancelledBy: { type: String, default: null },
+    cancelledAt: { type: Date, default: null },
+    cancelReason: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'returnPlans', versionKey: false },
+);
+
 /** The day (UTC) a date falls on, `YYYY-MM-DD`. */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -294,6 +362,11 @@ export function victimModels(connection: Connection, identityKey: string, retent
     }),
     /** Referrals from partner systems and the police (domain/referrals.ts). */
     referrals: referralCollection(connection),
+    /** Returns home, listed by victim (Victim.returnPlans) and by destination and status (domain/returns.ts). */
+    returnPlans: new ListedCollection(connection.model<ReturnPlanRecord>('ReturnPlan', returnPlanSchema), {
+      victim: (p) => [p.victimId],
+      destinationStatus: (p) => [`${p.destinationJurisdiction}:${p.status}`],
+    }),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
     /** How far this process has swept expired consents out of `sharedWith` (domain/sharing.ts). */
@@ -312,6 +385,8 @@ export function victimLoaders(models: VictimModels) {
     consentsOfVictim: models.consents.loaderBy('victim'),
     victimsByCaseReference: models.victims.loaderBySet('caseReference'),
     referral: loaderById<ReferralRecord>(models.referrals.model),
+    returnPlan: loaderById<ReturnPlanRecord>(models.returnPlans.model),
+    returnPlansOfVictim: models.returnPlans.loaderBy('victim'),
   };
 }
 

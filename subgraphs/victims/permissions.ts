@@ -1,11 +1,12 @@
 import type { Role } from '../../platform/auth';
-import { CONSENT_ASKERS } from '../common/access';
+import { CONSENT_ASKERS, isVisible } from '../common/access';
+import { forbidden, notFound } from '../../platform/errors';
 import { mePermissions } from '../common/me';
 import { regionPermissions } from '../common/regions';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, ruleOf, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
-import { REFERRERS } from './access';
+import { REFERRERS, returnPlanAccess } from './access';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
@@ -26,6 +27,25 @@ const IDENTIFIERS: Role[] = ['law_enforcement', 'social_worker', 'prosecutor'];
 const referralOf = async (args: { referralId: string }, ctx: VictimContext) => ctx.loaders.referral.load(recordId(args.referralId, 'referralId'));
 // Writing the referred person's data (submitting, accepting) needs a stated purpose: the platform's rule for every write of protected data.
 const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId);
+
+/**
+ * A step of a return (docs/returns.md): the roles, acting on the side the step belongs to.
+ * A plan the caller may not know of answers as an unknown id; the other side, which knows
+ * it, is told whose step it is.
+ */
+type Side = 'sending' | 'destination' | 'either';
+function actsOnReturn(side: Side, roles: Role[]) {
+  return chain(
+    hasRole(...roles),
+    ruleOf<VictimContext>(async (_parent, args: { returnPlanId: string }, ctx) => {
+      const plan = await ctx.loaders.returnPlan.load(recordId(args.returnPlanId, 'returnPlanId'));
+      if (!plan || !(await isVisible(returnPlanAccess, ctx, plan))) return notFound('ReturnPlan', args.returnPlanId);
+      const sides = { sending: [plan.sendingJurisdiction], destination: [plan.destinationJurisdiction], either: [plan.sendingJurisdiction, plan.destinationJurisdiction] }[side];
+      if (sides.includes(ctx.caller!.jurisdiction)) return true;
+      return forbidden(`This step of a return is taken by the ${side === 'sending' ? 'sending side' : 'destination'} (${sides.join(', ')}), not by ${ctx.caller!.jurisdiction}`);
+    }),
+  );
+}
 
 export const victimPermissions: Permissions = {
   Query: {
@@ -58,6 +78,13 @@ export const victimPermissions: Permissions = {
     submitReferral: hasRole(...REFERRERS),
     acceptReferral: decidesReferral,
     declineReferral: decidesReferral,
+    // Returns (issue 27): the sending side proposes and records the departure; the destination assesses, agrees and records the arrival.
+    proposeReturn: actsOnVictim(['social_worker']),
+    recordRiskAssessment: actsOnReturn('destination', ['social_worker', 'law_enforcement']),
+    agreeReturn: actsOnReturn('destination', ['social_worker']),
+    recordDeparture: actsOnReturn('sending', ['social_worker']),
+    recordArrival: actsOnReturn('destination', ['social_worker']),
+    cancelReturn: actsOnReturn('either', ['social_worker']),
   },
   ...openTypes(
     'VictimConnection',

@@ -56,6 +56,30 @@ export const victimsFixtures: Record<string, TypeFixture> = {
       'consent withdrawn': { claims: { jurisdiction: WITHDRAWN }, facts: () => [] },
     },
   },
+  // A victim of home who returned to the partner jurisdiction (every step taken), then a second return proposed and cancelled.
+  ReturnPlan: {
+    async records(hub) {
+      const id = await registerVictim(hub, HOME);
+      await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [PARTNER], purposes: PURPOSES });
+      const propose = `mutation($id: ID!) { proposeReturn(victimId: $id, input: { destinationJurisdiction: "${PARTNER}", voluntary: false, wishNote: "Only once her sister can meet her" }) { id } }`;
+      const step = (role: 'social_worker' | 'law_enforcement', where: string, mutation: string, plan: string) => act(hub, role, where, `mutation($id: ID!) { ${mutation} }`, { id: plan });
+      const returned = (await act(hub, 'social_worker', HOME, propose, { id })).proposeReturn.id as string;
+      await step('law_enforcement', PARTNER, 'recordRiskAssessment(returnPlanId: $id, input: { level: HIGH, factors: [REPRISALS], notes: "Recruiter lives nearby" }) { id }', returned);
+      await step('social_worker', PARTNER, 'agreeReturn(returnPlanId: $id, input: { receivedBy: "Caritas Wien", receptionAddress: "Safe house, Wien 1100", services: ["counselling"], mitigation: "Police liaison informed" }) { id }', returned);
+      await step('social_worker', HOME, 'recordDeparture(returnPlanId: $id) { id }', returned);
+      await step('social_worker', PARTNER, 'recordArrival(returnPlanId: $id) { id }', returned);
+      const cancelled = (await act(hub, 'social_worker', HOME, propose, { id })).proposeReturn.id as string;
+      await step('social_worker', PARTNER, 'cancelReturn(returnPlanId: $id, reason: "She stays for the trial") { id }', cancelled);
+      const gateway = { root: 'victim', args: { id }, type: 'Victim', through: ['returnPlans'] };
+      const direct = { root: '_entities', args: { representations: [{ __typename: 'Victim', id }] }, type: 'Victim', through: ['returnPlans'] };
+      return {
+        returned: { id: returned, gateway, direct, unset: ['cancelledAt', 'cancelReason'] },
+        cancelled: { id: cancelled, gateway, direct, unset: ['riskLevel', 'riskFactors', 'riskNotes', 'assessedAt', 'mitigation', 'receivedBy', 'receptionAddress', 'services', 'agreedAt', 'departedAt', 'arrivedAt'] },
+      };
+    },
+    // The partner is the destination, and the victim consents to share everything with it (and so it sees her).
+    alsoHolds: { partner: ['DESTINATION', 'CONSENT', 'NAMED_IN_CONSENT'] },
+  },
   // Two referrals of the home jurisdiction by one organisation: one accepted into a registration, one declined.
   Referral: {
     async records(hub) {

@@ -1,5 +1,5 @@
 import type { MutationFixture } from '../mutation-fixtures';
-import { unique, DE, type Records } from '../records';
+import { unique, AT, DE, type Records } from '../records';
 
 /** A partner system's organisation that refers presumed victims in DE. */
 const REFERRER = DE('partner_system', { org: 'mut-referral-system' });
@@ -8,6 +8,21 @@ const referralInput = () => ({ name: `Referred ${unique()}`, nationality: 'UA', 
 export async function submittedReferral(r: Records): Promise<string> {
   const query = `mutation($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`;
   return (await r.as(REFERRER, query, { input: referralInput() })).submitReferral.id;
+}
+
+const RETURN_CATEGORIES = ['IDENTITY', 'HEALTH', 'LOCATION', 'TESTIMONY'];
+const ASSESS = `mutation($id: ID!) { recordRiskAssessment(returnPlanId: $id, input: { level: LOW }) { status } }`;
+const AGREE = `mutation($id: ID!) { agreeReturn(returnPlanId: $id, input: { receivedBy: "Caritas Wien", receptionAddress: "Wien 1100", services: ["counselling"] }) { status } }`;
+/** A return of a DE victim to AT, proposed and taken `steps` further (1: ASSESSED, 2: AGREED, 3: DEPARTED), through the API. */
+export async function returnPlan(r: Records, steps = 0): Promise<string> {
+  const victimId = await r.victim();
+  await r.consent(victimId, RETURN_CATEGORIES, ['AT']);
+  const propose = `mutation($v: ID!) { proposeReturn(victimId: $v, input: { destinationJurisdiction: "AT", voluntary: true }) { id } }`;
+  const id = (await r.as(DE('social_worker'), propose, { v: victimId })).proposeReturn.id as string;
+  if (steps >= 1) await r.as(AT('law_enforcement'), ASSESS, { id });
+  if (steps >= 2) await r.as(AT('social_worker'), AGREE, { id });
+  if (steps >= 3) await r.as(DE('social_worker'), `mutation($id: ID!) { recordDeparture(returnPlanId: $id) { status } }`, { id });
+  return id;
 }
 
 /** The victims subgraph's mutations (rows of MUTATIONS, test/support/mutation-fixtures.ts). */
@@ -60,6 +75,34 @@ export const VICTIMS: Record<string, MutationFixture> = {
     setUp: async (r) => ({ referralId: await submittedReferral(r), reason: 'Not a trafficking case' }),
     hidden: ['referralId'],
   },
+  proposeReturn: {
+    as: DE('social_worker'),
+    writes: 'victims',
+    action: 'RETURN_PROPOSED',
+    setUp: async (r) => {
+      const victimId = await r.victim();
+      await r.consent(victimId, RETURN_CATEGORIES, ['AT']);
+      return { victimId, input: { destinationJurisdiction: 'AT', voluntary: false, wishNote: 'She wants to wait until her sister can meet her' } };
+    },
+    hidden: ['victimId'],
+  },
+  recordRiskAssessment: {
+    as: AT('social_worker'),
+    writes: 'victims',
+    action: 'RETURN_RISK_ASSESSED',
+    setUp: async (r) => ({ returnPlanId: await returnPlan(r), input: { level: 'MEDIUM', factors: ['STIGMA'], notes: 'Village knows of the case' } }),
+    hidden: ['returnPlanId'],
+  },
+  agreeReturn: {
+    as: AT('social_worker'),
+    writes: 'victims',
+    action: 'RETURN_AGREED',
+    setUp: async (r) => ({ returnPlanId: await returnPlan(r, 1), input: { receivedBy: 'Caritas Wien', receptionAddress: 'Wien 1100, safe house', services: ['counselling', 'health check'] } }),
+    hidden: ['returnPlanId'],
+  },
+  recordDeparture: { as: DE('social_worker'), writes: 'victims', action: 'RETURN_DEPARTED', setUp: async (r) => ({ returnPlanId: await returnPlan(r, 2) }), hidden: ['returnPlanId'] },
+  recordArrival: { as: AT('social_worker'), writes: 'victims', action: 'RETURN_ARRIVED', setUp: async (r) => ({ returnPlanId: await returnPlan(r, 3) }), hidden: ['returnPlanId'] },
+  cancelReturn: { as: DE('social_worker'), writes: 'victims', action: 'RETURN_CANCELLED', setUp: async (r) => ({ returnPlanId: await returnPlan(r), reason: 'She changed her mind' }), hidden: ['returnPlanId'] },
 
   // shelters
 };
