@@ -27,7 +27,7 @@ const voluntary = { destinationJurisdiction: 'AT', voluntary: true };
 
 /** A token of `role` in `jurisdiction` stating REPATRIATION (or the role's first purpose when it may not state it). */
 async function as(role: string, jurisdiction: string, query: string, variables: Record<string, unknown>, direct = false): Promise<GraphQLResponse> {
-  const purpose = role === 'social_worker' || role === 'legal_aid_attorney' ? { 'x-purpose': 'REPATRIATION' } : {};
+  const purpose: Record<string, string> = role === 'social_worker' || role === 'legal_aid_attorney' ? { 'x-purpose': 'REPATRIATION' } : {};
   return hub.query(await hub.token(role, jurisdiction), query, variables, { headers: purpose, ...(direct ? { url: hub.subgraphs.victims.url } : {}) });
 }
 

@@ -63,6 +63,11 @@ const ACTION_WORDS: Record<string, string> = {
   RETURN_DEPARTED: 'recorded your departure home',
   RETURN_ARRIVED: 'recorded your arrival home',
   RETURN_CANCELLED: 'cancelled a planned return',
+  REINTEGRATION_OPENED: 'opened your reintegration plan',
+  REINTEGRATION_GOAL_ADDED: 'added a goal to your reintegration plan',
+  REINTEGRATION_GOAL_UPDATED: 'changed a goal of your reintegration plan',
+  REINTEGRATION_REVIEWED: 'reviewed your reintegration plan',
+  REINTEGRATION_CLOSED: 'closed your reintegration plan',
 };
 
 function list(words: string[]): string {

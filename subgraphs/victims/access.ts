@@ -16,7 +16,7 @@ import type { ConsentSource } from '../common/consents';
 import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import { ageGroupNow } from './domain/age';
-import type { ConsentRecord, ReferralRecord, ReturnPlanRecord, VictimContext, VictimRecord } from './models';
+import type { ConsentRecord, ReferralRecord, ReintegrationPlanRecord, ReturnPlanRecord, VictimContext, VictimRecord } from './models';
 
 export type { DataCategory };
 
@@ -62,6 +62,7 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
     identification: 'TESTIMONY',
     // Every return's status for whoever sees her; each plan's own fields are decided on ReturnPlan (returnPlanAccess).
     returnPlans: 'CASE',
+    reintegration: 'CASE',
   },
   rules: {
     ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
@@ -178,6 +179,42 @@ export const returnPlanAccess = typeAccess<ReturnPlanDoc>({
       roles: PROFESSIONALS,
       bases: [destinationOnConsent],
       denied: (whom) => `The reception arrangements of a return are shown only in its destination, on the victim's consent, not to ${whom}`,
+    },
+  },
+});
+
+type ReintegrationDoc = Entity<ReintegrationPlanRecord>;
+
+/** The caller acts in the jurisdiction that sent her home (her record's). */
+const sendingSide = basis<ReintegrationDoc>('the sending side of her return', 'SENDING_SIDE', (ctx, plan) => ctx.caller!.jurisdiction === plan.sendingJurisdiction, {
+  roles: RETURN_ACTORS,
+  phrase: () => 'on the sending side of her return',
+});
+
+/**
+ * Who reads which field of a reintegration plan (issue 27). It is the destination's, which
+ * owns it after her arrival: its professionals read the goals and reviews (TESTIMONY: her
+ * targets in her words, the providers, cultural notes, what each review found). The
+ * sending side's social workers and police know of it and read its status, review dates
+ * and outcome (CASE), never the goals (a provider says where she lives).
+ */
+export const reintegrationAccess = typeAccess<ReintegrationDoc>({
+  typeName: 'ReintegrationPlan',
+  noun: 'this reintegration plan',
+  id: (plan) => plan.id,
+  jurisdiction: (plan) => plan.jurisdiction,
+  visibleOn: [sendingSide],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.reintegrationPlan.load(id))?.jurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    ...Object.fromEntries(['status', 'jurisdiction', 'sendingJurisdiction', 'openedAt', 'nextReviewDue', 'closedAt', 'outcome'].map((f) => [f, 'CASE'])),
+    ...Object.fromEntries(['goals', 'reviews', 'closingNote'].map((f) => [f, 'TESTIMONY'])),
+  },
+  rules: {
+    TESTIMONY: {
+      roles: PROFESSIONALS,
+      bases: [ownJurisdiction((plan) => plan.jurisdiction)],
+      denied: (whom) => `The goals and reviews of a reintegration plan are shown only in the destination that owns it, not to ${whom}`,
     },
   },
 });

@@ -318,6 +318,72 @@ const returnPlanSchema = new Schema<ReturnPlanRecord>(
   { collection: 'returnPlans', versionKey: false },
 );
 
+export interface ReintegrationGoalRecord {
+  id: string;
+  area: string;
+  /** Her words, the provider and the cultural notes are removed by erasure. */
+  target: string | null;
+  provider: string | null;
+  language: string | null;
+  culturalNotes: string | null;
+  status: string;
+  addedBy: string;
+  addedAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReintegrationReviewRecord {
+  monthsAfterArrival: number;
+  dueAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  note: string | null;
+}
+
+/** The plan that follows her home (domain/reintegration.ts), owned by the destination (`jurisdiction`). */
+export interface ReintegrationPlanRecord {
+  _id: string;
+  victimId: string;
+  returnPlanId: string;
+  jurisdiction: string;
+  sendingJurisdiction: string;
+  status: string;
+  openedAt: Date;
+  goals: ReintegrationGoalRecord[];
+  reviews: ReintegrationReviewRecord[];
+  /** The earliest review not held, while OPEN: what reintegrationReviewsDue orders by. */
+  nextReviewDue: Date | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  outcome: string | null;
+  closingNote: string | null;
+  _listed?: string[];
+}
+
+const reintegrationPlanSchema = new Schema<ReintegrationPlanRecord>(
+  {
+    _id: String,
+    victimId: { type: String, required: true },
+    returnPlanId: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    sendingJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    openedAt: { type: Date, required: true },
+    goals: {
+      type: [{ _id: false, id: String, area: String, target: String, provider: String, language: String, culturalNotes: String, status: String, addedBy: String, addedAt: Date, updatedAt: Date }],
+      default: [],
+    },
+    reviews: { type: [{ _id: false, monthsAfterArrival: Number, dueAt: Date, reviewedAt: Date, reviewedBy: String, note: String }], default: [] },
+    nextReviewDue: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    closedBy: { type: String, default: null },
+    outcome: { type: String, default: null },
+    closingNote: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'reintegrationPlans', versionKey: false },
+);
+
 /** The day (UTC) a date falls on, `YYYY-MM-DD`. */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -367,6 +433,14 @@ export function victimModels(connection: Connection, identityKey: string, retent
       victim: (p) => [p.victimId],
       destinationStatus: (p) => [`${p.destinationJurisdiction}:${p.status}`],
     }),
+    /**
+     * Reintegration plans, by victim (Victim.reintegration) and, while OPEN with a review
+     * outstanding, by the destination (reintegrationReviewsDue: a short list, sorted by due date).
+     */
+    reintegrationPlans: new ListedCollection(connection.model<ReintegrationPlanRecord>('ReintegrationPlan', reintegrationPlanSchema), {
+      victim: (p) => [p.victimId],
+      reviewPending: (p) => [p.status === 'OPEN' && p.nextReviewDue ? p.jurisdiction : null],
+    }),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
     /** How far this process has swept expired consents out of `sharedWith` (domain/sharing.ts). */
@@ -387,6 +461,8 @@ export function victimLoaders(models: VictimModels) {
     referral: loaderById<ReferralRecord>(models.referrals.model),
     returnPlan: loaderById<ReturnPlanRecord>(models.returnPlans.model),
     returnPlansOfVictim: models.returnPlans.loaderBy('victim'),
+    reintegrationPlan: loaderById<ReintegrationPlanRecord>(models.reintegrationPlans.model),
+    reintegrationPlansOfVictim: models.reintegrationPlans.loaderBy('victim'),
   };
 }
 

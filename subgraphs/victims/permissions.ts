@@ -6,7 +6,7 @@ import { regionPermissions } from '../common/regions';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, ruleOf, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
-import { REFERRERS, returnPlanAccess } from './access';
+import { REFERRERS, reintegrationAccess, returnPlanAccess } from './access';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
@@ -47,6 +47,16 @@ function actsOnReturn(side: Side, roles: Role[]) {
   );
 }
 
+/** A step of a reintegration plan: a social worker of the destination that owns it; the sending side, which knows of it, is told whose it is. */
+const ownsReintegration = chain(
+  hasRole('social_worker'),
+  ruleOf<VictimContext>(async (_parent, args: { planId: string }, ctx) => {
+    const plan = await ctx.loaders.reintegrationPlan.load(recordId(args.planId, 'planId'));
+    if (!plan || !(await isVisible(reintegrationAccess, ctx, plan))) return notFound('ReintegrationPlan', args.planId);
+    return plan.jurisdiction === ctx.caller!.jurisdiction ? true : forbidden(`A reintegration plan is kept by the destination that owns it (${plan.jurisdiction}), not by ${ctx.caller!.jurisdiction}`);
+  }),
+);
+
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
@@ -62,6 +72,8 @@ export const victimPermissions: Permissions = {
     erasureNotices: isHubService,
     referral: hasRole('social_worker', ...REFERRERS),
     referrals: hasRole('social_worker', ...REFERRERS),
+    reintegrationPlan: isAuthenticated,
+    reintegrationReviewsDue: hasRole('social_worker'),
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -85,6 +97,10 @@ export const victimPermissions: Permissions = {
     recordDeparture: actsOnReturn('sending', ['social_worker']),
     recordArrival: actsOnReturn('destination', ['social_worker']),
     cancelReturn: actsOnReturn('either', ['social_worker']),
+    addReintegrationGoal: ownsReintegration,
+    updateReintegrationGoal: ownsReintegration,
+    reviewReintegration: ownsReintegration,
+    closeReintegration: ownsReintegration,
   },
   ...openTypes(
     'VictimConnection',
@@ -109,6 +125,10 @@ export const victimPermissions: Permissions = {
     'ReferralConnection',
     'ReferralEdge',
     'AcceptReferralPayload',
+    'ReintegrationGoal',
+    'ReintegrationReview',
+    'ReintegrationPlanConnection',
+    'ReintegrationPlanEdge',
   ),
   ...mePermissions,
   ...regionPermissions,

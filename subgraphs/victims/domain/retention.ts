@@ -75,6 +75,14 @@ export async function anonymize(models: VictimModels, victimId: string, now: Dat
   }
   // Her returns keep their status and dates (CASE); her words, the risk assessment and where she was received go.
   for (const plan of await models.returnPlans.loaderBy('victim').load(victimId)) await models.returnPlans.update(plan.id, RETURN_PLAN_ERASED);
+  // Her reintegration keeps its areas, statuses and dates; her targets, the providers, cultural notes and what reviews found go.
+  for (const plan of await models.reintegrationPlans.loaderBy('victim').load(victimId)) {
+    await models.reintegrationPlans.update(plan.id, (current) => ({
+      goals: current.goals.map((g) => ({ ...g, target: null, provider: null, culturalNotes: null })),
+      reviews: current.reviews.map((r) => ({ ...r, note: null })),
+      closingNote: null,
+    }));
+  }
   return victim;
 }
 

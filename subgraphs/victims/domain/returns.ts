@@ -6,6 +6,7 @@ import { consentIsActive, returnPlanAccess } from '../access';
 import type { ReturnPlanRecord, VictimContext, VictimRecord } from '../models';
 import { AgreeReturnInput, ProposeReturnInput, ReturnPlanStatus, ReturnRiskLevel, RiskAssessmentInput } from '../schema/returns';
 import { VictimStatus } from '../schema/vocabulary';
+import { openReintegration } from './reintegration';
 
 /**
  * A return home agreed by both sides (issue 27, docs/returns.md). The sending side is the
@@ -196,16 +197,18 @@ export async function recordDeparture(ctx: VictimContext, returnPlanId: string) 
   );
 }
 
-/** The destination records that she arrived: the victim is REINTEGRATING. */
+/** The destination records that she arrived: the victim is REINTEGRATING, and her reintegration plan is opened (domain/reintegration.ts). */
 export async function recordArrival(ctx: VictimContext, returnPlanId: string) {
   const plan = await knownPlan(ctx, returnPlanId);
-  return withVictimStatus(ctx, plan, VictimStatus.REINTEGRATING, () =>
-    step(ctx, plan, 'RETURN_ARRIVED', 'recording the arrival', [ReturnPlanStatus.DEPARTED], ['arrivedAt', 'status'], () => ({
+  return withVictimStatus(ctx, plan, VictimStatus.REINTEGRATING, async () => {
+    const arrived = await step(ctx, plan, 'RETURN_ARRIVED', 'recording the arrival', [ReturnPlanStatus.DEPARTED], ['arrivedAt', 'status'], () => ({
       status: ReturnPlanStatus.ARRIVED,
       arrivedBy: ctx.caller!.sub,
       arrivedAt: ctx.now,
-    })),
-  );
+    }));
+    await openReintegration(ctx, arrived);
+    return arrived;
+  });
 }
 
 /**

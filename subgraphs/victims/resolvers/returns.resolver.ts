@@ -42,8 +42,8 @@ export class ReturnPlanResolver {
     return recordDeparture(ctx, returnPlanId);
   }
 
-  @Audited('RETURN_ARRIVED')
-  @Mutation(() => ReturnPlan, { description: 'She arrived: the victim is REINTEGRATING. A social worker of the destination' })
+  @Audited('RETURN_ARRIVED', 'REINTEGRATION_OPENED')
+  @Mutation(() => ReturnPlan, { description: 'She arrived: the victim is REINTEGRATING and her reintegration plan is opened. A social worker of the destination' })
   async recordArrival(@Arg('returnPlanId', () => ID) returnPlanId: string, @Ctx() ctx: VictimContext) {
     return recordArrival(ctx, returnPlanId);
   }

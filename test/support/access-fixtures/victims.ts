@@ -47,7 +47,7 @@ export const victimsFixtures: Record<string, TypeFixture> = {
       await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [NAMED_ONLY], purposes: [UNSTATED_PURPOSE] });
       const withdrawn = await grantConsent(hub, id, HOME, { categories: EVERY_CATEGORY, granteeJurisdictions: [WITHDRAWN], purposes: PURPOSES });
       await act(hub, 'social_worker', HOME, WITHDRAW, { id: withdrawn });
-      return { registered: { id, gateway: { root: 'victim', args: { id }, type: 'Victim' }, unset: ['closedAt', 'retainUntil'] } };
+      return { registered: { id, gateway: { root: 'victim', args: { id }, type: 'Victim' }, unset: ['closedAt', 'retainUntil', 'reintegration'] } };
     },
     alsoHolds: { partner: ['CONSENT', 'NAMED_IN_CONSENT'] },
     scenarios: {
@@ -79,6 +79,36 @@ export const victimsFixtures: Record<string, TypeFixture> = {
     },
     // The partner is the destination, and the victim consents to share everything with it (and so it sees her).
     alsoHolds: { partner: ['DESTINATION', 'CONSENT', 'NAMED_IN_CONSENT'] },
+  },
+  // Victims of the partner jurisdiction who returned home to the home jurisdiction, which owns their reintegration plans: one open with a goal, one closed.
+  ReintegrationPlan: {
+    async records(hub) {
+      const arrived = async () => {
+        const victim = await registerVictim(hub, PARTNER);
+        await grantConsent(hub, victim, PARTNER, { categories: EVERY_CATEGORY, granteeJurisdictions: [HOME], purposes: PURPOSES });
+        const propose = `mutation($id: ID!) { proposeReturn(victimId: $id, input: { destinationJurisdiction: "${HOME}", voluntary: true }) { id } }`;
+        const plan = (await act(hub, 'social_worker', PARTNER, propose, { id: victim })).proposeReturn.id as string;
+        const step = (where: string, mutation: string) => act(hub, 'social_worker', where, `mutation($id: ID!) { ${mutation} }`, { id: plan });
+        await step(HOME, 'recordRiskAssessment(returnPlanId: $id, input: { level: LOW }) { id }');
+        await step(HOME, 'agreeReturn(returnPlanId: $id, input: { receivedBy: "Diakonie", receptionAddress: "Berlin", services: ["counselling"] }) { id }');
+        await step(PARTNER, 'recordDeparture(returnPlanId: $id) { id }');
+        await step(HOME, 'recordArrival(returnPlanId: $id) { id }');
+        const id = (await act(hub, 'social_worker', HOME, `query($v: ID!) { victim(id: $v) { reintegration { id } } }`, { v: victim })).victim.reintegration.id as string;
+        const goal = `mutation($id: ID!) { addReintegrationGoal(planId: $id, input: { area: EMPLOYMENT, target: "Work in a bakery", provider: "Jobcenter Mitte", language: "uk", culturalNotes: "Prefers a woman caseworker" }) { id } }`;
+        await act(hub, 'social_worker', HOME, goal, { id });
+        return id;
+      };
+      const open = await arrived();
+      const closed = await arrived();
+      await act(hub, 'social_worker', HOME, `mutation($id: ID!) { closeReintegration(planId: $id, outcome: GOALS_MET, note: "Works and lives on her own") { id } }`, { id: closed });
+      const read = (id: string) => ({ root: 'reintegrationPlan', args: { id }, type: 'ReintegrationPlan' });
+      return {
+        open: { id: open, gateway: read(open), direct: read(open), unset: ['closedAt', 'outcome', 'closingNote'] },
+        closed: { id: closed, gateway: read(closed), direct: read(closed), unset: ['nextReviewDue'] },
+      };
+    },
+    // The partner sent her home: its social workers and police know of the plan.
+    alsoHolds: { partner: ['SENDING_SIDE'] },
   },
   // Two referrals of the home jurisdiction by one organisation: one accepted into a registration, one declined.
   Referral: {
