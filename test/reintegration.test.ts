@@ -113,7 +113,8 @@ describe('who keeps the plan', () => {
     for (const [role, jurisdiction, code] of cases) {
       for (const direct of [false, true]) {
         const res = await as(role, jurisdiction, query, variables(planId, goalId), direct);
-        expect([name, role, jurisdiction, direct, res.body.errors?.[0]?.extensions?.code]).toEqual([name, role, jurisdiction, direct, code]);
+        // Refused as a whole (nothing written, no plan answered), not merely a field of the answer denied.
+        expect([name, role, jurisdiction, direct, res.body.errors?.[0]?.extensions?.code, res.body.data?.[name] ?? null]).toEqual([name, role, jurisdiction, direct, code, null]);
       }
     }
     const shown = (res: GraphQLResponse, id: string) => JSON.stringify(res.body).split(id).join('<id>');

@@ -173,7 +173,7 @@ describe('who takes each step', () => {
         for (const direct of [false, true]) {
           const res = await as(role, jurisdiction, query, variables(id), direct);
           const expected = !roles.includes(role) ? 'FORBIDDEN' : jurisdiction === 'LU' ? 'NOT_FOUND' : 'FORBIDDEN';
-          expect([name, role, jurisdiction, direct, res.body.errors?.[0]?.extensions?.code]).toEqual([name, role, jurisdiction, direct, expected]);
+          expect([name, role, jurisdiction, direct, res.body.errors?.[0]?.extensions?.code, res.body.data?.[name] ?? null]).toEqual([name, role, jurisdiction, direct, expected, null]);
         }
       }
     }
