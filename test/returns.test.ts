@@ -107,6 +107,13 @@ describe('the way home, step by step', () => {
     await ok('social_worker', 'DE', CANCEL, { id, reason: 'Another destination' });
     await ok('social_worker', 'DE', PROPOSE, { v: victimId, input: voluntary });
   });
+
+  test('two proposals at once: one is made, the other finds it under way', async () => {
+    const { victimId } = await consentingVictim();
+    const answers = await Promise.all([0, 1].map(() => as('social_worker', 'DE', PROPOSE, { v: victimId, input: voluntary })));
+    expect(answers.map((res) => res.body.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    expect((await ok('social_worker', 'DE', `query($v: ID!) { victim(id: $v) { returnPlans { status } } }`, { v: victimId })).victim.returnPlans).toEqual([{ status: 'PROPOSED' }]);
+  });
 });
 
 describe('consent and risk', () => {

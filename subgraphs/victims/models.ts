@@ -428,10 +428,9 @@ export function victimModels(connection: Connection, identityKey: string, retent
     }),
     /** Referrals from partner systems and the police (domain/referrals.ts). */
     referrals: referralCollection(connection),
-    /** Returns home, listed by victim (Victim.returnPlans) and by destination and status (domain/returns.ts). */
+    /** Returns home, listed by victim (Victim.returnPlans; domain/returns.ts). */
     returnPlans: new ListedCollection(connection.model<ReturnPlanRecord>('ReturnPlan', returnPlanSchema), {
       victim: (p) => [p.victimId],
-      destinationStatus: (p) => [`${p.destinationJurisdiction}:${p.status}`],
     }),
     /**
      * Reintegration plans, by victim (Victim.reintegration) and, while OPEN with a review
