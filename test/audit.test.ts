@@ -405,7 +405,7 @@ describe('one audit API for every subgraph', () => {
     const auditor = await hub.token('auditor', 'DE');
     const trailRes = await hub.query(auditor, `{ auditTrail(subjectType: "Spaceship", subjectId: "1") { subjectId } }`);
     expect(errorCodes(trailRes.body)).toEqual({ auditTrail: 'BAD_USER_INPUT' });
-    expect(trailRes.body.errors![0].message).toMatch(/^subjectType: must be one of Victim, Referral, Proceeding, /);
+    expect(trailRes.body.errors![0].message).toMatch(/^subjectType: must be one of Victim, Referral, ReturnPlan, ReintegrationPlan, Proceeding, /);
     const chainRes = await hub.query(auditor, `{ auditChain(service: "nowhere") { service } }`);
     expect(errorCodes(chainRes.body)).toEqual({ auditChain: 'BAD_USER_INPUT' });
     expect(chainRes.body.errors![0].message).toMatch(/^service: must be one of victims/);

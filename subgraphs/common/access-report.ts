@@ -57,6 +57,17 @@ const ACTION_WORDS: Record<string, string> = {
   ACCESS_REPORT: 'produced a report like this one',
   VICTIM_UPDATED: 'changed your contact details, whereabouts, needs or languages',
   VICTIM_IDENTIFIED: 'recorded that you were identified as a victim of trafficking',
+  RETURN_PROPOSED: 'proposed your return home',
+  RETURN_RISK_ASSESSED: 'assessed the risks of your return',
+  RETURN_AGREED: 'agreed your return and arranged your reception',
+  RETURN_DEPARTED: 'recorded your departure home',
+  RETURN_ARRIVED: 'recorded your arrival home',
+  RETURN_CANCELLED: 'cancelled a planned return',
+  REINTEGRATION_OPENED: 'opened your reintegration plan',
+  REINTEGRATION_GOAL_ADDED: 'added a goal to your reintegration plan',
+  REINTEGRATION_GOAL_UPDATED: 'changed a goal of your reintegration plan',
+  REINTEGRATION_REVIEWED: 'reviewed your reintegration plan',
+  REINTEGRATION_CLOSED: 'closed your reintegration plan',
 };
 
 function list(words: string[]): string {

@@ -16,7 +16,7 @@ import type { ConsentSource } from '../common/consents';
 import type { Entity } from '../common/storage';
 import { isRecordId } from '../common/validate';
 import { ageGroupNow } from './domain/age';
-import type { ConsentRecord, ReferralRecord, VictimContext, VictimRecord } from './models';
+import type { ConsentRecord, ReferralRecord, ReintegrationPlanRecord, ReturnPlanRecord, VictimContext, VictimRecord } from './models';
 
 export type { DataCategory };
 
@@ -60,6 +60,9 @@ export const victimAccess = typeAccess<Entity<VictimRecord>>({
     screenings: 'TESTIMONY',
     // The grounds of an identification are part of the victim's account, like a screening.
     identification: 'TESTIMONY',
+    // Every return's status for whoever sees her; each plan's own fields are decided on ReturnPlan (returnPlanAccess).
+    returnPlans: 'CASE',
+    reintegration: 'CASE',
   },
   rules: {
     ...protectedCategories([ownJurisdiction((victim) => victim.jurisdiction), victimConsent((victim) => victim.id)]),
@@ -116,6 +119,102 @@ export const referralAccess = typeAccess<ReferralDoc>({
       roles: ['social_worker'],
       bases: [socialWorkers],
       denied: (whom) => `The referred person's data is shown only to the social workers of the referral's jurisdiction, not to ${whom}`,
+    },
+  },
+});
+
+type ReturnPlanDoc = Entity<ReturnPlanRecord>;
+
+/** The roles that act in a return (domain/returns.ts): social workers on both sides, the destination's police in the risk assessment. */
+export const RETURN_ACTORS: Role[] = ['social_worker', 'law_enforcement'];
+
+/** The caller acts in the jurisdiction a return goes to. */
+export const returnDestination = basis<ReturnPlanDoc>('the destination of the return', 'DESTINATION', (ctx, plan) => ctx.caller!.jurisdiction === plan.destinationJurisdiction, {
+  roles: RETURN_ACTORS,
+  phrase: () => 'in the destination of the return',
+});
+
+/** In the destination, and the victim's active consent covers the category for it and the stated purpose. */
+const destinationOnConsent = (() => {
+  const consent = victimConsent<ReturnPlanDoc>((plan) => plan.victimId);
+  return basis<ReturnPlanDoc>(
+    "the destination, with the victim's consent for the stated purpose",
+    'CONSENT',
+    async (ctx, plan, category) => ctx.caller!.jurisdiction === plan.destinationJurisdiction && consent.holds(ctx, plan, category),
+    {
+      establishedBy: ['DESTINATION', 'CONSENT'],
+      phrase: (category, ctx) => `in the destination of the return, with a consent of the victim covering ${category} for ${ctx.caller!.jurisdiction} and the stated purpose`,
+      explain: async (ctx, plan, category) => (ctx.caller!.jurisdiction === plan.destinationJurisdiction ? (consent.explain?.(ctx, plan, category) ?? null) : null),
+    },
+  );
+})();
+
+/**
+ * Who reads which field of a return (issue 27). Known to the victim's jurisdiction (the
+ * sending side), the social workers and police of the destination, and the auditors
+ * overseeing the sending side. Status, sides, dates and the risk level are CASE. Her
+ * wish in her words and the risk factors and notes are TESTIMONY: the sending side, and
+ * the destination on her consent. The reception arrangements (who receives her, where,
+ * which services) are LOCATION: only the destination, on her consent; the sending side
+ * never sees them.
+ */
+export const returnPlanAccess = typeAccess<ReturnPlanDoc>({
+  typeName: 'ReturnPlan',
+  noun: 'this return',
+  id: (plan) => plan.id,
+  jurisdiction: (plan) => plan.sendingJurisdiction,
+  visibleOn: [returnDestination],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.returnPlan.load(id))?.sendingJurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    ...Object.fromEntries(
+      ['status', 'sendingJurisdiction', 'destinationJurisdiction', 'voluntary', 'proposedAt', 'riskLevel', 'assessedAt', 'agreedAt', 'departedAt', 'arrivedAt', 'cancelledAt'].map((f) => [f, 'CASE']),
+    ),
+    ...Object.fromEntries(['wishNote', 'riskFactors', 'riskNotes', 'mitigation', 'cancelReason'].map((f) => [f, 'TESTIMONY'])),
+    ...Object.fromEntries(['receivedBy', 'receptionAddress', 'services'].map((f) => [f, 'LOCATION'])),
+  },
+  rules: {
+    TESTIMONY: { roles: PROFESSIONALS, bases: [ownJurisdiction((plan) => plan.sendingJurisdiction), destinationOnConsent] },
+    LOCATION: {
+      roles: PROFESSIONALS,
+      bases: [destinationOnConsent],
+      denied: (whom) => `The reception arrangements of a return are shown only in its destination, on the victim's consent, not to ${whom}`,
+    },
+  },
+});
+
+type ReintegrationDoc = Entity<ReintegrationPlanRecord>;
+
+/** The caller acts in the jurisdiction that sent her home (her record's). */
+const sendingSide = basis<ReintegrationDoc>('the sending side of her return', 'SENDING_SIDE', (ctx, plan) => ctx.caller!.jurisdiction === plan.sendingJurisdiction, {
+  roles: RETURN_ACTORS,
+  phrase: () => 'on the sending side of her return',
+});
+
+/**
+ * Who reads which field of a reintegration plan (issue 27). It is the destination's, which
+ * owns it after her arrival: its professionals read the goals and reviews (TESTIMONY: her
+ * targets in her words, the providers, cultural notes, what each review found). The
+ * sending side's social workers and police know of it and read its status, review dates
+ * and outcome (CASE), never the goals (a provider says where she lives).
+ */
+export const reintegrationAccess = typeAccess<ReintegrationDoc>({
+  typeName: 'ReintegrationPlan',
+  noun: 'this reintegration plan',
+  id: (plan) => plan.id,
+  jurisdiction: (plan) => plan.jurisdiction,
+  visibleOn: [sendingSide],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.reintegrationPlan.load(id))?.jurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    ...Object.fromEntries(['status', 'jurisdiction', 'sendingJurisdiction', 'openedAt', 'nextReviewDue', 'closedAt', 'outcome'].map((f) => [f, 'CASE'])),
+    ...Object.fromEntries(['goals', 'reviews', 'closingNote'].map((f) => [f, 'TESTIMONY'])),
+  },
+  rules: {
+    TESTIMONY: {
+      roles: PROFESSIONALS,
+      bases: [ownJurisdiction((plan) => plan.jurisdiction)],
+      denied: (whom) => `The goals and reviews of a reintegration plan are shown only in the destination that owns it, not to ${whom}`,
     },
   },
 });

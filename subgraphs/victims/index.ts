@@ -3,7 +3,7 @@ import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
 import { regionReference } from '../common/regions';
 import type { SubgraphDefinition } from '../common/server';
-import { localConsents, referralAccess, victimAccess } from './access';
+import { localConsents, referralAccess, reintegrationAccess, returnPlanAccess, victimAccess } from './access';
 import { victimLoaders, victimModels } from './models';
 import { victimPermissions } from './permissions';
 import { AccessReportResolver } from './resolvers/access-report.resolver';
@@ -13,6 +13,8 @@ import { MeResolver } from './resolvers/me.resolver';
 import { RegionIdentificationResolver, RegionResolver } from './resolvers/region.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
+import { ReturnPlanResolver } from './resolvers/returns.resolver';
+import { ReintegrationResolver } from './resolvers/reintegration.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { VictimLifecycleResolver } from './resolvers/lifecycle.resolver';
 import { Victim } from './schema/victim';
@@ -29,11 +31,11 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver, RegionResolver, RegionIdentificationResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver, RegionResolver, RegionIdentificationResolver, ReturnPlanResolver, ReintegrationResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference, Me: meReference, Region: regionReference },
   permissions: victimPermissions,
-  access: [victimAccess, referralAccess],
+  access: [victimAccess, referralAccess, returnPlanAccess, reintegrationAccess],
   consents: localConsents,
   models: (connection, settings) => victimModels(connection, settings.IDENTITY_HASH_KEY, settings.RETENTION_DAYS),
   loaders: victimLoaders,

@@ -250,6 +250,140 @@ export function referralCollection(connection: Connection) {
 
 export type Referrals = ReturnType<typeof referralCollection>;
 
+/** A return home (domain/returns.ts): who proposed, the destination's risk assessment and reception, the journey. */
+export interface ReturnPlanRecord {
+  _id: string;
+  victimId: string;
+  sendingJurisdiction: string;
+  destinationJurisdiction: string;
+  status: string;
+  voluntary: boolean;
+  /** Her wish in her own words (TESTIMONY); null once erased. */
+  wishNote: string | null;
+  proposedBy: string;
+  proposedAt: Date;
+  riskLevel: string | null;
+  riskFactors: string[];
+  riskNotes: string | null;
+  assessedBy: string | null;
+  assessedAt: Date | null;
+  mitigation: string | null;
+  /** The reception the destination arranged (LOCATION): never shown to the sending side. */
+  receivedBy: string | null;
+  receptionAddress: string | null;
+  services: string[];
+  agreedBy: string | null;
+  agreedAt: Date | null;
+  departedBy: string | null;
+  departedAt: Date | null;
+  arrivedBy: string | null;
+  arrivedAt: Date | null;
+  cancelledBy: string | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  _listed?: string[];
+}
+
+const returnPlanSchema = new Schema<ReturnPlanRecord>(
+  {
+    _id: String,
+    victimId: { type: String, required: true },
+    sendingJurisdiction: { type: String, required: true },
+    destinationJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    voluntary: { type: Boolean, required: true },
+    wishNote: { type: String, default: null },
+    proposedBy: { type: String, required: true },
+    proposedAt: { type: Date, required: true },
+    riskLevel: { type: String, default: null },
+    riskFactors: { type: [String], default: [] },
+    riskNotes: { type: String, default: null },
+    assessedBy: { type: String, default: null },
+    assessedAt: { type: Date, default: null },
+    mitigation: { type: String, default: null },
+    receivedBy: { type: String, default: null },
+    receptionAddress: { type: String, default: null },
+    services: { type: [String], default: [] },
+    agreedBy: { type: String, default: null },
+    agreedAt: { type: Date, default: null },
+    departedBy: { type: String, default: null },
+    departedAt: { type: Date, default: null },
+    arrivedBy: { type: String, default: null },
+    arrivedAt: { type: Date, default: null },
+    cancelledBy: { type: String, default: null },
+    cancelledAt: { type: Date, default: null },
+    cancelReason: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'returnPlans', versionKey: false },
+);
+
+export interface ReintegrationGoalRecord {
+  id: string;
+  area: string;
+  /** Her words, the provider and the cultural notes are removed by erasure. */
+  target: string | null;
+  provider: string | null;
+  language: string | null;
+  culturalNotes: string | null;
+  status: string;
+  addedBy: string;
+  addedAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReintegrationReviewRecord {
+  monthsAfterArrival: number;
+  dueAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  note: string | null;
+}
+
+/** The plan that follows her home (domain/reintegration.ts), owned by the destination (`jurisdiction`). */
+export interface ReintegrationPlanRecord {
+  _id: string;
+  victimId: string;
+  returnPlanId: string;
+  jurisdiction: string;
+  sendingJurisdiction: string;
+  status: string;
+  openedAt: Date;
+  goals: ReintegrationGoalRecord[];
+  reviews: ReintegrationReviewRecord[];
+  /** The earliest review not held, while OPEN: what reintegrationReviewsDue orders by. */
+  nextReviewDue: Date | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  outcome: string | null;
+  closingNote: string | null;
+  _listed?: string[];
+}
+
+const reintegrationPlanSchema = new Schema<ReintegrationPlanRecord>(
+  {
+    _id: String,
+    victimId: { type: String, required: true },
+    returnPlanId: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    sendingJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    openedAt: { type: Date, required: true },
+    goals: {
+      type: [{ _id: false, id: String, area: String, target: String, provider: String, language: String, culturalNotes: String, status: String, addedBy: String, addedAt: Date, updatedAt: Date }],
+      default: [],
+    },
+    reviews: { type: [{ _id: false, monthsAfterArrival: Number, dueAt: Date, reviewedAt: Date, reviewedBy: String, note: String }], default: [] },
+    nextReviewDue: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    closedBy: { type: String, default: null },
+    outcome: { type: String, default: null },
+    closingNote: { type: String, default: null },
+    _listed: listedField,
+  },
+  { collection: 'reintegrationPlans', versionKey: false },
+);
+
 /** The day (UTC) a date falls on, `YYYY-MM-DD`. */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -294,6 +428,18 @@ export function victimModels(connection: Connection, identityKey: string, retent
     }),
     /** Referrals from partner systems and the police (domain/referrals.ts). */
     referrals: referralCollection(connection),
+    /** Returns home, listed by victim (Victim.returnPlans; domain/returns.ts). */
+    returnPlans: new ListedCollection(connection.model<ReturnPlanRecord>('ReturnPlan', returnPlanSchema), {
+      victim: (p) => [p.victimId],
+    }),
+    /**
+     * Reintegration plans, by victim (Victim.reintegration) and, while OPEN with a review
+     * outstanding, by the destination (reintegrationReviewsDue: a short list, sorted by due date).
+     */
+    reintegrationPlans: new ListedCollection(connection.model<ReintegrationPlanRecord>('ReintegrationPlan', reintegrationPlanSchema), {
+      victim: (p) => [p.victimId],
+      reviewPending: (p) => [p.status === 'OPEN' && p.nextReviewDue ? p.jurisdiction : null],
+    }),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),
     /** How far this process has swept expired consents out of `sharedWith` (domain/sharing.ts). */
@@ -312,6 +458,10 @@ export function victimLoaders(models: VictimModels) {
     consentsOfVictim: models.consents.loaderBy('victim'),
     victimsByCaseReference: models.victims.loaderBySet('caseReference'),
     referral: loaderById<ReferralRecord>(models.referrals.model),
+    returnPlan: loaderById<ReturnPlanRecord>(models.returnPlans.model),
+    returnPlansOfVictim: models.returnPlans.loaderBy('victim'),
+    reintegrationPlan: loaderById<ReintegrationPlanRecord>(models.reintegrationPlans.model),
+    reintegrationPlansOfVictim: models.reintegrationPlans.loaderBy('victim'),
   };
 }
 

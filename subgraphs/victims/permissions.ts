@@ -1,11 +1,12 @@
 import type { Role } from '../../platform/auth';
-import { CONSENT_ASKERS } from '../common/access';
+import { CONSENT_ASKERS, isVisible } from '../common/access';
+import { forbidden, notFound } from '../../platform/errors';
 import { mePermissions } from '../common/me';
 import { regionPermissions } from '../common/regions';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, statesPurpose, type Permissions } from '../common/rules';
+import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, ruleOf, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
-import { REFERRERS } from './access';
+import { REFERRERS, reintegrationAccess, returnPlanAccess } from './access';
 
 /** The rules of the root fields; Victim fields are decided by their categories (access.ts). */
 
@@ -27,6 +28,35 @@ const referralOf = async (args: { referralId: string }, ctx: VictimContext) => c
 // Writing the referred person's data (submitting, accepting) needs a stated purpose: the platform's rule for every write of protected data.
 const decidesReferral = actsInOwnJurisdiction('Referral', ['social_worker'], referralOf, (args) => args.referralId);
 
+/**
+ * A step of a return (docs/returns.md): the roles, acting on the side the step belongs to.
+ * A plan the caller may not know of answers as an unknown id; the other side, which knows
+ * it, is told whose step it is.
+ */
+type Side = 'sending' | 'destination' | 'either';
+function actsOnReturn(side: Side, roles: Role[]) {
+  return chain(
+    hasRole(...roles),
+    ruleOf<VictimContext>(async (_parent, args: { returnPlanId: string }, ctx) => {
+      const plan = await ctx.loaders.returnPlan.load(recordId(args.returnPlanId, 'returnPlanId'));
+      if (!plan || !(await isVisible(returnPlanAccess, ctx, plan))) return notFound('ReturnPlan', args.returnPlanId);
+      const sides = { sending: [plan.sendingJurisdiction], destination: [plan.destinationJurisdiction], either: [plan.sendingJurisdiction, plan.destinationJurisdiction] }[side];
+      if (sides.includes(ctx.caller!.jurisdiction)) return true;
+      return forbidden(`This step of a return is taken by the ${side === 'sending' ? 'sending side' : 'destination'} (${sides.join(', ')}), not by ${ctx.caller!.jurisdiction}`);
+    }),
+  );
+}
+
+/** A step of a reintegration plan: a social worker of the destination that owns it; the sending side, which knows of it, is told whose it is. */
+const ownsReintegration = chain(
+  hasRole('social_worker'),
+  ruleOf<VictimContext>(async (_parent, args: { planId: string }, ctx) => {
+    const plan = await ctx.loaders.reintegrationPlan.load(recordId(args.planId, 'planId'));
+    if (!plan || !(await isVisible(reintegrationAccess, ctx, plan))) return notFound('ReintegrationPlan', args.planId);
+    return plan.jurisdiction === ctx.caller!.jurisdiction ? true : forbidden(`A reintegration plan is kept by the destination that owns it (${plan.jurisdiction}), not by ${ctx.caller!.jurisdiction}`);
+  }),
+);
+
 export const victimPermissions: Permissions = {
   Query: {
     iloIndicators: allow,
@@ -42,6 +72,8 @@ export const victimPermissions: Permissions = {
     erasureNotices: isHubService,
     referral: hasRole('social_worker', ...REFERRERS),
     referrals: hasRole('social_worker', ...REFERRERS),
+    reintegrationPlan: isAuthenticated,
+    reintegrationReviewsDue: hasRole('social_worker'),
     accessReport: chain(actsOnVictim(['social_worker', 'legal_aid_attorney']), statesPurpose),
   },
   Mutation: {
@@ -58,6 +90,17 @@ export const victimPermissions: Permissions = {
     submitReferral: hasRole(...REFERRERS),
     acceptReferral: decidesReferral,
     declineReferral: decidesReferral,
+    // Returns (issue 27): the sending side proposes and records the departure; the destination assesses, agrees and records the arrival.
+    proposeReturn: actsOnVictim(['social_worker']),
+    recordRiskAssessment: actsOnReturn('destination', ['social_worker', 'law_enforcement']),
+    agreeReturn: actsOnReturn('destination', ['social_worker']),
+    recordDeparture: actsOnReturn('sending', ['social_worker']),
+    recordArrival: actsOnReturn('destination', ['social_worker']),
+    cancelReturn: actsOnReturn('either', ['social_worker']),
+    addReintegrationGoal: ownsReintegration,
+    updateReintegrationGoal: ownsReintegration,
+    reviewReintegration: ownsReintegration,
+    closeReintegration: ownsReintegration,
   },
   ...openTypes(
     'VictimConnection',
@@ -82,6 +125,10 @@ export const victimPermissions: Permissions = {
     'ReferralConnection',
     'ReferralEdge',
     'AcceptReferralPayload',
+    'ReintegrationGoal',
+    'ReintegrationReview',
+    'ReintegrationPlanConnection',
+    'ReintegrationPlanEdge',
   ),
   ...mePermissions,
   ...regionPermissions,

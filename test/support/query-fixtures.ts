@@ -1,6 +1,6 @@
-import { attorney, DE, type Actor, type Records } from './records';
+import { AT, attorney, DE, type Actor, type Records } from './records';
 import type { Variables } from './mutation-fixtures';
-import { submittedReferral } from './mutation-fixtures/victims';
+import { reintegrationPlan, returnPlan, submittedReferral } from './mutation-fixtures/victims';
 
 /**
  * One or more rows per root query field that takes an id (test/mutations.test.ts finds
@@ -59,7 +59,9 @@ export const QUERIES: Record<string, QueryFixture[]> = {
     trailOf('LegalAidAssignment', (r) => r.assignment()),
     trailOf('JointInvestigationTeam', (r) => r.team()),
     trailOf('Referral', submittedReferral),
+    trailOf('ReturnPlan', (r) => returnPlan(r)),
   ],
+  reintegrationPlan: [{ as: AT('social_worker'), setUp: async (r) => ({ id: await reintegrationPlan(r) }), hidden: ['id'], select: '{ id status goals { id } }' }],
   referral: [
     { as: DE('social_worker'), setUp: async (r) => ({ id: await submittedReferral(r) }), hidden: ['id'], select: '{ id status name }' },
     // The organisation that referred, and a partner system of another organisation in the same jurisdiction.

@@ -21,6 +21,9 @@ import { VictimStatus } from '../schema/vocabulary';
 /** What anonymization removes, as the audit event lists it. */
 export const REMOVED_FIELDS = ['legalName', 'dateOfBirth', 'contactPhone', 'currentLocality', 'vulnerabilities', 'accommodations', 'screening', 'screenings', 'identification', 'identityHash', 'closingReason'];
 
+/** What anonymization removes from each of her returns (domain/returns.ts): the TESTIMONY and LOCATION fields of ReturnPlan. */
+export const RETURN_PLAN_ERASED = { wishNote: null, riskFactors: [] as string[], riskNotes: null, mitigation: null, cancelReason: null, receivedBy: null, receptionAddress: null, services: [] as string[] };
+
 const DAY = 86_400_000;
 
 export function retainUntil(closedAt: Date, retentionDays: number): Date {
@@ -69,6 +72,16 @@ export async function anonymize(models: VictimModels, victimId: string, now: Dat
   if (!victim) return null;
   for (const consent of await models.consents.loaderBy('victim').load(victimId)) {
     if (consent.note !== null) await models.consents.update(consent.id, { note: null });
+  }
+  // Her returns keep their status and dates (CASE); her words, the risk assessment and where she was received go.
+  for (const plan of await models.returnPlans.loaderBy('victim').load(victimId)) await models.returnPlans.update(plan.id, RETURN_PLAN_ERASED);
+  // Her reintegration keeps its areas, statuses and dates; her targets, the providers, cultural notes and what reviews found go.
+  for (const plan of await models.reintegrationPlans.loaderBy('victim').load(victimId)) {
+    await models.reintegrationPlans.update(plan.id, (current) => ({
+      goals: current.goals.map((g) => ({ ...g, target: null, provider: null, culturalNotes: null })),
+      reviews: current.reviews.map((r) => ({ ...r, note: null })),
+      closingNote: null,
+    }));
   }
   return victim;
 }
