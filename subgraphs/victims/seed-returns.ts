@@ -8,8 +8,8 @@ import { ReturnPlanStatus as S, ReturnRiskFactor as F, ReturnRiskLevel as L } fr
 import { VictimStatus } from './schema/vocabulary';
 
 /**
- * The demo returns home (issue 27, docs/returns.md): two in each status, from DE, AT, IT
- * and GR to AL and RS, one refused for risk (assessed UNACCEPTABLE, then cancelled with the
+ * The demo returns home (issue 27, docs/returns.md): two in each status, from the other
+ * demo jurisdictions to AL and RS, one refused for risk (assessed UNACCEPTABLE, then cancelled with the
  * reason), and the two reintegration plans their arrivals in AL opened, one with a review
  * overdue now and one with a review due within a fortnight. Each return rests on her
  * consent to share RETURN_CATEGORIES with the destination for REPATRIATION, granted before
