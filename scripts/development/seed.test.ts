@@ -20,6 +20,11 @@ import { checkedPeriod, lastQuarters, quarterOf } from '../../subgraphs/common/i
 import { randomSecrets } from './dev-env';
 import { seedDemoData } from '../../subgraphs/victims/seed';
 import { isPurpose } from '../../platform/purposes';
+import { victimLoaders, type VictimContext } from '../../subgraphs/victims/models';
+import { missingReturnConsent } from '../../subgraphs/victims/domain/returns';
+import { monthsAfter, reintegrationReviewsDue, REVIEW_MONTHS } from '../../subgraphs/victims/domain/reintegration';
+import { AuditLog } from '../../subgraphs/common/audit';
+import { auditKeys } from '../../subgraphs/common/audit-checkpoints';
 
 describe('demo data (npm start seeds it once)', () => {
   let connection: Connection;
@@ -38,6 +43,7 @@ describe('demo data (npm start seeds it once)', () => {
     const lines: string[] = [];
     expect(await seedDemoData(connection, secrets, 300, (line) => lines.push(line))).toBe(true);
     expect(lines.join('\n')).toMatch(/Seeded 300 synthetic victims/);
+    expect(lines.join('\n')).toMatch(/Seeded 12 returns home \(12 consents for them\) and 2 reintegration plans/);
 
     const { Victim, Consent } = victimModels(connection, key);
     const victims = await Victim.find().lean();
@@ -62,6 +68,7 @@ describe('demo data (npm start seeds it once)', () => {
     expect(victims.map((v) => v._id).sort()).toEqual(Array.from({ length: 300 }, (_, i) => demoVictimId(i)).sort());
     expect(await seedDemoData(connection, secrets, 300, () => {})).toBe(false);
     expect(await Victim.countDocuments()).toBe(300);
+    expect([await victimModels(connection, key).returnPlans.model.countDocuments(), await victimModels(connection, key).reintegrationPlans.model.countDocuments()]).toEqual([12, 2]);
   });
 
   it('spreads the victims over the last eight quarters, each step after the one before, so every region has a trend to show', async () => {
@@ -83,6 +90,82 @@ describe('demo data (npm start seeds it once)', () => {
       const sizes = await Promise.all(jurisdictions.map((j) => listed.lists.size(listed.list('registeredIn', `${j}/${current}`))));
       expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(11);
     }
+  });
+
+  it('seeds two returns home in each status between the demo jurisdictions, one refused for risk, each on her consent, her status following it', async () => {
+    const models = victimModels(connection, key);
+    const now = new Date();
+    const ctx = { models, loaders: victimLoaders(models), now } as unknown as VictimContext;
+    const plans = await models.returnPlans.model.find().lean();
+    const byStatus = (status: string) => plans.filter((p) => p.status === status);
+    for (const status of ['PROPOSED', 'ASSESSED', 'AGREED', 'DEPARTED', 'ARRIVED', 'CANCELLED']) expect([status, byStatus(status).length]).toEqual([status, 2]);
+    const victims = new Map((await models.Victim.find().lean()).map((v) => [v._id, v]));
+    const STATUS_OF_VICTIM: Record<string, string> = { DEPARTED: 'REPATRIATING', ARRIVED: 'REINTEGRATING' };
+    for (const plan of plans) {
+      const victim = victims.get(plan.victimId)!;
+      expect([plan.sendingJurisdiction, victim.status, victim.nationality]).toEqual([victim.jurisdiction, STATUS_OF_VICTIM[plan.status] ?? 'IDENTIFIED', plan.destinationJurisdiction]);
+      expect(DEMO_JURISDICTIONS).toContain(plan.destinationJurisdiction);
+      expect(plan.destinationJurisdiction).not.toBe(plan.sendingJurisdiction);
+      // Her consent to share what a return needs with the destination for REPATRIATION, found through her list, granted before the proposal.
+      expect(await missingReturnConsent(ctx, plan.victimId, plan.destinationJurisdiction)).toEqual([]);
+      const consents = (await ctx.loaders.consentsOfVictim.load(plan.victimId)).filter((c) => c.purposes.includes('REPATRIATION') && c.granteeJurisdictions.includes(plan.destinationJurisdiction));
+      expect(consents.some((c) => c.grantedAt < plan.proposedAt && victim.identification!.recordedAt <= c.grantedAt && victim.registeredAt <= c.grantedAt)).toBe(true);
+      expect(victim.sharedWith).toContain(plan.destinationJurisdiction);
+      expect((await ctx.loaders.returnPlansOfVictim.load(plan.victimId)).map((p) => p.id)).toEqual([plan._id]);
+      // Each step after the one before, none after now; only the steps its status has passed.
+      const steps = [plan.proposedAt, plan.assessedAt, plan.agreedAt, plan.departedAt, plan.arrivedAt].filter((d): d is Date => d !== null);
+      if (plan.cancelledAt) steps.push(plan.cancelledAt);
+      for (let k = 1; k < steps.length; k++) expect(steps[k - 1] < steps[k]).toBe(true);
+      expect(steps[steps.length - 1] <= now).toBe(true);
+      expect(plan.riskLevel !== null).toBe(plan.assessedAt !== null);
+      expect(plan.receptionAddress !== null).toBe(plan.agreedAt !== null);
+      if (plan.agreedAt) expect(plan.riskLevel !== 'UNACCEPTABLE' && (plan.riskLevel !== 'HIGH' || plan.mitigation !== null)).toBe(true);
+    }
+    // Nothing but a return puts a victim in a return's status.
+    for (const v of victims.values()) if (v.status === 'REPATRIATING' || v.status === 'REINTEGRATING') expect(plans.find((p) => p.victimId === v._id)?.status).toBe(v.status === 'REPATRIATING' ? 'DEPARTED' : 'ARRIVED');
+    const refused = byStatus('CANCELLED').filter((p) => p.riskLevel === 'UNACCEPTABLE');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ agreedAt: null, cancelReason: expect.stringMatching(/risk/i), riskFactors: expect.arrayContaining(['RETRAFFICKING']) });
+    // Every step in the returns' audit trail.
+    const log = new AuditLog(connection, 'victims', auditKeys(secrets.AUDIT_CHAIN_KEY, secrets.AUDIT_SIGNING_KEY));
+    try {
+      for (const plan of plans) {
+        const actions = (await log.trail('ReturnPlan', plan._id)).map((e) => e.action).sort();
+        const expected = ['RETURN_PROPOSED', plan.assessedAt && 'RETURN_RISK_ASSESSED', plan.agreedAt && 'RETURN_AGREED', plan.departedAt && 'RETURN_DEPARTED', plan.arrivedAt && 'RETURN_ARRIVED', plan.cancelledAt && 'RETURN_CANCELLED'];
+        expect(actions).toEqual(expected.filter((a): a is string => Boolean(a)).sort());
+      }
+    } finally {
+      log.stop();
+    }
+  });
+
+  it('seeds the two reintegration plans the arrivals opened: one review overdue now, the other due within a fortnight, as the worklist shows them', async () => {
+    const models = victimModels(connection, key);
+    const arrived = await models.returnPlans.model.find({ status: 'ARRIVED' }).lean();
+    const plans = await models.reintegrationPlans.model.find().lean();
+    expect(plans.map((p) => p.returnPlanId).sort()).toEqual(arrived.map((p) => p._id).sort());
+    for (const plan of plans) {
+      const ret = arrived.find((r) => r._id === plan.returnPlanId)!;
+      expect(plan).toMatchObject({ status: 'OPEN', openedAt: ret.arrivedAt, jurisdiction: ret.destinationJurisdiction, sendingJurisdiction: ret.sendingJurisdiction, victimId: ret.victimId });
+      expect(plan.reviews.map((r) => [r.monthsAfterArrival, r.dueAt])).toEqual(REVIEW_MONTHS.map((m) => [m, monthsAfter(ret.arrivedAt!, m)]));
+      expect(plan.goals.length).toBeGreaterThan(0);
+      for (const g of plan.goals) expect(ret.arrivedAt! <= g.addedAt && g.addedAt <= g.updatedAt && g.updatedAt <= new Date()).toBe(true);
+      for (const r of plan.reviews.filter((r) => r.reviewedAt)) expect(r.dueAt <= r.reviewedAt! && r.reviewedAt! <= new Date()).toBe(true);
+    }
+    // As reintegrationReviewsDue lists them for a social worker of the destination: now the overdue one; in a month both, the longest overdue first.
+    const [destination] = new Set(plans.map((p) => p.jurisdiction));
+    expect(plans.every((p) => p.jurisdiction === destination)).toBe(true);
+    const worklist = async (now: Date) => {
+      const caller = { sub: `social_worker@${destination.toLowerCase()}.example`, role: 'social_worker', jurisdiction: destination };
+      const page = await reintegrationReviewsDue({ models, loaders: victimLoaders(models), now, caller } as unknown as VictimContext, { first: 10 });
+      return page.edges.map((e) => e.node.id);
+    };
+    const now = new Date();
+    const [overdue, soon] = [...plans].sort((a, b) => a.nextReviewDue!.getTime() - b.nextReviewDue!.getTime());
+    expect(overdue.nextReviewDue! < now && overdue.reviews.some((r) => r.reviewedAt)).toBe(true);
+    expect(soon.nextReviewDue! > now && soon.nextReviewDue! < new Date(now.getTime() + 14 * 86_400_000)).toBe(true);
+    expect(await worklist(now)).toEqual([overdue._id]);
+    expect(await worklist(new Date(now.getTime() + 30 * 86_400_000))).toEqual([overdue._id, soon._id]);
   });
 
   it('gives demo consents written with a free-text purpose purposes from the vocabulary, the text kept as a note', async () => {

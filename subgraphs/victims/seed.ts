@@ -12,6 +12,7 @@ import { victimModels, type ConsentRecord, type VictimRecord } from './models';
 import { IdentificationBasis } from './schema/lifecycle';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './schema/vocabulary';
 import { isChildOn } from './domain/age';
+import { demoReturns } from './seed-returns';
 
 /**
  * The victims' demo data (`npm start`, `npm run seed`: scripts/development/seed.ts calls
@@ -54,9 +55,10 @@ const BATCH = 1_000;
 
 /**
  * Seeds `count` synthetic victims (a third of them with a consent to share with another
- * jurisdiction, a fifth of those withdrawn) and the audit history of their registration
- * and consents, through the same listed collections the subgraph writes with. Nothing
- * is seeded into a database that already holds victims.
+ * jurisdiction, a fifth of those withdrawn), their returns home and reintegration plans
+ * (seed-returns.ts) and the audit history of their registration, consents and returns,
+ * through the same listed collections the subgraph writes with. Nothing is seeded into a
+ * database that already holds victims.
  */
 
 export async function seedDemoData(connection: Connection, secrets: SeedSecrets, count = 300, log: (line: string) => void = console.log): Promise<boolean> {
@@ -82,6 +84,7 @@ export async function seedDemoData(connection: Connection, secrets: SeedSecrets,
   const now = new Date();
   let consentCount = 0;
   let withdrawnCount = 0;
+  let returns: ReturnType<typeof demoReturns> | null = null;
   for (let from = 0; from < count; from += BATCH) {
     const victims: Array<VictimRecord> = [];
     const consents: Array<Omit<ConsentRecord, '_id'>> = [];
@@ -95,18 +98,26 @@ export async function seedDemoData(connection: Connection, secrets: SeedSecrets,
       }
       victims.push(victim);
     }
+    // The returns go to victims of the first batch (before their records are written: they change status and sharing).
+    const returned = from === 0 ? (returns = demoReturns(victims, now, (v) => (v.dateOfBirth && v.legalName ? identityHash(identityKey, v.legalName, v.dateOfBirth, v.nationality) : null))) : null;
     await models.victims.createMany(victims);
-    await models.consents.createMany(consents);
+    await models.consents.createMany([...consents, ...(returned?.consents ?? [])]);
+    if (returned) {
+      await models.returnPlans.createMany(returned.returnPlans);
+      await models.reintegrationPlans.createMany(returned.reintegrationPlans);
+    }
     await audit.append(SEED_CALLER, 'demo data', [
       ...victims.map((v) => change('REGISTER', String(v._id), ['dateOfBirth', 'gender', 'legalName', 'nationality'])),
       ...consents.map((c) => change('CONSENT_GRANTED', String(c.victimId), c.categories)),
       ...consents.filter((c) => c.withdrawnAt).map((c) => change('CONSENT_WITHDRAWN', String(c.victimId), c.categories)),
+      ...(returned?.events.map((e) => e.entry) ?? []),
     ]);
     consentCount += consents.length;
     withdrawnCount += consents.filter((c) => c.withdrawnAt).length;
   }
   log(`Seeded ${count} synthetic victims across ${JURISDICTIONS.length} jurisdictions in ${Object.keys(DEMO_REGIONS).length} regions, registered over the last ${DEMO_QUARTERS} quarters.`);
   log(`Seeded ${consentCount} consents (${withdrawnCount} withdrawn), and their audit history.`);
+  if (returns) log(`Seeded ${returns.returnPlans.length} returns home (${returns.consents.length} consents for them) and ${returns.reintegrationPlans.length} reintegration plans, and their audit history.`);
   return true;
 }
 
