@@ -80,7 +80,7 @@ export const INDICATORS_SCRIPT = String.raw`(function () {
     return '<figure class="chart ' + kind + '">' + parts.join('') + '<figcaption>' + esc(caption) + '</figcaption></figure>';
   }
 
-  var TITLES = { identification: 'Identification', prosecution: 'Prosecution', protection: 'Protection', legalAid: 'Legal aid', accreditation: 'Accreditation' };
+  var TITLES = { identification: 'Identification', prosecution: 'Prosecution', protection: 'Protection', legalAid: 'Legal aid', reintegration: 'Returns and reintegration', accreditation: 'Accreditation' };
 
   function problems(body) { return (body.errors || []).map(function (e) { return e.message; }).join(' '); }
 

@@ -14,8 +14,8 @@ import { GraphQLError, Kind, parse, type ConstValueNode, type GraphQLFormattedEr
  * alias, and the others are still served; the missing one is named in the answer.
  */
 
-/** The indicator fields issue 26 names, in the order they are shown; asked only when the supergraph has them. */
-export const INDICATOR_FIELDS = ['identification', 'prosecution', 'protection', 'legalAid', 'accreditation'] as const;
+/** The indicator fields issues 26 and 27 name, in the order they are shown; asked only when the supergraph has them. */
+export const INDICATOR_FIELDS = ['identification', 'prosecution', 'protection', 'legalAid', 'reintegration', 'accreditation'] as const;
 
 export interface IndicatorValue {
   indicator: string;

@@ -62,17 +62,18 @@ const VIEWS = "Yearly values of the region are public; quarterly and per-jurisdi
  * period (`countedIn`). The resolver class goes into the subgraph's `resolvers`.
  */
 export function indicatorField<C extends RequestContext>(region: ClassType, field: string, counts: string, countedIn: (ctx: C, jurisdiction: string, period: Period) => Promise<Counted[]>): ClassType {
-  @Resolver(() => region)
-  class IndicatorFieldResolver {
-    @FieldResolver(() => [IndicatorValue], { name: field, description: `${counts} (docs/indicators.md). ${VIEWS}` })
-    indicators(
-      @Root() of: RegionRecord,
-      @Arg('period', () => PeriodInput) period: PeriodInput,
-      @Arg('byJurisdiction', () => Boolean, { nullable: true, defaultValue: false }) byJurisdiction: boolean,
-      @Ctx() ctx: C,
-    ) {
-      return answerIndicators(ctx, of, field, { period, byJurisdiction }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within));
-    }
-  }
+  // The resolver's method is named after the field, its decorators applied here: type-graphql finds a field's resolver
+  // by the type and the method's name, so two indicator fields of one subgraph's Region must not share a method name.
+  class IndicatorFieldResolver {}
+  const resolve = (of: RegionRecord, period: PeriodInput, byJurisdiction: boolean, ctx: C) =>
+    answerIndicators(ctx, of, field, { period, byJurisdiction }, (jurisdiction, within) => countedIn(ctx, jurisdiction, within));
+  const prototype = IndicatorFieldResolver.prototype;
+  Object.defineProperty(prototype, field, { value: resolve, writable: true, configurable: true });
+  Ctx()(prototype, field, 3);
+  Arg('byJurisdiction', () => Boolean, { nullable: true, defaultValue: false })(prototype, field, 2);
+  Arg('period', () => PeriodInput)(prototype, field, 1);
+  Root()(prototype, field, 0);
+  FieldResolver(() => [IndicatorValue], { name: field, description: `${counts} (docs/indicators.md). ${VIEWS}` })(prototype, field, Object.getOwnPropertyDescriptor(prototype, field)!);
+  Resolver(() => region)(IndicatorFieldResolver);
   return IndicatorFieldResolver;
 }

@@ -1,4 +1,4 @@
-import { checkedPeriod, lastQuarters, published, quarterOf, withComplementsSuppressed, type IndicatorValue } from './indicators';
+import { checkedPeriod, lastQuarters, published, quarterOf, quartersSpanned, withComplementsSuppressed, type IndicatorValue } from './indicators';
 
 // The rules every subgraph's indicators are published by (indicators.ts), at their thresholds.
 
@@ -91,4 +91,12 @@ describe('secondary suppression: no suppressed part can be derived from the tota
     // Shown, 0.75 of 20 beds and 0.7 of 50 would give about 15 and 35, so about the 10 of LV: EE's 11 is suppressed too.
     expect(shown(withComplementsSuppressed([rate(null, 33, 50), rate('LT', 12, 20), rate('LV', 10, 15), rate('EE', 11, 15)]))).toEqual({ total: 0.7, LT: 0.75, LV: null, EE: null });
   });
+});
+
+// A record that lasted (a shelter stay, a reintegration plan) is listed under every quarter it spanned, so who was
+// there in a period, or at its end, is read from that period's lists.
+it('the quarters a stay spans, both ends included, across a year', () => {
+  expect(quartersSpanned(new Date('2026-10-05T10:00:00Z'), new Date('2027-04-01T00:00:00Z'))).toEqual(['2026-Q4', '2027-Q1', '2027-Q2']);
+  expect(quartersSpanned('2026-02-01', '2026-03-31')).toEqual(['2026-Q1']);
+  expect(quartersSpanned('2025-12-31', '2027-01-01')).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1']);
 });

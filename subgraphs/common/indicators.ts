@@ -49,6 +49,16 @@ export function quarterOf(date: Date | string): string {
   return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
+/** The quarters from the one `from` falls in to the one `to` falls in, both included (`2026-Q4`, `2027-Q1`): where a record that lasted is listed. */
+export function quartersSpanned(from: Date | string, to: Date | string): string[] {
+  const [last, quarters] = [quarterOf(to), [quarterOf(from)]];
+  while (quarters[quarters.length - 1] < last) {
+    const [year, quarter] = quarters[quarters.length - 1].split('-Q').map(Number);
+    quarters.push(quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`);
+  }
+  return quarters;
+}
+
 /** The period asked for, checked: BAD_USER_INPUT naming `period.year`, `period.quarter` (every wrong part at once). */
 export function checkedPeriod(input: PeriodInput, field = 'period'): Period {
   const problems: FieldProblem[] = [];

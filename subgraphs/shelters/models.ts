@@ -4,9 +4,8 @@ import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
 import { ListedCollection, listedField } from '../common/storage';
 import type { RequestAudit } from '../common/audit';
-import { quarterOf } from '../common/indicators';
+import { quarterOf, quartersSpanned } from '../common/indicators';
 import { occupancyLoader } from './domain/beds';
-import { quartersSpanned } from './domain/indicators';
 import { settledLoader, type Expiry } from './domain/expiry';
 
 export interface AcceptsRecord {

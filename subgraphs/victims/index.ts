@@ -10,7 +10,7 @@ import { AccessReportResolver } from './resolvers/access-report.resolver';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { ErasureFeedResolver } from './resolvers/erasure.resolver';
 import { MeResolver } from './resolvers/me.resolver';
-import { RegionIdentificationResolver, RegionResolver } from './resolvers/region.resolver';
+import { RegionIdentificationResolver, RegionReintegrationResolver, RegionResolver } from './resolvers/region.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { RetentionResolver } from './resolvers/retention.resolver';
 import { ReturnPlanResolver } from './resolvers/returns.resolver';
@@ -31,7 +31,7 @@ const env = {
 export const victimsSubgraph: SubgraphDefinition<ReturnType<typeof victimModels>, ReturnType<typeof victimLoaders>, typeof env> = {
   name: 'victims',
   env,
-  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver, RegionResolver, RegionIdentificationResolver, ReturnPlanResolver, ReintegrationResolver],
+  resolvers: [VictimResolver, ConsentResolver, AccessReportResolver, RetentionResolver, ErasureFeedResolver, MeResolver, VictimLifecycleResolver, ReferralResolver, RegionResolver, RegionIdentificationResolver, RegionReintegrationResolver, ReturnPlanResolver, ReintegrationResolver],
   orphanedTypes: [Victim],
   references: { Victim: victimReference, Me: meReference, Region: regionReference },
   permissions: victimPermissions,

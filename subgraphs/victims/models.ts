@@ -2,7 +2,7 @@ import type { Purpose } from '../../platform/purposes';
 import { Schema, type Connection } from 'mongoose';
 import { ErasureNotices } from '../common/erasure-feed';
 import type { RequestContext } from '../common/context';
-import { quarterOf } from '../common/indicators';
+import { quarterOf, quartersSpanned } from '../common/indicators';
 import { ListedCollection, listedField, loaderById } from '../common/storage';
 import type { DataCategory } from './access';
 
@@ -267,6 +267,8 @@ export interface ReturnPlanRecord {
   riskNotes: string | null;
   assessedBy: string | null;
   assessedAt: Date | null;
+  /** The first assessment's time, kept when a later one replaces it and through erasure (RETURNS_WITH_RISK_ASSESSMENT_RATE); absent on plans assessed before it was kept: then assessedAt. */
+  firstAssessedAt?: Date | null;
   mitigation: string | null;
   /** The reception the destination arranged (LOCATION): never shown to the sending side. */
   receivedBy: string | null;
@@ -300,6 +302,7 @@ const returnPlanSchema = new Schema<ReturnPlanRecord>(
     riskNotes: { type: String, default: null },
     assessedBy: { type: String, default: null },
     assessedAt: { type: Date, default: null },
+    firstAssessedAt: { type: Date, default: null },
     mitigation: { type: String, default: null },
     receivedBy: { type: String, default: null },
     receptionAddress: { type: String, default: null },
@@ -431,6 +434,8 @@ export function victimModels(connection: Connection, identityKey: string, retent
     /** Returns home, listed by victim (Victim.returnPlans; domain/returns.ts). */
     returnPlans: new ListedCollection(connection.model<ReturnPlanRecord>('ReturnPlan', returnPlanSchema), {
       victim: (p) => [p.victimId],
+      // The indicators' count (domain/reintegration-indicators.ts): by the sending jurisdiction and the quarter of the proposal.
+      proposedIn: (p) => [`${p.sendingJurisdiction}/${quarterOf(p.proposedAt)}`],
     }),
     /**
      * Reintegration plans, by victim (Victim.reintegration) and, while OPEN with a review
@@ -439,6 +444,11 @@ export function victimModels(connection: Connection, identityKey: string, retent
     reintegrationPlans: new ListedCollection(connection.model<ReintegrationPlanRecord>('ReintegrationPlan', reintegrationPlanSchema), {
       victim: (p) => [p.victimId],
       reviewPending: (p) => [p.status === 'OPEN' && p.nextReviewDue ? p.jurisdiction : null],
+      // The indicators' counts (domain/reintegration-indicators.ts), by the destination, from facts erasure keeps (opened,
+      // closed, the outcome): plans open now, and closed plans under every quarter they spanned (so the plans open in a
+      // period, and those closed in it, are read from its lists, never a scan).
+      reintegrating: (p) => [p.status === 'OPEN' ? p.jurisdiction : null],
+      reintegratedIn: (p) => (p.closedAt ? quartersSpanned(p.openedAt, p.closedAt).map((quarter) => `${p.jurisdiction}/${quarter}`) : []),
     }),
     /** Erasures announced to the subgraphs that hold victim data (retention.ts, common/erasure-feed.ts). */
     erasureNotices: new ErasureNotices(connection),

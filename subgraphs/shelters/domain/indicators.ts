@@ -11,16 +11,6 @@ import type { ShelterContext } from '../models';
  * victim's id, a trip's departure). Per jurisdiction and region only: nothing is broken
  * down by shelter, whose figures would point at one house. Definitions: docs/indicators.md.
  */
-/** The quarters from the one `from` falls in to the one `to` falls in, both included (`2026-Q4`, `2027-Q1`). */
-export function quartersSpanned(from: Date | string, to: Date | string): string[] {
-  const [last, quarters] = [quarterOf(to), [quarterOf(from)]];
-  while (quarters[quarters.length - 1] < last) {
-    const [year, quarter] = quarters[quarters.length - 1].split('-Q').map(Number);
-    quarters.push(quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`);
-  }
-  return quarters;
-}
-
 /** The live records of some lists of a collection, by list (one read of the entries, one of the records). */
 async function listed<T extends ListedRecord, K extends string>(collection: ListedCollection<T, K>, lists: ReadonlyArray<readonly [K, string]>) {
   const names = lists.map(([key, value]) => collection.list(key, value));

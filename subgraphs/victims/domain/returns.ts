@@ -136,13 +136,15 @@ export async function recordRiskAssessment(ctx: VictimContext, returnPlanId: str
     notes: () => optionalText(input.notes, 'input.notes', 2000),
   });
   const from = [ReturnPlanStatus.PROPOSED, ReturnPlanStatus.ASSESSED];
-  return step(ctx, plan, 'RETURN_RISK_ASSESSED', 'assessing the risk', from, ['assessedAt', 'riskFactors', 'riskLevel', 'riskNotes', 'status'], () => ({
+  return step(ctx, plan, 'RETURN_RISK_ASSESSED', 'assessing the risk', from, ['assessedAt', 'riskFactors', 'riskLevel', 'riskNotes', 'status'], (current) => ({
     status: ReturnPlanStatus.ASSESSED,
     riskLevel: input.level,
     riskFactors: v.factors,
     riskNotes: v.notes,
     assessedBy: ctx.caller!.sub,
     assessedAt: ctx.now,
+    // When the return was first assessed stays (an indicator counts it): a later assessment replaces only what it found.
+    firstAssessedAt: current.firstAssessedAt ?? current.assessedAt ?? ctx.now,
   }));
 }
 

@@ -3,6 +3,7 @@ import type { Region as RegionRecord } from '../../../platform/regions';
 import { indicatorField } from '../../common/indicator-schema';
 import { regionEntity, regionOf } from '../../common/regions';
 import { countedIn } from '../domain/indicators';
+import { reintegrationCountedIn } from '../domain/reintegration-indicators';
 import type { VictimContext } from '../models';
 
 /** `Region` in the victims subgraph: the owner of `Query.region(s)`, and what a region is (its name and jurisdictions). */
@@ -36,4 +37,11 @@ export const RegionIdentificationResolver = indicatorField<VictimContext>(
   'identification',
   'Identification (victims subgraph): PRESUMED_VICTIMS, IDENTIFIED_VICTIMS, CHILD_VICTIMS, RECOVERY_PERIODS_STARTED, DAYS_TO_IDENTIFICATION_MEDIAN',
   countedIn,
+);
+
+export const RegionReintegrationResolver = indicatorField<VictimContext>(
+  Region,
+  'reintegration',
+  'Returns and reintegration (victims subgraph): RETURNS_WITH_RISK_ASSESSMENT_RATE by the sending jurisdiction, REINTEGRATION_PLANS_ACTIVE and REINTEGRATION_GOALS_MET_RATE by the destination',
+  reintegrationCountedIn,
 );
