@@ -1,6 +1,6 @@
 // Added to FerretDB's sjson package by Justice Hub's build (scripts/embedded-db.ts,
 // go build -overlay); not a FerretDB file. Run with FerretDB's own tests of the package:
-// see scripts/development/ferretdb/_overlay/README.md.
+// see scripts/README.md ("The embedded database").
 
 package sjson
 
