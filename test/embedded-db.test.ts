@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose, { Types, type Connection, type mongo } from 'mongoose';
+import mongoose, { mongo, Types, type Connection } from 'mongoose';
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/development/embedded-db';
 import { ROOT } from '../platform/paths';
 import { isRunning, waitUntil } from './support/process';
@@ -150,6 +150,37 @@ describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/devel
     const stored = await coll.find({ _id: { $in: strings.map((_, i) => `s${i}`) } }).toArray();
     const byId = new Map(stored.map((d) => [d._id, d]));
     strings.forEach((value, i) => expect(byId.get(`s${i}`)).toEqual({ _id: `s${i}`, value, nested: { list: [value, { value }] } }));
+  });
+
+  it('reads back documents of every shape as written (the one-pass decoding, with its schemas shared by shape)', async () => {
+    const { Binary, BSONRegExp, Double, Int32, Long, Timestamp } = mongo.BSON;
+    const at = new Date('2026-12-02T16:30:00.123Z');
+    // One shape, other values: the documents share a parsed schema, never a value.
+    const sameShape = Array.from({ length: 4 }, (_, i) => ({ _id: `same${i}`, n: i, name: `n${i}`, tags: [`t${i}`, `u${i}`], at: new Date(at.getTime() + i), sub: { ok: i % 2 === 0 } }));
+    const shapes = [
+      { _id: 'victim-like', caseReference: 'DE-1', ageGroup: null, languages: ['uk', 'de'], disabilityNeeds: [], screenings: [{ at, codes: ['A', 'B'], by: { who: 'x' } }], none: {}, flag: false },
+      { _id: 'numbers', int: new Int32(-2147483648), long: Long.fromString('-9007199254740993'), double: new Double(1.5e-300), whole: new Double(3), zero: new Double(-0), max: Number.MAX_VALUE },
+      { _id: 'ids', oid: new Types.ObjectId('6256c5ba0badc0ffeebabe01'), mixed: ['a', 1, null, true, { deep: [{ deeper: 'yes' }] }] },
+      // Left to FerretDB's own decoding (binary, regex, timestamp), also inside a document and an array.
+      { _id: 'others', bin: new Binary(Buffer.from([1, 2, 3])), re: new BSONRegExp('^a', 'i'), ts: new Timestamp({ t: 5, i: 1 }), inner: { re: new BSONRegExp('b') }, list: [new Binary(Buffer.from([4]))] },
+    ];
+    const coll = anyIdCollection(connection, 'shapes');
+    await coll.insertMany([...sameShape, ...shapes]);
+    // As the driver gives them back by default: numbers as numbers (a Long beyond 2^53 stays a Long), regexes as RegExp.
+    const expected = [
+      ...sameShape,
+      shapes[0],
+      { ...shapes[1], int: -2147483648, double: 1.5e-300, whole: 3, zero: 0 }, // -0 comes back as 0 from FerretDB v1, with or without the patch
+      shapes[2],
+      { ...shapes[3], re: /^a/i, inner: { re: /b/ } },
+    ];
+    const stored = await coll.find({ _id: { $in: expected.map((d) => d._id) } }).toArray();
+    const byId = new Map(stored.map((d) => [d._id, d]));
+    for (const doc of expected) expect(byId.get(doc._id)).toEqual(doc);
+    // Each number keeps its BSON type.
+    const numbers = await coll.findOne({ _id: 'numbers' }, { promoteValues: false });
+    expect(Object.fromEntries(['int', 'long', 'double', 'whole', 'zero'].map((k) => [k, numbers?.[k]?._bsontype]))).toEqual({ int: 'Int32', long: 'Long', double: 'Double', whole: 'Double', zero: 'Double' });
+    expect(await coll.countDocuments({ 'sub.ok': true })).toBe(2); // filters on the decoded documents still match
   });
 });
 

@@ -57,8 +57,8 @@ async function demoScenarios() {
     ];
     const rows: Array<Record<string, string | number>> = [];
     let baseline = 0;
-    // BENCH_ONLY=<part of a name>: the baseline and the scenarios naming it (to profile one).
-    const only = process.env.BENCH_ONLY;
+    // BENCH_ONLY=<part of a name>[|<part of another>…]: the baseline and the scenarios naming one (to profile one).
+    const only = process.env.BENCH_ONLY?.split('|').filter(Boolean);
     const measure = async (scenario: Scenario, pids: number[] = []) => {
       await run(scenario, WARMUP, CONCURRENCY);
       const rssBefore = process.memoryUsage().rss;
@@ -78,8 +78,10 @@ async function demoScenarios() {
         failures: result.failures,
       });
     };
-    const chosen = scenarios.filter((s, i) => !only || i === 0 || s.name.includes(only));
+    const chosen = scenarios.filter((s, i) => !only || i === 0 || only.some((part) => s.name.includes(part)));
     for (const scenario of chosen) await measure(scenario);
+    // BENCH_TOPOLOGY=one: the single hub only (the separate processes' rows are skipped).
+    if (process.env.BENCH_TOPOLOGY === 'one') return report(rows);
     // The other topology, on the same database: every service in its own process, as `npm
     // start -- --processes` and docker-compose run them (the single hub stays up, idle).
     const separate = await startSeparateHub({ mongoUri, issuers: [issuer.trusted], env, freePorts: true, dbName, ratePerMinute: 1_000_000, logLevel: process.env.LOG_LEVEL ?? 'warn' });
@@ -90,11 +92,15 @@ async function demoScenarios() {
     } finally {
       await separate.stop();
     }
-    console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for the client and the single hub, ${os.cpus().length} cores`);
-    console.log('cpu ms: CPU per request of this process (hub and client), and of the services for "separate processes"; db ms: of the embedded database (n/a on MONGODB_URI)');
-    console.table(rows);
-    return rows.some((r) => Number(r.failures) > 0);
+    return report(rows);
   });
+}
+
+function report(rows: Array<Record<string, string | number>>): boolean {
+  console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for the client and the single hub, ${os.cpus().length} cores`);
+  console.log('cpu ms: CPU per request of this process (hub and client), and of the services for "separate processes"; db ms: of the embedded database (n/a on MONGODB_URI)');
+  console.table(rows);
+  return rows.some((r) => Number(r.failures) > 0);
 }
 
 /** Sizes from the command line, e.g. `--scale 1000,10000`. */
