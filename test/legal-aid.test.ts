@@ -117,7 +117,7 @@ describe('closing and continuity', () => {
     expect((await gql(asAttorney(A2), CLOSE, { id })).body.data.closeAssignment).toEqual({ id, status: 'CLOSED' }); // same provider
   });
 
-  it('finds the gap between a proceeding opening and representation starting, and a repatriation without a lawyer', async () => {
+  it('finds the gap between a proceeding opening and representation starting (a return’s gap: returns-legal-aid.test.ts)', async () => {
     const victim = await registerVictim(hub, 'DE');
     const proceeding = await openProceeding(victim, `GAP-${victim.slice(0, 8)}`);
     hub.clock.advance(10 * DAY);
@@ -128,10 +128,6 @@ describe('closing and continuity', () => {
     expect(gap).toMatchObject({ reason: 'ACTIVE_PROCEEDING', proceeding: { id: proceeding } });
     expect(Date.parse(gap.to) - Date.parse(gap.from)).toBeGreaterThan(9 * DAY);
 
-    const repatriating = await registerVictim(hub, 'DE');
-    await hub.subgraphs.victims.connection.collection('victims').updateOne({ _id: repatriating } as never, { $set: { status: 'REPATRIATING' } });
-    const repatriation = await hub.queryAs('social_worker', 'DE', LEGAL_AID, { id: repatriating });
-    expect(repatriation.body.data.victim.legalAid.gaps).toEqual([expect.objectContaining({ reason: 'REPATRIATION', to: null, proceeding: null })]);
     // Judges see the assignments of their proceedings (matter, attorney, status), not the gaps.
     expect(errorCodes((await hub.queryAs('judge', 'DE', LEGAL_AID, { id: victim })).body)['victim.legalAid.gaps']).toBe('FORBIDDEN');
   });

@@ -180,7 +180,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('finds the peers legal aid asks (the source scan works)', () => {
-    expect([...peersAskedBy('legal-aid')]).toEqual(['proceedings']);
+    expect([...peersAskedBy('legal-aid')]).toEqual(['proceedings', 'victims']);
   });
 
   it('points the gateway at every subgraph and starts it once all are healthy', () => {

@@ -150,9 +150,31 @@ const destinationOnConsent = (() => {
 })();
 
 /**
+ * The destination's legal aid attorneys know of a return while an active consent of the
+ * victim names the destination (what she shares with it): the legal aid subgraph asks, with
+ * the attorney's token, for the returns under way to her jurisdiction, each one a gap
+ * until an attorney there is assigned (docs/returns.md, "Legal aid follows"). They read
+ * its CASE fields only: her wish and the reception stay with the social workers and police.
+ */
+const destinationLegalAid = (() => {
+  const named = namedByVictimConsent<ReturnPlanDoc>((plan) => plan.victimId);
+  return basis<ReturnPlanDoc>(
+    'the destination of the return, while a consent of the victim names it',
+    'DESTINATION',
+    async (ctx, plan, category) => ctx.caller!.jurisdiction === plan.destinationJurisdiction && named.holds(ctx, plan, category),
+    {
+      roles: ['legal_aid_attorney'],
+      establishedBy: ['DESTINATION', 'NAMED_IN_CONSENT'],
+      phrase: (_category, ctx) => `in the destination of the return, when a consent of the victim names ${ctx.caller!.jurisdiction}`,
+    },
+  );
+})();
+
+/**
  * Who reads which field of a return (issue 27). Known to the victim's jurisdiction (the
- * sending side), the social workers and police of the destination, and the auditors
- * overseeing the sending side. Status, sides, dates and the risk level are CASE. Her
+ * sending side), the social workers and police of the destination (its legal aid
+ * attorneys too, while she shares with it: CASE only), and the auditors overseeing the
+ * sending side. Status, sides, dates and the risk level are CASE. Her
  * wish in her words and the risk factors and notes are TESTIMONY: the sending side, and
  * the destination on her consent. The reception arrangements (who receives her, where,
  * which services) are LOCATION: only the destination, on her consent; the sending side
@@ -163,7 +185,7 @@ export const returnPlanAccess = typeAccess<ReturnPlanDoc>({
   noun: 'this return',
   id: (plan) => plan.id,
   jurisdiction: (plan) => plan.sendingJurisdiction,
-  visibleOn: [returnDestination],
+  visibleOn: [returnDestination, destinationLegalAid],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as VictimContext).loaders.returnPlan.load(id))?.sendingJurisdiction ?? null) : null),
   open: ['id'],
   fields: {
@@ -174,10 +196,10 @@ export const returnPlanAccess = typeAccess<ReturnPlanDoc>({
     ...Object.fromEntries(['receivedBy', 'receptionAddress', 'services'].map((f) => [f, 'LOCATION'])),
   },
   rules: {
-    TESTIMONY: { roles: PROFESSIONALS, bases: [ownJurisdiction((plan) => plan.sendingJurisdiction), destinationOnConsent] },
+    TESTIMONY: { roles: PROFESSIONALS, bases: [ownJurisdiction((plan) => plan.sendingJurisdiction), forRoles(RETURN_ACTORS, destinationOnConsent)] },
     LOCATION: {
       roles: PROFESSIONALS,
-      bases: [destinationOnConsent],
+      bases: [forRoles(RETURN_ACTORS, destinationOnConsent)],
       denied: (whom) => `The reception arrangements of a return are shown only in its destination, on the victim's consent, not to ${whom}`,
     },
   },

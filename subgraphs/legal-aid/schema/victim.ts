@@ -29,7 +29,8 @@ export class VictimLegalAid {
 
   @Field(() => [LegalAidGap], {
     nullable: true,
-    description: "Periods with an open proceeding of the victim's (as the caller may see it), or a repatriation now, and no ACTIVE assignment",
+    description:
+      "Periods with an open proceeding of the victim's (as the caller may see it) and no ACTIVE assignment, and, in the destination of a return of hers not cancelled, from its proposal until an assignment there is ACTIVE",
   })
   gaps!: LegalAidGap[] | null;
 }
