@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import type { mongo } from 'mongoose';
+import { ROLES } from '../platform/auth';
 import { ROOT } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { startHub, type TestHub } from './support/hub';
@@ -53,4 +54,19 @@ it.each(CONTRIBUTIONS)('Region.$field is answered from its subgraph\'s own datab
   expect(new Set(quarterly.body.data._entities[0][field].map((v: { jurisdiction: string | null }) => v.jurisdiction))).toEqual(new Set([null, 'AT', 'CZ', 'DE', 'HU', 'PL', 'SI', 'SK']));
   expect(commands.get(name)!.filter((c) => c.command === 'find').length).toBeGreaterThan(0);
   expect([...new Set(commands.get(name)!.map((c) => c.database))]).toEqual([connection.name]);
+});
+
+// Every role of a jurisdiction of CE, and a partner system of another region: the quarter per jurisdiction only for the
+// roles issue 26 names.
+const RESTRICTED_VIEW_ROLES: string[] = ['partner_system', 'auditor', 'judge', 'prosecutor'];
+const VIEWERS = CONTRIBUTIONS.flatMap(({ entry, field }) => [
+  ...ROLES.map((role) => ({ subgraph: entry.definition.name, field, role, jurisdiction: 'DE', may: RESTRICTED_VIEW_ROLES.includes(role) })),
+  { subgraph: entry.definition.name, field, role: 'partner_system' as const, jurisdiction: 'AL', may: false },
+]);
+
+it.each(VIEWERS)('Region.$field per jurisdiction and quarter, for $role of $jurisdiction: $may', async ({ subgraph, field, role, jurisdiction, may }) => {
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { ${field}(period: { granularity: QUARTER, year: 2026, quarter: 3 }, byJurisdiction: true) { indicator } } } }`;
+  const res = await hub.query(await hub.token(role, jurisdiction), query, { r: [{ __typename: 'Region', code: 'CE' }] }, { url: hub.subgraphs[subgraph].url });
+  const values = res.body.data?._entities?.[0]?.[field] ?? null;
+  expect({ code: res.body.errors?.[0]?.extensions?.code ?? null, answered: values !== null }).toEqual(may ? { code: null, answered: true } : { code: 'FORBIDDEN', answered: false });
 });
