@@ -44,6 +44,8 @@ const FIELD_CATEGORY: Record<string, FieldClass> = {
   recoveryPeriod: 'CASE',
   closedAt: 'CASE',
   retainUntil: 'CASE',
+  returnPlans: 'CASE',
+  reintegration: 'CASE',
   consents: 'CONSENT_RECORDS',
   legalName: 'IDENTITY',
   dateOfBirth: 'IDENTITY',

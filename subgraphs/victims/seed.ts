@@ -12,7 +12,7 @@ import { victimModels, type ConsentRecord, type VictimRecord } from './models';
 import { IdentificationBasis } from './schema/lifecycle';
 import { AgeGroup, Gender, VictimStatus, Vulnerability } from './schema/vocabulary';
 import { isChildOn } from './domain/age';
-import { demoReturns } from './seed-returns';
+import { demoReturns } from './demo-returns';
 
 /**
  * The victims' demo data (`npm start`, `npm run seed`: scripts/development/seed.ts calls
@@ -56,7 +56,7 @@ const BATCH = 1_000;
 /**
  * Seeds `count` synthetic victims (a third of them with a consent to share with another
  * jurisdiction, a fifth of those withdrawn), their returns home and reintegration plans
- * (seed-returns.ts) and the audit history of their registration, consents and returns,
+ * (demo-returns.ts) and the audit history of their registration, consents and returns,
  * through the same listed collections the subgraph writes with. Nothing is seeded into a
  * database that already holds victims.
  */
