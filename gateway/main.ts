@@ -24,5 +24,6 @@ runService('gateway', async () => {
     trustedDocuments: { mode: env.TRUSTED_DOCUMENTS ?? 'off', dir: env.TRUSTED_DOCUMENTS_DIR },
     // Deployed means production: the explorer page only when asked for, and without development tokens.
     explorer: env.EXPLORER === 'on' ? { devTokens: false } : undefined,
+    publicOrigin: env.PUBLIC_ORIGIN,
   });
 });

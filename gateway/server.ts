@@ -15,6 +15,7 @@ import { trustedDocuments, type TrustedDocumentsOptions } from './trusted-docume
 import { mountExplorer, type ExplorerOptions } from './explorer';
 import { indicatorDownloads, indicatorFieldsOf, type RunAsCaller } from './indicators';
 import { mountIndicatorPage } from './indicators-page';
+import { mountVerificationPage } from './verify-page';
 import { subgraphFetcher } from './subgraph-fetch';
 import { oneErrorPerUnavailableService, unavailableService } from './unavailable';
 
@@ -27,7 +28,8 @@ import { oneErrorPerUnavailableService, unavailableService } from './unavailable
  * that does not answer leaves its fields null with one SERVICE_UNAVAILABLE naming it (unavailable.ts).
  * Besides: documents subgraphs publish (keys, signed lists), forwarded by path (published.ts);
  * the regional indicators as CSV/JSON and a page at /indicators, each download one query run
- * through this same pipeline as its caller (indicators.ts, indicators-page.ts).
+ * through this same pipeline as its caller (indicators.ts, indicators-page.ts); a certificate's
+ * status page and printable PDF at /verify/<code> (verify-page.ts).
  */
 
 export const GATEWAY_PORT = 4000;
@@ -49,7 +51,11 @@ export interface GatewayOptions {
   /** Log level (default LOG_LEVEL, else info) and where the JSON lines go (default stdout; tests collect them). */
   logLevel?: string;
   logDestination?: DestinationStream;
+  /** The hub's public origin, for the links printed certificates carry (verify-page.ts); default DEFAULT_PUBLIC_ORIGIN. */
+  publicOrigin?: string;
 }
+
+export const DEFAULT_PUBLIC_ORIGIN = 'http://localhost:4000';
 
 interface GatewayContext {
   authorization?: string;
@@ -182,6 +188,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const indicatorFields = indicatorFieldsOf(options.supergraphSdl);
   mountIndicatorPage(app, { fields: indicatorFields, downloads: indicatorDownloads(indicatorFields, runAsCaller), run: runAsCaller, limit: perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier) });
+  // A certificate's status page and printable PDF (verify-page.ts): the public verifyCertificate, run with no token.
+  mountVerificationPage(app, {
+    publicOrigin: options.publicOrigin ?? DEFAULT_PUBLIC_ORIGIN,
+    limit: perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier),
+    runPublic: async (res, query, variables) => {
+      const contextValue: GatewayContext = { verified: false, purpose: null, requestId: requestIdOf(res), ownOperation: true };
+      const response = await server.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('a verification is answered in one piece');
+      return response.body.singleResult as never;
+    },
+  });
   const publishedLimit = perCallerRateLimit(options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, verifier);
   for (const [prefix, subgraph] of Object.entries(PUBLISHED)) {
     app.get(`${prefix}*rest`, publishedLimit, (req, res) => forwardPublished(req.path, prefix, subgraphUrls.get(subgraph), agent, res));

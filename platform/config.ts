@@ -204,4 +204,5 @@ export const GATEWAY_ENV = {
   TRUSTED_ISSUERS: vars.trustedIssuers(),
   TRUSTED_DOCUMENTS: vars.oneOf('registered operations only: `off` (default), `audit` (runs everything, logs and counts the unregistered) or `enforce` (runs only the registered)', ['off', 'audit', 'enforce']),
   TRUSTED_DOCUMENTS_DIR: vars.text('directory of the persisted query manifests of `npm run trust` (default schema/trusted-documents)'),
+  PUBLIC_ORIGIN: vars.optionalUrl("the hub's public address as people reach it (default http://localhost:4000): printed certificates' QR codes point to <origin>/verify/<code>; the same as the training subgraph's ACCREDITATION_PUBLIC_URL", ['http', 'https']),
 };

@@ -8,19 +8,22 @@ import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT
 import type { mongo } from 'mongoose';
 import { ROOT } from '../platform/paths';
 import { ALPHABET, certificateCode, newCertificateCode } from '../subgraphs/training/domain/code';
-import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE } from '../subgraphs/training/domain/credential';
+import { CREDENTIAL_TYPE } from '../subgraphs/training/domain/credential';
+import { freePort } from '../scripts/development/embedded-db';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { COMPLETE, daysAgo, ISSUE, REGISTER, setUpAccreditation, today, trainingDesk } from './support/training';
 
 // The training subgraph: certificates issued only on passing completions by officers of the
 // body's region, human-readable codes with a check character, public verification without a
 // token that shows a revocation at once, credentials signed by the body's key and verified
-// with jose and offline against the JWKS served through the gateway, signed revocation lists,
-// key rotation, CPD hours, who reads contact data, bad input, and batched reads.
+// with jose and offline against the JWKS served through the gateway, W3C Bitstring Status
+// Lists read with an independent library (test/support/status-bit.mjs), the /verify page and
+// the printable PDF, key rotation, CPD hours, who reads contact data, bad input, and batched reads.
 
 let hub: TestHub;
 let filters: string[] = [];
 let workDir: string;
+let origin: string;
 
 const VERIFY = `query($code: String!) { verifyCertificate(code: $code) { code status holderName role issuedOn expiresOn checkedAt scope { programCode competencies } body { id name region jwksUrl } } }`;
 const REVOKE = `mutation($code: String!) { revokeCertificate(code: $code, reason: "Assessment irregular") { code status revocation { on reason } } }`;
@@ -73,6 +76,30 @@ function rawStatus(route: string): Promise<number> {
   });
 }
 
+/** A status list's bit as Digital Bazaar's reference library reads it (ESM-only: node runs it apart). */
+function independentBit(encodedList: string, index: number): Promise<{ length: number; set: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'test', 'support', 'status-bit.mjs'), encodedList, String(index)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(stderr))));
+  });
+}
+
+/** A body's status list of a purpose, fetched through the gateway and verified with jose against its JWKS. */
+async function statusList(body: string, purpose: 'revocation' | 'suspension'): Promise<{ jwt: string; encodedList: string; payload: any }> {
+  const res = await fetch(atGateway(`/.well-known/accreditation/${body}/status/${purpose}/1`));
+  expect(res.status).toBe(200);
+  const jwt = await res.text();
+  const { payload } = await jwtVerify(jwt, createLocalJWKSet(await jwksOfBody(body)), { typ: 'vc+jwt', algorithms: ['ES256'] });
+  return { jwt, encodedList: (payload as any).credentialSubject.encodedList, payload };
+}
+
+/** The certificate's index in its body's lists, as its credential states it. */
+const indexOf = (credential: string) => Number((decodeJwt(credential) as any).credentialStatus[0].statusListIndex);
+
 function saved(name: string, content: string): string {
   const file = path.join(workDir, name);
   writeFileSync(file, content);
@@ -80,7 +107,10 @@ function saved(name: string, content: string): string {
 }
 
 beforeAll(async () => {
-  hub = await startHub({ monitorCommands: true });
+  // The credentials name the hub's public address (their status lists, their /verify page): here, this gateway's.
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  hub = await startHub({ monitorCommands: true, gatewayPort: port, env: { ACCREDITATION_PUBLIC_URL: origin, PUBLIC_ORIGIN: origin } });
   workDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-training-'));
   const connection = hub.subgraphs.training.connection;
   connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
@@ -212,7 +242,7 @@ describe('public verification (no token)', () => {
         issuedOn: certificate.issuedOn,
         expiresOn: certificate.expiresOn,
         scope: { programCode: 'WB-VA-101', competencies: ['VULNERABILITY_ASSESSMENT', 'VICTIM_RIGHTS'] },
-        body: { id: 'WB', region: 'Western Balkans', jwksUrl: 'http://localhost:4000/.well-known/accreditation/WB/jwks.json' },
+        body: { id: 'WB', region: 'Western Balkans', jwksUrl: `${origin}/.well-known/accreditation/WB/jwks.json` },
       });
     }
     // There is no way to ask for more of the holder without a token.
@@ -264,30 +294,43 @@ describe('public verification (no token)', () => {
 });
 
 describe('credentials', () => {
-  it('verify with jose against the JWKS served through the gateway without a token, and carry no contact data', async () => {
+  it('are W3C VC 2.0 OpenBadgeCredentials (vc+jwt), verified with jose against the JWKS served through the gateway, with no contact data', async () => {
     const { certificate } = await certified();
     const res = await fetch(atGateway('/.well-known/accreditation/WB/jwks.json'));
     expect(res.headers.get('content-type')).toMatch(/^application\/jwk-set\+json/);
     const jwks = (await res.json()) as JSONWebKeySet;
     expect(jwks.keys.every((k) => k.kty === 'EC' && k.crv === 'P-256' && !('d' in k))).toBe(true);
-    const { payload, protectedHeader } = await jwtVerify(certificate.credential, createLocalJWKSet(jwks), { typ: CREDENTIAL_TYPE, algorithms: ['ES256'] });
-    expect(protectedHeader).toMatchObject({ alg: 'ES256', typ: CREDENTIAL_TYPE, kid: jwks.keys[0].kid });
+    const { payload, protectedHeader } = await jwtVerify(certificate.credential, createLocalJWKSet(jwks), { typ: 'vc+jwt', algorithms: ['ES256'] });
+    expect(protectedHeader).toEqual({ alg: 'ES256', typ: 'vc+jwt', cty: 'vc', kid: jwks.keys[0].kid });
+    const issuer = `${origin}/.well-known/accreditation/WB`;
     expect(payload).toMatchObject({
-      iss: 'http://localhost:4000/.well-known/accreditation/WB',
-      jti: certificate.code,
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: `${origin}/verify/${certificate.code}`,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: issuer, type: ['Profile'], name: 'Western Balkans Training Council' },
+      validUntil: `${certificate.expiresOn}T00:00:00Z`,
+      iss: issuer,
       exp: Date.parse(`${certificate.expiresOn}T00:00:00Z`) / 1000,
-      certificate: {
-        code: certificate.code,
-        holder: { name: certificate.holder.name, role: 'POLICE', jurisdiction: 'AL' },
-        scope: { programCode: 'WB-VA-101', role: 'POLICE', competencies: ['VULNERABILITY_ASSESSMENT', 'VICTIM_RIGHTS'] },
-        body: { id: 'WB', region: 'Western Balkans' },
-        issuedOn: certificate.issuedOn,
-        expiresOn: certificate.expiresOn,
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        role: 'POLICE',
+        identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: certificate.holder.name }, { identityType: 'identifier', identityHash: certificate.holder.id }],
+        achievement: { id: `${issuer}/programs/WB-VA-101`, type: ['Achievement'], humanCode: 'WB-VA-101', criteria: { narrative: expect.any(String) }, tag: ['VULNERABILITY_ASSESSMENT', 'VICTIM_RIGHTS'] },
       },
     });
-    // No contact data: the holder is these four, and no address ('@' is in no id, code or URL of it).
-    expect(Object.keys((payload as any).certificate.holder).sort()).toEqual(['jurisdiction', 'name', 'organization', 'role']);
-    expect(JSON.stringify(payload)).not.toContain('@');
+    expect(Date.parse((payload as any).validFrom)).toBeLessThanOrEqual(Date.now());
+    const index = indexOf(certificate.credential);
+    expect((payload as any).credentialStatus).toEqual(
+      ['revocation', 'suspension'].map((purpose) => ({
+        id: `${issuer}/status/${purpose}/1#${index}`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: purpose,
+        statusListIndex: String(index),
+        statusListCredential: `${issuer}/status/${purpose}/1`,
+      })),
+    );
+    // No contact data: no address ('@' is in no id, code or URL of it, only in "@context").
+    expect(JSON.stringify(payload).replace('"@context"', '')).not.toContain('@');
     // Also at the subgraph's own port; an unknown body, and a path out of the prefix, are 404.
     expect((await fetch(new URL('/.well-known/accreditation/WB/jwks.json', hub.subgraphs.training.url))).status).toBe(200);
     expect((await fetch(atGateway('/.well-known/accreditation/ZZ/jwks.json'))).status).toBe(404);
@@ -295,17 +338,28 @@ describe('credentials', () => {
     expect(await rawStatus('/.well-known/accreditation/../../health')).toBe(404);
   });
 
-  it('the offline command: good, tampered, wrongly signed and unknown-key credentials', async () => {
+  it("each certificate has its own index in its body's lists, never given twice", async () => {
+    const issued = await Promise.all([certified(), certified(), certified()]);
+    const indexes = issued.map(({ certificate }) => indexOf(certificate.credential));
+    expect(new Set(indexes).size).toBe(3);
+    const stored = await hub.subgraphs.training.connection.collection('statusPositions').find({}, { projection: { _id: 1 } }).toArray();
+    expect(stored.map((d) => d._id)).toEqual(expect.arrayContaining(indexes.map((i) => `status/WB#${i + 1}`)));
+  });
+
+  it('the offline command: good, tampered, wrongly signed and unknown-key credentials; status checked by default', async () => {
     const { certificate } = await certified();
     const jwks = saved('wb-jwks.json', JSON.stringify(await jwksOfBody('WB')));
     const good = await verifyOffline(certificate.credential, '--jwks', jwks);
-    expect(good.stderr).toMatch(/revocation not checked/);
+    expect(good.stderr).toMatch(/^not revoked or suspended: revocation \(list of .*\), suspension \(list of .*\)/);
     expect(good.code).toBe(0);
-    expect(JSON.parse(good.stdout)).toMatchObject({ jti: certificate.code, certificate: { code: certificate.code, holder: { name: certificate.holder.name } } });
+    expect(JSON.parse(good.stdout)).toMatchObject({ id: `${origin}/verify/${certificate.code}`, credentialSubject: { identifier: [{ identityHash: certificate.holder.name }, {}] } });
+    const unchecked = await verifyOffline(certificate.credential, '--jwks', jwks, '--no-status-check');
+    expect(unchecked.code).toBe(0);
+    expect(unchecked.stderr).toMatch(/status not checked \(--no-status-check\)/);
 
     const [header, payload, signature] = certificate.credential.split('.');
     const claims = decodeJwt(certificate.credential) as any;
-    const forged = Buffer.from(JSON.stringify({ ...claims, certificate: { ...claims.certificate, holder: { ...claims.certificate.holder, name: 'Someone Else' } } })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...claims, credentialSubject: { ...claims.credentialSubject, identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: 'Someone Else' }] } })).toString('base64url');
     const tampered = await verifyOffline([header, forged, signature].join('.'), '--jwks', jwks);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/^invalid: bad signature/);
@@ -314,7 +368,7 @@ describe('credentials', () => {
     // Signed by a key that is not the body's, claiming the body's kid, or a kid of its own.
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const kid = decodeProtectedHeader(certificate.credential).kid!;
-    const sign = (withKid: string) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: withKid, typ: CREDENTIAL_TYPE }).sign(privateKey);
+    const sign = (withKid: string, key = privateKey, body = claims) => new SignJWT(body).setProtectedHeader({ alg: 'ES256', kid: withKid, typ: CREDENTIAL_TYPE }).sign(key);
     const impostor = await verifyOffline(await sign(kid), '--jwks', jwks);
     expect(impostor.code).toBe(1);
     expect(impostor.stderr).toMatch(/^invalid: bad signature/);
@@ -327,43 +381,122 @@ describe('credentials', () => {
     // Without --jwks, from the hub's published keys.
     const online = await verifyOffline(certificate.credential, '--hub', atGateway('/'));
     expect(online.code).toBe(0);
+
+    // Signed by the body's own key, but its lists where nothing answers (loopback port 1): status unknown, exit 2.
+    const bodyKey = createPrivateKey(readFileSync(path.join(hub.env.ACCREDITATION_KEY_DIR, 'WB', `${kid}.pem`)));
+    const nowhere = { ...claims, credentialStatus: claims.credentialStatus.map((e: any) => ({ ...e, statusListCredential: e.statusListCredential.replace(origin, 'http://127.0.0.1:1') })) };
+    const unreachable = await verifyOffline(await sign(kid, bodyKey, nowhere), '--jwks', jwks);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(/^status unknown: the revocation status list could not be fetched from http:\/\/127\.0\.0\.1:1\/.* \(pass --no-status-check to accept it without\)/);
+    expect((await verifyOffline(await sign(kid, bodyKey, nowhere), '--jwks', jwks, '--no-status-check')).code).toBe(0);
+    const { credentialStatus, ...statusless } = claims;
+    expect(credentialStatus).toHaveLength(2);
+    expect((await verifyOffline(await sign(kid, bodyKey, statusless), '--jwks', jwks)).stderr).toMatch(/^status unknown: the credential names no BitstringStatusListEntry/);
   });
 
-  it('the revocation list: signed by the body, lists suspended and revoked codes, and the offline command refuses them', async () => {
+  it('Bitstring Status Lists: revoked, suspended and reinstated flip their bits, read by an independent library; the offline command refuses what they withdraw', async () => {
     const kept = await certified();
     const revoked = await certified();
     const suspended = await certified();
     await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: revoked.certificate.code });
     await hub.queryAs('accreditation_officer', 'AL', SUSPEND, { code: suspended.certificate.code });
-    const jwks = await jwksOfBody('WB');
-    const res = await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/jwt/);
-    const list = await res.text();
-    const { payload } = await jwtVerify(list, createLocalJWKSet(jwks), { typ: REVOCATION_LIST_TYPE });
-    const withdrawn = (payload as any).withdrawn as Array<{ code: string; status: string }>;
-    expect(withdrawn).toEqual(expect.arrayContaining([expect.objectContaining({ code: revoked.certificate.code, status: 'REVOKED' }), expect.objectContaining({ code: suspended.certificate.code, status: 'SUSPENDED' })]));
-    expect(withdrawn.map((w) => w.code)).not.toContain(kept.certificate.code);
-    expect(payload.exp! - payload.iat!).toBe(7 * 86_400);
+    const res = await fetch(atGateway('/.well-known/accreditation/WB/status/revocation/1'));
+    expect(res.headers.get('content-type')).toMatch(/^application\/vc\+jwt/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    const revocations = await statusList('WB', 'revocation');
+    const suspensions = await statusList('WB', 'suspension');
+    expect(revocations.payload).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: `${origin}/.well-known/accreditation/WB/status/revocation/1`,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: `${origin}/.well-known/accreditation/WB`,
+      credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+    });
+    expect(Date.parse(revocations.payload.validUntil) - Date.parse(revocations.payload.validFrom)).toBe(7 * 86_400_000);
+    const bits = async (credential: string) => ({
+      revocation: (await independentBit(revocations.encodedList, indexOf(credential))).set,
+      suspension: (await independentBit(suspensions.encodedList, indexOf(credential))).set,
+    });
+    expect((await independentBit(revocations.encodedList, 0)).length).toBe(131_072); // 16 KB, the specification's minimum
+    expect(await bits(revoked.certificate.credential)).toEqual({ revocation: true, suspension: false });
+    expect(await bits(suspended.certificate.credential)).toEqual({ revocation: false, suspension: true });
+    expect(await bits(kept.certificate.credential)).toEqual({ revocation: false, suspension: false });
 
-    const files = { jwks: saved('list-jwks.json', JSON.stringify(jwks)), list: saved('revocations.jwt', list) };
-    const ofRevoked = await verifyOffline(revoked.certificate.credential, '--jwks', files.jwks);
-    expect(ofRevoked.code).toBe(0); // a signature cannot be taken back: still verifies as signed
-    const checked = await verifyOffline(revoked.certificate.credential, '--jwks', files.jwks, '--revocations', files.list);
-    expect(checked.code).toBe(1);
-    expect(checked.stderr).toMatch(new RegExp(`^invalid: revoked: ${revoked.certificate.code} is REVOKED since`));
-    expect((await verifyOffline(suspended.certificate.credential, '--jwks', files.jwks, '--revocations', files.list)).stderr).toMatch(/^invalid: suspended/);
-    const fine = await verifyOffline(kept.certificate.credential, '--jwks', files.jwks, '--revocations', files.list);
-    expect(fine.code).toBe(0);
-    expect(fine.stderr).toMatch(/not revoked or suspended as of the revocation list/);
+    // The command fetches the lists its credential names, or takes saved ones.
+    const jwks = saved('list-jwks.json', JSON.stringify(await jwksOfBody('WB')));
+    const ofRevoked = await verifyOffline(revoked.certificate.credential, '--jwks', jwks);
+    expect(ofRevoked.code).toBe(1);
+    expect(ofRevoked.stderr).toMatch(new RegExp(`^invalid: revoked: ${origin}/verify/${revoked.certificate.code} is set in the revocation status list of`));
+    expect((await verifyOffline(revoked.certificate.credential, '--jwks', jwks, '--no-status-check')).code).toBe(0); // a signature cannot be taken back
+    const lists = ['--status-list', saved('revocation.jwt', revocations.jwt), '--status-list', saved('suspension.jwt', suspensions.jwt)];
+    const savedSuspended = await verifyOffline(suspended.certificate.credential, '--jwks', jwks, ...lists);
+    expect(savedSuspended.code).toBe(1);
+    expect(savedSuspended.stderr).toMatch(/^invalid: suspended: /);
+    expect((await verifyOffline(kept.certificate.credential, '--jwks', jwks, ...lists)).code).toBe(0);
+    // A saved list missing (only the revocation list given): status unknown.
+    expect((await verifyOffline(kept.certificate.credential, '--jwks', jwks, lists[0], lists[1])).stderr).toMatch(/^status unknown: no saved status list .*suspension\/1/);
     // Another body's list does not vouch for this body's credentials.
-    const other = saved('ce-revocations.jwt', await (await fetch(atGateway('/.well-known/accreditation/CE/revocations.jwt'))).text());
-    const ceJwks = saved('ce-jwks.json', JSON.stringify({ keys: [...jwks.keys, ...(await jwksOfBody('CE')).keys] }));
-    expect((await verifyOffline(kept.certificate.credential, '--jwks', ceJwks, '--revocations', other)).stderr).toMatch(/the revocation list is not WB's/);
-    // Reinstated: off the list.
+    const ce = await statusList('CE', 'revocation');
+    const ceJwks = saved('ce-jwks.json', JSON.stringify({ keys: [...(await jwksOfBody('WB')).keys, ...(await jwksOfBody('CE')).keys] }));
+    const foreign = await verifyOffline(kept.certificate.credential, '--jwks', ceJwks, '--status-list', saved('ce-revocation.jwt', ce.jwt), lists[2], lists[3]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/^status unknown: no saved status list .*WB\/status\/revocation\/1/);
+
+    // Reinstated: its suspension bit is cleared.
     await hub.queryAs('accreditation_officer', 'AL', REINSTATE, { code: suspended.certificate.code });
-    const after = (decodeJwt(await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text()) as any).withdrawn.map((w: any) => w.code);
-    expect(after).not.toContain(suspended.certificate.code);
+    const after = await statusList('WB', 'suspension');
+    expect((await independentBit(after.encodedList, indexOf(suspended.certificate.credential))).set).toBe(false);
+    expect((await independentBit(after.encodedList, indexOf(revoked.certificate.credential))).set).toBe(false);
+    expect((await verifyOffline(suspended.certificate.credential, '--jwks', jwks)).code).toBe(0);
+    // Lists that do not exist (yet): 404.
+    for (const route of ['/.well-known/accreditation/WB/status/revocation/2', '/.well-known/accreditation/WB/status/expiry/1', '/.well-known/accreditation/ZZ/status/revocation/1']) {
+      expect((await fetch(atGateway(route))).status).toBe(404);
+    }
+   }, 120_000);
+});
+
+describe('the /verify page and the printable certificate', () => {
+  it('shows the status verifyCertificate answers, in plain HTML without script; an unknown code is a 404 page', async () => {
+    const valid = await certified();
+    const revoked = await certified();
+    await hub.queryAs('accreditation_officer', 'AL', REVOKE, { code: revoked.certificate.code });
+    const page = async (code: string) => {
+      const res = await fetch(atGateway(`/verify/${code}`));
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+      const html = await res.text();
+      expect(html).not.toMatch(/<script/i);
+      return { status: res.status, html };
+    };
+    const shown = await page(valid.certificate.code);
+    expect(shown.status).toBe(200);
+    const answer = (await hub.query(null, VERIFY, { code: valid.certificate.code })).body.data.verifyCertificate;
+    expect(shown.html).toContain(`<p class="status VALID">VALID: This certificate is valid.</p>`);
+    for (const text of [answer.code, answer.holderName, answer.issuedOn, answer.expiresOn, 'Western Balkans Training Council']) expect(shown.html).toContain(text);
+    // Nothing personal beyond the public answer: no contact data, no practitioner id.
+    expect(shown.html).not.toContain(valid.practitionerId);
+    expect(shown.html.replace(/@/g, '')).toBe(shown.html);
+    const gone = await page(revoked.certificate.code);
+    expect(gone.status).toBe(200);
+    expect(gone.html).toMatch(/<p class="status REVOKED">REVOKED: This certificate was revoked/);
+    const unknown = await page(newCertificateCode('WB', 2026));
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toMatch(/Certificate not found/);
+    const mistyped = await page('WB-2026-<b>');
+    expect(mistyped.status).toBe(400);
+    expect(mistyped.html).not.toContain('<b>');
+  });
+
+  it('the certificate PDF carries a QR code to the page', async () => {
+    const { certificate } = await certified();
+    const res = await fetch(atGateway(`/verify/${certificate.code}/certificate.pdf`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/pdf/);
+    const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/Subtype \/Image/); // the QR code, embedded as an image XObject
+    expect(pdf).toMatch(/\/Width 200[\s\S]*\/Height 200|\/Height 200[\s\S]*\/Width 200/);
+    expect((await fetch(atGateway(`/verify/${newCertificateCode('WB', 2026)}/certificate.pdf`))).status).toBe(404);
   });
 });
 
@@ -385,8 +518,8 @@ describe('key rotation', () => {
     expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([oldKid, newKid]));
     const file = saved('rotated-jwks.json', JSON.stringify(jwks));
     for (const credential of [before.certificate.credential, after.certificate.credential]) expect((await verifyOffline(credential, '--jwks', file)).code).toBe(0);
-    // The revocation list is signed with the new key.
-    expect(decodeProtectedHeader(await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text()).kid).toBe(newKid);
+    // The status lists are signed with the new key.
+    expect(decodeProtectedHeader((await statusList('WB', 'revocation')).jwt).kid).toBe(newKid);
     // A JWKS saved before the rotation does not know the new key.
     const old = saved('old-jwks.json', JSON.stringify({ keys: jwks.keys.filter((k) => k.kid !== newKid) }));
     expect((await verifyOffline(after.certificate.credential, '--jwks', old)).stderr).toMatch(/^invalid: unknown key/);
@@ -399,10 +532,10 @@ describe('key rotation', () => {
 });
 
 describe('retired signing keys', () => {
-  it('after a rotation the old key verifies only what it signed before; revocation lists only from the current key', async () => {
+  it('after a rotation the old key verifies only what it signed before; status lists only from the current key', async () => {
     const before = await certified();
     const oldKid = decodeProtectedHeader(before.certificate.credential).kid!;
-    const staleList = await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text();
+    const staleList = (await statusList('WB', 'revocation')).jwt;
     expect(decodeProtectedHeader(staleList).kid).toBe(oldKid);
 
     const rotated = await hub.queryAs('accreditation_officer', 'AL', `mutation { rotateSigningKey(bodyId: "WB") { signingKeys { kid current createdAt retiredAt } } }`);
@@ -420,39 +553,37 @@ describe('retired signing keys', () => {
     expect(retiredAt).toBe(Math.ceil(Date.parse(current.createdAt) / 1000));
     expect(jwks.keys.find((k) => k.kid === current.kid)).not.toHaveProperty('exp');
     expect(decodeJwt(before.certificate.credential).iat).toBeLessThan(retiredAt);
-    const freshList = await (await fetch(atGateway('/.well-known/accreditation/WB/revocations.jwt'))).text();
-    const files = { jwks: saved('retired-jwks.json', JSON.stringify(jwks)), stale: saved('stale-revocations.jwt', staleList), fresh: saved('fresh-revocations.jwt', freshList) };
+    const fresh = { revocation: (await statusList('WB', 'revocation')).jwt, suspension: (await statusList('WB', 'suspension')).jwt };
+    const files = { jwks: saved('retired-jwks.json', JSON.stringify(jwks)), stale: saved('stale-revocation.jwt', staleList), fresh: saved('fresh-revocation.jwt', fresh.revocation), suspension: saved('fresh-suspension.jwt', fresh.suspension) };
 
     // (a) What the old key signed before its retirement still verifies.
-    expect((await verifyOffline(before.certificate.credential, '--jwks', files.jwks)).code).toBe(0);
-    // (c) The stale list has a good signature, is within its week and omits the revocation: refused for its key.
-    const { payload: stale } = await jwtVerify(staleList, createLocalJWKSet(jwks), { typ: REVOCATION_LIST_TYPE });
-    expect((stale as any).withdrawn.map((w: any) => w.code)).not.toContain(before.certificate.code);
-    const withStale = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--revocations', files.stale);
-    expect(withStale.code).toBe(1);
-    expect(withStale.stderr).toMatch(new RegExp(`^invalid: the revocation list is signed by a retired key \\(${oldKid}, retired at .*\\): revocation lists are accepted only from the body's current key`));
-    const withFresh = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--revocations', files.fresh);
-    expect(withFresh.stderr).toMatch(new RegExp(`^invalid: revoked: ${before.certificate.code} is REVOKED`));
+    expect((await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--no-status-check')).code).toBe(0);
+    // (c) The stale list has a good signature, is within its week and has the bit clear: refused for its key.
+    expect((await independentBit((decodeJwt(staleList) as any).credentialSubject.encodedList, indexOf(before.certificate.credential))).set).toBe(false);
+    const withStale = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--status-list', files.stale, '--status-list', files.suspension);
+    expect(withStale.code).toBe(2);
+    expect(withStale.stderr).toMatch(new RegExp(`^status unknown: the revocation status list is signed by a retired key \\(${oldKid}, retired at .*\\): status lists are accepted only from the body's current key`));
+    const withFresh = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--status-list', files.fresh, '--status-list', files.suspension);
+    expect(withFresh.code).toBe(1);
+    expect(withFresh.stderr).toMatch(/^invalid: revoked: /);
 
     // (b) Signed with the old private key (from the key directory) at or after its retirement: refused; just before: not.
     const oldKey = createPrivateKey(readFileSync(path.join(hub.env.ACCREDITATION_KEY_DIR, 'WB', `${oldKid}.pem`)));
     const claims = decodeJwt(before.certificate.credential);
     const signedAt = (iat: number) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: oldKid, typ: CREDENTIAL_TYPE }).setIssuedAt(iat).sign(oldKey);
-    const late = await verifyOffline(await signedAt(retiredAt), '--jwks', files.jwks);
+    const late = await verifyOffline(await signedAt(retiredAt), '--jwks', files.jwks, '--no-status-check');
     expect(late.code).toBe(1);
     expect(late.stderr).toMatch(new RegExp(`^invalid: signed by a retired key: ${oldKid} was retired at ${new Date(retiredAt * 1000).toISOString()}, and this credential was signed at ${new Date(retiredAt * 1000).toISOString()}, after that`));
-    expect((await verifyOffline(await signedAt(retiredAt - 1), '--jwks', files.jwks)).code).toBe(0);
-    const after = await certified();
-    const forgedList = await new SignJWT({ body: 'WB', withdrawn: [] })
-      .setProtectedHeader({ alg: 'ES256', kid: oldKid, typ: REVOCATION_LIST_TYPE })
-      .setIssuer(String(claims.iss))
-      .setIssuedAt()
-      .setExpirationTime('7d')
+    expect((await verifyOffline(await signedAt(retiredAt - 1), '--jwks', files.jwks, '--no-status-check')).code).toBe(0);
+    // A list with every bit clear, signed with the old key after its retirement: refused.
+    const forgedList = await new SignJWT({ ...(decodeJwt(fresh.revocation) as any), credentialSubject: { ...(decodeJwt(staleList) as any).credentialSubject } })
+      .setProtectedHeader({ alg: 'ES256', kid: oldKid, typ: CREDENTIAL_TYPE })
       .sign(oldKey);
-    const withForged = await verifyOffline(after.certificate.credential, '--jwks', files.jwks, '--revocations', saved('forged-revocations.jwt', forgedList));
-    expect(withForged.code).toBe(1);
-    expect(withForged.stderr).toMatch(/^invalid: the revocation list is signed by a retired key/);
-    expect((await verifyOffline(after.certificate.credential, '--jwks', files.jwks, '--revocations', files.fresh)).code).toBe(0);
+    const withForged = await verifyOffline(before.certificate.credential, '--jwks', files.jwks, '--status-list', saved('forged-revocation.jwt', forgedList), '--status-list', files.suspension);
+    expect(withForged.code).toBe(2);
+    expect(withForged.stderr).toMatch(/^status unknown: the revocation status list is signed by a retired key/);
+    const after = await certified();
+    expect((await verifyOffline(after.certificate.credential, '--jwks', files.jwks)).code).toBe(0);
   }, 120_000);
 });
 

@@ -67,7 +67,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const { definition, port } of registry) subgraphs[definition.name] = await startInstance(definition.name, options.freePorts ? 0 : port);
   const gateway = await startGateway({
-    port: options.freePorts ? 0 : options.gatewayPort ?? GATEWAY_PORT,
+    port: options.gatewayPort ?? (options.freePorts ? 0 : GATEWAY_PORT),
     supergraphSdl: options.registry
       ? (await composeSupergraph(options.registry))['schema/supergraph.graphql']
       : readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
@@ -77,6 +77,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     logDestination: options.logDestination,
     explorer: { devTokens: true }, // the explorer page, with how to mint a development token
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+    // Where the training subgraph says its bodies publish (the credentials' ids are its /verify pages).
+    publicOrigin: options.env.PUBLIC_ORIGIN ?? options.env.ACCREDITATION_PUBLIC_URL,
   });
   return {
     gateway,

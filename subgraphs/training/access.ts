@@ -81,7 +81,7 @@ export const bodyAccess = typeAccess<BodyDoc>({
   visibleOn: [],
   public: true,
   open: ['id'],
-  fields: Object.fromEntries(['name', 'region', 'jurisdictions', 'jwksUrl', 'revocationListUrl', 'signingKeys'].map((f) => [f, PUBLIC])),
+  fields: Object.fromEntries(['name', 'region', 'jurisdictions', 'jwksUrl', 'revocationListUrl', 'suspensionListUrl', 'signingKeys'].map((f) => [f, PUBLIC])),
   rules: {},
 });
 

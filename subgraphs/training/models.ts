@@ -3,7 +3,7 @@ import type { RequestContext } from '../common/context';
 import { loaderById } from '../common/storage';
 import { Slots } from '../common/storage';
 import { quarterOf } from '../common/indicators';
-import { ListedCollection, listedField } from '../common/storage';
+import { DenseLog, ListedCollection, listedField } from '../common/storage';
 import { SigningKeys, type SigningKeyRecord } from './domain/keys';
 
 /** An accreditation body of a region: its id is also the prefix of its certificate codes (WB). */
@@ -205,7 +205,12 @@ export interface CertificateRecord {
   suspensionReason: string | null;
   revokedAt: Date | null;
   revocationReason: string | null;
-  /** The compact JWS handed to the holder, and the key that signed it. */
+  /**
+   * Its place in the body's status lists (domain/status-list.ts): the position of its entry
+   * in the body's log of status positions, given once and never again.
+   */
+  statusPosition: number;
+  /** The credential handed to the holder (vc+jwt), and the key that signed it. */
   credential: string;
   kid: string;
   issuedAt: Date;
@@ -234,6 +239,7 @@ const certificateSchema = new Schema<CertificateRecord>(
     suspensionReason: { type: String, default: null },
     revokedAt: { type: Date, default: null },
     revocationReason: { type: String, default: null },
+    statusPosition: { type: Number, required: true },
     credential: { type: String, required: true },
     kid: { type: String, required: true },
     issuedAt: { type: Date, required: true },
@@ -244,6 +250,15 @@ const certificateSchema = new Schema<CertificateRecord>(
   },
   { collection: 'certificates', versionKey: false },
 );
+
+/** One entry per certificate in its body's log `status/<bodyId>`: its position is the certificate's place in the status lists. */
+export interface StatusPositionRecord {
+  _id: string;
+  certificate: string;
+  at: Date;
+}
+
+const statusPositionSchema = new Schema<StatusPositionRecord>({ _id: String, certificate: String, at: Date }, { collection: 'statusPositions', versionKey: false });
 
 /** What the training store needs besides the database. */
 export interface TrainingSettings {
@@ -268,6 +283,7 @@ export function trainingModels(connection: Connection, settings: TrainingSetting
   const Completion = model(connection, 'Completion', completionSchema);
   const ExchangeVisit = model(connection, 'ExchangeVisit', exchangeVisitSchema);
   const Certificate = model(connection, 'Certificate', certificateSchema);
+  const StatusPosition = model(connection, 'StatusPosition', statusPositionSchema);
   return {
     ...settings,
     Body,
@@ -276,6 +292,8 @@ export function trainingModels(connection: Connection, settings: TrainingSetting
     Completion,
     ExchangeVisit,
     Certificate,
+    // Each body's certificates' places in its status lists: a dense log per body, so a position is given once (status-list.ts).
+    statusPositions: new DenseLog(StatusPosition),
     // Module codes (one program each) and each practitioner's one certificate in force per program.
     slots: new Slots(connection),
     bodies: new ListedCollection(Body, { all: () => ['all'] }),

@@ -92,7 +92,7 @@ describe('training demo data', () => {
       expect(certificateCode(certificate._id)).toBe(certificate._id);
       const jwks = jwksOf(bodies.find((b) => b._id === certificate.bodyId)!);
       const { payload, protectedHeader } = await jwtVerify(certificate.credential, createLocalJWKSet(jwks), { typ: CREDENTIAL_TYPE, currentDate: new Date(`${certificate.issuedOn}T12:00:00Z`) });
-      expect(payload.jti).toBe(certificate._id);
+      expect(payload.jti).toBe(`http://localhost:4000/verify/${certificate._id}`); // the credential's id, its /verify page
       const retiredAt = jwks.keys.find((k) => k.kid === protectedHeader.kid)!.exp;
       if (retiredAt !== undefined) expect(payload.iat).toBeLessThan(retiredAt);
       kids.add(protectedHeader.kid!);

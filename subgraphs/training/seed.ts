@@ -10,6 +10,7 @@ import { addSigningKey, establishBody } from './domain/bodies';
 import { newCertificateCode } from './domain/code';
 import { checkedProgram, storeProgram } from './domain/programs';
 import { signCredential } from './domain/credential';
+import { takeStatusPosition } from './domain/status-list';
 import { SigningKeys } from './domain/keys';
 import {
   trainingModels,
@@ -249,8 +250,9 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
     const status = k < 10 ? CertificateStatus.VALID : [CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED][(k - 10) % 8];
     const issuedOn = today(issuedAt);
     const validMonths = k < 10 ? 24 : k % 2 === 0 && addMonths(issuedOn, 12) > today(now) ? 12 : 36;
+    const code = newCertificateCode(body._id, issuedAt.getUTCFullYear(), draw);
     const issued = {
-      _id: newCertificateCode(body._id, issuedAt.getUTCFullYear(), draw),
+      _id: code,
       practitionerId: q.practitioner._id,
       holderName: q.practitioner.name,
       holderRole: q.practitioner.role,
@@ -268,8 +270,9 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
       revocationReason: status === CertificateStatus.REVOKED ? 'Assessment found to be irregular (demo)' : null,
       issuedAt,
       issuedBy: 'seed',
+      statusPosition: await takeStatusPosition(models.statusPositions, body._id, code, issuedAt),
     };
-    certificates.push({ ...issued, ...(await signCredential(keys, publicUrl, signer, issued, q.practitioner.organization)) });
+    certificates.push({ ...issued, ...(await signCredential(keys, publicUrl, signer, issued)) });
     change('CERTIFICATE_ISSUED', 'Certificate', issued._id, ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential']);
     if (status === CertificateStatus.SUSPENDED) change('CERTIFICATE_SUSPENDED', 'Certificate', issued._id, ['status', 'suspension']);
     if (status === CertificateStatus.REVOKED) change('CERTIFICATE_REVOKED', 'Certificate', issued._id, ['status', 'revocation']);

@@ -47,6 +47,8 @@ export async function startHub(
     logLevel?: string;
     /** Where every service's JSON log lines go (default stdout): a test collects them. */
     logDestination?: DestinationStream;
+    /** The gateway's port (default: a free one), for a test that must name the hub's public address before it starts. */
+    gatewayPort?: number;
   } = {},
 ): Promise<TestHub> {
   const mongoUri = process.env.MONGODB_URI;
@@ -61,7 +63,7 @@ export async function startHub(
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;
 
-  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, dbName, monitorCommands: options.monitorCommands, registry: options.registry, ratePerMinute: options.ratePerMinute ?? 100_000, logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'warn', logDestination: options.logDestination });
+  const local = await startLocalHub({ mongoUri, issuers, env, clock, freePorts: true, gatewayPort: options.gatewayPort, dbName, monitorCommands: options.monitorCommands, registry: options.registry, ratePerMinute: options.ratePerMinute ?? 100_000, logLevel: options.logLevel ?? process.env.LOG_LEVEL ?? 'warn', logDestination: options.logDestination });
   const { gateway, subgraphs } = local;
 
   const hub: TestHub = {

@@ -6,7 +6,7 @@
 export * from './contracts';
 export * from './db';
 export * from './loaders';
-export { DenseLog, entryId, listOf } from './dense-log';
+export { DenseLog, entryId, listOf, positionOf } from './dense-log';
 export * from './locks';
 export * from './lists';
 export * from './store';

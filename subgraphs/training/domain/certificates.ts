@@ -7,6 +7,7 @@ import { refuseIfRetired } from './programs';
 import { holdStanding, isInForce, passStanding, releaseStanding } from './standing';
 import { certificateCode, newCertificateCode } from './code';
 import { signCredential } from './credential';
+import { takeStatusPosition } from './status-list';
 import { SigningKeyMissing } from './keys';
 import type { CertificateRecord, TrainingContext } from '../models';
 import { addMonths, today } from './calendar';
@@ -107,8 +108,9 @@ export async function issueCertificate(ctx: TrainingContext, input: IssueInput |
   let held: string | null = null;
   try {
     for (let attempt = 1; ; attempt++) {
+      const code = newCertificateCode(body.id, ctx.now.getUTCFullYear());
       const issued = {
-        _id: newCertificateCode(body.id, ctx.now.getUTCFullYear()),
+        _id: code,
         practitionerId: practitioner.id,
         holderName: practitioner.name,
         holderRole: practitioner.role,
@@ -128,10 +130,11 @@ export async function issueCertificate(ctx: TrainingContext, input: IssueInput |
         issuedBy: ctx.caller!.sub,
         reissueOf: revoked?.id ?? null,
         reissueReason: v.reason,
+        statusPosition: await takeStatusPosition(ctx.models.statusPositions, body.id, code, ctx.now),
       };
       let signed: { credential: string; kid: string };
       try {
-        signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued, practitioner.organization);
+        signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued);
       } catch (error) {
         if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
         throw error;
@@ -172,7 +175,7 @@ function refuseUnless(step: StatusStep, certificate: CertificateRecord, now: Dat
 /**
  * Suspends, reinstates or revokes a certificate: refused before anything is logged when
  * its status does not allow it, and checked again under the record's lock. Takes effect
- * on the next verification, and in the body's revocation list.
+ * on the next verification, and in the body's status lists (its bit, status-list.ts).
  */
 export async function changeStatus(ctx: TrainingContext, code: string, step: StatusStep, reason: string | null): Promise<CertificateDoc> {
   const certificate = await certificateNamed(ctx, code);

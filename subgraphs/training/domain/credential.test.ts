@@ -5,7 +5,8 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { BodyRecord } from '../models';
 import { CertificateStatus } from '../schema/vocabulary';
 import { newCertificateCode } from './code';
-import { CREDENTIAL_TYPE, REVOCATION_LIST_TYPE, issuerOf, signCredential, signRevocationList } from './credential';
+import { CREDENTIAL_TYPE, issuerOf, signCredential, signStatusList } from './credential';
+import { bitOf, encodedList, LIST_BITS, statusSlotOf } from './status-list';
 import { jwksOf, keysWithRetirement, SigningKeyMissing, SigningKeys } from './keys';
 
 // Credentials signed with keys generated here (in a temporary key directory) and verified
@@ -46,38 +47,54 @@ describe('credentials and signing keys', () => {
     revocationReason: null,
     issuedAt,
     issuedBy: 'officer',
+    statusPosition: 7,
   });
 
-  it('verifies against the published JWKS, as a credential, with the holder and no contact data', async () => {
+  it('is an OpenBadgeCredential (VC 2.0) secured as vc+jwt, verified against the published JWKS, with the holder and no contact data', async () => {
     const issued = certificate();
-    const { credential, kid } = await signCredential(keys, PUBLIC_URL, body, issued, 'Basic Court Belgrade');
+    const { credential, kid } = await signCredential(keys, PUBLIC_URL, body, issued);
     expect(kid).toBe(body.currentKid);
     const { payload, protectedHeader } = await jwtVerify(credential, createLocalJWKSet(jwksOf(body) as never), {
       issuer: issuerOf(PUBLIC_URL, 'WB'),
       typ: CREDENTIAL_TYPE,
       currentDate: issuedAt,
     });
-    expect(protectedHeader).toMatchObject({ alg: 'ES256', kid });
-    expect(payload).toMatchObject({ sub: 'p1', jti: issued._id, exp: Date.parse('2028-03-01T00:00:00Z') / 1000 });
-    expect((payload as { certificate: unknown }).certificate).toEqual({
-      code: issued._id,
-      holder: { name: 'Ana Petrović', role: 'JUDGE', jurisdiction: 'RS', organization: 'Basic Court Belgrade' },
-      scope: { programCode: 'WB-VA-101', programTitle: 'Vulnerability assessment', role: 'JUDGE', competencies: ['VULNERABILITY_ASSESSMENT'] },
-      body: { id: 'WB', name: 'Western Balkans Accreditation', region: 'Western Balkans' },
-      issuedOn: '2026-03-01',
-      expiresOn: '2028-03-01',
+    expect(protectedHeader).toEqual({ alg: 'ES256', kid, typ: 'vc+jwt', cty: 'vc' });
+    expect(payload).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: `https://hub.example/verify/${issued._id}`,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'https://hub.example/.well-known/accreditation/WB', type: ['Profile'], name: 'Western Balkans Accreditation' },
+      validFrom: '2026-03-01T10:00:00Z',
+      validUntil: '2028-03-01T00:00:00Z',
+      jti: `https://hub.example/verify/${issued._id}`,
+      exp: Date.parse('2028-03-01T00:00:00Z') / 1000,
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        role: 'JUDGE',
+        identifier: [{ identityType: 'name', identityHash: 'Ana Petrović' }, { identityType: 'identifier', identityHash: 'p1' }],
+        achievement: { id: 'https://hub.example/.well-known/accreditation/WB/programs/WB-VA-101', type: ['Achievement'], name: 'Vulnerability assessment', humanCode: 'WB-VA-101', tag: ['VULNERABILITY_ASSESSMENT'] },
+      },
+      credentialStatus: [
+        { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '6', statusListCredential: 'https://hub.example/.well-known/accreditation/WB/status/revocation/1' },
+        { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: '6', statusListCredential: 'https://hub.example/.well-known/accreditation/WB/status/suspension/1' },
+      ],
     });
-    expect(JSON.stringify(payload)).not.toMatch(/@/);
+    expect(JSON.stringify(payload)).not.toMatch(/@(?!context)/);
   });
 
-  it('signs the revocation list with the current key, never to be taken for a credential', async () => {
-    const revoked = { ...certificate(), status: CertificateStatus.REVOKED, revokedAt: issuedAt, revocationReason: 'fraud', credential: 'x', kid: body.currentKid };
-    const list = await signRevocationList(keys, PUBLIC_URL, body, [revoked], issuedAt);
-    const jwks = createLocalJWKSet(jwksOf(body) as never);
-    const { payload } = await jwtVerify(list, jwks, { typ: REVOCATION_LIST_TYPE, currentDate: issuedAt });
-    expect(payload).toMatchObject({ body: 'WB', withdrawn: [{ code: revoked._id, status: 'REVOKED', since: issuedAt.toISOString() }] });
+  it('puts position 131,073 on the second list, and signs a 16 KB status list with its bits set', async () => {
+    expect(statusSlotOf(1)).toEqual({ list: 1, index: 0 });
+    expect(statusSlotOf(LIST_BITS + 1)).toEqual({ list: 2, index: 0 });
+    const list = await signStatusList(keys, PUBLIC_URL, body, 'revocation', 1, [0, 9, LIST_BITS - 1], issuedAt);
+    const { payload, protectedHeader } = await jwtVerify(list, createLocalJWKSet(jwksOf(body) as never), { typ: CREDENTIAL_TYPE, currentDate: issuedAt });
+    expect(protectedHeader.kid).toBe(body.currentKid);
+    expect(payload).toMatchObject({ type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: issuerOf(PUBLIC_URL, 'WB'), credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' } });
     expect(payload.exp! - payload.iat!).toBe(7 * 86_400);
-    await expect(jwtVerify(list, jwks, { typ: CREDENTIAL_TYPE, currentDate: issuedAt })).rejects.toThrow();
+    const encoded = (payload as any).credentialSubject.encodedList as string;
+    expect([0, 1, 8, 9, 10, LIST_BITS - 1].map((i) => bitOf(encoded, i))).toEqual([true, false, false, true, false, true]);
+    expect(() => bitOf(encoded, LIST_BITS)).toThrow(/outside a list of 131072 entries/);
+    expect(() => encodedList([LIST_BITS])).toThrow(/out of the list/);
   });
 
   it('keeps a rotated key published, retired when its successor was made, and signs with the new one', async () => {
@@ -94,13 +111,13 @@ describe('credentials and signing keys', () => {
       [old, rotatedAt.getTime() / 1000],
       [next.kid, undefined],
     ]);
-    const { credential } = await signCredential(keys, PUBLIC_URL, rotated, certificate(), 'Court');
+    const { credential } = await signCredential(keys, PUBLIC_URL, rotated, certificate());
     expect(decodeProtectedHeader(credential).kid).toBe(next.kid);
   });
 
   it('signs nothing with a key this instance cannot read, and reaches no file outside its directory', async () => {
     const elsewhere = new SigningKeys(path.join(dir, 'another-volume'));
-    await expect(signCredential(elsewhere, PUBLIC_URL, body, certificate(), 'Court')).rejects.toBeInstanceOf(SigningKeyMissing);
+    await expect(signCredential(elsewhere, PUBLIC_URL, body, certificate())).rejects.toBeInstanceOf(SigningKeyMissing);
     expect(() => keys.privateKey('../WB', body.currentKid)).toThrow('not a signing key of an accreditation body');
     expect(() => keys.privateKey('WB', '../../etc/passwd')).toThrow('not a signing key of an accreditation body');
   });

@@ -1,76 +1,138 @@
 import { SignJWT } from 'jose';
 import { CREDENTIAL_ALG, type SigningKeys } from './keys';
+import { encodedList, STATUS_PURPOSES, statusSlotOf, type StatusPurpose } from './status-list';
 import type { BodyRecord, CertificateRecord } from '../models';
 
 /**
- * What a certificate's holder carries: a compact JWS signed by the issuing body's key
- * (`kid` in the header), verifiable by anyone with the body's JWKS, offline too. It names
- * the holder, role, scope, body, dates and code — never contact data. A signature
- * cannot be taken back, so revocation is checked online (`verifyCertificate`) or against
- * the body's signed revocation list, which names every suspended or revoked code.
+ * What a certificate's holder carries: a W3C Verifiable Credential 2.0 secured with JOSE
+ * (VC-JOSE-COSE: a compact JWS whose payload is the credential, header `typ: vc+jwt`,
+ * `cty: vc`, `kid`), shaped as an Open Badges 3.0 `OpenBadgeCredential` and signed by the
+ * issuing body's key (ES256), verifiable by anyone with the body's JWKS, offline too. It
+ * names the holder, role, program, competencies, body, dates and code — never contact
+ * data. A signature cannot be taken back, so its `credentialStatus` points to the body's
+ * Bitstring Status Lists (revocation and suspension, status-list.ts), and
+ * `verifyCertificate` answers online.
  */
 
-/** Explicit types (RFC 8725): a revocation list is never taken for a credential, nor either for an access token. */
-export const CREDENTIAL_TYPE = 'accreditation+jwt';
-export const REVOCATION_LIST_TYPE = 'revocation-list+jwt';
+/** Explicit types (RFC 8725): VC-JOSE-COSE's media type; which credential it is, its `type` says. */
+export const CREDENTIAL_TYPE = 'vc+jwt';
+export const CREDENTIAL_CONTENT_TYPE = 'vc';
+export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const CERTIFICATE_TYPES = ['VerifiableCredential', 'OpenBadgeCredential'];
+export const STATUS_LIST_TYPES = ['VerifiableCredential', 'BitstringStatusListCredential'];
 
-/** A revocation list is good for a week: an offline verifier refuses an older one. */
-export const REVOCATION_LIST_DAYS = 7;
+/** A status list is good for a week: an offline verifier refuses an older one (`validUntil`, `exp`). */
+export const STATUS_LIST_DAYS = 7;
 
-/** Where a body publishes (through the gateway's port): its issuer id, JWKS and revocation list. */
+const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
+
+/** Where a body publishes (through the gateway's port): its issuer id (the profile's), JWKS and status lists. */
 export function issuerOf(publicUrl: string, bodyId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/.well-known/accreditation/${bodyId}`;
+  return `${base(publicUrl)}/.well-known/accreditation/${bodyId}`;
 }
 export const jwksUrlOf = (publicUrl: string, bodyId: string) => `${issuerOf(publicUrl, bodyId)}/jwks.json`;
-export const revocationListUrlOf = (publicUrl: string, bodyId: string) => `${issuerOf(publicUrl, bodyId)}/revocations.jwt`;
+export const statusListUrlOf = (publicUrl: string, bodyId: string, purpose: StatusPurpose, list = 1) => `${issuerOf(publicUrl, bodyId)}/status/${purpose}/${list}`;
+/** The page people reach from the printed certificate's QR code (the gateway's /verify/<code>); also the credential's id. */
+export const verificationPageOf = (publicUrl: string, code: string) => `${base(publicUrl)}/verify/${code}`;
 
-/** Midnight UTC of a calendar day, in seconds (JWT NumericDate). */
-const secondsOf = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
-
-export interface CredentialClaims {
-  code: string;
-  holder: { name: string; role: string; jurisdiction: string; organization: string };
-  scope: { programCode: string; programTitle: string; role: string; competencies: string[] };
-  body: { id: string; name: string; region: string };
-  issuedOn: string;
-  expiresOn: string;
-}
+/** Midnight UTC of a calendar day. */
+const midnightOf = (day: string) => new Date(`${day}T00:00:00Z`);
+const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
+const iso = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 type Issued = Omit<CertificateRecord, 'credential' | 'kid' | '_listed'>;
 
-export function credentialClaims(certificate: Issued, body: BodyRecord, organization: string): CredentialClaims {
+/** The body as an Open Badges `Profile`: its id is the issuer URL its keys and lists are published under. */
+export function issuerProfile(publicUrl: string, body: Pick<BodyRecord, '_id' | 'name' | 'region'>) {
+  return { id: issuerOf(publicUrl, body._id), type: ['Profile'], name: body.name, description: `Accreditation body of ${body.region}` };
+}
+
+/** One `BitstringStatusListEntry` per purpose, at the index the body gave the certificate. */
+export function credentialStatusOf(publicUrl: string, bodyId: string, statusPosition: number) {
+  const { list, index } = statusSlotOf(statusPosition);
+  return STATUS_PURPOSES.map((purpose) => ({
+    id: `${statusListUrlOf(publicUrl, bodyId, purpose, list)}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: statusListUrlOf(publicUrl, bodyId, purpose, list),
+  }));
+}
+
+/**
+ * The certificate as an `OpenBadgeCredential`: the id is its page (`/verify/<code>`, the
+ * typeable code at its end), the achievement the program (its code as `humanCode`, its
+ * competencies as `tag`), the subject the holder (name and jurisdiction as identifiers,
+ * the profession as `role`).
+ */
+export function openBadgeCredential(publicUrl: string, certificate: Issued, body: Pick<BodyRecord, '_id' | 'name' | 'region'>) {
+  const issuer = issuerProfile(publicUrl, body);
   return {
-    code: certificate._id,
-    holder: { name: certificate.holderName, role: certificate.holderRole, jurisdiction: certificate.holderJurisdiction, organization },
-    scope: { programCode: certificate.programCode, programTitle: certificate.programTitle, role: certificate.holderRole, competencies: certificate.competencies },
-    body: { id: body._id, name: body.name, region: body.region },
-    issuedOn: certificate.issuedOn,
-    expiresOn: certificate.expiresOn,
+    '@context': [VC_CONTEXT, OB_CONTEXT],
+    id: verificationPageOf(publicUrl, certificate._id),
+    type: CERTIFICATE_TYPES,
+    name: `${certificate.programTitle} (${certificate._id})`,
+    issuer,
+    validFrom: iso(certificate.issuedAt),
+    validUntil: iso(midnightOf(certificate.expiresOn)),
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [
+        { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: certificate.holderName },
+        { type: 'IdentityObject', identityType: 'identifier', hashed: false, identityHash: certificate.practitionerId },
+      ],
+      role: certificate.holderRole,
+      achievement: {
+        id: `${issuer.id}/programs/${certificate.programCode}`,
+        type: ['Achievement'],
+        achievementType: 'Certificate',
+        humanCode: certificate.programCode,
+        name: certificate.programTitle,
+        description: `${certificate.programTitle}, a training program of ${body.name} for practitioners who handle trafficking cases`,
+        criteria: { narrative: `A passing assessment of every module of ${certificate.programCode}.` },
+        tag: certificate.competencies,
+      },
+    },
+    credentialStatus: credentialStatusOf(publicUrl, body._id, certificate.statusPosition),
   };
 }
 
-/** Signs a credential with the body's current key: expiry is the JWT `exp` (midnight UTC of expiresOn). */
-export async function signCredential(keys: SigningKeys, publicUrl: string, body: BodyRecord, certificate: Issued, organization: string): Promise<{ credential: string; kid: string }> {
+/** Signs a certificate's credential with the body's current key: `iss`, `jti`, `iat` and `exp` repeat what the credential says. */
+export async function signCredential(keys: SigningKeys, publicUrl: string, body: BodyRecord, certificate: Issued): Promise<{ credential: string; kid: string }> {
   const kid = body.currentKid;
-  const credential = await new SignJWT({ certificate: credentialClaims(certificate, body, organization) } as never)
-    .setProtectedHeader({ alg: CREDENTIAL_ALG, kid, typ: CREDENTIAL_TYPE })
-    .setIssuer(issuerOf(publicUrl, body._id))
-    .setSubject(certificate.practitionerId)
-    .setJti(certificate._id)
-    .setIssuedAt(Math.floor(certificate.issuedAt.getTime() / 1000))
-    .setExpirationTime(secondsOf(certificate.expiresOn))
+  const vc = openBadgeCredential(publicUrl, certificate, body);
+  const credential = await new SignJWT(vc as never)
+    .setProtectedHeader({ alg: CREDENTIAL_ALG, kid, typ: CREDENTIAL_TYPE, cty: CREDENTIAL_CONTENT_TYPE })
+    .setIssuer(vc.issuer.id)
+    .setJti(vc.id)
+    .setIssuedAt(seconds(certificate.issuedAt))
+    .setExpirationTime(seconds(midnightOf(certificate.expiresOn)))
     .sign(keys.privateKey(body._id, kid));
   return { credential, kid };
 }
 
-/** The suspended and revoked codes of a body, signed with its current key; good for REVOCATION_LIST_DAYS. */
-export async function signRevocationList(keys: SigningKeys, publicUrl: string, body: BodyRecord, withdrawn: CertificateRecord[], now: Date): Promise<string> {
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const entries = withdrawn.map((c) => ({ code: c._id, status: c.status, since: (c.status === 'REVOKED' ? c.revokedAt : c.suspendedAt)?.toISOString() ?? null }));
-  return new SignJWT({ body: body._id, withdrawn: entries })
-    .setProtectedHeader({ alg: CREDENTIAL_ALG, kid: body.currentKid, typ: REVOCATION_LIST_TYPE })
-    .setIssuer(issuerOf(publicUrl, body._id))
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + REVOCATION_LIST_DAYS * 86_400)
+/**
+ * A body's `BitstringStatusListCredential` for one purpose and list number: the bits of
+ * `setIndexes` set, signed with its current key, valid for STATUS_LIST_DAYS.
+ */
+export async function signStatusList(keys: SigningKeys, publicUrl: string, body: BodyRecord, purpose: StatusPurpose, list: number, setIndexes: number[], now: Date): Promise<string> {
+  const id = statusListUrlOf(publicUrl, body._id, purpose, list);
+  const until = new Date(now.getTime() + STATUS_LIST_DAYS * 86_400_000);
+  const vc = {
+    '@context': [VC_CONTEXT],
+    id,
+    type: STATUS_LIST_TYPES,
+    issuer: issuerOf(publicUrl, body._id),
+    validFrom: iso(now),
+    validUntil: iso(until),
+    credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encodedList(setIndexes) },
+  };
+  return new SignJWT(vc as never)
+    .setProtectedHeader({ alg: CREDENTIAL_ALG, kid: body.currentKid, typ: CREDENTIAL_TYPE, cty: CREDENTIAL_CONTENT_TYPE })
+    .setIssuer(vc.issuer)
+    .setJti(id)
+    .setIssuedAt(seconds(now))
+    .setExpirationTime(seconds(until))
     .sign(keys.privateKey(body._id, body.currentKid));
 }

@@ -78,6 +78,7 @@ describe("a practitioner's standing for a program", () => {
     suspensionReason: null,
     revokedAt: null,
     revocationReason: null,
+    statusPosition: 1,
     credential: 'x',
     kid: 'k',
     issuedAt: now,

@@ -3,7 +3,7 @@ import { Audited } from '../../common/audited';
 import type { Entity } from '../../common/storage';
 import { establishAccreditationBody, rotateSigningKey } from '../domain/bodies';
 import { bodyId } from '../domain/code';
-import { jwksUrlOf, revocationListUrlOf } from '../domain/credential';
+import { jwksUrlOf, statusListUrlOf } from '../domain/credential';
 import { signingKeysOf } from '../domain/keys';
 import type { BodyRecord, TrainingContext } from '../models';
 import { AccreditationBody, SigningKey } from '../schema/body';
@@ -44,7 +44,12 @@ export class AccreditationBodyResolver {
 
   @FieldResolver(() => String)
   revocationListUrl(@Root() body: BodyDoc, @Ctx() ctx: TrainingContext): string {
-    return revocationListUrlOf(ctx.models.publicUrl, body.id);
+    return statusListUrlOf(ctx.models.publicUrl, body.id, 'revocation');
+  }
+
+  @FieldResolver(() => String)
+  suspensionListUrl(@Root() body: BodyDoc, @Ctx() ctx: TrainingContext): string {
+    return statusListUrlOf(ctx.models.publicUrl, body.id, 'suspension');
   }
 
   @FieldResolver(() => [SigningKey])

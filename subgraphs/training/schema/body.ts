@@ -39,8 +39,11 @@ export class AccreditationBody {
   @Field({ description: 'Its public keys as a JWKS, served through the gateway without a token' })
   jwksUrl!: string;
 
-  @Field({ description: 'Its suspended and revoked codes, as a JWS signed with its current key (good for 7 days)' })
+  @Field({ description: 'Its first W3C Bitstring Status List of revocations (a vc+jwt signed with its current key, good for 7 days); each credential names its own list in credentialStatus' })
   revocationListUrl!: string;
+
+  @Field({ description: 'Its first W3C Bitstring Status List of suspensions, as revocationListUrl' })
+  suspensionListUrl!: string;
 
   @Field(() => [SigningKey], { description: 'Oldest first' })
   signingKeys!: SigningKey[];

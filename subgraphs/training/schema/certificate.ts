@@ -65,7 +65,10 @@ export class Certificate {
   @Field(() => String, { nullable: true, description: 'A re-issue: why it was issued again (CASE, as the revocation)' })
   reissueReason!: string | null;
 
-  @Field({ description: 'A compact JWS (ES256) signed by the body’s key, `kid` in its header: holder, role, scope, body, dates and code, no contact data. It still verifies after a revocation: check online, or against the revocation list' })
+  @Field({
+    description:
+      'A W3C Verifiable Credential 2.0, an Open Badges 3.0 OpenBadgeCredential, secured as a compact JWS (vc+jwt, ES256, `kid` in its header) by the body’s key: holder, role, program, competencies, body, dates and code, no contact data. It still verifies after a revocation: its credentialStatus names the body’s Bitstring Status Lists, or check online',
+  })
   credential!: string;
 }
 
