@@ -71,7 +71,7 @@ export function writeCaseFilePdf(body: HubAnswer<{ caseFile: any }>, file: strin
     const refused = answer.refused(at(field));
     const items = f[field] as Item[] | null;
     if (refused) return doc.text(`${name}: ${refused}.`);
-    if (!items || items.length === 0) return doc.text('None recorded.');
+    if (!items || items.length === 0) return doc.text('None that you may see.');
     items.forEach((it, i) => {
       const path = at(field, i);
       const fields = Object.keys(it).filter((k) => k !== 'id');
@@ -117,7 +117,7 @@ export function writeCaseFilePdf(body: HubAnswer<{ caseFile: any }>, file: strin
     const last = custody && custody.length > 0 ? custody[custody.length - 1] : null;
     const lastEvent = answer.refused([...path, 'custody']) ?? (last ? `${words(String(last.action))} to ${last.toCustodian} on ${moment(String(last.at))}` : 'none');
     doc.text(`  Last custody event: ${lastEvent}.`);
-    doc.text(`  Chain of custody: ${s('custodyCheck', (c: Item) => (c.valid ? `intact (${c.events} events)` : `BROKEN at event ${c.firstBrokenAt}`))}.`);
+    doc.text(`  Chain of custody: ${s('custodyCheck', (c: Item) => (!c.valid ? `BROKEN at event ${c.firstBrokenAt}` : c.events === 0 ? 'no custody events recorded' : `intact (${c.events} event${c.events === 1 ? '' : 's'})`))}.`);
   });
 
   part('Legal assistance requests', 'legalAssistanceRequests', (r, path) => {
