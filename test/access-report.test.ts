@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../platform/paths';
 import { errorCodes, startHub, type TestHub } from './support/hub';
 import { grantConsent, registerVictim } from './support/victims';
+import { pdfText } from './support/pdf-text';
 
 // A survivor's own access report: who (role, organisation, jurisdiction — never a name),
 // when, which categories and for which purpose her data was read or refused, in plain
@@ -82,12 +83,3 @@ it('npm run access-report writes a PDF a survivor can be handed, with every entr
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** The text shown by an uncompressed PDF's TJ operators, lines joined by spaces. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const lines = [...source.matchAll(/\[((?:<[0-9a-f]*>|[-\d. ]+)*)\] TJ/g)].map((m) =>
-    [...m[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''),
-  );
-  return lines.join(' ').replace(/\s+/g, ' ');
-}

@@ -287,24 +287,41 @@ export function categoriesWritten(access: TypeAccess<any>, fields: readonly stri
   return [...touched].sort();
 }
 
+/**
+ * Reading one field of a declared record: decided by the field's category, the read
+ * logged as that field of that record (allowed or denied), true or the error to answer.
+ */
+async function readField(access: TypeAccess<any>, ctx: RequestContext, record: any, fieldName: string): Promise<true | Error> {
+  const category = access.fields[fieldName];
+  if (!category) {
+    ctx.metrics?.decision(access.typeName, fieldName, false);
+    return forbidden();
+  }
+  const { allowed, basis, denial } = await decide(access, ctx, record, category);
+  ctx.metrics?.decision(access.typeName, fieldName, allowed); // type and field names are the schema's: bounded
+  // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
+  const logged = category !== PUBLIC && (category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(record, ctx)) !== ctx.caller.jurisdiction));
+  if (logged) ctx.audit.noteRead(access.typeName, access.id(record), fieldName, allowed, basis);
+  if (allowed) return true;
+  if (!ctx.caller) return unauthenticated();
+  return denial ? forbidden(denial.message, denial.reason) : forbidden();
+}
+
 /** The shield rules of a declared type: open fields allowed, every other field decided by its category. */
 export function permissionsOf(access: TypeAccess<any>): Permissions {
-  const fieldRule = ruleOf(async (parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => {
-    const category = access.fields[info.fieldName];
-    if (!category) {
-      ctx.metrics?.decision(access.typeName, info.fieldName, false);
-      return forbidden();
-    }
-    const { allowed, basis, denial } = await decide(access, ctx, parent, category);
-    ctx.metrics?.decision(access.typeName, info.fieldName, allowed); // type and field names are the schema's: bounded
-    // Every protected read is logged; CASE reads too when the record is another jurisdiction's.
-    const logged = category !== PUBLIC && (category !== 'CASE' || (ctx.caller !== null && (await access.jurisdiction(parent, ctx)) !== ctx.caller.jurisdiction));
-    if (logged) ctx.audit.noteRead(access.typeName, access.id(parent), info.fieldName, allowed, basis);
-    if (allowed) return true;
-    if (!ctx.caller) return unauthenticated();
-    return denial ? forbidden(denial.message, denial.reason) : forbidden();
-  });
+  const fieldRule = ruleOf((parent: any, _args: unknown, ctx: RequestContext, info: { fieldName: string }) => readField(access, ctx, parent, info.fieldName));
   return { [access.typeName]: { '*': fieldRule, ...Object.fromEntries(access.open.map((field) => [field, allow])) } };
+}
+
+/**
+ * The rule of a field that shows another record's declared field (the proceedings
+ * subgraph's case file shows its proceeding's hearings, orders, evidence…): decided,
+ * denied and logged exactly as `field` of the record `recordOf` gives, so the one
+ * declaration stays the only rule.
+ */
+export function readAs<P>(access: TypeAccess<P>, field: string, recordOf: (parent: any) => P) {
+  if (!access.fields[field]) throw new Error(`${access.typeName}.${field} is not declared: nothing to read it as`);
+  return ruleOf((parent: any, _args: unknown, ctx: RequestContext) => readField(access, ctx, recordOf(parent), field));
 }
 
 // ---- Bases every subgraph can use ----

@@ -48,6 +48,8 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     hearings: 'PROCEEDING_DETAILS',
     protectiveOrders: 'PROCEEDING_DETAILS',
     evidence: 'PROCEEDING_DETAILS',
+    legalAssistanceRequests: 'PROCEEDING_DETAILS',
+    jointInvestigationTeams: 'PROCEEDING_DETAILS',
     precedents: 'PROCEEDING',
   },
   rules: {
@@ -119,12 +121,17 @@ export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.evidence.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
-    ['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody'].map((f) => [f, 'EVIDENCE']),
+    [
+      ...['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody'].map((f) => [f, 'EVIDENCE']),
+      ['custodyCheck', 'CUSTODY_CHECK'],
+    ],
   ),
   rules: {
     EVIDENCE: {
       roles: ['judge', 'prosecutor', 'law_enforcement'],
       bases: [forRoles(['judge', 'prosecutor'], ownJurisdiction((e) => e.jurisdiction)), forRoles(['judge', 'prosecutor'], evidenceByTeam), forRoles(['law_enforcement'], custodianOf)],
     },
+    // Whether the chain is intact: as verifyCustody, judges and prosecutors of the item's jurisdiction.
+    CUSTODY_CHECK: { roles: ['judge', 'prosecutor'], bases: [ownJurisdiction((e) => e.jurisdiction)] },
   },
 });

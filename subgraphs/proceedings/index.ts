@@ -20,15 +20,16 @@ import { referenceById } from '../common/references';
 import { PrecedentResolver, ProceedingPrecedentsResolver } from './precedents/resolvers/precedent';
 import { Precedent } from './precedents/schema/precedent';
 import { precedentAccess } from './precedents/access';
-import { legalAssistanceReference, LegalAssistanceResolver } from './assistance/resolvers/request';
+import { legalAssistanceReference, LegalAssistanceResolver, ProceedingAssistanceResolver } from './assistance/resolvers/request';
 import { LegalAssistanceRequest } from './assistance/schema/request';
 import { legalAssistanceAccess } from './assistance/access';
-import { TeamResolver } from './teams/resolvers/team';
+import { ProceedingTeamsResolver, TeamResolver } from './teams/resolvers/team';
 import { JointInvestigationTeam } from './teams/schema/team';
 import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
+import { CaseFileResolver } from './resolvers/case-file';
 
 /**
  * Court cases: proceedings with their charges, pseudonymized defendants, victims (by id,
@@ -52,7 +53,7 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver],
   orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Region],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },

@@ -1,6 +1,9 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, notFound } from '../../platform/errors';
 import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
+import { readAs } from '../common/access';
+import { proceedingAccess } from './access';
+import type { CaseFileRecord } from './domain/case-file';
 import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
@@ -42,6 +45,13 @@ const actsOnTeam = chain(
   }),
 );
 
+/**
+ * A case file's parts are its proceeding's fields: each decided, denied and logged as
+ * that field of the proceeding (readAs), so the file never shows more than the
+ * proceeding would, nor an empty list for a part the caller may not see.
+ */
+const asProceedings = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, readAs(proceedingAccess, field, (file: CaseFileRecord) => file.proceeding)]));
+
 /** The roles that see anything of a proceeding (the summary, at least). */
 const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney'];
 
@@ -49,6 +59,8 @@ export const proceedingPermissions: Permissions = {
   Query: {
     proceeding: isAuthenticated,
     proceedings: hasRole(...READERS),
+    // The roles that read a proceeding's details; which proceeding, the resolver (NOT_FOUND as for an unknown id). Later: defence_counsel.
+    caseFile: hasRole('judge', 'prosecutor', 'law_enforcement'),
     verifyCustody: actsOnEvidence(['judge', 'prosecutor']),
     pendingProtectiveOrders: hasRole('judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'),
     precedent: isPublic,
@@ -81,8 +93,15 @@ export const proceedingPermissions: Permissions = {
     closeTeam: actsOnTeam,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
+  CaseFile: {
+    proceeding: allow,
+    language: allow,
+    generatedAt: allow,
+    requestedBy: allow,
+    ...asProceedings('hearings', 'protectiveOrders', 'evidence', 'legalAssistanceRequests', 'jointInvestigationTeams', 'victims'),
+  },
   ...regionPermissions,
-  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
+  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck', 'CaseFileReader'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,
   ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'TeamExtensionProposal', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),

@@ -74,6 +74,7 @@ export const QUERIES: Record<string, QueryFixture[]> = {
     },
   ],
   proceeding: [{ as: DE('judge'), setUp: async (r) => ({ id: await r.proceeding() }), hidden: ['id'], select: '{ id stage }' }],
+  caseFile: [{ as: DE('judge'), setUp: async (r) => ({ proceedingId: await r.proceeding() }), hidden: ['proceedingId'], select: '{ proceeding { id caseNumber } hearings { id } evidence { id } }' }],
   verifyCustody: [{ as: DE('prosecutor'), setUp: async (r) => ({ evidenceId: await r.evidence(await r.proceeding()) }), hidden: ['evidenceId'], select: '{ valid events }' }],
   legalAssistanceRequest: [{ as: DE('prosecutor'), setUp: async (r) => ({ id: await r.legalAssistanceRequest('SUBMITTED') }), hidden: ['id'], select: '{ id status }' }],
   verifyDelivery: [{ as: DE('prosecutor'), setUp: async (r) => ({ requestId: await r.legalAssistanceRequest('SUBMITTED') }), hidden: ['requestId'], select: '{ valid events }' }],

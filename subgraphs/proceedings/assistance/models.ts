@@ -145,7 +145,7 @@ export function assistanceReference(requesting: string, executing: string, at: D
 }
 
 /**
- * Requests listed by each side, whole and by status. A DRAFT is in no executing list:
+ * Requests listed by each side, whole and by status, and by proceeding. A DRAFT is in no executing list:
  * the executing side learns of a request when it is submitted.
  */
 export function assistanceModels(connection: Connection, settings: AssistanceSettings) {
@@ -160,6 +160,8 @@ export function assistanceModels(connection: Connection, settings: AssistanceSet
       requestingStatus: (r) => [`${r.requestingJurisdiction}:${r.status}`],
       executing: (r) => [sent(r) ? r.executingJurisdiction : null],
       executingStatus: (r) => [sent(r) ? `${r.executingJurisdiction}:${r.status}` : null],
+      // A proceeding's requests (Proceeding.legalAssistanceRequests, the case file); records written before it: npm run relist.
+      proceeding: (r) => [r.proceedingId],
       // The indicators' count of overdue requests (../domain/indicators.ts): by the executing jurisdiction and the quarter each deadline falls in, as it stands.
       executingDueIn: (r) => [r.recognitionDue, r.executionDue].map((due) => (due ? `${r.executingJurisdiction}/${quarterOf(due)}` : null)),
     }),
@@ -172,6 +174,7 @@ export type AssistanceModels = ReturnType<typeof assistanceModels>;
 export function assistanceLoaders(models: AssistanceModels) {
   return {
     legalAssistanceRequest: loaderById<LegalAssistanceRecord>(models.LegalAssistanceRequest),
+    requestsOfProceeding: models.assistanceRequests.loaderBy('proceeding'),
     /** The delivery evidence of several requests (a page) in one read of their chains. */
     deliveryOf: new DataLoader(async (requestIds: readonly string[]) => {
       const chains = requestIds.map(deliveryChain);

@@ -45,6 +45,11 @@ export class EvidenceResolver {
   async custody(@Root() item: EvidenceDoc, @Ctx() ctx: ProceedingContext) {
     return custodyOf(ctx, item.id);
   }
+
+  @FieldResolver(() => CustodyCheck, { nullable: true })
+  custodyCheck(@Root() item: EvidenceDoc, @Ctx() ctx: ProceedingContext): Promise<ChainCheckAnswer> {
+    return verifyCustody(ctx, item.id);
+  }
 }
 
 export const evidenceReference = {

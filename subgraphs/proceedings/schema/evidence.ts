@@ -76,4 +76,7 @@ export class Evidence {
 
   @Field(() => [CustodyEvent], { nullable: true, description: 'Oldest first' })
   custody!: CustodyEvent[] | null;
+
+  @Field(() => CustodyCheck, { nullable: true, description: 'The chain of custody recomputed now, as verifyCustody does (judges and prosecutors of its jurisdiction)' })
+  custodyCheck!: unknown;
 }

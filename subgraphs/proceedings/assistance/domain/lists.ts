@@ -1,5 +1,7 @@
 import type { Entity } from '../../../common/storage';
 import { pageOf, type Segment } from '../../../common/storage';
+import { visibleOnly } from '../../../common/access';
+import { legalAssistanceAccess } from '../access';
 import { countryCode } from '../../../common/validate';
 import type { ProceedingContext } from '../../models';
 import type { LegalAssistanceRecord } from '../models';
@@ -45,4 +47,9 @@ export async function listRequests(ctx: ProceedingContext, { jurisdiction, role,
   const page = await pageOf(segments, { first, after });
   for (const { node } of page.edges) ctx.loaders.legalAssistanceRequest.prime(node.id, node);
   return page;
+}
+
+/** A proceeding's requests the caller may know of, in the order drafted (Proceeding.legalAssistanceRequests). */
+export async function requestsOfProceeding(ctx: ProceedingContext, proceedingId: string): Promise<RequestDoc[]> {
+  return visibleOnly(legalAssistanceAccess, ctx, await ctx.loaders.requestsOfProceeding.load(proceedingId));
 }

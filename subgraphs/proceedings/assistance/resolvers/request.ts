@@ -4,14 +4,14 @@ import { Audited } from '../../../common/audited';
 import { visibleOrNull } from '../../../common/access';
 import type { Entity } from '../../../common/storage';
 import { isRecordId, recordId } from '../../../common/validate';
-import type { ProceedingContext } from '../../models';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
 import { proceedingAccess } from '../../access';
 import { Proceeding } from '../../schema/proceeding';
 import { legalAssistanceAccess } from '../access';
 import { deliveryChain, type LegalAssistanceRecord } from '../models';
 import { draftRequest } from '../domain/drafting';
 import { isOverdue, STEPS } from '../domain/lifecycle';
-import { listRequests } from '../domain/lists';
+import { listRequests, requestsOfProceeding } from '../domain/lists';
 import { extendDeadline, postponeRequest, recordExecution, refuseRequest, takeStep } from '../domain/steps';
 import { DeliveryCheck, DeliveryEvidence } from '../schema/delivery';
 import { DraftLegalAssistanceRequestInput } from '../schema/inputs';
@@ -123,3 +123,11 @@ export class LegalAssistanceResolver {
 export const legalAssistanceReference = {
   __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.legalAssistanceRequest.load(reference.id) : null),
 };
+
+@Resolver(() => Proceeding)
+export class ProceedingAssistanceResolver {
+  @FieldResolver(() => [LegalAssistanceRequest], { nullable: true, description: 'The legal assistance requests made in this proceeding that the caller may know of, in the order drafted' })
+  legalAssistanceRequests(@Root() proceeding: Entity<ProceedingRecord>, @Ctx() ctx: ProceedingContext): Promise<RequestDoc[]> {
+    return requestsOfProceeding(ctx, proceeding.id);
+  }
+}

@@ -1,4 +1,5 @@
 import { badInput, forbidden, notFound } from '../../../../platform/errors';
+import { visibleOnly } from '../../../common/access';
 import type { Entity } from '../../../common/storage';
 import { pageOf } from '../../../common/storage';
 import { checkAll, checkEach, countryCode, localDate, newId, text, validOrUndefined } from '../../../common/validate';
@@ -6,6 +7,7 @@ import type { ProceedingContext } from '../../models';
 import { dayOf, type TeamRecord } from '../models';
 import type { CreateTeamInput } from '../schema/inputs';
 import { approveExtension, proposeExtension } from './agreement';
+import { teamAccess } from '../access';
 
 /**
  * A team's life: set up by one party, listed for its parties, its period extended by
@@ -28,9 +30,21 @@ export async function changeTeam(ctx: ProceedingContext, id: string, action: str
 export async function teamsOf(ctx: ProceedingContext, first: number | undefined, after: string | undefined) {
   const { teams } = ctx.models;
   const caller = ctx.caller!;
-  const membersOnly = caller.role === 'law_enforcement';
-  const where = membersOnly ? (team: TeamDoc) => team.members.some((m) => m.sub === caller.sub && m.jurisdiction === caller.jurisdiction) : undefined;
-  return pageOf([{ records: teams, list: teams.list('party', caller.jurisdiction), where }], { first, after });
+  return pageOf([{ records: teams, list: teams.list('party', caller.jurisdiction), where: listedTo(ctx) }], { first, after });
+}
+
+/** Police list only the teams they are members of; judges and prosecutors every team of their party. */
+function listedTo(ctx: ProceedingContext): ((team: TeamDoc) => boolean) | undefined {
+  const caller = ctx.caller!;
+  if (caller.role !== 'law_enforcement') return undefined;
+  return (team) => team.members.some((m) => m.sub === caller.sub && m.jurisdiction === caller.jurisdiction);
+}
+
+/** The teams linking a proceeding that the caller may know of, listed as `jointInvestigationTeams` lists them (Proceeding.jointInvestigationTeams). */
+export async function teamsOfProceeding(ctx: ProceedingContext, proceedingId: string): Promise<TeamDoc[]> {
+  const where = listedTo(ctx);
+  const teams = await visibleOnly(teamAccess, ctx, await ctx.loaders.teamsOfProceeding.load(proceedingId));
+  return where ? teams.filter(where) : teams;
 }
 
 /** A new team, led for the caller's party by the caller; PENDING until every other party joined. */

@@ -3,13 +3,13 @@ import { Audited } from '../../../common/audited';
 import { visibleOnly, visibleOrNull } from '../../../common/access';
 import type { Entity } from '../../../common/storage';
 import { recordId } from '../../../common/validate';
-import type { ProceedingContext } from '../../models';
+import type { ProceedingContext, ProceedingRecord } from '../../models';
 import { proceedingAccess } from '../../access';
 import { Proceeding } from '../../schema/proceeding';
 import { teamAccess } from '../access';
 import { awaitingApproval, stateOf, type TeamRecord } from '../models';
 import { addTeamMember, joinTeam, linkProceeding, removeTeamMember } from '../domain/membership';
-import { approveTeamExtension, closeTeam, createTeam, extendTeam, teamsOf } from '../domain/team';
+import { approveTeamExtension, closeTeam, createTeam, extendTeam, teamsOf, teamsOfProceeding } from '../domain/team';
 import { CreateTeamInput, TeamMemberInput } from '../schema/inputs';
 import { JointInvestigationTeam, JointInvestigationTeamConnection, TeamExtensionProposal } from '../schema/team';
 import { TeamStatus } from '../schema/vocabulary';
@@ -108,5 +108,13 @@ export class TeamResolver {
   async proceedings(@Root() team: TeamDoc, @Ctx() ctx: ProceedingContext) {
     const linked = await ctx.loaders.proceeding.loadMany(team.proceedingIds);
     return visibleOnly(proceedingAccess, ctx, linked.filter((p): p is NonNullable<typeof p> & object => p !== null && !(p instanceof Error)));
+  }
+}
+
+@Resolver(() => Proceeding)
+export class ProceedingTeamsResolver {
+  @FieldResolver(() => [JointInvestigationTeam], { nullable: true, description: 'The joint investigation teams linking this proceeding that the caller may know of (for police: those they are members of)' })
+  jointInvestigationTeams(@Root() proceeding: Entity<ProceedingRecord>, @Ctx() ctx: ProceedingContext): Promise<TeamDoc[]> {
+    return teamsOfProceeding(ctx, proceeding.id);
   }
 }
