@@ -392,7 +392,7 @@ describe('credentials', () => {
     const { credentialStatus, ...statusless } = claims;
     expect(credentialStatus).toHaveLength(2);
     expect((await verifyOffline(await sign(kid, bodyKey, statusless), '--jwks', jwks)).stderr).toMatch(/^status unknown: the credential names no BitstringStatusListEntry/);
-  });
+  }, 120_000);
 
   it('Bitstring Status Lists: revoked, suspended and reinstated flip their bits, read by an independent library; the offline command refuses what they withdraw', async () => {
     const kept = await certified();

@@ -102,6 +102,12 @@ export async function issueCertificate(ctx: TrainingContext, input: IssueInput |
   if (revoked && !reissue) throw conflict(`The practitioner's certificate ${revoked.id} of ${program.id} was revoked: issuing again needs reissueCertificate with a stated reason`, `${at}programCode`);
   if (!revoked && reissue) throw badInput(`${at}programCode`, `the practitioner's latest certificate of ${program.id} is not a revoked one: use issueCertificate`);
   const body = (await ctx.loaders.body.load(program.bodyId))!;
+  try {
+    ctx.models.keys.privateKey(body.id, body.currentKid);
+  } catch (error) {
+    if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
+    throw error;
+  }
   const issuedOn = today(ctx.now);
   const action = reissue ? 'CERTIFICATE_REISSUED' : 'CERTIFICATE_ISSUED';
   const fields = ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential', ...(reissue ? ['reissueOf', 'reissueReason'] : [])];
@@ -130,22 +136,16 @@ export async function issueCertificate(ctx: TrainingContext, input: IssueInput |
         issuedBy: ctx.caller!.sub,
         reissueOf: revoked?.id ?? null,
         reissueReason: v.reason,
-        statusPosition: await takeStatusPosition(ctx.models.statusPositions, body.id, code, ctx.now),
       };
-      let signed: { credential: string; kid: string };
       try {
-        signed = await signCredential(ctx.models.keys, ctx.models.publicUrl, body, issued);
-      } catch (error) {
-        if (error instanceof SigningKeyMissing) throw unavailable(`${body.name}'s signing key is not available to this service: nothing was issued`);
-        throw error;
-      }
-      try {
-        // The practitioner's place is taken after the event (audit first), before the certificate is written.
+        // The practitioner's place and the credential's status position are taken after the
+        // event (audit first: a refused event leaves no trace), before the certificate is written.
         return await ctx.audit.change(action, 'Certificate', issued._id, fields, async () => {
           if (held === null) await holdStanding(ctx.models, practitioner.id, program.id, issued._id, ctx.now);
           else await passStanding(ctx.models, practitioner.id, program.id, held, issued._id);
           held = issued._id;
-          return ctx.models.certificates.create({ ...issued, ...signed });
+          const positioned = { ...issued, statusPosition: await takeStatusPosition(ctx.models.statusPositions, body.id, code, ctx.now) };
+          return ctx.models.certificates.create({ ...positioned, ...(await signCredential(ctx.models.keys, ctx.models.publicUrl, body, positioned)) });
         });
       } catch (error) {
         if (!isDuplicateKey(error) || attempt === 5) throw error;
