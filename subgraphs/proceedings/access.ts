@@ -48,6 +48,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     hearings: 'PROCEEDING_DETAILS',
     protectiveOrders: 'PROCEEDING_DETAILS',
     evidence: 'PROCEEDING_DETAILS',
+    translations: 'PROCEEDING_DETAILS',
     precedents: 'PROCEEDING',
   },
   rules: {
@@ -85,6 +86,7 @@ export const protectiveOrderAccess = typeAccess<Entity<ProtectiveOrderRecord>>({
     decidedBy: 'PROTECTIVE_ORDER',
     reasons: 'PROTECTIVE_ORDER',
     protectedPersonLocation: 'LOCATION',
+    translations: 'PROTECTIVE_ORDER',
   },
   rules: {
     PROTECTIVE_ORDER: { roles: ORDER_ROLES, bases: [ownJurisdiction((o) => o.jurisdiction), orderByTeam] },
@@ -119,7 +121,7 @@ export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.evidence.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: Object.fromEntries(
-    ['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody'].map((f) => [f, 'EVIDENCE']),
+    ['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody', 'translations'].map((f) => [f, 'EVIDENCE']),
   ),
   rules: {
     EVIDENCE: {
