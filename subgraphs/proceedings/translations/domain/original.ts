@@ -114,6 +114,11 @@ export async function originalOf(ctx: ProceedingContext, subjectType: string, su
   };
 }
 
+/** The original text of a record of a subject type (demo data: the hash of what was translated). */
+export function textOf(subjectType: TranslationSubjectType, record: unknown): string {
+  return KINDS[subjectType].text(record);
+}
+
 /** SHA-256 (hex) of an original's exact text (UTF-8). */
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
