@@ -161,7 +161,8 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
     // Its original, the proceeding, is visible at home and to the team's members, and read there by the court roles.
     alsoHolds: { own: ['ORIGINAL_VISIBLE', ...readsOriginal], 'own, no purpose': ['ORIGINAL_VISIBLE', ...readsOriginal] },
     scenarios: {
-      'team member': { claims: { jurisdiction: PARTNER }, facts: (role) => (MEMBER_ROLES.includes(role) ? ['ORIGINAL_VISIBLE', `ORIGINAL_READABLE:${role}`] : []) },
+      // A member reads the proceeding on the path (TEAM), and so its original.
+      'team member': { claims: { jurisdiction: PARTNER }, facts: (role) => (MEMBER_ROLES.includes(role) ? ['TEAM', 'ORIGINAL_VISIBLE', `ORIGINAL_READABLE:${role}`] : []) },
     },
   },
   LegalAssistanceRequest: {
