@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { randomSecrets } from '../../scripts/development/dev-env';
 import { connectDatabase } from '../common/storage';
 import { checkedPeriod, lastQuarters, quarterOf } from '../common/indicators';
@@ -44,8 +44,9 @@ describe.each([
     for (const t of translations) {
       expect(t.translator === null || valid.includes(t.translator)).toBe(true);
       expect(t.requestedAt <= now && (t.deliveredAt === null || t.deliveredAt <= now)).toBe(true);
-      const subject = await { EVIDENCE: models.Evidence, PROCEEDING: models.Proceeding, PROTECTIVE_ORDER: models.ProtectiveOrder, PRECEDENT: models.Precedent }[t.subjectType as TranslationSubjectType].findById(t.subjectId).lean();
-      expect({ id: t._id, jurisdiction: (subject as { jurisdiction?: string } | null)?.jurisdiction }).toEqual({ id: t._id, jurisdiction: t.jurisdiction });
+      const subjects = { EVIDENCE: models.Evidence, PROCEEDING: models.Proceeding, PROTECTIVE_ORDER: models.ProtectiveOrder, PRECEDENT: models.Precedent } as unknown as Record<string, Model<{ jurisdiction: string }>>;
+      const subject = await subjects[t.subjectType].findById(t.subjectId).lean();
+      expect({ id: t._id, jurisdiction: subject?.jurisdiction }).toEqual({ id: t._id, jurisdiction: t.jurisdiction });
       if (t.originalSha256 && t.originalSha256 !== sha256(textOf(t.subjectType as TranslationSubjectType, subject))) stale.push(t.language);
     }
     expect(stale).toEqual(['uk']);
