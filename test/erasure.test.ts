@@ -8,6 +8,7 @@ import { legalAidModels } from '../subgraphs/legal-aid/models';
 import { proceedingErasure } from '../subgraphs/proceedings/domain/erasure';
 import { shelterErasure } from '../subgraphs/shelters/domain/erasure';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
+import { Records, setUpDirectories } from './support/records';
 import { registerVictim } from './support/victims';
 
 // Erasure reaches every subgraph: the victims subgraph announces each erasure in its feed;
@@ -33,6 +34,7 @@ const MARK = {
   grounds: 'Grounds-Erasable-Threat',
   hideout: 'Hideout-Erasable-Location',
   reasons: 'Reasons-Erasable-Decision',
+  translation: 'Translated-Erasable-Grounds',
 };
 const ATTORNEYS = [
   { _id: 'attorney-erasure-00001', name: 'Attorney E1', barNumber: 'BAR-E1', jurisdictions: ['DE'], languages: ['de', 'uk'], providerId: 'prov-de-erasure-000001', practitionerId: 'att-e1', acceptingCases: true },
@@ -41,6 +43,7 @@ const ATTORNEYS = [
 const asAttorney = (n: 0 | 1) => hub.token('legal_aid_attorney', 'DE', { sub: ATTORNEYS[n].practitionerId, org: ATTORNEYS[n].providerId });
 
 let keys = 0;
+let translator = '';
 /** Each call's retry: the same request with the same Idempotency-Key, by its query. */
 const retries = new Map<string, () => Promise<GraphQLResponse>>();
 /** Each call with an Idempotency-Key of its own: the answers kept for retries hold personal data too, and must go with the rest. */
@@ -53,7 +56,7 @@ async function ok(token: string | Promise<string>, query: string, variables: Rec
   return res.body.data;
 }
 
-/** A DE victim with data in shelters (placement, transport, discharge), legal aid (assignment, consent, interpretation, accommodation, refused handoff) and proceedings (protective order). */
+/** A DE victim with data in shelters (placement, transport, discharge), legal aid (assignment, consent, interpretation, accommodation, refused handoff) and proceedings (protective order and its translation). */
 async function victimEverywhere(tag: string): Promise<string> {
   const victim = await registerVictim(hub, 'DE', { legalName: `Person ${tag} Everywhere` });
   const staff = hub.token('shelter_staff', 'DE', { org: 'ngo-erasure' });
@@ -68,6 +71,10 @@ async function victimEverywhere(tag: string): Promise<string> {
   await ok(staff, `mutation($id: ID!, $r: String!) { dischargePlacement(placementId: $id, reason: $r) { id } }`, { id: placement, r: MARK.endReason });
   const order = (await ok(hub.token('prosecutor', 'DE'), `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id grounds protectedPersonLocation } }`, { id: proceeding, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: MARK.grounds, protectedPersonLocation: MARK.hideout } })).requestProtectiveOrder.id;
   await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $r: String!) { decideProtectiveOrder(orderId: $id, decision: GRANTED, reasons: $r) { status } }`, { id: order, r: MARK.reasons });
+  // Its translation says what the order says of her.
+  const translation = (await ok(hub.token('judge', 'DE'), `mutation($input: RequestTranslationInput!) { requestTranslation(input: $input) { id } }`, { input: { subjectType: 'PROTECTIVE_ORDER', subjectId: order, targetLanguage: 'uk' } })).requestTranslation.id;
+  await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $code: String!) { assignTranslation(translationId: $id, translator: $code) { id } }`, { id: translation, code: translator });
+  await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $text: String!) { deliverTranslation(translationId: $id, text: $text) { id } }`, { id: translation, text: MARK.translation });
 
   const assignment = (await ok(hub.token('social_worker', 'DE'), `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id } }`, { v: victim, input: { attorneyId: ATTORNEYS[0]._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE' } })).assignLegalAid.id;
   await ok(asAttorney(0), `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id } }`, { id: assignment });
@@ -118,6 +125,9 @@ beforeAll(async () => {
   const legalAid = legalAidModels(hub.subgraphs['legal-aid'].connection);
   await legalAid.providers.create({ _id: 'prov-de-erasure-000001', name: 'Rechtshilfe Erasure e.V.', jurisdiction: 'DE', kind: 'NGO' });
   await legalAid.attorneys.createMany(ATTORNEYS);
+  // A certified translator for the order's translation (the directories of test/support/records.ts).
+  await setUpDirectories(hub);
+  translator = await new Records(hub).translatorCertificate();
 }, 60_000);
 afterAll(() => hub.stop());
 

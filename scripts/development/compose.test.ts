@@ -53,7 +53,7 @@ function peersAskedBy(name: string): Set<string> {
     for (const entry of readdirSync(dir)) {
       const file = path.join(dir, entry);
       if (statSync(file).isDirectory()) walk(file);
-      else if (file.endsWith('.ts')) for (const m of readFileSync(file, 'utf8').matchAll(/peers\.entities[^(]*\(\s*['"]([a-z][a-z-]*)['"]/g)) asked.add(m[1]);
+      else if (file.endsWith('.ts')) for (const m of readFileSync(file, 'utf8').matchAll(/peers\.(?:entities|query)[^(]*\(\s*['"]([a-z][a-z-]*)['"]/g)) asked.add(m[1]);
     }
   };
   walk(path.join(ROOT, 'subgraphs', name));

@@ -63,7 +63,9 @@ export interface Basis<P> {
    * overseeing it), CONSENT (a consent of the victim covering the category and the stated
    * purpose), NAMED_IN_CONSENT, VICTIM_JURISDICTION, TEAM, or a subgraph's own (OPERATOR, …);
    * `PURPOSE:<purpose>` when it needs that stated purpose, and `{category}` in a fact that
-   * depends on the category decided (`CARRIED:{category}`; CASE when asked for visibility).
+   * depends on the category decided (`CARRIED:{category}`; CASE when asked for visibility),
+   * `{role}` in one that depends on the caller's role (`ORIGINAL_READABLE:{role}`: another
+   * type's rule, which gives its fields to some roles only, decides).
    * The access tests (test/access-matrix.test.ts) establish the facts and expect from these
    * which bases hold, so a basis must name every fact it needs.
    */

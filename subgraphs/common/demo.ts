@@ -54,3 +54,17 @@ export function demoInstant(rnd: () => number, now: Date): Date {
 export function demoLater(from: Date, days: number, now: Date): Date {
   return new Date(Math.min(from.getTime() + days * 86_400_000, now.getTime()));
 }
+
+/**
+ * The codes of the demo interpreters' legal translation certificates (the training
+ * subgraph's seed issues them; the proceedings seed assigns demo translations to them).
+ * Fixed, so that both seeds agree without reading each other's databases; `status` is what
+ * the training seed makes of each.
+ */
+export const DEMO_INTERPRETER_CERTIFICATES = [
+  { code: 'CE-2026-44R4-MQN0', jurisdiction: 'DE', status: 'VALID' },
+  { code: 'WB-2026-QZDQ-CPD7', jurisdiction: 'AL', status: 'VALID' },
+  { code: 'SE-2026-T4FW-95DD', jurisdiction: 'IT', status: 'SUSPENDED' },
+  { code: 'CE-2026-A5YY-1JDA', jurisdiction: 'AT', status: 'REVOKED' },
+  { code: 'SE-2024-S8BC-DC80', jurisdiction: 'GR', status: 'EXPIRED' },
+] as const;

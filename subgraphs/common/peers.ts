@@ -18,7 +18,7 @@ export class PeerUnavailable extends Error {
 }
 
 /** One GraphQL call to another subgraph with the caller's own token and purpose. */
-export async function askSubgraph<T>(url: string, credentials: Credentials, query: string, variables: object): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
+export async function askSubgraph<T>(url: string, credentials: Credentials, query: string, variables: object): Promise<{ data?: T; errors?: PeerError[] }> {
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -31,10 +31,16 @@ export async function askSubgraph<T>(url: string, credentials: Credentials, quer
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    return (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+    return (await res.json()) as { data?: T; errors?: PeerError[] };
   } catch (error) {
     throw new PeerUnavailable(`did not answer (${(error as Error).name})`);
   }
+}
+
+/** An error another subgraph answered, with its code (BAD_USER_INPUT, FORBIDDEN, …). */
+export interface PeerError {
+  message: string;
+  extensions?: { code?: string };
 }
 
 export interface Peers {
@@ -43,6 +49,13 @@ export interface Peers {
    * `stage closedAt`) as the caller may read them; null for one the caller may not see.
    */
   entities<T>(service: string, typeName: string, id: string, selection: string): Promise<(T & { id: string }) | null>;
+  /**
+   * One query of another subgraph's own root fields (e.g. training's public
+   * `verifyCertificate`), as the caller: its data and errors as answered. PeerUnavailable
+   * when it does not answer at all (or is not configured); an answer with errors is the
+   * caller's to read (a BAD_USER_INPUT of the other subgraph is the caller's input).
+   */
+  query<T>(service: string, document: string, variables: object): Promise<{ data: T | null; errors: PeerError[] }>;
 }
 
 /** `urlOf(service)`: the other subgraph's GraphQL URL (local hub: its address; deployed: `<SERVICE>_SERVICE_URL`). */
@@ -53,8 +66,7 @@ export function remotePeers(urlOf: (service: string) => string | undefined, cred
     let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (ids) => {
-        const url = urlOf(service);
-        if (!url) throw new PeerUnavailable(`the ${service} subgraph is not configured (${service.toUpperCase().replace(/-/g, '_')}_SERVICE_URL)`);
+        const url = urlOrRefuse(service);
         const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { id ${selection} } } }`;
         const body = await askSubgraph<{ _entities?: unknown[] }>(url, credentials, query, { r: ids.map((id) => ({ __typename: typeName, id })) }).catch((error: Error) => {
           throw new PeerUnavailable(`the ${service} subgraph ${error.message}`);
@@ -66,7 +78,19 @@ export function remotePeers(urlOf: (service: string) => string | undefined, cred
     }
     return loader;
   };
+  const urlOrRefuse = (service: string) => {
+    const url = urlOf(service);
+    if (!url) throw new PeerUnavailable(`the ${service} subgraph is not configured (${service.toUpperCase().replace(/-/g, '_')}_SERVICE_URL)`);
+    return url;
+  };
   return {
+    query: async <T>(service: string, document: string, variables: object) => {
+      const body = await askSubgraph<T>(urlOrRefuse(service), credentials, document, variables).catch((error: Error) => {
+        throw new PeerUnavailable(`the ${service} subgraph ${error.message}`);
+      });
+      if (!body.data && !body.errors?.length) throw new PeerUnavailable(`the ${service} subgraph gave no answer`);
+      return { data: body.data ?? null, errors: body.errors ?? [] };
+    },
     entities: async <T>(service: string, typeName: string, id: string, selection: string) => (await loaderFor(service, typeName, selection).load(id)) as (T & { id: string }) | null,
   };
 }

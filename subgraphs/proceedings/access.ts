@@ -50,6 +50,7 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     evidence: 'PROCEEDING_DETAILS',
     legalAssistanceRequests: 'PROCEEDING_DETAILS',
     jointInvestigationTeams: 'PROCEEDING_DETAILS',
+    translations: 'PROCEEDING_DETAILS',
     precedents: 'PROCEEDING',
   },
   rules: {
@@ -87,6 +88,7 @@ export const protectiveOrderAccess = typeAccess<Entity<ProtectiveOrderRecord>>({
     decidedBy: 'PROTECTIVE_ORDER',
     reasons: 'PROTECTIVE_ORDER',
     protectedPersonLocation: 'LOCATION',
+    translations: 'PROTECTIVE_ORDER',
   },
   rules: {
     PROTECTIVE_ORDER: { roles: ORDER_ROLES, bases: [ownJurisdiction((o) => o.jurisdiction), orderByTeam] },
@@ -122,7 +124,7 @@ export const evidenceAccess = typeAccess<Entity<EvidenceRecord>>({
   open: ['id'],
   fields: Object.fromEntries(
     [
-      ...['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody'].map((f) => [f, 'EVIDENCE']),
+      ...['kind', 'description', 'contentHash', 'handlingCode', 'handlingConditions', 'sourceReliability', 'informationAccuracy', 'custodian', 'courtUsePermission', 'custody', 'translations'].map((f) => [f, 'EVIDENCE']),
       ['custodyCheck', 'CUSTODY_CHECK'],
     ],
   ),

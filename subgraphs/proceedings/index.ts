@@ -27,6 +27,9 @@ import { ProceedingTeamsResolver, TeamResolver } from './teams/resolvers/team';
 import { JointInvestigationTeam } from './teams/schema/team';
 import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
+import { EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, TranslationResolver } from './translations/resolvers/translation';
+import { Translation } from './translations/schema/translation';
+import { translationAccess } from './translations/access';
 import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 import { CaseFileResolver } from './resolvers/case-file';
@@ -36,7 +39,8 @@ import { CaseFileResolver } from './resolvers/case-file';
  * resolved by the victims subgraph) and hearings; protective orders; evidence with its
  * chain of custody; and precedents: the public case law published from closed proceedings.
  * Mutual legal assistance requests between jurisdictions, with their deadlines and
- * hash-chained delivery evidence (assistance/).
+ * hash-chained delivery evidence (assistance/). Translations of their texts by certified
+ * translators, stale once the original changes (translations/).
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
@@ -53,8 +57,8 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Region],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, TranslationResolver, EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Translation, Region],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
@@ -63,10 +67,11 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     Precedent: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.precedent.load(reference.id) : null) },
     Victim: referenceById,
     LegalAssistanceRequest: legalAssistanceReference,
+    Translation: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.translation.load(reference.id) : null) },
     Region: regionReference,
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, translationAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,

@@ -6,6 +6,7 @@ import { quarterOf } from '../common/indicators';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
 import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
+import { translationLoaders, translationModels } from './translations/models';
 
 /** Pseudonymized: an alias, never a real name. */
 export interface DefendantRecord {
@@ -190,7 +191,7 @@ export interface DecisionTimes {
   standardDays: number;
 }
 
-/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents; legal assistance requests with their delivery evidence. */
+/** The proceedings store: proceedings listed by jurisdiction, by jurisdiction and stage, and by victim; orders by proceeding and, while undecided, by jurisdiction; evidence; precedents; legal assistance requests with their delivery evidence; joint investigation teams; translations. */
 export function proceedingModels(connection: Connection, decisionTimes: DecisionTimes, custodyKey: string, assistance: AssistanceSettings, teams: TeamSettings = DEFAULT_TEAM_SETTINGS) {
   const Proceeding = connection.model<ProceedingRecord>('Proceeding', proceedingSchema);
   const ProtectiveOrder = connection.model<ProtectiveOrderRecord>('ProtectiveOrder', protectiveOrderSchema);
@@ -199,6 +200,7 @@ export function proceedingModels(connection: Connection, decisionTimes: Decision
     ...precedentModels(connection),
     ...assistanceModels(connection, assistance),
     ...teamModels(connection, teams),
+    ...translationModels(connection),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -237,6 +239,7 @@ export function proceedingLoaders(models: ProceedingModels) {
     ...assistanceLoaders(models),
     team: loaderById<TeamRecord>(models.Team),
     teamsOfProceeding: models.teams.loaderBy('proceeding'),
+    ...translationLoaders(models),
   };
 }
 

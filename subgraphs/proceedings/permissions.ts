@@ -9,6 +9,7 @@ import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { regionPermissions } from '../common/regions';
 import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
+import { translationMutationRules } from './translations/permissions';
 
 /** The rules of the root fields; the fields of the core's entities are decided by their categories (access.ts). */
 
@@ -91,6 +92,7 @@ export const proceedingPermissions: Permissions = {
     extendTeam: actsOnTeam,
     approveTeamExtension: actsOnTeam,
     closeTeam: actsOnTeam,
+    ...translationMutationRules,
   },
   Victim: { id: allow, proceedings: isAuthenticated },
   CaseFile: {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { randomSecrets } from '../../scripts/development/dev-env';
 import { connectDatabase } from '../common/storage';
 import { checkedPeriod, lastQuarters, quarterOf } from '../common/indicators';
@@ -10,6 +10,9 @@ import { decisionDue } from './domain/order';
 import { proceedingModels, type ProceedingContext, type ProceedingModels } from './models';
 import { seedProceedings, type ProceedingSeedSecrets } from './seed';
 import { Urgency } from './schema/vocabulary';
+import { DEMO_INTERPRETER_CERTIFICATES } from '../common/demo';
+import { sha256, textOf } from './translations/domain/original';
+import type { TranslationSubjectType } from './translations/schema/vocabulary';
 
 // The demo proceedings spread over the last 8 quarters (issue 26: the /indicators page
 // shows trends): later steps after earlier ones, never after now, and every indicator of
@@ -31,6 +34,22 @@ describe.each([
   afterAll(async () => {
     await connection.dropDatabase();
     await connection.close();
+  });
+
+  it('translates in every status, by the demo interpreters with VALID certificates, one translation stale since its original changed', async () => {
+    const translations = await models.Translation.find().lean();
+    expect(new Set(translations.map((t) => t.status))).toEqual(new Set(['REQUESTED', 'ASSIGNED', 'DELIVERED']));
+    const valid = DEMO_INTERPRETER_CERTIFICATES.filter((c) => c.status === 'VALID').map((c) => c.code as string);
+    const stale: string[] = [];
+    for (const t of translations) {
+      expect(t.translator === null || valid.includes(t.translator)).toBe(true);
+      expect(t.requestedAt <= now && (t.deliveredAt === null || t.deliveredAt <= now)).toBe(true);
+      const subjects = { EVIDENCE: models.Evidence, PROCEEDING: models.Proceeding, PROTECTIVE_ORDER: models.ProtectiveOrder, PRECEDENT: models.Precedent } as unknown as Record<string, Model<{ jurisdiction: string }>>;
+      const subject = await subjects[t.subjectType].findById(t.subjectId).lean();
+      expect({ id: t._id, jurisdiction: subject?.jurisdiction }).toEqual({ id: t._id, jurisdiction: t.jurisdiction });
+      if (t.originalSha256 && t.originalSha256 !== sha256(textOf(t.subjectType as TranslationSubjectType, subject))) stale.push(t.language);
+    }
+    expect(stale).toEqual(['uk']);
   });
 
   it('opens proceedings in at least 6 of the last 8 quarters and closes them after, with convicted defendants of their own', async () => {

@@ -11,6 +11,7 @@ import { demoPrecedentRecords, loadPrecedents } from './precedents/seed';
 import { seedAssistance } from './assistance/seed';
 import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
 import { demoTeams } from './teams/seed';
+import { demoTranslations } from './translations/seed';
 
 /**
  * Demo proceedings, deterministic: 90 proceedings over the 6 demo jurisdictions, each
@@ -20,7 +21,8 @@ import { demoTeams } from './teams/seed';
  * 54 protective orders in every status and urgency in every jurisdiction (decided in time
  * or late; some overdue), 80 items of evidence with chains of custody, the 40 demo
  * precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 26 legal assistance
- * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts) —
+ * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts), and 6
+ * translations in every status, one stale (subgraphs/proceedings/translations/seed.ts) —
  * written through the subgraph's own collections and audited in its own chain. Nothing
  * is seeded into a database that holds proceedings. `now`: the seed's clock (tests).
  */
@@ -189,8 +191,14 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
   for (const team of teams) change('TEAM_CREATED', 'JointInvestigationTeam', team._id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members', 'proceedings']);
   // 20 legal assistance requests between the demo jurisdictions, in every status.
   const requests = await seedAssistance(models, proceedings, now, stableId, change);
+  // Translations in every status, one of them stale (translations/seed.ts).
+  const translations = demoTranslations({ proceedings, evidence, orders, precedents }, now, stableId);
+  await models.translations.createMany(translations);
+  for (const t of translations) change('TRANSLATION_REQUESTED', 'Translation', t._id, ['subjectType', 'subjectId', 'language', 'status', 'requestedAt', 'dueBy', ...(t.text ? ['translator', 'text', 'originalSha256'] : [])]);
   await audit.append(SEED, null, entries);
   audit.stop();
-  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams and ${requests} legal assistance requests.`);
+  log(
+    `Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams, ${requests} legal assistance requests and ${translations.length} translations.`,
+  );
   return true;
 }

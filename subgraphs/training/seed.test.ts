@@ -6,7 +6,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { Connection } from 'mongoose';
 import { randomSecrets } from '../../scripts/development/dev-env';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
+import { DEMO_INTERPRETER_CERTIFICATES, DEMO_JURISDICTIONS, DEMO_REGIONS } from '../common/demo';
 import { seedTraining, type TrainingSeedSettings } from './seed';
 import { connectDatabase } from '../common/storage';
 import { statusOf } from './domain/certificates';
@@ -40,10 +40,10 @@ describe('training demo data', () => {
     rmSync(keyDir, { recursive: true, force: true });
   });
 
-  it('seeds 3 bodies, 6 programs, 150 practitioners, completions and 90 certificates in every status, once', async () => {
+  it('seeds 3 bodies, 9 programs, 150 practitioners, completions and 95 certificates in every status (5 of them interpreters’ legal translation certificates), once', async () => {
     const lines: string[] = [];
     expect(await seedTraining(connection, settings, (line) => lines.push(line))).toBe(true);
-    expect(lines.join('\n')).toMatch(/Seeded 3 accreditation bodies .* 6 programs, 150 practitioners, \d+ completions, \d+ exchange visits and 90 certificates/);
+    expect(lines.join('\n')).toMatch(/Seeded 3 accreditation bodies .* 9 programs, 150 practitioners, \d+ completions, \d+ exchange visits and 95 certificates/);
     const models = trainingModels(connection, { keys: new SigningKeys(keyDir), publicUrl: 'http://localhost:4000' });
 
     const bodies = (await models.Body.find().lean()) as BodyRecord[];
@@ -61,7 +61,7 @@ describe('training demo data', () => {
     expect(JSON.stringify(bodies)).not.toMatch(/PRIVATE KEY|"d":/);
 
     const programs = (await models.Program.find().lean()) as ProgramRecord[];
-    expect(programs).toHaveLength(6);
+    expect(programs).toHaveLength(9);
     expect(new Set(programs.map((p) => p.bodyId))).toEqual(new Set(['WB', 'CE', 'SE']));
 
     const practitioners = (await models.Practitioner.find().lean()) as PractitionerRecord[];
@@ -81,10 +81,20 @@ describe('training demo data', () => {
     expect(await models.ExchangeVisit.estimatedDocumentCount()).toBeGreaterThan(0);
 
     const certificates = (await models.Certificate.find().lean()) as CertificateRecord[];
-    expect(certificates).toHaveLength(90);
+    expect(certificates).toHaveLength(95);
     const now = new Date();
     const byStatus = certificates.reduce<Record<string, number>>((counts, c) => ({ ...counts, [statusOf(c, now)]: (counts[statusOf(c, now)] ?? 0) + 1 }), {});
-    expect(byStatus).toEqual({ VALID: 60, EXPIRED: 10, SUSPENDED: 10, REVOKED: 10 });
+    expect(byStatus).toEqual({ VALID: 62, EXPIRED: 11, SUSPENDED: 11, REVOKED: 11 });
+    // The demo interpreters' legal translation certificates, with the codes the proceedings' demo translations name.
+    for (const planned of DEMO_INTERPRETER_CERTIFICATES) {
+      const certificate = certificates.find((c) => c._id === planned.code)!;
+      expect({ code: planned.code, status: statusOf(certificate, now), role: certificate.holderRole, legal: certificate.competencies.includes('LEGAL_TRANSLATION') }).toEqual({
+        code: planned.code,
+        status: planned.status,
+        role: 'INTERPRETER',
+        legal: true,
+      });
+    }
     // Every code has its check character, and every credential verifies with its body's published keys, old or
     // current: the first key, retired by the rotation a year ago, signed only before its retirement (`exp`).
     const kids = new Set<string>();
@@ -102,10 +112,10 @@ describe('training demo data', () => {
 
     // The withdrawn (suspended and revoked) are each body's revocation list.
     const withdrawn = await Promise.all(bodies.map((b) => models.certificates.loaderBy('withdrawn').load(b._id)));
-    expect(withdrawn.flat()).toHaveLength(20);
+    expect(withdrawn.flat()).toHaveLength(22);
 
     expect(await seedTraining(connection, settings, () => {})).toBe(false);
-    expect(await models.Certificate.estimatedDocumentCount()).toBe(90);
+    expect(await models.Certificate.estimatedDocumentCount()).toBe(95);
   });
 
   it('issues the certificates over the last eight quarters, a week after their holders passed, so that every accreditation indicator shows a value', async () => {

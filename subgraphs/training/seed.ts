@@ -23,19 +23,22 @@ import {
 } from './models';
 import { addMonths, today } from './domain/calendar';
 import { CertificateStatus, Competency, PractitionerRole, TOKEN_ROLE } from './schema/vocabulary';
-import { DEMO_JURISDICTIONS, DEMO_REGIONS, demoInstant, demoLater, random } from '../common/demo';
+import { DEMO_INTERPRETER_CERTIFICATES, DEMO_JURISDICTIONS, DEMO_REGIONS, demoInstant, demoLater, random } from '../common/demo';
+import { ISSUED, legalTranslationProgram } from './demo-interpreters';
 import { DEV_ISSUER } from '../../scripts/development/dev-issuer';
 
 /**
  * Demo accreditation, deterministic but for the keys: one body per demo region (WB, CE,
- * SE), each with two signing keys (the first rotated out a year ago, still published), two
- * programs each (6), 150 practitioners — 25 per jurisdiction over every profession, the
+ * SE), each with two signing keys (the first rotated out a year ago, still published), three
+ * programs each (9: identification, justice, legal translation), 150 practitioners — 25 per jurisdiction over every profession, the
  * first of each profession with the development token's issuer and default subject
  * (`judge@de.example`), so `npm run token -- --role judge --jurisdiction DE` reads its own
  * record —, completions (some failed and retaken), judges' exchange visits, and 90
  * certificates issued over the last eight quarters (`demoInstant`, so the indicators show
  * trends), some ending in the coming quarters: 60 VALID, 10 EXPIRED, 10 SUSPENDED, 10
- * REVOKED, older ones signed with the first key. The private keys go to
+ * REVOKED, older ones signed with the first key; and five interpreters' legal translation
+ * certificates with the fixed codes of `DEMO_INTERPRETER_CERTIFICATES` (2 VALID, one each
+ * SUSPENDED, REVOKED, EXPIRED), the translators of the proceedings' demo translations. The private keys go to
  * ACCREDITATION_KEY_DIR (.data/accreditation-keys under `npm start`). Nothing is seeded
  * into a database that holds bodies.
  */
@@ -277,6 +280,68 @@ export async function seedTraining(connection: Connection, settings: TrainingSee
     if (status === CertificateStatus.SUSPENDED) change('CERTIFICATE_SUSPENDED', 'Certificate', issued._id, ['status', 'suspension']);
     if (status === CertificateStatus.REVOKED) change('CERTIFICATE_REVOKED', 'Certificate', issued._id, ['status', 'revocation']);
   }
+  // Legal translation: a program per body, and five interpreters certified in it (common/demo.ts), in every status.
+  for (const p of bodies.map((b) => legalTranslationProgram(b._id))) {
+    const checked = await checkedProgram(models, p.bodyId, { code: p._id, title: p.title, passingScore: p.passingScore, modules: p.modules, requiredFor: p.requiredFor });
+    programs.push(await storeProgram(models, checked, 'seed', new Date(now.getTime() - 1_200 * DAY)));
+    change('PROGRAM_DEFINED', 'TrainingProgram', p._id, ['title', 'passingScore', 'modules', 'requiredFor']);
+  }
+  const interpreterCompletions: Array<Omit<CompletionRecord, '_listed'>> = [];
+  for (const [k, planned] of DEMO_INTERPRETER_CERTIFICATES.entries()) {
+    const holder = practitioners.find((p) => p.role === PractitionerRole.INTERPRETER && p.jurisdiction === planned.jurisdiction)!;
+    const body = bodyOf(holder.jurisdiction);
+    const program = programs.find((p) => p._id === legalTranslationProgram(body._id)._id)!;
+    const issuedAt = new Date(now.getTime() - ISSUED[planned.status].daysAgo * DAY);
+    for (const [m, module] of program.modules.entries()) {
+      const recordedAt = new Date(issuedAt.getTime() - (21 - m * 7) * DAY);
+      interpreterCompletions.push({
+        _id: stableId(`interpreter completion ${m}`, k),
+        practitionerId: holder._id,
+        programCode: program._id,
+        moduleCode: module.code,
+        bodyId: body._id,
+        hours: module.hours,
+        competency: module.competency,
+        completedOn: today(recordedAt),
+        score: 85 + m * 5,
+        passed: true,
+        assessor: 'Court Interpreters’ Board (demo assessor)',
+        recordedAt,
+        recordedBy: 'seed',
+      });
+    }
+    const signer = issuedAt.getTime() < now.getTime() - 365 * DAY ? firstKeys.get(body._id)! : body;
+    const status = planned.status === 'EXPIRED' ? CertificateStatus.VALID : (planned.status as CertificateStatus);
+    const issuedOn = today(issuedAt);
+    const issued = {
+      _id: planned.code,
+      practitionerId: holder._id,
+      holderName: holder.name,
+      holderRole: holder.role,
+      holderJurisdiction: holder.jurisdiction,
+      bodyId: body._id,
+      programCode: program._id,
+      programTitle: program.title,
+      competencies: [...new Set(program.modules.map((m) => m.competency))],
+      issuedOn,
+      expiresOn: addMonths(issuedOn, ISSUED[planned.status].months),
+      status,
+      suspendedAt: status === CertificateStatus.SUSPENDED ? demoLater(issuedAt, 60, now) : null,
+      suspensionReason: status === CertificateStatus.SUSPENDED ? 'Complaint about a translation under review (demo)' : null,
+      revokedAt: status === CertificateStatus.REVOKED ? demoLater(issuedAt, 90, now) : null,
+      revocationReason: status === CertificateStatus.REVOKED ? 'Undisclosed conflict of interest in a proceeding (demo)' : null,
+      issuedAt,
+      issuedBy: 'seed',
+      statusPosition: await takeStatusPosition(models.statusPositions, body._id, planned.code, issuedAt),
+    };
+    certificates.push({ ...issued, ...(await signCredential(keys, publicUrl, signer, issued)) });
+    change('CERTIFICATE_ISSUED', 'Certificate', issued._id, ['holder', 'scope', 'issuedOn', 'expiresOn', 'credential']);
+    if (status === CertificateStatus.SUSPENDED) change('CERTIFICATE_SUSPENDED', 'Certificate', issued._id, ['status', 'suspension']);
+    if (status === CertificateStatus.REVOKED) change('CERTIFICATE_REVOKED', 'Certificate', issued._id, ['status', 'revocation']);
+  }
+  await models.completions.createMany(interpreterCompletions);
+  for (const c of interpreterCompletions) change('COMPLETION_RECORDED', 'Practitioner', c.practitionerId, ['completions']);
+  completions.push(...interpreterCompletions);
   await models.certificates.createMany(certificates);
 
   const audit = new AuditLog(connection, 'training', auditKeys(settings.AUDIT_CHAIN_KEY, settings.AUDIT_SIGNING_KEY));

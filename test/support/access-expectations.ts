@@ -16,7 +16,7 @@ export interface Situation {
 /** A basis holds when it is for the caller's role and every fact that establishes it holds (for the category decided; CASE: visibility). */
 export function basisHolds(basis: Basis<unknown>, situation: Situation, category: string): boolean {
   if (basis.roles && !basis.roles.includes(situation.role)) return false;
-  return (basis.establishedBy ?? [basis.code]).every((fact) => situation.facts.has(fact.replace('{category}', category)));
+  return (basis.establishedBy ?? [basis.code]).every((fact) => situation.facts.has(fact.replace('{category}', category).replace('{role}', situation.role)));
 }
 
 /** The record is known to the caller at all: public, its own jurisdiction, an auditor overseeing it, or a `visibleOn` basis (and `knownTo`). */

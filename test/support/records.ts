@@ -34,6 +34,8 @@ export const attorney = (a: keyof typeof ATTORNEYS): Actor => ({ role: 'legal_ai
 
 /** A program of body WB (region AL, RS) with two modules. */
 export const PROGRAM = { code: 'WB-MUT-101', modules: ['WB-MUT-101-M1', 'WB-MUT-101-M2'], body: 'WB' };
+/** A legal translation program of body WB: its first module builds LEGAL_TRANSLATION, for interpreters. */
+export const TRANSLATION_PROGRAM = { code: 'WB-LT-301', modules: ['WB-LT-301-M1', 'WB-LT-301-M2'], body: 'WB' };
 
 export async function setUpDirectories(hub: TestHub): Promise<void> {
   const legalAid = legalAidModels(hub.subgraphs['legal-aid'].connection);
@@ -51,6 +53,14 @@ export async function setUpDirectories(hub: TestHub): Promise<void> {
       passingScore: 70,
       modules: PROGRAM.modules.map((code) => ({ code, title: `Module ${code}`, hours: 8, competency: 'VULNERABILITY_ASSESSMENT' })),
       requiredFor: ['POLICE', 'JUDGE'],
+    },
+    {
+      _id: TRANSLATION_PROGRAM.code,
+      title: 'Legal Translation in Trafficking Proceedings',
+      bodyId: TRANSLATION_PROGRAM.body,
+      passingScore: 80,
+      modules: TRANSLATION_PROGRAM.modules.map((code, i) => ({ code, title: `Module ${code}`, hours: 8, competency: i === 0 ? 'LEGAL_TRANSLATION' : 'CULTURAL_COMPETENCE' })),
+      requiredFor: ['INTERPRETER'],
     },
   ]);
 }
@@ -230,6 +240,33 @@ export class Records {
     const id = await this.practitioner();
     const query = `mutation($id: ID!, $module: String!) { recordCompletion(practitionerId: $id, moduleCode: $module, input: { completedOn: "${day(-1)}", score: 90, assessor: "Trainer One" }) { id } }`;
     for (const module of PROGRAM.modules) await this.as({ role: 'accreditation_officer', jurisdiction: 'AL' }, query, { id, module });
+    return id;
+  }
+
+  /**
+   * The code of an interpreter's legal translation certificate (TRANSLATION_PROGRAM), issued
+   * for `validMonths`: VALID, or taken on to SUSPENDED or REVOKED by the body's officer.
+   */
+  async translatorCertificate(status: 'VALID' | 'SUSPENDED' | 'REVOKED' = 'VALID', validMonths = 24): Promise<string> {
+    const officer = { role: 'accreditation_officer', jurisdiction: 'AL' };
+    const id = await this.practitioner('INTERPRETER');
+    const complete = `mutation($id: ID!, $module: String!) { recordCompletion(practitionerId: $id, moduleCode: $module, input: { completedOn: "${day(-1)}", score: 90, assessor: "Trainer One" }) { id } }`;
+    for (const module of TRANSLATION_PROGRAM.modules) await this.as(officer, complete, { id, module });
+    const issue = `mutation($id: ID!, $months: Int!) { issueCertificate(practitionerId: $id, programCode: "${TRANSLATION_PROGRAM.code}", validMonths: $months) { code } }`;
+    const code = (await this.as(officer, issue, { id, months: validMonths })).issueCertificate.code;
+    if (status === 'SUSPENDED') await this.as(officer, `mutation($code: String!) { suspendCertificate(code: $code, reason: "Complaint under review") { code } }`, { code });
+    if (status === 'REVOKED') await this.as(officer, `mutation($code: String!) { revokeCertificate(code: $code, reason: "Conflict of interest") { code } }`, { code });
+    return code;
+  }
+
+  /** A translation of a DE item of evidence into Romanian, requested by DE's judge: REQUESTED, ASSIGNED (to a certified translator) or DELIVERED. */
+  async translation(status: 'REQUESTED' | 'ASSIGNED' | 'DELIVERED' = 'REQUESTED'): Promise<string> {
+    const judge = { role: 'judge', jurisdiction: 'DE' };
+    const input = { subjectType: 'EVIDENCE', subjectId: await this.evidence(await this.proceeding('DE')), targetLanguage: 'ro' };
+    const id = (await this.as(judge, `mutation($input: RequestTranslationInput!) { requestTranslation(input: $input) { id } }`, { input })).requestTranslation.id;
+    if (status === 'REQUESTED') return id;
+    await this.as(judge, `mutation($id: ID!, $code: String!) { assignTranslation(translationId: $id, translator: $code) { status } }`, { id, code: await this.translatorCertificate() });
+    if (status === 'DELIVERED') await this.as(judge, `mutation($id: ID!) { deliverTranslation(translationId: $id, text: "Imaginea telefonului") { status } }`, { id });
     return id;
   }
 

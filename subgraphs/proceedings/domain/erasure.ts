@@ -1,10 +1,12 @@
 import type { Erasure } from '../../common/erasure';
 import type { ProceedingModels } from '../models';
+import { eraseOrderTranslations, TRANSLATION_ERASED_FIELDS } from '../translations/domain/erasure';
 
 /**
  * What proceedings remove when a victim's data is erased (common/erasure.ts): of each
  * protective order that protects her, what it says about her and the threat to her — the
- * grounds, where she is, and the decision's reasons. Kept, as the CASE view and the
+ * grounds, where she is, and the decision's reasons, and the translations of these texts
+ * (translations/domain/erasure.ts). Kept, as the CASE view and the
  * court's pseudonymous record: that she is a victim in the proceeding (by id), the order's
  * kind, urgency, status and dates. Also kept (docs/architecture.md, retention and erasure): hearings (how the
  * victims of a proceeding take part and whether transport is needed is the court's
@@ -14,7 +16,7 @@ import type { ProceedingModels } from '../models';
  * victims, never one).
  */
 export const proceedingErasure: Erasure<ProceedingModels> = {
-  fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons'],
+  fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons', ...TRANSLATION_ERASED_FIELDS],
   async erase(models, victimId) {
     const proceedings = await models.proceedings.loaderBy('victim').load(victimId);
     for (const orders of await models.protectiveOrders.loaderBy('proceeding').loadMany(proceedings.map((p) => p.id))) {
@@ -24,6 +26,7 @@ export const proceedingErasure: Erasure<ProceedingModels> = {
         if (order.grounds !== null || order.protectedPersonLocation !== null || order.reasons !== null) {
           await models.protectiveOrders.update(order.id, { grounds: null, protectedPersonLocation: null, reasons: null });
         }
+        await eraseOrderTranslations(models, order.id);
       }
     }
   },

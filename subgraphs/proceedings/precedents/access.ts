@@ -38,6 +38,7 @@ export const precedentAccess = typeAccess<Entity<PrecedentRecord>>({
       'withdrawn',
       'withdrawnReason',
       'proceeding',
+      'translations',
     ].map((field) => [field, PUBLIC]),
   ),
   rules: {},

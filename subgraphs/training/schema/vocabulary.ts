@@ -37,6 +37,14 @@ export enum Competency {
   DIGITAL_FORENSICS = 'DIGITAL_FORENSICS',
   FINANCIAL_INVESTIGATION = 'FINANCIAL_INVESTIGATION',
   CROSS_BORDER_COOPERATION = 'CROSS_BORDER_COOPERATION',
+  /**
+   * Translating court documents and interpreting in proceedings (Directive 2010/64/EU,
+   * Art. 5: a register of independent, qualified translators and interpreters). A
+   * certificate of a program whose modules build it, held by an INTERPRETER, is a legal
+   * translation certificate: the proceedings subgraph assigns translations only to holders
+   * of a VALID one, learnt from the public `verifyCertificate` (its `role` and `scope`).
+   */
+  LEGAL_TRANSLATION = 'LEGAL_TRANSLATION',
 }
 registerEnumType(Competency, { name: 'Competency' });
 

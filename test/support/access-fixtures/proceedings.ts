@@ -1,6 +1,9 @@
 import type { Role } from '../../../platform/auth';
 import type { Scenario, TypeFixture } from '../access-matrix';
 import type { TestHub } from '../hub';
+import { establishBody } from '../../../subgraphs/training/domain/bodies';
+import { SigningKeys } from '../../../subgraphs/training/domain/keys';
+import { trainingModels } from '../../../subgraphs/training/models';
 import { registerVictim } from '../victims';
 import { act, atHome, HOME, once, PARTNER, subjectOf } from './world';
 
@@ -10,7 +13,8 @@ import { act, atHome, HOME, once, PARTNER, subjectOf } from './world';
  * provider lets a team see, one restricted testimony), and is linked to an active joint
  * investigation team of HOME and PARTNER whose PARTNER members are the "team member"
  * callers; a second, closed proceeding is published as a precedent; a legal assistance
- * request to PARTNER is kept as a draft and another submitted.
+ * request to PARTNER is kept as a draft and another submitted; the proceeding's text is
+ * translated by a certified interpreter and delivered.
  */
 
 const LEAD = { home: 'matrix.setup.lead-home', partner: 'matrix.setup.lead-partner' };
@@ -69,6 +73,26 @@ const teamMember = (member: string[], party: string[] = []): Scenario => ({
 
 const inProceeding = (id: string, field: string) => ({ root: 'proceeding', args: { id }, type: 'Proceeding', through: [field] });
 
+/**
+ * A VALID legal translation certificate of an interpreter, of a body of its own (LV, EE:
+ * no scenario's jurisdiction), set up as the demo seed sets up bodies and programs.
+ */
+function translatorCode(hub: TestHub): Promise<string> {
+  return once(hub, 'translator', async () => {
+    const models = trainingModels(hub.subgraphs.training.connection, { keys: new SigningKeys(hub.env.ACCREDITATION_KEY_DIR), publicUrl: 'http://localhost:4000' });
+    await establishBody(models, { id: 'MT', name: 'Matrix Interpreters Board', region: 'Matrix Baltic', jurisdictions: ['LV', 'EE'] }, 'test', new Date(Date.now() - 365 * 86_400_000));
+    const module = { code: 'MT-LT-1-M1', title: 'Court translation', hours: 16, competency: 'LEGAL_TRANSLATION' };
+    await models.programs.createMany([{ _id: 'MT-LT-1', title: 'Legal Translation', bodyId: 'MT', passingScore: 80, modules: [module], requiredFor: ['INTERPRETER'] }]);
+    const input = { name: 'Interpreter Matrix', role: 'INTERPRETER', organization: 'Court Interpreters', email: 'interpreter.matrix@court.example', subject: 'matrix.interpreter@idp.example' };
+    const id = (await act(hub, 'accreditation_officer', 'LV', `mutation($input: RegisterPractitionerInput!) { registerPractitioner(input: $input) { id } }`, { input })).registerPractitioner.id;
+    await act(hub, 'accreditation_officer', 'LV', `mutation($id: ID!) { recordCompletion(practitionerId: $id, moduleCode: "MT-LT-1-M1", input: { completedOn: "2026-01-15", score: 90, assessor: "Trainer One" }) { id } }`, { id });
+    return (await act(hub, 'accreditation_officer', 'LV', `mutation($id: ID!) { issueCertificate(practitionerId: $id, programCode: "MT-LT-1", validMonths: 24) { code } }`, { id })).issueCertificate.code as string;
+  });
+}
+
+/** Who may read the proceeding's charges and outcome, the original of its translation (its own rule): the court roles. */
+const readsOriginal = MEMBER_ROLES.map((role) => `ORIGINAL_READABLE:${role}`);
+
 export const proceedingsFixtures: Record<string, TypeFixture> = {
   Proceeding: {
     async records(hub) {
@@ -124,6 +148,22 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
     },
     alsoHolds: { own: ['TEAM_PARTY'], 'own, no purpose': ['TEAM_PARTY'], partner: ['TEAM_PARTY'] },
     scenarios: { 'team member': teamMember(['TEAM_MEMBER'], ['TEAM_PARTY']) },
+  },
+  Translation: {
+    async records(hub) {
+      const { proceeding } = await proceedingWorld(hub);
+      const input = { subjectType: 'PROCEEDING', subjectId: proceeding, targetLanguage: 'ro' };
+      const id = (await act(hub, 'judge', HOME, `mutation($input: RequestTranslationInput!) { requestTranslation(input: $input) { id } }`, { input })).requestTranslation.id as string;
+      await act(hub, 'prosecutor', HOME, `mutation($id: ID!, $code: String!) { assignTranslation(translationId: $id, translator: $code) { id } }`, { id, code: await translatorCode(hub) });
+      await act(hub, 'judge', HOME, `mutation($id: ID!) { deliverTranslation(translationId: $id, text: "Trafic de persoane (§ 232a StGB)") { id } }`, { id });
+      return { delivered: { id, gateway: inProceeding(proceeding, 'translations'), unset: ['dueBy'] } };
+    },
+    // Its original, the proceeding, is visible at home and to the team's members, and read there by the court roles.
+    alsoHolds: { own: ['ORIGINAL_VISIBLE', ...readsOriginal], 'own, no purpose': ['ORIGINAL_VISIBLE', ...readsOriginal] },
+    scenarios: {
+      // A member reads the proceeding on the path (TEAM), and so its original.
+      'team member': { claims: { jurisdiction: PARTNER }, facts: (role) => (MEMBER_ROLES.includes(role) ? ['TEAM', 'ORIGINAL_VISIBLE', `ORIGINAL_READABLE:${role}`] : []) },
+    },
   },
   LegalAssistanceRequest: {
     async records(hub) {

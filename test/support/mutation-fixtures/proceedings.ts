@@ -91,6 +91,21 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
   },
   correctPrecedent: { as: DE('judge'), writes: 'proceedings', action: 'PRECEDENT_CORRECTED', setUp: async (r) => ({ ecli: await r.precedent(), input: { reason: 'Typo', outcome: 'Convicted; 3 years' } }), hidden: [] },
   withdrawPrecedent: { as: DE('judge'), writes: 'proceedings', action: 'PRECEDENT_WITHDRAWN', setUp: async (r) => ({ ecli: await r.precedent(), reason: 'Quashed on appeal' }), hidden: [] },
+  requestTranslation: {
+    as: DE('judge'),
+    writes: 'proceedings',
+    action: 'TRANSLATION_REQUESTED',
+    setUp: async (r) => ({ input: { subjectType: 'EVIDENCE', subjectId: await r.evidence(await r.proceeding()), targetLanguage: 'ro', dueBy: `${day(30)}T12:00:00Z` } }),
+    hidden: ['input.subjectId'],
+  },
+  assignTranslation: {
+    as: DE('prosecutor'),
+    writes: 'proceedings',
+    action: 'TRANSLATION_ASSIGNED',
+    setUp: async (r) => ({ translationId: await r.translation(), translator: await r.translatorCertificate() }),
+    hidden: ['translationId'],
+  },
+  deliverTranslation: { as: DE('judge'), writes: 'proceedings', action: 'TRANSLATION_DELIVERED', setUp: async (r) => ({ translationId: await r.translation('ASSIGNED'), text: 'Imaginea telefonului' }), hidden: ['translationId'] },
   draftLegalAssistanceRequest: {
     as: DE('prosecutor'),
     writes: 'proceedings',
