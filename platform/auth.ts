@@ -15,6 +15,7 @@ export const ROLES = [
   'partner_system',
   'auditor',
   'registrar',
+  'defence_counsel',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -30,6 +30,7 @@ const PROTECTED_SEEN_BY: Record<Role, Category[]> = {
   partner_system: [],
   auditor: [],
   registrar: [],
+  defence_counsel: [],
 };
 
 const FIELD_CATEGORY: Record<string, FieldClass> = {

@@ -105,14 +105,20 @@ describe('who reads which fields', () => {
     accreditation_officer: [],
     auditor: [],
     registrar: [],
+    defence_counsel: [], // not appointed in it: as an unknown id (below; the appointed counsel: test/defence.test.ts)
   };
 
-  test.each(ROLES)('%s of the jurisdiction', async (role) => {
+  test.each(ROLES.filter((r) => r !== 'defence_counsel'))('%s of the jurisdiction', async (role) => {
     const res = await hub.queryAs(role, 'DE', ALL, { id });
     const denied = ALL_FIELDS.filter((f) => !SEES[role].includes(f));
     expect(errorCodes(res.body)).toEqual(Object.fromEntries(denied.map((f) => [`proceeding.${f}`, 'FORBIDDEN'])));
     for (const field of denied) expect(res.body.data.proceeding[field]).toBeNull();
     for (const field of SEES[role].filter((f) => !['closedAt', 'outcome'].includes(f))) expect(res.body.data.proceeding[field]).not.toBeNull();
+  });
+
+  it('defence counsel of the jurisdiction, not appointed in it, sees nothing, as for an unknown id', async () => {
+    const res = await hub.queryAs('defence_counsel', 'DE', ALL, { id });
+    expect(res.body).toEqual({ data: { proceeding: null } });
   });
 
   test.each(ROLES)('%s of another jurisdiction sees nothing, as for an unknown id', async (role) => {

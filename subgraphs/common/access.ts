@@ -41,6 +41,15 @@ export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
   TESTIMONY: PROFESSIONALS,
 };
 
+/**
+ * Roles that act only where they are appointed, never for their jurisdiction (decision
+ * 111): defence counsel. A record is known to them only on one of its type's `visibleOn`
+ * bases (an appointment in its proceeding), never because it is of their jurisdiction;
+ * and they read even CASE fields only of records they may know of. Every other record of
+ * the hub answers to them as an unknown id.
+ */
+export const APPOINTED_ROLES: readonly Role[] = ['defence_counsel'];
+
 /** The roles that may ever see a protected category: only they ask the victims subgraph for consent decisions (victimSharing). */
 export const CONSENT_ASKERS: Role[] = [...new Set(Object.values(ROLES_BY_CATEGORY).flat())];
 
@@ -74,8 +83,13 @@ export interface Basis<P> {
   explain?(ctx: RequestContext, parent: P, category: string): Promise<Explanation | null>;
 }
 
-/** Whether the engine asks this basis for this role at all. */
+/**
+ * Whether the engine asks this basis for this role at all. An appointed role (defence
+ * counsel) only a basis that names it (`forRoles`): none of the others, own jurisdiction
+ * or a consent naming it, ever holds for it.
+ */
 function appliesTo(basis: { roles?: readonly Role[] }, role: Role): boolean {
+  if (APPOINTED_ROLES.includes(role)) return basis.roles?.includes(role) ?? false;
   return !basis.roles || basis.roles.includes(role);
 }
 
@@ -169,7 +183,7 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
   if (category === PUBLIC) return Promise.resolve(ALLOWED);
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(DENIED);
-  if (category === 'CASE') return Promise.resolve(ALLOWED);
+  if (category === 'CASE') return APPOINTED_ROLES.includes(caller.role) ? caseOfAppointed(access, ctx, parent) : Promise.resolve(ALLOWED);
   return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:${category}`, async () => {
     const categoryRule = access.rules[category];
     if (!categoryRule) return DENIED;
@@ -193,6 +207,13 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
       throw error;
     }
   });
+}
+
+/** CASE fields, to a role known records only by appointment: only of a record it may know of. */
+function caseOfAppointed<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P): Promise<Decision> {
+  return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:CASE`, async () =>
+    (await isVisible(access, ctx, parent)) ? ALLOWED : denied({ reason: 'NO_BASIS', message: `CASE data of ${access.noun} is read by ${ctx.caller!.role} only where appointed` }),
+  );
 }
 
 /**
@@ -231,7 +252,8 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
 /** Its own jurisdiction, the auditors overseeing it, or a `visibleOn` basis. */
 async function seenFrom<P>(access: TypeAccess<P>, ctx: RequestContext, record: P, caller: NonNullable<RequestContext['caller']>): Promise<Decision> {
   const jurisdiction = await access.jurisdiction(record, ctx);
-  if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
+  // Appointed roles (defence counsel) know a record only on a visibleOn basis, never by its jurisdiction.
+  if (!APPOINTED_ROLES.includes(caller.role) && (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction)))) return ALLOWED;
   for (const basis of access.visibleOn) {
     if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, basis: basis.code };
   }
