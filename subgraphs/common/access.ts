@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/auth';
+import { APPOINTED_ROLES, type Role } from '../../platform/auth';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
@@ -40,15 +40,6 @@ export const ROLES_BY_CATEGORY: Record<ProtectedCategory, Role[]> = {
   LOCATION: [...PROFESSIONALS, 'shelter_staff'],
   TESTIMONY: PROFESSIONALS,
 };
-
-/**
- * Roles that act only where they are appointed, never for their jurisdiction (decision
- * 111): defence counsel. A record is known to them only on one of its type's `visibleOn`
- * bases (an appointment in its proceeding), never because it is of their jurisdiction;
- * and they read even CASE fields only of records they may know of. Every other record of
- * the hub answers to them as an unknown id.
- */
-export const APPOINTED_ROLES: readonly Role[] = ['defence_counsel'];
 
 /** The roles that may ever see a protected category: only they ask the victims subgraph for consent decisions (victimSharing). */
 export const CONSENT_ASKERS: Role[] = [...new Set(Object.values(ROLES_BY_CATEGORY).flat())];

@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, notFound } from '../../platform/errors';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
+import { actsForAJurisdiction, actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
 import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
@@ -80,7 +80,8 @@ export const proceedingPermissions: Permissions = {
     approveTeamExtension: actsOnTeam,
     closeTeam: actsOnTeam,
   },
-  Victim: { id: allow, proceedings: isAuthenticated },
+  // Which proceedings a victim is in: never to defence counsel (decision 111).
+  Victim: { id: allow, proceedings: actsForAJurisdiction },
   ...regionPermissions,
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
