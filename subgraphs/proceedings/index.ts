@@ -27,6 +27,9 @@ import { TeamResolver } from './teams/resolvers/team';
 import { JointInvestigationTeam } from './teams/schema/team';
 import { teamAccess } from './teams/access';
 import { DEFAULT_TEAM_SETTINGS } from './teams/models';
+import { defenceReferences, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver } from './defence/resolvers/defence';
+import { DefenceAppointment, Disclosure, DisclosureOrder } from './defence/schema/defence';
+import { appointmentAccess, disclosureAccess, disclosureOrderAccess } from './defence/access';
 import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 
@@ -35,7 +38,8 @@ import { regionReference } from '../common/regions';
  * resolved by the victims subgraph) and hearings; protective orders; evidence with its
  * chain of custody; and precedents: the public case law published from closed proceedings.
  * Mutual legal assistance requests between jurisdictions, with their deadlines and
- * hash-chained delivery evidence (assistance/).
+ * hash-chained delivery evidence (assistance/). The defence: counsel appointed for a
+ * defendant, and the evidence disclosed to her (defence/).
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
@@ -52,8 +56,8 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Region],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, RegionProsecutionResolver, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Region, DefenceAppointment, Disclosure, DisclosureOrder],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
@@ -63,9 +67,10 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     Victim: referenceById,
     LegalAssistanceRequest: legalAssistanceReference,
     Region: regionReference,
+    ...defenceReferences,
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, appointmentAccess, disclosureAccess, disclosureOrderAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,

@@ -5,6 +5,7 @@ import { ListedCollection, listedField, loaderById } from '../common/storage';
 import { quarterOf } from '../common/indicators';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
+import { defenceLoaders, defenceModels } from './defence/models';
 import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
 
 /** Pseudonymized: an alias, never a real name. */
@@ -43,6 +44,8 @@ export interface ProceedingRecord {
   openedAt: Date;
   openedBy: string;
   closedAt: Date | null;
+  /** When the prosecution must have disclosed its evidence to the defence, set by a judge (defence/); null or absent: not set. */
+  disclosureDueBy?: Date | null;
   _listed?: string[];
 }
 
@@ -67,6 +70,7 @@ const proceedingSchema = new Schema<ProceedingRecord>(
     openedAt: { type: Date, required: true },
     openedBy: { type: String, required: true },
     closedAt: { type: Date, default: null },
+    disclosureDueBy: { type: Date, default: null },
     _listed: listedField,
   },
   { collection: 'proceedings', versionKey: false },
@@ -199,6 +203,7 @@ export function proceedingModels(connection: Connection, decisionTimes: Decision
     ...precedentModels(connection),
     ...assistanceModels(connection, assistance),
     ...teamModels(connection, teams),
+    ...defenceModels(connection),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -237,6 +242,7 @@ export function proceedingLoaders(models: ProceedingModels) {
     ...assistanceLoaders(models),
     team: loaderById<TeamRecord>(models.Team),
     teamsOfProceeding: models.teams.loaderBy('proceeding'),
+    ...defenceLoaders(models),
   };
 }
 

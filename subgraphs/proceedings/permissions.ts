@@ -5,6 +5,7 @@ import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { regionPermissions } from '../common/regions';
+import { defenceMutationRules } from './defence/permissions';
 import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
 
 /** The rules of the root fields; the fields of the core's entities are decided by their categories (access.ts). */
@@ -42,8 +43,8 @@ const actsOnTeam = chain(
   }),
 );
 
-/** The roles that see anything of a proceeding (the summary, at least). */
-const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney'];
+/** The roles that see anything of a proceeding (the summary, at least); defence counsel those she is appointed in (defence/). */
+const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney', 'defence_counsel'];
 
 export const proceedingPermissions: Permissions = {
   Query: {
@@ -79,6 +80,7 @@ export const proceedingPermissions: Permissions = {
     extendTeam: actsOnTeam,
     approveTeamExtension: actsOnTeam,
     closeTeam: actsOnTeam,
+    ...defenceMutationRules,
   },
   // Which proceedings a victim is in: never to defence counsel (decision 111).
   Victim: { id: allow, proceedings: actsForAJurisdiction },
