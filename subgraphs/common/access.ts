@@ -76,11 +76,12 @@ export interface Basis<P> {
 
 /**
  * Whether the engine asks this basis for this role at all. An appointed role (defence
- * counsel) only a basis that names it (`forRoles`): none of the others, own jurisdiction
- * or a consent naming it, ever holds for it.
+ * counsel) only a basis that names it (`forRoles`) or one that holds for any caller (no
+ * fact establishes it: a certificate anyone may check); never own jurisdiction, a
+ * consent naming it or any other.
  */
-function appliesTo(basis: { roles?: readonly Role[] }, role: Role): boolean {
-  if (APPOINTED_ROLES.includes(role)) return basis.roles?.includes(role) ?? false;
+function appliesTo(basis: { roles?: readonly Role[]; establishedBy?: readonly string[] }, role: Role): boolean {
+  if (APPOINTED_ROLES.includes(role)) return basis.roles ? basis.roles.includes(role) : basis.establishedBy?.length === 0;
   return !basis.roles || basis.roles.includes(role);
 }
 
