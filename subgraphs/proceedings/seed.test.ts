@@ -33,6 +33,21 @@ describe.each([
     await connection.close();
   });
 
+  it('appoints the demo counsel in two proceedings, with disclosures, one on a judge’s order of a restricted item, and a deadline', async () => {
+    const appointments = await models.DefenceAppointment.find().lean();
+    expect(appointments.map((a) => [a.counselSubject, a.counselOrganisation, a.jurisdiction, a.endedAt])).toEqual([
+      ['defence_counsel@de.example', 'DE-demo-org', 'DE', null],
+      ['defence_counsel@de.example', 'DE-demo-org', 'DE', null],
+    ]);
+    const disclosures = await models.Disclosure.find().lean();
+    expect(new Set(disclosures.map((d) => d.proceedingId))).toEqual(new Set(appointments.map((a) => a.proceedingId)));
+    const ordered = disclosures.filter((d) => d.orderId);
+    expect(ordered.length).toBeGreaterThan(0);
+    const items = await models.Evidence.find({ _id: ordered[0].evidenceId }).lean();
+    expect(['H2', 'H3']).toContain(items[0].handlingCode);
+    expect((await models.Proceeding.find({ _id: appointments[0].proceedingId }).lean())[0].disclosureDueBy).toBeInstanceOf(Date);
+  });
+
   it('opens proceedings in at least 6 of the last 8 quarters and closes them after, with convicted defendants of their own', async () => {
     const proceedings = await models.Proceeding.find().lean();
     const quarters = lastQuarters(now, 8).map((q) => `${q.year}-Q${q.quarter}`);

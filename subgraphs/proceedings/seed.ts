@@ -11,6 +11,7 @@ import { demoPrecedentRecords, loadPrecedents } from './precedents/seed';
 import { seedAssistance } from './assistance/seed';
 import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
 import { demoTeams } from './teams/seed';
+import { seedDefence } from './defence/seed';
 
 /**
  * Demo proceedings, deterministic: 90 proceedings over the 6 demo jurisdictions, each
@@ -20,7 +21,8 @@ import { demoTeams } from './teams/seed';
  * 54 protective orders in every status and urgency in every jurisdiction (decided in time
  * or late; some overdue), 80 items of evidence with chains of custody, the 40 demo
  * precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 26 legal assistance
- * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts) —
+ * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts), a
+ * defence counsel appointed in two proceedings with disclosures (defence/seed.ts) —
  * written through the subgraph's own collections and audited in its own chain. Nothing
  * is seeded into a database that holds proceedings. `now`: the seed's clock (tests).
  */
@@ -189,8 +191,10 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
   for (const team of teams) change('TEAM_CREATED', 'JointInvestigationTeam', team._id, ['name', 'parties', 'purpose', 'startsOn', 'endsOn', 'leaders', 'members', 'proceedings']);
   // 20 legal assistance requests between the demo jurisdictions, in every status.
   const requests = await seedAssistance(models, proceedings, now, stableId, change);
+  // The defence: the demo counsel in two German proceedings, with disclosures (defence/seed.ts).
+  const disclosures = await seedDefence(models, proceedings, evidence, now, stableId, change);
   await audit.append(SEED, null, entries);
   audit.stop();
-  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams and ${requests} legal assistance requests.`);
+  log(`Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams, ${requests} legal assistance requests and ${disclosures} disclosures to the defence.`);
   return true;
 }
