@@ -1,4 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeJwt } from 'jose';
+import { loadOrCreateIssuer } from '../../scripts/development/dev-issuer';
+import { DEMO_COUNSEL } from './defence/seed';
 import type { Connection } from 'mongoose';
 import { randomSecrets } from '../../scripts/development/dev-env';
 import { connectDatabase } from '../common/storage';
@@ -31,6 +37,13 @@ describe.each([
   afterAll(async () => {
     await connection.dropDatabase();
     await connection.close();
+  });
+
+  it('appoints the counsel whose token `npm run token -- --role defence_counsel --jurisdiction DE` mints (its default subject and organisation)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'defence-token-'));
+    const claims = decodeJwt(await (await loadOrCreateIssuer(dir)).sign({ role: 'defence_counsel', jurisdiction: 'DE' }));
+    rmSync(dir, { recursive: true });
+    expect({ sub: claims.sub, org: claims.org }).toEqual(DEMO_COUNSEL);
   });
 
   it('appoints the demo counsel in two proceedings, with disclosures, one on a judge’s order of a restricted item, and a deadline', async () => {
