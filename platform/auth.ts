@@ -15,8 +15,18 @@ export const ROLES = [
   'partner_system',
   'auditor',
   'registrar',
+  'defence_counsel',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Roles that act only where they are appointed, never for their jurisdiction (decision
+ * 111): defence counsel. A record is known to them only on a basis that names them (an
+ * appointment in its proceeding), never because it is of their jurisdiction, and they
+ * read even CASE fields only of records they may know of (subgraphs/common/access.ts);
+ * every other record of the hub answers to them as an unknown id.
+ */
+export const APPOINTED_ROLES: readonly Role[] = ['defence_counsel'];
 
 /** Who is asking: only ever built from a verified token. */
 export interface Caller {

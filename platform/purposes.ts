@@ -17,6 +17,7 @@ export const PURPOSES = [
   'REPATRIATION',
   'OVERSIGHT',
   'STATISTICS',
+  'DEFENCE',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -33,20 +34,34 @@ export const PURPOSES_BY_ROLE: Record<Role, Purpose[]> = {
   auditor: ['OVERSIGHT'],
   // Sets up a region's directory (bodies, providers, attorneys, shelters): no victim data at all.
   registrar: ['CASE_MANAGEMENT'],
+  // Counsel appointed for a defendant reads a proceeding for the defence and for nothing else (decision 111).
+  defence_counsel: ['DEFENCE'],
 };
+
+/**
+ * The purpose a role's every request is for, stated or not: the role is that purpose
+ * (decision 111). A request of such a role that states no purpose is taken as stating it,
+ * so its reads are decided and audited with it. Only roles listed here: the others keep
+ * stating one (auditors and registrars too, although each may state only one, so that
+ * their writes of protected data stay refused without it).
+ */
+export const IMPLIED_PURPOSES: Partial<Record<Role, Purpose>> = {
+  defence_counsel: 'DEFENCE',
+};
+
 
 export function isPurpose(value: unknown): value is Purpose {
   return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
 }
 
 /**
- * The purpose a request states (X-Purpose), or null when it states none. A value outside
+ * The purpose a request states (X-Purpose), or the role's implied one, or null when it states none. A value outside
  * the vocabulary, or one the caller's role may not state, refuses the whole request
  * (BAD_USER_INPUT, HTTP 400), in the gateway and in every subgraph.
  */
 export function purposeFrom(header: string | string[] | undefined, role: Role | null): Purpose | null {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (!value) return null;
+  if (!value) return (role && IMPLIED_PURPOSES[role]) ?? null;
   if (!isPurpose(value)) throw badHeader('X-Purpose', `X-Purpose must be one of ${PURPOSES.join(', ')}`);
   if (role && !PURPOSES_BY_ROLE[role].includes(value)) throw badHeader('X-Purpose', `X-Purpose: ${role} may state ${PURPOSES_BY_ROLE[role].join(', ')}`);
   return value;

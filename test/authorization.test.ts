@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { ROLES as ALL_ROLES, type Role } from '../platform/auth';
+import { APPOINTED_ROLES, ROLES as ALL_ROLES, type Role } from '../platform/auth';
 import { victimAccess } from '../subgraphs/victims/access';
 import { errorCodes, startHub, type GraphQLResponse, type TestHub } from './support/hub';
 import { grantConsent } from './support/victims';
@@ -30,6 +30,7 @@ const PROTECTED_SEEN_BY: Record<Role, Category[]> = {
   partner_system: [],
   auditor: [],
   registrar: [],
+  defence_counsel: [],
 };
 
 const FIELD_CATEGORY: Record<string, FieldClass> = {
@@ -158,6 +159,11 @@ async function consentTo(victim: VictimFixture, categories: Category[], granteeJ
  */
 async function expectVisible(role: Role, jurisdiction: string, victim: VictimFixture, protectedVisible: Category[]) {
   const res = await gql(role, jurisdiction, VICTIM_QUERY, { id: victim.id });
+  // Defence counsel never knows of a victim, in her jurisdiction or one a consent names (decision 111).
+  if (APPOINTED_ROLES.includes(role)) {
+    expect(res.body).toEqual({ data: { victim: null } });
+    return;
+  }
   // Another jurisdiction's victim is there at all only while an active consent names the caller's jurisdiction.
   if (jurisdiction !== 'FR' && !victim.consents.some((c) => c.active && c.granteeJurisdictions.includes(jurisdiction))) {
     expect(res.body).toEqual({ data: { victim: null } });

@@ -1,5 +1,5 @@
 import { newId } from '../subgraphs/common/validate';
-import { ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
+import { APPOINTED_ROLES, ROLES as ALL_ROLES, type Caller, type Role } from '../platform/auth';
 import { decide, ROLES_BY_CATEGORY } from '../subgraphs/common/access';
 import type { RequestContext } from '../subgraphs/common/context';
 import { consentCovers, localConsents } from '../subgraphs/victims/access';
@@ -255,8 +255,9 @@ describe('Query.victims', () => {
     expect(names(await list())).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
   });
 
-  it('lists the same for every role (field rules, not the listing, decide what is shown)', async () => {
-    for (const role of ROLES) expect(names(await list({}, role))).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
+  it('lists the same for every role (field rules, not the listing, decide what is shown); defence counsel lists no victims', async () => {
+    for (const role of ROLES.filter((r) => !APPOINTED_ROLES.includes(r))) expect(names(await list({}, role))).toEqual(['FI1', 'NO1', 'SE1', 'SE2', 'SE3']);
+    for (const role of APPOINTED_ROLES) expect(errorCodes((await gql(role, 'SE', LIST, { first: 100 })).body)).toEqual({ victims: 'FORBIDDEN' });
   });
 
   it('a consent that expired does not list the victim any more, nor open its data', async () => {

@@ -105,14 +105,20 @@ describe('who reads which fields', () => {
     accreditation_officer: [],
     auditor: [],
     registrar: [],
+    defence_counsel: [], // not appointed in it: as an unknown id (below; the appointed counsel: test/defence.test.ts)
   };
 
-  test.each(ROLES)('%s of the jurisdiction', async (role) => {
+  test.each(ROLES.filter((r) => r !== 'defence_counsel'))('%s of the jurisdiction', async (role) => {
     const res = await hub.queryAs(role, 'DE', ALL, { id });
     const denied = ALL_FIELDS.filter((f) => !SEES[role].includes(f));
     expect(errorCodes(res.body)).toEqual(Object.fromEntries(denied.map((f) => [`proceeding.${f}`, 'FORBIDDEN'])));
     for (const field of denied) expect(res.body.data.proceeding[field]).toBeNull();
     for (const field of SEES[role].filter((f) => !['closedAt', 'outcome'].includes(f))) expect(res.body.data.proceeding[field]).not.toBeNull();
+  });
+
+  it('defence counsel of the jurisdiction, not appointed in it, sees nothing, as for an unknown id', async () => {
+    const res = await hub.queryAs('defence_counsel', 'DE', ALL, { id });
+    expect(res.body).toEqual({ data: { proceeding: null } });
   });
 
   test.each(ROLES)('%s of another jurisdiction sees nothing, as for an unknown id', async (role) => {
@@ -454,6 +460,7 @@ describe('who reads protective orders and evidence', () => {
     const sub = role === 'law_enforcement' ? 'officer-matrix' : `${role}-1`;
     const res = await hub.query(await hub.token(role, 'DE', { sub }), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Evidence { id description } } }`, { r: [{ __typename: 'Evidence', id: evidenceId }] }, { url: hub.subgraphs.proceedings.url });
     const sees = ['judge', 'prosecutor', 'law_enforcement'].includes(role); // police: it holds this item
-    expect(res.body.data._entities).toEqual([{ id: evidenceId, description: sees ? 'matrix item' : null }]);
+    // Defence counsel, not appointed and nothing disclosed: as an unknown id (test/defence.test.ts).
+    expect(res.body.data._entities).toEqual(role === 'defence_counsel' ? [null] : [{ id: evidenceId, description: sees ? 'matrix item' : null }]);
   });
 });

@@ -33,6 +33,7 @@ const ROLE_WORDS: Record<Role | 'none', string> = {
   partner_system: 'a partner organisation’s system',
   auditor: 'an auditor',
   registrar: 'a registrar of the region’s directory',
+  defence_counsel: 'defence counsel appointed for a defendant',
   none: 'someone without a valid sign-in',
 };
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/auth';
+import { APPOINTED_ROLES, type Role } from '../../platform/auth';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { ConsentUnavailable } from './consents';
 import type { RequestContext } from './context';
@@ -76,8 +76,14 @@ export interface Basis<P> {
   explain?(ctx: RequestContext, parent: P, category: string): Promise<Explanation | null>;
 }
 
-/** Whether the engine asks this basis for this role at all. */
-function appliesTo(basis: { roles?: readonly Role[] }, role: Role): boolean {
+/**
+ * Whether the engine asks this basis for this role at all. An appointed role (defence
+ * counsel) only a basis that names it (`forRoles`) or one that holds for any caller (no
+ * fact establishes it: a certificate anyone may check); never own jurisdiction, a
+ * consent naming it or any other.
+ */
+function appliesTo(basis: { roles?: readonly Role[]; establishedBy?: readonly string[] }, role: Role): boolean {
+  if (APPOINTED_ROLES.includes(role)) return basis.roles ? basis.roles.includes(role) : basis.establishedBy?.length === 0;
   return !basis.roles || basis.roles.includes(role);
 }
 
@@ -171,7 +177,7 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
   if (category === PUBLIC) return Promise.resolve(ALLOWED);
   const caller = ctx.caller;
   if (!caller) return Promise.resolve(DENIED);
-  if (category === 'CASE') return Promise.resolve(ALLOWED);
+  if (category === 'CASE') return APPOINTED_ROLES.includes(caller.role) ? caseOfAppointed(access, ctx, parent) : Promise.resolve(ALLOWED);
   return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:${category}`, async () => {
     const categoryRule = access.rules[category];
     if (!categoryRule) return DENIED;
@@ -195,6 +201,13 @@ export function decide<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P,
       throw error;
     }
   });
+}
+
+/** CASE fields, to a role known records only by appointment: only of a record it may know of. */
+function caseOfAppointed<P>(access: TypeAccess<P>, ctx: RequestContext, parent: P): Promise<Decision> {
+  return decidedOnce(ctx, `${access.typeName}:${access.id(parent)}:CASE`, async () =>
+    (await isVisible(access, ctx, parent)) ? ALLOWED : denied({ reason: 'NO_BASIS', message: `CASE data of ${access.noun} is read by ${ctx.caller!.role} only where appointed` }),
+  );
 }
 
 /**
@@ -233,7 +246,8 @@ export function isVisible<P>(access: TypeAccess<P>, ctx: RequestContext, record:
 /** Its own jurisdiction, the auditors overseeing it, or a `visibleOn` basis. */
 async function seenFrom<P>(access: TypeAccess<P>, ctx: RequestContext, record: P, caller: NonNullable<RequestContext['caller']>): Promise<Decision> {
   const jurisdiction = await access.jurisdiction(record, ctx);
-  if (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction))) return ALLOWED;
+  // Appointed roles (defence counsel) know a record only on a visibleOn basis, never by its jurisdiction.
+  if (!APPOINTED_ROLES.includes(caller.role) && (jurisdiction === caller.jurisdiction || (jurisdiction !== null && caller.oversight.includes(jurisdiction)))) return ALLOWED;
   for (const basis of access.visibleOn) {
     if (appliesTo(basis, caller.role) && (await basis.holds(ctx, record, 'CASE'))) return { allowed: true, basis: basis.code };
   }

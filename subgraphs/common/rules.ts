@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { allow, chain, deny, rule } from 'graphql-shield';
-import type { Role } from '../../platform/auth';
+import { APPOINTED_ROLES, type Role } from '../../platform/auth';
 import { badInput, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import type { RequestContext } from './context';
 import { purposeDenial } from './denials';
@@ -49,6 +49,16 @@ export const isPublic = ruleOf(() => true);
 export const isHubService = ruleOf((_parent, _args, ctx) => (ctx.service ? true : ctx.caller ? forbidden('Only the hub\'s own services read this') : unauthenticated()));
 
 export const isAuthenticated = ruleOf((_parent, _args, ctx) => (ctx.caller ? true : unauthenticated()));
+
+/**
+ * Any authenticated caller who acts for a jurisdiction: not an appointed role (defence
+ * counsel, decision 111), which knows records only where it is appointed, so a list of a
+ * jurisdiction's records is not its to ask.
+ */
+export const actsForAJurisdiction = ruleOf((_parent, _args, ctx) => {
+  if (!ctx.caller) return unauthenticated();
+  return APPOINTED_ROLES.includes(ctx.caller.role) ? forbidden(`A ${ctx.caller.role} reads only the proceedings it is appointed in`, 'ROLE') : true;
+});
 
 export function hasRole(...roles: Role[]) {
   return ruleOf((_parent, _args, ctx) => {

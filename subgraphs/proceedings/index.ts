@@ -30,6 +30,9 @@ import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 import { EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, TranslationResolver } from './translations/resolvers/translation';
 import { Translation } from './translations/schema/translation';
 import { translationAccess } from './translations/access';
+import { defenceReferences, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver } from './defence/resolvers/defence';
+import { DefenceAppointment, Disclosure, DisclosureOrder } from './defence/schema/defence';
+import { appointmentAccess, disclosureAccess, disclosureOrderAccess } from './defence/access';
 import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 import { CaseFileResolver } from './resolvers/case-file';
@@ -40,7 +43,8 @@ import { CaseFileResolver } from './resolvers/case-file';
  * chain of custody; and precedents: the public case law published from closed proceedings.
  * Mutual legal assistance requests between jurisdictions, with their deadlines and
  * hash-chained delivery evidence (assistance/). Translations of their texts by certified
- * translators, stale once the original changes (translations/).
+ * translators, stale once the original changes (translations/). The defence: counsel
+ * appointed for a defendant, and the evidence disclosed to her (defence/).
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
@@ -57,8 +61,8 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, TranslationResolver, EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Translation, Region],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, TranslationResolver, EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Translation, Region, DefenceAppointment, Disclosure, DisclosureOrder],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
@@ -69,9 +73,10 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     LegalAssistanceRequest: legalAssistanceReference,
     Translation: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.translation.load(reference.id) : null) },
     Region: regionReference,
+    ...defenceReferences,
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, translationAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, translationAccess, appointmentAccess, disclosureAccess, disclosureOrderAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,

@@ -5,6 +5,7 @@ import { ListedCollection, listedField, loaderById } from '../common/storage';
 import { quarterOf } from '../common/indicators';
 import { precedentModels, type PrecedentRecord } from './precedents/models';
 import { assistanceLoaders, assistanceModels, type AssistanceSettings } from './assistance/models';
+import { defenceLoaders, defenceModels } from './defence/models';
 import { DEFAULT_TEAM_SETTINGS, teamModels, type TeamRecord, type TeamSettings } from './teams/models';
 import { translationLoaders, translationModels } from './translations/models';
 
@@ -44,6 +45,8 @@ export interface ProceedingRecord {
   openedAt: Date;
   openedBy: string;
   closedAt: Date | null;
+  /** When the prosecution must have disclosed its evidence to the defence, set by a judge (defence/); null or absent: not set. */
+  disclosureDueBy?: Date | null;
   _listed?: string[];
 }
 
@@ -68,6 +71,7 @@ const proceedingSchema = new Schema<ProceedingRecord>(
     openedAt: { type: Date, required: true },
     openedBy: { type: String, required: true },
     closedAt: { type: Date, default: null },
+    disclosureDueBy: { type: Date, default: null },
     _listed: listedField,
   },
   { collection: 'proceedings', versionKey: false },
@@ -201,6 +205,7 @@ export function proceedingModels(connection: Connection, decisionTimes: Decision
     ...assistanceModels(connection, assistance),
     ...teamModels(connection, teams),
     ...translationModels(connection),
+    ...defenceModels(connection),
     decisionTimes,
     ProtectiveOrder,
     protectiveOrders: new ListedCollection(ProtectiveOrder, {
@@ -240,6 +245,7 @@ export function proceedingLoaders(models: ProceedingModels) {
     team: loaderById<TeamRecord>(models.Team),
     teamsOfProceeding: models.teams.loaderBy('proceeding'),
     ...translationLoaders(models),
+    ...defenceLoaders(models),
   };
 }
 

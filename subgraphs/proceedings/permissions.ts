@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/auth';
 import { forbidden, notFound } from '../../platform/errors';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
+import { actsForAJurisdiction, actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isPublic, openTypes, ruleOf, type Permissions } from '../common/rules';
 import { readAs } from '../common/access';
 import { proceedingAccess } from './access';
 import type { CaseFileRecord } from './domain/case-file';
@@ -8,6 +8,7 @@ import { precedentByEcli } from './precedents/models';
 import { recordId } from '../common/validate';
 import type { ProceedingContext } from './models';
 import { regionPermissions } from '../common/regions';
+import { defenceMutationRules } from './defence/permissions';
 import { assistanceMutationRules, assistanceOpenTypes, assistanceQueryRules } from './assistance/permissions';
 import { translationMutationRules } from './translations/permissions';
 
@@ -53,8 +54,8 @@ const actsOnTeam = chain(
  */
 const asProceedings = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, readAs(proceedingAccess, field, (file: CaseFileRecord) => file.proceeding)]));
 
-/** The roles that see anything of a proceeding (the summary, at least). */
-const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney'];
+/** The roles that see anything of a proceeding (the summary, at least); defence counsel those she is appointed in (defence/). */
+const READERS: Role[] = ['judge', 'prosecutor', 'law_enforcement', 'partner_system', 'legal_aid_attorney', 'defence_counsel'];
 
 export const proceedingPermissions: Permissions = {
   Query: {
@@ -93,8 +94,10 @@ export const proceedingPermissions: Permissions = {
     approveTeamExtension: actsOnTeam,
     closeTeam: actsOnTeam,
     ...translationMutationRules,
+    ...defenceMutationRules,
   },
-  Victim: { id: allow, proceedings: isAuthenticated },
+  // Which proceedings a victim is in: never to defence counsel (decision 111).
+  Victim: { id: allow, proceedings: actsForAJurisdiction },
   CaseFile: {
     proceeding: allow,
     language: allow,

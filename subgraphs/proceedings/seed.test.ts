@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeJwt } from 'jose';
+import { loadOrCreateIssuer } from '../../scripts/development/dev-issuer';
+import { DEMO_COUNSEL } from './defence/seed';
 import { randomSecrets } from '../../scripts/development/dev-env';
 import { connectDatabase } from '../common/storage';
 import { checkedPeriod, lastQuarters, quarterOf } from '../common/indicators';
@@ -50,6 +56,28 @@ describe.each([
       if (t.originalSha256 && t.originalSha256 !== sha256(textOf(t.subjectType as TranslationSubjectType, subject))) stale.push(t.language);
     }
     expect(stale).toEqual(['uk']);
+  });
+
+  it('appoints the counsel whose token `npm run token -- --role defence_counsel --jurisdiction DE` mints (its default subject and organisation)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'defence-token-'));
+    const claims = decodeJwt(await (await loadOrCreateIssuer(dir)).sign({ role: 'defence_counsel', jurisdiction: 'DE' }));
+    rmSync(dir, { recursive: true });
+    expect({ sub: claims.sub, org: claims.org }).toEqual(DEMO_COUNSEL);
+  });
+
+  it('appoints the demo counsel in two proceedings, with disclosures, one on a judge’s order of a restricted item, and a deadline', async () => {
+    const appointments = await models.DefenceAppointment.find().lean();
+    expect(appointments.map((a) => [a.counselSubject, a.counselOrganisation, a.jurisdiction, a.endedAt])).toEqual([
+      ['defence_counsel@de.example', 'DE-demo-org', 'DE', null],
+      ['defence_counsel@de.example', 'DE-demo-org', 'DE', null],
+    ]);
+    const disclosures = await models.Disclosure.find().lean();
+    expect(new Set(disclosures.map((d) => d.proceedingId))).toEqual(new Set(appointments.map((a) => a.proceedingId)));
+    const ordered = disclosures.filter((d) => d.orderId);
+    expect(ordered.length).toBeGreaterThan(0);
+    const items = await models.Evidence.find({ _id: ordered[0].evidenceId }).lean();
+    expect(['H2', 'H3']).toContain(items[0].handlingCode);
+    expect((await models.Proceeding.find({ _id: appointments[0].proceedingId }).lean())[0].disclosureDueBy).toBeInstanceOf(Date);
   });
 
   it('opens proceedings in at least 6 of the last 8 quarters and closes them after, with convicted defendants of their own', async () => {

@@ -12,6 +12,7 @@ import { seedAssistance } from './assistance/seed';
 import { DEFAULT_ASSISTANCE_DEADLINES } from './assistance/models';
 import { demoTeams } from './teams/seed';
 import { demoTranslations } from './translations/seed';
+import { seedDefence } from './defence/seed';
 
 /**
  * Demo proceedings, deterministic: 90 proceedings over the 6 demo jurisdictions, each
@@ -21,8 +22,9 @@ import { demoTranslations } from './translations/seed';
  * 54 protective orders in every status and urgency in every jurisdiction (decided in time
  * or late; some overdue), 80 items of evidence with chains of custody, the 40 demo
  * precedents (subgraphs/proceedings/precedents/demo-decisions.ts) and 26 legal assistance
- * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts), and 6
- * translations in every status, one stale (subgraphs/proceedings/translations/seed.ts) —
+ * requests with their delivery evidence (subgraphs/proceedings/assistance/seed.ts), 6
+ * translations in every status, one stale (subgraphs/proceedings/translations/seed.ts), a
+ * defence counsel appointed in two proceedings with disclosures (defence/seed.ts) —
  * written through the subgraph's own collections and audited in its own chain. Nothing
  * is seeded into a database that holds proceedings. `now`: the seed's clock (tests).
  */
@@ -195,10 +197,12 @@ export async function seedProceedings(connection: Connection, secrets: Proceedin
   const translations = demoTranslations({ proceedings, evidence, orders, precedents }, now, stableId);
   await models.translations.createMany(translations);
   for (const t of translations) change('TRANSLATION_REQUESTED', 'Translation', t._id, ['subjectType', 'subjectId', 'language', 'status', 'requestedAt', 'dueBy', ...(t.text ? ['translator', 'text', 'originalSha256'] : [])]);
+  // The defence: the demo counsel in two German proceedings, with disclosures (defence/seed.ts).
+  const disclosures = await seedDefence(models, proceedings, evidence, now, stableId, change);
   await audit.append(SEED, null, entries);
   audit.stop();
   log(
-    `Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams, ${requests} legal assistance requests and ${translations.length} translations.`,
+    `Seeded ${proceedings.length} proceedings, ${orders.length} protective orders, ${evidence.length} items of evidence, ${precedents.length} precedents, ${teams.length} joint investigation teams, ${requests} legal assistance requests, ${translations.length} translations and ${disclosures} disclosures to the defence.`,
   );
   return true;
 }

@@ -3,7 +3,7 @@ import { CONSENT_ASKERS, isVisible } from '../common/access';
 import { forbidden, notFound } from '../../platform/errors';
 import { mePermissions } from '../common/me';
 import { regionPermissions } from '../common/regions';
-import { actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, ruleOf, statesPurpose, type Permissions } from '../common/rules';
+import { actsForAJurisdiction, actsInOwnJurisdiction, allow, chain, hasRole, isAuthenticated, isHubService, openTypes, ruleOf, statesPurpose, type Permissions } from '../common/rules';
 import { recordId } from '../common/validate';
 import type { VictimContext } from './models';
 import { REFERRERS, reintegrationAccess, returnPlanAccess } from './access';
@@ -64,8 +64,9 @@ export const victimPermissions: Permissions = {
     region: allow,
     me: isAuthenticated,
     victim: isAuthenticated,
-    victimByCaseReference: isAuthenticated,
-    victims: isAuthenticated,
+    // Lists and look-ups of a jurisdiction's victims: not defence counsel, who never reads a victim (decision 111).
+    victimByCaseReference: actsForAJurisdiction,
+    victims: actsForAJurisdiction,
     // What a victim shares, for another subgraph's decision: the roles that may ever see a
     // protected category (CONSENT_ASKERS); the others never need a consent decision.
     victimSharing: hasRole(...CONSENT_ASKERS),

@@ -1,4 +1,5 @@
-import type { Role } from '../../platform/auth';
+import { APPOINTED_ROLES, type Role } from '../../platform/auth';
+import { IMPLIED_PURPOSES } from '../../platform/purposes';
 import { PUBLIC, type Basis, type TypeAccess } from '../../subgraphs/common/access';
 
 /**
@@ -16,14 +17,16 @@ export interface Situation {
 /** A basis holds when it is for the caller's role and every fact that establishes it holds (for the category decided; CASE: visibility). */
 export function basisHolds(basis: Basis<unknown>, situation: Situation, category: string): boolean {
   if (basis.roles && !basis.roles.includes(situation.role)) return false;
+  // An appointed role (defence counsel) is asked only the bases that name it.
+  if (APPOINTED_ROLES.includes(situation.role) && !basis.roles && (basis.establishedBy ?? [basis.code]).length > 0) return false;
   return (basis.establishedBy ?? [basis.code]).every((fact) => situation.facts.has(fact.replace('{category}', category).replace('{role}', situation.role)));
 }
 
 /** The record is known to the caller at all: public, its own jurisdiction, an auditor overseeing it, or a `visibleOn` basis (and `knownTo`). */
 export function isVisibleTo(access: TypeAccess<unknown>, situation: Situation): boolean {
   if (access.public) return true;
-  const seen =
-    situation.facts.has('OWN_JURISDICTION') || (situation.role === 'auditor' && situation.facts.has('OVERSIGHT')) || access.visibleOn.some((basis) => basisHolds(basis, situation, 'CASE'));
+  const byJurisdiction = !APPOINTED_ROLES.includes(situation.role) && (situation.facts.has('OWN_JURISDICTION') || (situation.role === 'auditor' && situation.facts.has('OVERSIGHT')));
+  const seen = byJurisdiction || access.visibleOn.some((basis) => basisHolds(basis, situation, 'CASE'));
   // Known only to readers of a category: its roles and bases, whatever the purpose.
   return seen && (!access.knownTo || isReleased(access, access.knownTo, { ...situation, purpose: true }, true));
 }
@@ -39,9 +42,11 @@ export function categoryOf(access: TypeAccess<unknown>, field: string): string {
 /** Whether a field of a record the caller reached is released (the role is the category's and a basis holds, with a stated purpose). */
 export function isReleased(access: TypeAccess<unknown>, field: string, situation: Situation, isCategory = false): boolean {
   const category = isCategory ? field : categoryOf(access, field);
-  if (category === 'open' || category === PUBLIC || category === 'CASE') return true;
+  if (category === 'open' || category === PUBLIC) return true;
+  // CASE: every caller, but an appointed role only of a record it may know of.
+  if (category === 'CASE') return !APPOINTED_ROLES.includes(situation.role) || isVisibleTo(access, situation);
   const rule = access.rules[category];
-  if (!rule.roles.includes(situation.role) || !situation.purpose) return false;
+  if (!rule.roles.includes(situation.role) || !(situation.purpose || IMPLIED_PURPOSES[situation.role])) return false;
   return rule.bases.some((basis) => basisHolds(basis, situation, category));
 }
 
@@ -56,9 +61,9 @@ export function isInert(access: TypeAccess<unknown>): boolean {
   return access.public === true || (Object.keys(access.rules).length === 0 && access.visibleOn.some((b) => !b.roles && (b.establishedBy ?? [b.code]).length === 0));
 }
 
-/** Stating no purpose changes nothing for a role no protected category of the type lists. */
+/** Stating no purpose changes nothing for a role no protected category of the type lists, nor for a role whose purpose is implied. */
 export function purposeMatters(access: TypeAccess<unknown>, role: Role): boolean {
-  return Object.values(access.rules).some((rule) => rule.roles.includes(role));
+  return !IMPLIED_PURPOSES[role] && Object.values(access.rules).some((rule) => rule.roles.includes(role));
 }
 
 /** Where along a path the answer stops: the record at `step` answers as unknown, or the field leading to `step` is refused. */

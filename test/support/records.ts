@@ -128,8 +128,15 @@ export class Records {
     return id;
   }
 
-  async proceeding(jurisdiction = 'DE', victimIds?: string[]): Promise<string> {
-    const input = { caseNumber: `MUT ${unique()}`, court: 'Landgericht Berlin', kind: 'CRIMINAL', charges: ['Trafficking in human beings'], victimIds: victimIds ?? [await this.victim(jurisdiction)] };
+  async proceeding(jurisdiction = 'DE', victimIds?: string[], defendants: string[] = []): Promise<string> {
+    const input = {
+      caseNumber: `MUT ${unique()}`,
+      court: 'Landgericht Berlin',
+      kind: 'CRIMINAL',
+      charges: ['Trafficking in human beings'],
+      defendants: defendants.map((alias) => ({ alias, nationality: 'RO', gender: 'MALE' })),
+      victimIds: victimIds ?? [await this.victim(jurisdiction)],
+    };
     return (await this.as({ role: 'prosecutor', jurisdiction }, `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`, { input })).openProceeding.id;
   }
 
@@ -148,6 +155,14 @@ export class Records {
     const query = `mutation($id: ID!, $input: RegisterEvidenceInput!) { registerEvidence(proceedingId: $id, input: $input) { id } }`;
     const input = { kind: 'DIGITAL', description: 'Phone image', contentHash: 'ab'.repeat(32), handlingCode, sourceReliability: 'B', informationAccuracy: 2 };
     return (await this.as({ role: 'law_enforcement', jurisdiction, sub: 'officer-7' }, query, { id: proceedingId, input })).registerEvidence.id;
+  }
+
+  /** Defence counsel appointed for Defendant A of a new proceeding (defence/). */
+  async defenceAppointment(jurisdiction = 'DE'): Promise<string> {
+    const proceeding = await this.proceeding(jurisdiction, undefined, ['Defendant A']);
+    const query = `mutation($id: ID!, $input: AppointDefenceCounselInput!) { appointDefenceCounsel(proceedingId: $id, input: $input) { id } }`;
+    const input = { defendant: 'Defendant A', counselSubject: `counsel-${unique()}`, counselOrganisation: 'Kanzlei' };
+    return (await this.as({ role: 'judge', jurisdiction }, query, { id: proceeding, input })).appointDefenceCounsel.id;
   }
 
   async protectiveOrder(jurisdiction = 'DE'): Promise<string> {

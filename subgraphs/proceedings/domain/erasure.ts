@@ -13,7 +13,10 @@ import { eraseOrderTranslations, TRANSLATION_ERASED_FIELDS } from '../translatio
  * record of the hearing, shared by all its victims), evidence and legal assistance
  * requests (linked to the proceeding, not to a victim, and hash-chained: their texts are
  * the investigators' and courts' records), precedents (published from five or more
- * victims, never one).
+ * victims, never one). The defence (defence/, decision 111) holds nothing of a victim:
+ * appointments name a defendant by alias and a counsel by token subject (a practitioner),
+ * disclosures and disclosure orders an item of evidence and a defendant; their note and
+ * reasons are the prosecutor's and the judge's record about the item, kept with it.
  */
 export const proceedingErasure: Erasure<ProceedingModels> = {
   fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons', ...TRANSLATION_ERASED_FIELDS],

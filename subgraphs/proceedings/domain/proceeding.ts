@@ -4,6 +4,8 @@ import type { Entity } from '../../common/storage';
 import { pageOf } from '../../common/storage';
 import { checkAll, checkEach, countryCode, dateTime, newId, nonEmptyList, recordId, text } from '../../common/validate';
 import { proceedingAccess } from '../access';
+import { APPOINTED_ROLES } from '../../../platform/auth';
+import { counselProceedingsPage } from '../defence/domain/appointment';
 import type { HearingRecord, ProceedingContext, ProceedingRecord } from '../models';
 import type { OpenProceedingInput, ScheduleHearingInput } from '../schema/inputs';
 import { ProceedingStage, STAGE_ORDER } from '../schema/vocabulary';
@@ -29,6 +31,8 @@ export function checkForward(current: string, stage: ProceedingStage): void {
 
 /** The caller's jurisdiction's proceedings, oldest first; another jurisdiction's list is empty. */
 export async function proceedingsPage(ctx: ProceedingContext, args: { jurisdiction?: string; stage?: ProceedingStage; first?: number; after?: string }) {
+  // Defence counsel acts for no jurisdiction: her list is of the proceedings she is appointed in.
+  if (APPOINTED_ROLES.includes(ctx.caller!.role)) return counselProceedingsPage(ctx, args);
   const own = ctx.caller!.jurisdiction;
   const asked = args.jurisdiction != null ? countryCode(args.jurisdiction, 'jurisdiction') : own;
   const { proceedings } = ctx.models;

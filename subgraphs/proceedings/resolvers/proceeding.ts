@@ -21,7 +21,7 @@ export class ProceedingResolver {
     return proceedingById(ctx, id);
   }
 
-  @Query(() => ProceedingConnection, { description: "Proceedings of the caller's jurisdiction, oldest first; another jurisdiction's list is empty" })
+  @Query(() => ProceedingConnection, { description: "Proceedings of the caller's jurisdiction, oldest first; another jurisdiction's list is empty. Defence counsel: the proceedings she is appointed in (not by stage)" })
   async proceedings(
     @Ctx() ctx: ProceedingContext,
     @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,

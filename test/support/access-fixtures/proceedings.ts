@@ -34,6 +34,12 @@ const CLOSE = `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSE
 const PUBLISH = `mutation($id: ID!, $input: PublishPrecedentInput!) { publishPrecedent(proceedingId: $id, input: $input) { id ecli } }`;
 const DRAFT = `mutation($input: DraftLegalAssistanceRequestInput!) { draftLegalAssistanceRequest(input: $input) { id } }`;
 const SUBMIT = `mutation($id: ID!) { submitLegalAssistanceRequest(id: $id) { id } }`;
+const APPOINT = `mutation($id: ID!, $input: AppointDefenceCounselInput!) { appointDefenceCounsel(proceedingId: $id, input: $input) { id } }`;
+const ORDER_DISCLOSURE = `mutation($id: ID!) { orderDisclosure(evidenceId: $id, reasons: "Needed for the defence's cross-examination") { id } }`;
+const DISCLOSE = `mutation($id: ID!) { discloseEvidence(evidenceId: $id, input: { defendant: "Defendant M", note: "Sealed copy" }) { id } }`;
+
+/** The defence counsel appointed for Defendant M, by subject and organisation (defence/). */
+const COUNSEL = { sub: 'matrix.counsel', org: 'matrix-defence' };
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -61,7 +67,11 @@ export function proceedingWorld(hub: TestHub) {
     await act(hub, 'prosecutor', PARTNER, JOIN, { id: team }, { sub: LEAD.partner });
     await act(hub, 'prosecutor', HOME, LINK, { id: team, p: proceeding }, { sub: LEAD.home });
     for (const role of MEMBER_ROLES) await act(hub, 'prosecutor', PARTNER, ADD, { id: team, input: { sub: subjectOf('team member', role), role } }, { sub: LEAD.partner });
-    return { victim, proceeding, hearing, order, evidence, team };
+    // The defence: counsel for Defendant M; the restricted (H2) item disclosed to him on a judge's order, the shareable one not at all.
+    const appointment = (await act(hub, 'judge', HOME, APPOINT, { id: proceeding, input: { defendant: 'Defendant M', counselSubject: COUNSEL.sub, counselOrganisation: COUNSEL.org } })).appointDefenceCounsel.id as string;
+    const disclosureOrder = (await act(hub, 'judge', HOME, ORDER_DISCLOSURE, { id: evidence.restricted })).orderDisclosure.id as string;
+    const disclosure = (await act(hub, 'prosecutor', HOME, DISCLOSE, { id: evidence.restricted })).discloseEvidence.id as string;
+    return { victim, proceeding, hearing, order, evidence, team, appointment, disclosureOrder, disclosure };
   });
 }
 
@@ -71,7 +81,13 @@ const teamMember = (member: string[], party: string[] = []): Scenario => ({
   facts: (role) => (MEMBER_ROLES.includes(role) ? [...party, ...member] : party),
 });
 
-const inProceeding = (id: string, field: string) => ({ root: 'proceeding', args: { id }, type: 'Proceeding', through: [field] });
+const inProceeding = (id: string, ...fields: string[]) => ({ root: 'proceeding', args: { id }, type: 'Proceeding', through: fields });
+
+/** The counsel appointed in the proceeding, in the home jurisdiction; other roles with her subject and organisation are no counsel (they share the jurisdiction only). */
+const appointedCounsel: Scenario = {
+  claims: { jurisdiction: HOME, ...COUNSEL },
+  facts: (role) => (role === 'defence_counsel' ? ['APPOINTED'] : atHome(role)),
+};
 
 /**
  * A VALID legal translation certificate of an interpreter, of a body of its own (LV, EE:
@@ -97,27 +113,28 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
   Proceeding: {
     async records(hub) {
       const { proceeding } = await proceedingWorld(hub);
-      return { open: { id: proceeding, gateway: { root: 'proceeding', args: { id: proceeding }, type: 'Proceeding' }, unset: ['closedAt', 'outcome'] } };
+      return { open: { id: proceeding, gateway: { root: 'proceeding', args: { id: proceeding }, type: 'Proceeding' }, unset: ['closedAt', 'outcome', 'disclosureDueBy'] } };
     },
-    scenarios: { 'team member': teamMember(['TEAM']) },
+    scenarios: { 'team member': teamMember(['TEAM']), 'appointed counsel': appointedCounsel },
   },
   ProtectiveOrder: {
     async records(hub) {
       const { proceeding, order } = await proceedingWorld(hub);
       return { requested: { id: order, gateway: inProceeding(proceeding, 'protectiveOrders'), unset: ['decidedAt', 'decidedBy', 'reasons'] } };
     },
-    scenarios: { 'team member': teamMember(['TEAM']) },
+    scenarios: { 'team member': teamMember(['TEAM']), 'appointed counsel': appointedCounsel },
   },
   Evidence: {
     async records(hub) {
       const { proceeding, evidence } = await proceedingWorld(hub);
       return {
         shareable: { id: evidence.shareable, gateway: inProceeding(proceeding, 'evidence'), traits: ['SHAREABLE', 'NOT_TESTIMONY'], unset: ['courtUsePermission'] },
-        restricted: { id: evidence.restricted, gateway: inProceeding(proceeding, 'evidence'), unset: ['courtUsePermission'] },
+        restricted: { id: evidence.restricted, gateway: inProceeding(proceeding, 'evidence'), traits: ['DISCLOSED'], unset: ['courtUsePermission'] },
       };
     },
     scenarios: {
       'team member': teamMember(['TEAM']),
+      'appointed counsel': appointedCounsel,
       custodian: { claims: { jurisdiction: HOME, sub: CUSTODIAN }, facts: (role) => atHome(role, 'CUSTODY') },
     },
   },
@@ -164,6 +181,27 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
       // A member reads the proceeding on the path (TEAM), and so its original.
       'team member': { claims: { jurisdiction: PARTNER }, facts: (role) => (MEMBER_ROLES.includes(role) ? ['TEAM', 'ORIGINAL_VISIBLE', `ORIGINAL_READABLE:${role}`] : []) },
     },
+  },
+  DefenceAppointment: {
+    async records(hub) {
+      const { proceeding, appointment } = await proceedingWorld(hub);
+      return { active: { id: appointment, gateway: inProceeding(proceeding, 'defenceAppointments'), unset: ['endedAt', 'endReason'] } };
+    },
+    scenarios: { 'appointed counsel': appointedCounsel },
+  },
+  Disclosure: {
+    async records(hub) {
+      const { proceeding, disclosure } = await proceedingWorld(hub);
+      return { ordered: { id: disclosure, gateway: inProceeding(proceeding, 'disclosures'), traits: ['DISCLOSED'] } };
+    },
+    scenarios: { 'appointed counsel': appointedCounsel },
+  },
+  DisclosureOrder: {
+    async records(hub) {
+      const { proceeding, disclosureOrder } = await proceedingWorld(hub);
+      return { ordered: { id: disclosureOrder, gateway: inProceeding(proceeding, 'disclosures', 'order'), traits: ['DISCLOSED'] } };
+    },
+    scenarios: { 'appointed counsel': appointedCounsel },
   },
   LegalAssistanceRequest: {
     async records(hub) {

@@ -170,5 +170,24 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
   },
   closeTeam: { as: DE('prosecutor'), writes: 'proceedings', action: 'TEAM_CLOSED', setUp: async (r) => ({ teamId: await r.team(), reason: 'Investigation complete' }), hidden: ['teamId'] },
 
+  // the defence (defence/)
+  appointDefenceCounsel: {
+    as: DE('judge'),
+    writes: 'proceedings',
+    action: 'DEFENCE_COUNSEL_APPOINTED',
+    setUp: async (r) => ({ proceedingId: await r.proceeding('DE', undefined, ['Defendant A']), input: { defendant: 'Defendant A', counselSubject: `counsel-${unique()}`, counselOrganisation: 'Kanzlei' } }),
+    hidden: ['proceedingId'],
+  },
+  endDefenceAppointment: { as: DE('judge'), writes: 'proceedings', action: 'DEFENCE_APPOINTMENT_ENDED', setUp: async (r) => ({ appointmentId: await r.defenceAppointment(), reason: 'Withdrew' }), hidden: ['appointmentId'] },
+  setDisclosureDeadline: { as: DE('judge'), writes: 'proceedings', action: 'DISCLOSURE_DEADLINE_SET', setUp: async (r) => ({ proceedingId: await r.proceeding(), dueBy: `${day(60)}T12:00:00Z` }), hidden: ['proceedingId'] },
+  orderDisclosure: { as: DE('judge'), writes: 'proceedings', action: 'DISCLOSURE_ORDERED', setUp: async (r) => ({ evidenceId: await r.evidence(await r.proceeding(), 'H2'), reasons: 'Fair trial' }), hidden: ['evidenceId'] },
+  discloseEvidence: {
+    as: DE('prosecutor'),
+    writes: 'proceedings',
+    action: 'EVIDENCE_DISCLOSED',
+    setUp: async (r) => ({ evidenceId: await r.evidence(await r.proceeding('DE', undefined, ['Defendant A'])), input: { defendant: 'Defendant A' } }),
+    hidden: ['evidenceId'],
+  },
+
   // legal aid
 };
