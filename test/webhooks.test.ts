@@ -40,7 +40,7 @@ async function receiver(): Promise<Receiver> {
 
 const receivers: Receiver[] = [];
 beforeAll(async () => {
-  hub = await startHub({ env: { WEBHOOK_MODE: 'development', WEBHOOK_POLL_MS: '100', WEBHOOK_MAX_FAILURES: String(MAX_FAILURES), WEBHOOK_TIMEOUT_SECONDS: '2' } });
+  hub = await startHub({ env: { WEBHOOK_MODE: 'development', WEBHOOK_POLL_MS: '100', WEBHOOK_MAX_FAILURES: String(MAX_FAILURES), WEBHOOK_TIMEOUT_SECONDS: '2', EVENT_SCAN_SECONDS: '1' } });
   await seedDirectory(hub);
 });
 afterAll(async () => {
@@ -147,7 +147,7 @@ describe('who may subscribe, to what', () => {
 
 describe('delivery URLs', () => {
   const refused: Array<[string, RegExp]> = [
-    ['http://10.0.0.1/hook', /private/],
+    ['http://10.0.0.1/hook', /must be https/],
     ['https://10.1.2.3/hook', /private/],
     ['https://192.168.1.10/hook', /private/],
     ['https://172.16.0.5/hook', /private/],
@@ -167,6 +167,79 @@ describe('delivery URLs', () => {
     expect(res.body.errors?.[0]?.message).toMatch(/input\.url/);
     expect(res.body.errors?.[0]?.message).toMatch(why);
     expect((await hub.query(token, LIST)).body.data.webhookSubscriptions).toEqual([]);
+  });
+});
+
+describe('events of the other subgraphs', () => {
+  const bodies = (r: Receiver) => r.calls.map((c) => JSON.parse(c.body) as { type: string; data: Record<string, unknown> });
+
+  test('shelters: placement.requested, .accepted, .declined and bed.freed to the shelter’s operator; nothing personal', async () => {
+    const r = await receiver();
+    receivers.push(r);
+    const staff = await hub.token('shelter_staff', 'DE', { org: 'ngo-webhooks' });
+    await subscribe(staff, r.url, ['placement.requested', 'placement.accepted', 'placement.declined', 'bed.freed']);
+    const shelterInput = { name: 'Haus Webhook', operator: 'ngo-webhooks', city: 'Berlin', capacity: 2, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Geheimweg 7', phone: '+49 30 555' };
+    const shelter = (await hub.queryAs('registrar', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: shelterInput })).body.data.registerShelter.id;
+    const stay = { from: new Date().toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] };
+    const place = async () => {
+      const victim = await registerVictim(hub, 'DE');
+      const res = await hub.queryAs('social_worker', 'DE', `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, { s: shelter, v: victim, input: stay });
+      expect(res.body.errors).toBeUndefined();
+      return { victim, placement: res.body.data.requestPlacement.id as string };
+    };
+    const [one, two] = [await place(), await place()];
+    expect((await hub.query(staff, `mutation($id: ID!) { acceptPlacement(placementId: $id) { status } }`, { id: one.placement })).body.errors).toBeUndefined();
+    expect((await hub.query(staff, `mutation($id: ID!) { declinePlacement(placementId: $id, reason: "Full of Geheimnisse") { status } }`, { id: two.placement })).body.errors).toBeUndefined();
+    await until(() => r.calls.length >= 5);
+    await pause(500);
+    expect(bodies(r).map((b) => [b.type, b.data.placementId ?? null])).toEqual([
+      ['placement.requested', one.placement],
+      ['placement.requested', two.placement],
+      ['placement.accepted', one.placement],
+      ['placement.declined', two.placement],
+      ['bed.freed', null],
+    ]);
+    expect(bodies(r).every((b) => b.data.shelterId === shelter && b.data.source === 'shelters')).toBe(true);
+    for (const personal of [one.victim, two.victim, 'Geheimweg', 'Geheimnisse', '+49']) expect(r.calls.map((c) => c.body).join()).not.toContain(personal);
+  });
+
+  test('victims: consent.withdrawn to the jurisdictions the consent named, not to others', async () => {
+    const [named, other] = [await receiver(), await receiver()];
+    receivers.push(named, other);
+    await subscribe(await partner('consent-org', 'DE'), named.url, ['consent.withdrawn']);
+    await subscribe(await partner('consent-org', 'FR'), other.url, ['consent.withdrawn']);
+    const victim = await registerVictim(hub, 'AL');
+    const consent = await grantConsent(hub, victim, 'AL', { granteeJurisdictions: ['DE'], purposes: ['LEGAL_REPRESENTATION'], categories: ['IDENTITY'] });
+    const res = await hub.queryAs('social_worker', 'AL', `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`, { id: consent });
+    expect(res.body.errors).toBeUndefined();
+    await until(() => named.calls.length >= 1);
+    await pause(500);
+    expect(bodies(named)).toEqual([{ type: 'consent.withdrawn', timestamp: expect.any(String), data: { source: 'victims', consentId: consent, victimId: victim, jurisdictions: ['DE'] } }]);
+    expect(other.calls).toHaveLength(0);
+  });
+
+  test('proceedings: an urgent protective order is due soon with 6 of its 24 hours left, then overdue — on the hub’s clock, each once', async () => {
+    const r = await receiver();
+    receivers.push(r);
+    await subscribe(await hub.token('judge', 'DE', { org: 'lg-berlin' }), r.url, ['protective_order.due_soon', 'protective_order.overdue']);
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = (await hub.queryAs('prosecutor', 'DE', `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`, { input: { caseNumber: `WH-${victim.slice(0, 6)}`, court: 'LG Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [victim] } })).body.data.openProceeding.id;
+    const ordered = await hub.queryAs('prosecutor', 'DE', `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id decisionDue } }`, { id: proceeding, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: 'Threats', protectedPersonLocation: 'Safe house' } });
+    expect(ordered.body.errors).toBeUndefined();
+    const order = ordered.body.data.requestProtectiveOrder.id;
+    await pause(2500); // scans ran: nothing is due yet
+    expect(r.calls).toHaveLength(0);
+    hub.clock.advance(17 * 3600_000);
+    await pause(2500);
+    expect(r.calls).toHaveLength(0);
+    hub.clock.advance(2 * 3600_000); // 5 hours left
+    await until(() => r.calls.length >= 1);
+    await pause(2500); // more scans: still once
+    expect(bodies(r)).toEqual([{ type: 'protective_order.due_soon', timestamp: expect.any(String), data: { source: 'proceedings', protectiveOrderId: order, proceedingId: proceeding, jurisdictions: ['DE'] } }]);
+    hub.clock.advance(6 * 3600_000);
+    await until(() => r.calls.length >= 2);
+    await pause(2500);
+    expect(bodies(r).map((b) => b.type)).toEqual(['protective_order.due_soon', 'protective_order.overdue']);
   });
 });
 

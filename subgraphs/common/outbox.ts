@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Role } from '../../platform/auth';
 import { badInput } from '../../platform/errors';
 import type { RequestContext } from './context';
-import { DenseLog } from './storage';
+import { DenseLog, listsOf, type Lists } from './storage';
 
 /**
  * The outbox: a subgraph announces a change to partner systems (webhooks, decision 116)
@@ -57,6 +57,14 @@ const entrySchema = new Schema<OutboxEntry>(
   { collection: 'outboxEvents', versionKey: false, minimize: false },
 );
 
+/** An event emitted once for its key (a scheduler's: `protective_order.overdue:<id>`), and the outbox entry it became. */
+interface OnceDoc {
+  _id: string;
+  entry: string;
+}
+
+const onceSchema = new Schema<OnceDoc>({ _id: String, entry: String }, { collection: 'outboxOnce', versionKey: false });
+
 const LOG = 'events';
 export const MAX_OUTBOX_READ = 100;
 const positionOf = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
@@ -64,10 +72,29 @@ const positionOf = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
 /** One subgraph's outbox, in its own database. */
 export class Outbox {
   readonly log: DenseLog<OutboxEntry>;
+  private readonly once: Model<OnceDoc>;
+  private readonly lists: Lists;
 
   constructor(connection: Connection) {
     const model: Model<OutboxEntry> = connection.models.OutboxEntry ?? connection.model<OutboxEntry>('OutboxEntry', entrySchema);
     this.log = new DenseLog(model);
+    this.once = connection.models.OutboxOnce ?? connection.model<OnceDoc>('OutboxOnce', onceSchema);
+    this.lists = listsOf(connection);
+  }
+
+  /**
+   * Appends the event unless one was appended for `key` already (a scheduler's events:
+   * each once, however often and by however many instances it scans). Under the key's
+   * lock: the entry, then the key naming it; a crash between the two emits it again at
+   * the next scan (at least once, never lost).
+   */
+  async appendOnce(key: string, event: Omit<OutboxEntry, '_id'>): Promise<boolean> {
+    return this.lists.exclusive(`outbox-once/${key}`, async () => {
+      if (await this.once.findById(key).lean()) return false;
+      const entry = await this.append(event);
+      await this.once.create({ _id: key, entry });
+      return true;
+    });
   }
 
   async append(event: Omit<OutboxEntry, '_id'>): Promise<string> {
@@ -126,6 +153,13 @@ export async function emitEvent<T>(ctx: Pick<RequestContext, 'outbox' | 'now'>, 
     await ctx.outbox.voidEntry(id).catch(() => {}); // a notice of a change not made is harmless (receivers fetch the state); a change without its notice is not
     throw error;
   }
+}
+
+/** A scheduler's event (common/scheduler.ts): emitted once for `<type>:<record id>`. */
+export function emitOnce(outbox: Outbox, type: EventType, event: { ids: Record<string, string> } & EventAudience, at: Date): Promise<boolean> {
+  if (!EVENT_TYPES[type]) throw new Error(`unknown event type ${type}`);
+  const key = `${type}:${Object.values(event.ids).join(':')}`;
+  return outbox.appendOnce(key, { type, ids: event.ids, jurisdictions: event.jurisdictions ?? [], organisations: event.organisations ?? [], at });
 }
 
 /** The feed field every subgraph serves to hub services (the partners subgraph). */

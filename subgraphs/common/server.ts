@@ -6,7 +6,7 @@ import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
 import { DEFAULT_REGIONS } from '../../platform/regions';
 import { ServiceTokens } from '../../platform/service-tokens';
-import { AUDIT_ENV, ERASURE_ENV, IDEMPOTENCY_ENV, REGION_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { AUDIT_ENV, ERASURE_ENV, EVENTS_ENV, IDEMPOTENCY_ENV, REGION_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -65,6 +65,8 @@ export interface JobContext<Models = any, Settings = any> {
   audit: AuditLog;
   outbox: Outbox;
   tokens: Tokens;
+  /** Milliseconds between a scheduler's scans (EVENT_SCAN_SECONDS, common/scheduler.ts). */
+  scanMs: number;
   /** The hub's other subgraphs (by name) and their GraphQL URLs. */
   subgraphs: string[];
   peerUrl: (service: string) => string | undefined;
@@ -259,7 +261,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await follower?.start();
   idempotency.startSweeping();
   const jobs =
-    definition.jobs?.({ service: definition.name, models, settings, connection, clock, logger, audit: auditLog, outbox, tokens: serviceTokens, subgraphs: (options.subgraphs ?? []).filter((name) => name !== definition.name), peerUrl: options.peerUrl ?? (() => undefined) }) ?? [];
+    definition.jobs?.({ service: definition.name, models, settings, connection, clock, logger, audit: auditLog, outbox, tokens: serviceTokens, scanMs: (readEnv(EVENTS_ENV, options.env).EVENT_SCAN_SECONDS ?? 60) * 1000, subgraphs: (options.subgraphs ?? []).filter((name) => name !== definition.name), peerUrl: options.peerUrl ?? (() => undefined) }) ?? [];
   for (const job of jobs) await job.start();
   let stopped: Promise<void> | undefined;
 

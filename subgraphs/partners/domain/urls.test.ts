@@ -33,6 +33,9 @@ test('development: http to loopback only; private and link-local refused unless 
   expect(await urlRefusal('https://10.0.1.8/hook', { mode: 'production', allowed: ['10.0.0.0/24'] })).toMatch(/private/);
   expect(addressRefusal('169.254.169.254', development)).toMatch(/link-local/);
   expect(addressRefusal('::ffff:192.168.0.1', development)).toMatch(/private/);
+  expect(addressRefusal('::ffff:a00:1', development)).toMatch(/10\.0\.0\.1 is a private/); // as new URL() writes [::ffff:10.0.0.1]
+  expect(addressRefusal('::ffff:7f00:1', production)).toMatch(/loopback/);
+  expect(await urlRefusal('https://[::ffff:169.254.169.254]/', development)).toMatch(/link-local/);
   expect(addressRefusal('93.184.215.14', production)).toBeNull();
   expect(addressRefusal('2001:db8::1', production)).toBeNull();
 });

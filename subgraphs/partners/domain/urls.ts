@@ -41,8 +41,13 @@ function familyOf(address: string): 'ipv4' | 'ipv6' {
 
 /** An IPv4 address mapped into IPv6 (`::ffff:10.0.0.1`) is judged as the IPv4 one. */
 function unmapped(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1] : address;
+  const dotted = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1];
+  // As a URL writes it: [::ffff:a00:1]
+  const hex = /^(?:0*:)*:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return address;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 export function parseNetworks(value: string | undefined): string[] {
