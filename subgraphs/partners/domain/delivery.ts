@@ -81,6 +81,8 @@ export class WebhookDelivery implements BackgroundJob {
     const url = this.context.peerUrl(source);
     if (!url) return;
     const { models, tokens, service, clock } = this.context;
+    // A quiet outbox costs one read and writes nothing (not even a lock).
+    if ((await readOutbox(url, await tokens.sign(service, 'outbox-feed'), await this.position(source), 1)).events.length === 0) return;
     await listsOf(this.context.connection).exclusive(`webhooks/outbox/${source}`, async () => {
       for (;;) {
         const after = await this.position(source);
