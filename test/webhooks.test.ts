@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { ServiceTokens } from '../platform/service-tokens';
 import { startHub, type TestHub } from './support/hub';
 import { ATTORNEYS, CONSENT, HAND_OFF, REFUSE, asAttorney, seedDirectory, ASSIGN, PROVIDERS } from './support/legal-aid';
 import { grantConsent, registerVictim } from './support/victims';
@@ -240,6 +241,26 @@ describe('events of the other subgraphs', () => {
     await until(() => r.calls.length >= 2);
     await pause(2500);
     expect(bodies(r).map((b) => b.type)).toEqual(['protective_order.due_soon', 'protective_order.overdue']);
+  });
+});
+
+describe('the outbox feed', () => {
+  const FEED = `{ outboxEvents(after: 0, first: 5) { head events { type ids { name value } } } }`;
+
+  test('is for the hub’s services only: a person is refused on the subgraph, the gateway does not know it, a token of another use reads nothing else', async () => {
+    const direct = hub.subgraphs['legal-aid'].url;
+    const person = await hub.query(await partner('feed-org'), FEED, {}, { url: direct });
+    expect(person.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(person.body.data?.outboxEvents ?? null).toBeNull();
+    expect((await hub.query(await partner('feed-org'), FEED)).body.errors?.[0]?.message).toMatch(/Cannot query field "outboxEvents"/);
+    const tokens = new ServiceTokens(hub.env.SERVICE_TOKEN_KEY);
+    const erasureToken = await tokens.sign('partners', 'erasure-feed');
+    expect((await hub.query(erasureToken, FEED, {}, { url: direct })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const outboxToken = await tokens.sign('partners', 'outbox-feed');
+    expect((await hub.query(outboxToken, `{ victims(first: 1) { totalCount } }`, {}, { url: hub.subgraphs.victims.url })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const read = await hub.query(outboxToken, FEED, {}, { url: direct });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.outboxEvents.events.every((e: { type: string }) => e.type.startsWith('handoff.'))).toBe(true);
   });
 });
 
