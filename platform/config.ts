@@ -167,6 +167,11 @@ export const IDEMPOTENCY_ENV = {
   IDEMPOTENCY_KEY_HOURS: vars.integer('hours a mutation\'s Idempotency-Key is held, per caller: a retry within them is answered the first answer (default 24)', 1, 24 * 30),
 };
 
+/** Events for partner systems (subgraphs/common/outbox.ts, scheduler.ts): how often a subgraph scans for deadlines coming due. */
+export const EVENTS_ENV = {
+  EVENT_SCAN_SECONDS: vars.integer('seconds between two scans for deadlines coming due and certificates expiring, on the hub clock (default 60)', 1, 3_600),
+};
+
 /** How much the services log (platform/logging.ts): default info. */
 const LOG_LEVEL = vars.oneOf('how much is logged (JSON lines on stdout): fatal, error, warn, info (default), debug, trace or silent', [
   'fatal',
@@ -190,6 +195,7 @@ export const SUBGRAPH_ENV = {
   ...ERASURE_ENV,
   ...IDEMPOTENCY_ENV,
   ...REGION_ENV,
+  ...EVENTS_ENV,
   CONSENT_SERVICE_URL: vars.optionalUrl('the victims subgraph GraphQL URL, asked for consent decisions (without it they fail closed) and read for erasure notices', ['http', 'https']),
 };
 

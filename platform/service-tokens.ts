@@ -11,8 +11,8 @@ import { badToken } from './errors';
 
 export const SERVICE_ISSUER = 'justice-hub/services';
 
-/** What a service token is for: reading the erasure feed, or nudging a follower to read it now. */
-export type ServiceAudience = 'erasure-feed' | 'erasure-nudge';
+/** What a service token is for: reading the erasure feed, nudging a follower to read it now, or reading a subgraph's outbox (webhooks). */
+export type ServiceAudience = 'erasure-feed' | 'erasure-nudge' | 'outbox-feed';
 
 /** A hub service, as a verified service token names it. */
 export interface ServicePrincipal {
@@ -51,13 +51,14 @@ export class ServiceTokens {
    * the header holds no service token (a person's token, or none: the caller verifies
    * those). A service token that does not verify is refused (UNAUTHENTICATED, 401).
    */
-  async verify(authorization: string | undefined, use: ServiceAudience): Promise<ServicePrincipal | null> {
+  async verify(authorization: string | undefined, use: ServiceAudience | ServiceAudience[]): Promise<ServicePrincipal | null> {
+    const uses = Array.isArray(use) ? use : [use];
     const token = isServiceToken(authorization);
     if (!token) return null;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: SERVICE_ISSUER,
-        audience: audienceOf(use),
+        audience: uses.map(audienceOf),
         algorithms: ['HS256'],
         requiredClaims: ['exp', 'iat', 'sub'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -66,7 +67,8 @@ export class ServiceTokens {
       // A token signed to live longer than a minute is not one of ours.
       if ((payload.exp as number) - (payload.iat as number) > LIFETIME_SECONDS) throw new Error('lifetime');
       if (!SERVICE_NAME.test(payload.sub!)) throw new Error('subject');
-      return { service: payload.sub!, audience: use };
+      const audience = uses.find((u) => [payload.aud].flat().includes(audienceOf(u)))!;
+      return { service: payload.sub!, audience };
     } catch {
       throw badToken('Service token rejected');
     }

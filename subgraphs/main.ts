@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readEnv, SUBGRAPH_ENV } from '../platform/config';
 import { runService } from '../platform/http';
 import { startSubgraph } from './common/server';
-import { auditDirectoryFor, erasureFollowersFor, subgraphNamed } from './registry';
+import { auditDirectoryFor, erasureFollowersFor, subgraphNamed, SUBGRAPHS } from './registry';
 
 // One deployed subgraph: `node dist/subgraphs/main.js victims` (see docker-compose.yml).
 const name = process.argv[2] ?? '';
@@ -24,5 +24,6 @@ runService(`${name} subgraph`, async () => {
     auditDirectory: auditDirectoryFor(entry),
     // The victims subgraph nudges these after an erasure, at <NAME>_SERVICE_URL (best effort: they poll).
     erasureFollowers: erasureFollowersFor(entry),
+    subgraphs: SUBGRAPHS.map((s) => s.definition.name),
   });
 });

@@ -2,6 +2,7 @@ import type { AuditedService } from './common/audit-api';
 import { auditedService } from './common/schema';
 import type { SubgraphDefinition } from './common/server';
 import { legalAidSubgraph } from './legal-aid';
+import { partnersSubgraph } from './partners';
 import { proceedingsSubgraph } from './proceedings';
 import { sheltersSubgraph } from './shelters';
 import { trainingSubgraph } from './training';
@@ -22,6 +23,7 @@ export const SUBGRAPHS: RegistryEntry[] = [
   { port: 4003, definition: sheltersSubgraph },
   { port: 4004, definition: legalAidSubgraph },
   { port: 4005, definition: trainingSubgraph },
+  { port: 4006, definition: partnersSubgraph },
 ];
 
 export function subgraphNamed(name: string, registry = SUBGRAPHS): RegistryEntry {

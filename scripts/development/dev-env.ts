@@ -74,7 +74,8 @@ export async function openDevEnvironment(log: (line: string) => void = console.l
   const devIssuer = await loadOrCreateIssuer(path.join(DATA_DIR, 'dev-issuer'));
   // Regional issuers from TRUSTED_ISSUERS are trusted too, next to the development issuer.
   const issuers = [devIssuer.trusted, ...(process.env.TRUSTED_ISSUERS ? parseTrustedIssuers(process.env.TRUSTED_ISSUERS) : [])];
-  const settings = { ...keyDirectoriesUnder(DATA_DIR, process.env), ...keptSecrets() };
+  // `npm start` is development: webhooks may be delivered to a receiver on this machine over http (subgraphs/partners).
+  const settings = { ...keyDirectoriesUnder(DATA_DIR, process.env), ...keptSecrets(), WEBHOOK_MODE: process.env.WEBHOOK_MODE ?? 'development' };
   const db = await devDatabase(log);
   return { mongoUri: db.uri, issuers, devIssuer, settings, stop: () => db.stop() };
 }

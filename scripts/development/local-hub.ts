@@ -51,6 +51,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     return startSubgraph(entry.definition, {
       auditDirectory: auditDirectoryFor(entry, registry),
       erasureFollowers: erasureFollowersFor(entry, registry),
+      subgraphs: registry.map((s) => s.definition.name),
       port,
       env: options.env,
       clock: options.clock,

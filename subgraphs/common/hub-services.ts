@@ -7,6 +7,7 @@ import type { AuditActor } from './audit';
 import type { RequestContext } from './context';
 import { ERASURE_FEED_FIELD, NUDGE_PATH, nudgeFollower } from './erasure-feed';
 import type { ErasureFollower } from './erasure';
+import { OUTBOX_FEED_FIELD } from './outbox';
 
 /**
  * The hub's own services inside a subgraph (platform/service-tokens.ts): what a service
@@ -19,7 +20,7 @@ export function serviceActor(service: string): AuditActor {
 }
 
 /**
- * A hub service's token opens the service fields only (today the erasure feed): any other
+ * A hub service's token opens the service field of its audience only (the erasure feed, or the outbox feed): any other
  * root field, a mutation or federation's own fields, is refused whole, before anything runs.
  */
 export const serviceFieldsOnly: ApolloServerPlugin<RequestContext> = {
@@ -28,8 +29,9 @@ export const serviceFieldsOnly: ApolloServerPlugin<RequestContext> = {
       async didResolveOperation({ contextValue, operation }) {
         if (!contextValue.service) return;
         const fields = operation?.selectionSet.selections ?? [];
-        const only = operation?.operation === 'query' && fields.every((s) => s.kind === Kind.FIELD && (s.name.value === ERASURE_FEED_FIELD || s.name.value === '__typename'));
-        if (!only) throw new GraphQLError(`A hub service's token reads ${ERASURE_FEED_FIELD} only`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+        const field = contextValue.serviceUse === 'outbox-feed' ? OUTBOX_FEED_FIELD : ERASURE_FEED_FIELD;
+        const only = operation?.operation === 'query' && fields.every((s) => s.kind === Kind.FIELD && (s.name.value === field || s.name.value === '__typename'));
+        if (!only) throw new GraphQLError(`A hub service's token reads ${field} only`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
       },
     };
   },

@@ -10,7 +10,8 @@ import { permissionsOf, visibleOrNull, type TypeAccess } from './access';
 import type { RequestContext } from './context';
 import { auditApi, type AuditedService } from './audit-api';
 import { declaredAudits, enforceDeclaredAudits } from './audited';
-import { deny, federationRules, type Permissions } from './rules';
+import { deny, federationRules, isHubService, openTypes, type Permissions } from './rules';
+import { OUTBOX_FEED_FIELD, outboxResolvers, outboxTypeDefs } from './outbox';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@inaccessible", "@requires"])\n';
@@ -27,6 +28,8 @@ export interface SchemaParts {
   /** the field-level access of each declared type (common/access.ts); their records are the audited subjects. */
   access?: Array<TypeAccess<any>>;
 }
+
+const openOutboxTypes = openTypes('OutboxPage', 'OutboxEvent', 'OutboxEventId');
 
 /** The subject types whose trails this subgraph keeps. */
 export function auditedService(parts: SchemaParts): AuditedService {
@@ -56,8 +59,9 @@ async function assemble(parts: SchemaParts, auditDirectory?: AuditedService[]) {
   const jurisdictions = Object.fromEntries((parts.access ?? []).map((a) => [a.typeName, a.jurisdictionOf]));
   const audit = auditApi(auditedService(parts), jurisdictions, auditDirectory, { pageInfo: Boolean(schema.getType('PageInfo')) });
   const dateTime = schema.getType('DateTimeISO') ? '' : 'scalar DateTimeISO\n';
-  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + dateTime + audit.typeDefs);
+  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + dateTime + audit.typeDefs + outboxTypeDefs);
   const resolvers: Record<string, any> = { DateTimeISO: DateTimeISOResolver, ...createResolversMap(schema) };
+  resolvers.Query = { ...resolvers.Query, ...outboxResolvers.Query };
   for (const [typeName, resolver] of Object.entries({ ...audit.resolvers, ...visibleReferences(parts) })) {
     resolvers[typeName] = { ...resolvers[typeName], ...resolver };
   }
@@ -84,7 +88,8 @@ export async function buildFederatedSchema(parts: SchemaParts, auditDirectory?: 
     ...auditPermissions,
     ...Object.assign({}, ...(parts.access ?? []).map(permissionsOf)),
     ...federationRules,
-    Query: { ...federationRules.Query, ...(auditPermissions.Query as object), ...(parts.permissions.Query as object) },
+    Query: { ...federationRules.Query, ...(auditPermissions.Query as object), [OUTBOX_FEED_FIELD]: isHubService, ...(parts.permissions.Query as object) },
+    ...openOutboxTypes,
   };
   return applyMiddleware(subgraph, shield(rules, { fallbackRule: deny, fallbackError: () => forbidden(), allowExternalErrors: true }));
 }

@@ -6,7 +6,7 @@ import { TokenVerifier, type TrustedIssuer } from '../../platform/auth';
 import { purposeFrom } from '../../platform/purposes';
 import { DEFAULT_REGIONS } from '../../platform/regions';
 import { ServiceTokens } from '../../platform/service-tokens';
-import { AUDIT_ENV, ERASURE_ENV, IDEMPOTENCY_ENV, REGION_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
+import { AUDIT_ENV, ERASURE_ENV, EVENTS_ENV, IDEMPOTENCY_ENV, REGION_ENV, readEnv, type EnvOf, type EnvShape, type RawEnv } from '../../platform/config';
 import { auditJwks, auditKeys, DEFAULT_CHECKPOINTS } from './audit-checkpoints';
 import { AuditLog, RequestAudit } from './audit';
 import type { AuditedService } from './audit-api';
@@ -27,6 +27,8 @@ import { buildFederatedSchema, type SchemaParts } from './schema';
 import { DEFAULT_ERASURE_POLL_SECONDS, ErasureFollower, type Erasure } from './erasure';
 import type { ErasureNotices } from './erasure-feed';
 import { nudgeFollowers, nudgeRoute, serviceActor, serviceFieldsOnly } from './hub-services';
+import { Outbox } from './outbox';
+import type { ServiceTokens as Tokens } from '../../platform/service-tokens';
 
 /**
  * Everything a subgraph is: its schema parts, the settings it reads from the environment,
@@ -48,6 +50,31 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   erasure?: Erasure<Models>;
   /** The owner of victims: where it announces erasures (its feed field serves them to the others). */
   erasureFeed?(models: Models): ErasureNotices;
+  /** Work it does on its own, started after it listens and stopped before it closes (e.g. delivering webhooks, a scheduler on the hub's clock). */
+  jobs?(context: JobContext<Models, EnvOf<Env>>): BackgroundJob[];
+}
+
+/** What a subgraph's own jobs receive. */
+export interface JobContext<Models = any, Settings = any> {
+  service: string;
+  models: Models;
+  settings: Settings;
+  connection: Connection;
+  clock: Clock;
+  logger: Logger;
+  audit: AuditLog;
+  outbox: Outbox;
+  tokens: Tokens;
+  /** Milliseconds between a scheduler's scans (EVENT_SCAN_SECONDS, common/scheduler.ts). */
+  scanMs: number;
+  /** The hub's other subgraphs (by name) and their GraphQL URLs. */
+  subgraphs: string[];
+  peerUrl: (service: string) => string | undefined;
+}
+
+export interface BackgroundJob {
+  start(): Promise<void> | void;
+  stop(): Promise<void>;
 }
 
 /** A published document: public by nature (keys, signed lists), so no token is read and nothing personal belongs in it. */
@@ -83,6 +110,8 @@ export interface SubgraphOptions {
   auditDirectory?: AuditedService[];
   /** Given to the owner of the erasure feed: the subgraphs it nudges after an erasure (found by `peerUrl`). */
   erasureFollowers?: string[];
+  /** The names of the hub's subgraphs (subgraphs/registry.ts), for jobs that follow the others (webhooks). */
+  subgraphs?: string[];
 }
 
 export interface RunningSubgraph {
@@ -95,6 +124,10 @@ export interface RunningSubgraph {
   metrics: ServiceMetrics;
   /** Its follower of the erasure feed, when it holds victim data. */
   erasure?: ErasureFollower;
+  /** Its outbox of events for partner systems (common/outbox.ts). */
+  outbox: Outbox;
+  /** Its own jobs (the definition's `jobs`). */
+  jobs: BackgroundJob[];
   stop(): Promise<void>;
 }
 
@@ -148,6 +181,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       nudgeFollowers(options.erasureFollowers ?? [], options.peerUrl ?? (() => undefined), serviceTokens, definition.name, logger);
     };
   }
+  const outbox = new Outbox(connection);
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const verifier = new TokenVerifier(options.issuers);
   const declaredTypes = new Map((definition.access ?? []).map((access) => [access.typeName, access])); // writes of their protected fields need a purpose
@@ -193,7 +227,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         // A hub service's token (its own issuer and key) is no person: it opens the erasure feed only (serviceFieldsOnly).
-        const service = (await serviceTokens.verify(req.headers.authorization, 'erasure-feed'))?.service ?? null;
+        const principal = await serviceTokens.verify(req.headers.authorization, ['erasure-feed', 'outbox-feed']);
+        const service = principal?.service ?? null;
         const caller = service ? null : await verifier.verify(req.headers.authorization);
         noteCaller(res, caller); // role and jurisdiction for the request's log line
         const purpose = purposeFrom(req.headers['x-purpose'], caller?.role ?? null);
@@ -203,6 +238,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         const ctx = {
           caller,
           service,
+          serviceUse: principal?.audience,
           purpose,
           credentials,
           models,
@@ -212,6 +248,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           decisions: new Map(),
           regions,
           metrics,
+          outbox,
         };
         const peers = remotePeers(options.peerUrl ?? (() => undefined), credentials);
         return { ...ctx, peers, consents: definition.consents?.(ctx) ?? remoteConsents(options.consentServiceUrl, credentials, caller !== null && CONSENT_ASKERS.includes(caller.role)) };
@@ -223,6 +260,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   // Catches up with erasures announced while it was down, then polls.
   await follower?.start();
   idempotency.startSweeping();
+  const jobs =
+    definition.jobs?.({ service: definition.name, models, settings, connection, clock, logger, audit: auditLog, outbox, tokens: serviceTokens, scanMs: (readEnv(EVENTS_ENV, options.env).EVENT_SCAN_SECONDS ?? 60) * 1000, subgraphs: (options.subgraphs ?? []).filter((name) => name !== definition.name), peerUrl: options.peerUrl ?? (() => undefined) }) ?? [];
+  for (const job of jobs) await job.start();
   let stopped: Promise<void> | undefined;
 
   return {
@@ -233,10 +273,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     audit: auditLog,
     metrics,
     erasure: follower,
+    outbox,
+    jobs,
     stop() {
       // Once, however often it is asked (a test may stop one subgraph before the hub).
       stopped ??= (async () => {
         await close(http);
+        for (const job of jobs) await job.stop();
         await follower?.stop();
         idempotency.stop();
         await server.stop();

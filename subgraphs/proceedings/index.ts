@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
+import { deadlineEvents } from './domain/deadline-events';
 import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 // type-graphql prints entities and root fields in the order their classes are declared,
@@ -93,5 +94,7 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
       maxExtensionMonths: settings.TEAM_EXTENSION_MAX_MONTHS ?? DEFAULT_TEAM_SETTINGS.maxExtensionMonths,
     }),
   loaders: proceedingLoaders,
+  // Deadlines coming due, as events for partner systems (webhooks).
+  jobs: (context) => [deadlineEvents(context)],
   erasure: proceedingErasure,
 };

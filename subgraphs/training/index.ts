@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '../common/server';
 import { isRecordId } from '../common/validate';
 import { bodyAccess, certificateAccess, practitionerAccess, verificationAccess } from './access';
 import { accreditationRoutes } from './domain/publications';
+import { expiryEvents } from './domain/expiry-events';
 import { isBodyId } from './domain/code';
 import { SigningKeys } from './domain/keys';
 import { trainingLoaders, trainingModels, type TrainingContext } from './models';
@@ -58,4 +59,6 @@ export const trainingSubgraph: SubgraphDefinition<ReturnType<typeof trainingMode
     trainingModels(connection, { keys: new SigningKeys(settings.ACCREDITATION_KEY_DIR), publicUrl: settings.ACCREDITATION_PUBLIC_URL ?? DEFAULT_PUBLIC_URL }),
   loaders: trainingLoaders,
   publicRoutes: accreditationRoutes,
+  // Certificates expiring soon, as events for partner systems (webhooks).
+  jobs: (context) => [expiryEvents(context)],
 };

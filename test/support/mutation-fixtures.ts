@@ -1,5 +1,6 @@
 import type { Actor, Records } from './records';
 import { LEGAL_AID } from './mutation-fixtures/legal-aid';
+import { PARTNERS } from './mutation-fixtures/partners';
 import { PROCEEDINGS } from './mutation-fixtures/proceedings';
 import { SHELTERS } from './mutation-fixtures/shelters';
 import { TRAINING } from './mutation-fixtures/training';
@@ -24,7 +25,7 @@ export interface MutationFixture {
   /** A caller who may make this change. */
   as: Actor;
   /** The subgraph that writes, and the audit action it writes first. */
-  writes: 'victims' | 'proceedings' | 'shelters' | 'legal-aid' | 'training';
+  writes: 'victims' | 'proceedings' | 'shelters' | 'legal-aid' | 'training' | 'partners';
   action: string;
   /** Makes what the mutation acts on (fresh for each row); resolves to its variables. */
   setUp(records: Records): Promise<Variables>;
@@ -45,4 +46,4 @@ export interface Probe {
 }
 
 /** Every mutation's row, by name; the rows live by subgraph in test/support/mutation-fixtures/<subgraph>.ts. */
-export const MUTATIONS: Record<string, MutationFixture> = { ...VICTIMS, ...SHELTERS, ...PROCEEDINGS, ...LEGAL_AID, ...TRAINING };
+export const MUTATIONS: Record<string, MutationFixture> = { ...VICTIMS, ...SHELTERS, ...PROCEEDINGS, ...LEGAL_AID, ...TRAINING, ...PARTNERS };

@@ -7,6 +7,7 @@ export * from './contracts';
 export * from './db';
 export * from './loaders';
 export { DenseLog, entryId, listOf, positionOf } from './dense-log';
+export { isDuplicateKey } from './unique-ids';
 export * from './locks';
 export * from './lists';
 export * from './store';

@@ -9,6 +9,7 @@ import type { HandOffInput } from '../schema/inputs';
 import { AssignmentStatus, HandoffStatus, TransferCategory } from '../schema/vocabulary';
 import { asking, assignmentNamed, attorneyNamed, changeAssignment, newAssignment, requireAttorneyOf, takesCases } from './assignments';
 import { attorneyOfCaller, isActive } from './directory';
+import { emitEvent } from '../../common/outbox';
 
 /**
  * Handing a file to an attorney in the next jurisdiction: what the victim's consents let
@@ -61,8 +62,9 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
   const pending = (await ctx.loaders.handoffsOfAssignment.load(assignment.id)).find((h) => h.fromAssignmentId === assignment.id && h.status === HandoffStatus.OFFERED);
   if (pending) throw badInput('assignmentId', `a handoff of this assignment is waiting for an answer already (${pending.id})`);
   const _id = newId();
+  const event = { ids: { handoffId: _id }, jurisdictions: [toJurisdiction], organisations: [to.providerId] };
   return ctx.audit.change('HANDOFF_OFFERED', 'Handoff', _id, ['toAttorney', 'toJurisdiction', 'transferCategories', 'reason'], () =>
-    ctx.models.handoffs.create({
+    emitEvent(ctx, 'handoff.offered', event, () => ctx.models.handoffs.create({
       _id,
       fromAssignmentId: assignment.id,
       toAssignmentId: null,
@@ -80,7 +82,7 @@ export async function handOff(ctx: LegalAidContext, assignmentId: string, input:
       decidedAt: null,
       decidedBy: null,
       refusalReason: null,
-    }),
+    })),
   );
 }
 
@@ -122,7 +124,7 @@ export async function acceptHandoff(ctx: LegalAidContext, handoffId: string): Pr
   if (!from || !to) throw conflict('The assignment or the attorney of this handoff is gone', 'handoffId');
   if (!isActive(to)) throw forbidden(`${to.name}, to whom it is offered, is deactivated: refuse it, so that the file can be offered to another attorney`);
   const _id = newId();
-  return ctx.audit.change('HANDOFF_ACCEPTED', 'Handoff', handoff.id, ['status', 'toAssignment'], async () => {
+  return ctx.audit.change('HANDOFF_ACCEPTED', 'Handoff', handoff.id, ['status', 'toAssignment'], () => emitEvent(ctx, 'handoff.accepted', answered(handoff), async () => {
     const accepted = await answer(ctx, handoff, { status: HandoffStatus.ACCEPTED, toAssignmentId: _id });
     try {
       await ctx.models.assignments.create(newAssignment(ctx, _id, from.victimId, from.victimJurisdiction, to, handoff.toJurisdiction, from.matter, null, AssignmentStatus.OFFERED));
@@ -134,13 +136,18 @@ export async function acceptHandoff(ctx: LegalAidContext, handoffId: string): Pr
       throw error;
     }
     return accepted;
-  });
+  }));
 }
 
 export async function refuseHandoff(ctx: LegalAidContext, handoffId: string, reason: string): Promise<HandoffDoc> {
   const handoff = await receivingHandoff(ctx, handoffId);
   const why = text(reason, 'reason', { max: 2000 });
-  return ctx.audit.change('HANDOFF_REFUSED', 'Handoff', handoff.id, ['status', 'refusalReason'], () => answer(ctx, handoff, { status: HandoffStatus.REFUSED, refusalReason: why }));
+  return ctx.audit.change('HANDOFF_REFUSED', 'Handoff', handoff.id, ['status', 'refusalReason'], () => emitEvent(ctx, 'handoff.refused', answered(handoff), () => answer(ctx, handoff, { status: HandoffStatus.REFUSED, refusalReason: why })));
+}
+
+/** Whom an answer concerns (webhooks): both jurisdictions, and the receiving provider. */
+function answered(handoff: HandoffDoc) {
+  return { ids: { handoffId: handoff.id }, jurisdictions: [...new Set([handoff.fromJurisdiction, handoff.toJurisdiction])], organisations: [handoff.toProviderId] };
 }
 
 /** At most this many offers in `me.handoffsOffered` and `offeredHandoffs` (the newest). */

@@ -7,6 +7,7 @@ import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
 import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
 import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from '../models';
 import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from '../schema/vocabulary';
+import { emitEvent } from '../../common/outbox';
 
 /**
  * Placing a victim in a shelter: who may, and the steps that keep a bed and the victim's
@@ -115,8 +116,9 @@ export async function requestPlacement(ctx: ShelterContext, shelterId: string, v
   const victimJurisdiction = await mayPlace(ctx, shelter, victim);
   await checkAccepted(ctx, shelter, victim);
   const id = newId();
+  const event = { ids: { placementId: id, shelterId: shelter.id }, jurisdictions: [...new Set([shelter.jurisdiction, victimJurisdiction])], organisations: [shelter.operator] };
   return ctx.audit.change('PLACEMENT_REQUESTED', 'Placement', id, ['shelter', 'victim', 'from', 'expectedUntil', 'needs'], () =>
-    place(ctx, shelter, newPlacement(ctx, id, shelter, victim, victimJurisdiction, dates, null), false, 'shelterId'),
+    emitEvent(ctx, 'placement.requested', event, () => place(ctx, shelter, newPlacement(ctx, id, shelter, victim, victimJurisdiction, dates, null), false, 'shelterId')),
   );
 }
 
@@ -163,6 +165,11 @@ export function staffOnly(ctx: ShelterContext, placement: PlacementDoc): Placeme
 
 const atShelter = (p: PlacementDoc) => ({ operator: p.operator, jurisdiction: p.shelterJurisdiction });
 
+/** Whom a placement's events concern (webhooks): the shelter's and the victim's jurisdictions, the shelter's operator. */
+const placementEvent = (p: PlacementDoc) => ({ ids: { placementId: p.id, shelterId: p.shelterId }, jurisdictions: [...new Set([p.shelterJurisdiction, p.victimJurisdiction])], organisations: [p.operator] });
+/** A bed free again: the shelter's id only (its jurisdiction and operator). */
+const bedEvent = (p: PlacementDoc) => ({ ids: { shelterId: p.shelterId }, jurisdictions: [p.shelterJurisdiction], organisations: [p.operator] });
+
 /**
  * Moves a placement from one of `from` to `to` under its lock, so of two answers at once
  * (accept and decline) one wins; CONFLICT naming its status when it cannot move.
@@ -188,7 +195,7 @@ export async function acceptPlacement(ctx: ShelterContext, placementId: string, 
   });
   const placement = staffOnly(ctx, await placementNamed(ctx, checked.placementId));
   return ctx.audit.change('PLACEMENT_ACCEPTED', 'Placement', placement.id, ['status', 'acceptedAt', 'acceptanceNote'], () =>
-    movePlacement(ctx, placement, PlacementStatus.ACCEPTED, [PlacementStatus.REQUESTED], { acceptedAt: ctx.now, acceptanceNote: checked.note }),
+    emitEvent(ctx, 'placement.accepted', placementEvent(placement), () => movePlacement(ctx, placement, PlacementStatus.ACCEPTED, [PlacementStatus.REQUESTED], { acceptedAt: ctx.now, acceptanceNote: checked.note })),
   );
 }
 
@@ -196,13 +203,17 @@ export async function acceptPlacement(ctx: ShelterContext, placementId: string, 
 export async function declinePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
   const checked = await checkAll({ placementId: () => recordId(placementId, 'placementId'), reason: () => text(reason, 'reason', { max: 500 }) });
   const placement = staffOnly(ctx, await placementNamed(ctx, checked.placementId));
-  return ctx.audit.change('PLACEMENT_DECLINED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
-    const declined = await movePlacement(ctx, placement, PlacementStatus.DECLINED, [PlacementStatus.REQUESTED], { endedAt: ctx.now, endReason: checked.reason });
-    await giveBackBed(ctx.models, declined);
-    await releaseVictim(ctx.models, declined.victimId, declined.id);
-    await forgetTransfer(ctx.models, declined);
-    return declined;
-  });
+  return ctx.audit.change('PLACEMENT_DECLINED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], () =>
+    emitEvent(ctx, 'placement.declined', placementEvent(placement), () =>
+      emitEvent(ctx, 'bed.freed', bedEvent(placement), async () => {
+        const declined = await movePlacement(ctx, placement, PlacementStatus.DECLINED, [PlacementStatus.REQUESTED], { endedAt: ctx.now, endReason: checked.reason });
+        await giveBackBed(ctx.models, declined);
+        await releaseVictim(ctx.models, declined.victimId, declined.id);
+        await forgetTransfer(ctx.models, declined);
+        return declined;
+      }),
+    ),
+  );
 }
 
 /**
@@ -238,12 +249,14 @@ async function completeTransfer(ctx: ShelterContext, left: PlacementDoc, arrived
 export async function dischargePlacement(ctx: ShelterContext, placementId: string, reason: string): Promise<PlacementDoc> {
   const endReason = text(reason, 'reason', { max: 500 });
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
-  return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], async () => {
-    const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason });
-    await giveBackBed(ctx.models, ended);
-    await releaseVictim(ctx.models, ended.victimId, ended.id);
-    return ended;
-  });
+  return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], () =>
+    emitEvent(ctx, 'bed.freed', bedEvent(placement), async () => {
+      const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason });
+      await giveBackBed(ctx.models, ended);
+      await releaseVictim(ctx.models, ended.victimId, ended.id);
+      return ended;
+    }),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { badInput, notFound } from '../../../platform/errors';
+import { emitEvent } from '../../common/outbox';
 import { checkAll, countryCode, dateTime, nonEmptyList, recordId, text } from '../../common/validate';
 import { consentIsActive } from '../access';
 import type { ConsentRecord, VictimContext } from '../models';
@@ -56,7 +57,9 @@ export async function withdrawConsent(ctx: VictimContext, consentId: string) {
   if (!found) throw notFound('Consent', consentId);
   const alreadyWithdrawn = (at: Date) => badInput('consentId', `consent was already withdrawn at ${at.toISOString()}`);
   if (found.withdrawnAt) throw alreadyWithdrawn(found.withdrawnAt);
-  const consent = await ctx.audit.change('CONSENT_WITHDRAWN', 'Victim', String(found.victimId), found.categories, async () => {
+  // For the jurisdictions it named (webhooks): their access ends with it.
+  const event = { ids: { consentId: id, victimId: String(found.victimId) }, jurisdictions: found.granteeJurisdictions };
+  const consent = await ctx.audit.change('CONSENT_WITHDRAWN', 'Victim', String(found.victimId), found.categories, () => emitEvent(ctx, 'consent.withdrawn', event, async () => {
     // Under the consent's lock: of two concurrent withdrawals exactly one wins (the other is not applied).
     let already: Date | null = null;
     const withdrawn = await ctx.models.consents.update(id, (current) => {
@@ -67,7 +70,7 @@ export async function withdrawConsent(ctx: VictimContext, consentId: string) {
     if (already) throw alreadyWithdrawn(already);
     await refreshSharing(ctx.models, String(withdrawn.victimId), ctx.now);
     return withdrawn;
-  });
+  }));
   return { ...consent, active: consentIsActive(consent, ctx.now) };
 }
 

@@ -1,4 +1,5 @@
 import { badInput, notFound } from '../../../../platform/errors';
+import { emitEvent } from '../../../common/outbox';
 import { newId, recordId } from '../../../common/validate';
 import type { ProceedingContext } from '../../models';
 import { indexedPrecedent, precedentByEcli, type PrecedentRecord } from '../models';
@@ -56,15 +57,18 @@ export async function publishPrecedent(ctx: ProceedingContext, proceedingId: str
     lastChange: 'PUBLISHED',
     updatedAt: ctx.now,
   };
+  const event = { ids: { precedentId: record._id }, jurisdictions: [record.jurisdiction] };
   return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, ['summary', 'significantFeatures', 'outcome'], () =>
-    indexThenWrite(ctx, record._id, record, null, async () => {
-      try {
-        return await ctx.models.precedents.create(record);
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
-        throw error;
-      }
-    }),
+    emitEvent(ctx, 'precedent.published', event, () =>
+      indexThenWrite(ctx, record._id, record, null, async () => {
+        try {
+          return await ctx.models.precedents.create(record);
+        } catch (error) {
+          if ((error as { code?: number }).code === 11000) throw badInput('input.ecli', `${id.value} is published already (correctPrecedent changes it)`);
+          throw error;
+        }
+      }),
+    ),
   );
 }
 
