@@ -83,7 +83,7 @@ export const proceedingPermissions: Permissions = {
   Victim: { id: allow, proceedings: isAuthenticated },
   ...regionPermissions,
   ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck'),
-  ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
+  ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'Provision', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,
   ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'TeamExtensionProposal', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),
 };
