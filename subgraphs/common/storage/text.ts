@@ -175,6 +175,8 @@ export function occurrences(tokens: Token[], pattern: TermPattern): Token[][] {
  * `context` characters (default 60) either side of its matches, cut between words; '…' marks
  * where words were left out. Windows that overlap become one snippet; when there are more
  * than `max`, those with the most different wanted terms win, and they come in text order.
+ * The text is read in `options.language` (default English); each of `options.phrases` found
+ * is one match from its first word to its last.
  */
 export function snippets(
   text: string,
