@@ -379,7 +379,10 @@ describe('by provision', () => {
     expect(await filed({ instrument: 'ECHR', article: '4' })).toEqual(applying('ECHR', '4'));
     expect(await filed({ instrument: 'Directive 2011/36/EU', article: 'Art. 8' })).toEqual(applying('Directive 2011/36/EU', '8'));
     expect(await filed({ instrument: 'IT c.p.' })).toEqual(applying('IT c.p.'));
-    const { ecli: id } = await publish({ provisions: [{ instrument: 'DE  StGB', article: '§ 232b(1)' }, { instrument: 'CoE CETS 197', article: '26' }] });
+    const { ecli: id } = await publish({
+      summary: 'Two men were recruited for a meat processing plant and made to work without pay to repay their travel.',
+      provisions: [{ instrument: 'DE  StGB', article: '§ 232b(1)' }, { instrument: 'CoE CETS 197', article: '26' }],
+    });
     const one = await anonymous(`query($ecli: String!) { precedent(ecli: $ecli) { provisions { instrument article } } }`, { ecli: id });
     expect(one.body.data.precedent.provisions).toEqual([{ instrument: 'DE StGB', article: '232b(1)' }, { instrument: 'CoE CETS 197', article: '26' }]);
     expect(await filed({ instrument: 'DE StGB', article: '232b' })).toContain(id);
