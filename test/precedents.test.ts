@@ -7,7 +7,8 @@ import { errorCodes, startHub, type TestHub } from './support/hub';
 import { registerVictim } from './support/victims';
 
 // Precedents: public case law with ECLIs, published by judges from closed proceedings,
-// searched by relevance, filtered, paged, cited both ways and synced through a change feed.
+// searched by relevance (in the region's languages, with operators, by provision), filtered,
+// paged, cited both ways and synced through a change feed.
 
 let hub: TestHub;
 let victims: string[];
@@ -20,12 +21,12 @@ const FIELDS = `id ecli court courtType jurisdiction decidedOn legalSystem langu
   defendantProfile { count genders { value count } nationalities { value count } }
   cites { ecli } citedBy { ecli }`;
 const ONE = `query($ecli: String!) { precedent(ecli: $ecli) { ${FIELDS} } }`;
-const SEARCH = `query($search: String, $keywords: PrecedentKeywordsInput, $legalIssues: [LegalIssue!], $jurisdiction: String, $courtType: CourtType,
+const SEARCH = `query($search: String, $searchLanguage: String, $provision: ProvisionFilter, $keywords: PrecedentKeywordsInput, $legalIssues: [LegalIssue!], $jurisdiction: String, $courtType: CourtType,
   $decidedFrom: String, $decidedTo: String, $first: Int, $after: String) {
-  precedents(search: $search, keywords: $keywords, legalIssues: $legalIssues, jurisdiction: $jurisdiction, courtType: $courtType,
+  precedents(search: $search, searchLanguage: $searchLanguage, provision: $provision, keywords: $keywords, legalIssues: $legalIssues, jurisdiction: $jurisdiction, courtType: $courtType,
     decidedFrom: $decidedFrom, decidedTo: $decidedTo, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor score highlights { field snippet matches { start length } } node { ecli decidedOn summary jurisdiction courtType legalIssues keywords { purposes } } } } }`;
+    edges { cursor score matchedBy highlights { field snippet matches { start length } } node { ecli decidedOn summary jurisdiction courtType legalIssues language keywords { purposes } provisions { instrument article } } } } }`;
 const CHANGES = `query($since: String, $first: Int) { precedentChanges(since: $since, first: $first) { cursor hasMore changes { cursor kind ecli withdrawn changedAt precedent { ecli summary } } } }`;
 const PUBLISH = `mutation($proceedingId: ID!, $input: PublishPrecedentInput!) { publishPrecedent(proceedingId: $proceedingId, input: $input) { ${FIELDS} } }`;
 const CORRECT = `mutation($ecli: String!, $input: CorrectPrecedentInput!) { correctPrecedent(ecli: $ecli, input: $input) { ecli summary updatedAt } }`;
@@ -214,6 +215,190 @@ describe('search', () => {
   });
 });
 
+describe('search in the languages of the region', () => {
+  const byEcli = (ecli: string) => DEMO_PRECEDENTS.find((p) => p.ecli === ecli)!;
+  const jurisdictionOf = (code: string) => DEMO_PRECEDENTS.filter((p) => p.jurisdiction === code).map((p) => p.ecli);
+  const found = async (variables: Record<string, unknown>) => {
+    const res = await anonymous(SEARCH, { first: 100, ...variables });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.precedents.edges as Array<{ matchedBy: string[]; highlights: Array<{ field: string; snippet: string; matches: Array<{ start: number; length: number }> }>; node: { ecli: string; language: string } }>;
+  };
+  const eclis = async (variables: Record<string, unknown>) => (await found(variables)).map((e) => e.node.ecli);
+  const marked = (h: { snippet: string; matches: Array<{ start: number; length: number }> }) => h.matches.map(({ start, length }) => h.snippet.slice(start, start + length));
+  const [DE2, AT1, RS1, RS2, IT3, DE4, GR4, CE2] = [
+    'ECLI:DE:LGBERLI:2019:0514.532KLS12.18',
+    'ECLI:AT:LGSW:2013:111HV54.13A',
+    'ECLI:RS:VSBG:2012:K.2417.12',
+    'ECLI:RS:ASBG:2014:KZ1.1853.14',
+    'ECLI:IT:CAPA:2019:2230PEN',
+    'ECLI:DE:LGOLDBG:2021:0303.4KLS9.20',
+    'ECLI:GR:EFATH:2021:3105.2021',
+    'ECLI:CE:ECHR:2017:0620JUD005827412',
+  ];
+
+  it('German: an inflected form finds the German and Austrian decisions that say it, by their text', async () => {
+    expect(byEcli(DE2).summary).toMatch(/Schuldknechtschaft\b/);
+    const edges = await found({ search: 'Schuldknechtschaften', searchLanguage: 'de', jurisdiction: 'DE' });
+    const de2 = edges.find((e) => e.node.ecli === DE2)!;
+    expect(de2.matchedBy).toContain('TEXT');
+    expect(de2.highlights.filter((h) => h.field === 'SUMMARY').flatMap(marked)).toEqual(['Schuldknechtschaft']);
+    expect(await eclis({ search: 'Schuldknechtschaften', searchLanguage: 'de', jurisdiction: 'AT' })).toContain(AT1);
+  });
+
+  it('Italian: a plural finds the singular', async () => {
+    expect(await eclis({ search: 'pescherecci', searchLanguage: 'it' })).toEqual([IT3]);
+  });
+
+  it('Greek: with accents, without, in capitals, alike', async () => {
+    const accented = await eclis({ search: 'εμπορία ανθρώπων', jurisdiction: 'GR' });
+    expect(accented.length).toBeGreaterThanOrEqual(4);
+    expect(await eclis({ search: 'εμπορια ανθρωπων', jurisdiction: 'GR' })).toEqual(accented);
+    expect(await eclis({ search: 'ΕΜΠΟΡΙΑΣ ΑΝΘΡΩΠΩΝ', jurisdiction: 'GR' })).toEqual(accented);
+  });
+
+  it('Albanian: case and definite forms meet (viktimave finds viktimë, viktima, viktimës)', async () => {
+    // By their text; others are found through the label of CHILD_VICTIM, 'viktimë e mitur'.
+    const byText = (await found({ search: 'viktimave', searchLanguage: 'sq' })).filter((e) => e.matchedBy.includes('TEXT')).map((e) => e.node.ecli);
+    const expected = DEMO_PRECEDENTS.filter((p) => p.language === 'sq' && /viktim/i.test(p.summary + p.significantFeatures)).map((p) => p.ecli);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(byText.sort()).toEqual(expected.sort());
+  });
+
+  it('Serbian: a Cyrillic query finds a decision written in Latin script, and a Latin query one in Cyrillic', async () => {
+    expect(byEcli(RS1).summary).toMatch(/prosjače/);
+    expect(await eclis({ search: 'просјачење деце', searchLanguage: 'sr' })).toEqual([RS1]);
+    expect(byEcli(RS2).summary).toMatch(/ноћн/);
+    expect(await eclis({ search: 'nocni klub plesacice' })).toEqual([RS2]);
+  });
+
+  it('a precedent stored without a language reads as English and is searched as English', async () => {
+    const precedents = hub.subgraphs.proceedings.connection.collection('precedents');
+    await precedents.updateOne({ ecli: CE2 }, { $unset: { language: 1 } });
+    try {
+      expect((await anonymous(`query($ecli: String!) { precedent(ecli: $ecli) { language } }`, { ecli: CE2 })).body.data.precedent.language).toBe('en');
+      expect((await eclis({ search: 'domestic servitude', searchLanguage: 'en', first: 1 }))[0]).toBe(CE2);
+    } finally {
+      await precedents.updateOne({ ecli: CE2 }, { $set: { language: 'en' } });
+    }
+  });
+
+  it('a searchLanguage that is not a language code is BAD_USER_INPUT naming it', async () => {
+    const res = await anonymous(SEARCH, { search: 'debt', searchLanguage: 'german' });
+    expect(errorCodes(res.body)).toEqual({ precedents: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe('searchLanguage');
+  });
+});
+
+describe('search across languages, through the keywords', () => {
+  it('an Italian keyword finds the Albanian decisions tagged with it, matched by KEYWORD, its label highlighted', async () => {
+    const tagged = DEMO_PRECEDENTS.filter((p) => p.jurisdiction === 'AL' && p.keywords.purposes.includes('SEXUAL_EXPLOITATION' as never)).map((p) => p.ecli);
+    expect(tagged.length).toBeGreaterThan(1);
+    const res = await anonymous(SEARCH, { search: 'sfruttamento sessuale', searchLanguage: 'it', jurisdiction: 'AL', first: 100 });
+    const edges = res.body.data.precedents.edges;
+    expect(edges.map((e: any) => e.node.ecli).sort()).toEqual(tagged.sort());
+    for (const edge of edges) {
+      expect(edge.node.language).toBe('sq');
+      expect(edge.matchedBy).toEqual(['KEYWORD']);
+      expect(edge.highlights).toContainEqual({ field: 'KEYWORDS', snippet: 'sfruttamento sessuale', matches: [{ start: 0, length: 12 }, { start: 13, length: 8 }] });
+    }
+  });
+
+  it('a German keyword finds a Greek decision; without searchLanguage too', async () => {
+    expect(await (async () => (await anonymous(SEARCH, { search: 'Zwangsarbeit', jurisdiction: 'GR', first: 100 })).body.data.precedents.edges.map((e: any) => e.node.ecli))()).toContain(
+      'ECLI:GR:EFATH:2021:3105.2021',
+    );
+  });
+});
+
+describe('search operators', () => {
+  const total = async (search: string, extra: Record<string, unknown> = {}) => {
+    const res = await anonymous(SEARCH, { search, first: 100, ...extra });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.precedents;
+  };
+  const eclisOf = (page: any) => page.edges.map((e: any) => e.node.ecli).sort();
+
+  it('words side by side must all be found: `debt zzzqqq` finds nothing', async () => {
+    expect((await total('debt')).totalCount).toBeGreaterThan(0);
+    expect((await total('debt zzzqqq')).totalCount).toBe(0);
+    expect((await total('debt AND zzzqqq')).totalCount).toBe(0);
+  });
+
+  it('`"forced labour"` is not `forced`: fewer precedents, the phrase highlighted as one', async () => {
+    const phrase = await total('"forced labour"');
+    const word = await total('forced');
+    expect(phrase.totalCount).toBeGreaterThan(0);
+    expect(phrase.totalCount).toBeLessThan(word.totalCount);
+    for (const ecli of eclisOf(phrase)) expect(eclisOf(word)).toContain(ecli);
+    const ce2 = phrase.edges.find((e: any) => e.node.ecli === 'ECLI:CE:ECHR:2017:0620JUD005827412');
+    const inSummary = ce2.highlights.filter((h: any) => h.field === 'SUMMARY').flatMap((h: any) => h.matches.map(({ start, length }: any) => h.snippet.slice(start, start + length)));
+    expect(inSummary).toEqual(['forced labour']);
+  });
+
+  it('`debt -bondage` leaves out every precedent with bondage', async () => {
+    await publish({
+      language: 'en',
+      summary: 'The workers were told they owed a debt for their travel and were made to wash cars for months without pay.',
+      significantFeatures: 'A travel debt used to keep workers from leaving.',
+      keywords: { acts: ['RECRUITMENT'], means: ['DECEPTION'], purposes: ['FORCED_LABOUR'], sectors: ['LOGISTICS'] },
+    });
+    const debt = eclisOf(await total('debt', { searchLanguage: 'en' }));
+    const bondage = eclisOf(await total('bondage', { searchLanguage: 'en' }));
+    const without = eclisOf(await total('debt -bondage', { searchLanguage: 'en' }));
+    expect(without.length).toBeGreaterThan(0);
+    expect(without).toEqual(debt.filter((e: string) => !bondage.includes(e)));
+    expect(without.length).toBeLessThan(debt.length);
+  });
+
+  it('OR, and parentheses', async () => {
+    expect(eclisOf(await total('Schlachthof OR peschereccio'))).toEqual(['ECLI:DE:LGOLDBG:2021:0303.4KLS9.20', 'ECLI:IT:CAPA:2019:2230PEN']);
+    expect(eclisOf(await total('(Schlachthof OR peschereccio) Subunternehmer'))).toEqual(['ECLI:DE:LGOLDBG:2021:0303.4KLS9.20']);
+  });
+
+  test.each([
+    ['debt (bondage', /unclosed parenthesis at position 6/],
+    ['debt OR', /nothing after OR at position 6/],
+    ['"forced', /unclosed quote at position 1/],
+    ['debt ""', /empty phrase at position 6/],
+    ['-bondage', /only exclusions/],
+  ])('%j is BAD_USER_INPUT naming the problem and where: %s', async (search, problem) => {
+    const res = await anonymous(SEARCH, { search });
+    expect(errorCodes(res.body)).toEqual({ precedents: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe('search');
+    expect(res.body.errors![0].message).toMatch(problem);
+  });
+});
+
+describe('by provision', () => {
+  const filed = async (provision: Record<string, unknown>) => (await allPages({ provision }, 100)).seen.map((s) => s.ecli).sort();
+  const applying = (instrument: string, article?: string) =>
+    DEMO_PRECEDENTS.filter((p) => p.provisions.some((x) => x.instrument === instrument && (article === undefined || x.article === article))).map((p) => p.ecli).sort();
+
+  it('filters by instrument and article, an article finding its paragraphs', async () => {
+    expect(applying('ECHR', '4').length).toBe(4);
+    expect(await filed({ instrument: 'ECHR', article: '4' })).toEqual(applying('ECHR', '4'));
+    expect(await filed({ instrument: 'Directive 2011/36/EU', article: 'Art. 8' })).toEqual(applying('Directive 2011/36/EU', '8'));
+    expect(await filed({ instrument: 'IT c.p.' })).toEqual(applying('IT c.p.'));
+    const { ecli: id } = await publish({
+      summary: 'Two men were recruited for a meat processing plant and made to work without pay to repay their travel.',
+      provisions: [{ instrument: 'DE  StGB', article: '§ 232b(1)' }, { instrument: 'CoE CETS 197', article: '26' }],
+    });
+    const one = await anonymous(`query($ecli: String!) { precedent(ecli: $ecli) { provisions { instrument article } } }`, { ecli: id });
+    expect(one.body.data.precedent.provisions).toEqual([{ instrument: 'DE StGB', article: '232b(1)' }, { instrument: 'CoE CETS 197', article: '26' }]);
+    expect(await filed({ instrument: 'DE StGB', article: '232b' })).toContain(id);
+    await hub.queryAs('judge', 'DE', CORRECT, { ecli: id, input: { reason: 'Provision restated', provisions: [{ instrument: 'DE StGB', article: '233' }] } });
+    expect(await filed({ instrument: 'DE StGB', article: '232b' })).not.toContain(id);
+    expect(await filed({ instrument: 'CoE CETS 197' })).not.toContain(id);
+    expect(await filed({ instrument: 'DE StGB', article: '233' })).toEqual([id]);
+  });
+
+  it('a filter with an instrument not named so is BAD_USER_INPUT naming it', async () => {
+    const res = await anonymous(SEARCH, { provision: { instrument: 'European Convention' } });
+    expect(errorCodes(res.body)).toEqual({ precedents: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe('provision.instrument');
+  });
+});
+
 describe('filters and pages', () => {
   const demo = () => DEMO_PRECEDENTS;
   const newestFirst = (a: { decidedOn: string }, b: { decidedOn: string }) => b.decidedOn.localeCompare(a.decidedOn);
@@ -289,6 +474,8 @@ describe('publishing', () => {
     ['citing an unknown precedent', () => ({ input: { cites: ['ECLI:DE:BGH:1999:404'] } }), 'input.cites[0]', /no precedent/],
     ['citing a later decision', () => ({ input: { decidedOn: '2012-01-02', ecli: 'ECLI:DE:LGB:2012:EARLY', cites: [DEMO_PRECEDENTS.find((p) => p.decidedOn > '2012-01-02')!.ecli] } }), 'input.cites[0]', /after this decision/],
     ['without legal issues', () => ({ input: { legalIssues: [] } }), 'input.legalIssues', /at least one/],
+    ['with an instrument not named so', () => ({ input: { provisions: [{ instrument: 'StGB', article: '232' }] } }), 'input.provisions[0].instrument', /not an instrument named here/],
+    ['with an article that is not one', () => ({ input: { provisions: [{ instrument: 'DE StGB', article: 'two' }] } }), 'input.provisions[0].article', /not an article number/],
   ])('is refused %s: BAD_USER_INPUT naming the field, nothing stored', async (_what, make, field, message) => {
     const before = await stored();
     const { proceedingId, input } = { proceedingId: closedProceeding, input: {}, ...make() } as { proceedingId: string; input: Record<string, unknown> };
@@ -391,8 +578,10 @@ describe('change feed (incremental sync)', () => {
     expect(since.changes.map((c) => c.ecli)).toEqual([corrected, published]);
   });
 
-  it('refuses a cursor that is not one of the feed', async () => {
+  it('refuses a cursor that is not one of the feed, naming the argument `since`', async () => {
     const res = await anonymous(CHANGES, { since: 'garbage' });
     expect(errorCodes(res.body)).toEqual({ precedentChanges: 'BAD_USER_INPUT' });
+    expect(res.body.errors![0].extensions?.field).toBe('since');
+    expect(res.body.errors![0].message).toMatch(/^since: is not a cursor/);
   });
 });

@@ -104,8 +104,9 @@ export interface SlotStore {
 }
 
 /**
- * A search index: documents found by their words (ranked by BM25 without length
- * normalization), filtered by facets and an order range, paged by cursor. A document is
+ * A search index: documents found by a query of words, phrases and operators (query.ts),
+ * each document read in its language (ranked by BM25 without length normalization),
+ * filtered by facets and an order range, paged by cursor. A document is
  * searchable once `put` resolves and not at all once `remove` resolves.
  */
 export interface SearchStore {

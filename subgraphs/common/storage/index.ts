@@ -16,4 +16,6 @@ export * from './slots';
 export * from './kept-answers';
 export * from './search';
 export * from './text';
+export * from './query';
+export { REGION_LANGUAGES } from './languages';
 export * from './pagination';

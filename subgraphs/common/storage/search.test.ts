@@ -41,19 +41,19 @@ describe('SearchIndex', () => {
     await index.put('d', doc('A case about recruitment agencies.', 20230101, ['region=S']));
 
     // a has both words, twice; b and c one each, equally rare: the later decision first.
-    const labour = await index.search({ text: 'forced labor' });
+    const labour = await index.search({ text: 'forced OR labor' });
     expect(labour.hits.map((h) => h.id)).toEqual(['a', 'c', 'b']);
     expect(labour.totalCount).toBe(3);
     expect(labour.hits[0].score!).toBeGreaterThan(labour.hits[1].score!);
     expect(labour.terms).toEqual(['forc', 'labor']);
 
-    expect((await index.search({ text: 'forced labour', facets: ['region=N'] })).hits.map((h) => h.id)).toEqual(['a', 'c']);
+    expect((await index.search({ text: 'forced OR labour', facets: ['region=N'] })).hits.map((h) => h.id)).toEqual(['a', 'c']);
     expect((await index.search({ facets: ['region=S'] })).hits.map((h) => h.id)).toEqual(['d', 'b']);
     expect((await index.search({ orderFrom: 20210101, orderTo: 20221231 })).hits.map((h) => h.id)).toEqual(['c', 'b']);
 
-    const first = await index.search({ text: 'exploitation labour forced', first: 2 });
-    const rest = await index.search({ text: 'exploitation labour forced', first: 2, after: first.endCursor });
-    expect([...first.hits, ...rest.hits].map((h) => h.id)).toEqual((await index.search({ text: 'exploitation labour forced' })).hits.map((h) => h.id));
+    const first = await index.search({ text: 'exploitation OR labour OR forced', first: 2 });
+    const rest = await index.search({ text: 'exploitation OR labour OR forced', first: 2, after: first.endCursor });
+    expect([...first.hits, ...rest.hits].map((h) => h.id)).toEqual((await index.search({ text: 'exploitation OR labour OR forced' })).hits.map((h) => h.id));
     expect(rest.hasNextPage).toBe(false);
   });
 
@@ -84,7 +84,38 @@ describe('SearchIndex', () => {
       { id: 'y', doc: doc('organ trafficking network', 6) },
       { id: 'z', doc: doc('clinic staff', 7) },
     ]);
-    expect((await index.search({ text: 'organ clinic' })).hits.map((h) => h.id)).toEqual(['x', 'z', 'y']);
+    expect((await index.search({ text: 'organ OR clinic' })).hits.map((h) => h.id)).toEqual(['x', 'z', 'y']);
+  });
+
+  it('words side by side must all be there; a phrase, in its order; an excluded word, not at all', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await index.put('a', doc('Held in debt bondage and forced labour.', 1));
+    await index.put('b', doc('Forced into begging; the labour inspectorate found no debt.', 2));
+    await index.put('c', doc('A debt of honour.', 3));
+    const ids = async (text: string) => (await index.search({ text })).hits.map((h) => h.id).sort();
+    expect(await ids('debt zzzqqq')).toEqual([]);
+    expect(await ids('debt labour')).toEqual(['a', 'b']);
+    expect(await ids('"forced labour"')).toEqual(['a']);
+    expect(await ids('forced labour')).toEqual(['a', 'b']);
+    expect(await ids('debt -bondage')).toEqual(['b', 'c']);
+    expect(await ids('debt -"forced labour"')).toEqual(['b', 'c']);
+    expect(await ids('honour OR bondage')).toEqual(['a', 'c']);
+    expect(await ids('(honour OR begging) debt')).toEqual(['b', 'c']);
+    await expect(index.search({ text: 'debt (bondage' })).rejects.toThrow(/search: has an unclosed parenthesis at position 6/);
+    await expect(index.search({ text: 'the -debt' })).rejects.toThrow(/search: has no words to search for/);
+  });
+
+  it('a document is read in its language, a query in each of its languages; parts in another language are found in that one', async () => {
+    const index = new SearchIndex(await connect(), 'cases');
+    await index.put('de', { language: 'de', text: [{ text: 'Die Opfer wurden in Schuldknechtschaft gehalten.', weight: 1 }, { text: 'servitù per debiti', weight: 2, language: 'it' }], facets: [], order: 1 });
+    await index.put('en', doc('The victims were held in debt bondage.', 2));
+    const ids = async (text: string, languages?: string[]) => (await index.search({ text, languages })).hits.map((h) => h.id);
+    expect(await ids('Schuldknechtschaften', ['de'])).toEqual(['de']);
+    expect(await ids('Schuldknechtschaften')).toEqual([]);
+    expect(await ids('debiti', ['en', 'it'])).toEqual(['de']);
+    expect(await ids('"servitu per debiti"', ['it'])).toEqual(['de']);
+    expect(await ids('bondage Opfer', ['en', 'de'])).toEqual([]);
+    expect(await ids('victims', ['en', 'de'])).toEqual(['en']);
   });
 
   it('a search without words is refused, naming it', async () => {

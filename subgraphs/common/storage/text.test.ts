@@ -120,7 +120,7 @@ describe('tokenize', () => {
       'judgement',
     ]);
     expect(tokens.map((token) => token.term)).toEqual(terms(text));
-    expect(tokens[0]).toEqual({ term: 'ελλαδα', start: 0, end: 6 });
+    expect(tokens[0]).toEqual({ term: 'ελλαδα', position: 0, start: 0, end: 6 });
   });
 });
 

@@ -1,11 +1,14 @@
 import stem from 'wink-porter2-stemmer';
+import { termIn } from './languages';
 
 /**
  * The platform's text analyzer for full-text search. The database has no text index, so a
  * search index elsewhere stores the terms made here; a query goes through the same analysis,
  * so 'Forced Labour' finds 'forced labor'. One word becomes one term: lowercased, diacritics
- * folded, irregular plurals made singular, British spellings made American, then stemmed
- * (Porter2). Stop words give no term. Pure functions, no database.
+ * folded, then in English irregular plurals made singular, British spellings made American,
+ * then stemmed (Porter2); in another language by that language's analyzer (languages/:
+ * its stop words and stemmer; Serbian Cyrillic read as Latin). Stop words give no term.
+ * Pure functions, no database.
  */
 
 /** A word: a letter or digit, then letters, digits and combining marks (so 'Mu\u0308ller' or Hindi stays whole). */
@@ -118,6 +121,8 @@ const BRITISH_TO_AMERICAN: ReadonlyMap<string, string> = new Map([
 /** One word of a text as the index sees it: its term and where it stands in the original text. */
 export interface Token {
   term: string;
+  /** Its place among the text's words, stop words counted: a phrase is terms at consecutive places. */
+  position: number;
   /** Offsets into the original text, in UTF-16 code units: text.slice(start, end) is the word. */
   start: number;
   end: number;
@@ -129,19 +134,39 @@ export interface Snippet {
   matches: Array<{ start: number; length: number }>;
 }
 
-/** The tokens of a text, stop words left out, in order. */
-export function tokenize(text: string): Token[] {
+/** The tokens of a text in `language` (ISO 639-1, default English), stop words left out, in order. */
+export function tokenize(text: string, language = 'en'): Token[] {
   const tokens: Token[] = [];
-  for (const word of wordsOf(text)) {
-    const term = termOf(word.text);
-    if (term !== undefined) tokens.push({ term, start: word.start, end: word.end });
-  }
+  wordsOf(text).forEach((word, position) => {
+    const term = termOf(word.text, language);
+    if (term !== undefined) tokens.push({ term, position, start: word.start, end: word.end });
+  });
   return tokens;
 }
 
-/** The terms of a text (tokenize(text).map(t => t.term)). */
-export function terms(text: string): string[] {
-  return tokenize(text).map((token) => token.term);
+/** The terms of a text (tokenize(text, language).map(t => t.term)). */
+export function terms(text: string, language = 'en'): string[] {
+  return tokenize(text, language).map((token) => token.term);
+}
+
+/** A run of terms to find together, each at its offset from the first (stop words between count): a phrase, or a word of several tokens. */
+export type TermPattern = Array<{ term: string; offset: number }>;
+
+/** The pattern of a query word or phrase in `language`: its terms and their offsets; empty when it is stop words only. */
+export function patternOf(text: string, language = 'en'): TermPattern {
+  const tokens = tokenize(text, language);
+  return tokens.map((token) => ({ term: token.term, offset: token.position - tokens[0].position }));
+}
+
+/** Where `pattern` occurs among `tokens` (in text order): the tokens of each occurrence. */
+export function occurrences(tokens: Token[], pattern: TermPattern): Token[][] {
+  if (pattern.length === 0) return [];
+  const at = new Map(tokens.map((token) => [token.position, token]));
+  return tokens.flatMap((first) => {
+    if (first.term !== pattern[0].term) return [];
+    const run = pattern.map(({ term, offset }) => at.get(first.position + offset)).filter((t, i) => t?.term === pattern[i].term) as Token[];
+    return run.length === pattern.length ? [run] : [];
+  });
 }
 
 /**
@@ -150,16 +175,25 @@ export function terms(text: string): string[] {
  * `context` characters (default 60) either side of its matches, cut between words; '…' marks
  * where words were left out. Windows that overlap become one snippet; when there are more
  * than `max`, those with the most different wanted terms win, and they come in text order.
+ * The text is read in `options.language` (default English); each of `options.phrases` found
+ * is one match from its first word to its last.
  */
 export function snippets(
   text: string,
   wanted: ReadonlySet<string>,
-  options: { max?: number; context?: number } = {},
+  options: { max?: number; context?: number; language?: string; phrases?: TermPattern[] } = {},
 ): Snippet[] {
   const max = options.max ?? 2;
   const context = Math.max(0, options.context ?? 60);
   const words = wordsOf(text);
-  const hits = tokenize(text).filter((token) => wanted.has(token.term));
+  const tokens = tokenize(text, options.language);
+  // A phrase found is one hit from its first word to its last; a word inside it is not another.
+  const runs = (options.phrases ?? []).flatMap((phrase) => occurrences(tokens, phrase));
+  const phraseHits = runs.map((run): Token => ({ term: run.map((t) => t.term).join(' '), position: run[0].position, start: run[0].start, end: run[run.length - 1].end }));
+  const inPhrase = (token: Token) => phraseHits.some((hit) => token.start >= hit.start && token.end <= hit.end);
+  const hits = [...phraseHits, ...tokens.filter((token) => wanted.has(token.term) && !inPhrase(token))]
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((hit, i, all) => i === 0 || hit.start >= all[i - 1].end);
   if (hits.length === 0 || max < 1) return [];
 
   // Hits come in text order, so a window overlaps, if anything, the one just before it.
@@ -197,12 +231,18 @@ function wordsOf(text: string): Word[] {
   }));
 }
 
-/** The term of one word, or undefined for a stop word. */
-function termOf(word: string): string | undefined {
+/** The term of one word in `language`, or undefined for a stop word. */
+function termOf(word: string, language: string): string | undefined {
   // NFKD rather than NFD also unfolds ligatures ('ﬁnancial' from PDFs) and full-width letters;
   // lowercasing after it turns 'İ' into a plain 'i'; NFC puts what is left back together.
   const folded = word.normalize('NFKD').replace(ACCENTS, '').toLowerCase().normalize('NFC');
-  if (folded === '' || STOP_WORDS.has(folded)) return undefined;
+  if (folded === '') return undefined;
+  return language === 'en' ? englishTerm(folded) : termIn(language, folded);
+}
+
+/** The English term of a folded word: the analysis every index had before there were languages. */
+function englishTerm(folded: string): string | undefined {
+  if (STOP_WORDS.has(folded)) return undefined;
   if (/^\p{N}+$/u.test(folded)) return folded;
   const american = americanSpelling(IRREGULAR_PLURALS.get(folded) ?? folded);
   return KEPT_APART.get(american) ?? stem(american);

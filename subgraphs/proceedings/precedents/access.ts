@@ -28,6 +28,7 @@ export const precedentAccess = typeAccess<Entity<PrecedentRecord>>({
       'summary',
       'significantFeatures',
       'outcome',
+      'provisions',
       'victimProfile',
       'defendantProfile',
       'cites',

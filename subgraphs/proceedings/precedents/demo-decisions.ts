@@ -16,9 +16,12 @@ import {
  * case-law database: 6 decisions from each demo jurisdiction (AL, RS, DE, AT, IT, GR) and 4
  * judgments of the European Court of Human Rights. Everything here is FICTIONAL: the cases,
  * the ECLIs and the summaries were written for the demo, no real decision is quoted and no
- * real person is named. Summaries are in English whatever the language of the decision, and
- * mix British and American spelling on purpose ('forced labour', 'forced labor'), as real
- * case-law summaries do. Data only: nothing is read or written here.
+ * real person is named. Summaries and significant features are in the language of the
+ * decision (Albanian, Serbian — some in Cyrillic, some in Latin script, as Serbian courts
+ * write both —, German, Italian, Greek); the Strasbourg judgments' are English and mix
+ * British and American spelling on purpose ('forced labour', 'forced labor'), as real
+ * case-law summaries do. Provisions are derived from the jurisdiction, the purposes and the
+ * legal issues (`demoProvisions`). Data only: nothing is read or written here.
  */
 
 /** CTDC age bins. */
@@ -43,7 +46,7 @@ export interface DemoPrecedent {
   /** YYYY-MM-DD. */
   decidedOn: string;
   legalSystem: LegalSystem;
-  /** ISO 639-1 code of the language of the decision; the summary is in English. */
+  /** ISO 639-1 code of the language of the decision, and of its summary and significant features. */
   language: string;
   keywords: KeywordGroups;
   legalIssues: LegalIssue[];
@@ -54,6 +57,8 @@ export interface DemoPrecedent {
   defendantProfile: DemoProfile;
   /** ECLIs of earlier precedents of this list. */
   cites: string[];
+  /** The provisions it applies (domain/provisions.ts names the instruments). */
+  provisions: Array<{ instrument: string; article: string }>;
 }
 
 /** A DemoProfile whose values are checked against the vocabularies above. */
@@ -64,7 +69,7 @@ interface Profile {
   nationalities: Array<{ value: Nationality; count: number }>;
 }
 
-type Precedent = Omit<DemoPrecedent, 'victimProfile' | 'defendantProfile'> & { victimProfile: Profile; defendantProfile: Profile };
+type Precedent = Omit<DemoPrecedent, 'victimProfile' | 'defendantProfile' | 'provisions'> & { victimProfile: Profile; defendantProfile: Profile };
 
 // Short names for the vocabularies, to keep the keyword lists readable.
 const A = TraffickingAct;
@@ -140,9 +145,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.WITNESS_PROTECTION],
     summary:
-      'The first defendant befriended a 19-year-old woman from a rural district, promised to marry her and persuaded her to travel with him to Italy through Greece. On arrival she was placed in a rented flat, her identity card was taken and she was forced into street prostitution, handing over all her earnings under threats against her family. After she escaped and reported to the Italian police, her statements were taken in Italy and transmitted through a request for mutual legal assistance. The court held those statements admissible, since the defence had been notified and could put questions through the Italian authorities, and convicted both defendants of trafficking in adult persons. The victim was not required to return and face them in court.',
+      'I pandehuri i parë u miqësua me një grua 19-vjeçare nga një zonë rurale, i premtoi martesë dhe e bindi të udhëtonte me të drejt Italisë përmes Greqisë. Në mbërritje asaj iu mor karta e identitetit dhe u detyrua të prostituohej në rrugë, duke dorëzuar të gjitha fitimet nën kërcënime ndaj familjes së saj. Deklaratat e viktimës, të marra në Itali dhe të dërguara me letërporosi për ndihmë juridike reciproke, u çmuan të pranueshme, pasi mbrojtja ishte njoftuar dhe mund të bënte pyetje nëpërmjet autoriteteve italiane. Gjykata i dënoi të dy të pandehurit për trafikim të personave të rritur.',
     significantFeatures:
-      "An early decision of the serious crimes court on the 'boyfriend' method of recruitment and on the use of victim statements gathered abroad through mutual legal assistance, where the victim could not safely be brought back to testify in person.",
+      "Vendim i hershëm për metodën e rekrutimit përmes 'të dashurit' dhe për përdorimin e deklaratave të viktimës të mbledhura jashtë shtetit, kur viktima nuk mund të kthehej e sigurt për të dëshmuar.",
     outcome: "Both defendants convicted; 15 and 8 years' imprisonment",
     victimProfile: {
       count: 1,
@@ -171,9 +176,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.CHILD_VICTIM, I.WITNESS_PROTECTION, I.COMPENSATION],
     summary:
-      "A 15-year-old girl was given in a forced marriage by her father to a man twenty years older, in exchange for a payment described as a bride price. The 'husband' took the minor to his family's house in another district, kept her from school, made her do all the household work and subjected her to sexual abuse; she was forbidden to contact her mother. The appeal court rejected the defence that a customary marriage arranged with parental consent cannot amount to trafficking: the consent of a minor, or of her parents, is irrelevant, and the payment to the father was itself a means. It upheld the convictions of the father and the husband for trafficking of minors for the purpose of forced marriage, and ordered compensation for the girl, who had testified from a separate room.",
+      "Një vajzë 15-vjeçare u dha nga babai i saj në martesë të detyruar me një burrë njëzet vjet më të madh, kundrejt një pagese të quajtur 'pagesë për nusen'. 'Bashkëshorti' e mbajti të miturën larg shkollës, e detyroi të bënte të gjitha punët e shtëpisë dhe e abuzoi seksualisht. Gjykata e Apelit hodhi poshtë mbrojtjen se një martesë zakonore me pëlqimin e prindërve nuk mund të jetë trafikim: pëlqimi i të miturës ose i prindërve të saj është i parëndësishëm. Dënimet u lanë në fuqi dhe vajzës iu caktua kompensim.",
     significantFeatures:
-      'Leading appellate authority that the forced marriage of a minor, arranged for payment, is trafficking for forced marriage and servitude; neither the minor nor her parents can consent to it, and customary practice does not excuse a marriage imposed on a child.',
+      'Precedent kryesor se martesa e detyruar e një të mitur, e rregulluar me pagesë, përbën trafikim për martesë të detyruar dhe robëri.',
     outcome: "Convictions upheld; 12 and 10 years' imprisonment; compensation to the victim",
     victimProfile: {
       count: 1,
@@ -210,9 +215,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.COMPENSATION],
     summary:
-      "Eleven men from impoverished mountain villages were recruited to work in an unlicensed chromium mine with promises of regular wages. Once at the site they were charged for food, lodging and tools, so that their debts grew faster than their pay; guards threatened those who wished to leave, and the owner of the mine kept their wages 'for safekeeping'. The lower courts convicted the organisers of forced labor but acquitted them of trafficking because no border had been crossed. The High Court reversed that part: trafficking within Albania is covered by the offence, and debt bondage combined with threats is a sufficient means. It confirmed the confiscation of the excavators and trucks used at the mine and directed that the miners' unpaid wages be met from their value.",
+      'Njëmbëdhjetë burra nga fshatra malore të varfra u rekrutuan për të punuar në një minierë kromi pa licencë, me premtime për paga të rregullta. Në vend atyre u ngarkoheshin ushqimi, fjetja dhe veglat, kështu që borxhet rriteshin më shpejt se pagat; rojet kërcënonin këdo që donte të largohej. Gjykata e Lartë vendosi se skllavëria për borxh dhe kërcënimet mjaftojnë si mjete të trafikimit për punë të detyruar, edhe kur punëtorët nuk mbaheshin të mbyllur, dhe urdhëroi konfiskimin e minierës.',
     significantFeatures:
-      'Settled that internal trafficking needs no cross-border movement and that debt bondage is a means in its own right; often cited on confiscating the instruments of forced labor in extractive industries and on using them to pay the workers.',
+      'Punëtorët e rritur që mbahen me borxhe të pashlyeshme janë viktima të punës së detyruar; pasuritë e fituara prej saj konfiskohen.',
     outcome: "Acquittal on the trafficking count reversed; 9 years' imprisonment; confiscation confirmed",
     victimProfile: {
       count: 11,
@@ -246,9 +251,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.NON_PUNISHMENT, I.RECOVERY_PERIOD],
     summary:
-      'The applicant, a young woman recruited in a provincial town and exploited in prostitution in the capital, had been formally identified as a victim of trafficking by the national referral mechanism. A district court nonetheless convicted her of practising prostitution during the same period, without examining the identification or the coercion she was under. The Constitutional Court held that punishing an identified victim for offences she was compelled to commit breached her right to a fair trial, read with the obligations of the state under the Council of Europe Convention on Action against Trafficking in Human Beings. It annulled the conviction and noted that the recovery period of thirty days to which she was entitled had never been granted.',
+      'Kërkuesja, një grua e re e rekrutuar në një qytet provincial dhe e shfrytëzuar në prostitucion në kryeqytet, ishte identifikuar zyrtarisht si viktimë trafikimi nga mekanizmi kombëtar i referimit. Megjithatë një gjykatë e rrethit e dënoi për ushtrim prostitucioni në të njëjtën periudhë, pa shqyrtuar identifikimin dhe shtrëngimin. Gjykata Kushtetuese vendosi se ndëshkimi i një viktime të identifikuar për vepra të kryera nën shtrëngim cenon parimin e mosndëshkimit dhe të drejtën për një proces të rregullt.',
     significantFeatures:
-      'The first constitutional ruling to give the non-punishment principle direct effect in Albania: criminal courts must examine any identification as a victim of trafficking before convicting, and non-punishment is linked to access to the recovery period.',
+      'Vendimi i parë kushtetues për mosndëshkimin e viktimave të trafikimit dhe për periudhën e rimëkëmbjes.',
     outcome: 'Conviction annulled; case remitted',
     victimProfile: {
       count: 1,
@@ -277,9 +282,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.ASSET_CONFISCATION, I.CHILD_VICTIM],
     summary:
-      'An organised group ran social media profiles of a fake modelling agency, offering young women modelling jobs and photo shoots in Milan and Dubai. Applicants were asked for photographs, then for travel money that became a debt. Six victims, one of them 17, were flown to Italy, where their passports were taken and the promised modelling contracts turned out to be escort work controlled by the group. The court convicted five members of trafficking and of participation in a criminal organisation. It admitted chat logs and account data obtained from the platform through mutual legal assistance, together with evidence gathered by a joint investigation team with Italy, and confiscated the bank accounts and two vehicles of the group.',
+      'Një grup i organizuar drejtonte profile në rrjetet sociale të një agjencie modelingu fiktive, duke u ofruar vajzave të reja punë modelingu dhe fotografime në Milano dhe Dubai. Gjashtë viktima, njëra prej tyre 17 vjeç, u dërguan në Itali, ku iu morën pasaportat dhe kontratat e premtuara rezultuan punë shoqëruese nën kontrollin e grupit. Provat e mbledhura nga ekipi i përbashkët hetimor me Italinë u pranuan dhe gjykata urdhëroi konfiskimin e të ardhurave.',
     significantFeatures:
-      'A reference case on online recruitment through social media for fake modelling jobs: it sets out how platform data obtained abroad may be authenticated and used as evidence, and treats a 17-year-old recruit as a child victim whatever her apparent consent to the jobs offered.',
+      'Rekrutimi në internet përmes ofertave të rreme për punë modelingu; provat e një ekipi të përbashkët hetimor janë të pranueshme.',
     outcome: "Five defendants convicted; 7 to 16 years' imprisonment; confiscation of accounts and vehicles",
     victimProfile: {
       count: 6,
@@ -327,9 +332,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION, I.RESIDENCE_PERMIT, I.RECOVERY_PERIOD],
     summary:
-      "Fourteen workers from Bangladesh were recruited through an agency that charged them high placement fees and promised hotel jobs on the coast with legal contracts. On arrival the employer took their passports, housed them in a basement and made them work fourteen-hour shifts in kitchens and housekeeping, paying a fraction of the agreed wage against a 'debt' for their travel. The appeal court upheld the convictions of the hotel manager and the recruiter for trafficking for labour exploitation and ordered them to pay the workers' unpaid wages as compensation within the criminal case. It confirmed that the workers were entitled to a recovery period and to temporary residence permits as victims, whatever their immigration status.",
+      "Katërmbëdhjetë punëtorë nga Bangladeshi u rekrutuan përmes një agjencie që u mori tarifa të larta dhe u premtoi punë në hotele bregdetare me kontrata të ligjshme. Në mbërritje punëdhënësi u mori pasaportat, i strehoi në një bodrum dhe i detyroi të punonin turne katërmbëdhjetë orësh në kuzhina, duke u paguar vetëm një pjesë të pagës kundrejt një 'borxhi' për udhëtimin. Gjykata e Apelit la në fuqi dënimet dhe u njohu punëtorëve kompensim dhe leje qëndrimi.",
     significantFeatures:
-      'Confirms that victims of labour exploitation recruited on legal work visas may claim their unpaid wages as compensation in the criminal proceedings, and that their residence as victims does not depend on the validity of the original work permit.',
+      'Tarifat e rekrutimit dhe mbajtja e pasaportave si mjete të punës së detyruar në hoteleri.',
     outcome: "Convictions upheld; 8 and 6 years' imprisonment; compensation for unpaid wages",
     victimProfile: {
       count: 14,
@@ -373,9 +378,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.CHILD_VICTIM, I.WITNESS_PROTECTION],
     summary:
-      'The defendants brought seven children, aged eight to fourteen, from impoverished settlements to Belgrade, where the children were forced to beg at traffic lights on busy intersections from early morning until night. Each child had a daily quota; children who begged too little were beaten or left without food. The defendants, who claimed to be relatives, collected the money at the traffic lights every few hours. The court convicted four defendants of trafficking in minors for forced begging, holding that begging by children for the benefit of adults is exploitation even where the parents had agreed. The children were questioned only once, by a specially trained judge in the presence of a psychologist, and were placed in the care of the guardianship authority.',
+      'Okrivljeni su doveli sedmoro dece, uzrasta od osam do četrnaest godina, iz siromašnih naselja u Beograd, gde su deca bila primorana da prosjače na semaforima na prometnim raskrsnicama od ranog jutra do noći. Svako dete imalo je dnevnu normu; deca koja bi isprosila premalo bila su tučena ili ostavljana bez hrane. Sud je okrivljene osudio za trgovinu maloletnim licima radi prinudnog prosjačenja, a deca su saslušana uz pomoć psihologa.',
     significantFeatures:
-      'Often cited for the proposition that forced begging is a form of exploitation in its own right and that family ties or parental consent do not exclude the trafficking of children; also a model for single, child-sensitive interviews of child victims.',
+      'Prinudno prosjačenje dece je eksploatacija i kada okrivljeni tvrde da su im rođaci.',
     outcome: "Four defendants convicted; 3 to 10 years' imprisonment",
     victimProfile: {
       count: 7,
@@ -422,9 +427,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.WITNESS_PROTECTION],
     summary:
-      "Women from Ukraine and Moldova were recruited by an agency as dancers for nightclubs in several Serbian towns. The nightclub owner kept the dancers' passports, deducted fines and 'accommodation costs' from their pay and required them to accompany guests to private rooms for paid sex, of which they received almost nothing. The first-instance court had convicted the owner only of facilitating prostitution. The appeal court requalified the offence as trafficking in human beings, holding that withholding documents and creating debts were means that vitiated any consent to dancing or to sex work. It also held that intercepted telephone conversations, and the statements the dancers gave to the investigating judge before returning home, could be read at trial.",
+      'Жене из Украјине и Молдавије врбоване су преко агенције као плесачице за ноћне клубове у неколико српских градова. Власник ноћног клуба задржавао је пасоше плесачица, одбијао им казне и „трошкове смештаја“ од зараде и тражио да госте прате у посебне собе ради плаћеног секса. Апелациони суд је преиначио пресуду и власника огласио кривим за трговину људима ради сексуалне експлоатације.',
     significantFeatures:
-      'Draws the line between facilitating prostitution and trafficking in the entertainment sector: once documents are withheld and debts imposed, consent to the work is irrelevant. Also on reading out the statements of foreign victims who have left the country.',
+      'Дуг и одузети пасоши чине плесачице у ноћном клубу жртвама трговине људима, а не само проституције.',
     outcome: "Conviction requalified as trafficking; sentence increased to 6 years' imprisonment",
     victimProfile: {
       count: 5,
@@ -460,9 +465,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.CHILD_VICTIM, I.EVIDENCE_ADMISSIBILITY, I.JURISDICTION],
     summary:
-      'A network including a midwife, a registrar and a lawyer approached pregnant women living in poverty, paid them small sums and arranged for their newborns to be handed over after birth to couples from abroad. Birth records were falsified so that the adoptive mothers appeared as the birth mothers, and the newborns left the country with new passports. Eight newborns were identified through DNA tests obtained by mutual legal assistance. The Supreme Court of Cassation dismissed the request for protection of legality, holding that the sale of newborns for illegal adoption is trafficking of minors for adoption even when the child is placed with a caring family, that the DNA evidence had been lawfully admitted, and that Serbian courts had jurisdiction although the adoptions were completed abroad.',
+      'Mreža koju su činili babica, matičar i advokat obraćala se trudnicama koje žive u siromaštvu, plaćala im male iznose i organizovala da se njihova novorođenčad posle porođaja predaju parovima iz inostranstva. Matične knjige su falsifikovane, a novorođenčad su napustila zemlju sa novim pasošima. Osmoro novorođenčadi identifikovano je DNK analizama pribavljenim putem međunarodne pravne pomoći. Vrhovni kasacioni sud je potvrdio osude za trgovinu ljudima radi nezakonitog usvojenja.',
     significantFeatures:
-      'The leading Serbian authority on trafficking for illegal adoption: the offence protects the child, so neither the good intentions of the adoptive parents nor the poverty of the birth mothers removes its criminal character.',
+      'Prodaja novorođenčadi radi usvojenja u inostranstvu je trgovina ljudima; saglasnost majke nije od značaja.',
     outcome: 'Request for protection of legality dismissed; convictions final',
     victimProfile: {
       count: 8,
@@ -505,9 +510,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION, I.CHILD_VICTIM],
     summary:
-      'The applicant, trafficked at 16 and sexually exploited in motels along a highway, joined the criminal proceedings as an injured party and claimed damages. The proceedings lasted over seven years, and the trial court, after convicting the traffickers, referred her claim to civil litigation without giving reasons, although the evidence of her suffering was already complete. The Constitutional Court found violations of the right to a trial within a reasonable time and of the right to an effective remedy, holding that victims of trafficking should as a rule obtain a decision on compensation within the criminal case. It awarded her just satisfaction and ordered the courts to decide her claim promptly.',
+      'Подноситељка уставне жалбе, која је са 16 година постала жртва трговине људима и била сексуално експлоатисана у мотелима поред аутопута, придружила се кривичном поступку као оштећена и поставила имовинскоправни захтев. Поступак је трајао више од седам година, а суд ју је након осуђујуће пресуде упутио на парницу без образложења. Уставни суд је утврдио повреду права на суђење у разумном року и права на правично суђење и досудио јој накнаду штете.',
     significantFeatures:
-      "Cited for the rule that routinely referring trafficking victims' claims for compensation to separate civil proceedings is incompatible with their rights, and that long delays add to the harm suffered by victims who were children at the time.",
+      'Жртва трговине људима има право да о њеном захтеву за накнаду штете одлучи кривични суд.',
     outcome: 'Violation found; just satisfaction awarded; claim to be decided in the criminal case',
     victimProfile: {
       count: 1,
@@ -536,9 +541,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.WITNESS_PROTECTION, I.COMPENSATION],
     summary:
-      'The defendants approached homeless men and men with intellectual disabilities at a railway station, offering meals, shelter and farm work. The victims were taken to remote farms, where they tended livestock and harvested crops for years without pay, slept in stables and were told they would be reported to the police if they left. The appeal court upheld the convictions for trafficking for forced labor, finding that the defendants had abused the position of vulnerability of men with intellectual disabilities. It rejected the objection that the victims lacked the capacity to testify: their statements, taken with the help of a special educator and a support person, were reliable and admissible. The court also ordered the defendants to pay compensation.',
+      'Okrivljeni su na železničkoj stanici prilazili beskućnicima i muškarcima sa intelektualnim teškoćama, nudeći im obroke, smeštaj i rad na farmi. Žrtve su odvedene na udaljena imanja, gde su godinama bez plate čuvale stoku i brale useve, spavale u štalama i slušale pretnje da će biti prijavljene policiji ako odu. Apelacioni sud je potvrdio osude za trgovinu ljudima radi prinudnog rada i odnosa sličnog ropstvu.',
     significantFeatures:
-      'A key decision on the abuse of a position of vulnerability in domestic trafficking for forced labor and servitude, and on adapting questioning so that victims with intellectual disabilities can give evidence instead of being excluded as witnesses.',
+      'Zloupotreba teškog položaja osoba sa invaliditetom je sredstvo trgovine ljudima i bez fizičkog zatvaranja.',
     outcome: "Convictions upheld; 5 and 4 years' imprisonment; compensation ordered",
     victimProfile: {
       count: 4,
@@ -579,9 +584,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.RESIDENCE_PERMIT, I.RECOVERY_PERIOD, I.NON_PUNISHMENT],
     summary:
-      'Migrants from Pakistan, Bangladesh and Morocco who had paid smugglers to reach the European Union were held in abandoned farm buildings near the northern border. Members of the group sold them to one another, demanded ransom from their families by video call and put those who could not pay to forced labour on construction sites. The court distinguished the initial smuggling from the later trafficking: once the migrants were held and treated as property, the offence was trafficking for slavery and forced labour. The victims were not prosecuted for irregular entry, were granted a recovery period and temporary residence permits, and testified at trial. Six defendants were convicted.',
+      'Migranti iz Pakistana, Bangladeša i Maroka, koji su platili krijumčarima da stignu do Evropske unije, držani su u napuštenim objektima blizu severne granice. Pripadnici grupe su ih prodavali jedni drugima, od porodica tražili otkup putem video-poziva, a one koji nisu mogli da plate terali na prinudni rad na gradilištima. Sud je razgraničio krijumčarenje od kasnije trgovine ljudima i žrtvama priznao pravo na boravak i period oporavka.',
     significantFeatures:
-      'Shows how smuggling turns into trafficking along migration routes, treats the sale of migrants between groups as slavery, and applies non-punishment, the recovery period and temporary residence to irregular migrants identified as victims.',
+      'Krijumčareni migranti postaju žrtve trgovine ljudima kada ih grupa proda i drži radi eksploatacije.',
     outcome: "Six defendants convicted; 5 to 14 years' imprisonment",
     victimProfile: {
       count: 12,
@@ -630,9 +635,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.JURISDICTION, I.EVIDENCE_ADMISSIBILITY],
     summary:
-      'The defendant, a foreign national living in Germany, recruited women in Romania and Bulgaria and exploited them in brothels in Austria and Switzerland; none of the acts took place on German territory. Austria had issued a European arrest warrant, but he was prosecuted in Germany and argued that German courts lacked jurisdiction over trafficking committed abroad by a foreigner against foreigners. The Federal Court of Justice dismissed his appeal on points of law. Trafficking for sexual exploitation falls under the universal jurisdiction provision of the Criminal Code, so German courts may try it wherever it was committed, irrespective of the law of the place where it was committed. Evidence gathered abroad by mutual legal assistance was admissible.',
+      'Der Angeklagte, ein in Deutschland lebender ausländischer Staatsangehöriger, warb Frauen in Rumänien und Bulgarien an und beutete sie in Bordellen in Österreich und der Schweiz aus; keine der Taten wurde im Inland begangen. Der Bundesgerichtshof bejahte die deutsche Gerichtsbarkeit nach dem Weltrechtsprinzip: Menschenhandel zum Zweck der sexuellen Ausbeutung wird unabhängig vom Recht des Tatorts verfolgt, auch wenn ein Ausländer ihn im Ausland an Ausländern begeht. Im Ausland erhobene Zeugenaussagen durften verwertet werden.',
     significantFeatures:
-      'The leading German authority on universal jurisdiction over trafficking: German courts may try offences committed abroad by and against foreign nationals, so a trafficker found in Germany can be tried there for exploitation abroad rather than surrendered.',
+      'Grundsatzentscheidung zum Weltrechtsprinzip bei Menschenhandel im Ausland und zur Verwertbarkeit ausländischer Beweise.',
     outcome: "Appeal on points of law dismissed; 7 years' imprisonment upheld",
     victimProfile: {
       count: 4,
@@ -668,9 +673,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.NON_PUNISHMENT, I.CHILD_VICTIM, I.RECOVERY_PERIOD],
     summary:
-      'Two Vietnamese teenagers, smuggled to Europe on a debt of 20,000 euros, were locked in flats converted into cannabis plantations, where they tended the plants around the clock and were told that their families would suffer if they ran away. Police found them during raids on the cannabis cultivation sites. The prosecution first charged them with cultivation, then discontinued those proceedings under the non-punishment provision of the Code of Criminal Procedure, and both were granted a recovery and reflection period. The court convicted the three organisers of trafficking for forced criminality and of large-scale cannabis cultivation, holding that the work of the teenagers was criminal activity they had been compelled to commit.',
+      'Zwei vietnamesische Jugendliche, die mit einer Schuld von 20.000 Euro nach Europa geschleust worden waren, wurden in Wohnungen eingesperrt, die zu Cannabisplantagen umgebaut waren, und mussten die Pflanzen rund um die Uhr versorgen; sie lebten in Schuldknechtschaft. Die Polizei fand sie bei Durchsuchungen der Plantagen. Die Staatsanwaltschaft stellte das Verfahren wegen Anbaus von Cannabis nach dem Grundsatz der Nichtbestrafung ein, und das Landgericht verurteilte die Betreiber wegen Menschenhandels zur Ausbeutung bei der Begehung strafbarer Handlungen.',
     significantFeatures:
-      'Applies non-punishment to young victims forced into cannabis cultivation: they are victims of trafficking for forced criminality, not offenders, and the organisers bear criminal responsibility for the cultivation. Frequently cited in later cases of forced criminality.',
+      'Opfer, die zu Straftaten gezwungen wurden, sind nach dem Grundsatz der Nichtbestrafung nicht zu verfolgen; eine Bedenkzeit ist ihnen zu gewähren.',
     outcome: "Three organisers convicted; 4 to 7 years' imprisonment; proceedings against the victims discontinued",
     victimProfile: {
       count: 2,
@@ -710,9 +715,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.JURISDICTION],
     summary:
-      'Romania sought the surrender of the requested person under a European arrest warrant for recruiting young women in Romania for prostitution in Germany. He objected that the exploitation had taken place in Bavaria, so that he should be tried in Germany and surrender refused, and that detention conditions in Romania were inadequate. The Higher Regional Court declared the surrender admissible. Where recruitment and transport were organised from Romania and most victims and witnesses lived there, the issuing state was the better forum, and German jurisdiction over part of the conduct did not oblige Germany to prosecute. Individual assurances on the size of his cell and the conditions of detention dispelled the risk of inhuman treatment.',
+      'Rumänien ersuchte auf Grund eines Europäischen Haftbefehls um Übergabe des Verfolgten, der junge Frauen in Rumänien für die Prostitution in Deutschland angeworben haben soll. Er wandte ein, die Ausbeutung habe in Bayern stattgefunden, sodass er in Deutschland vor Gericht zu stellen sei, und berief sich auf die Haftbedingungen in Rumänien. Das Oberlandesgericht erklärte die Übergabe für zulässig: Wo Anwerbung und Verbringung im ersuchenden Staat stattfanden, tritt dessen Gerichtsbarkeit nicht zurück.',
     significantFeatures:
-      'Shows how competing jurisdiction is handled in European arrest warrant proceedings for trafficking: surrender is not refused merely because part of the offence was committed in the executing state, if the issuing state is better placed to prosecute.',
+      'Zur Übergabe bei grenzüberschreitendem Menschenhandel, wenn die Ausbeutung im Inland stattfand.',
     outcome: 'Surrender to Romania declared admissible',
     victimProfile: {
       count: 3,
@@ -749,9 +754,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.COMPENSATION],
     summary:
-      "Workers from Romania and Bulgaria were hired through a chain of subcontractors to cut and pack meat at a large slaughterhouse. The subcontractor that recruited them deducted rent for overcrowded housing, transport and 'equipment' from their wages, kept their identity documents and made them work twelve-hour shifts, six days a week, for net pay far below the minimum wage. The court convicted the two managers of the subcontractor of trafficking for labour exploitation and of exploitation of labour. It ordered the confiscation of about 1.2 million euros of proceeds held in the subcontractor's accounts and directed that the workers' wage claims be paid out of them.",
+      "Arbeiter aus Rumänien und Bulgarien wurden über eine Kette von Subunternehmern angeworben, um in einem großen Schlachthof Fleisch zu zerlegen und zu verpacken. Der anwerbende Subunternehmer zog Miete für überbelegte Unterkünfte, Fahrtkosten und 'Ausrüstung' vom Lohn ab, behielt die Ausweispapiere ein und ließ sie sechs Tage die Woche zwölf Stunden arbeiten, für einen Nettolohn weit unter dem Mindestlohn. Das Landgericht verurteilte die beiden Geschäftsführer wegen Ausbeutung der Arbeitskraft und Menschenhandels und ordnete die Einziehung der Taterträge an.",
     significantFeatures:
-      'A reference case on labour exploitation through chains of subcontractors in meat processing: liability reaches the managers of the subcontractor at the slaughterhouse, and the proceeds of the crime are used to satisfy the wage claims of the workers.',
+      'Ausbeutung in Subunternehmerketten: Lohnabzüge und einbehaltene Papiere als Mittel der Zwangsarbeit.',
     outcome: "Two managers convicted; 4 years and 3 years 6 months' imprisonment; confiscation of 1.2 million euros",
     victimProfile: {
       count: 23,
@@ -800,9 +805,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.RESIDENCE_PERMIT],
     summary:
-      'The complainant, a Nigerian woman, reported that she had been recruited with promises of work as a hairdresser, made to swear an oath to repay 35,000 euros and forced into prostitution in several German cities. The public prosecutor closed the investigation after a single interview, finding her account inconsistent, and the higher regional court rejected her application to compel a prosecution; her residence permit as a witness then lapsed. The Federal Constitutional Court held that victims of serious crimes against personal freedom have a right to an effective investigation, and that inconsistencies typical of traumatised victims cannot justify closing a case without further inquiries. It quashed the decisions and remitted the matter.',
+      'Die Beschwerdeführerin, eine nigerianische Frau, gab an, mit dem Versprechen einer Arbeit als Friseurin angeworben, zu einem Schwur auf Rückzahlung von 35.000 Euro gezwungen und in mehreren deutschen Städten zur Prostitution gezwungen worden zu sein. Die Staatsanwaltschaft stellte die Ermittlungen nach einer einzigen Vernehmung ein, und ihr Aufenthaltstitel lief aus. Das Bundesverfassungsgericht gab der Verfassungsbeschwerde statt: Bei einem glaubhaften Vorwurf des Menschenhandels haben Opfer einen Anspruch auf wirksame Ermittlungen.',
     significantFeatures:
-      "Recognises an enforceable right of trafficking victims to an effective criminal investigation, drawing on Article 4 of the European Convention on Human Rights, and warns against dismissing a victim's account as not credible because of inconsistencies caused by trauma.",
+      'Anspruch von Opfern des Menschenhandels auf wirksame Ermittlungen; Bedeutung der Aussage für den Aufenthaltstitel.',
     outcome: 'Constitutional complaint upheld; decisions quashed and case remitted',
     victimProfile: {
       count: 1,
@@ -831,9 +836,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.EVIDENCE_ADMISSIBILITY],
     summary:
-      "Drivers from Moldova and Ukraine were recruited through online advertisements to deliver parcels for subcontractors of large delivery networks. Registered as self-employed, they had to lease their vans from the recruiter at inflated rates and worked up to sixteen hours a day, with 'penalties' for late deliveries that left most of them in debt. The regional court convicted the recruiter of labor exploitation but acquitted him of forced labor. The Federal Court of Justice partly set the judgment aside: bogus self-employment does not prevent a finding of exploitation, and a striking disparity between work and pay, with debts the drivers could not escape, can amount to forced labor. App-based delivery records seized from the recruiter's servers were admissible, and the proceeds to be confiscated had to be recalculated.",
+      "Fahrer aus Moldau und der Ukraine wurden über Online-Anzeigen angeworben, um für Subunternehmer großer Paketdienste Pakete zuzustellen. Als Selbständige gemeldet, mussten sie ihre Transporter zu überhöhten Preisen beim Anwerber mieten und bis zu sechzehn Stunden täglich arbeiten; 'Strafen' für verspätete Zustellungen trieben die meisten in die Schulden. Der Bundesgerichtshof hob den Teilfreispruch vom Vorwurf des Menschenhandels auf: Scheinselbständigkeit schließt Zwangsarbeit nicht aus, und die Taterträge sind einzuziehen.",
     significantFeatures:
-      'Clarifies the threshold of exploitation in the gig and logistics economy: formal self-employment is disregarded where the worker is in fact dependent, and debts created through vehicle leases and penalties are a recognised means of coercion.',
+      'Scheinselbständige Paketfahrer können Opfer von Menschenhandel zur Zwangsarbeit sein.',
     outcome: 'Judgment partly set aside; remitted for a new trial on the forced labor count',
     victimProfile: {
       count: 9,
@@ -872,9 +877,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.WITNESS_PROTECTION, I.ASSET_CONFISCATION],
     summary:
-      'A family-based group recruited young women from poor neighbourhoods of Bulgarian towns, some with little schooling, and brought them by minibus to Vienna, where they were made to work in street prostitution. Each woman owed the group for the journey and her room and had to hand over her nightly earnings; those who kept money back were beaten. The court convicted six members of the group of cross-border trafficking for prostitution and trafficking in human beings. The victims testified in a separate room, assisted by a victim-support lawyer, and were spared questions about their private lives. The court ordered the forfeiture of cash and jewellery seized at the flats of the group as proceeds of the offences.',
+      'Eine familiär organisierte Gruppe warb junge Frauen aus armen Vierteln bulgarischer Städte an und brachte sie im Kleinbus nach Wien, wo sie auf dem Straßenstrich arbeiten mussten. Jede Frau schuldete der Gruppe die Reise und ihr Zimmer und musste ihre Einnahmen jeder Nacht abgeben; wer Geld zurückbehielt, wurde geschlagen. Das Landesgericht verurteilte sechs Mitglieder wegen grenzüberschreitenden Prostitutionshandels und Menschenhandels und ordnete die Einziehung an; die Opfer wurden schonend vernommen.',
     significantFeatures:
-      'An early Viennese case on trafficking by family-based groups, notable for its protective questioning of adult victims and for treating debts for travel and lodging, enforced by violence, as a means of control.',
+      'Schuldknechtschaft und Gewalt in familiär organisierten Gruppen; schonende Vernehmung der Opfer.',
     outcome: "Six defendants convicted; 2 to 8 years' imprisonment; forfeiture of seized cash",
     victimProfile: {
       count: 6,
@@ -915,9 +920,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.CHILD_VICTIM, I.WITNESS_PROTECTION],
     summary:
-      "A 13-year-old girl who had run away from a children's home was taken in by the defendant, who offered her a place to stay and then sold her for sex to men he contacted online. The child was questioned once before trial by a child psychologist in a separate room, while the judge, the prosecutor and the defence watched on a screen and put questions through the psychologist; the video recording of that testimony was played at the trial instead of hearing the child in person. The defendant argued that he had been denied the right to examine the witness. The Supreme Court dismissed his plea of nullity: the pre-recorded video testimony of a child victim is admissible where the defence could put questions at the recorded hearing.",
+      'Ein 13-jähriges Mädchen, das aus einem Kinderheim weggelaufen war, wurde vom Angeklagten aufgenommen, der es dann über das Internet an Männer zum Sex verkaufte. Das Kind wurde vor der Hauptverhandlung einmal kontradiktorisch von einer Kinderpsychologin in einem getrennten Raum vernommen, während Richterin, Staatsanwalt und Verteidigung per Video zusahen und Fragen über die Psychologin stellten; die Aufzeichnung wurde in der Hauptverhandlung vorgespielt. Der Oberste Gerichtshof verwarf die Nichtigkeitsbeschwerde: Die Videovernehmung des Kindes wahrt das Fragerecht der Verteidigung.',
     significantFeatures:
-      'Confirms that a single, video-recorded adversarial hearing of a child victim satisfies the right to examine witnesses, sparing the child repeated questioning and confrontation with the accused; widely cited on child-friendly justice in trafficking cases.',
+      'Die kontradiktorische Videovernehmung eines minderjährigen Opfers ersetzt seine Aussage in der Hauptverhandlung.',
     outcome: "Plea of nullity dismissed; 6 years' imprisonment upheld",
     victimProfile: {
       count: 1,
@@ -951,9 +956,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.RECOVERY_PERIOD, I.RESIDENCE_PERMIT],
     summary:
-      'The complainant, a Nigerian woman identified as a victim of trafficking for sexual exploitation, was granted a recovery and reflection period but then refused to testify against her traffickers, fearing reprisals against her family at home. The Federal Administrative Court refused her a residence permit for special protection, reasoning that such a permit presupposes testifying in criminal proceedings. The Constitutional Court found that decision arbitrary. The law also allows a residence permit where the personal situation of a victim requires it; a victim who refuses to testify out of well-founded fear cannot be denied a residence permit on that ground alone, may be allowed to stay without testifying, and the end of the recovery period does not end the duty of the authorities to assess her situation.',
+      'Die Beschwerdeführerin, eine als Opfer von Menschenhandel zur sexuellen Ausbeutung identifizierte Nigerianerin, erhielt eine Erholungs- und Bedenkzeit, weigerte sich aber aus Angst vor Vergeltung an ihrer Familie, gegen die Täter auszusagen. Das Bundesverwaltungsgericht verweigerte ihr den Aufenthaltstitel besonderer Schutz, weil dieser eine Aussage im Strafverfahren voraussetze. Der Verfassungsgerichtshof hob die Entscheidung auf: Ein Aufenthaltstitel für Opfer darf nicht allein davon abhängen, ob sie aussagen; auch ohne Aussage ist ihre Lage zu prüfen.',
     significantFeatures:
-      'Establishes that the protection of trafficking victims in Austria is not conditional on cooperation with the prosecution: a residence permit may be granted on personal grounds, and fear of reprisals is a legitimate reason for refusing to testify.',
+      'Aufenthaltstitel für Opfer von Menschenhandel auch ohne Aussage im Strafverfahren.',
     outcome: 'Decision quashed as arbitrary; residence permit to be reconsidered',
     victimProfile: {
       count: 1,
@@ -982,9 +987,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION],
     summary:
-      "An agency placed women from Romania and Bulgaria as live-in carers for elderly people in rural Styria, under the model of 24-hour home care. The carers were registered as self-employed, but the agency kept their identity cards, collected the families' payments and passed on only part of them; some carers spent months caring for elderly patients with dementia day and night without a single day off. The appeal court upheld the conviction of the agency's owner for exploitation of labour and trafficking for forced labour, holding that home care in private households is not exempt from scrutiny, and confirmed the compensation awarded to the carers as private parties in the criminal proceedings.",
+      'Eine Agentur vermittelte Frauen aus Rumänien und Bulgarien als 24-Stunden-Betreuerinnen für ältere Menschen in der ländlichen Steiermark. Die Betreuerinnen waren als Selbständige gemeldet, doch die Agentur behielt ihre Ausweise, kassierte die Zahlungen der Familien und gab nur einen Teil weiter; manche pflegten monatelang demenzkranke ältere Menschen Tag und Nacht ohne einen freien Tag. Das Oberlandesgericht bestätigte den Schuldspruch wegen Menschenhandels zur Ausbeutung der Arbeitskraft und sprach den Betreuerinnen Entschädigung zu.',
     significantFeatures:
-      'The first appellate decision on forced labour in live-in home care for the elderly, a sector where work in private homes is hard to monitor; it treats withheld wages and documents as indicators and confirms compensation within the criminal case.',
+      'Ausbeutung in der 24-Stunden-Betreuung trotz formaler Selbständigkeit.',
     outcome: "Conviction upheld; 3 years' imprisonment; compensation to eleven carers",
     victimProfile: {
       count: 11,
@@ -1024,9 +1029,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.COMPENSATION],
     summary:
-      "Seasonal workers from Serbia and Moldova were recruited for a winter season in a ski resort hotel with contracts promising regular hours and board. On arrival the hotel manager took their passports 'for registration', made them work in the kitchen and as cleaners for up to fifteen hours a day and threatened to report them to the immigration police if they complained. Wages were to be paid only at the end of the season, minus deductions. The court convicted the manager of exploitation of labor and trafficking for forced labor, but acquitted the owner, finding no proof that she knew of the conditions. It ordered the forfeiture of the wages saved as unlawful enrichment and awarded each worker compensation.",
+      "Saisonarbeiter aus Serbien und Moldau wurden für eine Wintersaison in einem Hotel in einem Skigebiet angeworben, mit Verträgen über geregelte Arbeitszeiten und Verpflegung. Nach der Ankunft nahm der Hotelmanager ihre Pässe 'zur Anmeldung' an sich, ließ sie bis zu fünfzehn Stunden täglich in der Küche und als Reinigungskräfte arbeiten und drohte mit einer Anzeige bei der Fremdenpolizei. Das Landesgericht verurteilte ihn wegen Menschenhandels zur Ausbeutung der Arbeitskraft und ordnete die Einziehung der vorenthaltenen Löhne zugunsten der Opfer an.",
     significantFeatures:
-      'Shows that trafficking for forced labor occurs in mainstream tourism, and that wages withheld by the employer are proceeds that can be forfeited and used to compensate the workers; also notable for acquitting an owner who did not know of the exploitation.',
+      'Einbehaltene Pässe und Drohungen mit der Fremdenpolizei als Mittel der Zwangsarbeit im Gastgewerbe.',
     outcome: "Manager convicted, 30 months' imprisonment; owner acquitted; forfeiture and compensation ordered",
     victimProfile: {
       count: 7,
@@ -1073,9 +1078,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.JURISDICTION],
     summary:
-      'A group based in Romania recruited women through messaging apps, placed them in rented apartments in Vienna and Linz and advertised them on escort websites, while managers in Romania collected the earnings. A joint investigation team of Austrian and Romanian police gathered intercepted messages, financial records and witness statements in both countries, completed by European investigation orders. The defendants argued that evidence gathered by Romanian officers under Romanian law could not be used in Austria. The Supreme Court dismissed the pleas of nullity: evidence gathered by a joint investigation team is admissible if it was lawfully obtained in the state where it was gathered and the defence could challenge it, and the Austrian courts had jurisdiction over the whole enterprise because the exploitation took place in Austria.',
+      'Eine in Rumänien ansässige Gruppe warb Frauen über Messenger-Dienste an, brachte sie in Mietwohnungen in Wien und Linz unter und bot sie auf Escort-Websites an, während Verantwortliche in Rumänien die Einnahmen kassierten. Eine gemeinsame Ermittlungsgruppe österreichischer und rumänischer Polizei sammelte Nachrichten, Finanzunterlagen und Zeugenaussagen in beiden Ländern, ergänzt durch Europäische Ermittlungsanordnungen. Der Oberste Gerichtshof verwarf den Einwand, diese Beweise seien unverwertbar und die österreichischen Gerichte unzuständig.',
     significantFeatures:
-      'A leading Austrian ruling on the use of evidence from joint investigation teams and European investigation orders in trafficking trials, and on jurisdiction over cross-border groups whose managers never entered the country.',
+      'Verwertbarkeit von Beweisen einer gemeinsamen Ermittlungsgruppe und Europäischer Ermittlungsanordnungen.',
     outcome: "Pleas of nullity dismissed; convictions with 4 to 9 years' imprisonment final",
     victimProfile: {
       count: 8,
@@ -1123,9 +1128,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.RESIDENCE_PERMIT, I.WITNESS_PROTECTION, I.RECOVERY_PERIOD],
     summary:
-      "Young women from Nigeria were recruited with promises of work in shops and hair salons, made to swear a juju oath before a priest and told they owed 30,000 euros for the journey. In Italy the first defendant, known as the 'madam', put them on the streets of the coast north of Naples and took their earnings until the debt was paid. The court convicted four defendants of trafficking and reduction into slavery, holding that the juju ritual, and the fear the oath inspired, was a form of psychological coercion. It noted that three victims, after a period of recovery in a shelter, had obtained the special residence permit for social protection without having to testify, and that the others were heard under protective measures.",
+      "Giovani donne nigeriane furono reclutate con promesse di lavoro in negozi e saloni di parrucchiere, costrette a prestare un giuramento juju davanti a un sacerdote e informate di dovere 30.000 euro per il viaggio. In Italia la prima imputata, detta 'madame', le mise sulle strade del litorale a nord di Napoli e ne incassò i guadagni fino all'estinzione del debito. Il tribunale condannò quattro imputati per tratta di persone e riduzione in schiavitù, ritenendo che il giuramento e il debito costituissero mezzi di coercizione.",
     significantFeatures:
-      'A much-cited Italian decision recognising juju oaths as psychological coercion that keeps victims in debt bondage, and illustrating the social-protection residence permit available to victims irrespective of their cooperation with the prosecution.',
+      'Il rito juju e il debito di viaggio come strumenti di assoggettamento nella tratta dalla Nigeria; permesso di soggiorno per le vittime che collaborano.',
     outcome: "Four defendants convicted; 9 to 14 years' imprisonment",
     victimProfile: {
       count: 5,
@@ -1165,9 +1170,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.EVIDENCE_ADMISSIBILITY, I.RESIDENCE_PERMIT],
     summary:
-      'Farm workers from Bulgaria, Romania and Morocco lived in a makeshift camp and were driven each morning by a gangmaster to tomato fields; he charged them for transport, water and food and paid them by the crate, far below the collective agreement. Those who complained were left without work. The court distinguished illicit intermediation and labor exploitation from reduction into servitude: it convicted the gangmaster and two farm owners of the former, and of trafficking for forced labor for the workers brought from abroad, but not of servitude, since the workers were free to leave. Statements of workers who had since left Italy, recorded at an early evidentiary hearing, were admitted, and several workers who testified received residence permits.',
+      "Braccianti bulgari, rumeni e marocchini vivevano in un campo di fortuna e ogni mattina un caporale li portava nei campi di pomodori; faceva pagare loro trasporto, acqua e cibo e li pagava a cassone, molto al di sotto del contratto collettivo. Chi protestava restava senza lavoro. Il tribunale distinse l'intermediazione illecita e lo sfruttamento del lavoro dalla riduzione in servitù: condannò il caporale per caporalato e servitù per debiti, e i datori di lavoro per sfruttamento.",
     significantFeatures:
-      'Frequently cited for the line between gangmastering and servitude in agriculture, and for the use of early evidentiary hearings to preserve the evidence of mobile seasonal workers who are likely to leave the country before trial.',
+      'Criteri per distinguere il caporalato dalla riduzione in servitù nel lavoro agricolo.',
     outcome: 'Three defendants convicted of illicit intermediation and trafficking; acquitted of servitude',
     victimProfile: {
       count: 18,
@@ -1220,9 +1225,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.JURISDICTION, I.COMPENSATION, I.RESIDENCE_PERMIT],
     summary:
-      "Crew members from Morocco and Bangladesh were recruited for a trawler of the Sicilian fishing fleet and held at sea for months at a time. The captain kept their passports and seamen's books, forbade the crew to go ashore when the fishing vessel called at port and paid them nothing beyond food, citing debts for their recruitment; crew who refused to work were beaten. The appeal court upheld the convictions of the captain and the owner of the vessel for trafficking for forced labour and reduction into servitude. It held that Italian courts have jurisdiction over offences on board an Italian-flagged vessel on the high seas, and that confinement on a fishing vessel deprives the crew of liberty. It awarded compensation and noted the residence permits granted to the crew.",
+      "Marittimi marocchini e bengalesi furono reclutati per un peschereccio della flotta siciliana e trattenuti in mare per mesi. Il comandante teneva i loro passaporti e libretti di navigazione, vietava all'equipaggio di scendere a terra quando il peschereccio entrava in porto e non pagava nulla oltre al vitto, invocando debiti per il reclutamento; chi si rifiutava di lavorare veniva picchiato. La Corte d'appello confermò le condanne del comandante e dell'armatore per riduzione in servitù e tratta, e riconobbe la giurisdizione italiana anche per i fatti avvenuti in acque internazionali.",
     significantFeatures:
-      'A leading authority on trafficking for forced labour in fishing, where isolation at sea replaces physical confinement: it confirms flag-state jurisdiction and that crew held on board need not be locked up to be deprived of their liberty.',
+      "Lavoro forzato a bordo dei pescherecci: giurisdizione sui fatti in alto mare e risarcimento dell'equipaggio.",
     outcome: "Convictions upheld; 10 and 8 years' imprisonment; compensation to the crew",
     victimProfile: {
       count: 9,
@@ -1265,9 +1270,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION, I.ASSET_CONFISCATION],
     summary:
-      "After convicting members of a criminal organisation of trafficking women for sexual exploitation, the trial court ordered the extended confiscation of apartments, cars and bank deposits whose value was out of proportion to the defendants' declared income, and awarded compensation to the victims as civil parties. As the defendants had no other assets, the victims asked that their compensation be paid out of the confiscated assets. The Court of Cassation held that claims of trafficking victims for compensation take priority over the transfer of confiscated assets to the state, and that the anti-trafficking fund, which receives the proceeds of confiscation, must be used to pay the compensation awarded to victims when the offenders cannot pay.",
+      "Dopo la condanna dei membri di un'organizzazione criminale per tratta di donne a fini di sfruttamento sessuale, il tribunale dispose la confisca allargata di appartamenti, automobili e depositi bancari sproporzionati rispetto ai redditi dichiarati e riconobbe il risarcimento alle vittime costituite parti civili. Non avendo gli imputati altri beni, le vittime chiesero di essere risarcite sui beni confiscati. La Corte di cassazione affermò che il risarcimento delle vittime di tratta può essere soddisfatto sui beni confiscati.",
     significantFeatures:
-      'The key Italian ruling linking confiscation and compensation: assets confiscated from traffickers are to be used first for the compensation of their victims, giving practical effect to the right to compensation under the EU Anti-Trafficking Directive.',
+      'I beni confiscati ai trafficanti servono anzitutto al risarcimento delle vittime.',
     outcome: 'Appeals dismissed; compensation to be paid from confiscated assets',
     victimProfile: {
       count: 7,
@@ -1314,9 +1319,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.RESIDENCE_PERMIT],
     summary:
-      'Workers from Pakistan and Bangladesh sewed handbags and garments for subcontractors of well-known fashion houses in workshops near Milan, where they also slept, working up to fourteen hours a day at piece rates of a few euros an hour. The owners of the workshops held their passports and deducted debts for the journey and for accommodation. The appeal court upheld the convictions for labour exploitation and trafficking and confirmed the confiscation of the machinery and bank balances of the workshops. It held that the workers, who had cooperated with labour inspectors, were entitled to special residence permits, and that the owners had used their irregular status as a means of control.',
+      "Lavoratori pakistani e bengalesi cucivano borse e capi di abbigliamento per subfornitori di note case di moda in laboratori vicino a Milano, dove anche dormivano, lavorando fino a quattordici ore al giorno a cottimo per pochi euro l'ora. I titolari dei laboratori trattenevano i passaporti e detraevano debiti per il viaggio e l'alloggio. La Corte d'appello confermò le condanne per sfruttamento del lavoro e tratta e la confisca dei laboratori.",
     significantFeatures:
-      'A reference case on labour exploitation in fashion supply chains: it treats undocumented status as a vulnerability the exploiters use, and confirms both the confiscation of the assets of the workshops and residence permits for workers who report exploitation.',
+      'Sfruttamento lavorativo nelle filiere della moda: la confisca colpisce i laboratori dei subfornitori.',
     outcome: "Convictions upheld; 5 and 4 years' imprisonment; confiscation confirmed",
     victimProfile: {
       count: 10,
@@ -1364,9 +1369,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.JURISDICTION, I.EVIDENCE_ADMISSIBILITY],
     summary:
-      'Women and girls from Nigeria were recruited in their home towns, held in a guarded compound in Libya where they were beaten and sold between groups, and then put on boats to Sicily, where associates of the recruiters received them and placed them in prostitution. One defendant, recognised by survivors after landing, had run the compound. He argued that Italian courts could not try acts committed only in Libya. The Court of Cassation held that the journey, the detention in Libya and the exploitation in Italy formed a single criminal plan, part of which was carried out in Italy, so that the whole offence is deemed committed on Italian territory. Statements taken from survivors soon after landing were admissible.',
+      'Donne e ragazze nigeriane furono reclutate nelle loro città, trattenute in un compound sorvegliato in Libia, dove venivano picchiate e vendute tra gruppi, e poi imbarcate verso la Sicilia, dove complici dei reclutatori le accoglievano e le avviavano alla prostituzione. Un imputato, riconosciuto dalle sopravvissute dopo lo sbarco, aveva gestito il compound e sosteneva che i giudici italiani non potessero giudicare fatti commessi soltanto in Libia. La Corte di cassazione affermò la giurisdizione italiana, trattandosi di un reato transnazionale in parte consumato in Italia.',
     significantFeatures:
-      'Extends Italian territorial jurisdiction to abuses in Libyan detention compounds when they form part of a trafficking chain ending in Italy; widely relied on in prosecutions of traffickers identified among new arrivals.',
+      'Giurisdizione italiana sulla tratta iniziata in Libia e proseguita in Italia; utilizzabilità delle dichiarazioni delle sopravvissute.',
     outcome: "Appeal dismissed; 20 years' imprisonment upheld",
     victimProfile: {
       count: 9,
@@ -1401,9 +1406,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.WITNESS_PROTECTION, I.EVIDENCE_ADMISSIBILITY],
     summary:
-      "Women from Bulgaria and Moldova were recruited as hostesses for bars in northern Greece, told they would only keep customers company over drinks. The owner of the bars took their passports, fined them for 'missing' drink quotas and required them to have sex with customers in rooms above the bar to pay off the resulting debts. The court convicted the owner and two employees of trafficking for sexual exploitation. Two victims who had returned home gave evidence by videoconference from Bulgaria, arranged through mutual legal assistance, in the presence of a psychologist; the court held this consistent with the rights of the defendants, whose lawyers could question the witnesses, and admitted the recordings.",
+      'Γυναίκες από τη Βουλγαρία και τη Μολδαβία στρατολογήθηκαν ως συνοδοί πελατών σε μπαρ της βόρειας Ελλάδας, με την υπόσχεση ότι θα κρατούσαν μόνο συντροφιά στους πελάτες. Ο ιδιοκτήτης των μπαρ τους αφαίρεσε τα διαβατήρια, τους επέβαλλε πρόστιμα για «χαμένα» ποτά και τις υποχρέωνε να συνευρίσκονται με πελάτες για να εξοφλήσουν τα χρέη. Το δικαστήριο καταδίκασε τον ιδιοκτήτη και δύο υπαλλήλους για εμπορία ανθρώπων με σκοπό τη σεξουαλική εκμετάλλευση· δύο θύματα κατέθεσαν με μέτρα προστασίας μαρτύρων.',
     significantFeatures:
-      'An early Greek authority on hearing foreign trafficking victims by videoconference from their home country instead of making them return, and on fines and drink quotas as a method of creating debt bondage in bars.',
+      'Το χρέος από πρόστιμα και η αφαίρεση διαβατηρίων ως μέσα εμπορίας ανθρώπων σε μπαρ.',
     outcome: "Three defendants convicted; 6 to 11 years' imprisonment",
     victimProfile: {
       count: 5,
@@ -1447,9 +1452,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.ASSET_CONFISCATION, I.COMPENSATION],
     summary:
-      'A broker recruited indebted men from Moldova and Ukraine with offers of building work in Greece and, once they had arrived, persuaded them to sell a kidney for a few thousand euros. The kidneys were removed at a private clinic in Attica and transplanted into wealthy patients from abroad, with forged documents presenting the donors as relatives of the recipients. The appeal court upheld the convictions of the broker, the medical director of the clinic and a surgeon for trafficking for the purpose of organ removal, holding that the formal consent of the donors was vitiated by deception and by the abuse of their poverty. It confirmed the confiscation of the fees paid to the private clinic and ordered compensation to the donors for the lasting harm to their health.',
+      'Ένας μεσάζων στρατολόγησε χρεωμένους άνδρες από τη Μολδαβία και την Ουκρανία με προσφορές οικοδομικής εργασίας στην Ελλάδα και, μόλις έφτασαν, τους έπεισε να πουλήσουν ένα νεφρό για λίγες χιλιάδες ευρώ. Η αφαίρεση των νεφρών έγινε σε ιδιωτική κλινική της Αττικής και τα όργανα μεταμοσχεύθηκαν σε εύπορους ασθενείς από το εξωτερικό, με πλαστά έγγραφα που παρουσίαζαν τους δότες ως συγγενείς των ληπτών. Το Μικτό Ορκωτό Εφετείο επικύρωσε τις καταδίκες του μεσάζοντα και του ιατρού της κλινικής για εμπορία ανθρώπων με σκοπό την αφαίρεση οργάνων.',
     significantFeatures:
-      'The leading Greek decision on trafficking for organ removal: the consent of a living donor who sells an organ under economic pressure is no defence, and doctors and private clinics that carry out such transplants are liable as participants.',
+      'Η συναίνεση του δότη είναι αδιάφορη όταν αποσπάστηκε με κατάχρηση της ευάλωτης θέσης του.',
     outcome: "Convictions upheld; 12, 10 and 8 years' imprisonment; confiscation and compensation",
     victimProfile: {
       count: 6,
@@ -1497,9 +1502,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.CHILD_VICTIM, I.ASSET_CONFISCATION],
     summary:
-      "The defendant, the partner of a 16-year-old girl's aunt, took her from a marginalised settlement into his home after she left school, then made her receive clients in an apartment he rented for that purpose, keeping all the money. In his appeal in cassation he argued that the girl had agreed and had already worked in prostitution. The Areios Pagos dismissed the appeal: where the victim is a child, no means need be proved and any consent is irrelevant, and the past of the victim has no bearing on whether she was exploited. The court also upheld the confiscation of the apartment as an instrument of the offence, although it was registered in the name of a relative of the defendant.",
+      "Ο κατηγορούμενος, σύντροφος της θείας μιας 16χρονης, την πήρε από έναν περιθωριοποιημένο οικισμό στο σπίτι του όταν εκείνη εγκατέλειψε το σχολείο και στη συνέχεια την υποχρέωσε να δέχεται πελάτες σε διαμέρισμα που νοίκιαζε γι' αυτόν τον σκοπό, κρατώντας όλα τα χρήματα. Ο Άρειος Πάγος απέρριψε την αναίρεση: όταν το θύμα είναι ανήλικο, δεν απαιτείται απόδειξη μέσων, και η συναίνεση του ανηλίκου είναι αδιάφορη.",
     significantFeatures:
-      'Restates for Greek law that the consent of a child to sexual exploitation is irrelevant and that no means need be proved where the victim is a minor; also on confiscating property used for the offence when it is registered in the name of a third party.',
+      'Στην εμπορία ανηλίκων δεν απαιτείται απόδειξη βίας ή εξαπάτησης.',
     outcome: "Appeal in cassation dismissed; 10 years' imprisonment upheld; confiscation of the apartment",
     victimProfile: {
       count: 1,
@@ -1533,9 +1538,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION, I.RESIDENCE_PERMIT],
     summary:
-      'Workers from Bangladesh and Pakistan picked vegetables in greenhouses in western Greece for months without wages, living in huts made of plastic sheeting. When they demanded their pay, the foremen threatened them with dismissal and with reporting to the police. The criminal case against the farm owner ended in acquittal for lack of proof of intent, and the workers then sued him in the civil courts. The Court of Appeal of Athens held that civil liability does not depend on a criminal conviction, found that the workers had been subjected to forced labour within the meaning of Article 4 of the European Convention on Human Rights, and awarded unpaid wages and damages for non-pecuniary harm. It noted that the workers held residence permits as victims.',
+      'Εργάτες από το Μπαγκλαντές και το Πακιστάν μάζευαν λαχανικά σε θερμοκήπια της δυτικής Ελλάδας για μήνες χωρίς μισθό, ζώντας σε παράγκες από νάιλον. Όταν ζήτησαν την αμοιβή τους, οι επιστάτες τους απείλησαν με απόλυση και καταγγελία στην αστυνομία. Η ποινική δίκη κατά του ιδιοκτήτη έληξε με αθώωση, και οι εργάτες τον ενήγαγαν στα πολιτικά δικαστήρια. Το Εφετείο επιδίκασε αποζημίωση για καταναγκαστική εργασία, κρίνοντας ότι η αθώωση δεν δεσμεύει το πολιτικό δικαστήριο.',
     significantFeatures:
-      'Shows that compensation for forced labour can be obtained in civil proceedings even after a criminal acquittal, using the Strasbourg definition of forced labour to establish liability; useful where a criminal prosecution fails.',
+      'Αποζημίωση των θυμάτων καταναγκαστικής εργασίας ακόμη και μετά από αθώωση στην ποινική δίκη.',
     outcome: 'Claims allowed; unpaid wages and non-pecuniary damages awarded to 21 workers',
     victimProfile: {
       count: 21,
@@ -1573,9 +1578,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.NON_PUNISHMENT, I.CHILD_VICTIM],
     summary:
-      'A 17-year-old from Pakistan travelling with other migrants was forced at gunpoint by smugglers on the opposite coast to steer an inflatable boat to a Greek island, under threat of being thrown overboard. Arrested when the boat landed, he was convicted of migrant smuggling. The Areios Pagos quashed the conviction. Courts must examine indications that a person accused of steering a migrant boat was himself a victim of trafficking for forced criminality, particularly a child, and where he was compelled to act, the non-punishment principle requires that he not be punished. The lower court had ignored his consistent account and the testimony of other passengers on the boat.',
+      'Ένας 17χρονος από το Πακιστάν, που ταξίδευε με άλλους μετανάστες, εξαναγκάστηκε υπό την απειλή όπλου από διακινητές στην απέναντι ακτή να οδηγήσει φουσκωτή βάρκα προς ελληνικό νησί, με την απειλή ότι θα τον πετούσαν στη θάλασσα. Συνελήφθη κατά την άφιξη και καταδικάστηκε για διακίνηση μεταναστών. Ο Άρειος Πάγος αναίρεσε την καταδίκη: τα δικαστήρια οφείλουν να εξετάζουν ενδείξεις ότι ο κατηγορούμενος για την οδήγηση της βάρκας ήταν ο ίδιος θύμα εμπορίας ανθρώπων, και τότε ισχύει η αρχή της μη τιμωρίας.',
     significantFeatures:
-      'An important ruling on the non-punishment of people forced to steer migrant boats, who are often prosecuted as smugglers; it requires courts to look into indicators of trafficking of their own motion, especially where the accused is a child.',
+      'Η αρχή της μη τιμωρίας καλύπτει τον ανήλικο που εξαναγκάστηκε να οδηγήσει τη βάρκα των μεταναστών.',
     outcome: 'Conviction quashed; acquittal',
     victimProfile: {
       count: 1,
@@ -1609,9 +1614,9 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.RECOVERY_PERIOD, I.WITNESS_PROTECTION],
     summary:
-      'Women who had fled the war in Ukraine were contacted in messaging-app groups for refugees and offered housekeeping jobs in hotels on the islands, with free travel. On arrival they were housed in a villa, told they owed the cost of travel and lodging, and made to meet clients arranged through the same channels. The court convicted three defendants of trafficking for sexual exploitation, holding that the situation of the victims as displaced persons was a position of vulnerability the defendants had deliberately targeted. The victims, who had been granted a recovery and reflection period, testified behind a screen and in the absence of the defendants, and their identities were withheld from the public.',
+      'Γυναίκες που είχαν φύγει από τον πόλεμο στην Ουκρανία προσεγγίστηκαν σε ομάδες εφαρμογών μηνυμάτων για πρόσφυγες και τους προτάθηκαν θέσεις καθαρίστριας σε ξενοδοχεία των νησιών, με δωρεάν ταξίδι. Μόλις έφτασαν, στεγάστηκαν σε βίλα, τους είπαν ότι χρωστούν τα έξοδα ταξιδιού και διαμονής και εξαναγκάστηκαν να συναντούν πελάτες. Το δικαστήριο καταδίκασε τρεις κατηγορουμένους για εμπορία ανθρώπων με σκοπό τη σεξουαλική εκμετάλλευση, κρίνοντας ότι η θέση των προσφύγων πολέμου είναι ευάλωτη θέση.',
     significantFeatures:
-      'One of the first Greek judgments on targeting refugees from the war in Ukraine through online channels, treating displacement as a position of vulnerability; it applies protective measures for witnesses and the recovery and reflection period to persons under temporary protection.',
+      'Η διαδικτυακή στρατολόγηση προσφύγων πολέμου ως κατάχρηση ευάλωτης θέσης.',
     outcome: "Three defendants convicted; 8 to 13 years' imprisonment",
     victimProfile: {
       count: 4,
@@ -1719,7 +1724,7 @@ const PRECEDENTS: Precedent[] = [
     },
     legalIssues: [I.COMPENSATION, I.RESIDENCE_PERMIT],
     summary:
-      'The applicants, 31 construction workers from Ukraine and Moldova, were recruited by an agency to build a hotel complex. The employer withheld their passports, paid them only small advances against a growing debt for travel and lodging, and threatened them with violence when they asked for their wages. Labour inspectors visited the site twice, noted the conditions and took no further action; when the workers finally went to the police, several were expelled for irregular stay before they could give evidence. The Court found a violation of Article 4: the authorities knew or ought to have known of a real risk of forced labour and took no operational measures, and the expulsions deprived the workers of access to compensation and to residence permits as victims.',
+      'The applicants, 31 construction workers from Ukraine and Moldova, were recruited by an agency to build a hotel complex. The employer withheld their passports, paid them only small advances against a growing debt for travel and lodging, and threatened them with violence when they asked for their wages. Labour inspectors visited the site twice, noted signs of labour exploitation and took no further action; when the workers finally went to the police, several were expelled for irregular stay before they could give evidence. The Court found a violation of Article 4: the authorities knew or ought to have known of a real risk of forced labor and took no operational measures, and the expulsions deprived the workers of access to compensation and to residence permits as victims.',
     significantFeatures:
       'Extends the positive obligations under Article 4 to labour inspectorates and immigration authorities: inspectors must act on indicators of forced labour, and removing potential victims before they are identified breaches the duty of the state to protect them.',
     outcome: 'Violation of Article 4; 15,000 euros to each applicant',
@@ -1774,25 +1779,53 @@ const PRECEDENTS: Precedent[] = [
   },
 ];
 
-export const DEMO_PRECEDENTS: DemoPrecedent[] = PRECEDENTS;
+/**
+ * The provisions a demo decision applies: its country's trafficking offence (the article for
+ * its purpose where the code has several), Article 4 ECHR in Strasbourg, and the articles
+ * of Directive 2011/36/EU and the Council of Europe Convention (CETS 197) on its legal issues.
+ */
+function demoProvisions(p: Precedent): Array<{ instrument: string; article: string }> {
+  const purpose = (x: ExploitationPurpose) => p.keywords.purposes.includes(x);
+  const child = p.legalIssues.includes(I.CHILD_VICTIM);
+  const national: Record<string, Array<[string, string]>> = {
+    AL: [['AL KP', child ? '128/b' : '110/a']],
+    RS: [['RS KZ', '388']],
+    DE: [['DE StGB', purpose(P.SEXUAL_EXPLOITATION) ? '232a' : purpose(P.FORCED_LABOUR) ? '232b' : '232']],
+    AT: [['AT StGB', '104a']],
+    IT: [['IT c.p.', '601'], ...(purpose(P.SLAVERY) || purpose(P.SERVITUDE) ? [['IT c.p.', '600'] as [string, string]] : []), ...(purpose(P.FORCED_LABOUR) ? [['IT c.p.', '603 bis'] as [string, string]] : [])],
+    GR: [['GR ΠΚ', '323A']],
+    CE: [['ECHR', '4']],
+  };
+  const byIssue: Partial<Record<LegalIssue, Array<[string, string]>>> = {
+    [I.NON_PUNISHMENT]: [['Directive 2011/36/EU', '8'], ['CoE CETS 197', '26']],
+    [I.COMPENSATION]: [['Directive 2011/36/EU', '17'], ['CoE CETS 197', '15']],
+    [I.CHILD_VICTIM]: [['Directive 2011/36/EU', '13']],
+    [I.RECOVERY_PERIOD]: [['CoE CETS 197', '13']],
+    [I.RESIDENCE_PERMIT]: [['CoE CETS 197', '14']],
+    [I.JURISDICTION]: [['CoE CETS 197', '31']],
+  };
+  return [...(national[p.jurisdiction] ?? []), ...p.legalIssues.flatMap((issue) => byIssue[issue] ?? [])].map(([instrument, article]) => ({ instrument, article }));
+}
+
+export const DEMO_PRECEDENTS: DemoPrecedent[] = PRECEDENTS.map((p) => ({ ...p, provisions: demoProvisions(p) }));
 
 /** Searches with an obvious best hit: the precedent that is most about the words searched. */
 export const SEARCH_PROBES: Array<{ search: string; best: string }> = [
-  { search: 'children begging traffic lights', best: RS1 },
-  { search: 'forced marriage minor', best: AL2 },
-  { search: 'illegal adoption newborns', best: RS3 },
-  { search: 'organ removal private clinic', best: GR2 },
-  { search: 'cannabis cultivation non-punishment', best: DE2 },
-  { search: 'fishing vessel crew', best: IT3 },
-  { search: 'compensation confiscated assets', best: IT4 },
-  { search: 'residence permit without testifying', best: AT3 },
-  { search: 'fake modelling jobs', best: AL5 },
-  { search: 'universal jurisdiction abroad', best: DE1 },
-  { search: 'video testimony child', best: AT2 },
-  { search: 'elderly home care', best: AT4 },
-  { search: 'nightclub dancers', best: RS2 },
-  { search: 'steering migrant boat', best: GR5 },
-  { search: 'juju oath debt', best: IT1 },
-  { search: 'slaughterhouse subcontractors', best: DE4 },
+  { search: 'deca prosjače semaforima', best: RS1 },
+  { search: 'martesë e detyruar e mitur', best: AL2 },
+  { search: 'nezakonito usvojenje novorođenčadi', best: RS3 },
+  { search: 'αφαίρεση νεφρού ιδιωτική κλινική', best: GR2 },
+  { search: 'Cannabisplantage Nichtbestrafung', best: DE2 },
+  { search: 'peschereccio equipaggio', best: IT3 },
+  { search: 'risarcimento beni confiscati', best: IT4 },
+  { search: 'Aufenthaltstitel ohne Aussage', best: AT3 },
+  { search: 'agjencie modelingu', best: AL5 },
+  { search: 'Weltrechtsprinzip Ausland', best: DE1 },
+  { search: 'Videovernehmung Kind', best: AT2 },
+  { search: 'ältere Menschen Betreuerinnen', best: AT4 },
+  { search: 'ноћни клуб плесачице', best: RS2 },
+  { search: 'οδήγηση βάρκας μεταναστών', best: GR5 },
+  { search: 'giuramento juju debito', best: IT1 },
+  { search: 'Schlachthof Subunternehmer', best: DE4 },
   { search: 'domestic servitude', best: CE2 },
 ];

@@ -4,6 +4,8 @@ import { ListedCollection, listedField } from '../../common/storage';
 import type { Entity } from '../../common/storage';
 import type { ProceedingContext } from '../models';
 import { ecli } from './domain/ecli';
+import { LABEL_LANGUAGES, labelOf } from './domain/labels';
+import { provisionFacets } from './domain/provisions';
 import { KEYWORD_GROUPS, type KeywordGroups } from './schema/vocabulary';
 
 /** Counts by value, e.g. `{ value: 'FEMALE', count: 3 }`. */
@@ -30,6 +32,12 @@ export interface CorrectionRecord {
 
 export type ChangeKind = 'PUBLISHED' | 'CORRECTED' | 'WITHDRAWN';
 
+/** A legal provision a decision applies: an instrument (domain/provisions.ts names them) and an article of it. */
+export interface ProvisionRecord {
+  instrument: string;
+  article: string;
+}
+
 export interface PrecedentRecord {
   _id: string;
   ecli: string;
@@ -39,12 +47,15 @@ export interface PrecedentRecord {
   /** YYYY-MM-DD */
   decidedOn: string;
   legalSystem: string;
+  /** ISO 639-1; a precedent stored before languages mattered has none and is English (languageOf). */
   language: string;
   keywords: KeywordGroups;
   legalIssues: string[];
   summary: string;
   significantFeatures: string;
   outcome: string;
+  /** The provisions it applies (none stored before provisions were kept). */
+  provisions?: ProvisionRecord[];
   victimProfile: ProfileRecord;
   defendantProfile: ProfileRecord;
   /** The precedents it cites, by id. */
@@ -74,12 +85,13 @@ const precedentSchema = new Schema<PrecedentRecord>(
     jurisdiction: { type: String, required: true },
     decidedOn: { type: String, required: true },
     legalSystem: { type: String, required: true },
-    language: { type: String, required: true },
+    language: { type: String, default: 'en' },
     keywords: new Schema(Object.fromEntries(KEYWORD_GROUPS.map((group) => [group, { type: [String], default: [] }])), { _id: false }),
     legalIssues: { type: [String], default: [] },
     summary: { type: String, required: true },
     significantFeatures: { type: String, required: true },
     outcome: { type: String, required: true },
+    provisions: { type: [new Schema({ instrument: String, article: String }, { _id: false })], default: [] },
     victimProfile: profile,
     defendantProfile: profile,
     cites: { type: [String], default: [] },
@@ -96,14 +108,19 @@ const precedentSchema = new Schema<PrecedentRecord>(
   { collection: 'precedents', versionKey: false },
 );
 
-/** An enum value as words: FORCED_LABOUR → "forced labour". */
-export function asWords(value: string): string {
-  return value.toLowerCase().replace(/_/g, ' ');
+/** The language of a precedent: English when it was stored without one. */
+export function languageOf(precedent: Pick<PrecedentRecord, 'language'>): string {
+  return precedent.language || 'en';
 }
 
-/** The keywords and legal issues as text: what a search matches besides the summary and the significant features. */
-export function keywordText(precedent: Pick<PrecedentRecord, 'keywords' | 'legalIssues'>): string {
-  return [...KEYWORD_GROUPS.flatMap((group): string[] => precedent.keywords[group] ?? []), ...precedent.legalIssues].map(asWords).join(', ');
+/** Its keywords and legal issues, the values a search finds it by in every language. */
+export function keywordValues(precedent: Pick<PrecedentRecord, 'keywords' | 'legalIssues'>): string[] {
+  return [...KEYWORD_GROUPS.flatMap((group): string[] => precedent.keywords[group] ?? []), ...precedent.legalIssues];
+}
+
+/** The keywords and legal issues as text in `language` (its labels, domain/labels.ts): what a search matches besides the summary and the significant features. */
+export function keywordText(precedent: Pick<PrecedentRecord, 'keywords' | 'legalIssues'>, language = 'en'): string {
+  return keywordValues(precedent).map((value) => labelOf(value, language)).join(', ');
 }
 
 /** Keywords count twice: a judge who tagged FORCED_LABOUR said what the case is about. */
@@ -116,17 +133,18 @@ export function dayNumber(date: string): number {
 
 /** What the search index holds of a precedent: its words, its filters and its decision day. */
 export function indexedPrecedent(p: PrecedentRecord): IndexedDocument {
+  // Each label its own part (a phrase never runs from one into the next), in every language
+  // of the region: a query in any of them finds the precedent by its keywords.
+  const labels = LABEL_LANGUAGES.flatMap((language) => keywordValues(p).map((value) => ({ text: labelOf(value, language), weight: KEYWORD_WEIGHT, language })));
   return {
-    text: [
-      { text: p.summary, weight: 1 },
-      { text: p.significantFeatures, weight: 1 },
-      { text: keywordText(p), weight: KEYWORD_WEIGHT },
-    ],
+    language: languageOf(p),
+    text: [{ text: p.summary, weight: 1 }, { text: p.significantFeatures, weight: 1 }, ...labels],
     facets: [
       `jurisdiction=${p.jurisdiction}`,
       `courtType=${p.courtType}`,
       ...p.legalIssues.map((issue) => `legalIssue=${issue}`),
       ...KEYWORD_GROUPS.flatMap((group) => (p.keywords[group] as string[]).map((value) => `${group}=${value}`)),
+      ...provisionFacets(p.provisions ?? []),
     ],
     order: dayNumber(p.decidedOn),
   };

@@ -31,6 +31,7 @@ export function demoPrecedentRecords(closed: Array<{ _id: string; jurisdiction: 
       summary: p.summary,
       significantFeatures: p.significantFeatures,
       outcome: p.outcome,
+      provisions: p.provisions,
       victimProfile: p.victimProfile,
       defendantProfile: p.defendantProfile,
       cites: p.cites.map((ecli) => idOf.get(ecli)!),

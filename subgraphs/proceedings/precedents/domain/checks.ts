@@ -5,6 +5,7 @@ import type { ProceedingContext, ProceedingRecord } from '../../models';
 import { ProceedingStage } from '../../schema/vocabulary';
 import { ecli as parseEcli } from './ecli';
 import { precedentByEcli, type PrecedentRecord } from '../models';
+import { provisions } from './provisions';
 import { checkPublishedTexts, namesToExclude } from './publishing';
 import type { CorrectPrecedentInput, PublishPrecedentInput, PrecedentKeywordsInput } from '../schema/inputs';
 import { KEYWORD_GROUPS, type KeywordGroups, type LegalIssue } from '../schema/vocabulary';
@@ -81,6 +82,7 @@ export async function checkPublication(ctx: ProceedingContext, proceeding: Entit
       return text(outcome, 'input.outcome', { max: 1000 });
     },
     legalIssues: () => nonEmptyIssues(input.legalIssues, 'input.legalIssues'),
+    provisions: () => provisions(input.provisions ?? [], 'input.provisions'),
     cites: () => citations(input.cites, 'input.cites'),
     namesToExclude: () => namesToExclude(input.namesToExclude),
   });
@@ -94,7 +96,7 @@ export async function checkPublication(ctx: ProceedingContext, proceeding: Entit
     cites: () => citedIds(ctx, given.cites, decidedOn, id.value, 'input.cites'),
   });
   const { summary, significantFeatures, outcome, court, language, legalIssues } = given;
-  return { id, decidedOn, court, language, summary, significantFeatures, outcome, legalIssues, keywords: keywordsOf(input.keywords), cites };
+  return { id, decidedOn, court, language, summary, significantFeatures, outcome, legalIssues, provisions: given.provisions, keywords: keywordsOf(input.keywords), cites };
 }
 
 /** A correction of `current`, checked: its reason and the fields it changes (at least one). */
@@ -105,7 +107,7 @@ export async function checkCorrection(ctx: ProceedingContext, current: Entity<Pr
     },
     reason: () => text(input.reason, 'input.reason', { max: 1000 }),
     input: () => {
-      if ([input.summary, input.significantFeatures, input.outcome, input.legalIssues, input.keywords, input.cites].every((v) => v == null)) {
+      if ([input.summary, input.significantFeatures, input.outcome, input.legalIssues, input.keywords, input.provisions, input.cites].every((v) => v == null)) {
         throw badInput('input', 'changes nothing: give at least one field to correct');
       }
     },
@@ -113,6 +115,7 @@ export async function checkCorrection(ctx: ProceedingContext, current: Entity<Pr
     significantFeatures: () => (input.significantFeatures != null ? text(input.significantFeatures, 'input.significantFeatures', { max: 3000 }) : undefined),
     outcome: () => (input.outcome != null ? text(input.outcome, 'input.outcome', { max: 1000 }) : undefined),
     legalIssues: () => (input.legalIssues != null ? nonEmptyIssues(input.legalIssues, 'input.legalIssues') : undefined),
+    provisions: () => (input.provisions != null ? provisions(input.provisions, 'input.provisions') : undefined),
     cites: () => (input.cites != null ? citations(input.cites, 'input.cites') : undefined),
     namesToExclude: () => namesToExclude(input.namesToExclude),
   });
@@ -132,6 +135,7 @@ export async function checkCorrection(ctx: ProceedingContext, current: Entity<Pr
   if (given.outcome !== undefined) change.outcome = given.outcome;
   if (given.legalIssues !== undefined) change.legalIssues = given.legalIssues;
   if (input.keywords != null) change.keywords = keywordsOf(input.keywords);
+  if (given.provisions !== undefined) change.provisions = given.provisions;
   if (cites !== undefined) change.cites = cites;
   return { reason, change };
 }

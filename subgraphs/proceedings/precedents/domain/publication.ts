@@ -46,6 +46,7 @@ export async function publishPrecedent(ctx: ProceedingContext, proceedingId: str
     summary: given.summary,
     significantFeatures: given.significantFeatures,
     outcome: given.outcome,
+    provisions: given.provisions,
     ...(await profilesOf(proceeding, ctx)),
     cites,
     proceedingId: proceeding.id,

@@ -5,13 +5,13 @@ import type { Entity } from '../../../common/storage';
 import type { ProceedingContext, ProceedingRecord } from '../../models';
 import { proceedingAccess } from '../../access';
 import { Proceeding } from '../../schema/proceeding';
-import { precedentByEcli, type PrecedentRecord } from '../models';
+import { languageOf, precedentByEcli, type PrecedentRecord } from '../models';
 import { correctPrecedent, publishPrecedent, withdrawPrecedent } from '../domain/publication';
 import { MIN_VICTIMS_FOR_PROFILE, publishedProfile } from '../domain/publishing';
 import { precedentChanges, searchPrecedents } from '../domain/search';
 import { PrecedentChanges } from '../schema/changes';
-import { CorrectPrecedentInput, PrecedentKeywordsInput, PublishPrecedentInput } from '../schema/inputs';
-import { PartyProfile, Precedent } from '../schema/precedent';
+import { CorrectPrecedentInput, PrecedentKeywordsInput, ProvisionFilter, PublishPrecedentInput } from '../schema/inputs';
+import { PartyProfile, Precedent, Provision } from '../schema/precedent';
 import { PrecedentConnection } from '../schema/search';
 import { CourtType, LegalIssue } from '../schema/vocabulary';
 
@@ -26,11 +26,13 @@ export class PrecedentResolver {
 
   @Query(() => PrecedentConnection, {
     description:
-      'Published precedents (not withdrawn); public, no token needed. With `search`: ranked by relevance to its words (any of them; English stemming, British and American spelling alike), each edge with a score and highlights. Without: newest decision first. Filters combine: every keyword and legal issue given must be present.',
+      'Published precedents (not withdrawn); public, no token needed. With `search`: a query of words (all of them), "phrases", OR, -excluded and parentheses, read in `searchLanguage` or else in every language of the region (en, de, it, el, sq, sr); a precedent is found by its text in its own language (stemmed; accents, and Serbian Cyrillic or Latin, alike) and by its keywords\' labels in any of them; ranked by relevance, each edge with a score, highlights and what matched. Without: newest decision first. Filters combine: every keyword, legal issue and provision given must be present.',
   })
   precedents(
     @Ctx() ctx: ProceedingContext,
     @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('searchLanguage', () => String, { nullable: true, description: 'ISO 639-1: read the query in this language only (default: in every language of the region)' }) searchLanguage?: string,
+    @Arg('provision', () => ProvisionFilter, { nullable: true }) provision?: ProvisionFilter,
     @Arg('keywords', () => PrecedentKeywordsInput, { nullable: true }) keywords?: PrecedentKeywordsInput,
     @Arg('legalIssues', () => [LegalIssue], { nullable: true }) legalIssues?: LegalIssue[],
     @Arg('jurisdiction', () => String, { nullable: true }) jurisdiction?: string,
@@ -40,7 +42,7 @@ export class PrecedentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return searchPrecedents(ctx, { search, keywords, legalIssues, jurisdiction, courtType, decidedFrom, decidedTo, first, after });
+    return searchPrecedents(ctx, { search, searchLanguage, provision, keywords, legalIssues, jurisdiction, courtType, decidedFrom, decidedTo, first, after });
   }
 
   @Query(() => PrecedentChanges, {
@@ -79,6 +81,16 @@ export class PrecedentResolver {
     @Arg('namesToExclude', () => [String], { nullable: true, defaultValue: [], description: 'Names that must not appear in the reason; never stored' }) names?: string[],
   ) {
     return withdrawPrecedent(ctx, ecli, reason, names);
+  }
+
+  @FieldResolver(() => String)
+  language(@Root() precedent: PrecedentDoc): string {
+    return languageOf(precedent);
+  }
+
+  @FieldResolver(() => [Provision])
+  provisions(@Root() precedent: PrecedentDoc) {
+    return precedent.provisions ?? [];
   }
 
   @FieldResolver(() => PartyProfile)

@@ -35,6 +35,24 @@ export class PrecedentKeywordsInput {
   sectors!: EconomicSector[];
 }
 
+@InputType({ description: 'A legal provision: an instrument and an article of it (checked in domain/provisions.ts)' })
+export class ProvisionInput {
+  @Field({ description: 'ECHR, EU Charter, TEU, TFEU, UNTOC, UN Palermo Protocol, CoE CETS <number>, ILO C<number>, Directive <year>/<number>/EU, Regulation (EU) <year>/<number>, Framework Decision <year>/<number>/JHA, or a national code as <ISO country> <code> (DE StGB, IT c.p.)' })
+  instrument!: string;
+
+  @Field({ description: 'As courts cite it: 4, 232a, 110/a, 601 bis, 8(1)' })
+  article!: string;
+}
+
+@InputType({ description: 'Precedents applying an instrument, or one article of it (an article also finds its paragraphs: 4 finds 4(1))' })
+export class ProvisionFilter {
+  @Field()
+  instrument!: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: any article' })
+  article?: string | null;
+}
+
 @InputType()
 export class PublishPrecedentInput {
   @Field({ description: 'ECLI:<country = the proceeding’s jurisdiction>:<court>:<year of decidedOn>:<ordinal>' })
@@ -52,7 +70,7 @@ export class PublishPrecedentInput {
   @Field(() => LegalSystem)
   legalSystem!: LegalSystem;
 
-  @Field({ description: 'ISO 639-1 code of the language of the decision' })
+  @Field({ description: 'ISO 639-1 code of the language of the summary and significant features (they are searched in it)' })
   language!: string;
 
   @Field({ description: 'What the case was about and how it was decided, without names (aliases are refused)' })
@@ -69,6 +87,9 @@ export class PublishPrecedentInput {
 
   @Field(() => PrecedentKeywordsInput)
   keywords!: PrecedentKeywordsInput;
+
+  @Field(() => [ProvisionInput], { defaultValue: [], description: 'The provisions the decision applies (at most 20)' })
+  provisions!: ProvisionInput[];
 
   @Field(() => [String], { defaultValue: [], description: 'ECLIs of earlier precedents this decision cites' })
   cites!: string[];
@@ -96,6 +117,9 @@ export class CorrectPrecedentInput {
 
   @Field(() => PrecedentKeywordsInput, { nullable: true })
   keywords?: PrecedentKeywordsInput | null;
+
+  @Field(() => [ProvisionInput], { nullable: true })
+  provisions?: ProvisionInput[] | null;
 
   @Field(() => [String], { nullable: true })
   cites?: string[] | null;

@@ -65,6 +65,15 @@ export class PartyProfile {
   nationalities!: ProfileCount[] | null;
 }
 
+@ObjectType({ description: 'A legal provision a decision applies' })
+export class Provision {
+  @Field({ description: 'ECHR, CoE CETS 197, Directive 2011/36/EU, or a national code as <ISO country> <code>, e.g. DE StGB' })
+  instrument!: string;
+
+  @Field({ description: 'As courts cite it, without Art. or §: 4, 232a, 110/a, 601 bis, 8(1)' })
+  article!: string;
+}
+
 @ObjectType({ description: 'A correction of a published precedent' })
 export class PrecedentCorrection {
   @Field()
@@ -101,7 +110,7 @@ export class Precedent {
   @Field(() => LegalSystem)
   legalSystem!: LegalSystem;
 
-  @Field({ description: 'ISO 639-1 code of the language of the decision' })
+  @Field({ description: 'ISO 639-1 code of the language of the decision: its summary, significant features and keywords are searched in it' })
   language!: string;
 
   @Field(() => PrecedentKeywords)
@@ -118,6 +127,9 @@ export class Precedent {
 
   @Field()
   outcome!: string;
+
+  @Field(() => [Provision], { description: 'The provisions it applies; `precedents(provision:)` filters by them' })
+  provisions!: Provision[];
 
   @Field(() => PartyProfile, { description: 'Withheld (and said so) when fewer than 5 victims' })
   victimProfile!: PartyProfile;

@@ -12,6 +12,19 @@ export enum PrecedentTextField {
 }
 registerEnumType(PrecedentTextField, { name: 'PrecedentTextField' });
 
+export enum PrecedentMatchKind {
+  TEXT = 'TEXT',
+  KEYWORD = 'KEYWORD',
+}
+registerEnumType(PrecedentMatchKind, {
+  name: 'PrecedentMatchKind',
+  description: 'What of a precedent a search matched',
+  valuesConfig: {
+    TEXT: { description: 'Its summary or significant features, in its language' },
+    KEYWORD: { description: 'A keyword or legal issue it is tagged with, by its label in any language of the region' },
+  },
+});
+
 @ObjectType({ description: 'Where a search word was found' })
 export class TextMatch {
   @Field(() => Int, { description: 'Offset in the snippet (UTF-16 code units, as JavaScript strings count)' })
@@ -44,8 +57,11 @@ export class PrecedentEdge {
   @Field(() => Float, { nullable: true, description: 'Relevance to the search (higher is closer); null without search' })
   score!: number | null;
 
-  @Field(() => [PrecedentHighlight], { description: 'Where the search words are; empty without search' })
+  @Field(() => [PrecedentHighlight], { description: 'Where the search words are (a phrase as one match); empty without search' })
   highlights!: PrecedentHighlight[];
+
+  @Field(() => [PrecedentMatchKind], { description: 'What the search matched: its text, a keyword, or both; empty without search' })
+  matchedBy!: PrecedentMatchKind[];
 }
 
 @ObjectType()
