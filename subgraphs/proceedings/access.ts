@@ -62,6 +62,8 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     defenceAppointments: 'DEFENCE',
     disclosures: 'DEFENCE',
     disclosureDueBy: 'DEFENCE',
+    // Its victims as witnesses (defence/, decision 117): each then as the caller may see it (counsel: never who she is without an order).
+    witnesses: 'DEFENCE',
   },
   rules: {
     PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney', 'defence_counsel'], bases: [ownJurisdiction((p) => p.jurisdiction), proceedingByTeam, proceedingByCounsel] },

@@ -106,7 +106,7 @@ export const proceedingPermissions: Permissions = {
     ...asProceedings('hearings', 'protectiveOrders', 'evidence', 'legalAssistanceRequests', 'jointInvestigationTeams', 'victims'),
   },
   ...regionPermissions,
-  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck', 'CaseFileReader'),
+  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck', 'CaseFileReader', 'WitnessIdentity'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,
   ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'TeamExtensionProposal', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),
