@@ -118,7 +118,7 @@ describe("a witness's identity, on a judge's order", () => {
 
   it('a judge who may not read the identity (no purpose stated) orders nothing: FORBIDDEN, nothing changed', async () => {
     const res = await hub.query(await judge(), ORDER, { id: world.proceeding, w: 'W-1', r: 'Needed' }, { headers: { 'x-purpose': '' } });
-    expect(errorCodes(res.body)).toEqual({ orderWitnessIdentityDisclosure: 'FORBIDDEN' });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE' });
     const w1 = await hub.subgraphs.proceedings.connection.collection('witnesses').findOne({ proceedingId: world.proceeding, label: 'W-1' });
     expect({ identity: w1!.identity, order: w1!.identityOrder }).toEqual({ identity: null, order: null });
   });

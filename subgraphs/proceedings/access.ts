@@ -57,7 +57,8 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     evidence: 'PROCEEDING_TRIAL',
     legalAssistanceRequests: 'PROCEEDING_DETAILS',
     jointInvestigationTeams: 'PROCEEDING_DETAILS',
-    translations: 'PROCEEDING_DETAILS',
+    // Each then as the caller may know of it (counsel: of her proceeding, its orders and the evidence disclosed to her defendant).
+    translations: 'PROCEEDING_TRIAL',
     precedents: 'PROCEEDING',
     defenceAppointments: 'DEFENCE',
     disclosures: 'DEFENCE',

@@ -95,13 +95,16 @@ export async function orderWitnessIdentityDisclosure(ctx: ProceedingContext, pro
     },
     reasons: () => text(reasons, 'reasons', { max: 2000 }),
   });
+  const changed = ['identity', 'identityDisclosedAt', 'identityDisclosureReasons'];
+  // Refused for want of a purpose as the change itself would be, before her identity is asked for.
+  ctx.audit.needsPurposeToChange('Witness', changed);
   const victimId = proceeding.victimIds.find((v) => labelOf(proceeding.victimIds, v) === checked.witness)!;
   const ordered = (await ctx.loaders.witnessesOfProceeding.load(proceeding.id)).find((w) => w.victimId === victimId)?.identityOrder;
   if (ordered) throw badInput('witness', `her identity was already ordered disclosed on ${ordered.orderedAt.toISOString()}`);
   // Read before anything is written: a refusal or a silent victims subgraph leaves everything as it was.
   const identity = await identityOf(ctx, victimId, checked.witness);
   const target = (await recordWitnesses(ctx, proceeding, 'WITNESS_IDENTITY_DISCLOSURE_ORDERED')).find((w) => w.victimId === victimId)!;
-  return ctx.audit.change('WITNESS_IDENTITY_DISCLOSURE_ORDERED', 'Witness', target.id, ['identity', 'identityDisclosedAt', 'identityDisclosureReasons'], async () =>
+  return ctx.audit.change('WITNESS_IDENTITY_DISCLOSURE_ORDERED', 'Witness', target.id, changed, async () =>
     (await ctx.models.witnesses.update(target.id, (current) => {
       if (current.identityOrder) throw badInput('witness', `her identity was already ordered disclosed on ${current.identityOrder.orderedAt.toISOString()}`);
       return { identity, identityOrder: { orderedAt: ctx.now, orderedBy: ctx.caller!.sub, reasons: checked.reasons } };
