@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { hubFromEnv, request, run } from '../client';
 import { IssueCertificateDocument, ProgramDocument, RecordCompletionDocument, RegisterPractitionerDocument, VerifyCertificateDocument, type RegisterPractitionerInput } from './generated';
 
@@ -9,6 +9,7 @@ import { IssueCertificateDocument, ProgramDocument, RecordCompletionDocument, Re
 // what anyone can type in) and offline, as a verifier outside the hub would: the vc+jwt's
 // signature with `jose` against the body's JWKS, and its bits in the W3C Bitstring Status
 // Lists its credentialStatus names. Prints one JSON line: the code and both verdicts.
+// Its requests state the purpose CASE_MANAGEMENT (HUB_PURPOSE to change it).
 
 const env = process.env;
 const today = new Date().toISOString().slice(0, 10);
@@ -45,11 +46,13 @@ async function verifyOffline(credential: string, jwksUrl: string) {
     statuses[entry.statusPurpose] = bitOf(subject.encodedList, Number(entry.statusListIndex));
   }
   if (!('revocation' in statuses)) throw new Error('the credential names no revocation list: its status cannot be checked');
-  return { signature: 'valid', kid: protectedHeader.kid, types: payload.type, statuses };
+  const subject = payload.credentialSubject as { identifier?: Array<{ identityType: string; identityHash: string }>; achievement?: { humanCode?: string } };
+  const holder = subject.identifier?.find((i) => i.identityType === 'name')?.identityHash ?? null;
+  return { signature: 'valid', kid: protectedHeader.kid, types: payload.type, holder, program: subject.achievement?.humanCode ?? null, statuses };
 }
 
 run(async () => {
-  const hub = hubFromEnv();
+  const hub = { ...hubFromEnv(), purpose: env.HUB_PURPOSE || 'CASE_MANAGEMENT' }; // a practitioner's contact data is written for a stated purpose
   const programCode = env.PROGRAM ?? 'WB-VA-101';
   const { trainingProgram: program } = await request(hub, ProgramDocument, { code: programCode });
   if (!program) throw new Error(`no program ${programCode}`);
@@ -72,7 +75,5 @@ run(async () => {
   const { issueCertificate: certificate } = await request(hub, IssueCertificateDocument, { practitionerId: practitioner.id, programCode, validMonths: Number(env.VALID_MONTHS ?? 36) });
   const { verifyCertificate: online } = await request({ url: hub.url }, VerifyCertificateDocument, { code: certificate.code });
   const offline = await verifyOffline(certificate.credential, program.body.jwksUrl);
-  const subject = decodeJwt(certificate.credential).credentialSubject as { name?: string } | undefined;
-
-  console.log(JSON.stringify({ practitionerId: practitioner.id, code: certificate.code, holder: subject?.name ?? null, online: online.status, offline }));
+  console.log(JSON.stringify({ practitionerId: practitioner.id, code: certificate.code, online: { status: online.status, holderName: online.holderName }, offline }));
 });
