@@ -45,16 +45,17 @@ export const subscriptionAccess = typeAccess<SubscriptionDoc>({
   rules: { SUBSCRIPTION: { roles: SUBSCRIBER_ROLES, bases: [ownerOfSubscription] } },
 });
 
+/**
+ * A delivery's audit subject is its event's id (`webhook-id`, the field a client sees): the
+ * reads of it are logged under that id with the caller, who is always its owner. Its trail
+ * is no one's to oversee (jurisdictionOf: none), as the delivery itself is known to its owner only.
+ */
 export const deliveryAccess = typeAccess<DeliveryDoc>({
   typeName: 'WebhookDelivery',
   noun: 'this webhook delivery',
-  id: (d) => d.id,
+  id: (d) => d.eventId,
   jurisdiction: async (d, ctx) => (await subscriptionOf(ctx as PartnerContext, d))?.jurisdiction ?? null,
-  jurisdictionOf: async (id, ctx) => {
-    if (!isRecordId(id)) return null;
-    const delivery = await (ctx as PartnerContext).loaders.delivery.load(id);
-    return delivery ? ((await (ctx as PartnerContext).loaders.subscription.load(delivery.subscriptionId))?.jurisdiction ?? null) : null;
-  },
+  jurisdictionOf: async () => null,
   visibleOn: [],
   knownTo: 'SUBSCRIPTION',
   open: ['eventId'],

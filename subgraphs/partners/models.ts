@@ -142,7 +142,6 @@ export type PartnerModels = ReturnType<typeof partnerModels>;
 export function partnerLoaders(models: PartnerModels) {
   return {
     subscription: loaderById<SubscriptionRecord>(models.Subscription),
-    delivery: loaderById<DeliveryRecord>(models.Delivery),
     subscriptionsOfOwner: models.subscriptions.loaderBy('owner'),
   };
 }
