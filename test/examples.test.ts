@@ -131,7 +131,7 @@ test('court-sync: the first run fetches every precedent, the next only what was 
   expect(two.stderr).toMatch(/1 change\(s\) since the saved cursor/);
 
   expect((await sync()).lines).toEqual([]);
-});
+}, 120_000);
 
 test('accreditation-body: registers, records, issues, and the certificate verifies by its code and offline (signature and status lists)', async () => {
   const run = await finished(start('accreditation-body', { HUB_TOKEN: await hub.token('accreditation_officer', 'AL'), PROGRAM: 'WB-VA-101', PRACTITIONER_NAME: 'Arta Hoxha' }));
@@ -150,18 +150,20 @@ test('accreditation-body: registers, records, issues, and the certificate verifi
     completions: [{ moduleCode: 'WB-VA-101-M1', passed: true }, { moduleCode: 'WB-VA-101-M2', passed: true }],
     certificates: [{ code: result.code, status: 'VALID' }],
   });
-});
+}, 120_000);
 
 test('accreditation-body: without an officer’s token nothing is registered, and it exits non-zero naming why', async () => {
   const run = await finished(start('accreditation-body', { HUB_TOKEN: await hub.token('partner_system', 'AL', { org: 'not-a-body' }), PROGRAM: 'WB-VA-101' }));
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(/FORBIDDEN/);
-});
+}, 120_000);
 
 test('referral-partner: subscribes its own receiver, receives precedent.published signed, verifies it with standardwebhooks, fetches the precedent, and unsubscribes', async () => {
   const token = await hub.token('partner_system', 'DE', { org: 'referral-ngo' });
   const partner = start('referral-partner', { HUB_TOKEN: token, EVENTS: 'precedent.published', WAIT_SECONDS: '30' });
-  const subscribed = JSON.parse(await until(() => partner.lines.find((l) => l.includes('"subscribed"'))));
+  // Started, it subscribes (or exits saying why).
+  const line = await until(() => partner.lines.find((l) => l.includes('"subscribed"')) ?? (partner.child.exitCode !== null ? `exited: ${partner.stderr()}` : undefined), 60_000);
+  const subscribed = JSON.parse(line);
   expect(subscribed).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhooks$/), events: ['precedent.published'] });
 
   const ecli = await publish();
@@ -172,4 +174,4 @@ test('referral-partner: subscribes its own receiver, receives precedent.publishe
   expect(Object.keys(received.data).sort()).toEqual(['ecli', 'jurisdictions', 'precedentId', 'source']); // ids only
   expect(received.details).toMatchObject({ ecli, court: expect.any(String), jurisdiction: 'DE' });
   expect((await hub.query(token, `{ webhookSubscriptions { id } }`)).body.data.webhookSubscriptions).toEqual([]);
-});
+}, 120_000); // each example is its own node process: seconds to start on a shared machine

@@ -45,7 +45,7 @@ beforeAll(async () => {
   hub = await startHub({ env: { WEBHOOK_MODE: 'development', WEBHOOK_POLL_MS: '100', WEBHOOK_MAX_FAILURES: String(MAX_FAILURES), WEBHOOK_TIMEOUT_SECONDS: '2', EVENT_SCAN_SECONDS: '1' } });
   await seedDirectory(hub);
   await setUpAccreditation(hub);
-});
+}, 120_000); // a whole hub, the legal aid directory and three accreditation bodies: over 30 s when the machine is shared
 afterAll(async () => {
   for (const r of receivers) r.server.close();
   await hub.stop();

@@ -12,6 +12,7 @@ import { PrecedentDocument, SubscribeDocument, UnsubscribeDocument } from './gen
 // was shown once, and asks the hub with its own token for what the event points to (an
 // event carries ids, never personal data). After MAX_EVENTS events (default 1) or
 // WAIT_SECONDS (default 120) it deletes its subscription and stops.
+// Its requests state the purpose CASE_MANAGEMENT (HUB_PURPOSE to change it).
 // stdout: one JSON line when subscribed, one per event received.
 
 interface Delivery {
@@ -38,7 +39,7 @@ async function details(hub: Hub, event: Delivery): Promise<unknown> {
 }
 
 run(async () => {
-  const hub = hubFromEnv();
+  const hub = { ...hubFromEnv(), purpose: env.HUB_PURPOSE || 'CASE_MANAGEMENT' }; // a subscription is read and written for a stated purpose (access.ts)
   const events = (env.EVENTS ?? 'precedent.published').split(',').map((e) => e.trim()).filter(Boolean);
   const wanted = Number(env.MAX_EVENTS ?? 1);
   const seen = new Set<string>();
