@@ -1,3 +1,4 @@
+import { freePort } from '../../../scripts/development/embedded-db';
 import { SUBSCRIBER_ROLES } from '../../../subgraphs/partners/access';
 import type { TypeFixture } from '../access-matrix';
 import type { TestHub } from '../hub';
@@ -7,8 +8,10 @@ import { act, atHome, HOME, once, PARTNER } from './world';
 /**
  * The partners subgraph's records for the access matrix: a partner system of HOME (its
  * organisation OWNER) subscribed to consent.withdrawn, and the delivery of one such event
- * (a consent of PARTNER naming HOME, withdrawn). The receiver is a documentation address:
- * the delivery is made and tried, never answered.
+ * (a consent of PARTNER naming HOME, withdrawn). The receiver is a port on loopback that
+ * nothing listens on (the hub runs with WEBHOOK_MODE=development and a short
+ * WEBHOOK_POLL_MS, test/access-matrix.test.ts): the delivery is made and tried, refused, and
+ * no traffic leaves the machine.
  */
 const OWNER = 'matrix-webhook-owner';
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }`;
@@ -16,7 +19,7 @@ const DELIVERIES = `{ webhookSubscriptions { id deliveries { edges { node { even
 
 function partnersWorld(hub: TestHub) {
   return once(hub, 'partners', async () => {
-    const input = { url: 'https://203.0.113.10/matrix-hooks', events: ['consent.withdrawn'], description: 'matrix' };
+    const input = { url: `http://127.0.0.1:${await freePort()}/matrix-hooks`, events: ['consent.withdrawn'], description: 'matrix' };
     const subscription = (await act(hub, 'partner_system', HOME, CREATE, { input }, { org: OWNER })).createWebhookSubscription.subscription.id as string;
     const victim = await registerVictim(hub, PARTNER);
     const consent = await grantConsent(hub, victim, PARTNER, { granteeJurisdictions: [HOME], purposes: ['LEGAL_REPRESENTATION'], categories: ['IDENTITY'] });
