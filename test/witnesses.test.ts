@@ -174,3 +174,21 @@ describe('every counsel read of a witness is audited with purpose DEFENCE', () =
     }
   });
 });
+
+describe('a witness whose victim’s data was erased', () => {
+  const ERASE = `mutation($id: ID!, $basis: String!) { eraseVictimData(victimId: $id, legalBasis: $basis) { status legalName } }`;
+  let proceeding: string;
+  beforeAll(async () => {
+    const victim = await registerVictim(hub, 'DE', { legalName: 'Erased Witness Name', dateOfBirth: '1985-01-02', gender: 'FEMALE' });
+    proceeding = await open('WIT 3/26', [victim]);
+    await appoint(proceeding); // her profile is recorded now, with the judge's token
+    ok(await hub.query(await judge(), ERASE, { id: victim, basis: 'GDPR Art. 17(1)(a)' }));
+  });
+
+  it('her identity cannot be ordered disclosed: refused naming why, nothing recorded', async () => {
+    const res = await hub.query(await judge(), ORDER, { id: proceeding, w: 'W-1', r: 'Needed for cross-examination' });
+    expect(res.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('W-1'), extensions: { code: 'CONFLICT' } });
+    const w1 = await hub.subgraphs.proceedings.connection.collection('witnesses').findOne({ proceedingId: proceeding, label: 'W-1' });
+    expect({ identity: w1!.identity, order: w1!.identityOrder }).toEqual({ identity: null, order: null });
+  });
+});
