@@ -303,6 +303,22 @@ describe('the events of every other kind, each to its audience', () => {
     expect(await heard(r, 1)).toEqual([{ type: 'bed.freed', timestamp: expect.any(String), data: { source: 'shelters', shelterId: left, jurisdictions: ['DE'] } }]);
   });
 
+  test('shelters: bed.freed when a request the shelter never answered expires on the hub’s clock, with nobody reading it', async () => {
+    const staff = await hub.token('shelter_staff', 'DE', { org: 'ngo-unanswered' });
+    const r = await listening(staff, ['bed.freed']);
+    const shelter = (await hub.queryAs('registrar', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: { name: 'Haus Stille', operator: 'ngo-unanswered', city: 'Bonn', capacity: 1, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 2', phone: '+49 228 1' } })).body.data.registerShelter.id as string;
+    const requested = await hub.queryAs('social_worker', 'DE', `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, { s: shelter, v: await registerVictim(hub, 'DE'), input: { from: hub.clock.now().toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] } });
+    expect(requested.body.errors).toBeUndefined();
+    await pause(1500);
+    expect(r.calls).toHaveLength(0); // the shelter may still answer
+    hub.clock.advance(49 * 3600_000); // past PLACEMENT_REQUEST_HOURS (48)
+    expect(await heard(r, 1)).toEqual([{ type: 'bed.freed', timestamp: expect.any(String), data: { source: 'shelters', shelterId: shelter, jurisdictions: ['DE'] } }]);
+    const read = await hub.query(staff, `query($id: ID!) { shelter(id: $id) { availableBeds placements { id } } }`, { id: shelter });
+    expect(read.body).toEqual({ data: { shelter: { availableBeds: 1, placements: [] } } }); // the scan expired it; reading it frees nothing twice
+    await pause(1500);
+    expect(r.calls).toHaveLength(1);
+  });
+
   test('training: certificate.expiring within 30 days on the hub’s clock, then certificate.revoked, to the body and the holder’s jurisdiction', async () => {
     const r = await listening(await hub.token('accreditation_officer', 'AL', { org: 'WB' }), ['certificate.expiring', 'certificate.revoked']);
     const { register, complete } = trainingDesk(() => hub);

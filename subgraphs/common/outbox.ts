@@ -181,10 +181,14 @@ export async function emitEvent<T>(ctx: Pick<RequestContext, 'outbox' | 'now'>, 
   return written;
 }
 
-/** A scheduler's event (common/scheduler.ts): emitted once for `<type>:<record id>`. */
-export function emitOnce(outbox: Outbox, type: EventType, event: { ids: Record<string, string> } & EventAudience, at: Date): Promise<boolean> {
+/**
+ * A scheduler's event (common/scheduler.ts): emitted once for `<type>:<its ids>`, or for
+ * `<type>:<onceFor>` when its ids do not tell one occurrence from another (a shelter's
+ * bed is freed many times: once per placement that held it).
+ */
+export function emitOnce(outbox: Outbox, type: EventType, event: { ids: Record<string, string> } & EventAudience, at: Date, onceFor?: string): Promise<boolean> {
   if (!EVENT_TYPES[type]) throw new Error(`unknown event type ${type}`);
-  const key = `${type}:${Object.values(event.ids).join(':')}`;
+  const key = `${type}:${onceFor ?? Object.values(event.ids).join(':')}`;
   return outbox.appendOnce(key, { type, ids: event.ids, jurisdictions: event.jurisdictions ?? [], organisations: event.organisations ?? [], at });
 }
 

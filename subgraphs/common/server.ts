@@ -41,7 +41,7 @@ export interface SubgraphDefinition<Models = any, Loaders = any, Env extends Env
   env: Env;
   models(connection: Connection, settings: EnvOf<Env>): Models;
   /** Per request; `request` gives the request's one clock reading and its audit, for records whose state moves with time (an expiring placement request). */
-  loaders(models: Models, request: { now: Date; audit: RequestAudit }): Loaders;
+  loaders(models: Models, request: { now: Date; audit: RequestAudit; outbox: Outbox }): Loaders;
   /** Where this subgraph's consent decisions come from; default: the victims subgraph (common/consents.ts). */
   consents?(ctx: Omit<RequestContext<Models, Loaders>, 'consents' | 'peers'>): ConsentSource;
   /** Documents it publishes over plain HTTP GET, next to /graphql (e.g. signing keys). */
@@ -242,7 +242,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           purpose,
           credentials,
           models,
-          loaders: definition.loaders(models, { now, audit }),
+          loaders: definition.loaders(models, { now, audit, outbox }),
           audit,
           now,
           decisions: new Map(),

@@ -10,6 +10,7 @@ import { isRecordId } from '../common/validate';
 import type { SubgraphDefinition } from '../common/server';
 import { placementAccess, shelterAccess, transportAccess } from './access';
 import { shelterErasure } from './domain/erasure';
+import { requestExpiry } from './domain/expiry';
 import { vars } from '../../platform/config';
 import { meReference } from '../common/me';
 import { regionReference } from '../common/regions';
@@ -56,4 +57,5 @@ export const sheltersSubgraph: SubgraphDefinition<ReturnType<typeof shelterModel
   models: (connection, settings) => shelterModels(connection, settings.PLACEMENT_REQUEST_HOURS ?? DEFAULT_REQUEST_HOURS),
   loaders: shelterLoaders,
   erasure: shelterErasure,
+  jobs: (context) => [requestExpiry(context)],
 };

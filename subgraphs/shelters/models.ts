@@ -7,6 +7,8 @@ import type { RequestAudit } from '../common/audit';
 import { quarterOf, quartersSpanned } from '../common/indicators';
 import { occupancyLoader } from './domain/beds';
 import { settledLoader, type Expiry } from './domain/expiry';
+import { PlacementStatus } from './schema/vocabulary';
+import type { Outbox } from '../common/outbox';
 
 export interface AcceptsRecord {
   genders: string[];
@@ -172,6 +174,8 @@ export function shelterModels(connection: Connection, requestHours = DEFAULT_REQ
     placements: new ListedCollection(Placement, {
       shelter: (p) => [p.shelterId],
       victim: (p) => [p.victimId],
+      // Requests awaiting the shelter's answer, by its jurisdiction: the scan that expires them on the hub's clock (domain/expiry.ts).
+      requested: (p) => [p.status === PlacementStatus.REQUESTED ? p.shelterJurisdiction : null],
       // The indicators' counts (domain/indicators.ts), by the shelter's jurisdiction, from facts erasure keeps (the
       // arrival, the end, the victim's id): stays begun by an arrival (not a transfer's), stays going on, and ended
       // stays under every quarter they spanned (so who stayed at an instant is two lists, never a scan).
@@ -199,8 +203,8 @@ export type ShelterModels = ReturnType<typeof shelterModels>;
  * Per request. Every placement read here is settled first (domain/expiry.ts): a request past its
  * time is EXPIRED, its bed free, before anyone sees it or counts beds.
  */
-export function shelterLoaders(models: ShelterModels, request: { now: Date; audit: RequestAudit }) {
-  const expiry: Expiry = { now: request.now, log: request.audit.log };
+export function shelterLoaders(models: ShelterModels, request: { now: Date; audit: RequestAudit; outbox: Outbox }) {
+  const expiry: Expiry = { now: request.now, log: request.audit.log, outbox: request.outbox };
   return {
     shelter: loaderById<ShelterRecord>(models.Shelter),
     placement: settledLoader(models, expiry, loaderById<PlacementRecord>(models.Placement)),

@@ -12,6 +12,9 @@ import { expireIfDue, type Expiry } from './expiry';
  */
 const ORPHAN_AFTER_MS = 30_000;
 
+/** `bed.freed` (webhooks) for the bed a placement held: the shelter's id only, to its jurisdiction and operator. */
+export const bedFreed = (p: Pick<PlacementRecord, 'shelterId' | 'shelterJurisdiction' | 'operator'>) => ({ ids: { shelterId: p.shelterId }, jurisdictions: [p.shelterJurisdiction], organisations: [p.operator] });
+
 /**
  * The beds of each shelter held by live placements now; orphaned ones are given back on
  * the way, and so are those of requests past their time (with `expiry`, the request's

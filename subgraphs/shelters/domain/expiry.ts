@@ -1,7 +1,11 @@
 import DataLoader from 'dataloader';
+import { COUNTRY_CODES } from '../../../platform/countries';
 import type { AuditActor, AuditLog } from '../../common/audit';
+import { emitOnce, type Outbox } from '../../common/outbox';
+import { ClockScan } from '../../common/scheduler';
+import type { JobContext } from '../../common/server';
 import type { Entity } from '../../common/storage';
-import { giveBackBed, releaseVictim } from './beds';
+import { bedFreed, giveBackBed, releaseVictim } from './beds';
 import type { PlacementRecord, ShelterModels } from '../models';
 import { PlacementStatus } from '../schema/vocabulary';
 
@@ -11,15 +15,19 @@ import { PlacementStatus } from '../schema/vocabulary';
  * (the placement loaders) or a bed is counted or taken (beds.ts): nothing shows or keeps a
  * REQUESTED placement past its time, and no timer has to run for it to be true. The first
  * reader past the deadline moves it, under the placement's lock, and writes the hub's
- * PLACEMENT_EXPIRED event then (once: a later reader finds it EXPIRED already).
+ * PLACEMENT_EXPIRED event then (once: a later reader finds it EXPIRED already), with the
+ * `bed.freed` event for partner systems. Readers are not enough for those waiting on a
+ * bed: a scan on the hub's clock (`requestExpiry`, every EVENT_SCAN_SECONDS) expires the
+ * requests past their time that nobody read.
  */
 
 type PlacementDoc = Entity<PlacementRecord>;
 
-/** The request's clock reading, and where the expiry's event is written. */
+/** The request's clock reading, and where the expiry's audit event and webhook event are written. */
 export interface Expiry {
   now: Date;
   log: AuditLog;
+  outbox: Outbox;
 }
 
 /** Nobody's act: the hub's clock. Recorded as such, not as the caller whose read found it due. */
@@ -47,6 +55,8 @@ export async function expireIfDue(models: ShelterModels, expiry: Expiry, placeme
     await expiry.log.append(REQUEST_CLOCK, null, [
       { action: 'PLACEMENT_EXPIRED', subjectType: 'Placement', subjectId: current.id, fields: ['status', 'endedAt', 'endReason'], deniedFields: [], decision: 'ALLOW', bases: [`REQUEST_HOURS:${hours}`] },
     ]);
+    // Before the change, as the audit event: a notice of a change not written is harmless (the receiver reads the state), a lost one is not.
+    await emitOnce(expiry.outbox, 'bed.freed', bedFreed(current), expiry.now, `expired:${current.id}`);
     moved = true;
     return { status: PlacementStatus.EXPIRED, endedAt: requestExpiresAt(current, hours), endReason: `not answered by the shelter within ${hours} hours` };
   });
@@ -73,4 +83,13 @@ export function settledLoader<V extends PlacementDoc | null | PlacementDoc[]>(mo
 export async function forgetTransfer(models: ShelterModels, request: Pick<PlacementRecord, '_id' | 'transferredFrom'>): Promise<void> {
   if (!request.transferredFrom) return;
   await models.placements.update(request.transferredFrom, (current) => (current.transferredTo === String(request._id) ? { transferredTo: null } : null));
+}
+
+/** The scan that expires unanswered requests on the hub's clock, through the list of requests awaiting an answer in each jurisdiction. */
+export function requestExpiry(context: JobContext<ShelterModels>): ClockScan {
+  const { models, audit: log, outbox } = context;
+  return new ClockScan('placement-requests', context.scanMs, context.clock, context.logger, async (now) => {
+    const awaiting = (await models.placements.loaderBy('requested').loadMany([...COUNTRY_CODES])).flatMap((list) => (list instanceof Error ? [] : list));
+    for (const placement of awaiting) await expireIfDue(models, { now, log, outbox }, placement);
+  });
 }

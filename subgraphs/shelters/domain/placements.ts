@@ -3,7 +3,7 @@ import type { Entity } from '../../common/storage';
 import { checkAll, localDate, newId, recordId, text, validOrUndefined } from '../../common/validate';
 import { isStaffOf } from '../access';
 import { forgetTransfer, isDue } from './expiry';
-import { giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
+import { bedFreed, giveBackBed, holdVictim, releaseVictim, takeBed } from './beds';
 import { askVictims, placementNamed, shelterNamed, victimNamed } from './known';
 import { activePlacementOf, type PlacementRecord, type ShelterContext, type ShelterRecord } from '../models';
 import { ACTIVE_STATUSES, PlacementStatus, ShelterService } from '../schema/vocabulary';
@@ -167,9 +167,6 @@ const atShelter = (p: PlacementDoc) => ({ operator: p.operator, jurisdiction: p.
 
 /** Whom a placement's events concern (webhooks): the shelter's and the victim's jurisdictions, the shelter's operator. */
 const placementEvent = (p: PlacementDoc) => ({ ids: { placementId: p.id, shelterId: p.shelterId }, jurisdictions: [...new Set([p.shelterJurisdiction, p.victimJurisdiction])], organisations: [p.operator] });
-/** A bed free again: the shelter's id only (its jurisdiction and operator). */
-const bedEvent = (p: PlacementDoc) => ({ ids: { shelterId: p.shelterId }, jurisdictions: [p.shelterJurisdiction], organisations: [p.operator] });
-
 /**
  * Moves a placement from one of `from` to `to` under its lock, so of two answers at once
  * (accept and decline) one wins; CONFLICT naming its status when it cannot move.
@@ -205,7 +202,7 @@ export async function declinePlacement(ctx: ShelterContext, placementId: string,
   const placement = staffOnly(ctx, await placementNamed(ctx, checked.placementId));
   return ctx.audit.change('PLACEMENT_DECLINED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], () =>
     emitEvent(ctx, 'placement.declined', placementEvent(placement), () =>
-      emitEvent(ctx, 'bed.freed', bedEvent(placement), async () => {
+      emitEvent(ctx, 'bed.freed', bedFreed(placement), async () => {
         const declined = await movePlacement(ctx, placement, PlacementStatus.DECLINED, [PlacementStatus.REQUESTED], { endedAt: ctx.now, endReason: checked.reason });
         await giveBackBed(ctx.models, declined);
         await releaseVictim(ctx.models, declined.victimId, declined.id);
@@ -239,7 +236,7 @@ async function completeTransfer(ctx: ShelterContext, left: PlacementDoc, arrived
   if (!(await models.slots.handOver(victimSlot, 1, left.id, arrived.id))) await holdVictim(models, ctx.loaders.expiry, arrived.victimId, arrived.id);
   if (!ACTIVE_STATUSES.includes(left.status)) return;
   await ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', left.id, ['status', 'endedAt', 'endReason'], () =>
-    emitEvent(ctx, 'bed.freed', bedEvent(left), async () => {
+    emitEvent(ctx, 'bed.freed', bedFreed(left), async () => {
       const ended = await endPlacement(ctx, left, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: 'transferred: arrived at the next shelter', transferredTo: arrived.id });
       await giveBackBed(models, ended);
       return ended;
@@ -252,7 +249,7 @@ export async function dischargePlacement(ctx: ShelterContext, placementId: strin
   const endReason = text(reason, 'reason', { max: 500 });
   const placement = mayActOn(ctx, await placementNamed(ctx, placementId), true);
   return ctx.audit.change('PLACEMENT_DISCHARGED', 'Placement', placement.id, ['status', 'endedAt', 'endReason'], () =>
-    emitEvent(ctx, 'bed.freed', bedEvent(placement), async () => {
+    emitEvent(ctx, 'bed.freed', bedFreed(placement), async () => {
       const ended = await endPlacement(ctx, placement, PlacementStatus.DISCHARGED, { endedAt: ctx.now, endReason });
       await giveBackBed(ctx.models, ended);
       await releaseVictim(ctx.models, ended.victimId, ended.id);
