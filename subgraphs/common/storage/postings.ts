@@ -1,5 +1,5 @@
-import type { Model } from 'mongoose';
-import type { LockStore } from './contracts';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Locks } from './locks';
 
 /**
  * Postings split into blocks in the listing order (newest first: order descending, then
@@ -74,10 +74,74 @@ function blockFor(head: Head, key: Entry): number {
   return at < 0 ? head.blocks.length - 1 : at;
 }
 
+/** A change of one posting: which of its blocks the entries fall in. */
+interface Plan {
+  postingId: string;
+  head: Head;
+  touched: Map<number, { out: Entry[]; add: Entry[] }>;
+  weighted: boolean;
+}
+
+export interface PostingChange {
+  postingId: string;
+  out: Entry[];
+  add: Entry[];
+  weighted: boolean;
+}
+
+function planOf({ postingId, out, add, weighted }: PostingChange, headDoc: PostingDoc | null | undefined): Plan {
+  const head = parseHead(headDoc);
+  // A new posting starts with one empty block.
+  if (head.blocks.length === 0) head.blocks.push({ number: head.next++, last: { order: -Infinity, id: '' }, maxWeight: 0, size: 0 });
+  const touched = new Map<number, { out: Entry[]; add: Entry[] }>();
+  const slot = (i: number) => touched.get(i) ?? touched.set(i, { out: [], add: [] }).get(i)!;
+  for (const e of out) slot(blockFor(head, e)).out.push(e);
+  for (const e of add) slot(blockFor(head, e)).add.push(e);
+  return { postingId, head, touched, weighted };
+}
+
+function blocksRead(plan: Plan): string[] {
+  return [...plan.touched.keys()].map((i) => `${plan.postingId}#${plan.head.blocks[i].number}`);
+}
+
+/** The writes of a change, given the blocks it touches as they are. */
+function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<string, Entry[]>): AnyBulkWriteOperation<PostingDoc>[] {
+  const writes: AnyBulkWriteOperation<PostingDoc>[] = [];
+  const replaced = new Map<number, BlockHead[]>();
+  let count = head.count;
+  for (const [i, change] of [...touched].sort(([a], [b]) => a - b)) {
+    const { number } = head.blocks[i];
+    // An entry put again replaces the one it had (as after an interrupted removal).
+    const gone = new Set([...change.out, ...change.add].map((e) => e.id));
+    const before = blocks.get(`${postingId}#${number}`) ?? [];
+    const entries = [...before.filter((e) => !gone.has(e.id)), ...change.add].sort(compareKeys);
+    count += entries.length - before.length;
+    const heads: BlockHead[] = [];
+    for (const [k, part] of (entries.length > 2 * BLOCK ? chunks(entries, BLOCK) : [entries]).entries()) {
+      if (part.length === 0) continue;
+      const n = k === 0 ? number : head.next++;
+      heads.push({ number: n, last: { order: part[part.length - 1].order, id: part[part.length - 1].id }, maxWeight: Math.max(...part.map((e) => e.weight)), size: part.length });
+      writes.push({ updateOne: { filter: { _id: `${postingId}#${n}` }, update: { $set: { packed: part.map((e) => packEntry(e, weighted)).join('\n') } }, upsert: true } });
+    }
+    if (heads.length === 0 || heads[0].number !== number) writes.push({ deleteOne: { filter: { _id: `${postingId}#${number}` } } });
+    replaced.set(i, heads);
+  }
+  const all = head.blocks.flatMap((b, i) => replaced.get(i) ?? [b]);
+  if (all.length === 0) writes.push({ deleteOne: { filter: { _id: postingId } } });
+  else {
+    const packed = all.map((b) => `${b.number} ${b.last.order} ${b.last.id} ${b.maxWeight} ${b.size}`).join('\n');
+    writes.push({ updateOne: { filter: { _id: postingId }, update: { $set: { packed, count, next: head.next } }, upsert: true } });
+  }
+  return writes;
+}
+
+/** Postings changed at once in a bulk change, under locks taken together. */
+const BULK_GROUP = 400;
+
 export class Postings {
   constructor(
     private readonly model: Model<PostingDoc>,
-    private readonly locks: LockStore,
+    private readonly locks: Locks,
   ) {}
 
   /**
@@ -88,47 +152,33 @@ export class Postings {
   async change(postingId: string, out: Entry[], add: Entry[], weighted: boolean): Promise<void> {
     if (out.length === 0 && add.length === 0) return;
     await this.locks.exclusive(`search/${postingId}`, async () => {
-      const headDoc = await this.model.findById(postingId).lean();
-      const head = parseHead(headDoc);
-      // Which block each change falls in (a new posting starts with one empty block).
-      if (head.blocks.length === 0) head.blocks.push({ number: head.next++, last: { order: -Infinity, id: '' }, maxWeight: 0, size: 0 });
-      const touched = new Map<number, { out: Entry[]; add: Entry[] }>();
-      const slot = (i: number) => touched.get(i) ?? touched.set(i, { out: [], add: [] }).get(i)!;
-      for (const e of out) slot(blockFor(head, e)).out.push(e);
-      for (const e of add) slot(blockFor(head, e)).add.push(e);
-      const indexes = [...touched.keys()].sort((a, b) => a - b);
-      const read = await this.model.find({ _id: { $in: indexes.map((i) => `${postingId}#${head.blocks[i].number}`) } }).lean();
-      const byId = new Map(read.map((d) => [d._id, parseBlock(d)]));
-      const replaced = new Map<number, BlockHead[]>();
-      const writes: Array<Promise<unknown>> = [];
-      let count = head.count;
-      for (const i of indexes) {
-        const { number } = head.blocks[i];
-        // An entry put again replaces the one it had (as after an interrupted removal).
-        const gone = new Set([...touched.get(i)!.out, ...touched.get(i)!.add].map((e) => e.id));
-        const before = byId.get(`${postingId}#${number}`) ?? [];
-        const kept = before.filter((e) => !gone.has(e.id));
-        const entries = [...kept, ...touched.get(i)!.add].sort(compareKeys);
-        count += entries.length - before.length;
-        const cut = entries.length > 2 * BLOCK ? chunks(entries, BLOCK) : [entries];
-        const heads: BlockHead[] = [];
-        for (const [k, part] of cut.entries()) {
-          if (part.length === 0) continue;
-          const n = k === 0 ? number : head.next++;
-          heads.push({ number: n, last: { order: part[part.length - 1].order, id: part[part.length - 1].id }, maxWeight: Math.max(...part.map((e) => e.weight)), size: part.length });
-          writes.push(this.model.updateOne({ _id: `${postingId}#${n}` }, { $set: { packed: part.map((e) => packEntry(e, weighted)).join('\n') } }, { upsert: true }));
-        }
-        if (heads.length === 0 || heads[0].number !== number) writes.push(this.model.deleteOne({ _id: `${postingId}#${number}` }));
-        replaced.set(i, heads);
-      }
-      await Promise.all(writes);
-      const blocks = head.blocks.flatMap((b, i) => replaced.get(i) ?? [b]);
-      if (blocks.length === 0) await this.model.deleteOne({ _id: postingId });
-      else {
-        const packed = blocks.map((b) => `${b.number} ${b.last.order} ${b.last.id} ${b.maxWeight} ${b.size}`).join('\n');
-        await this.model.updateOne({ _id: postingId }, { $set: { packed, count, next: head.next } }, { upsert: true });
-      }
+      const plan = planOf({ postingId, out, add, weighted }, await this.model.findById(postingId).lean());
+      await this.model.bulkWrite(writesOf(plan, await this.blocks(blocksRead(plan))), { ordered: false });
     });
+  }
+
+  /**
+   * Changes many postings (a step of a bulk load), each as `change` would, a group at a time:
+   * the group's free locks taken in one insert, its heads and blocks read in one read each,
+   * written in one write; a posting whose lock is held elsewhere is changed on its own.
+   */
+  async changeAll(changes: PostingChange[]): Promise<void> {
+    for (let from = 0; from < changes.length; from += BULK_GROUP) {
+      const group = changes.slice(from, from + BULK_GROUP).filter((c) => c.out.length + c.add.length > 0);
+      const held = await this.locks.holdAll(group.map((c) => `search/${c.postingId}`));
+      const mine = group.filter((c) => held.has(`search/${c.postingId}`));
+      try {
+        if (mine.length > 0) {
+          const heads = new Map((await this.model.find({ _id: { $in: mine.map((c) => c.postingId) } }).lean()).map((d) => [d._id, d]));
+          const plans = mine.map((c) => planOf(c, heads.get(c.postingId)));
+          const blocks = await this.blocks(plans.flatMap(blocksRead));
+          await this.model.bulkWrite(plans.flatMap((plan) => writesOf(plan, blocks)), { ordered: false });
+        }
+      } finally {
+        await this.locks.releaseAll(held);
+      }
+      for (const c of group.filter((c) => !held.has(`search/${c.postingId}`))) await this.change(c.postingId, c.out, c.add, c.weighted);
+    }
   }
 
   /** Runs `work` as the only holder of `key` (a document's changes take turns). */

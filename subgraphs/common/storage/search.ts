@@ -263,7 +263,7 @@ export class SearchIndex implements SearchStore {
       forward.push(this.forwardDoc(id, doc, mine));
     }
     const changed = [...new Set([...out.keys(), ...add.keys()])];
-    await inBatches(changed, PARALLEL_WRITES, (posting) => this.postings.change(posting, out.get(posting) ?? [], add.get(posting) ?? [], this.weighted(posting)));
+    await this.postings.changeAll(changed.map((postingId) => ({ postingId, out: out.get(postingId) ?? [], add: add.get(postingId) ?? [], weighted: this.weighted(postingId) })));
     const taken = await this.insertNew(forward);
     await inBatches(taken, PARALLEL_WRITES, async (doc) => void (await this.model.replaceOne({ _id: doc._id }, doc)));
     const listed = docs.map(({ id, doc }) => ({ id, order: doc.order, weight: 1 }));
@@ -355,7 +355,9 @@ export class SearchIndex implements SearchStore {
     const seen = new Set<string>();
     const rest = () => (start ? found.filter((key) => before(key, start!) > 0) : found).sort(before);
     for (;;) {
-      for (const s of scans) while (s.next < s.head.blocks.length && query.orderTo != null && s.head.blocks[s.next].last.order > query.orderTo) s.last = s.head.blocks[s.next++].last;
+      // Blocks wholly newer than the range, or (in the order of a listing without text) wholly before the cursor, are passed.
+      const passed = (last: { order: number; id: string }) => (query.orderTo != null && last.order > query.orderTo) || (!tree && start !== null && compareKeys(last, start) < 0);
+      for (const s of scans) while (s.next < s.head.blocks.length && passed(s.head.blocks[s.next].last)) s.last = s.head.blocks[s.next++].last;
       const reading = scans.filter((s) => !done(s));
       if (reading.length === 0) break;
       const blocks = await this.postings.blocks(reading.map((s) => `${s.posting}#${s.head.blocks[s.next].number}`));
