@@ -135,6 +135,8 @@ function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<stri
   return writes;
 }
 
+/** Writes sent at once. */
+const PARALLEL_WRITES = 16;
 /** Postings changed at once in a bulk change, under locks taken together. */
 const BULK_GROUP = 400;
 
@@ -153,7 +155,7 @@ export class Postings {
     if (out.length === 0 && add.length === 0) return;
     await this.locks.exclusive(`search/${postingId}`, async () => {
       const plan = planOf({ postingId, out, add, weighted }, await this.model.findById(postingId).lean());
-      await this.model.bulkWrite(writesOf(plan, await this.blocks(blocksRead(plan))), { ordered: false });
+      await this.apply(writesOf(plan, await this.blocks(blocksRead(plan))));
     });
   }
 
@@ -172,12 +174,26 @@ export class Postings {
           const heads = new Map((await this.model.find({ _id: { $in: mine.map((c) => c.postingId) } }).lean()).map((d) => [d._id, d]));
           const plans = mine.map((c) => planOf(c, heads.get(c.postingId)));
           const blocks = await this.blocks(plans.flatMap(blocksRead));
-          await this.model.bulkWrite(plans.flatMap((plan) => writesOf(plan, blocks)), { ordered: false });
+          await this.apply(plans.flatMap((plan) => writesOf(plan, blocks)));
         }
       } finally {
         await this.locks.releaseAll(held);
       }
       for (const c of group.filter((c) => !held.has(`search/${c.postingId}`))) await this.change(c.postingId, c.out, c.add, c.weighted);
+    }
+  }
+
+  /**
+   * Writes one by one, PARALLEL_WRITES at a time: the embedded database stalled on a
+   * bulkWrite of a few hundred upserts that cut blocks (2026-12-02), single writes do not.
+   */
+  private async apply(writes: AnyBulkWriteOperation<PostingDoc>[]): Promise<void> {
+    for (let from = 0; from < writes.length; from += PARALLEL_WRITES) {
+      await Promise.all(
+        writes.slice(from, from + PARALLEL_WRITES).map((op) =>
+          'updateOne' in op ? this.model.updateOne(op.updateOne.filter, op.updateOne.update, { upsert: true }) : 'deleteOne' in op ? this.model.deleteOne(op.deleteOne.filter) : null,
+        ),
+      );
     }
   }
 
