@@ -43,6 +43,8 @@ function generated(count: number): Array<{ id: string; doc: IndexedDocument }> {
         text: [
           { text: sentence(4 + Math.floor(next() * 20), words), weight: 1 },
           { text: sentence(1 + Math.floor(next() * 3), language === 'en' ? DE : EN), weight: 2, language: other },
+          // One word once in as many documents in each language: they all tie at the highest score, found through two postings.
+          ...(i % 10 === 0 ? [{ text: 'quagga', weight: 1, language: 'en' }] : i % 10 === 5 ? [{ text: 'quagga', weight: 1, language: 'de' }] : []),
         ],
         facets: [`region=${'NSEW'[Math.floor(next() * 4)]}`, ...(next() < 0.3 ? ['issue=COMPENSATION'] : [])],
         order: 20000101 + Math.floor(next() * 40) * 10,
@@ -120,6 +122,7 @@ const QUERIES: Array<{ text?: string; facets?: string[]; orderFrom?: number; ord
   { text: 'schuld', languages: ['de'] },
   { text: 'schuld debt', languages: ['en', 'de'] },
   { text: 'adoption', languages: ['en', 'de'] },
+  { text: 'quagga', languages: ['en', 'de'] },
   { text: 'debt', facets: ['region=N', 'issue=COMPENSATION'] },
   { text: 'labour forced', orderFrom: 20000151, orderTo: 20000301 },
   { facets: ['region=E'] },
