@@ -113,7 +113,8 @@ export function requestLogging(logger: Logger, metrics?: ServiceMetrics): Reques
  * message, which can quote a stored value (a duplicate key, a value that failed a cast).
  */
 export function errorFields(error: unknown): { type: string; code?: string | number; stack?: string } {
-  if (!(error instanceof Error)) return { type: typeof error };
+  // A thrown non-Error (a DOMException of another realm, a plain object) is named by its constructor.
+  if (!(error instanceof Error)) return { type: (typeof error === 'object' && error !== null && error.constructor?.name) || typeof error };
   const code = (error as { code?: unknown }).code;
   const frames = (error.stack ?? '')
     .split('\n')

@@ -32,7 +32,7 @@ let hub: TestHub;
 let result: MatrixResult;
 
 beforeAll(async () => {
-  hub = await startHub();
+  hub = await startHub({ env: { WEBHOOK_MODE: 'development', WEBHOOK_POLL_MS: '200' } }); // the webhook fixture waits for a delivery
   const started = Date.now();
   result = await runMatrix(hub, SUBGRAPHS, ACCESS_FIXTURES);
   const { records, gateway, subgraphs } = result.took;

@@ -25,16 +25,20 @@ let victimReference: string;
 
 const OFFICER = { role: 'law_enforcement', jurisdiction: 'DE', sub: 'officer-9' };
 const AT_PROSECUTOR = { role: 'prosecutor', jurisdiction: 'AT', sub: 'prosecutor-at-1' };
+const COUNSEL = { sub: 'counsel-cf', org: 'Kanzlei Akte' };
+/** The defence's parts: the judges, prosecutors and counsel of the proceeding's own (DEFENCE). */
+const DEFENCE_PARTS = ['caseFile.defenceAppointments', 'caseFile.disclosureDueBy', 'caseFile.disclosures', 'caseFile.witnesses'];
 
-const ask = async (actor: { role: string; jurisdiction: string; sub?: string }, id = proceedingId, language?: string, url?: string) =>
-  hub.query(await hub.token(actor.role, actor.jurisdiction, actor.sub ? { sub: actor.sub } : {}), CASE_FILE_QUERY, { proceedingId: id, language }, url ? { url } : {});
+const ask = async (actor: { role: string; jurisdiction: string; sub?: string; org?: string }, id = proceedingId, language?: string, url?: string) =>
+  hub.query(await hub.token(actor.role, actor.jurisdiction, { ...(actor.sub ? { sub: actor.sub } : {}), ...(actor.org ? { org: actor.org } : {}) }), CASE_FILE_QUERY, { proceedingId: id, language }, url ? { url } : {});
+const AS_COUNSEL = { role: 'defence_counsel', jurisdiction: 'DE', ...COUNSEL };
 
 beforeAll(async () => {
   hub = await startHub();
   r = new Records(hub);
   await setUpDirectories(hub);
   const victimId = await r.victim('DE');
-  proceedingId = await r.proceeding('DE', [victimId]);
+  proceedingId = await r.proceeding('DE', [victimId], ['Defendant A']);
   await r.hearing(proceedingId);
   const order = `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id } }`;
   await r.as({ role: 'prosecutor', jurisdiction: 'DE' }, order, { id: proceedingId, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victimId, grounds: 'Threats by phone' } });
@@ -59,6 +63,15 @@ beforeAll(async () => {
   const assignmentId = (await r.as(attorney('A1'), assign, { v: victimId, input: { attorneyId: ATTORNEYS.A1._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE', proceedingId } })).assignLegalAid.id;
   await r.as(attorney('A1'), `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "${day(-1)}", language: "uk", interpreterUsed: true }) { id } }`, { id: assignmentId });
   await r.acceptedPlacement(await r.shelter('DE'), victimId);
+  // The defence: counsel for Defendant A, the held item disclosed to him; translations of the held item into de and of the proceeding into ro.
+  await r.as({ role: 'judge', jurisdiction: 'DE' }, `mutation($id: ID!, $input: AppointDefenceCounselInput!) { appointDefenceCounsel(proceedingId: $id, input: $input) { id } }`, { id: proceedingId, input: { defendant: 'Defendant A', counselSubject: COUNSEL.sub, counselOrganisation: COUNSEL.org } });
+  await r.as({ role: 'prosecutor', jurisdiction: 'DE' }, `mutation($id: ID!) { discloseEvidence(evidenceId: $id, input: { defendant: "Defendant A" }) { id } }`, { id: heldItem });
+  const translator = await r.translatorCertificate();
+  for (const [subjectType, subjectId, targetLanguage, text] of [['EVIDENCE', heldItem, 'de', 'Kassenbuch (Übersetzung)'], ['PROCEEDING', proceedingId, 'ro', 'Trafic de persoane']]) {
+    const id = (await r.as({ role: 'judge', jurisdiction: 'DE' }, `mutation($input: RequestTranslationInput!) { requestTranslation(input: $input) { id } }`, { input: { subjectType, subjectId, targetLanguage } })).requestTranslation.id;
+    await r.as({ role: 'judge', jurisdiction: 'DE' }, `mutation($id: ID!, $code: String!) { assignTranslation(translationId: $id, translator: $code) { id } }`, { id, code: translator });
+    await r.as({ role: 'judge', jurisdiction: 'DE' }, `mutation($id: ID!, $text: String!) { deliverTranslation(translationId: $id, text: $text) { id } }`, { id, text });
+  }
   const judge = await ask({ role: 'judge', jurisdiction: 'DE' });
   caseNumber = judge.body.data.caseFile.proceeding.caseNumber;
   victimReference = judge.body.data.caseFile.victims[0].caseReference;
@@ -120,7 +133,7 @@ describe('who sees what of it', () => {
     expect(file.evidence[1]).toMatchObject({ id: restrictedItem, description: null, custodian: null, custody: null });
     const codes = errorCodes(res.body);
     expect(codes).toMatchObject({ 'caseFile.evidence.0.custodyCheck': 'FORBIDDEN', 'caseFile.evidence.1.description': 'FORBIDDEN', 'caseFile.victims.0.legalAid': 'FORBIDDEN', 'caseFile.victims.0.currentPlacement': 'FORBIDDEN' });
-    expect(Object.keys(codes).filter((p) => !p.startsWith('caseFile.evidence.1.')).sort()).toEqual(['caseFile.evidence.0.custodyCheck', 'caseFile.victims.0.currentPlacement', 'caseFile.victims.0.legalAid']);
+    expect(Object.keys(codes).filter((p) => !p.startsWith('caseFile.evidence.1.')).sort()).toEqual(['caseFile.evidence.0.custodyCheck', ...DEFENCE_PARTS, 'caseFile.victims.0.currentPlacement', 'caseFile.victims.0.legalAid'].sort());
   });
 
   it("a team member of another jurisdiction reads it through the team: no H2 item, no chain check, none of the victim's legal aid of DE", async () => {
@@ -132,7 +145,39 @@ describe('who sees what of it', () => {
     expect(file.legalAssistanceRequests).toEqual([expect.objectContaining({ reference: requestReference, status: 'SUBMITTED' })]);
     expect(file.jointInvestigationTeams).toEqual([expect.objectContaining({ name: teamName })]);
     expect(file.victims[0].legalAid.current).toEqual([]);
-    expect(errorCodes(res.body)).toEqual({ 'caseFile.evidence.0.custodyCheck': 'FORBIDDEN', 'caseFile.victims.0.legalAid.gaps': 'FORBIDDEN', 'caseFile.victims.0.currentPlacement': 'FORBIDDEN' });
+    expect(errorCodes(res.body)).toEqual({
+      'caseFile.evidence.0.custodyCheck': 'FORBIDDEN',
+      'caseFile.victims.0.legalAid.gaps': 'FORBIDDEN',
+      'caseFile.victims.0.currentPlacement': 'FORBIDDEN',
+      ...Object.fromEntries(DEFENCE_PARTS.map((p) => [p, 'FORBIDDEN'])),
+    });
+  });
+
+  it("an appointed counsel's file differs from the prosecutor's as it should: no victims, assistance or teams; only the disclosed item; witnesses instead of victims", async () => {
+    const [prosecutor, counsel] = await Promise.all([ask({ role: 'prosecutor', jurisdiction: 'DE' }), ask(AS_COUNSEL)]);
+    const p = prosecutor.body.data.caseFile;
+    const c = counsel.body.data.caseFile;
+    expect(p.victims).toHaveLength(1);
+    expect(p.evidence.map((e: { id: string }) => e.id)).toEqual([heldItem, restrictedItem]);
+    expect(p.witnesses).toEqual([{ label: 'W-1', ageGroup: 'ADULT', gender: 'FEMALE', identityDisclosedAt: null, identity: null }]);
+    expect({ victims: c.victims, assistance: c.legalAssistanceRequests, teams: c.jointInvestigationTeams }).toEqual({ victims: null, assistance: null, teams: null });
+    expect(c.evidence.map((e: { id: string }) => e.id)).toEqual([heldItem]);
+    expect(c.evidence[0].custody).toEqual([expect.objectContaining({ action: 'TRANSFERRED' })]);
+    expect(c.witnesses).toEqual([{ label: 'W-1', ageGroup: 'ADULT', gender: 'FEMALE', identityDisclosedAt: null, identity: null }]);
+    expect(c.defenceAppointments).toEqual([expect.objectContaining({ defendant: 'Defendant A', counselSubject: COUNSEL.sub, active: true })]);
+    expect(c.disclosures).toEqual([expect.objectContaining({ defendant: 'Defendant A', evidence: { id: heldItem } })]);
+    expect(c.translations.map((t: { subjectType: string; text: string }) => [t.subjectType, t.text])).toEqual([['EVIDENCE', 'Kassenbuch (Übersetzung)'], ['PROCEEDING', 'Trafic de persoane']]);
+    const codes = errorCodes(counsel.body);
+    for (const part of ['caseFile.victims', 'caseFile.legalAssistanceRequests', 'caseFile.jointInvestigationTeams', 'caseFile.proceeding.outcome', 'caseFile.evidence.0.custodyCheck', 'caseFile.witnesses.0.identity']) expect({ part, code: codes[part] }).toEqual({ part, code: 'FORBIDDEN' });
+    expect(JSON.stringify(counsel.body)).not.toContain(victimReference);
+  });
+
+  it('holds the translations in the language asked for (all when none is), read as Proceeding.translations', async () => {
+    const languages = async (language?: string) => (await ask({ role: 'judge', jurisdiction: 'DE' }, proceedingId, language)).body.data.caseFile.translations.map((t: { language: string }) => t.language);
+    expect(await languages('de')).toEqual(['de']);
+    expect(await languages('ro')).toEqual(['ro']);
+    expect(await languages('fr')).toEqual([]);
+    expect(await languages()).toEqual(['de', 'ro']);
   });
 
   it('another jurisdiction, not in the team, gets the answer of an unknown id', async () => {
@@ -145,7 +190,8 @@ describe('who sees what of it', () => {
     }
   });
 
-  it('is for judges, prosecutors and police; other roles are refused, a bad language named', async () => {
+  it('is for judges, prosecutors, police and appointed counsel; other roles are refused, counsel not appointed answered as unknown, a bad language named', async () => {
+    expect(errorCodes((await ask({ role: 'defence_counsel', jurisdiction: 'DE', sub: 'counsel-other', org: COUNSEL.org })).body)).toEqual({ caseFile: 'NOT_FOUND' });
     for (const role of ['social_worker', 'partner_system', 'legal_aid_attorney', 'shelter_staff', 'auditor']) {
       expect(errorCodes((await ask({ role, jurisdiction: 'DE' })).body)).toEqual({ caseFile: 'FORBIDDEN' });
     }
@@ -168,8 +214,8 @@ describe('who sees what of it', () => {
 });
 
 describe('npm run case-file', () => {
-  const runCaseFile = async (actor: { role: string; jurisdiction: string; sub?: string }, out: string, ...extra: string[]) => {
-    const token = await hub.token(actor.role, actor.jurisdiction, actor.sub ? { sub: actor.sub } : {});
+  const runCaseFile = async (actor: { role: string; jurisdiction: string; sub?: string; org?: string }, out: string, ...extra: string[]) => {
+    const token = await hub.token(actor.role, actor.jurisdiction, { ...(actor.sub ? { sub: actor.sub } : {}), ...(actor.org ? { org: actor.org } : {}) });
     // Asynchronously: the hub answering the command runs in this process.
     return new Promise<{ status: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'operations', 'case-file.js'), proceedingId, '--token', token, '--gateway', hub.gateway.url, '--out', out, ...extra]);
@@ -218,6 +264,26 @@ describe('npm run case-file', () => {
     expect(text).toContain('Joint investigation teams None that you may see.');
     expect(text).toContain('Legal aid: not available to you.');
     expect(text).not.toContain('officer-7');
+  });
+
+  it("writes the appointed counsel's file: witnesses, the disclosed item, no victim", async () => {
+    const out = path.join(dir, 'counsel.pdf');
+    expect(await runCaseFile(AS_COUNSEL, out, '--language', 'de')).toEqual({ status: 0, stderr: '' });
+    const text = pdfText(readFileSync(out));
+    expect(text).toContain(`Case file ${caseNumber}`);
+    expect(text).toContain(`defence_counsel ${COUNSEL.sub} of ${COUNSEL.org} (DE)`);
+    expect(text).toContain('Victims: not available to you.');
+    expect(text).toContain('Legal assistance requests: not available to you.');
+    expect(text).toContain('Joint investigation teams: not available to you.');
+    expect(text).toContain('W-1: adult, female');
+    expect(text).toContain('Identity: not disclosed.');
+    expect(text).toContain('For Defendant A: counsel-cf (Kanzlei Akte)');
+    expect(text).toContain(`item ${heldItem}`);
+    expect(text).toContain('Translations into de');
+    expect(text).toContain('Kassenbuch (Übersetzung)');
+    expect(text).not.toContain('Trafic de persoane');
+    expect(text).not.toContain(victimReference);
+    expect(text).not.toContain('Handling code H2');
   });
 
   it('refuses, naming why, a proceeding the caller may not see', async () => {

@@ -35,6 +35,7 @@ const MARK = {
   hideout: 'Hideout-Erasable-Location',
   reasons: 'Reasons-Erasable-Decision',
   translation: 'Translated-Erasable-Grounds',
+  witness: 'Witness-Erasable-Reasons',
 };
 const ATTORNEYS = [
   { _id: 'attorney-erasure-00001', name: 'Attorney E1', barNumber: 'BAR-E1', jurisdictions: ['DE'], languages: ['de', 'uk'], providerId: 'prov-de-erasure-000001', practitionerId: 'att-e1', acceptingCases: true },
@@ -56,7 +57,7 @@ async function ok(token: string | Promise<string>, query: string, variables: Rec
   return res.body.data;
 }
 
-/** A DE victim with data in shelters (placement, transport, discharge), legal aid (assignment, consent, interpretation, accommodation, refused handoff) and proceedings (protective order and its translation). */
+/** A DE victim with data in shelters (placement, transport, discharge), legal aid (assignment, consent, interpretation, accommodation, refused handoff) and proceedings (protective order and its translation, her witness profile and identity). */
 async function victimEverywhere(tag: string): Promise<string> {
   const victim = await registerVictim(hub, 'DE', { legalName: `Person ${tag} Everywhere` });
   const staff = hub.token('shelter_staff', 'DE', { org: 'ngo-erasure' });
@@ -75,6 +76,8 @@ async function victimEverywhere(tag: string): Promise<string> {
   const translation = (await ok(hub.token('judge', 'DE'), `mutation($input: RequestTranslationInput!) { requestTranslation(input: $input) { id } }`, { input: { subjectType: 'PROTECTIVE_ORDER', subjectId: order, targetLanguage: 'uk' } })).requestTranslation.id;
   await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $code: String!) { assignTranslation(translationId: $id, translator: $code) { id } }`, { id: translation, code: translator });
   await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $text: String!) { deliverTranslation(translationId: $id, text: $text) { id } }`, { id: translation, text: MARK.translation });
+  // She is W-1 for the defence: her profile and, on a judge's order, her identity are copied into the proceeding (decision 117).
+  await ok(hub.token('judge', 'DE'), `mutation($id: ID!, $r: String!) { orderWitnessIdentityDisclosure(proceedingId: $id, witness: "W-1", reasons: $r) { label } }`, { id: proceeding, r: MARK.witness });
 
   const assignment = (await ok(hub.token('social_worker', 'DE'), `mutation($v: ID!, $input: AssignLegalAidInput!) { assignLegalAid(victimId: $v, input: $input) { id } }`, { v: victim, input: { attorneyId: ATTORNEYS[0]._id, matter: 'CRIMINAL_PROCEEDING', jurisdiction: 'DE' } })).assignLegalAid.id;
   await ok(asAttorney(0), `mutation($id: ID!) { recordRepresentationConsent(assignmentId: $id, input: { givenOn: "2026-01-10", language: "uk", interpreterUsed: true }) { id } }`, { id: assignment });
@@ -157,6 +160,8 @@ describe('eraseVictimData reaches every subgraph', () => {
     // Kept: the placement (beds and occupancy are counted from it), the order's status, the CASE view.
     expect(await hub.subgraphs.shelters.connection.collection('placements').findOne({ victimId: victim })).toMatchObject({ status: 'DISCHARGED', needs: [], endReason: null });
     expect(await hub.subgraphs.proceedings.connection.collection('protectiveOrders').findOne({ protectedVictimId: victim })).toMatchObject({ status: 'GRANTED', grounds: null, protectedPersonLocation: null, reasons: null });
+    // Her witness record keeps its label and when the order was made; the profile, the identity copy and the order's reasons are gone.
+    expect(await hub.subgraphs.proceedings.connection.collection('witnesses').findOne({ victimId: victim })).toMatchObject({ label: 'W-1', ageGroup: null, gender: null, identity: null, identityOrder: { orderedBy: expect.any(String), reasons: null } });
     // Training holds no victim data: it follows nothing and logs nothing about her.
     expect(hub.subgraphs.training.erasure).toBeUndefined();
     expect(await hub.subgraphs.training.audit.trail('Victim', victim)).toEqual([]);

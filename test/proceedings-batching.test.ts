@@ -42,6 +42,6 @@ it('a page of proceedings with their orders and evidence costs the same finds fo
   const few = await finds('AT');
   const many = await finds('DE');
   expect([few.count, many.count]).toEqual([3, 12]);
-  expect(many.filters.length).toBe(few.filters.length);
+  expect([...many.filters].sort()).toEqual([...few.filters].sort());
   for (const filter of [...few.filters, ...many.filters]) expect(filter).toMatch(/:_id$/);
 });

@@ -78,9 +78,9 @@ describe('the hub in separate processes (npm start -- --processes)', () => {
 
   it('answers a query across subgraphs through the gateway, and SIGTERM stops every service', async () => {
     const hub = await launch();
-    expect(hub.pids).toHaveLength(6); // five subgraphs and the gateway
+    expect(hub.pids).toHaveLength(7); // six subgraphs and the gateway
     for (const pid of hub.pids) expect(isRunning(pid)).toBe(true);
-    expect(new Set([hub.launcher.pid, ...hub.pids, process.pid]).size).toBe(8); // each service is a process of its own
+    expect(new Set([hub.launcher.pid, ...hub.pids, process.pid]).size).toBe(9); // each service is a process of its own
 
     const token = await issuer.sign({ role: 'social_worker', jurisdiction: 'DE' });
     const res = await fetch(hub.gateway, {

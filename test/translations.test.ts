@@ -94,8 +94,9 @@ describe('requestTranslation', () => {
   // Every role of DE and of AT (no basis to see DE's records): the role first, then an invisible subject is unknown.
   const table = ROLES.flatMap((role) => ['DE', 'AT'].map((jurisdiction) => ({ role, jurisdiction })));
   it.each(table)('of a DE item of evidence, by $role of $jurisdiction', async ({ role, jurisdiction }) => {
-    const requester = role === 'judge' || role === 'prosecutor';
-    const expected = !requester ? 'FORBIDDEN' : jurisdiction === 'DE' ? null : 'NOT_FOUND';
+    const requester = role === 'judge' || role === 'prosecutor' || role === 'defence_counsel';
+    // Counsel may ask, but knows of no record she is not appointed for: as for an unknown id.
+    const expected = !requester ? 'FORBIDDEN' : jurisdiction === 'DE' && role !== 'defence_counsel' ? null : 'NOT_FOUND';
     for (const { surface, url } of surfaces()) {
       const res = await call({ role, jurisdiction }, REQUEST, { input: { subjectType: 'EVIDENCE', subjectId: de.evidence, targetLanguage: 'ro' } }, url);
       expect({ surface, code: res.body.errors?.[0]?.extensions?.code ?? null }).toEqual({ surface, code: expected });
@@ -310,5 +311,67 @@ describe('the text follows the original’s access rules', () => {
     expect(order.translations.map((t: { id: string }) => t.id)).toContain(ofOrder);
     const precedent = await call({ role: 'partner_system', jurisdiction: 'FR' }, `query($ecli: String!) { precedent(ecli: $ecli) { translations { id language text } } }`, { ecli: de.ecli });
     expect(precedent.body.data.precedent.translations.map((t: { id: string }) => t.id)).toContain(ofPrecedent);
+  });
+});
+
+describe('appointed defence counsel', () => {
+  const COUNSEL = { sub: 'counsel-t', org: 'Kanzlei Tolk' };
+  const counsel = async () => hub.token('defence_counsel', 'DE', COUNSEL);
+  const asCounsel = async (query: string, variables: Record<string, unknown>, url?: string) => hub.query(await counsel(), query, variables, { url, headers: { 'x-purpose': '' } });
+  const mine = { proceeding: '', disclosed: '', undisclosed: '', order: '' };
+  beforeAll(async () => {
+    const victim = await r.victim('DE');
+    mine.proceeding = await r.proceeding('DE', [victim], ['Defendant A']);
+    mine.disclosed = await r.evidence(mine.proceeding, 'H0');
+    mine.undisclosed = await r.evidence(mine.proceeding, 'H0');
+    mine.order = (await r.as({ role: 'prosecutor', jurisdiction: 'DE' }, `mutation($id: ID!, $input: RequestProtectiveOrderInput!) { requestProtectiveOrder(proceedingId: $id, input: $input) { id } }`, { id: mine.proceeding, input: { kind: 'NO_CONTACT', urgency: 'URGENT', protectedVictimId: victim, grounds: 'Threats by Defendant A' } })).requestProtectiveOrder.id;
+    await r.as(judge(), `mutation($id: ID!, $input: AppointDefenceCounselInput!) { appointDefenceCounsel(proceedingId: $id, input: $input) { id } }`, { id: mine.proceeding, input: { defendant: 'Defendant A', counselSubject: COUNSEL.sub, counselOrganisation: COUNSEL.org } });
+    await r.as({ role: 'prosecutor', jurisdiction: 'DE' }, `mutation($id: ID!) { discloseEvidence(evidenceId: $id, input: { defendant: "Defendant A" }) { id } }`, { id: mine.disclosed });
+  });
+
+  it('asks for translations of her proceeding and of evidence disclosed to her defendant; anything else as unknown, a precedent refused', async () => {
+    for (const { url } of surfaces()) {
+      for (const [type, id] of [['PROCEEDING', mine.proceeding], ['EVIDENCE', mine.disclosed], ['PROTECTIVE_ORDER', mine.order]]) {
+        const res = await asCounsel(REQUEST, { input: { subjectType: type, subjectId: id, targetLanguage: 'bg' } }, url);
+        expect({ type, errors: res.body.errors, status: res.body.data?.requestTranslation?.status }).toEqual({ type, errors: undefined, status: 'REQUESTED' });
+      }
+      const unknown = await asCounsel(REQUEST, { input: { subjectType: 'EVIDENCE', subjectId: 'AAAAAAAAAAAAAAAAAAAAAA', targetLanguage: 'bg' } }, url);
+      for (const [type, id] of [['EVIDENCE', mine.undisclosed], ['EVIDENCE', de.evidence], ['PROCEEDING', de.proceeding]]) {
+        const hidden = await asCounsel(REQUEST, { input: { subjectType: type, subjectId: id, targetLanguage: 'bg' } }, url);
+        expect({ id, code: hidden.body.errors?.[0]?.extensions?.code, message: hidden.body.errors?.[0]?.message }).toEqual({
+          id,
+          code: 'NOT_FOUND',
+          message: unknown.body.errors?.[0]?.message.replace('AAAAAAAAAAAAAAAAAAAAAA', id).replace('Evidence', type === 'PROCEEDING' ? 'Proceeding' : 'Evidence'),
+        });
+      }
+      const precedent = await asCounsel(REQUEST, { input: { subjectType: 'PRECEDENT', subjectId: de.precedent, targetLanguage: 'bg' } }, url);
+      expect(errorCodes(precedent.body)).toEqual({ requestTranslation: 'FORBIDDEN' });
+    }
+  });
+
+  it('reads the text only where she may read the original: her proceeding’s charges and the disclosed item, not the order’s grounds; lists none of the undisclosed item', async () => {
+    const ofProceeding = (await delivered('PROCEEDING', mine.proceeding, 'Трафик на хора')).id;
+    const ofDisclosed = (await delivered('EVIDENCE', mine.disclosed, 'Счетоводна книга')).id;
+    const ofUndisclosed = (await delivered('EVIDENCE', mine.undisclosed, 'Скрито')).id;
+    const ofOrder = (await delivered('PROTECTIVE_ORDER', mine.order, 'Заплахи')).id;
+    const judgeView = (await ok(judge(), `query($id: ID!) { proceeding(id: $id) { protectiveOrders { translations { id } } } }`, { id: mine.proceeding })).proceeding;
+    const orderTranslations = new Set<string>(judgeView.protectiveOrders.flatMap((o: { translations: Array<{ id: string }> }) => o.translations.map((t) => t.id)));
+    for (const { surface, url } of surfaces()) {
+      const res = await asCounsel(`query($id: ID!) { proceeding(id: $id) { translations { id status language text } } }`, { id: mine.proceeding }, url);
+      const listed = res.body.data!.proceeding.translations as Array<{ id: string; text: string | null; status: string }>;
+      const at = (id: string) => listed.findIndex((t) => t.id === id);
+      expect({ surface, undisclosed: at(ofUndisclosed) }).toEqual({ surface, undisclosed: -1 });
+      expect({ surface, proceeding: listed[at(ofProceeding)].text, disclosed: listed[at(ofDisclosed)].text, order: listed[at(ofOrder)] }).toEqual({
+        surface,
+        proceeding: 'Трафик на хора',
+        disclosed: 'Счетоводна книга',
+        order: { id: ofOrder, status: 'DELIVERED', language: 'ro', text: null },
+      });
+      // Every translation of the order (hers of the first test too): the text FORBIDDEN, and nothing else.
+      const ofOrders = listed.map((t, i) => [t, i] as const).filter(([t]) => orderTranslations.has(t.id)).map(([, i]) => [`proceeding.translations.${i}.text`, 'FORBIDDEN']);
+      expect(errorCodes(res.body)).toEqual(Object.fromEntries(ofOrders));
+    }
+    const direct = await hub.query(await counsel(), TRANSLATION, { r: [{ __typename: 'Translation', id: ofUndisclosed }] }, { url: hub.subgraphs.proceedings.url, headers: { 'x-purpose': '' } });
+    expect(direct.body).toEqual({ data: { _entities: [null] } });
   });
 });

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { ServiceTokens } from '../platform/service-tokens';
 import { startHub, type TestHub } from './support/hub';
-import { ATTORNEYS, CONSENT, HAND_OFF, REFUSE, asAttorney, seedDirectory, ASSIGN, PROVIDERS } from './support/legal-aid';
+import { ACCEPT, ATTORNEYS, CONSENT, HAND_OFF, REFUSE, asAttorney, seedDirectory, ASSIGN, PROVIDERS } from './support/legal-aid';
+import { ISSUE, setUpAccreditation, trainingDesk } from './support/training';
 import { grantConsent, registerVictim } from './support/victims';
 
 // Webhooks (decision 116): subscriptions by the roles that may, the secret shown once and
@@ -43,7 +44,8 @@ const receivers: Receiver[] = [];
 beforeAll(async () => {
   hub = await startHub({ env: { WEBHOOK_MODE: 'development', WEBHOOK_POLL_MS: '100', WEBHOOK_MAX_FAILURES: String(MAX_FAILURES), WEBHOOK_TIMEOUT_SECONDS: '2', EVENT_SCAN_SECONDS: '1' } });
   await seedDirectory(hub);
-});
+  await setUpAccreditation(hub);
+}, 120_000); // a whole hub, the legal aid directory and three accreditation bodies: over 30 s when the machine is shared
 afterAll(async () => {
   for (const r of receivers) r.server.close();
   await hub.stop();
@@ -241,6 +243,101 @@ describe('events of the other subgraphs', () => {
     await until(() => r.calls.length >= 2);
     await pause(2500);
     expect(bodies(r).map((b) => b.type)).toEqual(['protective_order.due_soon', 'protective_order.overdue']);
+  });
+});
+
+describe('the events of every other kind, each to its audience', () => {
+  const bodies = (r: Receiver) => r.calls.map((c) => JSON.parse(c.body) as { type: string; data: Record<string, unknown> });
+  const DAY = 24 * 3600_000;
+  const heard = async (r: Receiver, count: number) => {
+    await until(() => r.calls.length >= count);
+    await pause(1500); // more rounds and scans: still once
+    return bodies(r);
+  };
+  const listening = async (token: string, events: string[]) => {
+    const r = await receiver();
+    receivers.push(r);
+    await subscribe(token, r.url, events);
+    return r;
+  };
+
+  test('proceedings: precedent.published to the court’s jurisdiction, with its ECLI to fetch it by', async () => {
+    const r = await listening(await hub.token('judge', 'DE', { org: 'lg-precedents' }), ['precedent.published']);
+    const other = await listening(await partner('precedents-elsewhere', 'AT'), ['precedent.published']);
+    const victim = await registerVictim(hub, 'DE');
+    const opened = await hub.queryAs('prosecutor', 'DE', `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`, { input: { caseNumber: 'WH-PREC-1', court: 'LG Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [victim] } });
+    const proceeding = opened.body.data.openProceeding.id;
+    expect((await hub.queryAs('judge', 'DE', `mutation($id: ID!) { advanceStage(proceedingId: $id, stage: CLOSED, outcome: "Convicted") { stage } }`, { id: proceeding })).body.errors).toBeUndefined();
+    const input = { ecli: 'ECLI:DE:LGB:2026:WEBHOOK1', courtType: 'FIRST_INSTANCE', decidedOn: '2026-03-02', legalSystem: 'CIVIL_LAW', language: 'de', summary: 'Debt bondage at a car wash.', significantFeatures: 'Debt bondage.', legalIssues: ['COMPENSATION'], keywords: { purposes: ['FORCED_LABOUR'] } };
+    const published = await hub.queryAs('judge', 'DE', `mutation($id: ID!, $input: PublishPrecedentInput!) { publishPrecedent(proceedingId: $id, input: $input) { id ecli } }`, { id: proceeding, input });
+    expect(published.body.errors).toBeUndefined();
+    expect(await heard(r, 1)).toEqual([{ type: 'precedent.published', timestamp: expect.any(String), data: { source: 'proceedings', precedentId: published.body.data.publishPrecedent.id, ecli: input.ecli, jurisdictions: ['DE'] } }]);
+    expect(other.calls).toHaveLength(0);
+  });
+
+  test('legal aid: handoff.accepted to the sending jurisdiction', async () => {
+    const r = await listening(await partner('sending-side', 'AL'), ['handoff.accepted']);
+    const { handoff } = await offerHandoff();
+    const accepted = await hub.query(await asAttorney(hub, A1), ACCEPT, { id: handoff });
+    expect(accepted.body.errors).toBeUndefined();
+    expect(await heard(r, 1)).toEqual([{ type: 'handoff.accepted', timestamp: expect.any(String), data: { source: 'legal-aid', handoffId: handoff, jurisdictions: expect.arrayContaining(['AL', 'DE']) } }]);
+  });
+
+  test('shelters: bed.freed when a transfer completes (the bed of the shelter left)', async () => {
+    const staff = await hub.token('shelter_staff', 'DE', { org: 'ngo-transfers' });
+    const r = await listening(staff, ['bed.freed']);
+    const register = async (name: string) =>
+      (await hub.queryAs('registrar', 'DE', `mutation($input: RegisterShelterInput!) { registerShelter(input: $input) { id } }`, { input: { name, operator: 'ngo-transfers', city: 'Berlin', capacity: 2, services: ['PSYCHOLOGICAL'], accessibility: [], acceptsGenders: ['FEMALE'], acceptsUnaccompaniedMinors: false, acceptsFamilies: false, maxStayDays: 90, languages: ['de'], securityLevel: 'STANDARD', address: 'Weg 1', phone: '+49 30 1' } })).body.data.registerShelter.id as string;
+    const [left, next] = [await register('Haus Abschied'), await register('Haus Ankunft')];
+    const arrive = async (placement: string) => {
+      for (const m of ['acceptPlacement(placementId: $id) { status }', 'confirmPlacement(placementId: $id) { status }']) expect((await hub.query(staff, `mutation($id: ID!) { ${m} }`, { id: placement })).body.errors).toBeUndefined();
+    };
+    const victim = await registerVictim(hub, 'DE');
+    const first = await hub.queryAs('social_worker', 'DE', `mutation($s: ID!, $v: ID!, $input: PlacementInput!) { requestPlacement(shelterId: $s, victimId: $v, input: $input) { id } }`, { s: left, v: victim, input: { from: hub.clock.now().toISOString().slice(0, 10), needs: ['PSYCHOLOGICAL'] } });
+    await arrive(first.body.data.requestPlacement.id);
+    const moved = await hub.queryAs('social_worker', 'DE', `mutation($id: ID!, $to: ID!) { transferPlacement(placementId: $id, toShelterId: $to) { id } }`, { id: first.body.data.requestPlacement.id, to: next });
+    expect(moved.body.errors).toBeUndefined();
+    await pause(1000);
+    expect(r.calls).toHaveLength(0); // not yet: she is still there
+    await arrive(moved.body.data.transferPlacement.id);
+    expect(await heard(r, 1)).toEqual([{ type: 'bed.freed', timestamp: expect.any(String), data: { source: 'shelters', shelterId: left, jurisdictions: ['DE'] } }]);
+  });
+
+  test('training: certificate.expiring within 30 days on the hub’s clock, then certificate.revoked, to the body and the holder’s jurisdiction', async () => {
+    const r = await listening(await hub.token('accreditation_officer', 'AL', { org: 'WB' }), ['certificate.expiring', 'certificate.revoked']);
+    const { register, complete } = trainingDesk(() => hub);
+    const practitioner = await register('AL', 'POLICE');
+    await complete(practitioner, 'WB-VA-101-M1', 90);
+    await complete(practitioner, 'WB-VA-101-M2', 90);
+    const issued = await hub.queryAs('accreditation_officer', 'AL', ISSUE, { id: practitioner, program: 'WB-VA-101', months: 2 });
+    expect(issued.body.errors).toBeUndefined();
+    const { code, expiresOn } = issued.body.data.issueCertificate;
+    await pause(1500);
+    expect(r.calls).toHaveLength(0); // two months left
+    hub.clock.advance(35 * DAY);
+    expect(await heard(r, 1)).toEqual([{ type: 'certificate.expiring', timestamp: expect.any(String), data: { source: 'training', certificateCode: code, expiresOn, jurisdictions: ['AL'] } }]);
+    const revoked = await hub.queryAs('accreditation_officer', 'AL', `mutation($code: String!) { revokeCertificate(code: $code, reason: "Assessment irregular") { status } }`, { code });
+    expect(revoked.body.errors).toBeUndefined();
+    expect((await heard(r, 2))[1]).toEqual({ type: 'certificate.revoked', timestamp: expect.any(String), data: { source: 'training', certificateCode: code, jurisdictions: ['AL'] } });
+  });
+
+  test('proceedings: assistance_request.due_soon with 7 days of the recognition deadline left, then .overdue — on the hub’s clock, to both sides', async () => {
+    const [executing, requesting] = [await listening(await hub.token('prosecutor', 'AT', { org: 'sta-wien' }), ['assistance_request.due_soon', 'assistance_request.overdue']), await listening(await partner('requesting-side', 'DE'), ['assistance_request.overdue'])];
+    const victim = await registerVictim(hub, 'DE');
+    const proceeding = (await hub.queryAs('prosecutor', 'DE', `mutation($input: OpenProceedingInput!) { openProceeding(input: $input) { id } }`, { input: { caseNumber: 'WH-MLA-1', court: 'LG Berlin', kind: 'CRIMINAL', charges: ['THB'], victimIds: [victim] } })).body.data.openProceeding.id;
+    const drafted = await hub.queryAs('prosecutor', 'DE', `mutation($input: DraftLegalAssistanceRequestInput!) { draftLegalAssistanceRequest(input: $input) { id } }`, { input: { proceedingId: proceeding, executingJurisdiction: 'AT', kind: 'BANKING_INFORMATION', urgency: 'NORMAL', subject: 'Account holders' } });
+    const id = drafted.body.data.draftLegalAssistanceRequest.id;
+    expect((await hub.queryAs('prosecutor', 'DE', `mutation($id: ID!) { submitLegalAssistanceRequest(id: $id) { status } }`, { id })).body.errors).toBeUndefined();
+    expect((await hub.queryAs('prosecutor', 'AT', `mutation($id: ID!) { acknowledgeReceipt(id: $id) { status } }`, { id })).body.errors).toBeUndefined();
+    hub.clock.advance(22 * DAY); // 8 of 30 days left
+    await pause(2500);
+    expect(executing.calls).toHaveLength(0);
+    hub.clock.advance(2 * DAY); // 6 left
+    const data = { source: 'proceedings', legalAssistanceRequestId: id, deadline: 'recognition', jurisdictions: ['AT', 'DE'] };
+    expect(await heard(executing, 1)).toEqual([{ type: 'assistance_request.due_soon', timestamp: expect.any(String), data }]);
+    hub.clock.advance(7 * DAY);
+    expect((await heard(executing, 2)).map((b) => b.type)).toEqual(['assistance_request.due_soon', 'assistance_request.overdue']);
+    expect(await heard(requesting, 1)).toEqual([{ type: 'assistance_request.overdue', timestamp: expect.any(String), data }]);
   });
 });
 

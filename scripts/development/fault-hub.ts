@@ -14,7 +14,9 @@ import { startSeparateHub, type SeparateHub } from './processes';
  * stopping, db-restart, through test/support/separate-hub.ts) and for `npm run chaos` and
  * `npm run soak`: free ports, databases of the caller's own (`<subgraph>_<label>_<random>`),
  * a test issuer trusted for every jurisdiction, and the children's output kept (its last
- * 20,000 characters) with a line for any exit the caller did not cause.
+ * 4 MB, with a line for any exit the caller did not cause: a test reads every warning of a
+ * run of a few minutes; the partners subgraph's polls alone once filled the 20,000
+ * characters kept before, and a failed write's warning was lost).
  */
 export interface FaultHub {
   hub: SeparateHub;
@@ -41,7 +43,14 @@ export async function startFaultHub(label: string, options: { mongoUri?: string 
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
   const suffix = randomBytes(3).toString('hex');
   const dbName = (name: string) => `${name}_${label}_${suffix}`;
-  let output = '';
+  const OUTPUT_KEPT = 4_000_000;
+  const chunks: string[] = [];
+  let kept = 0;
+  const keep = (text: string) => {
+    chunks.push(text);
+    kept += text.length;
+    while (kept - chunks[0].length >= OUTPUT_KEPT) kept -= chunks.shift()!.length;
+  };
   const env = { ...randomSecrets(), ...keyDirectoriesUnder(workDir) };
   const hub = await startSeparateHub({
     mongoUri,
@@ -51,8 +60,8 @@ export async function startFaultHub(label: string, options: { mongoUri?: string 
     dbName,
     ratePerMinute: 1_000_000,
     logLevel: 'warn',
-    output: (_name, chunk) => void (output = (output + chunk.toString()).slice(-20_000)),
-    onUnexpectedExit: (name, how) => void (output += `\nUNEXPECTED EXIT ${name} (${how})`),
+    output: (_name, chunk) => keep(chunk.toString()),
+    onUnexpectedExit: (name, how) => keep(`\nUNEXPECTED EXIT ${name} (${how})`),
   }).catch((error) => {
     rmSync(workDir, { recursive: true, force: true });
     throw error;
@@ -64,7 +73,7 @@ export async function startFaultHub(label: string, options: { mongoUri?: string 
     env,
     mongoUri,
     dbName,
-    output: () => output,
+    output: () => chunks.join(''),
     async stop() {
       await hub.stop();
       rmSync(workDir, { recursive: true, force: true });

@@ -248,7 +248,7 @@ describe('demo proceedings (npm start seeds them once, after the victims)', () =
       expect(team.members.every((m) => m.sub === `${m.role}@${m.jurisdiction.toLowerCase()}.example`)).toBe(true);
     }
     // Legal assistance: 26 requests in every status, on proceedings of the requesting side, some overdue, one extended, every delivery chain intact.
-    expect(lines[0]).toMatch(/26 legal assistance requests\.$/);
+    expect(lines[0]).toMatch(/26 legal assistance requests, \d+ translations and \d+ disclosures to the defence\.$/);
     const requests = await models.LegalAssistanceRequest.find().lean();
     expect(requests).toHaveLength(26);
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'RECEIVED', 'RECOGNIZED', 'REFUSED', 'POSTPONED', 'EXECUTED', 'CLOSED']));

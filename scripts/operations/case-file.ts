@@ -23,6 +23,11 @@ export const CASE_FILE_QUERY = `query CaseFile($proceedingId: ID!, $language: St
       legalAid { current { matter status attorney { name } } gaps { from to reason } }
       currentPlacement { status from }
     }
+    witnesses { label ageGroup gender identityDisclosedAt identity { name dateOfBirth } }
+    defenceAppointments { defendant counselSubject counselOrganisation appointedAt active }
+    disclosures { defendant disclosedAt evidence { id } }
+    disclosureDueBy
+    translations { subjectType language status translator deliveredAt stale text }
   }
 }`;
 
@@ -147,8 +152,30 @@ export function writeCaseFilePdf(body: HubAnswer<{ caseFile: any }>, file: strin
     doc.text(`  Shelter placement: ${s('currentPlacement', (pl: Item) => `${words(String(pl.status))} from ${pl.from}`)}.`);
   });
 
-  // Translations (issue 28's translations part) go here: the case's translations in
-  // `language` (caseFile.translations), as the hub answered them, once that field exists.
+  part('Witnesses', 'witnesses', (w, path) => {
+    const s = (k: string, format?: (v: any) => string) => answer.show([...path, k], w[k], format);
+    doc.text(`• ${s('label')}: ${s('ageGroup', words)}, ${s('gender', words)}`);
+    const identity = w.identityDisclosedAt ? s('identity', (i: Item) => `${i.name}${i.dateOfBirth ? `, born ${i.dateOfBirth}` : ''}`) : 'not disclosed';
+    doc.text(`  Identity: ${identity}${w.identityDisclosedAt ? ` (ordered disclosed on ${day(String(w.identityDisclosedAt))})` : ''}.`);
+  });
+
+  part('Defence counsel', 'defenceAppointments', (a, path) => {
+    const s = (k: string, format?: (v: any) => string) => answer.show([...path, k], a[k], format);
+    doc.text(`• For ${s('defendant')}: ${s('counselSubject')} (${s('counselOrganisation')}), appointed ${s('appointedAt', day)}${a.active === false ? ', ended' : ''}`);
+  });
+
+  part('Disclosures to the defence', 'disclosures', (d, path) => {
+    const s = (k: string, format?: (v: any) => string) => answer.show([...path, k], d[k], format);
+    doc.text(`• To ${s('defendant')} on ${s('disclosedAt', day)}: item ${s('evidence', (e: Item) => String(e.id))}`);
+  });
+  heading('Disclosure deadline');
+  doc.text(answer.show(at('disclosureDueBy'), f.disclosureDueBy, moment));
+
+  part(f.language ? `Translations into ${f.language}` : 'Translations', 'translations', (t, path) => {
+    const s = (k: string, format?: (v: any) => string) => answer.show([...path, k], t[k], format);
+    doc.text(`• Of the ${s('subjectType', words)} into ${s('language')}: ${s('status', words)}, translator ${s('translator')}, delivered ${s('deliveredAt', day)}${t.stale ? ' (STALE: the original changed since)' : ''}`);
+    if (t.status === 'DELIVERED') doc.text(`  Text: ${s('text')}`);
+  });
 
   doc.moveDown().fontSize(8).fillColor('#555').text(`Produced by the Justice Hub from the answer to ${who.role} ${who.subject}; it holds nothing that caller could not read, and reading it was logged in the hub's audit trail.`);
   doc.end();

@@ -50,10 +50,14 @@ export interface OutboxEntry {
   at: Date;
   /** The change it announced was not written (its write failed): never delivered. */
   void?: boolean;
+  /** Its change is being written (emitEvent): the feed stops before it until it is settled, or for SETTLE_MS at most. */
+  pending?: boolean;
+  /** When it was appended, on the wall clock (the hub's clock may be moved; SETTLE_MS is real time). */
+  appended?: Date;
 }
 
 const entrySchema = new Schema<OutboxEntry>(
-  { _id: String, type: { type: String, required: true }, ids: { type: Object, required: true }, jurisdictions: [String], organisations: [String], at: { type: Date, required: true }, void: Boolean },
+  { _id: String, type: { type: String, required: true }, ids: { type: Object, required: true }, jurisdictions: [String], organisations: [String], at: { type: Date, required: true }, void: Boolean, pending: Boolean, appended: Date },
   { collection: 'outboxEvents', versionKey: false, minimize: false },
 );
 
@@ -67,6 +71,13 @@ const onceSchema = new Schema<OnceDoc>({ _id: String, entry: String }, { collect
 
 const LOG = 'events';
 export const MAX_OUTBOX_READ = 100;
+/**
+ * How long the feed waits for a pending entry's change to be written: a receiver told of a
+ * change fetches it at once, so the feed serves an entry only once its change is written
+ * (or failed, void). An entry still pending after this long (its process stopped between
+ * the two) is served anyway: a notice of a change perhaps not made is harmless.
+ */
+export const SETTLE_MS = 60_000;
 const positionOf = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
 
 /** One subgraph's outbox, in its own database. */
@@ -103,12 +114,22 @@ export class Outbox {
   }
 
   async voidEntry(id: string): Promise<void> {
-    await this.log.model.updateOne({ _id: id }, { $set: { void: true } });
+    await this.log.model.updateOne({ _id: id }, { $set: { void: true }, $unset: { pending: 1 } });
   }
 
-  /** The events after position `after`, at most `count`, in order; void ones are served as void (the reader skips them). */
+  /** Its change is written: the feed may serve it. */
+  async settle(id: string): Promise<void> {
+    await this.log.model.updateOne({ _id: id }, { $unset: { pending: 1 } });
+  }
+
+  /**
+   * The events after position `after`, at most `count`, in order, up to the first whose
+   * change is still being written (SETTLE_MS); void ones are served as void (the reader skips them).
+   */
   async read(after: number, count: number): Promise<{ head: number; events: OutboxEvent[] }> {
-    const docs = await this.log.read(LOG, after, Math.min(count, MAX_OUTBOX_READ));
+    const read = await this.log.read(LOG, after, Math.min(count, MAX_OUTBOX_READ));
+    const unsettled = read.findIndex((d) => d.pending && Date.now() - (d.appended?.getTime() ?? 0) < SETTLE_MS);
+    const docs = unsettled < 0 ? read : read.slice(0, unsettled);
     return {
       head: after + docs.length,
       events: docs.map((d) => ({
@@ -138,21 +159,26 @@ export interface OutboxEvent {
 const ID_VALUE = /^[A-Za-z0-9._:\-]{1,80}$/;
 
 /**
- * Announces a change: the event goes to the outbox first, then `write` runs (the record's
- * own change); when `write` fails the event is voided and the failure goes on. Call it
+ * Announces a change: the event goes to the outbox first (pending: the feed does not serve
+ * it yet), then `write` runs (the record's own change) and the event is settled, so a
+ * receiver never hears of a change before it can fetch it; when `write` fails the event is
+ * voided and the failure goes on. Call it
  * inside `ctx.audit.change(…)`, so the order is: audit event, outbox event, change, answer.
  */
 export async function emitEvent<T>(ctx: Pick<RequestContext, 'outbox' | 'now'>, type: EventType, event: { ids: Record<string, string> } & EventAudience, write: () => Promise<T>): Promise<T> {
   if (!EVENT_TYPES[type]) throw new Error(`unknown event type ${type}`);
   for (const [name, value] of Object.entries(event.ids)) if (!ID_VALUE.test(value)) throw new Error(`event ${type}: ${name} is not an id`);
   if (!ctx.outbox) throw new Error('no outbox in this context');
-  const id = await ctx.outbox.append({ type, ids: event.ids, jurisdictions: event.jurisdictions ?? [], organisations: event.organisations ?? [], at: ctx.now });
+  const id = await ctx.outbox.append({ type, ids: event.ids, jurisdictions: event.jurisdictions ?? [], organisations: event.organisations ?? [], at: ctx.now, pending: true, appended: new Date() });
+  let written: T;
   try {
-    return await write();
+    written = await write();
   } catch (error) {
     await ctx.outbox.voidEntry(id).catch(() => {}); // a notice of a change not made is harmless (receivers fetch the state); a change without its notice is not
     throw error;
   }
+  await ctx.outbox.settle(id).catch(() => {}); // unsettled, it is served after SETTLE_MS
+  return written;
 }
 
 /** A scheduler's event (common/scheduler.ts): emitted once for `<type>:<record id>`. */

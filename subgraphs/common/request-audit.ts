@@ -76,6 +76,15 @@ export class RequestAudit {
   }
 
   /**
+   * The same refusal, asked before a change that must read elsewhere first (e.g. another
+   * subgraph, with the caller's token): a request without a purpose is refused as the
+   * change itself would be, before anything is read or written.
+   */
+  needsPurposeToChange(subjectType: string, fields: string[]): void {
+    this.refuseWithoutPurpose(subjectType, fields);
+  }
+
+  /**
    * Protected data is changed for a stated purpose only, as it is read (platform-wide, not
    * per resolver): a write naming a protected field of a declared type, in a request that
    * states none, is refused before its event or anything else is written. A subject type

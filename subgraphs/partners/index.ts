@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { vars } from '../../platform/config';
 import type { SubgraphDefinition } from '../common/server';
+import { partnerAccess } from './access';
 import { WebhookDelivery } from './domain/delivery';
 import { SecretBox } from './domain/secrets';
 import { parseNetworks } from './domain/urls';
@@ -29,6 +30,7 @@ export const partnersSubgraph: SubgraphDefinition<ReturnType<typeof partnerModel
   resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver],
   references: {},
   permissions: partnerPermissions,
+  access: partnerAccess,
   models: (connection, settings) =>
     partnerModels(connection, {
       box: new SecretBox(settings.WEBHOOK_SECRET_KEY),

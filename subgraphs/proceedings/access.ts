@@ -57,11 +57,14 @@ export const proceedingAccess = typeAccess<Entity<ProceedingRecord>>({
     evidence: 'PROCEEDING_TRIAL',
     legalAssistanceRequests: 'PROCEEDING_DETAILS',
     jointInvestigationTeams: 'PROCEEDING_DETAILS',
-    translations: 'PROCEEDING_DETAILS',
+    // Each then as the caller may know of it (counsel: of her proceeding, its orders and the evidence disclosed to her defendant).
+    translations: 'PROCEEDING_TRIAL',
     precedents: 'PROCEEDING',
     defenceAppointments: 'DEFENCE',
     disclosures: 'DEFENCE',
     disclosureDueBy: 'DEFENCE',
+    // Its victims as witnesses (defence/, decision 117): each then as the caller may see it (counsel: never who she is without an order).
+    witnesses: 'DEFENCE',
   },
   rules: {
     PROCEEDING_SUMMARY: { roles: [...COURT_ROLES, 'partner_system', 'legal_aid_attorney', 'defence_counsel'], bases: [ownJurisdiction((p) => p.jurisdiction), proceedingByTeam, proceedingByCounsel] },

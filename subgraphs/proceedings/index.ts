@@ -31,9 +31,10 @@ import { DEFAULT_TEAM_SETTINGS } from './teams/models';
 import { EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, TranslationResolver } from './translations/resolvers/translation';
 import { Translation } from './translations/schema/translation';
 import { translationAccess } from './translations/access';
-import { defenceReferences, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver } from './defence/resolvers/defence';
+import { defenceReferences, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver, WitnessResolver } from './defence/resolvers/defence';
 import { DefenceAppointment, Disclosure, DisclosureOrder } from './defence/schema/defence';
-import { appointmentAccess, disclosureAccess, disclosureOrderAccess } from './defence/access';
+import { Witness } from './defence/schema/witness';
+import { appointmentAccess, disclosureAccess, disclosureOrderAccess, witnessAccess } from './defence/access';
 import { Region, RegionProsecutionResolver } from './schema/region';
 import { regionReference } from '../common/regions';
 import { CaseFileResolver } from './resolvers/case-file';
@@ -45,7 +46,8 @@ import { CaseFileResolver } from './resolvers/case-file';
  * Mutual legal assistance requests between jurisdictions, with their deadlines and
  * hash-chained delivery evidence (assistance/). Translations of their texts by certified
  * translators, stale once the original changes (translations/). The defence: counsel
- * appointed for a defendant, and the evidence disclosed to her (defence/).
+ * appointed for a defendant, the evidence disclosed to her and the victims as pseudonymised
+ * witnesses (defence/).
  */
 const env = {
   PROTECTIVE_ORDER_URGENT_HOURS: vars.integer('hours a court has to decide an URGENT protective order (default 24)', 1, 8_760),
@@ -62,8 +64,8 @@ const env = {
 export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedingModels>, ReturnType<typeof proceedingLoaders>, typeof env> = {
   name: 'proceedings',
   env,
-  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, TranslationResolver, EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver],
-  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Translation, Region, DefenceAppointment, Disclosure, DisclosureOrder],
+  resolvers: [ProceedingResolver, VictimProceedingsResolver, ProtectiveOrderResolver, EvidenceResolver, PrecedentResolver, ProceedingPrecedentsResolver, TeamResolver, LegalAssistanceResolver, TranslationResolver, EvidenceTranslationsResolver, OrderTranslationsResolver, PrecedentTranslationsResolver, ProceedingTranslationsResolver, RegionProsecutionResolver, ProceedingAssistanceResolver, ProceedingTeamsResolver, CaseFileResolver, DefenceAppointmentResolver, DisclosureResolver, ProceedingDefenceResolver, WitnessResolver],
+  orphanedTypes: [Proceeding, VictimReference, ProtectiveOrder, Evidence, Precedent, JointInvestigationTeam, LegalAssistanceRequest, Translation, Region, DefenceAppointment, Disclosure, DisclosureOrder, Witness],
   references: {
     Proceeding: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.proceeding.load(reference.id) : null) },
     ProtectiveOrder: protectiveOrderReference,
@@ -77,7 +79,7 @@ export const proceedingsSubgraph: SubgraphDefinition<ReturnType<typeof proceedin
     ...defenceReferences,
   },
   permissions: proceedingPermissions,
-  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, translationAccess, appointmentAccess, disclosureAccess, disclosureOrderAccess],
+  access: [proceedingAccess, protectiveOrderAccess, evidenceAccess, precedentAccess, teamAccess, legalAssistanceAccess, translationAccess, appointmentAccess, disclosureAccess, disclosureOrderAccess, witnessAccess],
   models: (connection, settings) =>
     proceedingModels(connection, {
       urgentHours: settings.PROTECTIVE_ORDER_URGENT_HOURS ?? 24,

@@ -61,8 +61,8 @@ export const proceedingPermissions: Permissions = {
   Query: {
     proceeding: isAuthenticated,
     proceedings: hasRole(...READERS),
-    // The roles that read a proceeding's details; which proceeding, the resolver (NOT_FOUND as for an unknown id). Later: defence_counsel.
-    caseFile: hasRole('judge', 'prosecutor', 'law_enforcement'),
+    // The roles that read a proceeding's details, and appointed counsel; which proceeding, the resolver (NOT_FOUND as for an unknown id).
+    caseFile: hasRole('judge', 'prosecutor', 'law_enforcement', 'defence_counsel'),
     verifyCustody: actsOnEvidence(['judge', 'prosecutor']),
     pendingProtectiveOrders: hasRole('judge', 'prosecutor', 'law_enforcement', 'social_worker', 'legal_aid_attorney'),
     precedent: isPublic,
@@ -103,10 +103,10 @@ export const proceedingPermissions: Permissions = {
     language: allow,
     generatedAt: allow,
     requestedBy: allow,
-    ...asProceedings('hearings', 'protectiveOrders', 'evidence', 'legalAssistanceRequests', 'jointInvestigationTeams', 'victims'),
+    ...asProceedings('hearings', 'protectiveOrders', 'evidence', 'legalAssistanceRequests', 'jointInvestigationTeams', 'victims', 'witnesses', 'defenceAppointments', 'disclosures', 'disclosureDueBy', 'translations'),
   },
   ...regionPermissions,
-  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck', 'CaseFileReader'),
+  ...openTypes('ProceedingConnection', 'ProceedingEdge', 'PageInfo', 'Defendant', 'Hearing', 'ProtectiveOrderConnection', 'ProtectiveOrderEdge', 'CustodyEvent', 'CustodyCheck', 'CaseFileReader', 'WitnessIdentity'),
   ...openTypes('PrecedentKeywords', 'PartyProfile', 'ProfileCount', 'PrecedentCorrection', 'Provision', 'PrecedentEdge', 'PrecedentConnection', 'PrecedentHighlight', 'TextMatch', 'PrecedentChange', 'PrecedentChanges'),
   ...assistanceOpenTypes,
   ...openTypes('TeamLeader', 'TeamMember', 'TeamExtension', 'TeamExtensionProposal', 'JointInvestigationTeamEdge', 'JointInvestigationTeamConnection'),

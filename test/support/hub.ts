@@ -58,7 +58,10 @@ export async function startHub(
   const issuer = await loadOrCreateIssuer(path.join(keysDir, 'north'), 'https://idp.north.example', 'justice-hub', { jurisdictions: [...COUNTRY_CODES] });
   const secondIssuer = await loadOrCreateIssuer(path.join(keysDir, 'south'), 'https://idp.south.example', 'justice-hub-south', SOUTH_SCOPE);
   const issuers = [issuer.trusted, secondIssuer.trusted];
-  const env = { ...randomSecrets(), ...keyDirectoriesUnder(keysDir), ...options.env };
+  // Background jobs (webhook delivery, deadline scans) run once at start and then rarely, so
+  // a test that counts a request's database commands sees only the request's; a test of
+  // the jobs themselves asks for them often (test/webhooks.test.ts).
+  const env = { ...randomSecrets(), ...keyDirectoriesUnder(keysDir), WEBHOOK_POLL_MS: '600000', EVENT_SCAN_SECONDS: '3600', ...options.env };
   const clock = new SettableClock();
   const runId = randomBytes(4).toString('hex');
   const dbName = (name: string) => `${name}_test_${runId}`;

@@ -1,5 +1,7 @@
 import type { Role } from '../../../platform/auth';
 import { badInput, forbidden, notFound } from '../../../platform/errors';
+import { visibleOnly, visibleOrNotFound } from '../../common/access';
+import { subscriptionAccess } from '../access';
 import { EVENT_TYPES } from '../../common/outbox';
 import { newestFirstPageOf, type Entity } from '../../common/storage';
 import { checkAll, newId, recordId, text } from '../../common/validate';
@@ -11,10 +13,9 @@ import { urlRefusal } from './urls';
 /**
  * Subscriptions: made by a partner system, or by a role whose events they are, for the
  * caller's own jurisdiction and organisation (its owner); seen, changed and deleted by
- * callers of the same owner only — anyone else is answered as for an unknown id.
+ * callers of the same owner only (access.ts: SUBSCRIBER_ROLES, the owner's basis) —
+ * anyone else is answered as for an unknown id.
  */
-
-export const SUBSCRIBER_ROLES: Role[] = ['partner_system', ...new Set(Object.values(EVENT_TYPES).flatMap((t) => t.roles))];
 
 /** The most subscriptions one owner keeps. */
 export const MAX_SUBSCRIPTIONS = 20;
@@ -76,15 +77,13 @@ export async function createSubscription(ctx: PartnerContext, input: CreateWebho
 
 export async function subscriptionsOfCaller(ctx: PartnerContext): Promise<SubscriptionDoc[]> {
   const caller = ctx.caller!;
-  return ctx.loaders.subscriptionsOfOwner.load(ownerOf(caller.jurisdiction, caller.org));
+  return visibleOnly(subscriptionAccess, ctx, await ctx.loaders.subscriptionsOfOwner.load(ownerOf(caller.jurisdiction, caller.org)));
 }
 
 /** A subscription of the caller's owner, else NOT_FOUND as for an unknown id. */
 export async function ownSubscription(ctx: PartnerContext, id: string, field = 'id'): Promise<SubscriptionDoc> {
   const found = await ctx.loaders.subscription.load(recordId(id, field));
-  const caller = ctx.caller!;
-  if (!found || found.deletedAt || found.jurisdiction !== caller.jurisdiction || found.organisation !== caller.org) throw notFound('WebhookSubscription', id);
-  return found;
+  return visibleOrNotFound(subscriptionAccess, ctx, found?.deletedAt ? null : found, id);
 }
 
 export async function deleteSubscription(ctx: PartnerContext, id: string): Promise<string> {

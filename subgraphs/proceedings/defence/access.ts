@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context';
 import type { Entity } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
-import { appoints, type AppointmentRecord, type DisclosureOrderRecord, type DisclosureRecord } from './models';
+import { appoints, type AppointmentRecord, type DisclosureOrderRecord, type DisclosureRecord, type WitnessRecord } from './models';
 
 /**
  * The access basis the defence area gives (decision 111): appointed counsel. A caller in
@@ -112,5 +112,48 @@ export const disclosureOrderAccess = typeAccess<Entity<DisclosureOrderRecord>>({
   rules: {
     DEFENCE: { roles: [...JUDGES_PROSECUTORS, ...COUNSEL], bases: [forRoles(JUDGES_PROSECUTORS, ownJurisdiction((o) => o.jurisdiction)), orderToCounsel] },
     ORDER_REASONS: { roles: JUDGES_PROSECUTORS, bases: [ownJurisdiction((o) => o.jurisdiction)] },
+  },
+});
+
+/**
+ * A witness (decision 117): judges and prosecutors of the jurisdiction read every one with
+ * the victim it stands for and the order's reasons; appointed counsel of the proceeding
+ * reads the label, age group and gender, and the identity only of a witness a judge
+ * ordered it disclosed for. Every counsel read is audited with purpose DEFENCE (implied).
+ */
+const witnessByCounsel = appointedCounsel<Entity<WitnessRecord>>((w) => w.proceedingId);
+
+/** Counsel appointed in the proceeding, once a judge ordered this witness's identity disclosed to the defence. */
+const identityOrderedForCounsel = forRoles(
+  COUNSEL,
+  basis<Entity<WitnessRecord>>(
+    "counsel appointed in the proceeding, the witness's identity ordered disclosed by a judge",
+    'IDENTITY_ORDERED',
+    async (ctx, w) => (w.identityOrder ? ((await appointmentOf(ctx, w.proceedingId))?.id ?? false) : false),
+    { establishedBy: ['APPOINTED', 'IDENTITY_ORDERED'] },
+  ),
+);
+
+export const witnessAccess = typeAccess<Entity<WitnessRecord>>({
+  typeName: 'Witness',
+  noun: 'this witness',
+  id: (w) => w.id,
+  jurisdiction: (w) => w.jurisdiction,
+  visibleOn: [witnessByCounsel],
+  jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.witness.load(id))?.jurisdiction ?? null) : null),
+  open: ['id'],
+  fields: {
+    label: 'WITNESS',
+    ageGroup: 'WITNESS',
+    gender: 'WITNESS',
+    identityDisclosedAt: 'WITNESS',
+    identity: 'WITNESS_IDENTITY',
+    identityDisclosureReasons: 'WITNESS_LINK',
+    victim: 'WITNESS_LINK',
+  },
+  rules: {
+    WITNESS: { roles: [...JUDGES_PROSECUTORS, ...COUNSEL], bases: [forRoles(JUDGES_PROSECUTORS, ownJurisdiction((w) => w.jurisdiction)), witnessByCounsel] },
+    WITNESS_IDENTITY: { roles: [...JUDGES_PROSECUTORS, ...COUNSEL], bases: [forRoles(JUDGES_PROSECUTORS, ownJurisdiction((w) => w.jurisdiction)), identityOrderedForCounsel] },
+    WITNESS_LINK: { roles: JUDGES_PROSECUTORS, bases: [ownJurisdiction((w) => w.jurisdiction)] },
   },
 });

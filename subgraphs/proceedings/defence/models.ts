@@ -103,6 +103,49 @@ const disclosureSchema = new Schema<DisclosureRecord>(
   { collection: 'disclosures', versionKey: false },
 );
 
+/**
+ * A victim of the proceeding as the defence knows her: a witness by label (W-1, W-2, … in
+ * the proceeding's victims' order), with the profile a judge's step took of her through
+ * the victims subgraph with the judge's own token (decision 117): an age group and a
+ * gender, the court's record. Her identity only once a judge ordered it disclosed, copied
+ * with the order. Erasing the victim's data clears the profile, the identity and the
+ * order's reasons (domain/erasure.ts of the subgraph); the label and the order's date stay.
+ */
+export interface WitnessRecord {
+  _id: string;
+  proceedingId: string;
+  jurisdiction: string;
+  victimId: string;
+  label: string;
+  /** CHILD or ADULT when recorded (WitnessAgeGroup); null: unknown, or erased. */
+  ageGroup: string | null;
+  gender: string | null;
+  recordedAt: Date;
+  recordedBy: string;
+  /** The minimal identity a defence needs, taken at the judge's order; null until then and once erased. */
+  identity: { name: string; dateOfBirth: string | null } | null;
+  identityOrder: { orderedAt: Date; orderedBy: string; reasons: string | null } | null;
+  _listed?: string[];
+}
+
+const witnessSchema = new Schema<WitnessRecord>(
+  {
+    _id: String,
+    proceedingId: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    victimId: { type: String, required: true },
+    label: { type: String, required: true },
+    ageGroup: { type: String, default: null },
+    gender: { type: String, default: null },
+    recordedAt: { type: Date, required: true },
+    recordedBy: { type: String, required: true },
+    identity: { type: new Schema({ name: String, dateOfBirth: String }, { _id: false }), default: null },
+    identityOrder: { type: new Schema({ orderedAt: Date, orderedBy: String, reasons: String }, { _id: false }), default: null },
+    _listed: listedField,
+  },
+  { collection: 'witnesses', versionKey: false },
+);
+
 /** In force until a judge ends it. */
 export const isActive = (appointment: AppointmentRecord) => appointment.endedAt === null;
 
@@ -117,12 +160,14 @@ export function appoints(appointment: AppointmentRecord, caller: Caller): boolea
 
 /**
  * Appointments listed by proceeding, and by counsel subject while active (a counsel's
- * proceedings); orders and disclosures by item of evidence and by proceeding.
+ * proceedings); orders and disclosures by item of evidence and by proceeding; witnesses
+ * by proceeding and by victim.
  */
 export function defenceModels(connection: Connection) {
   const DefenceAppointment: Model<AppointmentRecord> = connection.models.DefenceAppointment ?? connection.model<AppointmentRecord>('DefenceAppointment', appointmentSchema);
   const DisclosureOrder: Model<DisclosureOrderRecord> = connection.models.DisclosureOrder ?? connection.model<DisclosureOrderRecord>('DisclosureOrder', disclosureOrderSchema);
   const Disclosure: Model<DisclosureRecord> = connection.models.Disclosure ?? connection.model<DisclosureRecord>('Disclosure', disclosureSchema);
+  const Witness: Model<WitnessRecord> = connection.models.Witness ?? connection.model<WitnessRecord>('Witness', witnessSchema);
   return {
     DefenceAppointment,
     defenceAppointments: new ListedCollection(DefenceAppointment, {
@@ -136,6 +181,12 @@ export function defenceModels(connection: Connection) {
       proceeding: (d) => [d.proceedingId],
       evidence: (d) => [d.evidenceId],
     }),
+    Witness,
+    witnesses: new ListedCollection(Witness, {
+      proceeding: (w) => [w.proceedingId],
+      // The victim's erasure finds her witness records by her id.
+      victim: (w) => [w.victimId],
+    }),
   };
 }
 
@@ -148,8 +199,11 @@ export function defenceLoaders(models: ReturnType<typeof defenceModels>) {
     disclosureOrdersOfEvidence: models.disclosureOrders.loaderBy('evidence'),
     disclosuresOfEvidence: models.disclosures.loaderBy('evidence'),
     disclosuresOfProceeding: models.disclosures.loaderBy('proceeding'),
+    witness: loaderById<WitnessRecord>(models.Witness),
+    witnessesOfProceeding: models.witnesses.loaderBy('proceeding'),
   };
 }
 
 export type AppointmentDoc = Entity<AppointmentRecord>;
 export type DisclosureDoc = Entity<DisclosureRecord>;
+export type WitnessDoc = Entity<WitnessRecord>;

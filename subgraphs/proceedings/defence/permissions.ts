@@ -5,7 +5,7 @@ import type { ProceedingContext } from '../models';
 
 /**
  * Who acts for the defence's records: judges appoint and end counsel, set the disclosure
- * deadline and order restricted items disclosed; prosecutors disclose; each in the
+ * deadline and order restricted items disclosed and a witness's identity disclosed; prosecutors disclose; each in the
  * proceeding's own jurisdiction (elsewhere, as for an unknown id). Counsel changes nothing.
  */
 
@@ -22,4 +22,5 @@ export const defenceMutationRules: Permissions = {
   setDisclosureDeadline: onProceeding(['judge']),
   orderDisclosure: onEvidence(['judge']),
   discloseEvidence: onEvidence(['prosecutor']),
+  orderWitnessIdentityDisclosure: onProceeding(['judge']),
 };

@@ -1,6 +1,7 @@
 import type { Erasure } from '../../common/erasure';
 import type { ProceedingModels } from '../models';
 import { eraseOrderTranslations, TRANSLATION_ERASED_FIELDS } from '../translations/domain/erasure';
+import { eraseWitness, WITNESS_ERASED_FIELDS } from '../defence/domain/erasure';
 
 /**
  * What proceedings remove when a victim's data is erased (common/erasure.ts): of each
@@ -19,7 +20,7 @@ import { eraseOrderTranslations, TRANSLATION_ERASED_FIELDS } from '../translatio
  * reasons are the prosecutor's and the judge's record about the item, kept with it.
  */
 export const proceedingErasure: Erasure<ProceedingModels> = {
-  fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons', ...TRANSLATION_ERASED_FIELDS],
+  fields: ['ProtectiveOrder.grounds', 'ProtectiveOrder.protectedPersonLocation', 'ProtectiveOrder.reasons', ...TRANSLATION_ERASED_FIELDS, ...WITNESS_ERASED_FIELDS],
   async erase(models, victimId) {
     const proceedings = await models.proceedings.loaderBy('victim').load(victimId);
     for (const orders of await models.protectiveOrders.loaderBy('proceeding').loadMany(proceedings.map((p) => p.id))) {
@@ -32,5 +33,6 @@ export const proceedingErasure: Erasure<ProceedingModels> = {
         await eraseOrderTranslations(models, order.id);
       }
     }
+    await eraseWitness(models, victimId);
   },
 };

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { LegalAssistanceRequest } from '../assistance/schema/request';
+import { DefenceAppointment, Disclosure } from '../defence/schema/defence';
+import { Witness } from '../defence/schema/witness';
+import { Translation } from '../translations/schema/translation';
 import { JointInvestigationTeam } from '../teams/schema/team';
 import { Evidence } from './evidence';
 import { Hearing } from './hearing';
@@ -28,7 +31,7 @@ export class CaseFileReader {
  * (permissions.ts: readAs), so a part the caller may not see is FORBIDDEN at its path,
  * never an empty list.
  */
-@ObjectType({ description: 'The whole case as the caller may see it: each part decided as the proceeding’s own field (FORBIDDEN at its path when not, never empty)' })
+@ObjectType({ description: 'The whole case as the caller may see it (the court’s, or an appointed counsel’s): each part decided as the proceeding’s own field (FORBIDDEN at its path when not, never empty)' })
 export class CaseFile {
   @Field(() => Proceeding, {
     description: 'The proceeding: summary, case number, court, charges, defendants, its stage and dates (the stages it went through are not recorded: the current one, opened and closed)',
@@ -53,12 +56,20 @@ export class CaseFile {
   @Field(() => [VictimReference], { nullable: true, description: 'As Proceeding.victims: the gateway resolves each from the victims, legal aid and shelters subgraphs, which decide what the caller sees of her' })
   victims!: VictimReference[] | null;
 
-  // Translations (issue 28's translations part): `translations: [Translation!]`, the
-  // proceeding's translations in `language`, read as Proceeding.translations (readAs).
-  // The defence's view (issue 28's defence counsel part): an appointed counsel asks this
-  // same query (add defence_counsel to its root rule); what it sees of each part is what
-  // Proceeding's and Evidence's declarations give that role, plus `disclosures` read as
-  // Proceeding.disclosures.
+  @Field(() => [Witness], { nullable: true, description: 'As Proceeding.witnesses: the victims as the defence knows them (to counsel instead of the victims)' })
+  witnesses!: Witness[] | null;
+
+  @Field(() => [DefenceAppointment], { nullable: true, description: 'As Proceeding.defenceAppointments (a counsel: her own)' })
+  defenceAppointments!: DefenceAppointment[] | null;
+
+  @Field(() => [Disclosure], { nullable: true, description: 'As Proceeding.disclosures (a counsel: those to her defendant)' })
+  disclosures!: Disclosure[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'As Proceeding.disclosureDueBy' })
+  disclosureDueBy!: Date | null;
+
+  @Field(() => [Translation], { nullable: true, description: 'As Proceeding.translations, those in `language` (all when none is asked for)' })
+  translations!: Translation[] | null;
 
   @Field(() => String, { nullable: true, description: 'The language asked for (ISO 639-1), for the translations of the case' })
   language!: string | null;

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../../platform/auth';
-import { basis, ownJurisdiction, typeAccess } from '../../common/access';
+import { basis, establishedBy, forRoles, ownJurisdiction, typeAccess } from '../../common/access';
 import type { Entity } from '../../common/storage';
 import { isRecordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
@@ -40,16 +40,27 @@ export const originalReadable = basis<TranslationDoc>(
 );
 
 /**
+ * Appointed defence counsel is asked only bases that name her role (decision 111), and knows
+ * of an original only by her appointment (the access matrix establishes it so): she
+ * knows of a translation whose original she may know of (her proceeding, its orders, the
+ * evidence disclosed to her defendant) and reads its text where she may read the original.
+ */
+const COUNSEL: Role[] = ['defence_counsel'];
+const visibleToCounsel = forRoles(COUNSEL, establishedBy(['APPOINTED', 'ORIGINAL_VISIBLE'], originalVisible));
+const readableByCounsel = forRoles(COUNSEL, establishedBy(['APPOINTED', 'ORIGINAL_READABLE:{role}'], originalReadable));
+
+/**
  * Who reads a translation: what it is, its status and translator, the judges, prosecutors
- * and police who may know of its original; its text (and the hash of the original it
- * translates) whoever may read the original, in any role, since a precedent's is public.
+ * and police who may know of its original, and appointed counsel who may; its text (and
+ * the hash of the original it translates) whoever may read the original, in any role,
+ * since a precedent's is public.
  */
 export const translationAccess = typeAccess<TranslationDoc>({
   typeName: 'Translation',
   noun: 'this translation',
   id: (t) => t.id,
   jurisdiction: (t) => t.jurisdiction,
-  visibleOn: [originalVisible],
+  visibleOn: [originalVisible, visibleToCounsel],
   jurisdictionOf: async (id, ctx) => (isRecordId(id) ? ((await (ctx as ProceedingContext).loaders.translation.load(id))?.jurisdiction ?? null) : null),
   open: ['id'],
   fields: {
@@ -58,7 +69,7 @@ export const translationAccess = typeAccess<TranslationDoc>({
     originalSha256: 'TRANSLATED_TEXT',
   },
   rules: {
-    TRANSLATION: { roles: COURT_ROLES, bases: [ownJurisdiction((t) => t.jurisdiction), originalVisible] },
-    TRANSLATED_TEXT: { roles: ROLES, bases: [originalReadable] },
+    TRANSLATION: { roles: [...COURT_ROLES, ...COUNSEL], bases: [forRoles(COURT_ROLES, ownJurisdiction((t) => t.jurisdiction)), forRoles(COURT_ROLES, originalVisible), visibleToCounsel] },
+    TRANSLATED_TEXT: { roles: ROLES, bases: [originalReadable, readableByCounsel] },
   },
 });

@@ -1,6 +1,7 @@
 import type { Role } from '../../../platform/auth';
 import { forbidden, notFound } from '../../../platform/errors';
 import { isVisible } from '../../common/access';
+import { appointmentOf } from '../defence/access';
 import { chain, hasRole, ruleOf, type Permissions } from '../../common/rules';
 import { recordId } from '../../common/validate';
 import type { ProceedingContext } from '../models';
@@ -16,17 +17,14 @@ import type { RequestTranslationInput } from './schema/inputs';
  * but asks its own court for translations; a precedent is public, so anyone knows of it).
  */
 
-/** Judges and prosecutors of the subject's jurisdiction. */
-const REQUESTERS: Role[] = [
-  'judge',
-  'prosecutor',
-  // appointed defence counsel: added when the defence area lands
-];
+/** Judges and prosecutors of the subject's jurisdiction; appointed defence counsel of the subject's proceeding. */
+const REQUESTERS: Role[] = ['judge', 'prosecutor', 'defence_counsel'];
 
 /**
  * The one rule of who may ask for a translation: a judge or prosecutor of the subject's
- * jurisdiction (appointed defence counsel, once there are, for the proceedings they are
- * appointed in).
+ * jurisdiction, or counsel appointed in the subject's proceeding for a subject she may know
+ * of (the proceeding, its orders, evidence disclosed to her defendant; not a precedent of
+ * another proceeding, public as it is).
  */
 export const mayRequestTranslation = chain(
   hasRole(...REQUESTERS),
@@ -35,7 +33,10 @@ export const mayRequestTranslation = chain(
     const subjectId = recordId(args.input.subjectId, 'input.subjectId');
     const original = await originalOf(ctx, subjectType, subjectId);
     if (!original || !(await original.visible(ctx))) return notFound(typeNameOf(subjectType), subjectId);
-    // appointed defence counsel: added when the defence area lands
+    if (ctx.caller!.role === 'defence_counsel') {
+      const hers = original.proceedingId !== null && (await appointmentOf(ctx, original.proceedingId)) !== null;
+      return hers ? true : forbidden(`An appointed counsel asks for translations only of the records of a proceeding she is appointed in`);
+    }
     if (original.jurisdiction !== ctx.caller!.jurisdiction) return forbidden(`Only a judge or prosecutor of ${original.jurisdiction} may ask for a translation of this ${original.typeName}`);
     return true;
   }),

@@ -238,11 +238,13 @@ async function completeTransfer(ctx: ShelterContext, left: PlacementDoc, arrived
   // Left already (discharged meanwhile): the arrival takes the victim's slot afresh.
   if (!(await models.slots.handOver(victimSlot, 1, left.id, arrived.id))) await holdVictim(models, ctx.loaders.expiry, arrived.victimId, arrived.id);
   if (!ACTIVE_STATUSES.includes(left.status)) return;
-  await ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', left.id, ['status', 'endedAt', 'endReason'], async () => {
-    const ended = await endPlacement(ctx, left, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: 'transferred: arrived at the next shelter', transferredTo: arrived.id });
-    await giveBackBed(models, ended);
-    return ended;
-  });
+  await ctx.audit.change('PLACEMENT_TRANSFERRED', 'Placement', left.id, ['status', 'endedAt', 'endReason'], () =>
+    emitEvent(ctx, 'bed.freed', bedEvent(left), async () => {
+      const ended = await endPlacement(ctx, left, PlacementStatus.TRANSFERRED, { endedAt: ctx.now, endReason: 'transferred: arrived at the next shelter', transferredTo: arrived.id });
+      await giveBackBed(models, ended);
+      return ended;
+    }),
+  );
 }
 
 /** Ends a stay with its reason and frees its bed and the victim (the reason is checked before the placement is looked up). */

@@ -1,5 +1,6 @@
 import { badInput, conflict, notFound, unavailable } from '../../../platform/errors';
 import type { Entity } from '../../common/storage';
+import { emitEvent } from '../../common/outbox';
 import type { VerificationDoc } from '../access';
 import { checkAll, text } from '../../common/validate';
 import { isDuplicateKey, programNamed } from './bodies';
@@ -182,7 +183,10 @@ export async function changeStatus(ctx: TrainingContext, code: string, step: Sta
   const why = reason === null ? null : text(reason, 'reason', { max: 500 });
   refuseUnless(step, certificate, ctx.now);
   const { action, fields } = STATUS_STEPS[step];
-  return ctx.audit.change(action, 'Certificate', certificate.id, fields, async () => {
+  // A revocation is announced to partner systems (webhooks, decision 116): the holder's jurisdiction and the body.
+  const announced = (write: () => Promise<CertificateDoc>) =>
+    step === 'REVOKE' ? emitEvent(ctx, 'certificate.revoked', { ids: { certificateCode: certificate.id }, jurisdictions: [certificate.holderJurisdiction], organisations: [certificate.bodyId] }, write) : write();
+  return ctx.audit.change(action, 'Certificate', certificate.id, fields, () => announced(async () => {
     const changed = await ctx.models.certificates.update(certificate.id, (now) => {
       refuseUnless(step, now, ctx.now);
       if (step === 'SUSPEND') return { status: CertificateStatus.SUSPENDED, suspendedAt: ctx.now, suspensionReason: why };
@@ -193,5 +197,5 @@ export async function changeStatus(ctx: TrainingContext, code: string, step: Sta
     // A revoked certificate no longer holds the practitioner's place (standing.ts): a re-issue may take it.
     if (step === 'REVOKE') await releaseStanding(ctx.models, changed);
     return changed;
-  });
+  }));
 }

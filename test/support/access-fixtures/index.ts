@@ -1,5 +1,6 @@
 import type { TypeFixture } from '../access-matrix';
 import { legalAidFixtures } from './legal-aid';
+import { partnersFixtures } from './partners';
 import { proceedingsFixtures } from './proceedings';
 import { sheltersFixtures } from './shelters';
 import { trainingFixtures } from './training';
@@ -16,4 +17,5 @@ export const ACCESS_FIXTURES: Record<string, Record<string, TypeFixture>> = {
   shelters: sheltersFixtures,
   'legal-aid': legalAidFixtures,
   training: trainingFixtures,
+  partners: partnersFixtures,
 };

@@ -37,6 +37,7 @@ const SUBMIT = `mutation($id: ID!) { submitLegalAssistanceRequest(id: $id) { id 
 const APPOINT = `mutation($id: ID!, $input: AppointDefenceCounselInput!) { appointDefenceCounsel(proceedingId: $id, input: $input) { id } }`;
 const ORDER_DISCLOSURE = `mutation($id: ID!) { orderDisclosure(evidenceId: $id, reasons: "Needed for the defence's cross-examination") { id } }`;
 const DISCLOSE = `mutation($id: ID!) { discloseEvidence(evidenceId: $id, input: { defendant: "Defendant M", note: "Sealed copy" }) { id } }`;
+const WITNESS_IDENTITY = `mutation($id: ID!) { orderWitnessIdentityDisclosure(proceedingId: $id, witness: "W-1", reasons: "The defence must test her account") { id } }`;
 
 /** The defence counsel appointed for Defendant M, by subject and organisation (defence/). */
 const COUNSEL = { sub: 'matrix.counsel', org: 'matrix-defence' };
@@ -71,7 +72,9 @@ export function proceedingWorld(hub: TestHub) {
     const appointment = (await act(hub, 'judge', HOME, APPOINT, { id: proceeding, input: { defendant: 'Defendant M', counselSubject: COUNSEL.sub, counselOrganisation: COUNSEL.org } })).appointDefenceCounsel.id as string;
     const disclosureOrder = (await act(hub, 'judge', HOME, ORDER_DISCLOSURE, { id: evidence.restricted })).orderDisclosure.id as string;
     const disclosure = (await act(hub, 'prosecutor', HOME, DISCLOSE, { id: evidence.restricted })).discloseEvidence.id as string;
-    return { victim, proceeding, hearing, order, evidence, team, appointment, disclosureOrder, disclosure };
+    // The victim is W-1 (recorded at the appointment); a judge ordered her identity disclosed to the defence.
+    const witness = (await act(hub, 'judge', HOME, WITNESS_IDENTITY, { id: proceeding })).orderWitnessIdentityDisclosure.id as string;
+    return { victim, proceeding, hearing, order, evidence, team, appointment, disclosureOrder, disclosure, witness };
   });
 }
 
@@ -106,7 +109,7 @@ function translatorCode(hub: TestHub): Promise<string> {
   });
 }
 
-/** Who may read the proceeding's charges and outcome, the original of its translation (its own rule): the court roles. */
+/** Who may read the proceeding's charges (no outcome yet), the original of its translation (its own rule): the court roles (and appointed counsel, in her scenario). */
 const readsOriginal = MEMBER_ROLES.map((role) => `ORIGINAL_READABLE:${role}`);
 
 export const proceedingsFixtures: Record<string, TypeFixture> = {
@@ -180,6 +183,11 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
     scenarios: {
       // A member reads the proceeding on the path (TEAM), and so its original.
       'team member': { claims: { jurisdiction: PARTNER }, facts: (role) => (MEMBER_ROLES.includes(role) ? ['TEAM', 'ORIGINAL_VISIBLE', `ORIGINAL_READABLE:${role}`] : []) },
+      // Counsel knows of the proceeding and reads its charges (no outcome yet: the whole original); the others share the jurisdiction only.
+      'appointed counsel': {
+        claims: appointedCounsel.claims,
+        facts: (role) => (role === 'defence_counsel' ? ['APPOINTED', 'ORIGINAL_VISIBLE', 'ORIGINAL_READABLE:defence_counsel'] : [...atHome(role), 'ORIGINAL_VISIBLE', ...readsOriginal]),
+      },
     },
   },
   DefenceAppointment: {
@@ -200,6 +208,13 @@ export const proceedingsFixtures: Record<string, TypeFixture> = {
     async records(hub) {
       const { proceeding, disclosureOrder } = await proceedingWorld(hub);
       return { ordered: { id: disclosureOrder, gateway: inProceeding(proceeding, 'disclosures', 'order'), traits: ['DISCLOSED'] } };
+    },
+    scenarios: { 'appointed counsel': appointedCounsel },
+  },
+  Witness: {
+    async records(hub) {
+      const { proceeding, witness } = await proceedingWorld(hub);
+      return { ordered: { id: witness, gateway: inProceeding(proceeding, 'witnesses'), traits: ['IDENTITY_ORDERED'] } };
     },
     scenarios: { 'appointed counsel': appointedCounsel },
   },

@@ -188,6 +188,13 @@ export const PROCEEDINGS: Record<string, MutationFixture> = {
     setUp: async (r) => ({ evidenceId: await r.evidence(await r.proceeding('DE', undefined, ['Defendant A'])), input: { defendant: 'Defendant A' } }),
     hidden: ['evidenceId'],
   },
+  orderWitnessIdentityDisclosure: {
+    as: DE('judge'),
+    writes: 'proceedings',
+    action: 'WITNESS_IDENTITY_DISCLOSURE_ORDERED',
+    setUp: async (r) => ({ proceedingId: await r.proceeding(), witness: 'W-1', reasons: 'Her identity is needed to test her account of the recruitment' }),
+    hidden: ['proceedingId'],
+  },
 
   // legal aid
 };

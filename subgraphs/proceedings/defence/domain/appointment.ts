@@ -8,8 +8,9 @@ import { appointmentAccess } from '../access';
 import { appoints, type AppointmentRecord } from '../models';
 import type { AppointDefenceCounselInput } from '../schema/inputs';
 import { checkDefendant, checkNotAppointed } from './rules';
+import { recordWitnesses } from './witnesses';
 
-/** Appointing and ending defence counsel (judges of the proceeding's jurisdiction), a counsel's own proceedings, the disclosure deadline. */
+/** Appointing (with the witnesses' profiles, domain/witnesses.ts) and ending defence counsel (judges of the proceeding's jurisdiction), a counsel's own proceedings, the disclosure deadline. */
 
 export async function appointCounsel(ctx: ProceedingContext, proceedingId: string, input: AppointDefenceCounselInput) {
   const proceeding = (await ctx.loaders.proceeding.load(recordId(proceedingId, 'proceedingId')))!; // the rule found it
@@ -22,6 +23,8 @@ export async function appointCounsel(ctx: ProceedingContext, proceedingId: strin
   // One writer per proceeding, so that two appointments of one counsel cannot race past the check.
   return defenceAppointments.lists.exclusive(`defence/appointments/${proceeding.id}`, async () => {
     checkNotAppointed(await defenceAppointments.loaderBy('proceeding').load(proceeding.id), checked.counselSubject, 'input.counselSubject');
+    // What she will read of the victims: their witness profiles, taken now with the judge's token (decision 117).
+    await recordWitnesses(ctx, proceeding, 'DEFENCE_COUNSEL_APPOINTED');
     const _id = newId();
     return ctx.audit.change('DEFENCE_COUNSEL_APPOINTED', 'DefenceAppointment', _id, ['proceedingId', 'defendant', 'counselSubject', 'counselOrganisation'], () =>
       defenceAppointments.create({

@@ -1,5 +1,5 @@
 import type { AppointmentRecord, DisclosureOrderRecord, DisclosureRecord } from '../models';
-import { checkDefendant, checkNotAppointed, checkNotDisclosed, checkRestricted, orderNeeded } from './rules';
+import { ageGroupOfWitness, checkDefendant, checkNotAppointed, checkNotDisclosed, checkRestricted, labelOf, orderNeeded } from './rules';
 
 // The defence's rules without the database: whom counsel is appointed for, and when an
 // item may be disclosed to a defendant (decision 111).
@@ -54,5 +54,15 @@ describe('disclosing an item', () => {
   it('once per item and defendant; another defendant gets his own', () => {
     expect(fieldOf(() => checkNotDisclosed([disclosure('Defendant A')], 'Defendant A', 'input.defendant'))).toBe('BAD_USER_INPUT input.defendant');
     expect(fieldOf(() => checkNotDisclosed([disclosure('Defendant A')], 'Defendant B', 'input.defendant'))).toBe('passes');
+  });
+});
+
+describe('witnesses (decision 117)', () => {
+  it('are labelled W-1, W-2, … in the proceeding\'s victims\' order', () => {
+    expect(['v3', 'v1', 'v2'].map((v) => labelOf(['v3', 'v1', 'v2'], v))).toEqual(['W-1', 'W-2', 'W-3']);
+  });
+  it('have an age group of CHILD or ADULT only, from the CTDC bins; unknown stays unknown', () => {
+    expect(['AGE_0_8', 'AGE_9_17', 'AGE_18_20', 'AGE_48_PLUS'].map(ageGroupOfWitness)).toEqual(['CHILD', 'CHILD', 'ADULT', 'ADULT']);
+    expect(ageGroupOfWitness(null)).toBeNull();
   });
 });

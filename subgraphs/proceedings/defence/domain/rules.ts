@@ -48,3 +48,17 @@ export function checkNotDisclosed(disclosures: readonly DisclosureRecord[], defe
 export function checkRestricted(handlingCode: string, field: string): void {
   if (!RESTRICTED_CODES.includes(handlingCode)) throw badInput(field, `the item has handling code ${handlingCode}: only H2 and H3 items need a judge's order to be disclosed`);
 }
+
+/** A victim's witness label: W-1, W-2, … in the proceeding's victims' order (stable: the victims are set when it opens). */
+export function labelOf(victimIds: readonly string[], victimId: string): string {
+  return `W-${victimIds.indexOf(victimId) + 1}`;
+}
+
+/** The CTDC age bins under 18. */
+const CHILD_BINS = ['AGE_0_8', 'AGE_9_17'];
+
+/** What the defence learns of a witness's age: CHILD or ADULT (decision 117), from the victim's CTDC age group; null when not known. */
+export function ageGroupOfWitness(ageGroup: string | null): 'CHILD' | 'ADULT' | null {
+  if (ageGroup === null) return null;
+  return CHILD_BINS.includes(ageGroup) ? 'CHILD' : 'ADULT';
+}

@@ -9,7 +9,10 @@ import { Evidence } from '../../schema/evidence';
 import { Proceeding } from '../../schema/proceeding';
 import { appointCounsel, appointmentsOf, endAppointment, setDisclosureDeadline } from '../domain/appointment';
 import { discloseEvidence, disclosuresOf, evidenceOfDisclosure, orderDisclosure, orderOfDisclosure } from '../domain/disclosure';
-import { isActive, type AppointmentDoc, type DisclosureDoc } from '../models';
+import { isActive, type AppointmentDoc, type DisclosureDoc, type WitnessDoc } from '../models';
+import { orderWitnessIdentityDisclosure, witnessesOf } from '../domain/witnesses';
+import { Witness, WitnessIdentity } from '../schema/witness';
+import { VictimReference } from '../../schema/proceeding';
 import { DefenceAppointment, Disclosure, DisclosureOrder } from '../schema/defence';
 import { AppointDefenceCounselInput, DiscloseEvidenceInput } from '../schema/inputs';
 
@@ -82,13 +85,56 @@ export class ProceedingDefenceResolver {
     return disclosuresOf(ctx, proceeding.id);
   }
 
+  @FieldResolver(() => [Witness], { nullable: true, description: 'Its victims as witnesses, W-1 first: to counsel pseudonymised (label, age group, gender; her identity only on a judge\'s order)' })
+  witnesses(@Root() proceeding: Entity<ProceedingRecord>, @Ctx() ctx: ProceedingContext) {
+    return witnessesOf(ctx, proceeding.id);
+  }
+
   @FieldResolver(() => Date, { nullable: true, description: 'When the prosecution must have disclosed its evidence, set by a judge' })
   disclosureDueBy(@Root() proceeding: Entity<ProceedingRecord>): Date | null {
     return proceeding.disclosureDueBy ?? null;
   }
 }
 
+@Resolver(() => Witness)
+export class WitnessResolver {
+  @Audited('WITNESS_IDENTITY_DISCLOSURE_ORDERED')
+  @Mutation(() => Witness, {
+    description:
+      "Orders one witness's identity (name, date of birth) disclosed to the proceeding's appointed counsel, with reasons (a judge of its jurisdiction, who must be able to read it: it is taken now from the victims subgraph with her token)",
+  })
+  orderWitnessIdentityDisclosure(
+    @Arg('proceedingId', () => ID) proceedingId: string,
+    @Arg('witness', () => String, { description: 'The label, e.g. W-1' }) witness: string,
+    @Arg('reasons', () => String) reasons: string,
+    @Ctx() ctx: ProceedingContext,
+  ) {
+    return orderWitnessIdentityDisclosure(ctx, proceedingId, witness, reasons);
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  identityDisclosedAt(@Root() w: WitnessDoc): Date | null {
+    return w.identityOrder?.orderedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  identityDisclosureReasons(@Root() w: WitnessDoc): string | null {
+    return w.identityOrder?.reasons ?? null;
+  }
+
+  @FieldResolver(() => WitnessIdentity, { nullable: true })
+  identity(@Root() w: WitnessDoc): WitnessIdentity | null {
+    return w.identity ?? null;
+  }
+
+  @FieldResolver(() => VictimReference, { nullable: true })
+  victim(@Root() w: WitnessDoc): VictimReference {
+    return { id: w.victimId };
+  }
+}
+
 export const defenceReferences = {
+  Witness: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.witness.load(reference.id) : null) },
   DefenceAppointment: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.defenceAppointment.load(reference.id) : null) },
   Disclosure: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.disclosure.load(reference.id) : null) },
   DisclosureOrder: { __resolveReference: (reference: { id: string }, ctx: ProceedingContext) => (isRecordId(reference.id) ? ctx.loaders.disclosureOrder.load(reference.id) : null) },

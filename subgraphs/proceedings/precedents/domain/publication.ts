@@ -58,7 +58,7 @@ export async function publishPrecedent(ctx: ProceedingContext, proceedingId: str
     lastChange: 'PUBLISHED',
     updatedAt: ctx.now,
   };
-  const event = { ids: { precedentId: record._id }, jurisdictions: [record.jurisdiction] };
+  const event = { ids: { precedentId: record._id, ecli: record.ecli }, jurisdictions: [record.jurisdiction] };
   return ctx.audit.change('PRECEDENT_PUBLISHED', 'Precedent', record._id, ['summary', 'significantFeatures', 'outcome'], () =>
     emitEvent(ctx, 'precedent.published', event, () =>
       indexThenWrite(ctx, record._id, record, null, async () => {

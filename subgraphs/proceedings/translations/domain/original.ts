@@ -24,8 +24,8 @@ interface SubjectKind<R> {
   typeName: string;
   load(ctx: ProceedingContext, id: string): Promise<R | null | undefined>;
   access: TypeAccess<R>;
-  /** The subject's fields the original is made of: reading the translation's text needs reading each. */
-  fields: string[];
+  /** The subject's fields the original is made of, as the record is now: reading the translation's text needs reading each. */
+  fields(record: R): string[];
   text(record: R): string;
   proceedingId(record: R): string | null;
   jurisdiction(record: R): string;
@@ -35,7 +35,7 @@ const EVIDENCE: SubjectKind<Entity<EvidenceRecord>> = {
   typeName: 'Evidence',
   load: (ctx, id) => ctx.loaders.evidence.load(id),
   access: evidenceAccess,
-  fields: ['description'],
+  fields: () => ['description'],
   text: (e) => e.description,
   proceedingId: (e) => e.proceedingId,
   jurisdiction: (e) => e.jurisdiction,
@@ -45,7 +45,8 @@ const PROCEEDING: SubjectKind<Entity<ProceedingRecord>> = {
   typeName: 'Proceeding',
   load: (ctx, id) => ctx.loaders.proceeding.load(id),
   access: proceedingAccess,
-  fields: ['charges', 'outcome'],
+  // The outcome only once there is one: until then the original is the charges alone.
+  fields: (p) => (p.outcome ? ['charges', 'outcome'] : ['charges']),
   text: (p) => [p.charges.join('\n'), ...(p.outcome ? [p.outcome] : [])].join('\n\n'),
   proceedingId: (p) => p.id,
   jurisdiction: (p) => p.jurisdiction,
@@ -55,7 +56,7 @@ const PROTECTIVE_ORDER: SubjectKind<Entity<ProtectiveOrderRecord>> = {
   typeName: 'ProtectiveOrder',
   load: (ctx, id) => ctx.loaders.protectiveOrder.load(id),
   access: protectiveOrderAccess,
-  fields: ['grounds', 'reasons'],
+  fields: () => ['grounds', 'reasons'],
   // Erased grounds (the protected victim's erasure) are an empty original: its translations show stale.
   text: (o) => [o.grounds ?? '', ...(o.reasons ? [o.reasons] : [])].join('\n\n'),
   proceedingId: (o) => o.proceedingId,
@@ -66,7 +67,7 @@ const PRECEDENT: SubjectKind<Entity<PrecedentRecord>> = {
   typeName: 'Precedent',
   load: (ctx, id) => ctx.loaders.precedent.load(id),
   access: precedentAccess,
-  fields: ['summary'],
+  fields: () => ['summary'],
   text: (p) => p.summary,
   proceedingId: (p) => p.proceedingId,
   jurisdiction: (p) => p.jurisdiction,
@@ -107,7 +108,7 @@ export async function originalOf(ctx: ProceedingContext, subjectType: string, su
     visible: (c) => isVisible(kind.access, c, record),
     readable: async (c) => {
       if (!(await isVisible(kind.access, c, record))) return false;
-      const categories = [...new Set(kind.fields.map((f) => kind.access.fields[f]))];
+      const categories = [...new Set(kind.fields(record).map((f: string) => kind.access.fields[f]))];
       const decisions = await Promise.all(categories.map((category) => decide(kind.access, c, record, category)));
       return decisions.every((d) => d.allowed);
     },
