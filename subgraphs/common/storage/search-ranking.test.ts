@@ -46,7 +46,8 @@ function generated(count: number): Array<{ id: string; doc: IndexedDocument }> {
           // One word once in as many documents in each language: they all tie at the highest score, found through two postings.
           ...(i % 10 === 0 ? [{ text: 'quagga', weight: 1, language: 'en' }] : i % 10 === 5 ? [{ text: 'quagga', weight: 1, language: 'de' }] : []),
         ],
-        facets: [`region=${'NSEW'[Math.floor(next() * 4)]}`, ...(next() < 0.3 ? ['issue=COMPENSATION'] : [])],
+        // A rare facet and a common one: a listing by the rare one leaves out what the common one lacks (decision 119).
+        facets: [`region=${'NSEW'[Math.floor(next() * 4)]}`, ...(next() < 0.3 ? ['issue=COMPENSATION'] : []), `court=${i % 20 < 2 ? 'HIGH' : 'LOWER'}`],
         order: 20000101 + Math.floor(next() * 40) * 10,
       },
     };
@@ -127,6 +128,8 @@ const QUERIES: Array<{ text?: string; facets?: string[]; orderFrom?: number; ord
   { text: 'labour forced', orderFrom: 20000151, orderTo: 20000301 },
   { facets: ['region=E'] },
   { facets: ['region=S', 'issue=COMPENSATION'], orderTo: 20000250 },
+  { facets: ['court=HIGH', 'region=N'] },
+  { facets: ['region=W', 'court=LOWER', 'issue=COMPENSATION'], orderFrom: 20000111 },
   {},
 ];
 

@@ -39,7 +39,11 @@ import { patternOf, tokenize, type TermPattern } from './text';
  */
 
 interface IndexDoc extends PostingDoc {
-  /** A document's postings, one per line: `<posting id>\t<count>\t<positions>` (one string: the embedded database decodes an array element by element). */
+  /**
+   * A document's postings, one per line: `<posting>\t<count>\t<positions>`, the posting named
+   * without the index's name (`t/de:schuld`, `f/jurisdiction=DE`). One string: the embedded
+   * database decodes an array element by element; a search looks up only its own terms in it.
+   */
   postingsOf?: string;
   order?: number;
   language?: string;
@@ -50,24 +54,50 @@ const indexSchema = new Schema<IndexDoc>(
   { collection: 'searchIndex', versionKey: false },
 );
 
-/** A document's own entry, read. */
-interface Forward {
-  order: number;
-  language: string;
-  /** Posting id → its count there (1 for a facet or the catalog). */
-  counts: Map<string, number>;
-  positions: Map<string, number[]>;
-}
+/**
+ * A document's own entry, read: a posting's count and positions are looked up in the stored
+ * string when asked (a search asks for its few terms among the hundreds a document has).
+ */
+class Forward {
+  /** `\n<line>\n…\n`, so that every line is found as `\n<posting>\t`. */
+  private readonly lines: string;
 
-function forwardOf(doc: IndexDoc): Forward {
-  const counts = new Map<string, number>();
-  const positions = new Map<string, number[]>();
-  for (const line of doc.postingsOf ? doc.postingsOf.split('\n') : []) {
-    const [posting, count, at] = line.split('\t');
-    counts.set(posting, Number(count));
-    if (at) positions.set(posting, at.split(' ').map(Number));
+  constructor(
+    readonly order: number,
+    readonly language: string,
+    postingsOf: string,
+    /** `<index>/`: what a posting's id has before its name here. */
+    private readonly prefix: string,
+  ) {
+    this.lines = `\n${postingsOf}\n`;
   }
-  return { order: doc.order ?? 0, language: doc.language ?? 'en', counts, positions };
+
+  private line(postingId: string): string | null {
+    const name = postingId.slice(this.prefix.length);
+    const at = this.lines.indexOf(`\n${name}\t`);
+    return at < 0 ? null : this.lines.slice(at + name.length + 2, this.lines.indexOf('\n', at + 1));
+  }
+
+  /** Its count in a posting (1 for a facet); undefined when it is not in it. */
+  count(posting: string): number | undefined {
+    const line = this.line(posting);
+    return line === null ? undefined : Number(line.slice(0, line.indexOf('\t')));
+  }
+
+  /** Where a term's posting stands in it (word positions). */
+  positions(posting: string): number[] {
+    const line = this.line(posting);
+    const at = line === null ? '' : line.slice(line.indexOf('\t') + 1);
+    return at ? at.split(' ').map(Number) : [];
+  }
+
+  /** Every posting it is in. */
+  postings(): string[] {
+    return this.lines
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => this.prefix + line.slice(0, line.indexOf('\t')));
+  }
 }
 
 /** BM25's saturation constant: the tenth mention of a term counts far less than the first. */
@@ -227,14 +257,14 @@ export class SearchIndex implements SearchStore {
 
   /** A document's own entry. */
   private forwardDoc(id: string, doc: IndexedDocument, mine: Map<string, { count: number; positions: string }>): IndexDoc {
-    const postingsOf = [...mine].map(([posting, { count, positions }]) => `${posting}\t${count}\t${positions}`).join('\n');
+    const postingsOf = [...mine].map(([posting, { count, positions }]) => `${posting.slice(this.name.length + 1)}\t${count}\t${positions}`).join('\n');
     return { _id: this.docId(id), order: doc.order, language: doc.language ?? 'en', postingsOf };
   }
 
   private async readForward(ids: string[]): Promise<Map<string, Forward>> {
     if (ids.length === 0) return new Map();
     const docs = await this.model.find({ _id: { $in: ids.map((id) => this.docId(id)) } }, { postingsOf: 1, order: 1, language: 1 }).lean();
-    return new Map(docs.map((d) => [d._id.slice(`${this.name}/doc/`.length), forwardOf(d)]));
+    return new Map(docs.map((d) => [d._id.slice(`${this.name}/doc/`.length), new Forward(d.order ?? 0, d.language ?? 'en', d.postingsOf ?? '', `${this.name}/`)]));
   }
 
   /**
@@ -257,7 +287,7 @@ export class SearchIndex implements SearchStore {
     const forward: IndexDoc[] = [];
     for (const { id, doc } of docs) {
       const old = before.get(id);
-      for (const posting of old?.counts.keys() ?? []) push(out, posting, { id, order: old!.order, weight: 0 });
+      for (const posting of old?.postings() ?? []) push(out, posting, { id, order: old!.order, weight: 0 });
       const mine = this.postingsOf(doc);
       for (const [posting, { count }] of mine) push(add, posting, { id, order: doc.order, weight: count });
       forward.push(this.forwardDoc(id, doc, mine));
@@ -292,9 +322,9 @@ export class SearchIndex implements SearchStore {
     const old = (await this.readForward([id])).get(id);
     const mine = this.postingsOf(doc);
     const moved = old !== undefined && old.order !== doc.order;
-    const changed = [...new Set([...(old?.counts.keys() ?? []), ...mine.keys()])].filter((posting) => moved || old?.counts.get(posting) !== mine.get(posting)?.count);
+    const changed = [...new Set([...(old?.postings() ?? []), ...mine.keys()])].filter((posting) => moved || old?.count(posting) !== mine.get(posting)?.count);
     const entry = (posting: string): Entry[] => (mine.has(posting) ? [{ id, order: doc.order, weight: mine.get(posting)!.count }] : []);
-    const was = (posting: string): Entry[] => (old?.counts.has(posting) ? [{ id, order: old.order, weight: 0 }] : []);
+    const was = (posting: string): Entry[] => (old?.count(posting) !== undefined ? [{ id, order: old.order, weight: 0 }] : []);
     await inBatches(changed, PARALLEL_WRITES, (posting) => this.postings.change(posting, was(posting), entry(posting), this.weighted(posting)));
     await this.model.replaceOne({ _id: this.docId(id) }, this.forwardDoc(id, doc, mine), { upsert: true });
     await this.postings.change(this.catalogId, old ? [{ id, order: old.order, weight: 0 }] : [], [{ id, order: doc.order, weight: 1 }], false);
@@ -311,7 +341,7 @@ export class SearchIndex implements SearchStore {
     await this.model.deleteOne({ _id: this.docId(id) });
     const gone = [{ id, order: old.order, weight: 0 }];
     await this.postings.change(this.catalogId, gone, [], false);
-    await inBatches([...old.counts.keys()], PARALLEL_WRITES, (posting) => this.postings.change(posting, gone, [], this.weighted(posting)));
+    await inBatches(old.postings(), PARALLEL_WRITES, (posting) => this.postings.change(posting, gone, [], this.weighted(posting)));
   }
 
   /**
@@ -360,20 +390,36 @@ export class SearchIndex implements SearchStore {
       for (const s of scans) while (s.next < s.head.blocks.length && passed(s.head.blocks[s.next].last)) s.last = s.head.blocks[s.next++].last;
       const reading = scans.filter((s) => !done(s));
       if (reading.length === 0) break;
-      const blocks = await this.postings.blocks(reading.map((s) => `${s.posting}#${s.head.blocks[s.next].number}`));
-      const fresh: string[] = [];
+      // Without text, the other facets' blocks that overlap the one read: a document missing from one of them is no match.
+      const ranges = reading.map((s) => ({ from: s.last, to: s.head.blocks[s.next].last }));
+      const others = tree ? [] : facetIds.filter((f) => !cover.includes(f)).map((f) => ({ facet: f, numbers: overlapping(heads.get(f)!, ranges[0]) }));
+      const sifting = others.filter((o) => o.numbers.length <= SIFT_BLOCKS);
+      const blocks = await this.postings.blocks([
+        ...reading.map((s) => `${s.posting}#${s.head.blocks[s.next].number}`),
+        ...sifting.flatMap((o) => o.numbers.map((n) => `${o.facet}#${n}`)),
+      ]);
+      const within = sifting.map((o) => new Set(o.numbers.flatMap((n) => blocks.get(`${o.facet}#${n}`) ?? []).map((e) => e.id)));
+      const fresh: Entry[] = [];
       for (const s of reading) {
         for (const e of blocks.get(`${s.posting}#${s.head.blocks[s.next].number}`) ?? []) {
-          if (seen.has(e.id) || !inRange(e.order)) continue;
+          if (seen.has(e.id) || !inRange(e.order) || !within.every((ids) => ids.has(e.id))) continue;
           seen.add(e.id);
-          fresh.push(e.id);
+          fresh.push(e);
         }
         s.last = s.head.blocks[s.next++].last;
       }
-      for (const [id, f] of await this.readForward(fresh)) {
-        if (!inRange(f.order) || !facetIds.every((facet) => f.counts.has(facet))) continue;
-        const score = tree ? scoring.score(tree, f) : 0;
-        if (score !== null) found.push({ score: rounded(score), order: f.order, id });
+      const check = async (entries: Entry[]) => {
+        for (const [id, f] of await this.readForward(entries.map((e) => e.id))) {
+          if (!inRange(f.order) || !facetIds.every((facet) => f.count(facet) !== undefined)) continue;
+          const score = tree ? scoring.score(tree, f) : 0;
+          if (score !== null) found.push({ score: rounded(score), order: f.order, id });
+        }
+      };
+      if (tree || counting) await check(fresh);
+      else {
+        // A listing reads one posting in its own order: only as many of its entries after the cursor as the page still needs are checked (the rest are older than all of them).
+        const next = (start ? fresh.filter((e) => compareKeys(e, start!) > 0) : fresh).sort(compareKeys);
+        for (let from = 0, need = size + 1 - rest().length; from < next.length && need > 0; from += need, need = size + 1 - rest().length) await check(next.slice(from, from + need));
       }
       if (counting) continue;
       // Enough when the page and one more are found and no unread document can come before the last of them.
@@ -400,6 +446,20 @@ export class SearchIndex implements SearchStore {
       wanted,
     };
   }
+}
+
+/** Blocks of another facet read at most per block of a listing's posting, to leave out what is not in it (more: the documents' own entries decide). */
+const SIFT_BLOCKS = 4;
+
+/** The blocks of a posting that may hold keys after `from` (exclusive; null: the newest) up to `to`. */
+function overlapping(head: Head, { from, to }: { from: { order: number; id: string } | null; to: { order: number; id: string } }): number[] {
+  const numbers: number[] = [];
+  for (const [i, block] of head.blocks.entries()) {
+    if (from !== null && compareKeys(block.last, from) <= 0) continue;
+    if (i > 0 && compareKeys(head.blocks[i - 1].last, to) >= 0) break;
+    numbers.push(block.number);
+  }
+  return numbers;
 }
 
 /** A hit's sort key: score rounded to 4 places (0 without text), order, id. */
@@ -474,9 +534,10 @@ class Scoring {
   private found(leaf: Leaf, doc: Forward, language: string): number | null {
     const pattern = leaf.patterns.get(language)!;
     const ids = pattern.map((p) => this.termId(p.term, language));
-    if (!ids.every((termId) => doc.counts.has(termId))) return null;
-    if (pattern.length > 1 && !inSequence(doc.positions, ids, pattern)) return null;
-    return ids.reduce((sum, termId) => sum + this.weight(termId, doc.counts.get(termId)!), 0);
+    const counts = ids.map((termId) => doc.count(termId));
+    if (counts.some((count) => count === undefined)) return null;
+    if (pattern.length > 1 && !inSequence(doc, ids, pattern)) return null;
+    return ids.reduce((sum, termId, i) => sum + this.weight(termId, counts[i]!), 0);
   }
 
   /** The highest score any document can have: each term at its highest count (null: none can match). */
@@ -499,7 +560,7 @@ class Scoring {
 }
 
 /** Whether the terms `ids` stand in a document at the pattern's offsets (a document indexed without positions has no phrase). */
-function inSequence(positions: Map<string, number[]>, ids: string[], pattern: TermPattern): boolean {
-  const later = ids.slice(1).map((termId) => new Set(positions.get(termId) ?? []));
-  return (positions.get(ids[0]) ?? []).some((start) => later.every((set, i) => set.has(start + pattern[i + 1].offset)));
+function inSequence(doc: Forward, ids: string[], pattern: TermPattern): boolean {
+  const later = ids.slice(1).map((termId) => new Set(doc.positions(termId)));
+  return doc.positions(ids[0]).some((start) => later.every((set, i) => set.has(start + pattern[i + 1].offset)));
 }
