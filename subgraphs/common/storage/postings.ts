@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import { byIds } from './loaders';
 import type { Locks } from './locks';
 
 /**
@@ -171,7 +172,7 @@ export class Postings {
       const mine = group.filter((c) => held.has(`search/${c.postingId}`));
       try {
         if (mine.length > 0) {
-          const heads = new Map((await this.model.find({ _id: { $in: mine.map((c) => c.postingId) } }).lean()).map((d) => [d._id, d]));
+          const heads = new Map((await byIds<PostingDoc>(this.model, mine.map((c) => c.postingId))).map((d) => [d._id, d]));
           const plans = mine.map((c) => planOf(c, heads.get(c.postingId)));
           const blocks = await this.blocks(plans.flatMap(blocksRead));
           await this.apply(plans.flatMap((plan) => writesOf(plan, blocks)));
@@ -203,14 +204,12 @@ export class Postings {
   }
 
   async heads(ids: string[]): Promise<Map<string, Head>> {
-    const docs = ids.length ? await this.model.find({ _id: { $in: ids } }).lean() : [];
-    const found = new Map(docs.map((d) => [d._id, parseHead(d)]));
+    const found = new Map((await byIds<PostingDoc>(this.model, ids)).map((d) => [d._id, parseHead(d)]));
     return new Map(ids.map((id) => [id, found.get(id) ?? parseHead(null)]));
   }
 
   async blocks(ids: string[]): Promise<Map<string, Entry[]>> {
-    const docs = ids.length ? await this.model.find({ _id: { $in: ids } }).lean() : [];
-    return new Map(docs.map((d) => [d._id, parseBlock(d)]));
+    return new Map((await byIds<PostingDoc>(this.model, ids)).map((d) => [d._id, parseBlock(d)]));
   }
 }
 

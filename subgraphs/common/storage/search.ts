@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { badInput } from '../../../platform/errors';
 import type { LockStore, SearchStore } from './contracts';
+import { byIds } from './loaders';
 import { Locks } from './locks';
 import { pageSize } from './pagination';
 import { BLOCK, compareKeys, Postings, type Entry, type Head, type PostingDoc } from './postings';
@@ -262,8 +263,7 @@ export class SearchIndex implements SearchStore {
   }
 
   private async readForward(ids: string[]): Promise<Map<string, Forward>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.model.find({ _id: { $in: ids.map((id) => this.docId(id)) } }, { postingsOf: 1, order: 1, language: 1 }).lean();
+    const docs = await byIds<IndexDoc>(this.model, ids.map((id) => this.docId(id)));
     return new Map(docs.map((d) => [d._id.slice(`${this.name}/doc/`.length), new Forward(d.order ?? 0, d.language ?? 'en', d.postingsOf ?? '', `${this.name}/`)]));
   }
 
@@ -377,58 +377,63 @@ export class SearchIndex implements SearchStore {
     const size_ = (ids: string[]) => ids.reduce((sum, id) => sum + heads.get(id)!.count, 0);
     const options = [...(tree ? [scoring.cover(tree)] : []), ...facetIds.map((f) => [f]), [this.catalogId]].filter((c): c is string[] => c !== null);
     const cover = options.reduce((best, c) => (size_(c) < size_(best) ? c : best));
-    const scans = cover.map((posting) => ({ posting, head: heads.get(posting)!, next: 0, last: null as { order: number; id: string } | null }));
-    const done = (s: (typeof scans)[number]) => s.next >= s.head.blocks.length || (query.orderFrom != null && s.last !== null && s.last.order < query.orderFrom);
+    // Per posting read: the blocks read so far, the entries read and not yet checked (in its order), and the last key taken (checked, or left out at reading).
+    type Scan = { posting: string; head: Head; next: number; pending: Entry[]; blockLast: Key | null; last: Key | null };
+    const scans: Scan[] = cover.map((posting) => ({ posting, head: heads.get(posting)!, next: 0, pending: [], blockLast: null, last: null }));
+    const moreBlocks = (s: Scan) => s.next < s.head.blocks.length && !(query.orderFrom != null && s.blockLast !== null && s.blockLast.order < query.orderFrom);
+    const open = (s: Scan) => s.pending.length > 0 || moreBlocks(s);
     const bound = scoring.highest();
 
     const found: Key[] = [];
     const seen = new Set<string>();
     const rest = () => (start ? found.filter((key) => before(key, start!) > 0) : found).sort(before);
-    for (;;) {
+    for (let round = 0; ; round++) {
       // Blocks wholly newer than the range, or (in the order of a listing without text) wholly before the cursor, are passed.
       const passed = (last: { order: number; id: string }) => (query.orderTo != null && last.order > query.orderTo) || (!tree && start !== null && compareKeys(last, start) < 0);
-      for (const s of scans) while (s.next < s.head.blocks.length && passed(s.head.blocks[s.next].last)) s.last = s.head.blocks[s.next++].last;
-      const reading = scans.filter((s) => !done(s));
-      if (reading.length === 0) break;
+      for (const s of scans) while (s.pending.length === 0 && s.next < s.head.blocks.length && passed(s.head.blocks[s.next].last)) s.last = s.blockLast = { score: 0, ...s.head.blocks[s.next++].last };
+      // A posting whose entries read are all checked reads its next block.
+      const reading = scans.filter((s) => s.pending.length === 0 && moreBlocks(s));
+      if (!scans.some(open)) break;
       // Without text, the other facets' blocks that overlap the one read: a document missing from one of them is no match.
-      const ranges = reading.map((s) => ({ from: s.last, to: s.head.blocks[s.next].last }));
-      const others = tree ? [] : facetIds.filter((f) => !cover.includes(f)).map((f) => ({ facet: f, numbers: overlapping(heads.get(f)!, ranges[0]) }));
+      const others = tree || reading.length === 0 ? [] : facetIds.filter((f) => !cover.includes(f)).map((f) => ({ facet: f, numbers: overlapping(heads.get(f)!, { from: reading[0].blockLast, to: reading[0].head.blocks[reading[0].next].last }) }));
       const sifting = others.filter((o) => o.numbers.length <= SIFT_BLOCKS);
       const blocks = await this.postings.blocks([
         ...reading.map((s) => `${s.posting}#${s.head.blocks[s.next].number}`),
         ...sifting.flatMap((o) => o.numbers.map((n) => `${o.facet}#${n}`)),
       ]);
       const within = sifting.map((o) => new Set(o.numbers.flatMap((n) => blocks.get(`${o.facet}#${n}`) ?? []).map((e) => e.id)));
-      const fresh: Entry[] = [];
       for (const s of reading) {
         for (const e of blocks.get(`${s.posting}#${s.head.blocks[s.next].number}`) ?? []) {
-          if (seen.has(e.id) || !inRange(e.order) || !within.every((ids) => ids.has(e.id))) continue;
+          // Left out at once: found through another posting, out of the range, not in another facet, or (in a listing) not after the cursor.
+          if (seen.has(e.id) || !inRange(e.order) || !within.every((ids) => ids.has(e.id)) || (!tree && start !== null && compareKeys(e, start) <= 0)) continue;
           seen.add(e.id);
-          fresh.push(e);
+          s.pending.push(e);
         }
-        s.last = s.head.blocks[s.next++].last;
+        s.blockLast = { score: 0, ...s.head.blocks[s.next++].last };
+        if (s.pending.length === 0) s.last = s.blockLast;
       }
-      const check = async (entries: Entry[]) => {
-        for (const [id, f] of await this.readForward(entries.map((e) => e.id))) {
-          if (!inRange(f.order) || !facetIds.every((facet) => f.count(facet) !== undefined)) continue;
-          const score = tree ? scoring.score(tree, f) : 0;
-          if (score !== null) found.push({ score: rounded(score), order: f.order, id });
-        }
-      };
-      if (tree || counting) await check(fresh);
-      else {
-        // A listing reads one posting in its own order: only as many of its entries after the cursor as the page still needs are checked (the rest are older than all of them).
-        const next = (start ? fresh.filter((e) => compareKeys(e, start!) > 0) : fresh).sort(compareKeys);
-        for (let from = 0, need = size + 1 - rest().length; from < next.length && need > 0; from += need, need = size + 1 - rest().length) await check(next.slice(from, from + need));
+      // Checked, newest first: all when counting; in a listing as many as the page still needs; with text, the page and one more, twice as many each round.
+      const take = counting ? Infinity : tree ? (size + 1) * 2 ** Math.min(round, 10) : Math.max(0, size + 1 - rest().length);
+      const checking: Entry[] = [];
+      for (const s of scans) {
+        const part = s.pending.splice(0, take);
+        if (part.length > 0) s.last = { score: 0, ...part[part.length - 1] };
+        if (s.pending.length === 0 && s.blockLast !== null) s.last = s.blockLast;
+        checking.push(...part);
+      }
+      for (const [id, f] of await this.readForward(checking.map((e) => e.id))) {
+        if (!inRange(f.order) || !facetIds.every((facet) => f.count(facet) !== undefined)) continue;
+        const score = tree ? scoring.score(tree, f) : 0;
+        if (score !== null) found.push({ score: rounded(score), order: f.order, id });
       }
       if (counting) continue;
-      // Enough when the page and one more are found and no unread document can come before the last of them.
+      // Enough when the page and one more are found and no unchecked document can come before the last of them.
       const ranked = rest();
-      const open = scans.filter((s) => !done(s));
-      if (open.length === 0) break;
-      if (ranked.length <= size) continue;
+      const unfinished = scans.filter(open);
+      if (unfinished.length === 0) break;
+      if (ranked.length <= size || unfinished.some((s) => s.last === null)) continue;
       const last = ranked[size];
-      const frontier = open.map((s) => s.last!).sort(compareKeys)[0];
+      const frontier = unfinished.map((s) => s.last!).sort(compareKeys)[0];
       const highest = bound === null ? null : rounded(bound + 1e-9);
       if (highest === null || last.score > highest || (last.score === highest && compareKeys(last, frontier) <= 0)) break;
     }
