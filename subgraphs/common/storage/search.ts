@@ -262,8 +262,9 @@ export class SearchIndex implements SearchStore {
     return { _id: this.docId(id), order: doc.order, language: doc.language ?? 'en', postingsOf };
   }
 
-  private async readForward(ids: string[]): Promise<Map<string, Forward>> {
-    const docs = await byIds<IndexDoc>(this.model, ids.map((id) => this.docId(id)));
+  /** Documents' own entries; `whole: false`, only their order and language (their postings read as none). */
+  private async readForward(ids: string[], whole = true): Promise<Map<string, Forward>> {
+    const docs = await byIds<IndexDoc>(this.model, ids.map((id) => this.docId(id)), whole ? undefined : { order: 1, language: 1 });
     return new Map(docs.map((d) => [d._id.slice(`${this.name}/doc/`.length), new Forward(d.order ?? 0, d.language ?? 'en', d.postingsOf ?? '', `${this.name}/`)]));
   }
 
@@ -378,8 +379,9 @@ export class SearchIndex implements SearchStore {
     const options = [...(tree ? [scoring.cover(tree)] : []), ...facetIds.map((f) => [f]), [this.catalogId]].filter((c): c is string[] => c !== null);
     const cover = options.reduce((best, c) => (size_(c) < size_(best) ? c : best));
     // Per posting read: the blocks read so far, the entries read and not yet checked (in its order), and the last key taken (checked, or left out at reading).
-    type Scan = { posting: string; head: Head; next: number; pending: Entry[]; blockLast: Key | null; last: Key | null };
-    const scans: Scan[] = cover.map((posting) => ({ posting, head: heads.get(posting)!, next: 0, pending: [], blockLast: null, last: null }));
+    // Without text, also the facets its block was not sifted through (those its documents' own entries must show).
+    type Scan = { posting: string; head: Head; next: number; pending: Entry[]; blockLast: Key | null; last: Key | null; unsifted: string[] };
+    const scans: Scan[] = cover.map((posting) => ({ posting, head: heads.get(posting)!, next: 0, pending: [], blockLast: null, last: null, unsifted: facetIds }));
     const moreBlocks = (s: Scan) => s.next < s.head.blocks.length && !(query.orderFrom != null && s.blockLast !== null && s.blockLast.order < query.orderFrom);
     const open = (s: Scan) => s.pending.length > 0 || moreBlocks(s);
     const bound = scoring.highest();
@@ -403,6 +405,7 @@ export class SearchIndex implements SearchStore {
       ]);
       const within = sifting.map((o) => new Set(o.numbers.flatMap((n) => blocks.get(`${o.facet}#${n}`) ?? []).map((e) => e.id)));
       for (const s of reading) {
+        s.unsifted = tree ? facetIds : others.filter((o) => o.numbers.length > SIFT_BLOCKS).map((o) => o.facet);
         for (const e of blocks.get(`${s.posting}#${s.head.blocks[s.next].number}`) ?? []) {
           // Left out at once: found through another posting, out of the range, not in another facet, or (in a listing) not after the cursor.
           if (seen.has(e.id) || !inRange(e.order) || !within.every((ids) => ids.has(e.id)) || (!tree && start !== null && compareKeys(e, start) <= 0)) continue;
@@ -415,14 +418,17 @@ export class SearchIndex implements SearchStore {
       // Checked, newest first: all when counting; in a listing as many as the page still needs; with text, the page and one more, twice as many each round.
       const take = counting ? Infinity : tree ? (size + 1) * 2 ** Math.min(round, 10) : Math.max(0, size + 1 - rest().length);
       const checking: Entry[] = [];
+      const unsifted = new Set<string>();
       for (const s of scans) {
+        if (s.pending.length > 0) for (const facet of s.unsifted) unsifted.add(facet);
         const part = s.pending.splice(0, take);
         if (part.length > 0) s.last = { score: 0, ...part[part.length - 1] };
         if (s.pending.length === 0 && s.blockLast !== null) s.last = s.blockLast;
         checking.push(...part);
       }
-      for (const [id, f] of await this.readForward(checking.map((e) => e.id))) {
-        if (!inRange(f.order) || !facetIds.every((facet) => f.count(facet) !== undefined)) continue;
+      // A listing sifted through every other facet needs only to know each document is there, and its order.
+      for (const [id, f] of await this.readForward(checking.map((e) => e.id), tree !== null || unsifted.size > 0)) {
+        if (!inRange(f.order) || ![...unsifted].every((facet) => f.count(facet) !== undefined)) continue;
         const score = tree ? scoring.score(tree, f) : 0;
         if (score !== null) found.push({ score: rounded(score), order: f.order, id });
       }
