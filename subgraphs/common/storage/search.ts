@@ -370,13 +370,15 @@ export class SearchIndex implements SearchStore {
     }
     const termIds = [...new Set(leaves.flatMap(({ leaf }) => [...leaf.patterns].flatMap(([language, pattern]) => pattern.map((p) => this.termId(p.term, language)))))];
     const facetIds = [...new Set(query.facets ?? [])].map((f) => this.facetId(f));
-    const heads = await this.postings.heads([this.catalogId, ...termIds, ...facetIds]);
-    const scoring = new Scoring(tree, languages, heads.get(this.catalogId)!.count, heads, (term, language) => this.termId(term, language));
+    // The catalog's head (a line per block of every document) only when its count scores words, or it is what a listing without facets reads.
+    const catalog = tree !== null || facetIds.length === 0 ? [this.catalogId] : [];
+    const heads = await this.postings.heads([...catalog, ...termIds, ...facetIds]);
+    const scoring = new Scoring(tree, languages, heads.get(this.catalogId)?.count ?? 0, heads, (term, language) => this.termId(term, language));
     const inRange = (order: number) => !((query.orderFrom != null && order < query.orderFrom) || (query.orderTo != null && order > query.orderTo));
 
     // The postings every match is in one of, the fewest entries in all.
     const size_ = (ids: string[]) => ids.reduce((sum, id) => sum + heads.get(id)!.count, 0);
-    const options = [...(tree ? [scoring.cover(tree)] : []), ...facetIds.map((f) => [f]), [this.catalogId]].filter((c): c is string[] => c !== null);
+    const options = [...(tree ? [scoring.cover(tree)] : []), ...facetIds.map((f) => [f]), ...catalog.map((c) => [c])].filter((c): c is string[] => c !== null);
     const cover = options.reduce((best, c) => (size_(c) < size_(best) ? c : best));
     // Per posting read: the blocks read so far, the entries read and not yet checked (in its order), and the last key taken (checked, or left out at reading).
     // Without text, also the facets its block was not sifted through (those its documents' own entries must show).
