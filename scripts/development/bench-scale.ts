@@ -63,19 +63,28 @@ export async function atScale(victims: number) {
   });
 }
 
-/** `count` precedents: the demo ones again and again, each copy with its own ECLI and decision date, citing nothing. */
-function repeatedPrecedents(count: number): PrecedentRecord[] {
-  const demo = demoPrecedentRecords();
-  return Array.from({ length: count }, (_, i) => {
-    const base = demo[i % demo.length];
-    const year = 2000 + (i % 26);
-    const decidedOn = `${year}${base.decidedOn.slice(4)}`;
-    return { ...base, _id: `bench${String(i).padStart(17, '0')}`, ecli: `ECLI:${base.ecli.split(':')[1]}:BENCH:${year}:${i}`, decidedOn, cites: [] };
-  });
+const FIRST_DAY = Date.UTC(2000, 0, 1);
+const SPAN_DAYS = 26 * 365;
+
+/**
+ * The `i`th of `count` precedents: the demo ones again and again, each copy with its own
+ * ECLI and decision date, citing nothing; in decision order (an archive's), oldest first,
+ * over 26 years.
+ */
+function repeatedPrecedent(demo: PrecedentRecord[], i: number, count: number): PrecedentRecord {
+  const base = demo[i % demo.length];
+  const decidedOn = new Date(FIRST_DAY + Math.floor((i * SPAN_DAYS) / count) * 86_400_000).toISOString().slice(0, 10);
+  return { ...base, _id: `bench${String(i).padStart(17, '0')}`, ecli: `ECLI:${base.ecli.split(':')[1]}:BENCH:${decidedOn.slice(0, 4)}:${i}`, decidedOn, cites: [] };
 }
 
-const PRECEDENT_SEARCH = `query($search: String) { precedents(search: $search, first: 20) { totalCount edges { score node { ecli court decidedOn } highlights { snippet } } } }`;
-const PRECEDENT_LIST = `{ precedents(jurisdiction: "DE", legalIssues: [COMPENSATION], first: 20) { totalCount edges { node { ecli decidedOn summary } } } }`;
+function* repeatedPrecedents(count: number): Generator<PrecedentRecord> {
+  const demo = demoPrecedentRecords();
+  for (let i = 0; i < count; i++) yield repeatedPrecedent(demo, i, count);
+}
+
+// Without totalCount: a count reads every block a match may be in (decision 119); the page does not.
+const PRECEDENT_SEARCH = `query($search: String) { precedents(search: $search, first: 20) { edges { score node { ecli court decidedOn } highlights { snippet } } } }`;
+const PRECEDENT_LIST = `{ precedents(jurisdiction: "DE", legalIssues: [COMPENSATION], first: 20) { edges { node { ecli decidedOn summary } } } }`;
 const PRECEDENT_ONE = `query($ecli: String!) { precedent(ecli: $ecli) { ecli summary cites { ecli } citedBy { ecli } } }`;
 const PRECEDENT_CHANGES = `query($since: String) { precedentChanges(since: $since, first: 100) { cursor hasMore changes { ecli kind } } }`;
 
@@ -83,15 +92,17 @@ export async function precedentsAtScale(count: number) {
   return withSeededHub(60, async ({ hub, mongoUri, dbName }) => {
     const loading = performance.now();
     const connection = await connectDatabase(mongoUri, dbName('proceedings'));
-    const records = repeatedPrecedents(count);
-    await loadPrecedents(connection, records);
+    const seconds = () => ((performance.now() - loading) / 1000).toFixed(1);
+    await loadPrecedents(connection, repeatedPrecedents(count), (loaded) => {
+      if (loaded % 10_000 === 0 || loaded === count) console.log(`loaded ${loaded} of ${count} precedents in ${seconds()} s, ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB resident`);
+    });
     await connection.close();
-    console.log(`loaded ${count} precedents in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
+    const demo = demoPrecedentRecords();
     let probe = 0;
     let since: string | null = null;
     const url = hub.gateway.url;
     const scenarios: Array<{ key: string; scenario: Scenario }> = [
-      { key: 'precedent by ECLI', scenario: { name: 'by ECLI', url, token: '', next: () => ({ query: PRECEDENT_ONE, variables: { ecli: records[(probe = (probe * 48271 + 11) % 2147483647) % count].ecli } }) } },
+      { key: 'precedent by ECLI', scenario: { name: 'by ECLI', url, token: '', next: () => ({ query: PRECEDENT_ONE, variables: { ecli: repeatedPrecedent(demo, (probe = (probe * 48271 + 11) % 2147483647) % count, count).ecli } }) } },
       { key: 'search, page of 20', scenario: { name: 'search', url, token: '', next: () => ({ query: PRECEDENT_SEARCH, variables: { search: SEARCH_PROBES[probe++ % SEARCH_PROBES.length].search } }) } },
       { key: 'filtered list, page of 20', scenario: { name: 'list', url, token: '', next: fixed(PRECEDENT_LIST) } },
       {

@@ -24,9 +24,10 @@ export function loaderById<T extends { _id: unknown }>(model: Model<any>): DataL
 /**
  * The records with these ids, in no particular order (an id without a record is left
  * out): one `_id` batch, which every backend answers from its index. For code that holds
- * the ids already, e.g. read from a list, outside a request's loaders.
+ * the ids already, e.g. read from a list, outside a request's loaders. With `fields`, only
+ * those (and `_id`) are sent back.
  */
-export async function byIds<T>(model: Model<any>, ids: readonly string[]): Promise<T[]> {
+export async function byIds<T>(model: Model<any>, ids: readonly string[], fields?: Record<string, 1>): Promise<T[]> {
   if (ids.length === 0) return [];
-  return (await model.find({ _id: { $in: ids } }).lean()) as unknown as T[];
+  return (await model.find({ _id: { $in: ids } }, fields).lean()) as unknown as T[];
 }

@@ -66,6 +66,31 @@ export class Locks implements LockStore {
     }
   }
 
+  /**
+   * Takes at once those of the locks `keys` that are free (one insert), for a bulk change:
+   * the caller changes what they guard, then releases them with `releaseAll`, well within
+   * STALE_LOCK_MS; a lock held elsewhere is not waited for (the caller takes it alone).
+   */
+  async holdAll(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const at = new Date();
+    try {
+      await this.model.collection.insertMany(keys.map((key) => ({ _id: key, at })) as never[], { ordered: false });
+      return new Set(keys);
+    } catch (error) {
+      const { writeErrors } = error as { writeErrors?: Array<{ index: number; code?: number }> | { index: number; code?: number } };
+      const refused = writeErrors === undefined ? null : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+      if (!refused || refused.some((e) => e.code !== undefined && e.code !== 11000)) throw error;
+      const taken = new Set(refused.map((e) => e.index));
+      return new Set(keys.filter((_, i) => !taken.has(i)));
+    }
+  }
+
+  async releaseAll(keys: Iterable<string>): Promise<void> {
+    const all = [...keys];
+    if (all.length > 0) await this.model.deleteMany({ _id: { $in: all } });
+  }
+
   /** Whether the lock named `key` is held now (by a live process: a stale lock does not count). */
   async isHeld(key: string): Promise<boolean> {
     const held = await this.model.findById(key).lean();

@@ -127,13 +127,13 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
     const withIds = records.map((r) => ({ ...r, _id: r._id ?? newId() }) as unknown as T);
     const members = new Map<string, number[]>();
     withIds.forEach((record, i) => {
-      for (const list of this.listsOfRecord(record)) members.set(list, [...(members.get(list) ?? []), i]);
+      for (const list of this.listsOfRecord(record)) void (members.get(list)?.push(i) ?? members.set(list, [i]));
     });
     const listed: string[][] = withIds.map(() => []);
     const appended = await this.lists.appendAll(new Map([...members].map(([list, indexes]) => [list, indexes.map((i) => String(withIds[i]._id))])));
     for (const [list, indexes] of members) indexes.forEach((i, k) => listed[i].push(appended.get(list)![k]));
     const inSets = new Map<string, string[]>();
-    for (const record of withIds) for (const set of this.setsOfRecord(record)) inSets.set(set, [...(inSets.get(set) ?? []), String(record._id)]);
+    for (const record of withIds) for (const set of this.setsOfRecord(record)) void (inSets.get(set)?.push(String(record._id)) ?? inSets.set(set, [String(record._id)]));
     await this.sets.addAll(inSets);
     try {
       const docs = await this.model.insertMany(withIds.map((record, i) => ({ ...record, _listed: listed[i] })));

@@ -47,9 +47,29 @@ export function demoPrecedentRecords(closed: Array<{ _id: string; jurisdiction: 
   });
 }
 
-/** Writes precedents and indexes them for search (a bulk load into a database that has none of them). */
-export async function loadPrecedents(connection: Connection, records: PrecedentRecord[]): Promise<void> {
+/** Precedents written per step of a bulk load: memory holds one step. */
+export const LOAD_STEP = 2000;
+
+/**
+ * Writes precedents and indexes them for search (a bulk load into a database that has none
+ * of them), in steps of LOAD_STEP: each step's records are written, then indexed (their
+ * entries merged into each posting at once). `progress` hears the number loaded after each
+ * step. A load in decision order only ever rewrites the newest block of a posting.
+ */
+export async function loadPrecedents(connection: Connection, records: Iterable<PrecedentRecord>, progress?: (loaded: number) => void): Promise<void> {
   const { precedents, precedentIndex } = precedentModels(connection);
-  await precedents.createMany(records);
-  await precedentIndex.putAll(records.map((record) => ({ id: record._id, doc: indexedPrecedent(record) })));
+  let step: PrecedentRecord[] = [];
+  let loaded = 0;
+  const flush = async () => {
+    await precedents.createMany(step);
+    await precedentIndex.putAll(step.map((record) => ({ id: record._id, doc: indexedPrecedent(record) })));
+    loaded += step.length;
+    step = [];
+    progress?.(loaded);
+  };
+  for (const record of records) {
+    step.push(record);
+    if (step.length === LOAD_STEP) await flush();
+  }
+  if (step.length > 0) await flush();
 }

@@ -104,7 +104,10 @@ export async function searchPrecedents(ctx: ProceedingContext, { search, searchL
     ...(legalIssues ?? []).map((issue) => `legalIssue=${issue}`),
     ...(keywords ? KEYWORD_GROUPS.flatMap((group) => (keywords[group] ?? []).map((value) => `${group}=${value}`)) : []),
   ];
-  const found = await ctx.models.precedentIndex.search({ text: query, languages, facets, orderFrom: from, orderTo: to, first, after });
+  const asked = { text: query, languages, facets, orderFrom: from, orderTo: to };
+  const index = ctx.models.precedentIndex;
+  // The page reads only the blocks it needs; the count reads every block a match may be in, so only when asked.
+  const found = await index.search({ ...asked, first, after, count: false });
   const records = await ctx.loaders.precedent.loadMany(found.hits.map((hit) => hit.id));
   const edges = found.hits.flatMap((hit, i) => {
     const node = records[i];
@@ -112,7 +115,15 @@ export async function searchPrecedents(ctx: ProceedingContext, { search, searchL
     if (!node || node instanceof Error || node.withdrawn) return [];
     return [{ cursor: hit.cursor, node, score: hit.score, ...matchesOf(node, found.wanted) }];
   });
-  return { edges, pageInfo: { hasNextPage: found.hasNextPage, endCursor: found.endCursor }, totalCount: found.totalCount };
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage: found.hasNextPage, endCursor: found.endCursor },
+    /** Read by GraphQL only when the field is asked for. */
+    get totalCount(): Promise<number> {
+      return (counted ??= index.search({ ...asked, first: 1 }).then((all) => all.totalCount!));
+    },
+  };
 }
 
 /** Every precedent changed after the cursor `since`, oldest change first, each at its latest change. */
