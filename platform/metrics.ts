@@ -15,6 +15,36 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** Seconds, for database commands and audit writes (0.5 ms … 5 s). */
 const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
+/** What mongoose reports of an operation on a collection (its `operation-start` / `operation-end` events). */
+interface DatabaseOperation {
+  _id: object;
+  method: string;
+  result?: unknown;
+  error?: unknown;
+}
+
+/** The command a collection method sends, for the `command` label of the database metric. */
+const COMMAND_OF: Record<string, string> = {
+  find: 'find',
+  findOne: 'find',
+  aggregate: 'aggregate',
+  countDocuments: 'aggregate',
+  estimatedDocumentCount: 'count',
+  distinct: 'distinct',
+  insertOne: 'insert',
+  insertMany: 'insert',
+  updateOne: 'update',
+  updateMany: 'update',
+  replaceOne: 'update',
+  deleteOne: 'delete',
+  deleteMany: 'delete',
+  findOneAndUpdate: 'findAndModify',
+  findOneAndReplace: 'findAndModify',
+  findOneAndDelete: 'findAndModify',
+  createIndex: 'createIndexes',
+  createIndexes: 'createIndexes',
+};
+
 /** GraphQL names only; anything else reads as `invalid`. */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
@@ -127,7 +157,7 @@ export class ServiceMetrics {
     });
     this.dbSeconds = new Histogram({
       name: 'hub_db_command_duration_seconds',
-      help: 'Subgraph: database command latency as the driver measures it, by command name and outcome',
+      help: 'Subgraph: database operation latency, from the call to its answer (a cursor: to its last document), by the command it sends and outcome',
       labelNames: ['command', 'outcome'],
       buckets: FAST_BUCKETS,
       registers,
@@ -218,12 +248,39 @@ export class ServiceMetrics {
   }
 
   /**
-   * Times the commands of a MongoDB client (mongoose: `connection.getClient()`), which
-   * must be created with `monitorCommands: true` (common/storage/db.ts).
+   * Times every database operation of a mongoose connection from its `operation-start` and
+   * `operation-end` events (mongoose's collection layer, which every model and every
+   * `model.collection` call goes through), named by the command it sends (`findOne` →
+   * `find`, `insertMany` → `insert`, …; a method of no known command by its own name). An
+   * operation that answers with a cursor (find, aggregate) is timed until its `toArray`
+   * settles. The driver's command monitoring is not used: it decodes every reply a second
+   * time for its event, 6–13 % of a page's CPU (docs/benchmarks.md, 2026-12-03).
    */
-  observeDatabase(client: { on(event: string, listener: (event: any) => void): unknown }): void {
-    client.on('commandSucceeded', (event: { commandName: string; duration: number }) => this.dbCommand(event.commandName, event.duration / 1000, false));
-    client.on('commandFailed', (event: { commandName: string; duration: number }) => this.dbCommand(event.commandName, event.duration / 1000, true));
+  observeDatabase(connection: { on(event: string, listener: (operation: DatabaseOperation) => void): unknown }): void {
+    const started = new WeakMap<object, number>();
+    connection.on('operation-start', (operation) => started.set(operation._id, performance.now()));
+    connection.on('operation-end', (operation) => {
+      const at = started.get(operation._id);
+      if (at === undefined) return;
+      started.delete(operation._id);
+      const command = COMMAND_OF[operation.method] ?? operation.method;
+      const done = (failed: boolean) => this.dbCommand(command, (performance.now() - at) / 1000, failed);
+      const cursor = operation.result as { toArray?: () => Promise<unknown> } | undefined;
+      if (operation.error === undefined && typeof cursor?.toArray === 'function') {
+        const toArray = cursor.toArray;
+        cursor.toArray = function timedToArray(this: unknown) {
+          return toArray.call(this).then(
+            (documents) => (done(false), documents),
+            (error: unknown) => {
+              done(true);
+              throw error;
+            },
+          );
+        };
+        return;
+      }
+      done(operation.error !== undefined);
+    });
   }
 
   /** The text exposition, and its content type. */

@@ -94,7 +94,7 @@ export interface SubgraphOptions {
   issuers: TrustedIssuer[];
   /** Database name override (tests give each run its own). */
   dbName?: string;
-  /** Command monitoring of the database client: always on (the database command metrics need its events); kept for callers that ask. */
+  /** Command monitoring of the database client (the driver's commandStarted… events), off unless asked: tests that count commands turn it on. */
   monitorCommands?: boolean;
   /** Log level (default LOG_LEVEL, else info) and where the JSON lines go (default stdout; tests collect them). */
   logLevel?: string;
@@ -139,9 +139,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const logger = createLogger(definition.name, { level: options.logLevel ?? options.env.LOG_LEVEL, destination: options.logDestination });
   const metrics = new ServiceMetrics(definition.name);
   const connection = await connectDatabase(options.mongoUri, options.dbName ?? definition.database ?? definition.name, {
-    monitorCommands: true, // for the database command metrics; tests listen to the same events
+    monitorCommands: options.monitorCommands, // the driver's command events, for tests that count commands (the metrics do not need them)
   });
-  metrics.observeDatabase(connection.getClient());
+  metrics.observeDatabase(connection);
   const models = definition.models(connection, settings);
   const platform = readEnv(AUDIT_ENV, options.env);
   const auditLog = new AuditLog(connection, definition.name, auditKeys(platform.AUDIT_CHAIN_KEY, platform.AUDIT_SIGNING_KEY), {
