@@ -122,6 +122,16 @@ describe('tokenize', () => {
     expect(tokens.map((token) => token.term)).toEqual(terms(text));
     expect(tokens[0]).toEqual({ term: 'ελλαδα', position: 0, start: 0, end: 6 });
   });
+
+  test('a word analysed before gives the same term again, in its own language only', () => {
+    // Terms are remembered by language and word (text.ts KNOWN_TERMS): 'die' is a German stop
+    // word and an English verb, 'the' an English stop word whichever is asked first.
+    for (let round = 0; round < 2; round++) {
+      expect(terms('die the Arbeit', 'de')).toEqual(['the', 'arbeit']);
+      expect(terms('die the Arbeit', 'en')).toEqual(['die', 'arbeit']);
+      expect(terms('Die Ausbeutung der Arbeitskraft', 'de')).toEqual(['ausbeut', 'arbeitskraft']);
+    }
+  });
 });
 
 describe('snippets', () => {

@@ -233,6 +233,25 @@ function wordsOf(text: string): Word[] {
 
 /** The term of one word in `language`, or undefined for a stop word. */
 function termOf(word: string, language: string): string | undefined {
+  const key = `${language}:${word}`;
+  const known = KNOWN_TERMS.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const term = analysed(word, language);
+  if (KNOWN_TERMS.size >= TERMS_KEPT) KNOWN_TERMS.clear();
+  KNOWN_TERMS.set(key, term ?? null);
+  return term;
+}
+
+/**
+ * Terms already worked out, by language and word (null: a stop word). A word's term never
+ * changes and the words of a language's texts repeat, so most are analysed once: folding
+ * and stemming were over half of the Node CPU of a bulk load, and a search's highlights
+ * analyse the texts they show again. Bounded: emptied when full.
+ */
+const KNOWN_TERMS = new Map<string, string | null>();
+const TERMS_KEPT = 100_000;
+
+function analysed(word: string, language: string): string | undefined {
   // NFKD rather than NFD also unfolds ligatures ('ﬁnancial' from PDFs) and full-width letters;
   // lowercasing after it turns 'İ' into a plain 'i'; NFC puts what is left back together.
   const folded = word.normalize('NFKD').replace(ACCENTS, '').toLowerCase().normalize('NFC');
