@@ -28,8 +28,6 @@ const COMMAND_OF: Record<string, string> = {
   find: 'find',
   findOne: 'find',
   aggregate: 'aggregate',
-  countDocuments: 'aggregate',
-  estimatedDocumentCount: 'count',
   distinct: 'distinct',
   insertOne: 'insert',
   insertMany: 'insert',
