@@ -143,6 +143,19 @@ describeFerretDB(`_id lookups use the _id index (FerretDB patch in scripts/devel
     ]);
   });
 
+  it('answers an update command of more statements than the pool has connections (the patched update)', async () => {
+    // Unpatched, each statement's query stayed open until the command's end, one of the
+    // pool's 100 connections each: the 100th statement waited for a connection forever.
+    const coll = anyIdCollection(connection, 'many_updates');
+    await coll.insertMany(Array.from({ length: 250 }, (_, i) => ({ _id: `u${i}`, n: i })));
+    const result = await coll.bulkWrite(
+      Array.from({ length: 250 }, (_, i) => ({ updateOne: { filter: { _id: `u${i}` }, update: { $set: { n: i + 1000 } } } })),
+      { ordered: false },
+    );
+    expect(result.modifiedCount).toBe(250);
+    expect((await coll.find({ _id: 'u249' }).toArray())[0].n).toBe(1249);
+  }, 20_000);
+
   it('reads back every kind of string as written (the patched string decoding)', async () => {
     const strings = ['plain', '', 'quote " inside', 'back\\slash', 'tab\tnew\nline', '\u0001control', 'é ü ß 漢字 🙂', '\u2028 \u2029', '</script>', ' '.repeat(3)];
     const coll = anyIdCollection(connection, 'strings');

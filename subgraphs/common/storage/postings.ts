@@ -136,8 +136,8 @@ function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<stri
   return writes;
 }
 
-/** Writes sent at once. */
-const PARALLEL_WRITES = 16;
+/** Updates and deletes sent in one bulk write. */
+const BULK_WRITES = 500;
 /** Postings changed at once in a bulk change, under locks taken together. */
 const BULK_GROUP = 400;
 
@@ -155,8 +155,10 @@ export class Postings {
   async change(postingId: string, out: Entry[], add: Entry[], weighted: boolean): Promise<void> {
     if (out.length === 0 && add.length === 0) return;
     await this.locks.exclusive(`search/${postingId}`, async () => {
-      const plan = planOf({ postingId, out, add, weighted }, await this.model.findById(postingId).lean());
-      await this.apply(writesOf(plan, await this.blocks(blocksRead(plan))));
+      const head = await this.model.findById(postingId).lean();
+      const plan = planOf({ postingId, out, add, weighted }, head);
+      const blocks = await this.blocks(blocksRead(plan));
+      await this.write(writesOf(plan, blocks), new Set([...(head ? [postingId] : []), ...blocks.keys()]));
     });
   }
 
@@ -175,9 +177,7 @@ export class Postings {
           const heads = new Map((await byIds<PostingDoc>(this.model, mine.map((c) => c.postingId))).map((d) => [d._id, d]));
           const plans = mine.map((c) => planOf(c, heads.get(c.postingId)));
           const blocks = await this.blocks(plans.flatMap(blocksRead));
-          const isNew = (plan: Plan) => !heads.has(plan.postingId);
-          await this.insertNew(plans.filter(isNew).flatMap((plan) => writesOf(plan, blocks)));
-          await this.apply(plans.filter((plan) => !isNew(plan)).flatMap((plan) => writesOf(plan, blocks)));
+          await this.write(plans.flatMap((plan) => writesOf(plan, blocks)), new Set([...heads.keys(), ...blocks.keys()]));
         }
       } finally {
         await this.locks.releaseAll(held);
@@ -187,41 +187,37 @@ export class Postings {
   }
 
   /**
-   * The writes of postings that had no head, as inserts in one unordered write (a step of a
-   * bulk load into an empty index is mostly new postings: one upsert each was 4–5 times the
-   * time of the whole demo seed). A block that exists all the same (left by a change
-   * interrupted before its head was written) is refused and written as `apply` would.
+   * Writes a change's documents, knowing which of them exist (read under the postings'
+   * locks, so none appears or vanishes meanwhile): the existing ones are updated in
+   * unordered bulk writes; the new ones (a new posting's head and blocks, a block cut off)
+   * are inserted, all in one write. A new one that exists all the same (left by a change
+   * interrupted before its head was written) is refused and updated with the others.
+   * Neither is an upsert, and each is one command for many documents: one upsert at a time
+   * made loading 10,000 precedents take 220 s (docs/benchmarks.md, 2026-12-03).
    */
-  private async insertNew(writes: AnyBulkWriteOperation<PostingDoc>[]): Promise<void> {
-    const docs = writes.flatMap((op) => ('updateOne' in op ? [{ _id: (op.updateOne.filter as { _id: string })._id, ...(op.updateOne.update as { $set: Omit<PostingDoc, '_id'> }).$set }] : []));
-    let refused: PostingDoc[] = [];
-    if (docs.length > 0) {
+  private async write(writes: AnyBulkWriteOperation<PostingDoc>[], existing: ReadonlySet<string>): Promise<void> {
+    const sets: Array<{ _id: string; fields: Omit<PostingDoc, '_id'> }> = [];
+    const deletes: string[] = [];
+    for (const op of writes) {
+      if ('updateOne' in op) sets.push({ _id: (op.updateOne.filter as { _id: string })._id, fields: (op.updateOne.update as { $set: Omit<PostingDoc, '_id'> }).$set });
+      else if ('deleteOne' in op) deletes.push((op.deleteOne.filter as { _id: string })._id);
+    }
+    const fresh = sets.filter((set) => !existing.has(set._id));
+    const updates = sets.filter((set) => existing.has(set._id));
+    if (fresh.length > 0) {
       try {
-        await this.model.collection.insertMany(docs as never[], { ordered: false });
+        await this.model.collection.insertMany(fresh.map(({ _id, fields }) => ({ _id, ...fields })) as never[], { ordered: false });
       } catch (error) {
         const { code, writeErrors } = error as { code?: number; writeErrors?: Array<{ index: number; code?: number }> };
         if (code !== 11000 || !writeErrors || writeErrors.some((e) => e.code !== undefined && e.code !== 11000)) throw error;
-        refused = writeErrors.map(({ index }) => docs[index]);
+        updates.push(...writeErrors.map(({ index }) => fresh[index]));
       }
     }
-    await this.apply([
-      ...refused.map(({ _id, ...fields }): AnyBulkWriteOperation<PostingDoc> => ({ updateOne: { filter: { _id }, update: { $set: fields } } })),
-      ...writes.filter((op) => !('updateOne' in op)),
-    ]);
-  }
-
-  /**
-   * Writes one by one, PARALLEL_WRITES at a time: the embedded database stalled on a
-   * bulkWrite of a few hundred upserts that cut blocks (2026-12-02), single writes do not.
-   */
-  private async apply(writes: AnyBulkWriteOperation<PostingDoc>[]): Promise<void> {
-    for (let from = 0; from < writes.length; from += PARALLEL_WRITES) {
-      await Promise.all(
-        writes.slice(from, from + PARALLEL_WRITES).map((op) =>
-          'updateOne' in op ? this.model.updateOne(op.updateOne.filter, op.updateOne.update, { upsert: true }) : 'deleteOne' in op ? this.model.deleteOne(op.deleteOne.filter) : null,
-        ),
-      );
-    }
+    const ops: AnyBulkWriteOperation<PostingDoc>[] = [
+      ...updates.map(({ _id, fields }): AnyBulkWriteOperation<PostingDoc> => ({ updateOne: { filter: { _id }, update: { $set: fields } } })),
+      ...deletes.map((_id): AnyBulkWriteOperation<PostingDoc> => ({ deleteOne: { filter: { _id } } })),
+    ];
+    for (let from = 0; from < ops.length; from += BULK_WRITES) await this.model.bulkWrite(ops.slice(from, from + BULK_WRITES), { ordered: false });
   }
 
   /** Runs `work` as the only holder of `key` (a document's changes take turns). */
