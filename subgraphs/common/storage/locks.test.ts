@@ -87,6 +87,15 @@ describe('a lock', () => {
     expect(await locks.exclusive('case/1', async () => 'again')).toBe('again');
   });
 
+  it('taken in bulk are only those free: one held elsewhere is left to its holder', async () => {
+    const [a, b] = [await locksOn(), await locksOn()];
+    expect(await a.holdAll(['bulk/1', 'bulk/2'])).toEqual(new Set(['bulk/1', 'bulk/2']));
+    expect(await b.holdAll(['bulk/2', 'bulk/3', 'bulk/1'])).toEqual(new Set(['bulk/3']));
+    await a.releaseAll(['bulk/1', 'bulk/2']);
+    expect(await b.isHeld('bulk/1')).toBe(false);
+    expect(await b.isHeld('bulk/3')).toBe(true);
+  });
+
   it('left by a process that died is not held, and is taken over', async () => {
     const locks = await locksOn();
     await locks.model.collection.insertOne({ _id: 'case/1', at: new Date(Date.now() - STALE_LOCK_MS - 1_000) } as never);

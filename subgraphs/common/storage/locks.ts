@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { conflict } from '../../../platform/errors';
 import { databaseUnavailable } from '../../../platform/http';
 import type { LockStore } from './contracts';
-import { isDuplicateKey } from './unique-ids';
+import { insertUnlessTaken, isDuplicateKey } from './unique-ids';
 
 /**
  * Locks by name, across processes: the embedded database applies an update as a read and
@@ -74,16 +74,8 @@ export class Locks implements LockStore {
   async holdAll(keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const at = new Date();
-    try {
-      await this.model.collection.insertMany(keys.map((key) => ({ _id: key, at })) as never[], { ordered: false });
-      return new Set(keys);
-    } catch (error) {
-      const { writeErrors } = error as { writeErrors?: Array<{ index: number; code?: number }> | { index: number; code?: number } };
-      const refused = writeErrors === undefined ? null : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-      if (!refused || refused.some((e) => e.code !== undefined && e.code !== 11000)) throw error;
-      const taken = new Set(refused.map((e) => e.index));
-      return new Set(keys.filter((_, i) => !taken.has(i)));
-    }
+    const refused = new Set((await insertUnlessTaken(this.model.collection, keys.map((key) => ({ _id: key, at })))).map((lock) => lock._id));
+    return new Set(keys.filter((key) => !refused.has(key)));
   }
 
   async releaseAll(keys: Iterable<string>): Promise<void> {

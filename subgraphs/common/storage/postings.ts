@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { byIds } from './loaders';
 import type { Locks } from './locks';
+import { insertUnlessTaken } from './unique-ids';
 
 /**
  * Postings split into blocks in the listing order (newest first: order descending, then
@@ -105,9 +106,15 @@ function blocksRead(plan: Plan): string[] {
   return [...plan.touched.keys()].map((i) => `${plan.postingId}#${plan.head.blocks[i].number}`);
 }
 
+/** What a change writes: documents as they are to be (a head, blocks) and the ids of those to delete. */
+interface Writes {
+  put: PostingDoc[];
+  deleted: string[];
+}
+
 /** The writes of a change, given the blocks it touches as they are. */
-function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<string, Entry[]>): AnyBulkWriteOperation<PostingDoc>[] {
-  const writes: AnyBulkWriteOperation<PostingDoc>[] = [];
+function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<string, Entry[]>): Writes {
+  const writes: Writes = { put: [], deleted: [] };
   const replaced = new Map<number, BlockHead[]>();
   let count = head.count;
   for (const [i, change] of [...touched].sort(([a], [b]) => a - b)) {
@@ -122,16 +129,16 @@ function writesOf({ postingId, head, touched, weighted }: Plan, blocks: Map<stri
       if (part.length === 0) continue;
       const n = k === 0 ? number : head.next++;
       heads.push({ number: n, last: { order: part[part.length - 1].order, id: part[part.length - 1].id }, maxWeight: Math.max(...part.map((e) => e.weight)), size: part.length });
-      writes.push({ updateOne: { filter: { _id: `${postingId}#${n}` }, update: { $set: { packed: part.map((e) => packEntry(e, weighted)).join('\n') } }, upsert: true } });
+      writes.put.push({ _id: `${postingId}#${n}`, packed: part.map((e) => packEntry(e, weighted)).join('\n') });
     }
-    if (heads.length === 0 || heads[0].number !== number) writes.push({ deleteOne: { filter: { _id: `${postingId}#${number}` } } });
+    if (heads.length === 0 || heads[0].number !== number) writes.deleted.push(`${postingId}#${number}`);
     replaced.set(i, heads);
   }
   const all = head.blocks.flatMap((b, i) => replaced.get(i) ?? [b]);
-  if (all.length === 0) writes.push({ deleteOne: { filter: { _id: postingId } } });
+  if (all.length === 0) writes.deleted.push(postingId);
   else {
     const packed = all.map((b) => `${b.number} ${b.last.order} ${b.last.id} ${b.maxWeight} ${b.size}`).join('\n');
-    writes.push({ updateOne: { filter: { _id: postingId }, update: { $set: { packed, count, next: head.next } }, upsert: true } });
+    writes.put.push({ _id: postingId, packed, count, next: head.next });
   }
   return writes;
 }
@@ -158,7 +165,7 @@ export class Postings {
       const head = await this.model.findById(postingId).lean();
       const plan = planOf({ postingId, out, add, weighted }, head);
       const blocks = await this.blocks(blocksRead(plan));
-      await this.write(writesOf(plan, blocks), new Set([...(head ? [postingId] : []), ...blocks.keys()]));
+      await this.write([writesOf(plan, blocks)], new Set([...(head ? [postingId] : []), ...blocks.keys()]));
     });
   }
 
@@ -177,7 +184,7 @@ export class Postings {
           const heads = new Map((await byIds<PostingDoc>(this.model, mine.map((c) => c.postingId))).map((d) => [d._id, d]));
           const plans = mine.map((c) => planOf(c, heads.get(c.postingId)));
           const blocks = await this.blocks(plans.flatMap(blocksRead));
-          await this.write(plans.flatMap((plan) => writesOf(plan, blocks)), new Set([...heads.keys(), ...blocks.keys()]));
+          await this.write(plans.map((plan) => writesOf(plan, blocks)), new Set([...heads.keys(), ...blocks.keys()]));
         }
       } finally {
         await this.locks.releaseAll(held);
@@ -195,27 +202,12 @@ export class Postings {
    * Neither is an upsert, and each is one command for many documents: one upsert at a time
    * made loading 10,000 precedents take 220 s (docs/benchmarks.md, 2026-12-03).
    */
-  private async write(writes: AnyBulkWriteOperation<PostingDoc>[], existing: ReadonlySet<string>): Promise<void> {
-    const sets: Array<{ _id: string; fields: Omit<PostingDoc, '_id'> }> = [];
-    const deletes: string[] = [];
-    for (const op of writes) {
-      if ('updateOne' in op) sets.push({ _id: (op.updateOne.filter as { _id: string })._id, fields: (op.updateOne.update as { $set: Omit<PostingDoc, '_id'> }).$set });
-      else if ('deleteOne' in op) deletes.push((op.deleteOne.filter as { _id: string })._id);
-    }
-    const fresh = sets.filter((set) => !existing.has(set._id));
-    const updates = sets.filter((set) => existing.has(set._id));
-    if (fresh.length > 0) {
-      try {
-        await this.model.collection.insertMany(fresh.map(({ _id, fields }) => ({ _id, ...fields })) as never[], { ordered: false });
-      } catch (error) {
-        const { code, writeErrors } = error as { code?: number; writeErrors?: Array<{ index: number; code?: number }> };
-        if (code !== 11000 || !writeErrors || writeErrors.some((e) => e.code !== undefined && e.code !== 11000)) throw error;
-        updates.push(...writeErrors.map(({ index }) => fresh[index]));
-      }
-    }
+  private async write(changes: Writes[], existing: ReadonlySet<string>): Promise<void> {
+    const put = changes.flatMap((c) => c.put);
+    const taken = await insertUnlessTaken(this.model.collection, put.filter((doc) => !existing.has(doc._id)));
     const ops: AnyBulkWriteOperation<PostingDoc>[] = [
-      ...updates.map(({ _id, fields }): AnyBulkWriteOperation<PostingDoc> => ({ updateOne: { filter: { _id }, update: { $set: fields } } })),
-      ...deletes.map((_id): AnyBulkWriteOperation<PostingDoc> => ({ deleteOne: { filter: { _id } } })),
+      ...[...put.filter((doc) => existing.has(doc._id)), ...taken].map(({ _id, ...fields }): AnyBulkWriteOperation<PostingDoc> => ({ updateOne: { filter: { _id }, update: { $set: fields } } })),
+      ...changes.flatMap((c) => c.deleted).map((_id): AnyBulkWriteOperation<PostingDoc> => ({ deleteOne: { filter: { _id } } })),
     ];
     for (let from = 0; from < ops.length; from += BULK_WRITES) await this.model.bulkWrite(ops.slice(from, from + BULK_WRITES), { ordered: false });
   }

@@ -7,6 +7,7 @@ import { pageSize } from './pagination';
 import { BLOCK, compareKeys, Postings, type Entry, type Head, type PostingDoc } from './postings';
 import { parseQuery, type QueryNode } from './query';
 import { patternOf, tokenize, type TermPattern } from './text';
+import { insertUnlessTaken } from './unique-ids';
 
 /**
  * Full-text search that works on every backend: the embedded FerretDB has no `$text`
@@ -295,23 +296,10 @@ export class SearchIndex implements SearchStore {
     }
     const changed = [...new Set([...out.keys(), ...add.keys()])];
     await this.postings.changeAll(changed.map((postingId) => ({ postingId, out: out.get(postingId) ?? [], add: add.get(postingId) ?? [], weighted: this.weighted(postingId) })));
-    const taken = await this.insertNew(forward);
+    const taken = await insertUnlessTaken(this.model.collection, forward);
     await inBatches(taken, PARALLEL_WRITES, async (doc) => void (await this.model.replaceOne({ _id: doc._id }, doc)));
     const listed = docs.map(({ id, doc }) => ({ id, order: doc.order, weight: 1 }));
     await this.postings.change(this.catalogId, docs.flatMap(({ id }) => (before.has(id) ? [{ id, order: before.get(id)!.order, weight: 0 }] : [])), listed, false);
-  }
-
-  /** Inserts documents in one unordered write; returns those refused because their `_id` exists. */
-  private async insertNew(docs: IndexDoc[]): Promise<IndexDoc[]> {
-    if (docs.length === 0) return [];
-    try {
-      await this.model.collection.insertMany(docs as never[], { ordered: false });
-      return [];
-    } catch (error) {
-      const { code, writeErrors } = error as { code?: number; writeErrors?: Array<{ index: number }> };
-      if (code !== 11000 || !writeErrors) throw error;
-      return writeErrors.map(({ index }) => docs[index]);
-    }
   }
 
   /** Indexes a document, or re-indexes it after a change: searchable once this resolves. Changes of one document take turns. */
