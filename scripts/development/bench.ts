@@ -13,9 +13,10 @@ import { startSeparateHub } from './processes';
  * - default: 300 demo victims; a page of 20 through the gateway against the victims
  *   subgraph asked directly (the baseline), with CASE, allowed and denied fields, and the
  *   floor of the path: a static list through the gateway, no database read; a
- *   registration, with a new Idempotency-Key each time, and retried with one key. Then the
- *   floor and the pages again with every service in its own process (`npm start --
- *   --processes`) on the same database, against the same baseline.
+ *   registration, with a new Idempotency-Key each time, and retried with one key; in
+ *   `BENCH_ROUNDS` rounds (default 3), medians reported, and issue 24's ratios read within
+ *   each round. Then the floor and the pages again with every service in its own process
+ *   (`npm start -- --processes`) on the same database, against the same rounds' baselines.
  * - `--scale 1000,10000,50000`: for each size a fresh database seeded with that many
  *   victims (consents and audit history in proportion); victim by id, a page of 20 with
  *   protected fields (walking the list page after page), a consent grant, and pages per
@@ -55,53 +56,123 @@ async function demoScenarios() {
       { name: 'gateway, register a victim with an Idempotency-Key', url: hub.gateway.url, token: socialWorker, next: () => registration(`Bench Keyed ${(registered += 1)}`, `bench-key-${registered}`) },
       { name: 'gateway, a registration retried with its key (the kept answer)', url: hub.gateway.url, token: socialWorker, next: () => registration('Bench Retried', 'bench-retried') },
     ];
-    const rows: Array<Record<string, string | number>> = [];
-    let baseline = 0;
     // BENCH_ONLY=<part of a name>[|<part of another>…]: the baseline and the scenarios naming one (to profile one).
     const only = process.env.BENCH_ONLY?.split('|').filter(Boolean);
-    const measure = async (scenario: Scenario, pids: number[] = []) => {
-      await run(scenario, WARMUP, CONCURRENCY);
-      const rssBefore = process.memoryUsage().rss;
-      const cpuBefore = cpuOf(pids);
-      const dbBefore = dbPid ? cpuOf([dbPid]) : 0;
-      const result = await run(scenario, REQUESTS, CONCURRENCY);
-      if (!baseline) baseline = result.perSecond;
-      rows.push({
-        scenario: scenario.name,
-        'req/s': result.perSecond.toFixed(0),
-        'vs baseline': (result.perSecond / baseline).toFixed(2),
-        'p50 ms': result.p50.toFixed(1),
-        'p95 ms': result.p95.toFixed(1),
-        'cpu ms': (result.cpuMs + (cpuOf(pids) - cpuBefore) / REQUESTS).toFixed(1),
-        'db ms': dbPid ? ((cpuOf([dbPid]) - dbBefore) / REQUESTS).toFixed(1) : 'n/a',
-        'rss +MB': ((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1),
-        failures: result.failures,
-      });
-    };
     const chosen = scenarios.filter((s, i) => !only || i === 0 || only.some((part) => s.name.includes(part)));
-    for (const scenario of chosen) await measure(scenario);
+    const rounds: Round[] = [];
+    for (let round = 1; round <= ROUNDS; round++) rounds.push(await measureRound(chosen, { dbPid }));
     // BENCH_TOPOLOGY=one: the single hub only (the separate processes' rows are skipped).
-    if (process.env.BENCH_TOPOLOGY === 'one') return report(rows);
+    if (process.env.BENCH_TOPOLOGY === 'one') return report(rounds);
     // The other topology, on the same database: every service in its own process, as `npm
     // start -- --processes` and docker-compose run them (the single hub stays up, idle).
     const separate = await startSeparateHub({ mongoUri, issuers: [issuer.trusted], env, freePorts: true, dbName, ratePerMinute: 1_000_000, logLevel: process.env.LOG_LEVEL ?? 'warn' });
     try {
-      for (const scenario of chosen.filter((s) => s.url === hub.gateway.url && !s.name.includes('denied') && !s.name.includes('regist'))) {
-        await measure({ ...scenario, name: `separate processes: ${scenario.name}`, url: separate.gateway.url }, separate.pids());
+      const reads = chosen.filter((s) => s.url === hub.gateway.url && !s.name.includes('denied') && !s.name.includes('regist'));
+      const separated = reads.map((s) => ({ ...s, name: `separate processes: ${s.name}`, url: separate.gateway.url }));
+      for (let round = 0; round < ROUNDS; round++) {
+        // Against the baseline the single hub measured in the same round.
+        const more = await measureRound(separated, { dbPid, pids: separate.pids(), baseline: rounds[round].baseline });
+        rounds[round].rows.push(...more.rows);
       }
     } finally {
       await separate.stop();
     }
-    return report(rows);
+    return report(rounds);
   });
 }
 
-function report(rows: Array<Record<string, string | number>>): boolean {
-  console.log(`300 demo victims; ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, one process for the client and the single hub, ${os.cpus().length} cores`);
-  console.log('cpu ms: CPU per request of this process (hub and client), and of the services for "separate processes"; db ms: of the embedded database (n/a on MONGODB_URI)');
-  console.table(rows);
-  return rows.some((r) => Number(r.failures) > 0);
+/** Rounds of every chosen scenario (BENCH_ROUNDS, default 3): a shared machine's drift shows between rounds, and ratios are read within one. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface Row {
+  scenario: string;
+  perSecond: number;
+  /** Against the round's baseline. */
+  ratio: number;
+  p50: number;
+  p95: number;
+  cpuMs: number;
+  dbMs: number | null;
+  rssMb: number;
+  failures: number;
 }
+
+interface Round {
+  /** The baseline's req/s in this round. */
+  baseline: number;
+  rows: Row[];
+}
+
+/**
+ * One round: each scenario after its warm-up, in order; the first is the baseline unless
+ * one is given. `pids`: other processes whose CPU is the scenario's too (separate services).
+ */
+async function measureRound(scenarios: Scenario[], options: { dbPid: number | null; pids?: number[]; baseline?: number }): Promise<Round> {
+  const { dbPid, pids = [] } = options;
+  let baseline = options.baseline ?? 0;
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    await run(scenario, WARMUP, CONCURRENCY);
+    const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = cpuOf(pids);
+    const dbBefore = dbPid ? cpuOf([dbPid]) : 0;
+    const result = await run(scenario, REQUESTS, CONCURRENCY);
+    if (!baseline) baseline = result.perSecond;
+    rows.push({
+      scenario: scenario.name,
+      perSecond: result.perSecond,
+      ratio: result.perSecond / baseline,
+      p50: result.p50,
+      p95: result.p95,
+      cpuMs: result.cpuMs + (cpuOf(pids) - cpuBefore) / REQUESTS,
+      dbMs: dbPid ? (cpuOf([dbPid]) - dbBefore) / REQUESTS : null,
+      rssMb: (process.memoryUsage().rss - rssBefore) / 1e6,
+      failures: result.failures,
+    });
+  }
+  return { baseline, rows };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** The table of medians over the rounds, and issue 24's ratios as each round measured them; true when a request failed. */
+function report(rounds: Round[]): boolean {
+  const names = rounds[0].rows.map((r) => r.scenario);
+  const of = (name: string) => rounds.map((round) => round.rows.find((r) => r.scenario === name)!);
+  const table = names.map((name) => {
+    const rows = of(name);
+    const mid = (pick: (r: Row) => number) => median(rows.map(pick));
+    return {
+      scenario: name,
+      'req/s': mid((r) => r.perSecond).toFixed(0),
+      'vs baseline': mid((r) => r.ratio).toFixed(2),
+      'p50 ms': mid((r) => r.p50).toFixed(1),
+      'p95 ms': mid((r) => r.p95).toFixed(1),
+      'cpu ms': mid((r) => r.cpuMs).toFixed(1),
+      'db ms': rows[0].dbMs === null ? 'n/a' : mid((r) => r.dbMs!).toFixed(1),
+      'rss +MB': Math.max(...rows.map((r) => r.rssMb)).toFixed(1),
+      failures: rows.reduce((sum, r) => sum + r.failures, 0),
+    };
+  });
+  console.log(`300 demo victims; ${rounds.length} round(s) of ${REQUESTS} requests per scenario after ${WARMUP} to warm up, ${CONCURRENCY} concurrent, one process for the client and the single hub, ${os.cpus().length} cores; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  console.log('medians of the rounds (rss +MB: the largest); vs baseline: against the baseline of the same round');
+  console.log('cpu ms: CPU per request of this process (hub and client), and of the services for "separate processes"; db ms: of the embedded database (n/a on MONGODB_URI)');
+  console.table(table);
+  for (const target of TARGETS) {
+    const [over, under] = [of(target.over), of(target.under)];
+    if (!over[0] || !under[0]) continue;
+    const ratios = over.map((r, i) => r.perSecond / under[i].perSecond);
+    const m = median(ratios);
+    console.log(`issue 24: ${target.says} ≥ ${target.least}: ${ratios.map((r) => r.toFixed(2)).join(', ')} by round; median ${m.toFixed(2)}, ${m >= target.least ? 'met' : 'not met'}`);
+  }
+  return table.some((r) => r.failures > 0);
+}
+
+/** Issue 24's ratios (req/s of one scenario over another's, in the same round). */
+const TARGETS = [
+  { says: 'protected fields allowed ÷ CASE fields', over: 'gateway, protected fields allowed (+20 audit events)', under: 'gateway, CASE fields', least: 0.85 },
+  { says: 'CASE fields ÷ the floor (static list)', over: 'gateway, CASE fields', under: 'gateway, static list (no database)', least: 0.6 },
+];
 
 /** Sizes from the command line, e.g. `--scale 1000,10000`. */
 function sizesOf(flag: string, min: number, max: number): number[] {
