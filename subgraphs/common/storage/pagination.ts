@@ -68,6 +68,11 @@ export interface Segment<T extends ListedRecord> {
   list: string;
   /** Narrows the list in memory: reads and counts then walk the whole list, so keep it for short lists. */
   where?: (record: Entity<T>) => boolean;
+  /**
+   * Brings the list up to date before it is read or counted (e.g. sharing that ended since
+   * the last read): a page that is full before this segment never pays for it.
+   */
+  ready?: () => Promise<void>;
 }
 
 interface Position {
@@ -90,6 +95,7 @@ export function decodeCursor(cursor: string | undefined | null, segments: number
 
 /** The live records of a segment after a position, in list order, read in growing chunks. */
 async function* recordsAfter<T extends ListedRecord>(segment: Segment<T>, after: number, firstChunk: number) {
+  await segment.ready?.();
   let position = after;
   let chunk = firstChunk;
   for (;;) {
@@ -107,7 +113,10 @@ async function* recordsAfter<T extends ListedRecord>(segment: Segment<T>, after:
 
 /** Exact: the list's size, or with `where` a walk through the list. */
 async function countOf<T extends ListedRecord>(segment: Segment<T>): Promise<number> {
-  if (!segment.where) return segment.records.lists.size(segment.list);
+  if (!segment.where) {
+    await segment.ready?.();
+    return segment.records.lists.size(segment.list);
+  }
   let count = 0;
   for await (const _ of recordsAfter(segment, 0, 200)) count++;
   return count;
@@ -153,7 +162,7 @@ export async function pageOf<T extends ListedRecord>(segments: Array<Segment<T>>
  * as much as `pageOf`'s, whatever the length of the list. Cursors are list positions, so
  * entries appended while a client pages come on a fresh first page, never twice.
  */
-export async function newestFirstPageOf<T extends ListedRecord>(segment: Omit<Segment<T>, 'where'>, args: { first?: number | null; after?: string | null }): Promise<Page<T>> {
+export async function newestFirstPageOf<T extends ListedRecord>(segment: Omit<Segment<T>, 'where' | 'ready'>, args: { first?: number | null; after?: string | null }): Promise<Page<T>> {
   const size = pageSize(args.first);
   // Positions below `below` are still to be read; the first page starts above the head.
   let below = args.after == null ? (await segment.records.lists.head(segment.list)) + 1 : decodeCursor(args.after, 1).position;

@@ -18,7 +18,8 @@ export async function victimByCaseReference(ctx: VictimContext, caseReference: s
 
 /**
  * Victims of the caller's jurisdiction, then the foreign victims whose active consent names
- * it (after expired consents are swept, sharing.ts); `jurisdiction` narrows to one of them.
+ * it (expired consents swept first, sharing.ts, when a page or count reaches them);
+ * `jurisdiction` narrows to one of them.
  */
 export async function victimsOf(
   ctx: VictimContext,
@@ -28,7 +29,6 @@ export async function victimsOf(
   const own = ctx.caller!.jurisdiction;
   const only = jurisdiction !== undefined && jurisdiction !== null ? countryCode(jurisdiction, 'jurisdiction') : null;
   const { victims } = ctx.models;
-  await sweepExpiredConsents(ctx.models, ctx.now);
   // Own jurisdiction first, then the victims other jurisdictions shared with it.
   const segments: Array<Segment<VictimRecord>> = [];
   if (!only || only === own) {
@@ -39,6 +39,7 @@ export async function victimsOf(
       records: victims,
       list: status ? victims.list('sharedWithStatus', `${own}:${status}`) : victims.list('sharedWith', own),
       where: only ? (victim) => victim.jurisdiction === only : undefined,
+      ready: () => sweepExpiredConsents(ctx.models, ctx.now),
     });
   }
   const page = await pageOf(segments, { first, after });
