@@ -102,6 +102,17 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
     return `${this.model.collection.collectionName}/${id}`;
   }
 
+  /** Whether the record's current values put it on `list` (one key's values, not every list it is on). */
+  private isListedOn(record: T, list: string): boolean {
+    const prefix = `${this.model.collection.collectionName}/`;
+    const equals = list.indexOf('=', prefix.length);
+    if (!list.startsWith(prefix) || equals < 0) return false;
+    const key = list.slice(prefix.length, equals) as K;
+    if (!Object.hasOwn(this.keys, key)) return false;
+    const valuesOf = this.keys[key] as (r: T) => Array<string | null | undefined>;
+    return valuesOf(record).some((value) => value !== null && value !== undefined && value !== '' && this.list(key, value) === list);
+  }
+
   /** Every list a record belongs to, from its current values. */
   listsOfRecord(record: T): string[] {
     const names = new Set<string>();
@@ -247,7 +258,7 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
     const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
     for (const entry of entries) {
       const record = byId.get(entry.ref);
-      if (record && record._listed?.includes(entry.id) && this.listsOfRecord(record).includes(listOf(entry.id))) {
+      if (record && record._listed?.includes(entry.id) && this.isListedOn(record, listOf(entry.id))) {
         live.set(entry.id, asEntity({ ...record }));
       }
     }
