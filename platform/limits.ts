@@ -60,6 +60,35 @@ export function costOf(schema: Schema, query: Document, variables?: Record<strin
   return { cost, introspection: tally.introspection };
 }
 
+type Cost = ReturnType<typeof costOf>;
+
+/**
+ * Costs already counted, by schema, document and the request's operation name and
+ * variables: Apollo Server keeps one parsed document per query text, so a client asking
+ * the same page again is not counted again (counting walked every field of the query on
+ * every request, gateway and subgraph alike). Variables longer than a few kilobytes (an
+ * entity fetch's representations, which differ from request to request) are not kept.
+ */
+const counted = new WeakMap<Schema, WeakMap<Document, Map<string, Cost>>>();
+const MAX_KEPT_VARIABLES = 4_096;
+const MAX_KEPT_PER_DOCUMENT = 64;
+
+function costOfRequest(schema: Schema, query: Document, variables: Record<string, unknown> | undefined, operationName: string | undefined): Cost {
+  const key = `${operationName ?? ''}:${variables === undefined ? '' : JSON.stringify(variables)}`;
+  if (key.length > MAX_KEPT_VARIABLES) return costOf(schema, query, variables, operationName);
+  let bySchema = counted.get(schema);
+  if (!bySchema) counted.set(schema, (bySchema = new WeakMap()));
+  let byRequest = bySchema.get(query);
+  if (!byRequest) bySchema.set(query, (byRequest = new Map()));
+  let cost = byRequest.get(key);
+  if (!cost) {
+    cost = costOf(schema, query, variables, operationName);
+    if (byRequest.size >= MAX_KEPT_PER_DOCUMENT) byRequest.clear();
+    byRequest.set(key, cost);
+  }
+  return cost;
+}
+
 const fullIntrospection = new WeakMap<Schema, number>();
 
 /**
@@ -85,16 +114,16 @@ function costLimit(scale: number, verified: (context: any) => boolean): ApolloSe
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           const anonymous = !verified(contextValue);
           const limit = (anonymous ? LIMITS.maxAnonymousCost : LIMITS.maxCost) * scale;
-          let counted: { cost: number; introspection: number };
+          let cost: Cost;
           try {
-            counted = costOf(schema, document, request.variables, operationName ?? undefined);
+            cost = costOfRequest(schema, document, request.variables, operationName ?? undefined);
           } catch (error) {
             if (/maximum allowed number of nodes/.test((error as Error).message)) throw costLimitExceeded(null, limit, anonymous);
             // Variables that do not fit the operation: execution refuses them the same way.
             throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
-          if (counted.cost > limit) throw costLimitExceeded(counted.cost, limit, anonymous);
-          if (counted.introspection > introspectionLimit(schema)) throw costLimitExceeded(counted.introspection, introspectionLimit(schema), anonymous, 'introspection');
+          if (cost.cost > limit) throw costLimitExceeded(cost.cost, limit, anonymous);
+          if (cost.introspection > introspectionLimit(schema)) throw costLimitExceeded(cost.introspection, introspectionLimit(schema), anonymous, 'introspection');
         },
       };
     },
