@@ -278,7 +278,20 @@ describeFerretDB(`embedded database lifecycle${kind.ferretdb ? '' : ` [skipped: 
     databases.push(third);
     pids.add(third.pid);
     expect(await documents(third.uri)).toEqual(['before-ferretdb-kill', 'before-launcher-kill']);
+    // Its socket too, though the killed one left its socket file behind.
+    expect(third.localUri).toBe(`mongodb://${encodeURIComponent(path.join(dataDir, 'mongodb.sock'))}/`);
+    expect(await documents(third.localUri)).toEqual(['before-ferretdb-kill', 'before-launcher-kill']);
     await third.stop();
     expect(isRunning(third.pid)).toBe(false);
   }, 90_000);
+
+  it('answers over loopback TCP alone when the data folder is too long a path for a socket', async () => {
+    const deep = path.join(dataDir, 'a-folder-name-long-enough-that-a-socket-path-in-it-passes-the-limit-of-unix-sockets');
+    const db = await startEmbeddedDatabase({ dataDir: deep, log: () => {} });
+    databases.push(db);
+    pids.add(db.pid);
+    expect(db.localUri).toBe(db.uri);
+    expect(existsSync(path.join(deep, 'mongodb.sock'))).toBe(false);
+    expect(await documents(db.uri)).toEqual([]);
+  }, 60_000);
 });

@@ -9,6 +9,6 @@ export default async function globalSetup() {
   if (process.env.MONGODB_URI) return;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-test-'));
   const db = await startEmbeddedDatabase({ dataDir, log: (line) => process.stderr.write(`${line}\n`) });
-  process.env.MONGODB_URI = db.uri;
+  process.env.MONGODB_URI = db.localUri; // its socket, as `npm start` connects the hub
   (globalThis as any).__embeddedDb = { db, dataDir };
 }

@@ -89,7 +89,7 @@ export interface BenchHub {
 export async function withSeededHub<R>(victims: number, work: (bench: BenchHub) => Promise<R>): Promise<R> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'justice-hub-bench-'));
   const db = process.env.MONGODB_URI ? null : await startEmbeddedDatabase({ dataDir: path.join(workDir, 'db') });
-  const mongoUri = process.env.MONGODB_URI ?? db!.uri;
+  const mongoUri = process.env.MONGODB_URI ?? db!.localUri;
   const issuer = await loadOrCreateIssuer(path.join(workDir, 'issuer'));
   const env = { ...randomSecrets(), ...keyDirectoriesUnder(workDir) };
   const suffix = randomBytes(3).toString('hex');

@@ -66,8 +66,8 @@ export async function devDatabase(log: (line: string) => void = console.log): Pr
   }
   const { EMBEDDED_DB_PORT } = readEnv({ EMBEDDED_DB_PORT: vars.port('port of the embedded database (default 27018)') });
   const db = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, 'db'), port: EMBEDDED_DB_PORT ?? 27018, log });
-  log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db`);
-  return { uri: db.uri, stop: () => db.stop() };
+  log(`Embedded database (FerretDB) at ${db.uri} with data in .data/db${db.localUri === db.uri ? '' : ' (the hub connects through its socket there)'}`);
+  return { uri: db.localUri, stop: () => db.stop() };
 }
 
 export async function openDevEnvironment(log: (line: string) => void = console.log): Promise<DevEnvironment> {

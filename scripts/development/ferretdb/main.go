@@ -26,6 +26,7 @@ const shutdownGrace = 10 * time.Second
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
+	listenUnix := flag.String("listen-unix", "", "Unix domain socket to listen on as well (cheaper than loopback TCP for a client on this machine)")
 	dataDir := flag.String("data", ".data/db", "folder for the SQLite files")
 	exitWithStdin := flag.Bool(
 		"exit-with-stdin", false,
@@ -47,7 +48,7 @@ func main() {
 	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: *listen, Unix: *listenUnix},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/",
 	})
