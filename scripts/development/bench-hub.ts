@@ -126,6 +126,9 @@ export async function withSeededHub<R>(victims: number, work: (bench: BenchHub) 
 
 export const fixed = (query: string) => () => ({ query });
 
+/** The middle value (of an even count, the lower of the two middle ones). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
 /** CPU time (user and system, ms) the processes `pids` have used so far, from /proc (0 elsewhere). */
 export function cpuOf(pids: number[]): number {
   let ticks = 0;

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../platform/paths';
-import { CONCURRENCY, cpuOf, REQUESTS, run, type BenchHub, type Scenario } from './bench-hub';
+import { CONCURRENCY, cpuOf, median, REQUESTS, run, type BenchHub, type Scenario } from './bench-hub';
 import type { Issuer } from './dev-issuer';
 import { freePort } from './embedded-db';
 import { startSeparateHub, type ChildService } from './processes';
@@ -94,16 +94,13 @@ export async function comparePeers(bench: PeerBench): Promise<boolean> {
     console.table(rows);
     console.log('protected pages: every one sent arrived at the victims subgraph and was audited there (its /metrics):');
     console.table(audits);
-    const median = (scenario: string, router: string, column: string) => {
-      const values = rows.filter((r) => r.scenario === scenario && r.router === router).map((r) => Number(r[column])).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)];
-    };
+    const mid = (scenario: string, router: string, column: string) => median(rows.filter((r) => r.scenario === scenario && r.router === router).map((r) => Number(r[column])));
     const summary = scenarios.map(({ name }) => ({
       scenario: name,
-      'apollo req/s': median(name, 'apollo', 'req/s'),
-      'hive req/s': median(name, 'hive', 'req/s'),
-      'apollo cpu ms': median(name, 'apollo', 'router cpu ms'),
-      'hive cpu ms': median(name, 'hive', 'router cpu ms'),
+      'apollo req/s': mid(name, 'apollo', 'req/s'),
+      'hive req/s': mid(name, 'hive', 'req/s'),
+      'apollo cpu ms': mid(name, 'apollo', 'router cpu ms'),
+      'hive cpu ms': mid(name, 'hive', 'router cpu ms'),
     }));
     console.log(`medians of ${ROUNDS} rounds (router cpu ms: the router process alone):`);
     console.table(summary);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import { comparePeers } from './bench-peers';
-import { CONCURRENCY, cpuOf, fixed, REQUESTS, run, SAMPLES, WARMUP, withSeededHub, type Measured, type Scenario } from './bench-hub';
+import { CONCURRENCY, cpuOf, fixed, median, REQUESTS, run, SAMPLES, WARMUP, withSeededHub, type Measured, type Scenario } from './bench-hub';
 import { atScale, precedentsAtScale } from './bench-scale';
 import { startSeparateHub } from './processes';
 
@@ -132,8 +132,6 @@ async function measureRound(scenarios: Scenario[], options: { dbPid: number | nu
   }
   return { baseline, rows };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** The table of medians over the rounds, and issue 24's ratios as each round measured them; true when a request failed. */
 function report(rounds: Round[]): boolean {
