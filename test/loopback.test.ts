@@ -2,7 +2,8 @@ import diagnostics from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { startHub, type TestHub } from './support/hub';
 
-// The hub talks to loopback only here: its services, its database. Every socket this
+// The hub talks to loopback only here: its services, its database (over loopback TCP, or
+// the embedded database's Unix socket: a path, on this machine). Every socket this
 // process opens is seen by Node's `net.client.socket` channel; one to any other address
 // (a vendor's telemetry, a cloud metadata probe: @apollo/gateway's usage reporting did
 // both before gateway/server.ts turned it off) fails the test.
@@ -14,8 +15,9 @@ const watch = ({ socket }: { socket: Socket }) => {
     if (typeof address === 'string' && !LOOPBACK.test(address)) elsewhere.push(`${address} (looked up)`);
   });
   // Every address tried, whether it answers or not (a probe that times out never connects).
-  socket.on('connectionAttempt', (address: string, port: number) => {
-    if (!LOOPBACK.test(address)) elsewhere.push(`${address}:${port}`);
+  socket.on('connectionAttempt', (address: string, port: number | undefined) => {
+    const unixSocket = port === undefined && address.startsWith('/');
+    if (!LOOPBACK.test(address) && !unixSocket) elsewhere.push(`${address}:${port}`);
   });
 };
 

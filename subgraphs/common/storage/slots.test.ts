@@ -23,7 +23,9 @@ class Gate {
 
   async open(target: URL): Promise<string> {
     this.server = createServer((client: Socket) => {
-      const upstream = connect(Number(target.port), target.hostname);
+      // The embedded database's Unix socket is named by its path in the host part (test/global-setup.ts).
+      const host = decodeURIComponent(target.hostname);
+      const upstream = host.startsWith('/') ? connect(host) : connect(Number(target.port), target.hostname);
       upstream.on('data', (chunk) => client.write(chunk));
       let pending = Buffer.alloc(0);
       client.on('data', (chunk) => {
