@@ -88,9 +88,14 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
     return `${this.model.collection.collectionName}/${key}=${encodeURIComponent(value)}`;
   }
 
+  /** The lists a record is on under one key, from its current values (none for an empty value). */
+  private listsUnder(key: K, record: T): string[] {
+    return (this.keys[key] as (r: T) => Array<string | null | undefined>)(record).flatMap((value) => (value ? [this.list(key, value)] : []));
+  }
+
   /** The feed lists a record belongs to (it moves to their end on every change). */
   private feedListsOf(record: T): string[] {
-    return this.feeds.flatMap((key) => (this.keys[key] as (r: T) => Array<string | null | undefined>)(record).flatMap((value) => (value ? [this.list(key, value)] : [])));
+    return this.feeds.flatMap((key) => this.listsUnder(key, record));
   }
 
   /** Whether a change of the record is being written now (its lock is held). */
@@ -108,18 +113,12 @@ export class ListedCollection<T extends ListedRecord, K extends string = string,
     const equals = list.indexOf('=', prefix.length);
     if (!list.startsWith(prefix) || equals < 0) return false;
     const key = list.slice(prefix.length, equals) as K;
-    if (!Object.hasOwn(this.keys, key)) return false;
-    const valuesOf = this.keys[key] as (r: T) => Array<string | null | undefined>;
-    return valuesOf(record).some((value) => value !== null && value !== undefined && value !== '' && this.list(key, value) === list);
+    return Object.hasOwn(this.keys, key) && this.listsUnder(key, record).includes(list);
   }
 
   /** Every list a record belongs to, from its current values. */
   listsOfRecord(record: T): string[] {
-    const names = new Set<string>();
-    for (const [key, valuesOf] of Object.entries(this.keys) as Array<[K, (r: T) => Array<string | null | undefined>]>) {
-      for (const value of valuesOf(record)) if (value !== null && value !== undefined && value !== '') names.add(this.list(key, value));
-    }
-    return [...names];
+    return [...new Set((Object.keys(this.keys) as K[]).flatMap((key) => this.listsUnder(key, record)))];
   }
 
   async create(record: Omit<T, '_id' | '_listed'> & { _id?: T['_id'] }): Promise<Entity<T>> {
